@@ -1,0 +1,3 @@
+//! One module per subcommand; each takes its parsed arguments and does its whole job.
+
+pub mod bidi;

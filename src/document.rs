@@ -1,0 +1,179 @@
+//! The format-free article model every loader produces and every later stage reads.
+//!
+//! Text is kept in logical order exactly as written (no shaping, no reordering); inline styling
+//! is a list of byte ranges over a block's text, so later stages can tag characters without
+//! re-parsing anything.
+
+use std::ops::Range;
+
+/// The source format an article was loaded from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// A paragraph's or article's base direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// Inline styling over a byte range of a [`RichText`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Emphasis,
+    Strong,
+    Code,
+    /// A link; the target URL is kept.
+    Link(String),
+}
+
+/// Text with inline styling. `spans` ranges are byte ranges into `text`, on char boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RichText {
+    pub text: String,
+    pub spans: Vec<(Range<usize>, Inline)>,
+}
+
+impl RichText {
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self { text: text.into(), spans: Vec::new() }
+    }
+}
+
+impl From<&str> for RichText {
+    fn from(text: &str) -> Self {
+        Self::plain(text)
+    }
+}
+
+/// One block of an article section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(RichText),
+    /// A block quote; `attribution` is the "— name" line when there is one.
+    Quote { text: RichText, attribution: Option<String> },
+    List { ordered: bool, items: Vec<RichText> },
+    /// Preformatted code: always laid out left to right, never wrapped by words.
+    Code { language: Option<String>, text: String },
+    /// A statistic call-out: a figure such as "28.000" and the sentence that explains it.
+    Callout { value: String, text: RichText },
+    Figure { src: String, alt: String, caption: String },
+    /// A table: first row is the header when `header` is true.
+    Table { header: bool, rows: Vec<Vec<RichText>> },
+    Rule,
+}
+
+impl Block {
+    /// The text entity offsets refer to: list items and table cells joined by newlines.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
+                t.text.clone()
+            }
+            Block::List { items, .. } => join(items.iter().map(|t| t.text.as_str())),
+            Block::Code { text, .. } => text.clone(),
+            Block::Figure { caption, .. } => caption.clone(),
+            Block::Table { rows, .. } => join(rows.iter().flatten().map(|t| t.text.as_str())),
+            Block::Rule => String::new(),
+        }
+    }
+}
+
+fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
+    parts.collect::<Vec<_>>().join("\n")
+}
+
+/// A section: an optional heading and its blocks. The lead before the first heading has none.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Section {
+    pub heading: Option<String>,
+    /// Heading level, 1 for the top level.
+    pub level: u8,
+    pub blocks: Vec<Block>,
+}
+
+/// Facts about the article beyond its text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Metadata {
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The kinds of named entity the tagger recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+    Date,
+    Number,
+    Quote,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Organization,
+        EntityKind::Date,
+        EntityKind::Number,
+        EntityKind::Quote,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+            EntityKind::Date => "date",
+            EntityKind::Number => "number",
+            EntityKind::Quote => "quote",
+        }
+    }
+}
+
+/// One entity mention: `start..end` are character (not byte) offsets into the block's
+/// [`Block::plain_text`], excluding attached clitics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub text: String,
+    pub kind: EntityKind,
+    pub section: usize,
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A loaded article.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Document {
+    pub format: Format,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// BCP 47 primary language subtag: "ar", "fa", "ur", "he", "en"…
+    pub language: String,
+    pub direction: Direction,
+    pub metadata: Metadata,
+    pub sections: Vec<Section>,
+    /// Entity names the article itself declares (Markdown front matter), fed to the tagger.
+    pub declared_entities: Vec<(String, EntityKind)>,
+    /// Filled by the analyse stage.
+    pub entities: Vec<Entity>,
+}

@@ -1,0 +1,10 @@
+//! sahifa — a terminal reader for right-to-left articles.
+//!
+//! The pipeline runs one way (see README): `decode` → `load` → `analyse` → `layout` → `render`.
+//! Every stage before render is plain data and strings, testable without a terminal.
+
+pub mod cli;
+pub mod error;
+pub mod layout;
+pub mod commands;
+pub mod document;
