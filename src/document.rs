@@ -52,7 +52,10 @@ pub struct RichText {
 
 impl RichText {
     pub fn plain(text: impl Into<String>) -> Self {
-        Self { text: text.into(), spans: Vec::new() }
+        Self {
+            text: text.into(),
+            spans: Vec::new(),
+        }
     }
 }
 
@@ -67,15 +70,34 @@ impl From<&str> for RichText {
 pub enum Block {
     Paragraph(RichText),
     /// A block quote; `attribution` is the "— name" line when there is one.
-    Quote { text: RichText, attribution: Option<String> },
-    List { ordered: bool, items: Vec<RichText> },
+    Quote {
+        text: RichText,
+        attribution: Option<String>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<RichText>,
+    },
     /// Preformatted code: always laid out left to right, never wrapped by words.
-    Code { language: Option<String>, text: String },
+    Code {
+        language: Option<String>,
+        text: String,
+    },
     /// A statistic call-out: a figure such as "28.000" and the sentence that explains it.
-    Callout { value: String, text: RichText },
-    Figure { src: String, alt: String, caption: String },
+    Callout {
+        value: String,
+        text: RichText,
+    },
+    Figure {
+        src: String,
+        alt: String,
+        caption: String,
+    },
     /// A table: first row is the header when `header` is true.
-    Table { header: bool, rows: Vec<Vec<RichText>> },
+    Table {
+        header: bool,
+        rows: Vec<Vec<RichText>>,
+    },
     Rule,
 }
 

@@ -4,7 +4,7 @@
 //! Every stage before render is plain data and strings, testable without a terminal.
 
 pub mod cli;
-pub mod error;
-pub mod layout;
 pub mod commands;
 pub mod document;
+pub mod error;
+pub mod layout;

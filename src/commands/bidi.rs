@@ -19,18 +19,33 @@ pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    filter(&input, &options, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The whole filter: every line of `input` laid out as one paragraph and written in visual
+/// order, RTL lines right-aligned when a width is given.
+pub fn filter(input: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
     for line in input.lines() {
-        let layout = layout_paragraph::<()>(line, &[], &options);
+        let layout = layout_paragraph::<()>(line, &[], options);
         for visual in &layout.lines {
-            if layout.rtl && options.width.is_some() {
-                let pad = options.width.unwrap_or(0).saturating_sub(visual.width);
+            if let Some(width) = options.width.filter(|_| layout.rtl) {
+                let pad = width.saturating_sub(visual.width);
                 write!(out, "{:pad$}", "")?;
             }
             writeln!(out, "{}", visual.text)?;
         }
     }
-    out.flush()?;
     Ok(())
+}
+
+/// [`filter`] into a string, for tests.
+pub fn filter_to_string(input: &str, options: &LayoutOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = filter(input, options, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {

@@ -41,7 +41,12 @@ pub struct LayoutOptions {
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        Self { width: None, direction: DirectionMode::Auto, shape: true, reorder: true }
+        Self {
+            width: None,
+            direction: DirectionMode::Auto,
+            shape: true,
+            reorder: true,
+        }
     }
 }
 
@@ -98,5 +103,8 @@ pub fn layout_paragraph<T: Copy + Default>(
         width: 0,
         logical: 0..text.len(),
     };
-    ParagraphLayout { rtl: false, lines: vec![line] }
+    ParagraphLayout {
+        rtl: false,
+        lines: vec![line],
+    }
 }
