@@ -7,4 +7,5 @@ pub mod cli;
 pub mod commands;
 pub mod document;
 pub mod error;
+pub mod fold;
 pub mod layout;
