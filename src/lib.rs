@@ -9,3 +9,4 @@ pub mod document;
 pub mod error;
 pub mod fold;
 pub mod layout;
+pub mod page;
