@@ -8,3 +8,5 @@ pub mod commands;
 pub mod document;
 pub mod error;
 pub mod layout;
+pub mod decode;
+pub mod load;
