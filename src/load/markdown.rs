@@ -15,17 +15,10 @@
 mod inline;
 
 use super::front_matter;
-use crate::document::{Block, Document, Format, Metadata, RichText, Section};
+use super::outline::{Item, sections};
+use crate::document::{Block, Document, Format, Metadata, RichText};
 use inline::{InlineBuf, Picture};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-
-/// One top-level item in reading order, before sections are formed.
-enum Item {
-    Heading(u8, String),
-    Block(Block),
-    /// The "— name" line ending a paragraph inside a block quote.
-    Attribution(String),
-}
 
 /// Loads a Markdown article.
 pub fn parse(text: &str) -> Document {
@@ -72,45 +65,6 @@ pub fn parse(text: &str) -> Document {
     document.sections = sections(items);
     super::fill_language(&mut document, fm.lang.as_deref(), fm.dir);
     document
-}
-
-fn sections(items: Vec<Item>) -> Vec<Section> {
-    let top = items
-        .iter()
-        .filter_map(|i| match i {
-            Item::Heading(level, _) => Some(*level),
-            _ => None,
-        })
-        .min()
-        .unwrap_or(1);
-    let mut sections = vec![Section {
-        heading: None,
-        level: 1,
-        blocks: Vec::new(),
-    }];
-    for item in items {
-        match item {
-            Item::Heading(level, text) => sections.push(Section {
-                heading: Some(text),
-                level: level.saturating_sub(top) + 1,
-                blocks: Vec::new(),
-            }),
-            Item::Block(block) => {
-                if let Some(section) = sections.last_mut() {
-                    section.blocks.push(block);
-                }
-            }
-            Item::Attribution(name) => {
-                if let Some(section) = sections.last_mut() {
-                    section.blocks.push(Block::Paragraph(RichText::plain(name)));
-                }
-            }
-        }
-    }
-    if sections.first().is_some_and(|s| s.blocks.is_empty()) {
-        sections.remove(0);
-    }
-    sections
 }
 
 /// Handles one event at block level, consuming the whole block it opens.

@@ -18,6 +18,7 @@ pub mod chrome;
 pub mod front_matter;
 pub mod html;
 pub mod markdown;
+mod outline;
 pub mod script;
 pub mod stat;
 pub mod text;
