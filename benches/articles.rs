@@ -1,1 +1,80 @@
-fn main() {}
+//! Load (decode + parse + structure) of a 10 MB article in each format.
+//! Goals: under 100 ms for plain text, under 300 ms for HTML.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sahifa::load::{LoadOptions, load_bytes};
+use std::hint::black_box;
+use std::path::Path;
+
+const TEN_MB: usize = 10 * 1024 * 1024;
+
+const RAQQA: &str = include_str!("../assets/raqqa-news-ar.txt");
+const KHARTOUM: &str = include_str!("../assets/samples/khartoum-water-ar.md");
+const JERUSALEM: &str = include_str!("../assets/samples/jerusalem-light-rail-he.html");
+
+/// `head`, then `body` repeated until the whole is at least 10 MB, then `tail`.
+fn grow(head: &str, body: &str, tail: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(TEN_MB + body.len() + tail.len());
+    out.push_str(head);
+    while out.len() < TEN_MB {
+        out.push_str(body);
+        out.push('\n');
+    }
+    out.push_str(tail);
+    out.into_bytes()
+}
+
+fn text_article() -> Vec<u8> {
+    let (head, body) = RAQQA
+        .split_once("ت + ت - الحجم الطبيعي")
+        .unwrap_or(("", RAQQA));
+    grow(head, body, "")
+}
+
+fn markdown_article() -> Vec<u8> {
+    let body_start = KHARTOUM.find("أعلنت").unwrap_or(0);
+    let (head, body) = KHARTOUM.split_at(body_start);
+    grow(head, body, "")
+}
+
+fn html_article() -> Vec<u8> {
+    let start = JERUSALEM.find("<div class=\"story-body\">").unwrap_or(0);
+    let end = JERUSALEM
+        .find("<div class=\"tags\">")
+        .unwrap_or(JERUSALEM.len());
+    let (head, rest) = JERUSALEM.split_at(start);
+    let (body, tail) = rest.split_at(end - start);
+    grow(head, body, tail)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load 10 MB");
+    group.sample_size(10);
+    for (name, file, bytes) in [
+        ("text", "article.txt", text_article()),
+        ("markdown", "article.md", markdown_article()),
+        ("html", "article.html", html_article()),
+    ] {
+        let options = LoadOptions::default();
+        let path = Path::new(file);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                load_bytes(black_box(&bytes), path, &options).map(|l| l.document.sections.len())
+            })
+        });
+    }
+    // The floor under the HTML loader: html5ever building the tree, nothing else.
+    let html = String::from_utf8(html_article()).unwrap_or_default();
+    group.bench_function("html5ever parse alone", |b| {
+        b.iter(|| {
+            scraper::Html::parse_document(black_box(&html))
+                .tree
+                .nodes()
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

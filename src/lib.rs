@@ -5,8 +5,8 @@
 
 pub mod cli;
 pub mod commands;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod layout;
-pub mod decode;
 pub mod load;

@@ -126,11 +126,18 @@ pub fn format_from_extension(path: &Path) -> Option<Format> {
 /// Guesses the format from the text: markup tags at the start mean HTML; front matter,
 /// ATX headings, fences, images or links mean Markdown; anything else is plain text.
 pub fn sniff_format(text: &str) -> Format {
-    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml")
-        || ["<body", "<article", "<p>", "<div", "<h1"].iter().any(|t| head.contains(t))
+        || ["<body", "<article", "<p>", "<div", "<h1"]
+            .iter()
+            .any(|t| head.contains(t))
     {
         return Format::Html;
     }
@@ -168,15 +175,7 @@ pub(crate) fn fill_language(
         .and_then(|l| l.split(['-', '_']).next())
         .map(|l| l.trim().to_ascii_lowercase())
         .filter(|l| !l.is_empty());
-    let counts = || {
-        let mut counts = script::ScriptCounts::of(&document.title);
-        for section in &document.sections {
-            for block in &section.blocks {
-                counts.add(&block.plain_text());
-            }
-        }
-        counts
-    };
+    let counts = || script_counts(document);
     let (language, direction) = match (declared_language, declared_direction) {
         (Some(language), Some(direction)) => (language, direction),
         (Some(language), None) => {
@@ -197,6 +196,36 @@ pub(crate) fn fill_language(
     };
     document.language = language;
     document.direction = direction;
+}
+
+/// Letters enough to tell the language; counting stops there so big articles cost nothing.
+const ENOUGH_BYTES: usize = 64 * 1024;
+
+fn script_counts(document: &Document) -> script::ScriptCounts {
+    use crate::document::Block;
+    let mut counts = script::ScriptCounts::of(&document.title);
+    let mut seen = 0;
+    let mut add = |text: &str| {
+        if seen < ENOUGH_BYTES {
+            counts.add(text);
+            seen += text.len();
+        }
+    };
+    let blocks = document.sections.iter().flat_map(|s| &s.blocks);
+    // A 10 MB article has far more blocks than the first 64 KiB need.
+    for block in blocks.take(ENOUGH_BYTES / 16) {
+        match block {
+            Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
+                add(&t.text);
+            }
+            Block::List { items, .. } => items.iter().for_each(|t| add(&t.text)),
+            Block::Table { rows, .. } => rows.iter().flatten().for_each(|t| add(&t.text)),
+            Block::Figure { caption, .. } => add(caption),
+            // Code says nothing about the language of the article.
+            Block::Code { .. } | Block::Rule => {}
+        }
+    }
+    counts
 }
 
 fn is_rtl_language(language: &str) -> bool {
