@@ -234,3 +234,78 @@ fn is_rtl_language(language: &str) -> bool {
         "ar" | "fa" | "ur" | "he" | "yi" | "ps" | "ku" | "ckb" | "sd" | "ug" | "dv" | "arc" | "syr"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_comes_from_the_extension_then_the_content() {
+        assert_eq!(
+            format_from_extension(Path::new("a/b.MD")),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("page.htm")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("news.txt")),
+            Some(Format::Text)
+        );
+        assert_eq!(format_from_extension(Path::new("news")), None);
+        assert_eq!(sniff_format("<!DOCTYPE html><html>…"), Format::Html);
+        assert_eq!(sniff_format("---\ntitle: x\n---\ntext"), Format::Markdown);
+        assert_eq!(sniff_format("عنوان\n\n## قسم\n\nنص"), Format::Markdown);
+        assert_eq!(sniff_format("عنوان\n\nنص عادي، بلا علامات.\n"), Format::Text);
+    }
+
+    #[test]
+    fn forced_format_beats_the_extension() {
+        let options = LoadOptions {
+            format: Some(Format::Text),
+            encoding: None,
+        };
+        let loaded =
+            load_bytes(b"# Heading\n\nBody.\n", Path::new("a.md"), &options).expect("loads");
+        assert_eq!(loaded.document.format, Format::Text);
+        assert_eq!(loaded.document.title, "# Heading");
+    }
+
+    #[test]
+    fn open_reports_missing_files_and_directories_by_name() {
+        let missing = open(Some(Path::new("no/such.txt")), &LoadOptions::default());
+        assert_eq!(
+            missing.map(|_| ()).map_err(|e| e.to_string()),
+            Err("no/such.txt: no such file".to_owned())
+        );
+        let dir = open(
+            Some(Path::new(env!("CARGO_MANIFEST_DIR"))),
+            &LoadOptions::default(),
+        );
+        assert!(matches!(dir, Err(Error::Read { reason, .. }) if reason.contains("directory")));
+    }
+
+    #[test]
+    fn declared_language_implies_direction_and_script_fills_the_rest() {
+        let mut document = Document {
+            title: "Title in Latin letters".into(),
+            ..Document::default()
+        };
+        fill_language(&mut document, Some("he-IL"), None);
+        assert_eq!(
+            (document.language.as_str(), document.direction),
+            ("he", Direction::Rtl)
+        );
+        fill_language(&mut document, None, Some(Direction::Rtl));
+        assert_eq!(
+            (document.language.as_str(), document.direction),
+            ("en", Direction::Rtl)
+        );
+        fill_language(&mut document, None, None);
+        assert_eq!(
+            (document.language.as_str(), document.direction),
+            ("en", Direction::Ltr)
+        );
+    }
+}
