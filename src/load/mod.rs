@@ -13,6 +13,11 @@
 //!   reordering); site chrome is dropped; `language` and `direction` are always filled
 //!   (markup or front matter first, else from the script of the text, see [`script`]).
 //! - `entities` is left empty: tagging belongs to the analyse stage.
+//!
+//! Structure that only the source format can reveal is found here, by the loader of that
+//! format: plain-text headings, subtitles and statistic call-outs ([`text`], figures by
+//! [`stat`]), HTML statistic boxes ([`html`]); language and direction from the script
+//! ([`script`], which also gives a paragraph's own direction).
 
 pub mod chrome;
 pub mod front_matter;

@@ -27,65 +27,14 @@ const FURNITURE_ROLES: &[&str] = &[
 ];
 
 /// Words in a class or id that mark page furniture.
-const FURNITURE_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "recommended",
-    "comments",
-    "comment",
-    "breadcrumb",
-    "breadcrumbs",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "footer",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "tags",
-    "toolbar",
-    "sidebar",
-    "widget",
-    "popup",
-    "cookie",
-    "cookies",
-    "print",
-    "fontsize",
-    "byline",
-    "author",
-    "dateline",
-    "meta",
-    "masthead",
-];
+const FURNITURE_WORDS: &str = "share sharing social related recommended comments comment breadcrumb breadcrumbs nav \
+    navbar navigation menu footer advert advertisement ad ads promo newsletter subscribe \
+    subscription tags toolbar sidebar widget popup cookie cookies print fontsize byline \
+    author dateline meta masthead logo";
 
-const BYLINE_WORDS: &[&str] = &["byline", "author"];
-const SUBTITLE_WORDS: &[&str] = &[
-    "subtitle",
-    "sub-title",
-    "standfirst",
-    "dek",
-    "lede",
-    "lead",
-    "subheadline",
-    "excerpt",
-];
-const STAT_WORDS: &[&str] = &[
-    "stat",
-    "stats",
-    "statistic",
-    "number",
-    "figure",
-    "highlight",
-    "fact",
-];
+const BYLINE_WORDS: &str = "byline author";
+const SUBTITLE_WORDS: &str = "subtitle sub-title standfirst dek lede lead subheadline excerpt";
+const STAT_WORDS: &str = "stat stats statistic number figure highlight fact";
 
 fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
     let value = el.value();
@@ -100,8 +49,9 @@ fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
         .filter(|w| !w.is_empty())
 }
 
-fn has_word(el: &ElementRef<'_>, words: &[&str]) -> bool {
-    class_words(el).any(|w| words.iter().any(|k| k.eq_ignore_ascii_case(w)))
+/// True when a class or id word of `el` is one of the space-separated `words`.
+fn has_word(el: &ElementRef<'_>, words: &str) -> bool {
+    class_words(el).any(|w| words.split(' ').any(|k| k.eq_ignore_ascii_case(w)))
 }
 
 /// True for page furniture that never belongs to the article.
