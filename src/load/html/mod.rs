@@ -20,6 +20,7 @@
 //!    first `time[datetime]`, `link[rel=canonical]` or `og:url`. Character references are
 //!    decoded by the parser; whitespace runs collapse to one space as a browser shows them.
 
+mod blocks;
 mod rich;
 mod walk;
 
