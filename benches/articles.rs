@@ -31,6 +31,12 @@ fn text_article() -> Vec<u8> {
     grow(head, body, "")
 }
 
+/// The text article in windows-1256, as old Arabic archives store it: detection included.
+fn legacy_text_article() -> Vec<u8> {
+    let utf8 = String::from_utf8(text_article()).unwrap_or_default();
+    encoding_rs::WINDOWS_1256.encode(&utf8).0.into_owned()
+}
+
 fn markdown_article() -> Vec<u8> {
     let body_start = KHARTOUM.find("أعلنت").unwrap_or(0);
     let (head, body) = KHARTOUM.split_at(body_start);
@@ -54,6 +60,7 @@ fn bench(c: &mut Criterion) {
         ("text", "article.txt", text_article()),
         ("markdown", "article.md", markdown_article()),
         ("html", "article.html", html_article()),
+        ("text in windows-1256", "article.txt", legacy_text_article()),
     ] {
         let options = LoadOptions::default();
         let path = Path::new(file);

@@ -107,9 +107,12 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     valid_multibyte > 4 * invalid
 }
 
+/// Enough bytes for chardetng to be sure; a 10 MB archive page need not be read twice whole.
+const GUESS_BYTES: usize = 256 * 1024;
+
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(bytes.get(..GUESS_BYTES).unwrap_or(bytes), true);
     detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
