@@ -98,7 +98,8 @@ fn first_bad_utf8_byte(bytes: &[u8]) -> Option<usize> {
 /// Hebrew bytes almost never form valid UTF-8 sequences, so they fail this test.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
+    // The first 256 KiB decide, like the legacy guess.
+    for chunk in bytes.get(..GUESS_BYTES).unwrap_or(bytes).utf8_chunks() {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         if !chunk.invalid().is_empty() {
             invalid += 1;
