@@ -12,6 +12,8 @@
 //!    windows-1255, ISO-8859-8 and the other single-byte pages it knows).
 //!
 //! Nothing here panics on any input; nothing is lost except the bytes replaced by U+FFFD.
+//! Hebrew in ISO-8859-8 is taken to be in logical order (ISO-8859-8-I, as every article
+//! source since the 2000s writes it); old visual-order pages would come out reversed.
 
 use crate::error::{Error, Result, Warning};
 use encoding_rs::{Encoding, UTF_8};
