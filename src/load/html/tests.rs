@@ -158,3 +158,11 @@ fn deeply_nested_markup_neither_overflows_nor_loses_text() {
         .collect();
     assert!(text.contains("deep text"), "{text}");
 }
+
+#[test]
+fn a_link_box_with_a_number_is_not_a_callout() {
+    let doc = parse(
+        "<article><h1>T</h1><p>Story.</p><aside><a href=\"/a\"><strong>5</strong> things to know</a></aside></article>",
+    );
+    assert_eq!(doc.sections[0].blocks, [Block::Paragraph("Story.".into())]);
+}

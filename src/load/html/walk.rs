@@ -207,6 +207,10 @@ impl Walker {
             }
             return;
         }
+        if name == "aside" && link_dense(&el) {
+            // A box of links to other stories, even when one of them is a number.
+            return;
+        }
         if (name == "aside" || (name != "figure" && has_word(&el, STAT_WORDS)))
             && let Some(callout) = callout(&el)
         {
@@ -247,7 +251,6 @@ impl Walker {
             "pre" => self.push(code(&el)),
             "table" => self.push(table(&el)),
             "hr" => self.push(Block::Rule),
-            "aside" if link_dense(&el) => {}
             _ if is_block(name) || name == "aside" => {
                 self.flush();
                 self.children(el);
