@@ -90,7 +90,11 @@ fn bench(c: &mut Criterion) {
         ("text", "article.txt", text_article()),
         ("markdown", "article.md", markdown_article()),
         ("html", "article.html", html_article()),
-        ("same text in windows-1256", "article.txt", legacy_text_article()),
+        (
+            "same text in windows-1256",
+            "article.txt",
+            legacy_text_article(),
+        ),
     ] {
         let options = LoadOptions::default();
         let path = Path::new(file);
