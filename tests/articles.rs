@@ -637,6 +637,26 @@ fn bad_encoding_is_a_usage_error() {
 }
 
 #[test]
+fn no_file_with_a_terminal_for_input_is_a_usage_error() {
+    // script(1) gives the command a terminal for standard input.
+    let command = format!("{} json; echo EXIT=$?", env!("CARGO_BIN_EXE_sahifa"));
+    let Ok(output) = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("skipped: script(1) is not installed");
+        return;
+    };
+    let transcript = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        transcript.contains("no FILE given and standard input is a terminal"),
+        "{transcript}"
+    );
+    assert!(transcript.contains("EXIT=2"), "{transcript}");
+}
+
+#[test]
 fn forced_encoding_decodes_as_told() {
     let legacy = sample("aleppo-souq-ar-cp1256.txt");
     let forced = json_of(&[
