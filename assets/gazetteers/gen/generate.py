@@ -41,7 +41,7 @@ def load_blocklist():
         for line in f:
             line = line.strip()
             if line and not line.startswith("#"):
-                words.add(strip_marks(line))
+                words.add(folded(line))
     return words
 
 
@@ -50,11 +50,20 @@ def strip_marks(s):
                    if unicodedata.category(c) != "Mn" and c != "\u0640")
 
 
+FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه",
+                      "ک": "ك"})
+
+
+def folded(name):
+    """The tagger's matching form (src/fold.rs), enough of it to compare names with words."""
+    return strip_marks(name).translate(FOLD).lower()
+
+
 def keep(name, blocked, script):
     name = strip_marks(name).strip()
     if not script.match(name):
         return None
-    if len(name.replace(" ", "")) < 3 or name in blocked:
+    if len(name.replace(" ", "")) < 3 or folded(name) in blocked:
         return None
     # A lone definite word ending in ي is a nisba adjective (الكردي, الشرقي) far more often
     # than a place.
