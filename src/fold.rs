@@ -44,6 +44,10 @@ pub fn fold(text: &str) -> Folded {
         let before = out.text.len();
         match fold_char(c) {
             Some(f) => out.text.push(f),
+            // Hebrew and Arabic have no case; skipping the case tables for them and for
+            // ASCII makes folding a long article several times faster.
+            None if c.is_ascii() => out.text.push(c.to_ascii_lowercase()),
+            None if ('\u{0590}'..='\u{06FF}').contains(&c) => out.text.push(c),
             None => out.text.extend(c.to_lowercase()),
         }
         out.origin

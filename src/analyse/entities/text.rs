@@ -2,7 +2,7 @@
 //! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
 
 use super::clitics::{Script, script_of};
-use super::gazetteer::{Caps, ROLE_GENERIC, ROLE_STOP};
+use super::gazetteer::{Caps, ROLE_FIRST_NAME};
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
 use crate::fold::{Folded, fold};
@@ -145,7 +145,7 @@ impl<'a> Text<'a> {
     /// An unknown word that can be part of a name: not a number, a stop word, a generic noun or
     /// an adjective; in Latin script, capitalised.
     pub fn name_word(&self, u: &Unit) -> bool {
-        if u.roles.is_some_and(|r| r.bits & (ROLE_STOP | ROLE_GENERIC) != 0 || r.kind.is_some())
+        if u.roles.is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
             || self.number(u)
             || self.adjective(u)
         {
@@ -165,6 +165,9 @@ impl<'a> Text<'a> {
     /// A Latin name from the lists appears with the capitals it needs.
     pub fn caps_ok(&self, u: &Unit) -> bool {
         let caps = u.roles.map_or(Caps::Any, |r| r.caps);
+        if caps == Caps::Any {
+            return true;
+        }
         let original = self.original_text(u.start, u.end);
         match caps {
             Caps::Any => true,

@@ -22,18 +22,42 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '־' | '\'' | '"' | '׳' | '״' | '’')
 }
 
+/// A letter or digit. Arabic, Hebrew and ASCII are answered from their ranges: the general
+/// Unicode lookup is the slowest step of tagging otherwise.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        '\u{05D0}'..='\u{05EA}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// An English possessive: the apostrophe of "Iran's" ends the word instead of joining.
+fn possessive(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('\'' | '’'))
+        && chars.next() == Some('s')
+        && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
 /// The words of `text`: letters and digits, with joiners between two of them.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     let mut prev_alnum = false;
+    let mut prev_digit = false;
     while let Some((at, c)) = chars.next() {
-        let alnum = c.is_alphanumeric();
+        let alnum = is_word_char(c);
         let joins = !alnum
             && prev_alnum
             && is_joiner(c)
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+            && !possessive(text, at)
+            && !(c == '-' && prev_digit && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
         if alnum || joins {
             if start.is_none() {
                 start = Some(at);
@@ -42,6 +66,8 @@ pub fn words(text: &str) -> Vec<Word> {
             out.push(Word { start: s, end: at });
         }
         prev_alnum = alnum;
+        // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
+        prev_digit = c.is_ascii_digit();
     }
     if let Some(s) = start {
         out.push(Word {
@@ -61,11 +87,14 @@ pub fn ends_word(text: &str, end: usize) -> bool {
     let Some(n) = next.next() else {
         return true;
     };
-    let prev_alnum = before.chars().next_back().is_some_and(char::is_alphanumeric);
-    if n.is_alphanumeric() {
+    let prev_alnum = before.chars().next_back().is_some_and(is_word_char);
+    if is_word_char(n) {
         return !prev_alnum;
     }
-    !(prev_alnum && is_joiner(n) && next.next().is_some_and(char::is_alphanumeric))
+    !(prev_alnum
+        && is_joiner(n)
+        && next.next().is_some_and(is_word_char)
+        && !possessive(text, end))
 }
 
 /// A known phrase or an unknown word.
@@ -194,14 +223,14 @@ mod tests {
 
     #[test]
     fn words_keep_joined_letters_together() {
-        let text = "צה\"ל said al-Assad, \"yes\" 28.000";
+        let text = "צה\"ל said al-Assad, \"yes\" 28.000 Iran's";
         let got: Vec<&str> = words(text)
             .iter()
             .filter_map(|w| text.get(w.start..w.end))
             .collect();
         assert_eq!(
             got,
-            vec!["צה\"ל", "said", "al-Assad", "yes", "28", "000"]
+            vec!["צה\"ל", "said", "al-Assad", "yes", "28", "000", "Iran", "s"]
         );
     }
 
