@@ -57,7 +57,13 @@ impl<'a> Text<'a> {
     }
 
     pub fn script(&self, u: &Unit) -> Script {
-        self.form(u).chars().next().map_or(Script::Other, script_of)
+        // The lead byte tells Arabic (D8–DB) and Hebrew (D6–D7) apart without decoding.
+        match self.folded.text.as_bytes().get(u.start) {
+            Some(0xD8..=0xDB) => Script::Arabic,
+            Some(0xD6 | 0xD7) => Script::Hebrew,
+            Some(b) if b.is_ascii_alphabetic() => Script::Latin,
+            _ => self.form(u).chars().next().map_or(Script::Other, script_of),
+        }
     }
 
     /// Only spaces between two units: no punctuation, no line break.

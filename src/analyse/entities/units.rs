@@ -126,26 +126,15 @@ pub struct Lexicons<'a> {
 }
 
 impl Lexicons<'_> {
-    /// The longest phrase starting at `start` that ends on a word end.
-    fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Roles)> {
-        let main = longest_word_phrase(self.main, text, start);
-        let extra = self.extra.and_then(|l| longest_word_phrase(l, text, start));
+    /// The longest phrase starting at `start` that ends on a word end; `word_end` ends the
+    /// word `start` is in.
+    fn phrase_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, Roles)> {
+        let main = self.main.phrase_at(text, start, word_end);
+        let extra = self.extra.and_then(|l| l.phrase_at(text, start, word_end));
         match (main, extra) {
             (Some(m), Some(e)) => Some(if e.0 >= m.0 { e } else { m }),
             (m, e) => e.or(m),
         }
-    }
-}
-
-fn longest_word_phrase(lexicon: &Lexicon, text: &str, start: usize) -> Option<(usize, Roles)> {
-    let mut limit = text.len();
-    loop {
-        let (end, roles) = lexicon.longest_at(text, start, limit)?;
-        if ends_word(text, end) {
-            return Some((end, roles));
-        }
-        // A longer phrase ran into the middle of a word; look for a shorter one.
-        limit = end.checked_sub(1)?;
     }
 }
 
@@ -196,13 +185,13 @@ fn lookup_word(
     word: Word,
     lexicons: Lexicons<'_>,
 ) -> Option<(usize, usize, Roles, bool)> {
-    if let Some((end, roles)) = lexicons.phrase_at(text, word.start) {
+    if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
         return Some((word.start, end, roles, false));
     }
     let form = text.get(word.start..word.end)?;
     for cut in prefix_cuts(form) {
         let start = word.start + cut;
-        if let Some((end, roles)) = lexicons.phrase_at(text, start) {
+        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
             return Some((start, end, roles, false));
         }
     }
@@ -212,9 +201,10 @@ fn lookup_word(
         window_end -= 1;
     }
     let restored = format!("ا{}", text.get(lam..window_end)?);
-    let (end, roles) = lexicons.phrase_at(&restored, 0)?;
+    let restored_word_end = word.end - lam + 'ا'.len_utf8();
+    let (end, roles) = lexicons.phrase_at(&restored, 0, restored_word_end.min(restored.len()))?;
     let end = lam + end.checked_sub('ا'.len_utf8())?;
-    (end > lam && end <= word.end.max(end)).then_some((lam, end, roles, true))
+    (end > lam).then_some((lam, end, roles, true))
 }
 
 #[cfg(test)]
