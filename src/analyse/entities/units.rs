@@ -149,11 +149,12 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>) -> Vec<Unit> {
         let found = lookup_word(text, *word, lexicons);
         let unit = match found {
             Some((start, end, roles, elided)) => {
+                // The last word the phrase reaches into ("dr." ends past "dr" but before the
+                // next word starts).
                 let mut last = i;
-                while words.get(last).is_some_and(|w| w.end < end) {
+                while words.get(last + 1).is_some_and(|w| w.start < end) {
                     last += 1;
                 }
-                let last = last.min(words.len() - 1);
                 Unit {
                     first: i,
                     last,
