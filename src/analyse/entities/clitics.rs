@@ -145,7 +145,10 @@ mod tests {
         let at = elided_article(word).expect("لل");
         assert_eq!(word.get(at..), Some("لتحالف"));
         assert_eq!(elided_article("لندن"), None);
-        assert_eq!(elided_article("وللرقه").and_then(|a| "وللرقه".get(a..)), Some("لرقه"));
+        assert_eq!(
+            elided_article("وللرقه").and_then(|a| "وللرقه".get(a..)),
+            Some("لرقه")
+        );
     }
 
     #[test]

@@ -19,7 +19,9 @@ use super::clitics::Script;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE, Source,
 };
-use super::text::{Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text};
+use super::text::{
+    Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
+};
 use super::units::Unit;
 use crate::document::EntityKind;
 
@@ -32,8 +34,29 @@ const ORG_UNITS: usize = 5;
 
 /// Words that start two-word place names.
 const COMPOUND_PLACE: &[&str] = &[
-    "تل", "عين", "دير", "كفر", "خان", "راس", "جسر", "بير", "ابو", "بيت", "مرج", "جبل", "وادي",
-    "سيدي", "بني", "בית", "כפר", "גבעת", "קריית", "רמת", "עין", "נווה", "תל",
+    "تل",
+    "عين",
+    "دير",
+    "كفر",
+    "خان",
+    "راس",
+    "جسر",
+    "بير",
+    "ابو",
+    "بيت",
+    "مرج",
+    "جبل",
+    "وادي",
+    "سيدي",
+    "بني",
+    "בית",
+    "כפר",
+    "גבעת",
+    "קריית",
+    "רמת",
+    "עין",
+    "נווה",
+    "תל",
 ];
 
 /// Lower-case words allowed inside a Latin name or organisation.
@@ -41,7 +64,9 @@ const LATIN_JOINERS: &[&str] = &[
     "of", "the", "for", "al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "and", "el",
 ];
 /// Latin joiners that may sit inside a person's name.
-const LATIN_NAME_JOINERS: &[&str] = &["al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "el"];
+const LATIN_NAME_JOINERS: &[&str] = &[
+    "al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "el",
+];
 
 pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     for (i, u) in t.units.iter().enumerate() {
@@ -63,12 +88,13 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
         }
-        if u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP) && !latin {
-            if let Some(end) = name_from(t, i, false)
-                && end > i
-            {
-                push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
-            }
+        if u.has(ROLE_FIRST_NAME)
+            && !u.has(ROLE_STOP)
+            && !latin
+            && let Some(end) = name_from(t, i, false)
+            && end > i
+        {
+            push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
         }
         if u.has(ROLE_ORG_HEAD) && !latin {
             org_phrase(t, i, out);
@@ -131,7 +157,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         }
         end += 1;
     }
-    if t.units.get(end).is_some_and(|u| joiner(u)) {
+    if t.units.get(end).is_some_and(joiner) {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
@@ -167,10 +193,12 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     if j < t.units.len() && t.joined_at(j - 1) {
         let u = &t.units[j];
-        if u.roles.is_none() && !t.definite(u) && t.name_word(u) {
-            if let Some(end) = name_from(t, j, true) {
-                push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
-            }
+        if u.roles.is_none()
+            && !t.definite(u)
+            && t.name_word(u)
+            && let Some(end) = name_from(t, j, true)
+        {
+            push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
         }
     }
 }
@@ -235,7 +263,13 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if t.definite(head) && !(t.adjective(next) || t.kind(next).is_some()) {
         return;
     }
-    push(out, head, &t.units[end], EntityKind::Organization, RANK_RULE);
+    push(
+        out,
+        head,
+        &t.units[end],
+        EntityKind::Organization,
+        RANK_RULE,
+    );
 }
 
 /// From unit `k`, indefinite nouns joined one to the next and closed by a definite noun or a
@@ -245,10 +279,11 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
         !t.definite(u)
             && !t.number(u)
             && t.kind(u).is_none()
-            && u.roles.is_none_or(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) == 0)
+            && u.roles
+                .is_none_or(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) == 0)
     };
     let mut j = k;
-    while j <= limit && t.units.get(j).is_some_and(|u| indefinite(u)) && t.joined_at(j) {
+    while j <= limit && t.units.get(j).is_some_and(&indefinite) && t.joined_at(j) {
         j += 1;
     }
     let close = t.units.get(j)?;
@@ -277,7 +312,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end = k;
             break;
         }
-        if u.roles.is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) != 0) {
+        if u.roles
+            .is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) != 0)
+        {
             break;
         }
         end = k;
@@ -288,7 +325,13 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         end = i + 2;
     }
     if end > i {
-        push(out, &t.units[i], &t.units[end], EntityKind::Organization, RANK_RULE);
+        push(
+            out,
+            &t.units[i],
+            &t.units[end],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
     }
 }
 
@@ -321,7 +364,15 @@ const NAMED_BY_TRIGGER: &[&str] = &["ميدان", "شارع", "ساحه", "خي�
 
 /// Plural and dual trigger nouns, which introduce lists of places.
 const PLURAL_TRIGGERS: &[&str] = &[
-    "احياء", "مدينتي", "بلدتي", "قريتي", "ريفي", "محافظتي", "مدن", "بلدات", "قري",
+    "احياء",
+    "مدينتي",
+    "بلدتي",
+    "قريتي",
+    "ريفي",
+    "محافظتي",
+    "مدن",
+    "بلدات",
+    "قري",
 ];
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
@@ -337,7 +388,9 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         if COMPOUND_PLACE.contains(&t.form(u))
             && t.joined_at(k)
-            && t.units.get(k + 1).is_some_and(|n| n.roles.is_none() && t.name_word(n))
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n))
         {
             end = k + 1;
         }
@@ -363,7 +416,10 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             break;
         }
         let start = v.start + 'و'.len_utf8();
-        if t.text().get(start..v.end).is_some_and(|rest| rest.chars().count() >= 3) {
+        if t.text()
+            .get(start..v.end)
+            .is_some_and(|rest| rest.chars().count() >= 3)
+        {
             out.push(Candidate {
                 start,
                 end: v.end,
@@ -407,10 +463,11 @@ fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
-    let title_before =
-        first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
+    let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
     let name_joiner = |u: &Unit| {
-        t.script(u) == Script::Latin && !t.capitalised(u) && !LATIN_NAME_JOINERS.contains(&t.form(u))
+        t.script(u) == Script::Latin
+            && !t.capitalised(u)
+            && !LATIN_NAME_JOINERS.contains(&t.form(u))
             && !t.form(u).starts_with("al-")
     };
     // The last title inside the run: the name is what follows it, up to "of"; the rest of
@@ -421,8 +478,17 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
         while end < last && !name_joiner(&t.units[end + 1]) {
             end += 1;
         }
-        if start <= last && t.kind(&t.units[start]).is_none_or(|k| k == EntityKind::Person) {
-            push(out, &t.units[start], &t.units[end], EntityKind::Person, RANK_TITLE);
+        if start <= last
+            && t.kind(&t.units[start])
+                .is_none_or(|k| k == EntityKind::Person)
+        {
+            push(
+                out,
+                &t.units[start],
+                &t.units[end],
+                EntityKind::Person,
+                RANK_TITLE,
+            );
         }
         let mut rest = end + 1;
         while rest <= last && name_joiner(&t.units[rest]) {
@@ -439,7 +505,11 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
-    if title_before && units.iter().all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person)) {
+    if title_before
+        && units
+            .iter()
+            .all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person))
+    {
         whole(EntityKind::Person, RANK_TITLE, out);
     } else if units.len() >= 2 && units[units.len() - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);

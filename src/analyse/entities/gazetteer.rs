@@ -65,7 +65,10 @@ pub struct Entry {
 
 macro_rules! list {
     ($name:literal) => {
-        ($name, include_str!(concat!("../../../assets/gazetteers/", $name)))
+        (
+            $name,
+            include_str!(concat!("../../../assets/gazetteers/", $name)),
+        )
     };
 }
 
@@ -115,8 +118,7 @@ fn parse_list(name: &str, text: &str, out: &mut Vec<Entry>) {
     } else {
         None
     };
-    let source = if name.contains("curated") || name.contains("-person") || name.contains("-org")
-    {
+    let source = if name.contains("curated") || name.contains("-person") || name.contains("-org") {
         Source::Curated
     } else {
         Source::Generated
@@ -281,7 +283,8 @@ mod tests {
         let has = |phrase: &str, f: &dyn Fn(&Roles) -> bool| {
             entries.iter().any(|e| e.phrase == phrase && f(&e.roles))
         };
-        assert!(has("حلب", &|r| r.kind.map(|k| k.0) == Some(EntityKind::Place)));
+        assert!(has("حلب", &|r| r.kind.map(|k| k.0)
+            == Some(EntityKind::Place)));
         assert!(has("جبهة النصرة", &|r| r.kind.map(|k| k.0)
             == Some(EntityKind::Organization)));
         assert!(has("فبراير", &|r| r.month == 2));
@@ -295,8 +298,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sahifa-gaz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let path = dir.join("gazetteer.tsv");
-        std::fs::write(&path, "# mine\nكفرنبل\tplace\nAcme Corp\torganisation\n\n")
-            .expect("write");
+        std::fs::write(&path, "# mine\nكفرنبل\tplace\nAcme Corp\torganisation\n\n").expect("write");
         let got = read_user_gazetteer(&path).expect("read");
         assert_eq!(
             got,

@@ -14,9 +14,7 @@
 //!   A straight quote opens only after a space or punctuation and closes only before one, so
 //!   the gershayim of צה"ל never pairs.
 
-use super::gazetteer::{
-    ROLE_CURRENCY, ROLE_MONTH, ROLE_NUMBER_WORD, ROLE_PERCENT, ROLE_YEAR_WORD,
-};
+use super::gazetteer::{ROLE_CURRENCY, ROLE_MONTH, ROLE_NUMBER_WORD, ROLE_PERCENT, ROLE_YEAR_WORD};
 use super::text::{Candidate, RANK_PATTERN, RANK_RULE, Text};
 use super::units::Unit;
 use crate::document::EntityKind;
@@ -29,7 +27,10 @@ const QUOTE_MAX_BYTES: usize = 4000;
 /// The digits of a number word: all of it, or what follows a Hebrew prefix and hyphen.
 fn digits_of(form: &str) -> Option<(usize, &str)> {
     if form.starts_with(|c: char| c.is_ascii_digit()) {
-        return form.bytes().all(|b| b.is_ascii_digit()).then_some((0, form));
+        return form
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then_some((0, form));
     }
     let hyphen = form.find(['-', '־'])?;
     let prefix = form.get(..hyphen)?;
@@ -207,9 +208,17 @@ pub fn quotes(t: &Text<'_>, out: &mut Vec<Candidate>) {
             continue;
         };
         let inside = text.get(inner..end).unwrap_or_default();
-        let closing_len = text.get(end..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+        let closing_len = text
+            .get(end..)
+            .and_then(|s| s.chars().next())
+            .map_or(1, char::len_utf8);
         if inside.split_whitespace().count() >= QUOTE_MIN_WORDS {
-            out.push(candidate(start, end + closing_len, EntityKind::Quote, RANK_PATTERN));
+            out.push(candidate(
+                start,
+                end + closing_len,
+                EntityKind::Quote,
+                RANK_PATTERN,
+            ));
         }
         at = end + closing_len;
     }

@@ -110,7 +110,11 @@ impl<'a> Text<'a> {
                     .find_map(|p| rest.strip_prefix(*p))
                     .filter(|r| r.starts_with("ال"))
                     .unwrap_or(rest);
-                if rest2.starts_with("ال") { rest2 } else { form }
+                if rest2.starts_with("ال") {
+                    rest2
+                } else {
+                    form
+                }
             }
             _ => form,
         }
@@ -146,7 +150,11 @@ impl<'a> Text<'a> {
         let Some(word) = self.words.get(u.first) else {
             return false;
         };
-        let prefix = self.folded.text.get(word.start..u.start).unwrap_or_default();
+        let prefix = self
+            .folded
+            .text
+            .get(word.start..u.start)
+            .unwrap_or_default();
         prefix.starts_with(['و', 'ו'])
     }
 
@@ -165,7 +173,8 @@ impl<'a> Text<'a> {
     /// An unknown word that can be part of a name: not a number, a stop word, a generic noun or
     /// an adjective; in Latin script, capitalised.
     pub fn name_word(&self, u: &Unit) -> bool {
-        if u.roles.is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
+        if u.roles
+            .is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
             || self.number(u)
             || self.adjective(u)
         {

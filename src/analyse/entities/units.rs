@@ -91,10 +91,7 @@ pub fn ends_word(text: &str, end: usize) -> bool {
     if is_word_char(n) {
         return !prev_alnum;
     }
-    !(prev_alnum
-        && is_joiner(n)
-        && next.next().is_some_and(is_word_char)
-        && !possessive(text, end))
+    !(prev_alnum && is_joiner(n) && next.next().is_some_and(is_word_char) && !possessive(text, end))
 }
 
 /// A known phrase or an unknown word.
