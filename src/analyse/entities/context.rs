@@ -204,7 +204,9 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if t.persian {
+    // Hebrew articles do not end names the way Arabic ones do (מכון ירושלים למחקרי מדיניות):
+    // the bounded rule serves it better.
+    if t.persian || t.script(&t.units[i]) == Script::Hebrew {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
@@ -296,7 +298,7 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
     closes.then_some(j)
 }
 
-/// Persian and Urdu have no article to mark a name's end: the head takes up to two unknown
+/// Persian, Urdu and Hebrew: Persian and Urdu have no article to mark a name's end: the head takes up to two unknown
 /// words, or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری متروی تهران).
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
@@ -360,7 +362,7 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// Trigger nouns that belong to the name they introduce: squares and streets are called
 /// ميدان التحرير, not التحرير.
-const NAMED_BY_TRIGGER: &[&str] = &["ميدان", "شارع", "ساحه", "خيابان", "بلوار"];
+const NAMED_BY_TRIGGER: &[&str] = &["ميدان", "شارع", "ساحه", "خيابان", "بلوار", "רחוב", "שדרות"];
 
 /// Plural and dual trigger nouns, which introduce lists of places.
 const PLURAL_TRIGGERS: &[&str] = &[
@@ -382,7 +384,10 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let u = &t.units[k];
     let mut end = k;
-    if t.kind(u) != Some(EntityKind::Place) {
+    let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
+    if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
+        push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+    } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) {
             return;
         }
@@ -394,7 +399,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             end = k + 1;
         }
-        let first = if NAMED_BY_TRIGGER.contains(&t.form(&t.units[i])) {
+        let first = if named_by_trigger {
             &t.units[i]
         } else {
             u

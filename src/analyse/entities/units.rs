@@ -6,7 +6,7 @@
 //! one unit and the next lookup starts after it.
 
 use super::clitics::{elided_article, prefix_cuts};
-use super::gazetteer::Roles;
+use super::gazetteer::{Roles, Source};
 use super::lexicon::Lexicon;
 
 /// A word of the folded text, as a byte range.
@@ -50,9 +50,13 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut chars = text.char_indices().peekable();
     let mut prev_alnum = false;
     let mut prev_digit = false;
+    let mut prev_hebrew = false;
     while let Some((at, c)) = chars.next() {
         let alnum = is_word_char(c);
-        let joins = !alnum
+        // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
+        let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
+        let joins = geresh
+            || !alnum
             && prev_alnum
             && is_joiner(c)
             && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
@@ -65,7 +69,8 @@ pub fn words(text: &str) -> Vec<Word> {
         } else if let Some(s) = start.take() {
             out.push(Word { start: s, end: at });
         }
-        prev_alnum = alnum;
+        prev_alnum = alnum || geresh;
+        prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
         // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
         prev_digit = c.is_ascii_digit();
     }
@@ -190,6 +195,14 @@ fn lookup_word(
     for cut in prefix_cuts(form) {
         let start = word.start + cut;
         if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
+            // In Hebrew, a short rest that only a generated list knows is an ordinary word
+            // far more often than a place: שנים is not ש + נים, מקום not מ + קום.
+            let short = text.get(start..end).is_some_and(|rest| rest.chars().count() < 4);
+            let generated = roles.kind.is_some_and(|(_, source)| source == Source::Generated);
+            let hebrew = form.starts_with(|c: char| ('\u{05D0}'..='\u{05EA}').contains(&c));
+            if short && generated && hebrew && roles.bits == 0 {
+                continue;
+            }
             return Some((start, end, roles, false));
         }
     }
