@@ -386,3 +386,35 @@ fn declared_and_user_names_extend_the_lists() {
         "بلدة النسيم",
     );
 }
+
+#[test]
+fn any_slice_of_mixed_text_tags_without_panicking_and_with_valid_offsets() {
+    let t = tagger();
+    let mixed = format!(
+        "{SAMPLE}\nראש הממשלה בנימין נתניהו אמר \"שלום\" ב-27 בנובמבר 2023; \
+         President Joe Biden said “we are ready” on February 27, 2016 — ۱۲۰۰ تومان، ٤٠٪، للتحالف"
+    );
+    let chars: Vec<char> = mixed.chars().collect();
+    // A fixed linear congruential sequence: the same slices every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % bound.max(1)
+    };
+    for _ in 0..300 {
+        let start = next(chars.len());
+        let len = next(400);
+        let slice: String = chars.iter().skip(start).take(len).collect();
+        let count = slice.chars().count();
+        for m in t.tag_text(&slice) {
+            assert!(m.start <= m.end && m.end <= count, "{m:?} in {slice:?}");
+            let got: String = slice.chars().skip(m.start).take(m.end - m.start).collect();
+            assert!(
+                got == m.text || format!("ا{got}") == m.text,
+                "{m:?} vs {got:?}"
+            );
+        }
+    }
+}

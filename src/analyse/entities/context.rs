@@ -399,11 +399,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             end = k + 1;
         }
-        let first = if named_by_trigger {
-            &t.units[i]
-        } else {
-            u
-        };
+        let first = if named_by_trigger { &t.units[i] } else { u };
         push(out, first, &t.units[end], EntityKind::Place, RANK_RULE);
     }
     // A list after a plural trigger: أحياء الخرطوم 2 والعمارات والديم.

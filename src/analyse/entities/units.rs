@@ -57,11 +57,13 @@ pub fn words(text: &str) -> Vec<Word> {
         let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
         let joins = geresh
             || !alnum
-            && prev_alnum
-            && is_joiner(c)
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
-            && !possessive(text, at)
-            && !(c == '-' && prev_digit && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+                && prev_alnum
+                && is_joiner(c)
+                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && !possessive(text, at)
+                && !(c == '-'
+                    && prev_digit
+                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
         if alnum || joins {
             if start.is_none() {
                 start = Some(at);
@@ -197,8 +199,12 @@ fn lookup_word(
         if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
             // In Hebrew, a short rest that only a generated list knows is an ordinary word
             // far more often than a place: שנים is not ש + נים, מקום not מ + קום.
-            let short = text.get(start..end).is_some_and(|rest| rest.chars().count() < 4);
-            let generated = roles.kind.is_some_and(|(_, source)| source == Source::Generated);
+            let short = text
+                .get(start..end)
+                .is_some_and(|rest| rest.chars().count() < 4);
+            let generated = roles
+                .kind
+                .is_some_and(|(_, source)| source == Source::Generated);
             let hebrew = form.starts_with(|c: char| ('\u{05D0}'..='\u{05EA}').contains(&c));
             if short && generated && hebrew && roles.bits == 0 {
                 continue;
