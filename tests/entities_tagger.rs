@@ -418,3 +418,15 @@ fn any_slice_of_mixed_text_tags_without_panicking_and_with_valid_offsets() {
         }
     }
 }
+
+#[test]
+fn code_blocks_are_not_tagged() {
+    let mut doc = document("وصل الوفد إلى دمشق");
+    doc.sections[0].blocks.push(Block::Code {
+        language: None,
+        text: "let damascus = \"دمشق\";".to_owned(),
+    });
+    let entities = tagger().tag_document(&doc);
+    assert!(entities.iter().any(|e| e.block == 0 && e.text == "دمشق"));
+    assert!(entities.iter().all(|e| e.block == 0), "{entities:?}");
+}
