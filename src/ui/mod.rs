@@ -1,0 +1,20 @@
+//! The terminal reader (`sahifa FILE`): state, keys, painting, and the terminal around them.
+//!
+//! [`App`] is plain state driven by [`Action`]s, painted into any ratatui backend — the terminal
+//! ([`terminal`]) or a `TestBackend` for tests and headless screenshots. Nothing outside this
+//! module imports ratatui's terminal handling or crossterm.
+
+pub mod action;
+pub mod app;
+pub mod composed;
+pub mod entities;
+pub mod paint;
+pub mod palette;
+pub mod search;
+mod view;
+
+pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
+pub use app::{Anchor, App, ComposeFn, Overlay, ReaderOptions};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,176 @@
+//! Search and entity locations: where in the document's text a query or an entity is.
+//!
+//! The rule: every block's text is searched in its folded form (src/fold.rs: harakat, tatweel,
+//! niqqud ignored, letter variants merged), and each match is mapped back to a byte range of the
+//! original text of one [`BlockRef`] — the same coordinates the page's clusters carry, so the
+//! view can highlight exactly the cells a match covers, in visual order.
+
+use crate::document::{Block, Document, Entity};
+use crate::fold;
+use crate::page::BlockRef;
+use std::ops::Range;
+
+/// A stretch of one block's text: a search match or an entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    pub source: BlockRef,
+    /// Byte range in the original (unfolded) text of `source`.
+    pub range: Range<usize>,
+}
+
+/// Every searchable text of the document with the reference the page uses for it, in reading
+/// order: the title, then for each section its heading and its blocks' parts.
+pub fn texts(doc: &Document) -> Vec<(BlockRef, &str)> {
+    let mut out = Vec::new();
+    for (s, section) in doc.sections.iter().enumerate() {
+        let at = |block, part| BlockRef {
+            section: s,
+            block,
+            part,
+        };
+        if let Some(heading) = &section.heading {
+            out.push((at(None, 0), heading.as_str()));
+        } else if s == 0 && !doc.title.is_empty() {
+            out.push((at(None, 0), doc.title.as_str()));
+        }
+        for (b, block) in section.blocks.iter().enumerate() {
+            for (part, text) in block_parts(block).into_iter().enumerate() {
+                out.push((at(Some(b), part), text));
+            }
+        }
+    }
+    out
+}
+
+/// The texts of one block, by part number (list items, table cells in row order).
+pub fn block_parts(block: &Block) -> Vec<&str> {
+    match block {
+        Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
+            vec![t.text.as_str()]
+        }
+        Block::List { items, .. } => items.iter().map(|t| t.text.as_str()).collect(),
+        Block::Code { text, .. } => vec![text.as_str()],
+        Block::Figure { caption, .. } => vec![caption.as_str()],
+        Block::Table { rows, .. } => rows.iter().flatten().map(|t| t.text.as_str()).collect(),
+        Block::Rule => Vec::new(),
+    }
+}
+
+/// All matches of `query` in reading order; empty when the folded query is empty.
+pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
+    let needle = fold::fold_query(query);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut spots = Vec::new();
+    for (source, text) in texts(doc) {
+        let folded = fold::fold(text);
+        let mut from = 0;
+        while let Some(found) = folded.text.get(from..).and_then(|rest| rest.find(&needle)) {
+            let start = from + found;
+            let end = start + needle.len();
+            spots.push(Spot {
+                source,
+                range: folded.original_range(start..end),
+            });
+            from = end;
+        }
+    }
+    spots
+}
+
+/// Where an entity mention is: its character offsets into [`Block::plain_text`] (parts joined
+/// by newlines) turned into a part and a byte range. `None` if it points outside the document.
+pub fn entity_spot(doc: &Document, entity: &Entity) -> Option<Spot> {
+    let block = doc.sections.get(entity.section)?.blocks.get(entity.block)?;
+    let mut first_char = 0;
+    for (part, text) in block_parts(block).into_iter().enumerate() {
+        let chars = text.chars().count();
+        if entity.start < first_char + chars {
+            let start = byte_at(text, entity.start - first_char)?;
+            let end = byte_at(text, entity.end.saturating_sub(first_char).min(chars))?;
+            return Some(Spot {
+                source: BlockRef {
+                    section: entity.section,
+                    block: Some(entity.block),
+                    part,
+                },
+                range: start..end.max(start),
+            });
+        }
+        first_char += chars + 1; // the joining newline
+    }
+    None
+}
+
+fn byte_at(text: &str, char_index: usize) -> Option<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .nth(char_index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{EntityKind, RichText, Section};
+
+    fn doc() -> Document {
+        Document {
+            title: "عنوان".into(),
+            sections: vec![
+                Section {
+                    heading: None,
+                    level: 1,
+                    blocks: vec![Block::Paragraph(RichText::plain("في الرَّقَّة اليوم"))],
+                },
+                Section {
+                    heading: Some("تحرير الرقة".into()),
+                    level: 1,
+                    blocks: vec![Block::List {
+                        ordered: false,
+                        items: vec!["أولا".into(), "مدينة الرقه".into()],
+                    }],
+                },
+            ],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn folded_search_finds_every_spelling_in_reading_order() {
+        let doc = doc();
+        let spots = find(&doc, "الرقة");
+        let sources: Vec<_> = spots
+            .iter()
+            .map(|s| (s.source.section, s.source.block))
+            .collect();
+        assert_eq!(sources, vec![(0, Some(0)), (1, None), (1, Some(0))]);
+        let para = "في الرَّقَّة اليوم";
+        assert_eq!(para.get(spots[0].range.clone()), Some("الرَّقَّة"));
+        assert_eq!(spots[2].source.part, 1);
+        assert!(
+            find(&doc, "ـــ").is_empty(),
+            "a query of tatweel alone folds to nothing"
+        );
+    }
+
+    #[test]
+    fn entity_offsets_in_a_list_land_in_their_item() {
+        let doc = doc();
+        // "أولا\nمدينة الرقه": الرقه starts at char 5 + 6 = 11.
+        let entity = Entity {
+            text: "الرقه".into(),
+            kind: EntityKind::Place,
+            section: 1,
+            block: 0,
+            start: 11,
+            end: 16,
+        };
+        let spot = entity_spot(&doc, &entity).expect("inside the list");
+        assert_eq!(spot.source.part, 1);
+        assert_eq!("مدينة الرقه".get(spot.range), Some("الرقه"));
+        let outside = Entity { block: 7, ..entity };
+        assert_eq!(entity_spot(&doc, &outside), None);
+    }
+}
