@@ -1,0 +1,119 @@
+//! Grapheme clusters of the shaped text, in logical order: the units that are measured, wrapped
+//! and reordered.
+//!
+//! Rule: a cluster is one extended grapheme of the *shaped* glyphs (so a lam-alef ligature with
+//! its harakat is one cluster of one cell), measured by [`super::width::grapheme_width`]. A
+//! zero-width grapheme (a mark with no base, a zero-width space) is merged into the cluster
+//! before it, or into the one after it at the start of a paragraph, so every cluster takes at
+//! least one cell and nothing invisible is lost.
+
+use super::shaping::Glyph;
+use super::width::grapheme_width;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LogicalCluster {
+    /// Indices into the glyph vector.
+    pub glyphs: Range<u32>,
+    /// Source byte range.
+    pub start: u32,
+    pub end: u32,
+    pub width: u16,
+    /// Only whitespace: hidden where a line breaks.
+    pub space: bool,
+}
+
+impl LogicalCluster {
+    fn absorb(&mut self, other: &LogicalCluster) {
+        self.glyphs =
+            self.glyphs.start.min(other.glyphs.start)..self.glyphs.end.max(other.glyphs.end);
+        self.start = self.start.min(other.start);
+        self.end = self.end.max(other.end);
+        self.width += other.width;
+        self.space &= other.space;
+    }
+}
+
+/// The clusters of `glyphs`; `shaped` is scratch space for their text.
+pub(crate) fn clusters(glyphs: &[Glyph], shaped: &mut String, out: &mut Vec<LogicalCluster>) {
+    shaped.clear();
+    shaped.extend(glyphs.iter().map(|g| g.ch));
+    out.clear();
+    let mut pending: Option<LogicalCluster> = None;
+    let mut next_glyph = 0usize;
+    let mut glyph_byte = 0usize;
+    for (at, grapheme) in shaped.grapheme_indices(true) {
+        let first = next_glyph;
+        let end_byte = at + grapheme.len();
+        let (mut start, mut end) = (u32::MAX, 0);
+        while glyph_byte < end_byte && next_glyph < glyphs.len() {
+            let g = glyphs[next_glyph];
+            start = start.min(g.start);
+            end = end.max(g.end);
+            glyph_byte += g.ch.len_utf8();
+            next_glyph += 1;
+        }
+        let mut cluster = LogicalCluster {
+            glyphs: first as u32..next_glyph as u32,
+            start,
+            end,
+            width: grapheme_width(grapheme).min(u16::MAX as usize) as u16,
+            space: grapheme.chars().all(char::is_whitespace),
+        };
+        if cluster.width == 0 {
+            match (out.last_mut(), pending.as_mut()) {
+                (Some(last), _) => last.absorb(&cluster),
+                (None, Some(p)) => p.absorb(&cluster),
+                (None, None) => pending = Some(cluster),
+            }
+            continue;
+        }
+        if let Some(p) = pending.take() {
+            cluster.absorb(&p);
+        }
+        out.push(cluster);
+    }
+    // A paragraph of nothing but zero-width characters still keeps them.
+    out.extend(pending);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::shaping::shape_into;
+    use super::*;
+
+    fn of(text: &str) -> Vec<LogicalCluster> {
+        let mut glyphs = Vec::new();
+        shape_into(text, true, &mut glyphs);
+        let mut out = Vec::new();
+        clusters(&glyphs, &mut String::new(), &mut out);
+        out
+    }
+
+    #[test]
+    fn ligature_and_its_harakat_are_one_cell() {
+        let c = of("لَا");
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].start, c[0].end, c[0].width), (0, 6, 1));
+    }
+
+    #[test]
+    fn zero_width_characters_join_a_neighbour() {
+        let c = of("\u{064E}ab\u{200B}c");
+        assert_eq!(c.len(), 3);
+        assert_eq!((c[0].start, c[0].end, c[0].width), (0, 3, 1));
+        assert_eq!((c[1].start, c[1].end), (3, 7));
+    }
+
+    #[test]
+    fn tab_is_four_space_cells_of_one_source_character() {
+        let c = of("a\tb");
+        assert_eq!(c.len(), 6);
+        assert!(
+            c[1..5]
+                .iter()
+                .all(|c| c.space && c.start == 1 && c.end == 2)
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! Rule L4 of UAX #9: a character with a mirrored glyph is shown mirrored in an RTL run (odd
+//! level). The pairs are Bidi_Mirroring_Glyph from BidiMirroring.txt, generated into
+//! `mirror_table.rs`.
+
+use super::mirror_table::MIRRORS;
+
+/// The mirrored glyph of `c`, or `c` itself when it has none.
+pub fn mirrored(c: char) -> char {
+    if c.is_ascii_alphanumeric() {
+        return c;
+    }
+    match MIRRORS.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(i) => MIRRORS[i].1,
+        Err(_) => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brackets_and_quotes_mirror() {
+        assert_eq!(mirrored('('), ')');
+        assert_eq!(mirrored(']'), '[');
+        assert_eq!(mirrored('«'), '»');
+        assert_eq!(mirrored('<'), '>');
+        assert_eq!(mirrored('a'), 'a');
+        assert_eq!(mirrored('"'), '"');
+    }
+}

@@ -1,0 +1,275 @@
+//! Arabic shaping: logical text in, the glyphs to show (still in logical order) out.
+//!
+//! Rule (UAX #9 needs none of this; ArabicShaping.txt drives it): every character has a joining
+//! type (R right-joining, L left-joining, D dual, C join-causing like tatweel and ZWJ, U
+//! non-joining like ZWNJ, T transparent like harakat — skipped when looking for the neighbour).
+//! A letter joins its previous neighbour when that one joins forward (D, L, C) and it joins
+//! backward itself (D, R, C), and symmetrically for the next one; the pair of answers picks the
+//! isolated, final, initial or medial presentation form. Lam followed by alef (ا أ إ آ), with
+//! only transparent marks between, becomes one lam-alef ligature (isolated or final, after lam's
+//! own joining); the marks that stood between follow the ligature. A form that Unicode does not
+//! encode leaves the letter as it is, and so does a non-joining letter (hamza stays U+0621, as in
+//! FriBidi: its isolated form is the letter itself). The tables are generated from Unicode data
+//! (`assets/tools/gen_layout_tables.py`). Control characters are handled here too (see
+//! [`super::controls`]), so this pass produces exactly the glyphs that reach the screen, each
+//! with the source byte range it came from.
+
+use super::controls::{TAB_CELLS, Treatment, treatment};
+use super::forms_table::{FORMS, LAM_ALEF};
+use super::joining_table::JOINING_TYPES;
+
+/// The joining type of a character (ArabicShaping.txt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoiningType {
+    /// Right-joining: joins the previous letter only.
+    R,
+    /// Left-joining: joins the next letter only.
+    L,
+    /// Dual-joining.
+    D,
+    /// Join-causing (tatweel, ZWJ).
+    C,
+    /// Non-joining.
+    U,
+    /// Transparent (marks, format characters).
+    T,
+}
+
+/// One character to show, and the source bytes it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Glyph {
+    pub ch: char,
+    pub start: u32,
+    pub end: u32,
+}
+
+const LAM: char = '\u{0644}';
+
+/// The joining type of `c`.
+pub fn joining_type(c: char) -> JoiningType {
+    if (c as u32) < 0xAD {
+        return JoiningType::U;
+    }
+    match JOINING_TYPES.binary_search_by(|&(lo, hi, _)| {
+        if hi < c {
+            std::cmp::Ordering::Less
+        } else if lo > c {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    }) {
+        Ok(i) => JOINING_TYPES[i].2,
+        Err(_) => JoiningType::U,
+    }
+}
+
+fn joins_backward(t: JoiningType) -> bool {
+    matches!(t, JoiningType::R | JoiningType::D | JoiningType::C)
+}
+
+fn joins_forward(t: JoiningType) -> bool {
+    matches!(t, JoiningType::L | JoiningType::D | JoiningType::C)
+}
+
+/// The presentation form of `c` joined to its previous and/or next neighbour, when encoded.
+fn presentation_form(c: char, prev: bool, next: bool) -> char {
+    if joining_type(c) == JoiningType::U {
+        return c;
+    }
+    let Ok(i) = FORMS.binary_search_by_key(&c, |&(base, _)| base) else {
+        return c;
+    };
+    let slot = match (prev, next) {
+        (false, false) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (true, true) => 3,
+    };
+    match FORMS[i].1[slot] {
+        '\0' => c,
+        form => form,
+    }
+}
+
+fn lam_alef(alef: char, joined_before: bool) -> Option<char> {
+    let i = LAM_ALEF.binary_search_by_key(&alef, |&(a, _)| a).ok()?;
+    Some(LAM_ALEF[i].1[usize::from(joined_before)])
+}
+
+/// The letters a presentation form stands for: one letter, or lam and alef for a ligature.
+pub fn unshape(c: char) -> Option<(char, Option<char>)> {
+    if let Some(&(alef, _)) = LAM_ALEF.iter().find(|(_, forms)| forms.contains(&c)) {
+        return Some((LAM, Some(alef)));
+    }
+    FORMS
+        .iter()
+        .find(|(_, forms)| c != '\0' && forms.contains(&c))
+        .map(|&(base, _)| (base, None))
+}
+
+/// Appends the glyphs of `text` to `out`: controls treated, Arabic shaped when `shape` is set.
+pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
+    let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+    let end_of = |i: usize| chars.get(i + 1).map_or(text.len() as u32, |&(p, _)| p);
+    let needs_shaping = shape && chars.iter().any(|&(_, c)| c >= '\u{0600}');
+    let joins = if needs_shaping {
+        joining(&chars)
+    } else {
+        Vec::new()
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(i + 1).map(|&(_, n)| n);
+        match treatment(c, prev, next) {
+            Treatment::Drop => {}
+            Treatment::Tab => out.extend((0..TAB_CELLS).map(|_| Glyph {
+                ch: ' ',
+                start,
+                end: end_of(i),
+            })),
+            Treatment::Symbol(ch) => out.push(Glyph {
+                ch,
+                start,
+                end: end_of(i),
+            }),
+            Treatment::Show if !needs_shaping => out.push(Glyph {
+                ch: c,
+                start,
+                end: end_of(i),
+            }),
+            Treatment::Show => {
+                let (joined_before, joined_after) = joins[i];
+                if c == LAM
+                    && let Some(alef_at) = next_non_transparent(&chars, i)
+                    && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
+                {
+                    out.push(Glyph {
+                        ch: ligature,
+                        start,
+                        end: end_of(alef_at),
+                    });
+                    // The marks between lam and alef follow the ligature.
+                    for (m, &(mark_start, mark)) in
+                        chars.iter().enumerate().take(alef_at).skip(i + 1)
+                    {
+                        if treatment(mark, None, None) == Treatment::Show {
+                            out.push(Glyph {
+                                ch: mark,
+                                start: mark_start,
+                                end: end_of(m),
+                            });
+                        }
+                    }
+                    i = alef_at + 1;
+                    continue;
+                }
+                let ch = presentation_form(c, joined_before, joined_after);
+                out.push(Glyph {
+                    ch,
+                    start,
+                    end: end_of(i),
+                });
+            }
+        }
+        i += 1;
+    }
+}
+
+fn next_non_transparent(chars: &[(u32, char)], i: usize) -> Option<usize> {
+    (i + 1..chars.len()).find(|&j| joining_type(chars[j].1) != JoiningType::T)
+}
+
+/// For every character: does it join its previous and its next letter (transparent ones skipped)?
+fn joining(chars: &[(u32, char)]) -> Vec<(bool, bool)> {
+    let types: Vec<JoiningType> = chars.iter().map(|&(_, c)| joining_type(c)).collect();
+    let mut joins = vec![(false, false); chars.len()];
+    let mut before = JoiningType::U;
+    for (i, &t) in types.iter().enumerate() {
+        if t == JoiningType::T {
+            continue;
+        }
+        joins[i].0 = joins_backward(t) && joins_forward(before);
+        before = t;
+    }
+    let mut after = JoiningType::U;
+    for (i, &t) in types.iter().enumerate().rev() {
+        if t == JoiningType::T {
+            continue;
+        }
+        joins[i].1 = joins_forward(t) && joins_backward(after);
+        after = t;
+    }
+    joins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shaped(text: &str) -> String {
+        let mut glyphs = Vec::new();
+        shape_into(text, true, &mut glyphs);
+        glyphs.iter().map(|g| g.ch).collect()
+    }
+
+    #[test]
+    fn letters_take_their_four_forms() {
+        // beh alone, then beh-beh-beh: initial, medial, final.
+        assert_eq!(shaped("ب"), "\u{FE8F}");
+        assert_eq!(shaped("ببب"), "\u{FE91}\u{FE92}\u{FE90}");
+    }
+
+    #[test]
+    fn harakat_do_not_break_joining() {
+        assert_eq!(shaped("بَب"), "\u{FE91}\u{064E}\u{FE90}");
+    }
+
+    #[test]
+    fn zwnj_breaks_and_zwj_forces_joining() {
+        assert_eq!(shaped("ب\u{200C}ب"), "\u{FE8F}\u{FE8F}");
+        assert_eq!(shaped("ب\u{200D}"), "\u{FE91}");
+    }
+
+    #[test]
+    fn lam_alef_becomes_one_ligature_in_every_form() {
+        assert_eq!(shaped("لا"), "\u{FEFB}");
+        assert_eq!(shaped("بلا"), "\u{FE91}\u{FEFC}");
+        assert_eq!(shaped("لأ"), "\u{FEF7}");
+        assert_eq!(shaped("لإ"), "\u{FEF9}");
+        assert_eq!(shaped("لآ"), "\u{FEF5}");
+    }
+
+    #[test]
+    fn harakat_between_lam_and_alef_follow_the_ligature() {
+        assert_eq!(shaped("لَا"), "\u{FEFB}\u{064E}");
+        assert_eq!(shaped("بلَّا"), "\u{FE91}\u{FEFC}\u{064E}\u{0651}");
+    }
+
+    #[test]
+    fn persian_and_urdu_letters_are_shaped() {
+        assert_eq!(shaped("پچ"), "\u{FB58}\u{FB7B}");
+        assert_eq!(shaped("ہے"), "\u{FBA8}\u{FBAF}");
+        assert_eq!(shaped("کی"), "\u{FB90}\u{FBFD}");
+    }
+
+    #[test]
+    fn non_joining_hamza_stays_itself() {
+        assert_eq!(shaped("ء"), "\u{0621}");
+    }
+
+    #[test]
+    fn unencoded_forms_leave_the_letter_alone() {
+        // Noon ghunna has no initial form.
+        assert_eq!(shaped("ںب"), "\u{06BA}\u{FE90}");
+    }
+
+    #[test]
+    fn unshape_inverts_forms_and_ligatures() {
+        assert_eq!(unshape('\u{FEFC}'), Some((LAM, Some('\u{0627}'))));
+        assert_eq!(unshape('\u{FE91}'), Some(('\u{0628}', None)));
+        assert_eq!(unshape('a'), None);
+    }
+}
