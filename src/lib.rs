@@ -9,5 +9,7 @@ pub mod document;
 pub mod error;
 pub mod fold;
 pub mod layout;
+pub mod decode;
+pub mod load;
 pub mod page;
 pub mod ui;
