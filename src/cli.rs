@@ -7,10 +7,18 @@ use std::path::PathBuf;
 
 /// A terminal reader for right-to-left articles.
 #[derive(Debug, Parser)]
-#[command(name = "sahifa", version, about)]
+#[command(
+    name = "sahifa",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Options of the default command: open FILE in the reader.
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,6 +51,59 @@ pub struct BidiArgs {
     pub dir: DirArg,
 }
 
+/// Who reorders right-to-left text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum BidiArg {
+    /// sahifa writes visual order and tells the terminal not to reorder (the default).
+    #[default]
+    App,
+    /// Logical order, for terminals that always reorder (Konsole, mlterm).
+    Terminal,
+}
+
+/// The article's format as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FormatArg {
+    /// From the file extension, else from the content.
+    #[default]
+    Auto,
+    Text,
+    Markdown,
+    Html,
+}
+
+/// `sahifa [OPTIONS] [FILE]`: the reader.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadArgs {
+    /// Article to read; '-' reads standard input. Without FILE: standard input when piped,
+    /// else the built-in sample article.
+    pub file: Option<PathBuf>,
+    /// Widest text column in cells (default 80, or the config file's).
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// Theme name (dark, light, high-contrast) or path to a theme file.
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Do not shape Arabic letters into presentation forms.
+    #[arg(long)]
+    pub no_shape: bool,
+    /// Paragraph direction.
+    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
+    pub dir: DirArg,
+    /// Who reorders right-to-left text.
+    #[arg(long, value_enum, default_value_t = BidiArg::App)]
+    pub bidi: BidiArg,
+    /// Article format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+    /// Config file instead of $XDG_CONFIG_HOME/sahifa/config.toml.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Neither restore nor remember the reading position.
+    #[arg(long)]
+    pub no_state: bool,
+}
+
 /// Runs the command line and returns the process exit status.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -64,6 +125,6 @@ pub fn main() -> i32 {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Bidi(args)) => crate::commands::bidi::run(&args),
-        None => anyhow::bail!("no command given yet; try `sahifa bidi FILE`"),
+        None => crate::commands::read::run(&cli.read),
     }
 }

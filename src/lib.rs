@@ -5,11 +5,11 @@
 
 pub mod cli;
 pub mod commands;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod fold;
 pub mod layout;
-pub mod decode;
 pub mod load;
 pub mod page;
 pub mod ui;

@@ -184,7 +184,10 @@ pub enum Unit {
     Header,
     /// The heading of section `n` (only sections that have one).
     Heading(usize),
-    Block { section: usize, block: usize },
+    Block {
+        section: usize,
+        block: usize,
+    },
 }
 
 impl Unit {

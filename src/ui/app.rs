@@ -98,6 +98,11 @@ pub struct App {
 impl App {
     /// A reader for `doc`, sized 80x24 until told otherwise ([`Action::Resize`] or a draw).
     pub fn new(doc: Document, options: ReaderOptions) -> Self {
+        Self::with_size(doc, options, 80, 24)
+    }
+
+    /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
+    pub fn with_size(doc: Document, options: ReaderOptions, cols: u16, rows: u16) -> Self {
         let entity_list = EntityList::new(&doc);
         let mut app = App {
             message: options.message.clone(),
@@ -116,7 +121,7 @@ impl App {
             start: None,
             quit: false,
         };
-        app.resize(80, 24);
+        app.resize(cols, rows);
         app.start = app.options.start;
         if let Some(anchor) = app.start {
             app.top = app.line_of_anchor(anchor).min(app.max_top());

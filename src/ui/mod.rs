@@ -7,10 +7,14 @@
 pub mod action;
 pub mod app;
 pub mod composed;
+pub mod config;
 pub mod entities;
+pub mod input;
 pub mod paint;
 pub mod palette;
+pub mod position;
 pub mod search;
+pub mod terminal;
 mod view;
 
 pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
