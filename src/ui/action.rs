@@ -153,7 +153,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('G'), Key::End], action: Action::Bottom, name: "end", help: "end of the article" },
     Binding { keys: &[C(']')], action: Action::NextSection, name: "next-section", help: "next section" },
     Binding { keys: &[C('[')], action: Action::PrevSection, name: "previous-section", help: "previous section" },
-    Binding { keys: &[C('1')], action: Action::Section(1), name: "section-1", help: "jump to section N (1…9)" },
+    Binding { keys: &[C('1')], action: Action::Section(1), name: "section-1", help: "jump to section N" },
     Binding { keys: &[C('2')], action: Action::Section(2), name: "section-2", help: "" },
     Binding { keys: &[C('3')], action: Action::Section(3), name: "section-3", help: "" },
     Binding { keys: &[C('4')], action: Action::Section(4), name: "section-4", help: "" },

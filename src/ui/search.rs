@@ -7,7 +7,8 @@
 
 use crate::document::{Block, Document, Entity};
 use crate::fold;
-use crate::page::BlockRef;
+use crate::page::{self, BlockRef};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A stretch of one block's text: a search match or an entity mention.
@@ -18,28 +19,26 @@ pub struct Spot {
     pub range: Range<usize>,
 }
 
-/// Every searchable text of the document with the reference the page uses for it, in reading
-/// order: the title, then for each section its heading and its blocks' parts.
-pub fn texts(doc: &Document) -> Vec<(BlockRef, &str)> {
-    let mut out = Vec::new();
+/// Every text the page shows, with the reference its clusters carry, in reading order: the
+/// header (title, subtitle, author/date line), then for each section its heading and each
+/// block's parts. The texts are the page's own ([`page::text_of`]), so offsets agree.
+pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
+    let mut refs = vec![
+        BlockRef::header(BlockRef::TITLE),
+        BlockRef::header(BlockRef::SUBTITLE),
+        BlockRef::header(BlockRef::META),
+    ];
     for (s, section) in doc.sections.iter().enumerate() {
-        let at = |block, part| BlockRef {
-            section: s,
-            block,
-            part,
-        };
-        if let Some(heading) = &section.heading {
-            out.push((at(None, 0), heading.as_str()));
-        } else if s == 0 && !doc.title.is_empty() {
-            out.push((at(None, 0), doc.title.as_str()));
-        }
-        for (b, block) in section.blocks.iter().enumerate() {
-            for (part, text) in block_parts(block).into_iter().enumerate() {
-                out.push((at(Some(b), part), text));
-            }
+        refs.push(BlockRef::heading(s));
+        for b in 0..section.blocks.len() {
+            // Parts are numbered from 0 with no gaps, except a quote without attribution and
+            // the figure's optional texts, which end the run anyway.
+            refs.extend((0..).map(|part| BlockRef::block(s, b, part)).take_while(|r| page::text_of(doc, r).is_some()));
         }
     }
-    out
+    refs.into_iter()
+        .filter_map(|r| page::text_of(doc, &r).map(|text| (r, text)))
+        .collect()
 }
 
 /// The texts of one block, by part number (list items, table cells in row order).
@@ -64,7 +63,7 @@ pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
     }
     let mut spots = Vec::new();
     for (source, text) in texts(doc) {
-        let folded = fold::fold(text);
+        let folded = fold::fold(&text);
         let mut from = 0;
         while let Some(found) = folded.text.get(from..).and_then(|rest| rest.find(&needle)) {
             let start = from + found;
@@ -146,6 +145,7 @@ mod tests {
             .map(|s| (s.source.section, s.source.block))
             .collect();
         assert_eq!(sources, vec![(0, Some(0)), (1, None), (1, Some(0))]);
+        assert!(find(&doc, "عنوان").first().is_some_and(|s| s.source == BlockRef::header(BlockRef::TITLE)));
         let para = "في الرَّقَّة اليوم";
         assert_eq!(para.get(spots[0].range.clone()), Some("الرَّقَّة"));
         assert_eq!(spots[2].source.part, 1);
