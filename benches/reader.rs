@@ -31,9 +31,10 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 }
 
 fn open(text: &str, name: &str, cols: u16, rows: u16) -> (App, Terminal<TestBackend>) {
-    let loaded = load::load_bytes(text.as_bytes(), Path::new(name), &LoadOptions::default())
-        .expect("loads");
-    let options = reader_options(&ReadArgs::default(), &Config::default(), &mut Vec::new());
+    let loaded =
+        load::load_bytes(text.as_bytes(), Path::new(name), &LoadOptions::default()).expect("loads");
+    let mut options = reader_options(&ReadArgs::default(), &Config::default(), &mut Vec::new());
+    options.background = true; // as the terminal reader runs
     let mut app = App::with_size(loaded.document, options, cols, rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
     terminal.draw(|f| app.draw(f)).expect("drawn");
@@ -48,24 +49,62 @@ fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>, action: Action) ->
     .1
 }
 
+/// Waits for the background composition; returns how long it took from now.
+fn wait_for_page(app: &mut App) -> Duration {
+    let start = Instant::now();
+    while app.composing() {
+        app.poll_background();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    start.elapsed()
+}
+
 fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let (_, sample) = time(|| open(SAMPLE, SAMPLE_NAME, 100, 30));
     println!("sample: start to first frame {:.1} ms", ms(sample));
 
     let text = big_article(10 << 20);
+    let (loaded, load_time) = time(|| {
+        load::load_bytes(
+            text.as_bytes(),
+            Path::new("big.txt"),
+            &LoadOptions::default(),
+        )
+    });
+    let doc = loaded.expect("loads").document;
+    println!("10 MB: load {:.1} ms", ms(load_time));
+    let options = sahifa::page::PageOptions::default();
+    let (_, compose) = time(|| sahifa::page::compose(&doc, 80, &options));
+    println!("10 MB: compose at 80 cells {:.1} ms", ms(compose));
     let ((mut app, mut terminal), first) = time(|| open(&text, "big.txt", 100, 30));
+    println!("10 MB: start to first frame {:.1} ms", ms(first));
+    let whole = wait_for_page(&mut app);
     println!(
-        "10 MB ({} page lines): start to first frame {:.1} ms",
+        "  whole page ({} lines) ready {:.0} ms later, in the background",
         app.lines().len(),
-        ms(first)
+        ms(whole)
     );
-    println!("  G: {:.2} ms", ms(frame(&mut app, &mut terminal, Action::Bottom)));
-    println!("  j: {:.2} ms", ms(frame(&mut app, &mut terminal, Action::ScrollLines(1))));
-    println!("  [: {:.2} ms", ms(frame(&mut app, &mut terminal, Action::PrevSection)));
+    println!(
+        "  G: {:.2} ms",
+        ms(frame(&mut app, &mut terminal, Action::Bottom))
+    );
+    println!(
+        "  j: {:.2} ms",
+        ms(frame(&mut app, &mut terminal, Action::ScrollLines(1)))
+    );
+    println!(
+        "  [: {:.2} ms",
+        ms(frame(&mut app, &mut terminal, Action::PrevSection))
+    );
     terminal.backend_mut().resize(120, 40);
     let resize = frame(&mut app, &mut terminal, Action::Resize(120, 40));
-    println!("  resize to 120x40 (new width): {:.1} ms", ms(resize));
+    println!("  resize to 120x40 (same column): {:.2} ms", ms(resize));
+    terminal.backend_mut().resize(60, 30);
+    let resize = frame(&mut app, &mut terminal, Action::Resize(60, 30));
+    println!("  resize to 60x30 (new column width): {:.1} ms", ms(resize));
+    let whole = wait_for_page(&mut app);
+    println!("  whole page at 58 cells ready {:.0} ms later", ms(whole));
     terminal.backend_mut().resize(100, 30);
     let back = frame(&mut app, &mut terminal, Action::Resize(100, 30));
     println!("  resize back to 100x30 (cached width): {:.2} ms", ms(back));
@@ -74,6 +113,13 @@ fn main() {
         "الرقة".chars().for_each(|c| app.press(Key::Char(c)));
         app.press(Key::Enter);
     });
-    println!("  search الرقة ({} matches): {:.1} ms", app.search().matches.len(), ms(search));
-    println!("  n: {:.2} ms", ms(frame(&mut app, &mut terminal, Action::NextMatch)));
+    println!(
+        "  search الرقة ({} matches): {:.1} ms",
+        app.search().matches.len(),
+        ms(search)
+    );
+    println!(
+        "  n: {:.2} ms",
+        ms(frame(&mut app, &mut terminal, Action::NextMatch))
+    );
 }

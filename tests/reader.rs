@@ -12,8 +12,12 @@ use sahifa::ui::{App, parse_keys};
 use std::path::Path;
 
 fn sample_app(cols: u16, rows: u16) -> App {
-    let loaded = load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &LoadOptions::default())
-        .expect("the sample loads");
+    let loaded = load::load_bytes(
+        SAMPLE.as_bytes(),
+        Path::new(SAMPLE_NAME),
+        &LoadOptions::default(),
+    )
+    .expect("the sample loads");
     let mut messages = Vec::new();
     let options = reader_options(&ReadArgs::default(), &Config::default(), &mut messages);
     assert!(messages.is_empty());
@@ -65,4 +69,55 @@ fn search_matches_are_painted_on_their_cells() {
     assert_eq!(reversed.len() % 5, 0, "{reversed:?}");
     let first: String = reversed.iter().take(5).map(String::as_str).collect();
     assert_eq!(first, "ﺔﻗﺮﻟﺍ");
+}
+
+/// The sample's body repeated under numbered headings until it is `bytes` long.
+fn big_article(bytes: usize) -> String {
+    let body: String = SAMPLE.lines().skip(2).collect::<Vec<_>>().join("\n");
+    let mut text = String::from("مقالة طويلة\n\nللاختبار\n\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!("الفصل {n}\n\n{body}\n\n"));
+    }
+    text
+}
+
+#[test]
+fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
+    let text = big_article(600 * 1024);
+    let doc = load::load_bytes(
+        text.as_bytes(),
+        Path::new("big.txt"),
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+    .document;
+    let mut options = reader_options(&ReadArgs::default(), &Config::default(), &mut Vec::new());
+    let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
+    options.background = true;
+    let mut app = App::with_size(doc, options, 100, 30);
+    assert!(app.composing());
+    assert!(app.lines().len() < whole.lines().len() / 10);
+    // The window is exactly the start of the page.
+    assert_eq!(app.lines()[..50], whole.lines()[..50]);
+    // Resizing while composing shows a window at the new width around the same text.
+    for app in [&mut app, &mut whole] {
+        app.handle(sahifa::ui::Action::Section(3));
+        app.handle(sahifa::ui::Action::Resize(60, 20));
+    }
+    assert_eq!(app.anchor(), whole.anchor());
+    let at = app.top();
+    assert_eq!(
+        app.lines()[at..at + 19],
+        whole.lines()[whole.top()..whole.top() + 19]
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.composing() && std::time::Instant::now() < deadline {
+        app.poll_background();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!app.composing(), "the whole page arrives");
+    assert_eq!(app.lines().len(), whole.lines().len());
+    assert_eq!(app.top(), whole.top());
 }

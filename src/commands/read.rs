@@ -8,11 +8,11 @@ use crate::cli::{BidiArg, DirArg, FormatArg, ReadArgs};
 use crate::document::{Document, Format};
 use crate::layout::DirectionMode;
 use crate::load::{self, LoadOptions};
-use crate::page::{self, PageOptions};
+use crate::page::{self, Composer, LineKind, PageLine, PageOptions, Unit};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
 use crate::ui::terminal::Session;
-use crate::ui::{App, Keymap, ReaderOptions, input};
+use crate::ui::{App, Compose, Keymap, ReaderOptions, input};
 use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -52,6 +52,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 
     let (cols, rows) = crossterm::terminal::size()?;
+    options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.bidi == BidiArg::App)?;
     let result = event_loop(&mut app, &session);
@@ -106,9 +107,7 @@ pub fn reader_options(
         },
         entities: true,
     };
-    let mut options = ReaderOptions::new(Arc::new(move |doc: &Document, width: usize| {
-        page::compose(doc, width, &page_options).lines
-    }));
+    let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
     if let Some(width) = args.width.or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
@@ -119,13 +118,43 @@ pub fn reader_options(
     options
 }
 
+/// The page composer with the options of this run.
+struct PageCompose(PageOptions);
+
+impl Compose for PageCompose {
+    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
+        page::compose(doc, width, &self.0).lines
+    }
+
+    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<PageLine>> {
+        let composer = Composer::new(doc, self.0);
+        let mut lines: Vec<PageLine> = Vec::new();
+        for unit in units {
+            let unit_lines = composer.unit(*unit, width);
+            // The page's rule: one blank line between non-empty units.
+            if !lines.is_empty() && !unit_lines.is_empty() {
+                lines.push(PageLine {
+                    pieces: Vec::new(),
+                    kind: LineKind::Blank,
+                    section: unit.section(),
+                });
+            }
+            lines.extend(unit_lines);
+        }
+        Some(lines)
+    }
+}
+
 /// Draw, wait for input, act; until quit or a signal.
 fn event_loop(app: &mut App, session: &Session) -> anyhow::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     terminal.clear()?;
     while !app.should_quit() && !session.signalled() {
+        app.poll_background();
         terminal.draw(|frame| app.draw(frame))?;
-        if !event::poll(Duration::from_millis(250))? {
+        // Wake up often while a big page is being composed, to show it as soon as it is ready.
+        let wait = if app.composing() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         // Handle everything already waiting (a burst of wheel events) before the next frame.

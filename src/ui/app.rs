@@ -6,23 +6,24 @@
 //! the width changes, so the paragraph at the top stays at the top.
 
 use super::action::{Action, Key, Keymap};
+use super::compose::{self, Compose, Pending};
 use super::composed::Composed;
 use super::entities::EntityList;
 use super::palette::Palette;
 use super::search::{self, Spot};
 use crate::document::Document;
-use crate::page::{BlockRef, PageLine};
+use crate::page::{BlockRef, PageLine, Unit};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// Composes the document into page lines at a column width.
-pub type ComposeFn = Arc<dyn Fn(&Document, usize) -> Vec<PageLine> + Send + Sync>;
-
 /// How the reader starts.
 #[derive(Clone)]
 pub struct ReaderOptions {
-    pub compose: ComposeFn,
+    pub compose: Arc<dyn Compose>,
+    /// Compose big articles on a background thread (the terminal reader); off, every page is
+    /// composed at once (tests and screenshots, which must be exact).
+    pub background: bool,
     /// Widest text column in cells.
     pub max_width: usize,
     pub keymap: Keymap,
@@ -35,9 +36,10 @@ pub struct ReaderOptions {
 }
 
 impl ReaderOptions {
-    pub fn new(compose: ComposeFn) -> Self {
+    pub fn new(compose: Arc<dyn Compose>) -> Self {
         Self {
             compose,
+            background: false,
             max_width: 80,
             keymap: Keymap::default(),
             themes: vec![Palette::plain()],
@@ -74,12 +76,16 @@ pub struct Search {
 
 /// The reader.
 pub struct App {
-    pub(super) doc: Document,
+    pub(super) doc: Arc<Document>,
     pub(super) options: ReaderOptions,
     /// Terminal size (columns, rows).
     pub(super) size: (u16, u16),
     pub(super) page: Rc<Composed>,
     cache: HashMap<usize, Rc<Composed>>,
+    /// Units of the page, for composing windows of big articles (empty for small ones).
+    units: Vec<Unit>,
+    /// The whole page being composed in the background, when the shown one is a window.
+    pending: Option<Pending>,
     /// Index of the page line at the top of the view.
     pub(super) top: usize,
     pub(super) overlay: Overlay,
@@ -104,9 +110,16 @@ impl App {
     /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
     pub fn with_size(doc: Document, options: ReaderOptions, cols: u16, rows: u16) -> Self {
         let entity_list = EntityList::new(&doc);
+        let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
+            Unit::all(&doc)
+        } else {
+            Vec::new()
+        };
         let mut app = App {
             message: options.message.clone(),
-            doc,
+            doc: Arc::new(doc),
+            units,
+            pending: None,
             options,
             size: (0, 0),
             page: Rc::default(),
@@ -295,33 +308,102 @@ impl App {
         if (cols, rows) == self.size && self.start.is_none() {
             return;
         }
-        // The text at the top, and how many lines above it the top was (a title or blank line
-        // has no text of its own).
-        let anchor = match self.start.take() {
+        let anchor = self.top_anchor();
+        self.size = (cols, rows);
+        let width = self.column_width();
+        if width != self.page.width || self.page.lines.is_empty() {
+            self.pending = None;
+            match self.cache.get(&width) {
+                Some(page) => self.page = Rc::clone(page),
+                None if !self.units.is_empty() => self.compose_window(width, anchor),
+                None => {
+                    let lines = self.options.compose.page(&self.doc, width);
+                    self.keep(Composed::new(width, lines));
+                }
+            }
+            self.reanchor(anchor);
+        }
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// The text at the top, and how many lines above it the top was (a title or blank line has
+    /// no text of its own). A remembered start position counts until the first real size.
+    fn top_anchor(&mut self) -> Option<(Anchor, usize)> {
+        match self.start.take() {
             Some(start) => Some((start, 0)),
             None => self.page.anchor_at(self.top).map(|(source, offset)| {
                 let line = self.page.line_of(&source, offset).unwrap_or(self.top);
                 (Anchor { source, offset }, line.saturating_sub(self.top))
             }),
-        };
-        self.size = (cols, rows);
-        let width = self.column_width();
-        if width != self.page.width || self.page.lines.is_empty() {
-            let page = match self.cache.get(&width) {
-                Some(page) => Rc::clone(page),
-                None => {
-                    let lines = (self.options.compose)(&self.doc, width);
-                    let page = Rc::new(Composed::new(width, lines));
-                    self.cache.insert(width, Rc::clone(&page));
-                    page
-                }
-            };
-            self.page = page;
-            if let Some((anchor, above)) = anchor {
-                self.top = self.line_of_anchor(anchor).saturating_sub(above);
+        }
+    }
+
+    fn reanchor(&mut self, anchor: Option<(Anchor, usize)>) {
+        if let Some((anchor, above)) = anchor {
+            self.top = self.line_of_anchor(anchor).saturating_sub(above);
+        }
+    }
+
+    /// Makes `page` the shown page and caches it (the current width and one other).
+    fn keep(&mut self, page: Composed) {
+        let page = Rc::new(page);
+        let width = page.width;
+        if self.cache.len() >= 2 {
+            self.cache.retain(|w, _| *w == self.page.width);
+        }
+        self.cache.insert(width, Rc::clone(&page));
+        self.page = page;
+    }
+
+    /// Shows the part of a big article around `anchor` now, and composes the whole page in the
+    /// background.
+    fn compose_window(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
+        let at = anchor
+            .map(|(a, _)| compose::unit_of(&self.doc, &a.source))
+            .and_then(|unit| self.units.iter().position(|u| *u == unit))
+            .unwrap_or(0);
+        let rows = self.text_height();
+        let window = compose::window(
+            self.options.compose.as_ref(),
+            &self.doc,
+            &self.units,
+            at,
+            width,
+            rows,
+        );
+        match window {
+            Some((lines, offset)) => {
+                self.page = Rc::new(Composed::window(width, lines));
+                self.top = offset;
+                let compose = Arc::clone(&self.options.compose);
+                self.pending = Some(Pending::start(compose, Arc::clone(&self.doc), width));
+            }
+            None => {
+                let lines = self.options.compose.page(&self.doc, width);
+                self.keep(Composed::new(width, lines));
             }
         }
+    }
+
+    /// True while the shown page is only a window of a big article.
+    pub fn composing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Takes the whole page from the background job if it is done; true if the view changed.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(page) = self.pending.as_ref().and_then(Pending::ready) else {
+            return false;
+        };
+        self.pending = None;
+        if page.width != self.column_width() {
+            return false;
+        }
+        let anchor = self.top_anchor();
+        self.keep(page);
+        self.reanchor(anchor);
         self.top = self.top.min(self.max_top());
+        true
     }
 
     fn line_of_anchor(&self, anchor: Anchor) -> usize {

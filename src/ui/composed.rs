@@ -13,6 +13,8 @@ use std::ops::Range;
 pub struct Composed {
     pub width: usize,
     pub lines: Vec<PageLine>,
+    /// Only a window of the article (a big one whose whole page is still being composed).
+    pub partial: bool,
     /// Line indices of section headings, with the section number, in order.
     pub headings: Vec<(usize, usize)>,
     /// Line indices of call-out and figure box tops, in order.
@@ -44,6 +46,14 @@ impl Composed {
         }
         page.lines = lines;
         page
+    }
+
+    /// A window of a page: the same index over fewer lines.
+    pub fn window(width: usize, lines: Vec<PageLine>) -> Self {
+        Composed {
+            partial: true,
+            ..Composed::new(width, lines)
+        }
     }
 
     /// The line showing byte `offset` of `source` (the part's last line if past its end).

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compose;
 pub mod composed;
 pub mod config;
 pub mod entities;
@@ -18,7 +19,8 @@ pub mod terminal;
 mod view;
 
 pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
-pub use app::{Anchor, App, ComposeFn, Overlay, ReaderOptions};
+pub use app::{Anchor, App, Overlay, ReaderOptions};
+pub use compose::Compose;
 
 #[cfg(test)]
 mod tests;

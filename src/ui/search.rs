@@ -33,7 +33,11 @@ pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
         for b in 0..section.blocks.len() {
             // Parts are numbered from 0 with no gaps, except a quote without attribution and
             // the figure's optional texts, which end the run anyway.
-            refs.extend((0..).map(|part| BlockRef::block(s, b, part)).take_while(|r| page::text_of(doc, r).is_some()));
+            refs.extend(
+                (0..)
+                    .map(|part| BlockRef::block(s, b, part))
+                    .take_while(|r| page::text_of(doc, r).is_some()),
+            );
         }
     }
     refs.into_iter()
@@ -145,7 +149,11 @@ mod tests {
             .map(|s| (s.source.section, s.source.block))
             .collect();
         assert_eq!(sources, vec![(0, Some(0)), (1, None), (1, Some(0))]);
-        assert!(find(&doc, "عنوان").first().is_some_and(|s| s.source == BlockRef::header(BlockRef::TITLE)));
+        assert!(
+            find(&doc, "عنوان")
+                .first()
+                .is_some_and(|s| s.source == BlockRef::header(BlockRef::TITLE))
+        );
         let para = "في الرَّقَّة اليوم";
         assert_eq!(para.get(spots[0].range.clone()), Some("الرَّقَّة"));
         assert_eq!(spots[2].source.part, 1);

@@ -188,7 +188,11 @@ impl App {
         if self.entities_on && self.overlay != (Overlay::Entities { selected: 0 }) {
             parts.push("entities".to_owned());
         }
-        parts.push(format!("{percent}% {}/{total}", (self.top + 1).min(total)));
+        if self.page.partial {
+            parts.push("laying out…".to_owned());
+        } else {
+            parts.push(format!("{percent}% {}/{total}", (self.top + 1).min(total)));
+        }
         parts.push("? help ".to_owned());
         format!(" {}", parts.join(" │ "))
     }
