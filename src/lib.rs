@@ -10,3 +10,5 @@ pub mod error;
 pub mod fold;
 pub mod layout;
 pub mod page;
+pub mod render;
+pub mod theme;

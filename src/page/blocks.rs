@@ -43,9 +43,11 @@ impl Composer<'_> {
             Block::List { ordered, items } => self.list(section, block, *ordered, items, width),
             Block::Code { text, .. } => self.code(text, src(0), width),
             Block::Callout { value, text } => self.callout(section, block, value, text, width),
-            Block::Figure { src: s, alt, caption } => {
-                self.figure(section, block, s, alt, caption, width)
-            }
+            Block::Figure {
+                src: s,
+                alt,
+                caption,
+            } => self.figure(section, block, s, alt, caption, width),
             Block::Table { header, rows } => self.table(section, block, *header, rows, width),
             Block::Rule => {
                 let n = (width / 3).max(1);
@@ -84,7 +86,13 @@ impl Composer<'_> {
         let mut out = Vec::new();
         for (layout, part) in layouts {
             for line in layout.lines {
-                let text = place(line, BlockRef::block(section, block, part), inner, rtl, None);
+                let text = place(
+                    line,
+                    BlockRef::block(section, block, part),
+                    inner,
+                    rtl,
+                    None,
+                );
                 let pieces = match (barred, rtl) {
                     (false, _) => text,
                     (true, true) => text
@@ -195,7 +203,10 @@ impl Composer<'_> {
             let spans = tag_spans(line, tag, &[], &[]);
             let layout = self.layout(line, &spans, inner, Some(DirectionMode::Ltr));
             if layout.lines.is_empty() {
-                out.push((spaces(width, Role::Code).into_iter().collect(), LineKind::Other));
+                out.push((
+                    spaces(width, Role::Code).into_iter().collect(),
+                    LineKind::Other,
+                ));
             }
             for mut visual in layout.lines {
                 visual.logical = visual.logical.start + offset..visual.logical.end + offset;
@@ -245,9 +256,18 @@ impl Composer<'_> {
             .lines
             .into_iter()
             .map(|l| (l, src(BlockRef::CALLOUT_VALUE)))
-            .chain(body.lines.into_iter().map(|l| (l, src(BlockRef::CALLOUT_TEXT))))
+            .chain(
+                body.lines
+                    .into_iter()
+                    .map(|l| (l, src(BlockRef::CALLOUT_TEXT))),
+            )
             .map(|(line, source)| place(line, source, inner, rtl, Some(Role::CalloutText)));
-        boxed(&Frame::CALLOUT, framed, width, rows.map(Row::Text).collect())
+        boxed(
+            &Frame::CALLOUT,
+            framed,
+            width,
+            rows.map(Row::Text).collect(),
+        )
     }
 
     fn figure(
@@ -275,7 +295,13 @@ impl Composer<'_> {
             let layout = self.rich(text, role, &[], &[], inner);
             let source = BlockRef::block(section, block, part);
             for line in layout.lines {
-                rows.push(Row::Text(place(line, source, inner, layout.rtl, Some(role))));
+                rows.push(Row::Text(place(
+                    line,
+                    source,
+                    inner,
+                    layout.rtl,
+                    Some(role),
+                )));
             }
         }
         if !caption.trim().is_empty() {

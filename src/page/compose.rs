@@ -162,7 +162,10 @@ impl<'a> Composer<'a> {
             out.extend(self.placed(layout, BlockRef::header(part), width, kind));
         }
         if !out.is_empty() {
-            out.push((repeat('━', width, Role::Rule).into_iter().collect(), LineKind::Other));
+            out.push((
+                repeat('━', width, Role::Rule).into_iter().collect(),
+                LineKind::Other,
+            ));
         }
         out
     }

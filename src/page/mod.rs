@@ -133,6 +133,22 @@ impl PageLine {
     pub fn width(&self) -> usize {
         self.pieces.iter().map(Piece::width).sum()
     }
+
+    /// The line's characters in screen order, unstyled (trailing blanks kept).
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Decoration { text, .. } => s.push_str(text),
+                Piece::Text { line, .. } => {
+                    for cluster in &line.clusters {
+                        s.push_str(line.text.get(cluster.text.clone()).unwrap_or(""));
+                    }
+                }
+            }
+        }
+        s
+    }
 }
 
 mod blocks;
@@ -141,6 +157,8 @@ mod frame;
 mod sources;
 mod table;
 mod tags;
+#[cfg(test)]
+mod tests;
 
 pub use compose::{Composer, compose};
 pub use sources::text_of;
@@ -184,7 +202,10 @@ pub enum Unit {
     Header,
     /// The heading of section `n` (only sections that have one).
     Heading(usize),
-    Block { section: usize, block: usize },
+    Block {
+        section: usize,
+        block: usize,
+    },
 }
 
 impl Unit {

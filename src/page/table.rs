@@ -50,7 +50,11 @@ impl Composer<'_> {
                     .collect()
             })
             .collect();
-        let texts: Vec<&str> = grid.iter().flatten().map(|c| c.text.text.as_str()).collect();
+        let texts: Vec<&str> = grid
+            .iter()
+            .flatten()
+            .map(|c| c.text.text.as_str())
+            .collect();
         let ents = self.entities_of(section, block, &texts);
         let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
         if columns == 0 {
@@ -62,8 +66,13 @@ impl Composer<'_> {
             } else {
                 Role::Body
             };
-            let mut layout =
-                self.rich(&cell.text.text, role, &cell.text.spans, &ents[cell.part], width);
+            let mut layout = self.rich(
+                &cell.text.text,
+                role,
+                &cell.text.spans,
+                &ents[cell.part],
+                width,
+            );
             if cell.header {
                 for c in layout.lines.iter_mut().flat_map(|l| l.clusters.iter_mut()) {
                     c.tag.strong = true;
@@ -187,7 +196,10 @@ impl Composer<'_> {
 fn fit(mut widths: Vec<usize>, available: usize) -> Vec<usize> {
     let mut total: usize = widths.iter().sum();
     while total > available {
-        let Some((i, _)) = widths.iter().enumerate().max_by_key(|&(i, w)| (*w, usize::MAX - i))
+        let Some((i, _)) = widths
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, w)| (*w, usize::MAX - i))
         else {
             break;
         };

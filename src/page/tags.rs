@@ -29,7 +29,11 @@ pub(super) fn tag_spans(
     let inlines: Vec<_> = inlines.iter().filter(|(r, _)| valid(r)).collect();
     let entities: Vec<_> = entities.iter().filter(|(r, _)| valid(r)).collect();
     let mut cuts = vec![0, text.len()];
-    for r in inlines.iter().map(|(r, _)| r).chain(entities.iter().map(|(r, _)| r)) {
+    for r in inlines
+        .iter()
+        .map(|(r, _)| r)
+        .chain(entities.iter().map(|(r, _)| r))
+    {
         cuts.extend([r.start, r.end]);
     }
     cuts.sort_unstable();
@@ -80,7 +84,9 @@ pub(super) fn split_entities(
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 #[cfg(test)]
