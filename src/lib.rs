@@ -12,3 +12,5 @@ pub mod layout;
 pub mod page;
 pub mod render;
 pub mod theme;
+pub mod decode;
+pub mod load;

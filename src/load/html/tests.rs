@@ -1,0 +1,99 @@
+use super::parse;
+use crate::document::{Block, Direction, Inline, RichText};
+
+const PAGE: &str = r#"<!doctype html>
+<html lang="he" dir="rtl"><head><title>כותרת הדף | אתר החדשות</title>
+<meta name="author" content="נועה כהן"><style>p{color:red}</style>
+<script>var x = "<p>not text</p>";</script></head>
+<body><nav><a href="/">ראשי</a> <a href="/news">חדשות</a></nav>
+<div class="share-bar"><a>שתפו</a></div>
+<article>
+<p>פסקה ראשונה עם <b>הדגשה</b> ו<a href="https://example.org">קישור</a>.</p>
+<p>הדפסה</p>
+<h2>כותרת משנה</h2>
+<p>פסקה שנייה.</p>
+<aside class="stat-box"><strong>73%</strong> מהנוסעים מרוצים מהקו.</aside>
+<figure><img src="train.jpg" alt="רכבת"><figcaption>הרכבת בתחנה</figcaption></figure>
+<blockquote><p>זה יום היסטורי.</p><footer>— משה לוי</footer></blockquote>
+<ul><li>אחד</li><li>שתיים</li></ul>
+</article>
+<aside class="related"><a href="/a">כתבה אחרת</a></aside>
+<footer>כל הזכויות שמורות</footer></body></html>"#;
+
+#[test]
+fn article_is_extracted_and_furniture_dropped() {
+    let doc = parse(PAGE);
+    assert_eq!(doc.title, "כותרת הדף");
+    assert_eq!(doc.language, "he");
+    assert_eq!(doc.direction, Direction::Rtl);
+    assert_eq!(doc.metadata.author.as_deref(), Some("נועה כהן"));
+    let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings, [None, Some("כותרת משנה")]);
+    let lead = &doc.sections[0].blocks;
+    assert_eq!(lead.len(), 1, "{lead:?}");
+    let Block::Paragraph(p) = &lead[0] else {
+        panic!("expected a paragraph, got {lead:?}");
+    };
+    assert_eq!(p.text, "פסקה ראשונה עם הדגשה וקישור.");
+    assert_eq!(p.spans.len(), 2);
+    assert!(matches!(&p.spans[1].1, Inline::Link(url) if url == "https://example.org"));
+    let blocks = &doc.sections[1].blocks;
+    assert_eq!(
+        blocks[1],
+        Block::Callout {
+            value: "73%".into(),
+            text: RichText::plain("מהנוסעים מרוצים מהקו.")
+        }
+    );
+    assert_eq!(
+        blocks[2],
+        Block::Figure {
+            src: "train.jpg".into(),
+            alt: "רכבת".into(),
+            caption: "הרכבת בתחנה".into()
+        }
+    );
+    assert_eq!(
+        blocks[3],
+        Block::Quote {
+            text: RichText::plain("זה יום היסטורי."),
+            attribution: Some("משה לוי".into())
+        }
+    );
+    assert_eq!(blocks.len(), 5);
+    let all = format!("{doc:?}");
+    for furniture in ["ראשי", "שתפו", "כתבה אחרת", "כל הזכויות", "not text", "color"] {
+        assert!(!all.contains(furniture), "{furniture} leaked");
+    }
+}
+
+#[test]
+fn h1_is_the_title_and_subtitle_class_the_subtitle() {
+    let doc = parse(
+        "<html><body><main><h1>The &amp; title</h1><p class=\"standfirst\">A short dek</p><p>Body text here.</p></main></body></html>",
+    );
+    assert_eq!(doc.title, "The & title");
+    assert_eq!(doc.subtitle.as_deref(), Some("A short dek"));
+    assert_eq!(doc.language, "en");
+    assert_eq!(doc.sections[0].blocks, [Block::Paragraph("Body text here.".into())]);
+}
+
+#[test]
+fn without_article_the_densest_paragraph_parent_wins() {
+    let doc = parse(
+        "<body><div id=\"menu\"><p>Home</p></div><div class=\"content\"><p>One long paragraph of the story.</p><p>Another long paragraph of it.</p></div><div><p>x</p></div></body>",
+    );
+    assert_eq!(doc.sections[0].blocks.len(), 2);
+}
+
+#[test]
+fn pre_keeps_its_text_and_language() {
+    let doc = parse("<article><pre><code class=\"language-sh\">ls  -l\n  cd /\n</code></pre></article>");
+    assert_eq!(
+        doc.sections[0].blocks,
+        [Block::Code {
+            language: Some("sh".into()),
+            text: "ls  -l\n  cd /".into()
+        }]
+    );
+}
