@@ -19,6 +19,8 @@ pub enum Command {
     Bidi(BidiArgs),
     /// The analysed article as JSON (title, sections, blocks, entities).
     Json(JsonArgs),
+    /// The rendered article on standard output (styled on a terminal, plain when piped).
+    Print(PrintArgs),
 }
 
 /// Paragraph direction as given on the command line.
@@ -112,6 +114,50 @@ pub struct JsonArgs {
     pub source: SourceArgs,
 }
 
+/// Who puts right-to-left text in visual order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum BidiArg {
+    /// sahifa reorders every line (for terminals that do no bidi, and VTE in explicit mode).
+    #[default]
+    App,
+    /// Write logical order, for terminals that reorder lines themselves (Konsole, mlterm).
+    Terminal,
+}
+
+/// When to write colours and styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PrintArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Text column width in cells (default: the terminal's width, at most 80; 80 when piped).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+    /// A built-in theme (dark, light, high-contrast) or a theme file.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// Colours and styles: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Do not shape Arabic letters into presentation forms.
+    #[arg(long)]
+    pub no_shape: bool,
+    /// Paragraph direction (auto: each paragraph its own).
+    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
+    pub dir: DirArg,
+    /// Who reorders right-to-left text: sahifa (app) or the terminal.
+    #[arg(long, value_enum, default_value_t = BidiArg::App)]
+    pub bidi: BidiArg,
+}
+
 /// Runs the command line and returns the process exit status.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -136,6 +182,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Json(args)) => {
             args.source.require_input();
             crate::commands::json::run(&args)
+        }
+        Some(Command::Print(args)) => {
+            args.source.require_input();
+            crate::commands::print::run(&args)
         }
         None => anyhow::bail!("no command given yet; try `sahifa bidi FILE`"),
     }

@@ -5,12 +5,12 @@
 
 pub mod cli;
 pub mod commands;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod fold;
 pub mod layout;
+pub mod load;
 pub mod page;
 pub mod render;
 pub mod theme;
-pub mod decode;
-pub mod load;

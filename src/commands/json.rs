@@ -50,13 +50,31 @@ struct JsonSection<'a> {
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 enum JsonBlock<'a> {
-    Paragraph { text: &'a str },
-    Quote { text: &'a str, attribution: Option<&'a str> },
-    List { items: Vec<&'a str> },
-    Code { text: &'a str },
-    Callout { value: &'a str, text: &'a str },
-    Figure { src: &'a str, alt: &'a str, caption: &'a str },
-    Table { rows: Vec<Vec<&'a str>> },
+    Paragraph {
+        text: &'a str,
+    },
+    Quote {
+        text: &'a str,
+        attribution: Option<&'a str>,
+    },
+    List {
+        items: Vec<&'a str>,
+    },
+    Code {
+        text: &'a str,
+    },
+    Callout {
+        value: &'a str,
+        text: &'a str,
+    },
+    Figure {
+        src: &'a str,
+        alt: &'a str,
+        caption: &'a str,
+    },
+    Table {
+        rows: Vec<Vec<&'a str>>,
+    },
     Rule,
 }
 

@@ -2,3 +2,4 @@
 
 pub mod bidi;
 pub mod json;
+pub mod print;

@@ -43,14 +43,26 @@ mod tests {
 
     #[test]
     fn listed_lines_are_chrome_whatever_their_spacing_and_case() {
-        for line in ["ت + ت - الحجم الطبيعي", "  ت +  ت - الحجم الطبيعي ", "Email", "EMAIL", "طباعة", "שתפו"] {
+        for line in [
+            "ت + ت - الحجم الطبيعي",
+            "  ت +  ت - الحجم الطبيعي ",
+            "Email",
+            "EMAIL",
+            "طباعة",
+            "שתפו",
+        ] {
             assert!(is_chrome(line), "{line}");
         }
     }
 
     #[test]
     fn article_sentences_are_not_chrome() {
-        for line in ["", "Share prices fell", "طباعة الكتب في القاهرة", "وقف النار"] {
+        for line in [
+            "",
+            "Share prices fell",
+            "طباعة الكتب في القاهرة",
+            "وقف النار",
+        ] {
             assert!(!is_chrome(line), "{line}");
         }
     }

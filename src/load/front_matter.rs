@@ -46,7 +46,10 @@ impl Value {
 /// Splits front matter off `text`: what it declares and the Markdown body after it.
 pub fn split(text: &str) -> (FrontMatter, &str) {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    for (fence, parse) in [("---", parse_yaml as fn(&str) -> Option<Value>), ("+++", parse_toml)] {
+    for (fence, parse) in [
+        ("---", parse_yaml as fn(&str) -> Option<Value>),
+        ("+++", parse_toml),
+    ] {
         if let Some((raw, body)) = fenced(text, fence)
             && let Some(Value::Map(entries)) = parse(raw)
         {
@@ -127,7 +130,12 @@ fn from_entries(entries: Vec<(String, Value)>) -> FrontMatter {
             "date" => fm.date = value.text(),
             "lang" | "language" => fm.lang = value.text(),
             "dir" | "direction" => {
-                fm.dir = match value.text().as_deref().map(str::to_ascii_lowercase).as_deref() {
+                fm.dir = match value
+                    .text()
+                    .as_deref()
+                    .map(str::to_ascii_lowercase)
+                    .as_deref()
+                {
                     Some("rtl") => Some(Direction::Rtl),
                     Some("ltr") => Some(Direction::Ltr),
                     _ => None,
@@ -197,7 +205,8 @@ mod tests {
 
     #[test]
     fn toml_front_matter_is_read_and_cut() {
-        let (fm, body) = split("+++\ntitle = \"כותרת\"\nlang = \"he\"\ndate = 2023-11-02\n+++\ntext\n");
+        let (fm, body) =
+            split("+++\ntitle = \"כותרת\"\nlang = \"he\"\ndate = 2023-11-02\n+++\ntext\n");
         assert_eq!(fm.title.as_deref(), Some("כותרת"));
         assert_eq!(fm.lang.as_deref(), Some("he"));
         assert_eq!(fm.date.as_deref(), Some("2023-11-02"));

@@ -68,7 +68,12 @@ pub fn parse(text: &str) -> Document {
 }
 
 /// Handles one event at block level, consuming the whole block it opens.
-fn block_event<'a>(event: Event<'a>, events: &mut Parser<'a>, items: &mut Vec<Item>, in_quote: bool) {
+fn block_event<'a>(
+    event: Event<'a>,
+    events: &mut Parser<'a>,
+    items: &mut Vec<Item>,
+    in_quote: bool,
+) {
     match event {
         Event::Start(Tag::Heading { level, .. }) => {
             let buf = InlineBuf::collect(events);
@@ -98,10 +103,7 @@ fn block_event<'a>(event: Event<'a>, events: &mut Parser<'a>, items: &mut Vec<It
         }
         Event::Start(Tag::CodeBlock(kind)) => {
             let language = match kind {
-                CodeBlockKind::Fenced(info) => info
-                    .split_whitespace()
-                    .next()
-                    .map(str::to_owned),
+                CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_owned),
                 CodeBlockKind::Indented => None,
             };
             let text = inline::collect_text(events);

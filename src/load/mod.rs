@@ -126,11 +126,18 @@ pub fn format_from_extension(path: &Path) -> Option<Format> {
 /// Guesses the format from the text: markup tags at the start mean HTML; front matter,
 /// ATX headings, fences, images or links mean Markdown; anything else is plain text.
 pub fn sniff_format(text: &str) -> Format {
-    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml")
-        || ["<body", "<article", "<p>", "<div", "<h1"].iter().any(|t| head.contains(t))
+        || ["<body", "<article", "<p>", "<div", "<h1"]
+            .iter()
+            .any(|t| head.contains(t))
     {
         return Format::Html;
     }

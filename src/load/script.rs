@@ -142,7 +142,10 @@ mod tests {
 
     #[test]
     fn paragraph_direction_is_the_first_strong_letter() {
-        assert_eq!(paragraph_direction("2016: «داعش» in Raqqa"), Some(Direction::Rtl));
+        assert_eq!(
+            paragraph_direction("2016: «داعش» in Raqqa"),
+            Some(Direction::Rtl)
+        );
         assert_eq!(paragraph_direction("NATO قالت"), Some(Direction::Ltr));
         assert_eq!(paragraph_direction("28.000 — !"), None);
     }

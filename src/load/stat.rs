@@ -11,12 +11,65 @@ const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '₪', '¥', '﷼', '₹', '
 
 /// Scale words and currency names that may follow the number.
 const UNIT_WORDS: &[&str] = &[
-    "k", "m", "bn", "tn", "thousand", "million", "millions", "billion", "billions", "trillion",
-    "km", "kilometres", "kilometers", "miles", "tonnes", "tons", "usd", "dollars", "آلاف",
-    "ألف", "ألفاً", "ألفا", "الف", "مليون", "ملايين", "مليار", "مليارات", "كيلومتر", "كلم",
-    "دولار", "ريال", "جنيه", "ليرة", "درهم", "دينار", "طن", "هزار", "میلیون", "میلیارد",
-    "کیلومتر", "تومان", "ریال", "دلار", "ہزار", "لاکھ", "کروڑ", "ارب", "روپے", "روپیہ",
-    "کلومیٹر", "אלף", "אלפים", "מיליון", "מיליארד", "ק\"מ", "ש\"ח", "שקל", "שקלים", "דולר",
+    "k",
+    "m",
+    "bn",
+    "tn",
+    "thousand",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "tonnes",
+    "tons",
+    "usd",
+    "dollars",
+    "آلاف",
+    "ألف",
+    "ألفاً",
+    "ألفا",
+    "الف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "كيلومتر",
+    "كلم",
+    "دولار",
+    "ريال",
+    "جنيه",
+    "ليرة",
+    "درهم",
+    "دينار",
+    "طن",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+    "کیلومتر",
+    "تومان",
+    "ریال",
+    "دلار",
+    "ہزار",
+    "لاکھ",
+    "کروڑ",
+    "ارب",
+    "روپے",
+    "روپیہ",
+    "کلومیٹر",
+    "אלף",
+    "אלפים",
+    "מיליון",
+    "מיליארד",
+    "ק\"מ",
+    "ש\"ח",
+    "שקל",
+    "שקלים",
+    "דולר",
 ];
 
 /// The figure `line` consists of, trimmed, or `None` when the line is anything more.
@@ -44,7 +97,9 @@ pub fn figure_value(line: &str) -> Option<&str> {
 }
 
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
 }
 
 fn is_separator(c: char) -> bool {
@@ -58,8 +113,17 @@ mod tests {
     #[test]
     fn figures_in_every_script_are_recognised() {
         for line in [
-            "28.000", "61", "99.7%", "١٢٠", "6 آلاف", "$4.5bn", "۲۵٪", "₪2.1 מיליארד",
-            " 1,200 km ", "3.5 میلیون", "12 لاکھ",
+            "28.000",
+            "61",
+            "99.7%",
+            "١٢٠",
+            "6 آلاف",
+            "$4.5bn",
+            "۲۵٪",
+            "₪2.1 מיליארד",
+            " 1,200 km ",
+            "3.5 میلیون",
+            "12 لاکھ",
         ] {
             assert_eq!(figure_value(line), Some(line.trim()), "{line}");
         }

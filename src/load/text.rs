@@ -86,7 +86,9 @@ fn ends_with_closing_punctuation(unit: &str) -> bool {
 }
 
 fn is_subtitle(unit: &str) -> bool {
-    unit.chars().count() <= 150 && !ends_with_closing_punctuation(unit) && figure_value(unit).is_none()
+    unit.chars().count() <= 150
+        && !ends_with_closing_punctuation(unit)
+        && figure_value(unit).is_none()
 }
 
 fn is_heading_like(unit: &str) -> bool {
@@ -111,8 +113,8 @@ fn sections(units: &[String]) -> Vec<Section> {
         let next = units.get(i + 1).map(String::as_str);
         let after = units.get(i + 2).map(String::as_str);
         let next_is_paragraph = next.is_some_and(is_paragraph_like);
-        let next_is_callout = next.is_some_and(|n| figure_value(n).is_some())
-            && after.is_some_and(is_paragraph_like);
+        let next_is_callout =
+            next.is_some_and(|n| figure_value(n).is_some()) && after.is_some_and(is_paragraph_like);
         if is_heading_like(unit) && (next_is_paragraph || next_is_callout) {
             sections.push(Section {
                 heading: Some(unit.clone()),
@@ -148,12 +150,18 @@ mod tests {
     use super::*;
 
     fn headings(document: &Document) -> Vec<Option<&str>> {
-        document.sections.iter().map(|s| s.heading.as_deref()).collect()
+        document
+            .sections
+            .iter()
+            .map(|s| s.heading.as_deref())
+            .collect()
     }
 
     #[test]
     fn short_line_before_a_paragraph_is_a_heading() {
-        let doc = parse("Title\n\nLead paragraph that says something.\n\nA heading\n\nBody text follows here.\n");
+        let doc = parse(
+            "Title\n\nLead paragraph that says something.\n\nA heading\n\nBody text follows here.\n",
+        );
         assert_eq!(doc.title, "Title");
         assert_eq!(doc.subtitle, None);
         assert_eq!(headings(&doc), [None, Some("A heading")]);
@@ -189,6 +197,9 @@ mod tests {
     #[test]
     fn chrome_lines_vanish() {
         let doc = parse("Title\nPrint\nEmail\nA real paragraph, with a comma.\n");
-        assert_eq!(doc.sections[0].blocks, [Block::Paragraph("A real paragraph, with a comma.".into())]);
+        assert_eq!(
+            doc.sections[0].blocks,
+            [Block::Paragraph("A real paragraph, with a comma.".into())]
+        );
     }
 }

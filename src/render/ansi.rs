@@ -115,3 +115,16 @@ fn color(color: Color, background: bool) -> Option<String> {
         Color::Indexed(i) => Some(format!("{};5;{i}", if background { 48 } else { 38 })),
     }
 }
+
+/// Every line of `page`.
+pub fn write_page(
+    out: &mut impl Write,
+    page: &crate::page::Page,
+    theme: &Theme,
+    styling: Styling,
+) -> io::Result<()> {
+    for line in &page.lines {
+        write_line(out, line, theme, styling, &super::no_overlay)?;
+    }
+    Ok(())
+}

@@ -43,9 +43,7 @@ pub fn parse(text: &str) -> Document {
         metadata: metadata(&html, root, byline),
         ..Document::default()
     };
-    let first_h1 = items
-        .iter()
-        .position(|i| matches!(i, Item::Heading(1, _)));
+    let first_h1 = items.iter().position(|i| matches!(i, Item::Heading(1, _)));
     match first_h1 {
         Some(index) => {
             if let Item::Heading(_, title) = items.remove(index) {
@@ -136,19 +134,28 @@ fn metadata(html: &Html, root: ElementRef<'_>, byline: Option<String>) -> Metada
     }
 }
 
-fn language_and_direction(html: &Html, root: ElementRef<'_>) -> (Option<String>, Option<Direction>) {
+fn language_and_direction(
+    html: &Html,
+    root: ElementRef<'_>,
+) -> (Option<String>, Option<Direction>) {
     let chain: Vec<ElementRef<'_>> = [Some(root), first(html, "body"), Some(html.root_element())]
         .into_iter()
         .flatten()
         .collect();
     let lang = chain
         .iter()
-        .find_map(|e| e.value().attr("lang").or_else(|| e.value().attr("xml:lang")))
+        .find_map(|e| {
+            e.value()
+                .attr("lang")
+                .or_else(|| e.value().attr("xml:lang"))
+        })
         .map(str::to_owned);
-    let dir = chain.iter().find_map(|e| match e.value().attr("dir")?.trim().to_ascii_lowercase().as_str() {
-        "rtl" => Some(Direction::Rtl),
-        "ltr" => Some(Direction::Ltr),
-        _ => None,
+    let dir = chain.iter().find_map(|e| {
+        match e.value().attr("dir")?.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(Direction::Rtl),
+            "ltr" => Some(Direction::Ltr),
+            _ => None,
+        }
     });
     (lang, dir)
 }

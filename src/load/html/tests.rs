@@ -62,7 +62,14 @@ fn article_is_extracted_and_furniture_dropped() {
     );
     assert_eq!(blocks.len(), 5);
     let all = format!("{doc:?}");
-    for furniture in ["ראשי", "שתפו", "כתבה אחרת", "כל הזכויות", "not text", "color"] {
+    for furniture in [
+        "ראשי",
+        "שתפו",
+        "כתבה אחרת",
+        "כל הזכויות",
+        "not text",
+        "color",
+    ] {
         assert!(!all.contains(furniture), "{furniture} leaked");
     }
 }
@@ -75,7 +82,10 @@ fn h1_is_the_title_and_subtitle_class_the_subtitle() {
     assert_eq!(doc.title, "The & title");
     assert_eq!(doc.subtitle.as_deref(), Some("A short dek"));
     assert_eq!(doc.language, "en");
-    assert_eq!(doc.sections[0].blocks, [Block::Paragraph("Body text here.".into())]);
+    assert_eq!(
+        doc.sections[0].blocks,
+        [Block::Paragraph("Body text here.".into())]
+    );
 }
 
 #[test]
@@ -88,7 +98,8 @@ fn without_article_the_densest_paragraph_parent_wins() {
 
 #[test]
 fn pre_keeps_its_text_and_language() {
-    let doc = parse("<article><pre><code class=\"language-sh\">ls  -l\n  cd /\n</code></pre></article>");
+    let doc =
+        parse("<article><pre><code class=\"language-sh\">ls  -l\n  cd /\n</code></pre></article>");
     assert_eq!(
         doc.sections[0].blocks,
         [Block::Code {

@@ -5,34 +5,87 @@ use crate::document::{Block, Inline, RichText};
 use crate::load::chrome::is_chrome;
 use crate::load::outline::Item;
 use crate::load::stat::figure_value;
-use scraper::node::Node;
 use scraper::ElementRef;
+use scraper::node::Node;
 
 /// Deeper than this, an element's text is taken whole; keeps the walk's stack bounded.
 const MAX_DEPTH: usize = 200;
 
 const FURNITURE_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "form", "button", "iframe", "svg",
-    "template", "select", "input", "textarea", "object", "embed", "canvas", "menu", "dialog",
-    "link", "meta", "head", "title",
+    "script", "style", "noscript", "nav", "footer", "form", "button", "iframe", "svg", "template",
+    "select", "input", "textarea", "object", "embed", "canvas", "menu", "dialog", "link", "meta",
+    "head", "title",
 ];
 
-const FURNITURE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "search", "menu", "toolbar"];
+const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "menu",
+    "toolbar",
+];
 
 /// Words in a class or id that mark page furniture.
 const FURNITURE_WORDS: &[&str] = &[
-    "share", "sharing", "social", "related", "recommended", "comments", "comment", "breadcrumb",
-    "breadcrumbs", "nav", "navbar", "navigation", "menu", "footer", "advert", "advertisement",
-    "ad", "ads", "promo", "newsletter", "subscribe", "subscription", "tags", "toolbar",
-    "sidebar", "widget", "popup", "cookie", "cookies", "print", "fontsize", "byline", "author",
-    "dateline", "meta", "masthead",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "comments",
+    "comment",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "tags",
+    "toolbar",
+    "sidebar",
+    "widget",
+    "popup",
+    "cookie",
+    "cookies",
+    "print",
+    "fontsize",
+    "byline",
+    "author",
+    "dateline",
+    "meta",
+    "masthead",
 ];
 
 const BYLINE_WORDS: &[&str] = &["byline", "author"];
 const SUBTITLE_WORDS: &[&str] = &[
-    "subtitle", "sub-title", "standfirst", "dek", "lede", "lead", "subheadline", "excerpt",
+    "subtitle",
+    "sub-title",
+    "standfirst",
+    "dek",
+    "lede",
+    "lead",
+    "subheadline",
+    "excerpt",
 ];
-const STAT_WORDS: &[&str] = &["stat", "stats", "statistic", "number", "figure", "highlight", "fact"];
+const STAT_WORDS: &[&str] = &[
+    "stat",
+    "stats",
+    "statistic",
+    "number",
+    "figure",
+    "highlight",
+    "fact",
+];
 
 fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = String> + 'a {
     let value = el.value();
@@ -58,7 +111,9 @@ pub fn is_furniture(el: &ElementRef<'_>) -> bool {
     FURNITURE_TAGS.contains(&value.name())
         || value.attr("hidden").is_some()
         || value.attr("aria-hidden") == Some("true")
-        || value.attr("role").is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
+        || value
+            .attr("role")
+            .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
         || has_word(el, FURNITURE_WORDS)
 }
 
@@ -79,7 +134,10 @@ fn inline_style(el: &ElementRef<'_>) -> Option<Inline> {
         "em" | "i" | "cite" | "dfn" | "var" => Some(Inline::Emphasis),
         "strong" | "b" => Some(Inline::Strong),
         "code" | "kbd" | "samp" | "tt" => Some(Inline::Code),
-        "a" => el.value().attr("href").map(|h| Inline::Link(h.trim().to_owned())),
+        "a" => el
+            .value()
+            .attr("href")
+            .map(|h| Inline::Link(h.trim().to_owned())),
         _ => None,
     }
 }
@@ -87,9 +145,28 @@ fn inline_style(el: &ElementRef<'_>) -> Option<Inline> {
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "div" | "section" | "article" | "main" | "header" | "address" | "dl" | "dt" | "dd"
-            | "details" | "summary" | "center" | "fieldset" | "li" | "body" | "html" | "hgroup"
-            | "figcaption" | "caption" | "tr" | "td" | "th"
+        "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "address"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "details"
+            | "summary"
+            | "center"
+            | "fieldset"
+            | "li"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "figcaption"
+            | "caption"
+            | "tr"
+            | "td"
+            | "th"
     )
 }
 
@@ -256,7 +333,9 @@ impl Walker {
             match child.value() {
                 Node::Text(text) => inner.buf.push_text(text),
                 Node::Element(_) => {
-                    let Some(child) = ElementRef::wrap(child) else { continue };
+                    let Some(child) = ElementRef::wrap(child) else {
+                        continue;
+                    };
                     if matches!(child.value().name(), "footer" | "cite") {
                         let name = element_text(&child);
                         let name = name.trim_start_matches(['—', '―', '–', '-', '~', ' ']);
@@ -325,8 +404,11 @@ fn join(parts: Vec<RichText>) -> RichText {
         }
         let shift = out.text.len();
         out.text.push_str(&part.text);
-        out.spans
-            .extend(part.spans.into_iter().map(|(r, i)| (r.start + shift..r.end + shift, i)));
+        out.spans.extend(
+            part.spans
+                .into_iter()
+                .map(|(r, i)| (r.start + shift..r.end + shift, i)),
+        );
     }
     out
 }
@@ -378,7 +460,10 @@ fn code(el: &ElementRef<'_>) -> Block {
         .descendent_elements()
         .filter_map(|e| e.value().attr("class"))
         .flat_map(str::split_whitespace)
-        .find_map(|c| c.strip_prefix("language-").or_else(|| c.strip_prefix("lang-")))
+        .find_map(|c| {
+            c.strip_prefix("language-")
+                .or_else(|| c.strip_prefix("lang-"))
+        })
         .map(str::to_owned);
     Block::Code {
         language,
@@ -389,7 +474,10 @@ fn code(el: &ElementRef<'_>) -> Block {
 fn table(el: &ElementRef<'_>) -> Block {
     let mut rows = Vec::new();
     let mut header = false;
-    for tr in el.descendent_elements().filter(|e| e.value().name() == "tr") {
+    for tr in el
+        .descendent_elements()
+        .filter(|e| e.value().name() == "tr")
+    {
         let cells: Vec<RichText> = tr
             .child_elements()
             .filter(|c| matches!(c.value().name(), "td" | "th"))

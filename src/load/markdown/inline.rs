@@ -34,10 +34,7 @@ impl InlineBuf {
 
     /// Like [`Self::collect`] for a list item: nested lists go to `nested`, paragraphs and
     /// other blocks inside the item are run together with spaces.
-    pub fn collect_item(
-        events: &mut Parser<'_>,
-        nested: &mut dyn FnMut(&mut Parser<'_>),
-    ) -> Self {
+    pub fn collect_item(events: &mut Parser<'_>, nested: &mut dyn FnMut(&mut Parser<'_>)) -> Self {
         let mut buf = Self::default();
         while let Some(event) = events.next() {
             match event {
@@ -58,7 +55,10 @@ impl InlineBuf {
                         Tag::Emphasis => Some(Inline::Emphasis),
                         Tag::Strong => Some(Inline::Strong),
                         Tag::Link { dest_url, .. } => Some(Inline::Link(dest_url.into_string())),
-                        Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::Heading { .. } => {
+                        Tag::Paragraph
+                        | Tag::CodeBlock(_)
+                        | Tag::BlockQuote(_)
+                        | Tag::Heading { .. } => {
                             if !buf.text.is_empty() && !buf.text.ends_with(char::is_whitespace) {
                                 buf.text.push(' ');
                             }
@@ -95,7 +95,9 @@ impl InlineBuf {
                     buf.text.push_str(&label);
                     buf.text.push(']');
                 }
-                Event::TaskListMarker(done) => buf.text.push_str(if done { "[x] " } else { "[ ] " }),
+                Event::TaskListMarker(done) => {
+                    buf.text.push_str(if done { "[x] " } else { "[ ] " })
+                }
                 Event::InlineHtml(html) | Event::Html(html) => {
                     if html.trim().to_ascii_lowercase().starts_with("<br") {
                         buf.text.push('\n');
@@ -128,7 +130,12 @@ impl InlineBuf {
         };
         let before = self.text.get(..last.at).unwrap_or_default();
         before.trim().is_empty()
-            && (self.text.get(last.at..).unwrap_or_default().trim().is_empty()
+            && (self
+                .text
+                .get(last.at..)
+                .unwrap_or_default()
+                .trim()
+                .is_empty()
                 || self.caption_after_pictures().is_some())
     }
 

@@ -6,7 +6,11 @@ fn first_heading_is_the_title_and_italic_line_the_subtitle() {
     let doc = parse("# عنوان المقال\n\n*عنوان فرعي*\n\nفقرة أولى.\n\n## قسم\n\nفقرة ثانية.\n");
     assert_eq!(doc.title, "عنوان المقال");
     assert_eq!(doc.subtitle.as_deref(), Some("عنوان فرعي"));
-    let headings: Vec<_> = doc.sections.iter().map(|s| (s.heading.as_deref(), s.level)).collect();
+    let headings: Vec<_> = doc
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_deref(), s.level))
+        .collect();
     assert_eq!(headings, [(None, 1), (Some("قسم"), 1)]);
     assert_eq!(doc.direction, Direction::Rtl);
     assert_eq!(doc.language, "ar");
@@ -14,7 +18,8 @@ fn first_heading_is_the_title_and_italic_line_the_subtitle() {
 
 #[test]
 fn image_with_italic_line_is_a_figure_with_caption() {
-    let doc = parse("# T\n\n![النهر](nile.jpg)\n*النيل عند الخرطوم*\n\n![alt two](b.png \"Titled\")\n");
+    let doc =
+        parse("# T\n\n![النهر](nile.jpg)\n*النيل عند الخرطوم*\n\n![alt two](b.png \"Titled\")\n");
     assert_eq!(
         doc.sections[0].blocks,
         [
@@ -35,7 +40,9 @@ fn image_with_italic_line_is_a_figure_with_caption() {
 #[test]
 fn italic_paragraph_after_an_image_is_its_caption() {
     let doc = parse("# T\n\n![a](x.png)\n\n_caption line_\n\nBody.\n");
-    assert!(matches!(&doc.sections[0].blocks[0], Block::Figure { caption, .. } if caption == "caption line"));
+    assert!(
+        matches!(&doc.sections[0].blocks[0], Block::Figure { caption, .. } if caption == "caption line")
+    );
     assert_eq!(doc.sections[0].blocks.len(), 2);
 }
 
@@ -71,7 +78,9 @@ fn inline_styles_become_spans_over_the_text() {
 
 #[test]
 fn lists_code_tables_and_rules_map_one_to_one() {
-    let doc = parse("# T\n\n- one\n- two\n  - nested\n\n```rust\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n");
+    let doc = parse(
+        "# T\n\n- one\n- two\n  - nested\n\n```rust\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n---\n",
+    );
     let blocks = &doc.sections[0].blocks;
     assert_eq!(
         blocks[0],
@@ -99,7 +108,9 @@ fn lists_code_tables_and_rules_map_one_to_one() {
 
 #[test]
 fn front_matter_sets_title_metadata_and_direction() {
-    let doc = parse("---\ntitle: From front matter\nauthor: Dana Levi\nlang: he\n---\n# Heading\n\nText.\n");
+    let doc = parse(
+        "---\ntitle: From front matter\nauthor: Dana Levi\nlang: he\n---\n# Heading\n\nText.\n",
+    );
     assert_eq!(doc.title, "From front matter");
     assert_eq!(doc.metadata.author.as_deref(), Some("Dana Levi"));
     assert_eq!(doc.language, "he");
