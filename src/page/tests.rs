@@ -43,7 +43,15 @@ fn assert_fits(lines: &[PageLine], width: usize) {
             "{:?} wider than {width}",
             line.text()
         );
-        assert_eq!(line.text().width(), line.width(), "{:?}", line.text());
+        let cells: usize = line
+            .pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Decoration { text, .. } => text.width(),
+                Piece::Text { line, .. } => line.clusters.iter().map(|c| c.width).sum(),
+            })
+            .sum();
+        assert_eq!(cells, line.width(), "{:?}", line.text());
     }
 }
 
