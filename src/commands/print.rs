@@ -107,3 +107,72 @@ fn terminal_width(tty: bool) -> Option<usize> {
         .map(|(columns, _)| usize::from(columns))
         .filter(|&c| c > 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn args(flags: &[&str]) -> PrintArgs {
+        let argv = ["sahifa", "print", "article.txt"].iter().chain(flags);
+        match Cli::try_parse_from(argv).map(|c| c.command) {
+            Ok(Some(Command::Print(args))) => args,
+            other => panic!("not a print command: {other:?}"),
+        }
+    }
+
+    fn resolved(
+        flags: &[&str],
+        tty: bool,
+        no_color: bool,
+        columns: Option<usize>,
+    ) -> PrintSettings {
+        settings(&args(flags), Theme::default(), tty, no_color, columns)
+    }
+
+    #[test]
+    fn colour_follows_the_terminal_no_color_and_the_flag() {
+        let ansi = Styling::Ansi { entities: true };
+        assert_eq!(resolved(&[], true, false, None).styling, ansi);
+        assert_eq!(resolved(&[], false, false, None).styling, Styling::Plain);
+        assert_eq!(resolved(&[], true, true, None).styling, Styling::Plain);
+        assert_eq!(
+            resolved(&["--color", "always"], false, true, None).styling,
+            ansi
+        );
+        assert_eq!(
+            resolved(&["--color", "never"], true, false, None).styling,
+            Styling::Plain
+        );
+    }
+
+    #[test]
+    fn width_defaults_to_the_terminal_capped_at_80() {
+        assert_eq!(resolved(&[], false, false, None).width, 80);
+        assert_eq!(resolved(&[], true, false, Some(60)).width, 60);
+        assert_eq!(resolved(&[], true, false, Some(200)).width, 80);
+        assert_eq!(
+            resolved(&["--width", "120"], true, false, Some(60)).width,
+            120
+        );
+        let zero = Cli::try_parse_from(["sahifa", "print", "a.txt", "--width", "0"]);
+        assert!(zero.is_err());
+    }
+
+    #[test]
+    fn flags_reach_the_page_options() {
+        let page = resolved(
+            &["--no-shape", "--dir", "rtl", "--bidi", "terminal"],
+            false,
+            false,
+            None,
+        )
+        .page;
+        assert!(!page.shape && !page.reorder);
+        assert_eq!(page.direction, DirectionMode::Rtl);
+        let page = resolved(&[], false, false, None).page;
+        assert!(page.shape && page.reorder);
+        assert_eq!(page.direction, DirectionMode::Auto);
+    }
+}

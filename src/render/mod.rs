@@ -103,3 +103,6 @@ fn control_picture(c: char) -> char {
         c => c,
     }
 }
+
+#[cfg(test)]
+mod tests;
