@@ -1,0 +1,76 @@
+//! `sahifa print` snapshots: the sample article and every article in assets/samples/, plain
+//! text at widths 40 and 80, plus one coloured rendering so a theme change shows up here.
+//!
+//! Review a changed snapshot by reading it: RTL paragraphs right-aligned and in reading order,
+//! boxes closed, quote bars and list markers on the reading-start side.
+
+use sahifa::commands::print::{PrintSettings, print_to_string};
+use sahifa::document::Document;
+use sahifa::load::{LoadOptions, open};
+use sahifa::page::PageOptions;
+use sahifa::render::ansi::Styling;
+use sahifa::theme::Theme;
+use std::path::{Path, PathBuf};
+
+fn load(path: &Path) -> Document {
+    match open(Some(path), &LoadOptions::default()) {
+        Ok(loaded) => loaded.document,
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
+}
+
+fn plain(width: usize) -> PrintSettings {
+    PrintSettings {
+        width,
+        page: PageOptions::default(),
+        theme: Theme::default(),
+        styling: Styling::Plain,
+    }
+}
+
+fn articles() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let mut paths = vec![root.join("raqqa-news-ar.txt")];
+    if let Ok(dir) = std::fs::read_dir(root.join("samples")) {
+        let mut samples: Vec<PathBuf> = dir
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        samples.sort();
+        paths.extend(samples);
+    }
+    paths
+}
+
+#[test]
+fn print_plain_at_40_and_80() {
+    for path in articles() {
+        let doc = load(&path);
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().replace('.', "_"));
+        for width in [40, 80] {
+            let out = print_to_string(&doc, &plain(width));
+            for line in out.lines() {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= width,
+                    "{}: {line:?} wider than {width}",
+                    path.display()
+                );
+            }
+            insta::assert_snapshot!(format!("{name}_w{width}"), out);
+        }
+    }
+}
+
+#[test]
+fn print_ansi_with_the_default_theme() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/raqqa-news-ar.txt");
+    let doc = load(&path);
+    let settings = PrintSettings {
+        styling: Styling::Ansi { entities: true },
+        ..plain(40)
+    };
+    // ESC shown as \e so the snapshot file stays readable text.
+    let out = print_to_string(&doc, &settings).replace('\x1b', "\\e");
+    insta::assert_snapshot!("raqqa-news-ar_ansi_w40", out);
+}
