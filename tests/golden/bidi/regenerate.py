@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Regenerates the expected files of the bidi golden corpus and checks them.
 
-  regenerate.py --oracle PATH/bidi-reference --arabic-shaping PATH/ArabicShaping.txt[.gz] [X.txt ...]
+  /usr/bin/python3 regenerate.py [--oracle bidi-reference] [--arabic-shaping ArabicShaping.txt.gz] [X.txt ...]
+
+Defaults: the bidi-reference script next to this one, and tests/data/ArabicShaping.txt.gz.
 
 For every topic file X.txt (default: all of them next to this script), each line one paragraph:
 
@@ -99,14 +101,25 @@ class Shaper:
         return ''.join(out)
 
 
-def icu_bidi(text):
+# Base direction from the file name: X.rtl.txt and X.ltr.txt force it, anything else is auto.
+PARA_LEVEL = {'rtl': 1, 'ltr': 0, None: icu.Bidi.DEFAULT_LTR}
+
+
+def direction_of(path):
+    for d in ('rtl', 'ltr'):
+        if path.endswith(f'.{d}.txt'):
+            return d
+    return None
+
+
+def icu_bidi(text, direction):
     b = icu.Bidi()
-    b.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_LTR)
+    b.setPara(icu.UnicodeString(text), PARA_LEVEL[direction])
     return b
 
 
-def icu_levels(text):
-    b, levels, unit = icu_bidi(text), [], 0
+def icu_levels(text, direction):
+    b, levels, unit = icu_bidi(text, direction), [], 0
     for c in text:
         levels.append(b.getLevelAt(unit))
         unit += 2 if ord(c) > 0xFFFF else 1
@@ -117,11 +130,11 @@ def clean(text):
     return ''.join(c for c in text if ord(c) not in FORBIDDEN)
 
 
-def right_answers(shaper, line):
+def right_answers(shaper, line, direction):
     """(unshaped, shaped) computed independently of FriBidi."""
-    unshaped = clean(str(icu_bidi(line).writeReordered(ICU_OPTIONS)))
-    shaped_logical = shaper.shape(line, icu_levels(line))
-    shaped = clean(str(icu_bidi(shaped_logical).writeReordered(ICU_OPTIONS)))
+    unshaped = clean(str(icu_bidi(line, direction).writeReordered(ICU_OPTIONS)))
+    shaped_logical = shaper.shape(line, icu_levels(line, direction))
+    shaped = clean(str(icu_bidi(shaped_logical, direction).writeReordered(ICU_OPTIONS)))
     return unshaped, shaped
 
 
@@ -219,11 +232,14 @@ def regenerate(path, oracle, shaper):
         bad = [f'U+{ord(c):04X}' for c in line if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0]
         if bad:
             sys.exit(f'{path}:{n}: tab or C0/C1 control characters {bad} do not belong here')
-    oracle_out = {'unshaped': run_oracle(oracle, path), 'shaped': run_oracle(oracle, path, '--shaped')}
+    direction = direction_of(path)
+    forced = [f'--{direction}'] if direction else []
+    oracle_out = {'unshaped': run_oracle(oracle, path, *forced),
+                  'shaped': run_oracle(oracle, path, '--shaped', *forced)}
     expected = {'unshaped': [], 'shaped': []}
     entries, problems = [], []
     for n, line in enumerate(lines, 1):
-        right = dict(zip(('unshaped', 'shaped'), right_answers(shaper, line)))
+        right = dict(zip(('unshaped', 'shaped'), right_answers(shaper, line, direction)))
         entry = []
         why = []
         for kind in ('unshaped', 'shaped'):
@@ -271,12 +287,16 @@ def topic_files(directory):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--oracle', required=True, help='path of the bidi-reference script')
-    ap.add_argument('--arabic-shaping', required=True, help='ArabicShaping.txt, optionally gzipped')
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument('--oracle', default=os.path.join(here, 'bidi-reference'),
+                    help='path of the bidi-reference script')
+    ap.add_argument('--arabic-shaping',
+                    default=os.path.join(here, '..', '..', 'data', 'ArabicShaping.txt.gz'),
+                    help='ArabicShaping.txt, optionally gzipped')
     ap.add_argument('files', nargs='*')
     args = ap.parse_args()
     shaper = Shaper(load_joining_types(args.arabic_shaping))
-    files = args.files or topic_files(os.path.dirname(os.path.abspath(__file__)))
+    files = args.files or topic_files(here)
     total = disputed = 0
     for path in files:
         n, d = regenerate(path, args.oracle, shaper)
