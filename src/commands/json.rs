@@ -18,9 +18,15 @@ pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))?;
-    writeln!(out)?;
-    Ok(())
+    let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        // A reader that stopped early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 /// The JSON text for a document, as `sahifa json` prints it.
