@@ -225,7 +225,13 @@ mod tests {
                 ));
             }
         }
-        assert!(wrong.is_empty(), "{} of {} wrong:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+        assert!(
+            wrong.is_empty(),
+            "{} of {} wrong:\n{}",
+            wrong.len(),
+            cases.len(),
+            wrong.join("\n")
+        );
     }
 
     #[test]
@@ -278,7 +284,9 @@ mod tests {
         assert_eq!(as_arabic.encoding, WINDOWS_1256);
         assert_ne!(as_arabic.text, "שלום עולם");
         assert_eq!(
-            decode(&bytes, path(), Some(WINDOWS_1255)).expect("decodes").text,
+            decode(&bytes, path(), Some(WINDOWS_1255))
+                .expect("decodes")
+                .text,
             "שלום עולם"
         );
         assert_eq!(encoding_for_label("CP1256"), Some(WINDOWS_1256));
@@ -288,11 +296,20 @@ mod tests {
     #[test]
     fn binary_data_is_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-        assert!(matches!(decode(png, path(), None), Err(Error::Binary { .. })));
+        assert!(matches!(
+            decode(png, path(), None),
+            Err(Error::Binary { .. })
+        ));
         let controls: Vec<u8> = (0..400u32).map(|i| (i % 31 + 1) as u8).collect();
-        assert!(matches!(decode(&controls, path(), None), Err(Error::Binary { .. })));
+        assert!(matches!(
+            decode(&controls, path(), None),
+            Err(Error::Binary { .. })
+        ));
         let utf16_binary = [0xFF, 0xFE, 0x00, 0x00, 0x01, 0x00];
-        assert!(matches!(decode(&utf16_binary, path(), None), Err(Error::Binary { .. })));
+        assert!(matches!(
+            decode(&utf16_binary, path(), None),
+            Err(Error::Binary { .. })
+        ));
         assert!(decode(b"plain\ttext\r\n\x0c", path(), None).is_ok());
     }
 }

@@ -23,7 +23,11 @@ fn run(args: &[&str]) -> Output {
 fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
         .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -42,7 +46,11 @@ fn stderr(output: &Output) -> String {
 #[track_caller]
 fn json_of(args: &[&str]) -> Value {
     let output = run(args);
-    assert!(output.status.success(), "sahifa {args:?} failed: {}", stderr(&output));
+    assert!(
+        output.status.success(),
+        "sahifa {args:?} failed: {}",
+        stderr(&output)
+    );
     serde_json::from_slice(&output.stdout).expect("sahifa json prints JSON")
 }
 
@@ -114,18 +122,32 @@ fn raqqa_article_gives_exact_title_sections_callout_and_no_chrome() {
     assert_eq!(article["format"], "text");
     assert_eq!(article["language"], "ar");
     assert_eq!(article["direction"], "rtl");
-    assert_eq!(article["title"], "مقتل 22 عنصراً من «داعش» في غارات جوية للتحالف");
-    assert_eq!(article["subtitle"], "موسكو مستعدة للتعاون مع واشنطن في تحرير الرقة");
+    assert_eq!(
+        article["title"],
+        "مقتل 22 عنصراً من «داعش» في غارات جوية للتحالف"
+    );
+    assert_eq!(
+        article["subtitle"],
+        "موسكو مستعدة للتعاون مع واشنطن في تحرير الرقة"
+    );
     let headings: Vec<Option<String>> = outline(&article).into_iter().map(|(h, _)| h).collect();
     assert_eq!(
         headings,
-        [None, Some("وقف النار"), Some("تحرير الرقة"), Some("قصف جوي"), Some("ضحايا التفجيرات")]
-            .map(|h| h.map(str::to_owned))
+        [
+            None,
+            Some("وقف النار"),
+            Some("تحرير الرقة"),
+            Some("قصف جوي"),
+            Some("ضحايا التفجيرات")
+        ]
+        .map(|h| h.map(str::to_owned))
     );
     let callouts = blocks_of_kind(&article, "callout");
     assert_eq!(callouts.len(), 1);
     assert_eq!(callouts[0]["value"], "28.000");
-    assert!(str_of(&callouts[0]["text"]).starts_with("أكد نائب أمين مجلس الأمن الروسي يفغيني لوكيانوف"));
+    assert!(
+        str_of(&callouts[0]["text"]).starts_with("أكد نائب أمين مجلس الأمن الروسي يفغيني لوكيانوف")
+    );
 
     let text = all_text(&article);
     assert!(!text.contains("Email"), "Email line leaked");
@@ -159,25 +181,49 @@ fn arabic_markdown_sample_keeps_front_matter_figures_and_quote() {
     assert_eq!(article["format"], "markdown");
     assert_eq!(article["language"], "ar");
     assert_eq!(article["direction"], "rtl");
-    assert_eq!(article["title"], "الخرطوم تعيد تشغيل محطة المقرن بعد عامين من التوقف");
-    assert_eq!(article["subtitle"], "مياه النيل تعود إلى 400 ألف منزل في العاصمة السودانية");
+    assert_eq!(
+        article["title"],
+        "الخرطوم تعيد تشغيل محطة المقرن بعد عامين من التوقف"
+    );
+    assert_eq!(
+        article["subtitle"],
+        "مياه النيل تعود إلى 400 ألف منزل في العاصمة السودانية"
+    );
     assert_eq!(
         outline(&article),
         [
             section(None, &["paragraph", "paragraph", "figure"]),
-            section(Some("عودة المياه إلى الأحياء"), &["paragraph", "paragraph", "quote"]),
-            section(Some("دعم دولي وتحديات قائمة"), &["paragraph", "figure", "paragraph"]),
-            section(Some("ما الذي ينتظر العاصمة؟"), &["paragraph", "list", "paragraph"]),
+            section(
+                Some("عودة المياه إلى الأحياء"),
+                &["paragraph", "paragraph", "quote"]
+            ),
+            section(
+                Some("دعم دولي وتحديات قائمة"),
+                &["paragraph", "figure", "paragraph"]
+            ),
+            section(
+                Some("ما الذي ينتظر العاصمة؟"),
+                &["paragraph", "list", "paragraph"]
+            ),
         ]
     );
     let figures = blocks_of_kind(&article, "figure");
     assert_eq!(figures[0]["src"], "images/mogran-station.jpg");
     assert_eq!(figures[0]["alt"], "محطة المقرن عند ملتقى النيلين");
-    assert_eq!(figures[0]["caption"], "محطة المقرن عند ملتقى النيلين الأزرق والأبيض، صباح 13 مارس 2024");
+    assert_eq!(
+        figures[0]["caption"],
+        "محطة المقرن عند ملتقى النيلين الأزرق والأبيض، صباح 13 مارس 2024"
+    );
     assert_eq!(figures[1]["src"], "images/pump-hall.jpg");
-    assert_eq!(figures[1]["caption"], "فنيو هيئة المياه يختبرون المضخة الرابعة قبل تشغيلها، 12 مارس 2024");
+    assert_eq!(
+        figures[1]["caption"],
+        "فنيو هيئة المياه يختبرون المضخة الرابعة قبل تشغيلها، 12 مارس 2024"
+    );
     let quote = blocks_of_kind(&article, "quote")[0];
-    assert_eq!(quote["text"], "كنا نملأ الجرادل من النيل ونغليها على الفحم. اليوم فتحت الحنفية فنزل الماء، فبكيت.");
+    assert_eq!(
+        quote["text"],
+        "كنا نملأ الجرادل من النيل ونغليها على الفحم. اليوم فتحت الحنفية فنزل الماء، فبكيت."
+    );
     assert_eq!(quote["attribution"], "آمنة إدريس، من سكان حي الديم");
     let list = blocks_of_kind(&article, "list")[0];
     assert_eq!(list["items"].as_array().map(Vec::len), Some(3));
@@ -190,7 +236,10 @@ fn hebrew_html_sample_is_extracted_from_its_site_chrome() {
     assert_eq!(article["format"], "html");
     assert_eq!(article["language"], "he");
     assert_eq!(article["direction"], "rtl");
-    assert_eq!(article["title"], "הקו הסגול יוצא לדרך: מיליון נוסעים בחודש הראשון");
+    assert_eq!(
+        article["title"],
+        "הקו הסגול יוצא לדרך: מיליון נוסעים בחודש הראשון"
+    );
     assert_eq!(
         article["subtitle"],
         "הרכבת הקלה בירושלים מחברת לראשונה את גילה ואת הר הצופים, ועיריית ירושלים כבר מדברת על הארכה לרמות"
@@ -199,8 +248,14 @@ fn hebrew_html_sample_is_extracted_from_its_site_chrome() {
         outline(&article),
         [
             section(None, &["paragraph", "paragraph"]),
-            section(Some("שעת נסיעה שהפכה לעשרים דקות"), &["paragraph", "callout", "paragraph", "figure"]),
-            section(Some("המחיר: 4.2 מיליארד שקל ושלוש שנות עיכוב"), &["paragraph", "quote"]),
+            section(
+                Some("שעת נסיעה שהפכה לעשרים דקות"),
+                &["paragraph", "callout", "paragraph", "figure"]
+            ),
+            section(
+                Some("המחיר: 4.2 מיליארד שקל ושלוש שנות עיכוב"),
+                &["paragraph", "quote"]
+            ),
             section(Some("מה הלאה"), &["paragraph", "paragraph"]),
         ]
     );
@@ -211,18 +266,36 @@ fn hebrew_html_sample_is_extracted_from_its_site_chrome() {
         "מהנוסעים שנשאלו בסקר של מכון ירושלים למחקרי מדיניות אמרו שהם משתמשים ברכבת במקום ברכב הפרטי."
     );
     let figure = blocks_of_kind(&article, "figure")[0];
-    assert_eq!(figure["src"], "https://news.example.co.il/img/purple-line-jaffa-road.jpg");
+    assert_eq!(
+        figure["src"],
+        "https://news.example.co.il/img/purple-line-jaffa-road.jpg"
+    );
     assert_eq!(figure["alt"], "רכבת סגולה ברחוב יפו");
-    assert_eq!(figure["caption"], "רכבת של הקו הסגול עוברת ברחוב יפו, אוגוסט 2025 (צילום: אורי דוידוביץ')");
+    assert_eq!(
+        figure["caption"],
+        "רכבת של הקו הסגול עוברת ברחוב יפו, אוגוסט 2025 (צילום: אורי דוידוביץ')"
+    );
     let quote = blocks_of_kind(&article, "quote")[0];
     assert_eq!(quote["attribution"], "דוד מזרחי, בעל בית קפה בעמק רפאים");
     let first = blocks_of_kind(&article, "paragraph")[1];
     assert!(str_of(&first["text"]).contains("\"זה הפרויקט התחבורתי הגדול ביותר בתולדות העיר\""));
     let text = all_text(&article);
     for chrome in [
-        "ראשי", "פוליטיקה", "שתפו", "WhatsApp", "הדפסה", "כתבות נוספות", "הקו האדום: עשור",
-        "תגובות", "היו הראשונים", "כל הזכויות", "מדיניות פרטיות", "dataLayer", "font-family",
-        "רכבת קלה\n", "מאת יעל ברגמן",
+        "ראשי",
+        "פוליטיקה",
+        "שתפו",
+        "WhatsApp",
+        "הדפסה",
+        "כתבות נוספות",
+        "הקו האדום: עשור",
+        "תגובות",
+        "היו הראשונים",
+        "כל הזכויות",
+        "מדיניות פרטיות",
+        "dataLayer",
+        "font-family",
+        "רכבת קלה\n",
+        "מאת יעל ברגמן",
     ] {
         assert!(!text.contains(chrome), "{chrome:?} leaked into the article");
     }
@@ -234,23 +307,38 @@ fn persian_text_sample_has_statistics_and_keeps_zwnj() {
     assert_eq!(article["format"], "text");
     assert_eq!(article["language"], "fa");
     assert_eq!(article["direction"], "rtl");
-    assert_eq!(article["title"], "خط هفت مترو تهران به ایستگاه میدان صنعت رسید");
-    assert_eq!(article["subtitle"], "شهرداری: تا پایان سال ۱۴۰۳ همه ایستگاه\u{200C}ها فعال می\u{200C}شوند");
+    assert_eq!(
+        article["title"],
+        "خط هفت مترو تهران به ایستگاه میدان صنعت رسید"
+    );
+    assert_eq!(
+        article["subtitle"],
+        "شهرداری: تا پایان سال ۱۴۰۳ همه ایستگاه\u{200C}ها فعال می\u{200C}شوند"
+    );
     assert_eq!(
         outline(&article),
         [
             section(None, &["paragraph", "paragraph"]),
             section(Some("تاریخچه یک خط پرحاشیه"), &["paragraph", "paragraph"]),
-            section(Some("مسافران و هزینه\u{200C}ها"), &["callout", "paragraph", "callout"]),
+            section(
+                Some("مسافران و هزینه\u{200C}ها"),
+                &["callout", "paragraph", "callout"]
+            ),
             section(Some("چشم\u{200C}انداز"), &["paragraph", "paragraph"]),
         ]
     );
     let callouts = blocks_of_kind(&article, "callout");
     assert_eq!(callouts[0]["value"], "۳٫۵ میلیون");
-    assert!(str_of(&callouts[0]["text"]).starts_with("سفر روزانه در شبکه متروی تهران ثبت می\u{200C}شود"));
+    assert!(
+        str_of(&callouts[0]["text"])
+            .starts_with("سفر روزانه در شبکه متروی تهران ثبت می\u{200C}شود")
+    );
     assert_eq!(callouts[1]["value"], "۲۵٪");
     let text = all_text(&article);
-    assert!(text.contains("می\u{200C}گوید"), "ZWNJ words survive untouched");
+    assert!(
+        text.contains("می\u{200C}گوید"),
+        "ZWNJ words survive untouched"
+    );
     for chrome in ["چاپ\n", "اشتراک\u{200C}گذاری", "نظرات"] {
         assert!(!text.contains(chrome), "{chrome:?} leaked");
     }
@@ -261,18 +349,37 @@ fn english_sample_quotes_arabic_and_hebrew_with_attributions() {
     let article = json(&sample("cairo-genizah-en.md"));
     assert_eq!(article["language"], "en");
     assert_eq!(article["direction"], "ltr");
-    assert_eq!(article["title"], "Reading the Genizah: a thousand years of letters in three scripts");
-    assert_eq!(article["subtitle"], "A Cambridge team is teaching software to read Judeo-Arabic fragments from Cairo");
+    assert_eq!(
+        article["title"],
+        "Reading the Genizah: a thousand years of letters in three scripts"
+    );
+    assert_eq!(
+        article["subtitle"],
+        "A Cambridge team is teaching software to read Judeo-Arabic fragments from Cairo"
+    );
     assert_eq!(
         outline(&article),
         [
             section(None, &["paragraph", "paragraph"]),
             section(
                 Some("A storeroom nobody emptied"),
-                &["paragraph", "paragraph", "quote", "paragraph", "quote", "paragraph"]
+                &[
+                    "paragraph",
+                    "paragraph",
+                    "quote",
+                    "paragraph",
+                    "quote",
+                    "paragraph"
+                ]
             ),
-            section(Some("Teaching machines to read a mixed hand"), &["paragraph", "paragraph", "paragraph"]),
-            section(Some("Who gets to read them"), &["paragraph", "quote", "paragraph", "paragraph"]),
+            section(
+                Some("Teaching machines to read a mixed hand"),
+                &["paragraph", "paragraph", "paragraph"]
+            ),
+            section(
+                Some("Who gets to read them"),
+                &["paragraph", "quote", "paragraph", "paragraph"]
+            ),
         ]
     );
     let quotes = blocks_of_kind(&article, "quote");
@@ -283,8 +390,14 @@ fn english_sample_quotes_arabic_and_hebrew_with_attributions() {
     assert_eq!(
         pairs,
         [
-            ("ואלפלפל בעשרין דינאר אלבהאר", "Letter of Madmun ben Hasan, Aden, 1136"),
-            ("والفلفل بعشرين دينار البهار", "transliteration by the Cambridge team"),
+            (
+                "ואלפלפל בעשרין דינאר אלבהאר",
+                "Letter of Madmun ben Hasan, Aden, 1136"
+            ),
+            (
+                "والفلفل بعشرين دينار البهار",
+                "transliteration by the Cambridge team"
+            ),
             (
                 "לא עליך המלאכה לגמור",
                 "Pirkei Avot 2:16 (\"It is not your duty to finish the work\")"
@@ -301,22 +414,45 @@ fn windows_1256_sample_reads_exactly_as_its_utf8_source() {
     let bytes = std::fs::read(&legacy).expect("sample readable");
     let (encoded, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&utf8);
     assert!(!unmappable);
-    assert_eq!(bytes, encoded.as_ref(), "the sample is its source in windows-1256");
-    assert!(std::str::from_utf8(&bytes).is_err(), "the sample is not UTF-8");
+    assert_eq!(
+        bytes,
+        encoded.as_ref(),
+        "the sample is its source in windows-1256"
+    );
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the sample is not UTF-8"
+    );
 
     let output = run(&["json", legacy.to_str().unwrap_or_default()]);
     assert!(output.status.success());
-    assert_eq!(stderr(&output), "", "a detected legacy page is not a warning");
-    assert_eq!(output.stdout, run(&["json", source.to_str().unwrap_or_default()]).stdout);
+    assert_eq!(
+        stderr(&output),
+        "",
+        "a detected legacy page is not a warning"
+    );
+    assert_eq!(
+        output.stdout,
+        run(&["json", source.to_str().unwrap_or_default()]).stdout
+    );
 
     let article = json(&legacy);
-    assert_eq!(article["title"], "أسواق حلب القديمة تستعيد أبوابها بعد الترميم");
-    assert_eq!(article["subtitle"], "افتتاح سوق السقطية وخان الشونة أمام التجار والزوار");
+    assert_eq!(
+        article["title"],
+        "أسواق حلب القديمة تستعيد أبوابها بعد الترميم"
+    );
+    assert_eq!(
+        article["subtitle"],
+        "افتتاح سوق السقطية وخان الشونة أمام التجار والزوار"
+    );
     assert_eq!(
         outline(&article),
         [
             section(None, &["paragraph", "paragraph"]),
-            section(Some("تاريخ من الحرائق والحروب"), &["paragraph", "paragraph"]),
+            section(
+                Some("تاريخ من الحرائق والحروب"),
+                &["paragraph", "paragraph"]
+            ),
             section(Some("عودة التجار"), &["paragraph", "paragraph", "callout"]),
             section(Some("المرحلة المقبلة"), &["paragraph", "paragraph"]),
         ]
@@ -329,7 +465,10 @@ fn urdu_sample_has_title_subtitle_list_table_and_quote() {
     let article = json(&sample("lahore-monsoon-ur.md"));
     assert_eq!(article["language"], "ur");
     assert_eq!(article["direction"], "rtl");
-    assert_eq!(article["title"], "لاہور میں مون سون کی ریکارڈ بارش، نشیبی علاقے زیرِ آب");
+    assert_eq!(
+        article["title"],
+        "لاہور میں مون سون کی ریکارڈ بارش، نشیبی علاقے زیرِ آب"
+    );
     assert_eq!(
         article["subtitle"],
         "محکمہ موسمیات کے مطابق شہر میں چوبیس گھنٹوں کے دوران 291 ملی میٹر بارش ریکارڈ کی گئی"
@@ -369,7 +508,12 @@ fn standard_input_reads_like_the_file() {
 #[test]
 fn format_option_overrides_extension_and_sniffing() {
     let path = sample("khartoum-water-ar.md");
-    let as_text = json_of(&["json", "--format", "text", path.to_str().unwrap_or_default()]);
+    let as_text = json_of(&[
+        "json",
+        "--format",
+        "text",
+        path.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(as_text["format"], "text");
     assert_eq!(as_text["title"], "---");
     let html = b"<html><body><article><h1>Sniffed</h1><p>Body.</p></article></body></html>";
@@ -384,21 +528,34 @@ fn format_option_overrides_extension_and_sniffing() {
 #[track_caller]
 fn assert_fails(args: &[&str], status: i32, expected_stderr: &str) {
     let output = run(args);
-    assert_eq!(output.status.code(), Some(status), "sahifa {args:?}: {}", stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(status),
+        "sahifa {args:?}: {}",
+        stderr(&output)
+    );
     assert_eq!(stderr(&output), expected_stderr, "sahifa {args:?}");
     assert!(output.stdout.is_empty());
 }
 
 #[test]
 fn missing_file_is_exit_1_naming_it() {
-    assert_fails(&["json", "no/such/article.txt"], 1, "sahifa: no/such/article.txt: no such file\n");
+    assert_fails(
+        &["json", "no/such/article.txt"],
+        1,
+        "sahifa: no/such/article.txt: no such file\n",
+    );
 }
 
 #[test]
 fn directory_is_exit_1_naming_it() {
     let dir = root().join("assets");
     let shown = dir.display().to_string();
-    assert_fails(&["json", &shown], 1, &format!("sahifa: {shown}: is a directory, not an article\n"));
+    assert_fails(
+        &["json", &shown],
+        1,
+        &format!("sahifa: {shown}: is a directory, not an article\n"),
+    );
 }
 
 #[test]
@@ -406,7 +563,11 @@ fn binary_file_is_exit_1_naming_it() {
     let path = temp_path("image.txt");
     std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("temp file");
     let shown = path.display().to_string();
-    assert_fails(&["json", &shown], 1, &format!("sahifa: {shown}: looks like binary data, not an article\n"));
+    assert_fails(
+        &["json", &shown],
+        1,
+        &format!("sahifa: {shown}: looks like binary data, not an article\n"),
+    );
     let _ = std::fs::remove_file(&path);
 }
 
@@ -420,7 +581,11 @@ fn unreadable_file_is_exit_1_naming_it() {
         eprintln!("skipped: running as a user who can read a mode-000 file (root)");
     } else {
         let shown = path.display().to_string();
-        assert_fails(&["json", &shown], 1, &format!("sahifa: {shown}: permission denied\n"));
+        assert_fails(
+            &["json", &shown],
+            1,
+            &format!("sahifa: {shown}: permission denied\n"),
+        );
     }
     let _ = std::fs::remove_file(&path);
 }
@@ -439,7 +604,9 @@ fn invalid_utf8_warns_once_with_the_offset_and_still_loads() {
     assert!(output.status.success());
     assert_eq!(
         stderr(&output),
-        format!("sahifa: warning: {shown}: invalid UTF-8 at byte offset {offset}; bad bytes replaced with U+FFFD\n")
+        format!(
+            "sahifa: warning: {shown}: invalid UTF-8 at byte offset {offset}; bad bytes replaced with U+FFFD\n"
+        )
     );
     let article: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert!(all_text(&article).contains("\u{FFFD}\u{FFFD} broken ثم فقرة ثانية"));
@@ -450,7 +617,11 @@ fn invalid_utf8_warns_once_with_the_offset_and_still_loads() {
 fn bad_format_is_a_usage_error() {
     let output = run(&["json", "--format", "pdf", "x.txt"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("invalid value 'pdf' for '--format <FORMAT>'"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("invalid value 'pdf' for '--format <FORMAT>'"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -458,7 +629,8 @@ fn bad_encoding_is_a_usage_error() {
     let output = run(&["json", "--encoding", "klingon", "x.txt"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("invalid value 'klingon' for '--encoding <NAME>': unknown encoding"),
+        stderr(&output)
+            .contains("invalid value 'klingon' for '--encoding <NAME>': unknown encoding"),
         "{}",
         stderr(&output)
     );
@@ -467,9 +639,22 @@ fn bad_encoding_is_a_usage_error() {
 #[test]
 fn forced_encoding_decodes_as_told() {
     let legacy = sample("aleppo-souq-ar-cp1256.txt");
-    let forced = json_of(&["json", "--encoding", "cp1256", legacy.to_str().unwrap_or_default()]);
-    assert_eq!(forced["title"], "أسواق حلب القديمة تستعيد أبوابها بعد الترميم");
-    let wrong = json_of(&["json", "--encoding", "windows-1255", legacy.to_str().unwrap_or_default()]);
+    let forced = json_of(&[
+        "json",
+        "--encoding",
+        "cp1256",
+        legacy.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(
+        forced["title"],
+        "أسواق حلب القديمة تستعيد أبوابها بعد الترميم"
+    );
+    let wrong = json_of(&[
+        "json",
+        "--encoding",
+        "windows-1255",
+        legacy.to_str().unwrap_or_default(),
+    ]);
     assert_ne!(wrong["title"], forced["title"]);
 }
 
@@ -482,19 +667,39 @@ mod every_line_once {
     /// Lines an article can be made of: sentences, short lines, figures, chrome.
     fn line() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
-            "الرقة", "موسكو", "واشنطن", "قال", "إن", "الهدنة", "تهران", "می\u{200C}گوید", "ירושלים",
-            "הרכבת", "Reuters", "said", "2016", "12", "ألف", "«داعش»", "(شمال)",
+            "الرقة",
+            "موسكو",
+            "واشنطن",
+            "قال",
+            "إن",
+            "الهدنة",
+            "تهران",
+            "می\u{200C}گوید",
+            "ירושלים",
+            "הרכבת",
+            "Reuters",
+            "said",
+            "2016",
+            "12",
+            "ألف",
+            "«داعش»",
+            "(شمال)",
         ]);
         prop_oneof![
             // a sentence
-            (prop::collection::vec(words.clone(), 3..25), prop::sample::select(vec![".", "،", "؟", "", ":"]))
+            (
+                prop::collection::vec(words.clone(), 3..25),
+                prop::sample::select(vec![".", "،", "؟", "", ":"])
+            )
                 .prop_map(|(w, end)| format!("{}{end}", w.join(" "))),
             // a short line
             prop::collection::vec(words, 1..4).prop_map(|w| w.join(" ")),
             // a figure
-            prop::sample::select(vec!["28.000", "61", "99.7%", "6 آلاف", "$4.5bn", "۲۵٪"]).prop_map(str::to_owned),
+            prop::sample::select(vec!["28.000", "61", "99.7%", "6 آلاف", "$4.5bn", "۲۵٪"])
+                .prop_map(str::to_owned),
             // chrome
-            prop::sample::select(vec!["Email", "طباعة", "ت + ت - الحجم الطبيعي", "שתפו"]).prop_map(str::to_owned),
+            prop::sample::select(vec!["Email", "طباعة", "ت + ت - الحجم الطبيعي", "שתפו"])
+                .prop_map(str::to_owned),
             Just(String::new()),
         ]
     }
@@ -511,7 +716,11 @@ mod every_line_once {
                 parts.push(block.plain_text());
             }
         }
-        parts.iter().flat_map(|p| p.split_whitespace()).map(str::to_owned).collect()
+        parts
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .map(str::to_owned)
+            .collect()
     }
 
     proptest! {

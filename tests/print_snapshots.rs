@@ -35,7 +35,7 @@ fn articles() -> Vec<PathBuf> {
         let mut samples: Vec<PathBuf> = dir
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_file())
+            .filter(|p| p.is_file() && !p.ends_with("README.md"))
             .collect();
         samples.sort();
         paths.extend(samples);
@@ -47,7 +47,9 @@ fn articles() -> Vec<PathBuf> {
 fn print_plain_at_40_and_80() {
     for path in articles() {
         let doc = load(&path);
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().replace('.', "_"));
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().replace('.', "_"));
         for width in [40, 80] {
             let out = print_to_string(&doc, &plain(width));
             for line in out.lines() {

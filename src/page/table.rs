@@ -3,7 +3,7 @@
 //! Rules: each cell is laid out by the engine in its own direction and placed on its own side
 //! of its column; an RTL table (most cells RTL) puts its first column on the right; column
 //! widths start at each column's widest cell and the widest column gives way until the grid
-//! fits. When even three cells per column do not fit, the cells are listed one after another
+//! fits; an RTL table sits at the right edge of the page. When even three cells per column do not fit, the cells are listed one after another
 //! (header cells first, once), rows separated by a rule, so nothing is cut.
 
 use super::blocks::Lines;
@@ -166,6 +166,13 @@ impl Composer<'_> {
             }
         }
         out.push((border(['└', '┴', '┘']), LineKind::Other));
+        // An RTL table starts at the right edge, like its text.
+        let total: usize = widths.iter().sum::<usize>() + chrome;
+        if rtl && total < width {
+            for (pieces, _) in &mut out {
+                pieces.insert(0, deco(" ".repeat(width - total), Role::Body));
+            }
+        }
         out
     }
 
