@@ -15,11 +15,11 @@
 //! as their text, so they stand out in plain text too.
 
 use super::frame::{place, repeat};
-use super::tags::{EntitySpan, split_entities, tag_spans};
+use super::tags::{EntitySpan, Mention, split_entities, tag_spans};
 use super::{
     BlockRef, LineKind, MIN_WIDTH, Page, PageLine, PageOptions, Piece, Role, Tag, Unit, UnitSpan,
 };
-use crate::document::{Direction, Document, EntityKind, Inline};
+use crate::document::{Direction, Document, Inline};
 use crate::layout::{DirectionMode, LayoutOptions, ParagraphLayout, TagSpan, layout_paragraph};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -31,7 +31,7 @@ pub struct Composer<'a> {
     doc: &'a Document,
     options: PageOptions,
     /// Entity mentions per `(section, block)`, as char ranges of the block's plain text.
-    entities: HashMap<(usize, usize), Vec<(Range<usize>, EntityKind)>>,
+    entities: HashMap<(usize, usize), Vec<Mention>>,
 }
 
 /// The whole of `doc` composed `width` cells wide.
@@ -99,10 +99,10 @@ impl<'a> Composer<'a> {
             if let Unit::Heading(s) = unit {
                 page.headings.push((s, start));
             }
-            if unit != Unit::Header {
-                if let Some(slot @ None) = section_start.get_mut(unit.section()) {
-                    *slot = Some(start);
-                }
+            if unit != Unit::Header
+                && let Some(slot @ None) = section_start.get_mut(unit.section())
+            {
+                *slot = Some(start);
             }
         }
         // A section with nothing on the page starts where the next one does.

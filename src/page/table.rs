@@ -18,6 +18,9 @@ const MIN_COLUMN: usize = 3;
 /// Width used to measure a cell unwrapped.
 const UNWRAPPED: usize = 100_000;
 
+/// A cell's lines, whether it is RTL, and where its text comes from.
+type LaidCell = (Vec<VisualLine<Tag>>, bool, BlockRef);
+
 struct Cell<'t> {
     text: &'t RichText,
     part: usize,
@@ -126,8 +129,7 @@ impl Composer<'_> {
         };
         let mut out = vec![(border(['┌', '┬', '┐']), LineKind::Other)];
         for (r, row) in grid.iter().enumerate() {
-            let mut laid: Vec<Option<(Vec<VisualLine<Tag>>, bool, BlockRef)>> =
-                (0..columns).map(|_| None).collect();
+            let mut laid: Vec<Option<LaidCell>> = (0..columns).map(|_| None).collect();
             for (c, cell) in row.iter().enumerate() {
                 let layout = lay(cell, widths[c]);
                 laid[c] = Some((layout.lines, layout.rtl, source(cell)));
