@@ -10,7 +10,10 @@ fn sample() -> PathBuf {
 
 fn print(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sahifa"));
-    cmd.arg("print").arg(sample()).args(args).env_remove("NO_COLOR");
+    cmd.arg("print")
+        .arg(sample())
+        .args(args)
+        .env_remove("NO_COLOR");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -27,17 +30,26 @@ fn piped_output_is_plain_text_at_80_columns() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(!text.contains('\x1b'));
-    let widest = text.lines().map(unicode_width::UnicodeWidthStr::width).max();
+    let widest = text
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max();
     assert_eq!(widest, Some(80));
     assert!(text.contains("╭") && text.contains("28.000"));
 }
 
 #[test]
 fn color_always_writes_the_theme_even_with_no_color_set() {
-    let dark = print(&["--color", "always", "--width", "40"], &[("NO_COLOR", "1")]);
+    let dark = print(
+        &["--color", "always", "--width", "40"],
+        &[("NO_COLOR", "1")],
+    );
     assert!(dark.status.success());
     assert!(stdout(&dark).contains("\x1b[1;38;2;"));
-    let light = print(&["--color", "always", "--width", "40", "--theme", "light"], &[]);
+    let light = print(
+        &["--color", "always", "--width", "40", "--theme", "light"],
+        &[],
+    );
     assert_ne!(stdout(&dark), stdout(&light));
     let never = print(&["--color", "never", "--width", "40"], &[]);
     assert!(!stdout(&never).contains('\x1b'));
@@ -68,7 +80,10 @@ fn bad_input_and_bad_usage_have_their_exit_status() {
 #[test]
 fn terminal_bidi_mode_writes_logical_order() {
     let app = stdout(&print(&["--width", "80", "--no-shape"], &[]));
-    let terminal = stdout(&print(&["--width", "80", "--no-shape", "--bidi", "terminal"], &[]));
+    let terminal = stdout(&print(
+        &["--width", "80", "--no-shape", "--bidi", "terminal"],
+        &[],
+    ));
     // The title as written (logical order) appears only when the terminal is left to reorder.
     let title = "مقتل 22 عنصراً من «داعش» في غارات جوية للتحالف";
     assert!(terminal.contains(title), "{terminal}");

@@ -76,3 +76,34 @@ fn print_ansi_with_the_default_theme() {
     let out = print_to_string(&doc, &settings).replace('\x1b', "\\e");
     insta::assert_snapshot!("raqqa-news-ar_ansi_w40", out);
 }
+
+/// `--bidi terminal` writes logical order for a terminal that reorders each line itself. Played
+/// through such a terminal (here the bidi filter: each line one paragraph, direction from its
+/// first strong character), every sample must look exactly as sahifa draws it in app mode.
+#[test]
+fn terminal_mode_through_a_reordering_terminal_looks_like_app_mode() {
+    use sahifa::commands::bidi::filter_to_string;
+    use sahifa::layout::LayoutOptions;
+    let trimmed = |s: &str| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    for path in articles() {
+        let doc = load(&path);
+        let app = print_to_string(&doc, &plain(40));
+        let terminal = PrintSettings {
+            page: PageOptions {
+                reorder: false,
+                ..PageOptions::default()
+            },
+            styling: Styling::PlainPadded,
+            ..plain(40)
+        };
+        let logical = print_to_string(&doc, &terminal);
+        let shown = filter_to_string(
+            &logical,
+            &LayoutOptions {
+                shape: false,
+                ..LayoutOptions::default()
+            },
+        );
+        assert_eq!(trimmed(&shown), trimmed(&app), "{}", path.display());
+    }
+}

@@ -74,10 +74,10 @@ pub fn settings(
             entities: true,
         },
         theme,
-        styling: if color {
-            Styling::Ansi { entities: true }
-        } else {
-            Styling::Plain
+        styling: match (color, args.bidi) {
+            (true, _) => Styling::Ansi { entities: true },
+            (false, BidiArg::App) => Styling::Plain,
+            (false, BidiArg::Terminal) => Styling::PlainPadded,
         },
     }
 }

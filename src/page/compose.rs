@@ -10,11 +10,14 @@
 //! 3. decorations (bars, markers, borders) sit on the reading-start side and are never mirrored;
 //! 4. no line is wider than the page.
 //!
+//! With `reorder: false` (`--bidi terminal`) text stays in logical order and lines that the
+//! terminal will mirror are written mirrored (see `frame::for_reordering_terminal`).
+//!
 //! Headings are not numbered on the page (the page reproduces the article's own words; the
 //! reader's outline numbers sections). Level 1 and 2 headings are underlined (`═`, `─`) as wide
 //! as their text, so they stand out in plain text too.
 
-use super::frame::{place, repeat};
+use super::frame::{for_reordering_terminal, place, repeat};
 use super::tags::{EntitySpan, Mention, split_entities, tag_spans};
 use super::{
     BlockRef, LineKind, MIN_WIDTH, Page, PageLine, PageOptions, Piece, Role, Tag, Unit, UnitSpan,
@@ -130,10 +133,15 @@ impl<'a> Composer<'a> {
         };
         pieces_lines
             .into_iter()
-            .map(|(pieces, kind)| PageLine {
-                pieces,
-                kind,
-                section,
+            .map(|(mut pieces, kind)| {
+                if !self.options.reorder {
+                    for_reordering_terminal(&mut pieces);
+                }
+                PageLine {
+                    pieces,
+                    kind,
+                    section,
+                }
             })
             .collect()
     }

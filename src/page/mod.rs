@@ -120,7 +120,9 @@ pub enum LineKind {
     Other,
 }
 
-/// One screen row of the page, at most the page width wide.
+/// One screen row of the page, at most the page width wide. Pieces are in screen order, left to
+/// right — except with [`PageOptions::reorder`] off, where an RTL line is written in the order a
+/// reordering terminal will mirror back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLine {
     pub pieces: Vec<Piece>,

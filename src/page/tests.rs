@@ -413,3 +413,47 @@ fn text_of_gives_the_text_cluster_offsets_point_into() {
     let attribution = BlockRef::block(0, 0, BlockRef::QUOTE_ATTRIBUTION);
     assert_eq!(text_of(&d, &attribution).as_deref(), Some("— لافروف"));
 }
+
+#[test]
+fn for_a_reordering_terminal_rtl_lines_are_written_mirrored() {
+    let d = doc(
+        Direction::Rtl,
+        vec![
+            Block::Quote {
+                text: RTL_TEXT.into(),
+                attribution: None,
+            },
+            Block::List {
+                ordered: true,
+                items: vec!["قال".into(), "وزير".into()],
+            },
+        ],
+    );
+    let options = PageOptions {
+        reorder: false,
+        shape: false,
+        ..PageOptions::default()
+    };
+    let composer = Composer::new(&d, options);
+    let quote = texts(&composer.unit(
+        Unit::Block {
+            section: 0,
+            block: 0,
+        },
+        37,
+    ));
+    // Logical order, bar first: the terminal mirrors the line back to bar-on-the-right.
+    assert!(quote[0].starts_with("┃ قال وزير"), "{quote:?}");
+    assert!(
+        quote.iter().all(|l| l.starts_with("┃ ") && l.width() == 37),
+        "{quote:?}"
+    );
+    let list = texts(&composer.unit(
+        Unit::Block {
+            section: 0,
+            block: 1,
+        },
+        37,
+    ));
+    assert!(list[0].starts_with("1. قال"), "{list:?}");
+}

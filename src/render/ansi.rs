@@ -1,7 +1,9 @@
 //! Page lines as terminal text: ANSI SGR sequences from the theme, or plain text.
 //!
 //! Colour output resets after every line, so a cut-off pipe never leaves the terminal coloured.
-//! Plain output drops trailing blanks (padding and backgrounds mean nothing without colour).
+//! Plain output drops trailing blanks (padding and backgrounds mean nothing without colour) —
+//! except for a terminal that reorders lines itself, where an RTL line's padding comes after its
+//! text and is what right-aligns it.
 
 use super::{Overlay, runs};
 use crate::page::PageLine;
@@ -14,6 +16,8 @@ use std::io::{self, Write};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Styling {
     Plain,
+    /// Plain, trailing blanks kept (`--bidi terminal`).
+    PlainPadded,
     /// SGR sequences from the theme; `entities` turns entity highlighting on.
     Ansi {
         entities: bool,
@@ -35,12 +39,14 @@ pub fn write_line(
 /// One page line as a string (no newline).
 pub fn line_text(line: &PageLine, theme: &Theme, styling: Styling, overlay: Overlay) -> String {
     match styling {
-        Styling::Plain => {
+        Styling::Plain | Styling::PlainPadded => {
             let mut s: String = runs(line, theme, false, overlay)
                 .iter()
                 .map(|r| r.text.as_ref())
                 .collect();
-            s.truncate(s.trim_end().len());
+            if styling == Styling::Plain {
+                s.truncate(s.trim_end().len());
+            }
             s
         }
         Styling::Ansi { entities } => {
