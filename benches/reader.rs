@@ -2,9 +2,10 @@
 //! on the 10 MB article. A plain harness (`cargo bench --bench reader`) printing milliseconds,
 //! because the interesting number is the single worst case a user waits for, not a mean.
 
+use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sahifa::cli::ReadArgs;
+use sahifa::cli::{Cli, ReadArgs};
 use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
 use sahifa::load::{self, LoadOptions};
 use sahifa::ui::config::Config;
@@ -24,6 +25,13 @@ fn big_article(bytes: usize) -> String {
     text
 }
 
+/// The reader's options as `sahifa FILE` gets them with no flags.
+fn default_args() -> ReadArgs {
+    Cli::try_parse_from(["sahifa", "article.txt"])
+        .expect("parses")
+        .read
+}
+
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let start = Instant::now();
     let out = f();
@@ -33,7 +41,7 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 fn open(text: &str, name: &str, cols: u16, rows: u16) -> (App, Terminal<TestBackend>) {
     let loaded =
         load::load_bytes(text.as_bytes(), Path::new(name), &LoadOptions::default()).expect("loads");
-    let mut options = reader_options(&ReadArgs::default(), &Config::default(), &mut Vec::new());
+    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
     options.background = true; // as the terminal reader runs
     let mut app = App::with_size(loaded.document, options, cols, rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");

@@ -1,15 +1,23 @@
 //! The reader on the built-in sample article, drawn into ratatui's TestBackend the way
 //! `sahifa shot` does: whole-screen snapshots after key scripts, at a wide and a narrow size.
 
+use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::style::Modifier;
-use sahifa::cli::ReadArgs;
+use sahifa::cli::{Cli, ReadArgs};
 use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
 use sahifa::load::{self, LoadOptions};
+use sahifa::theme::{StyleKey, Theme};
 use sahifa::ui::config::Config;
 use sahifa::ui::{App, parse_keys};
 use std::path::Path;
+
+/// The reader's options as `sahifa FILE` gets them with no flags.
+fn default_args() -> ReadArgs {
+    Cli::try_parse_from(["sahifa", "article.txt"])
+        .expect("parses")
+        .read
+}
 
 fn sample_app(cols: u16, rows: u16) -> App {
     let loaded = load::load_bytes(
@@ -19,7 +27,7 @@ fn sample_app(cols: u16, rows: u16) -> App {
     )
     .expect("the sample loads");
     let mut messages = Vec::new();
-    let options = reader_options(&ReadArgs::default(), &Config::default(), &mut messages);
+    let options = reader_options(&default_args(), &Config::default(), &mut messages);
     assert!(messages.is_empty());
     App::with_size(loaded.document, options, cols, rows)
 }
@@ -58,17 +66,24 @@ shots! {
 #[test]
 fn search_matches_are_painted_on_their_cells() {
     let (_, terminal) = screen(100, 30, "/ الرقة Enter");
+    let theme = Theme::default();
+    let marked = [StyleKey::SearchMatch, StyleKey::SearchCurrent].map(|k| theme.style(k).bg);
+    assert!(
+        marked.iter().all(Option::is_some),
+        "the default theme colours matches"
+    );
     let buffer = terminal.backend().buffer();
-    let reversed: Vec<String> = (0..29u16)
+    let highlighted: Vec<String> = (0..29u16)
         .flat_map(|y| (0..100u16).map(move |x| (x, y)))
-        .filter(|(x, y)| buffer[(*x, *y)].modifier.contains(Modifier::REVERSED))
+        .filter(|(x, y)| marked.contains(&Some(buffer[(*x, *y)].bg)))
         .map(|(x, y)| buffer[(x, y)].symbol().to_owned())
         .collect();
-    // Shaped الرقة in visual order is ﺔﻗﺮﻟﺍ: 5 cells per match, all of them highlighted.
-    assert!(!reversed.is_empty());
-    assert_eq!(reversed.len() % 5, 0, "{reversed:?}");
-    let first: String = reversed.iter().take(5).map(String::as_str).collect();
-    assert_eq!(first, "ﺔﻗﺮﻟﺍ");
+    // Shaped الرقة in visual order is ﺔﻗﺮﻟﺍ: 5 cells per match, all of them highlighted, and
+    // the first screen shows the subtitle's and the lead's matches.
+    assert!(highlighted.len() >= 10, "{highlighted:?}");
+    for word in highlighted.chunks(5) {
+        assert_eq!(word.concat(), "ﺔﻗﺮﻟﺍ");
+    }
 }
 
 /// The sample's body repeated under numbered headings until it is `bytes` long.
@@ -93,7 +108,7 @@ fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
     )
     .expect("loads")
     .document;
-    let mut options = reader_options(&ReadArgs::default(), &Config::default(), &mut Vec::new());
+    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
     let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
     options.background = true;
     let mut app = App::with_size(doc, options, 100, 30);

@@ -4,11 +4,12 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
-use crate::cli::{BidiArg, DirArg, FormatArg, ReadArgs};
-use crate::document::{Document, Format};
+use crate::cli::{BidiArg, DirArg, ReadArgs};
+use crate::document::Document;
 use crate::layout::DirectionMode;
-use crate::load::{self, LoadOptions};
+use crate::load;
 use crate::page::{self, Composer, LineKind, PageLine, PageOptions, Unit};
+use crate::theme::{BUILTIN, Theme, no_color_requested};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
 use crate::ui::terminal::Session;
@@ -35,7 +36,7 @@ enum Source<'a> {
 
 pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     let (config, config_problem) = Config::load(args.config.as_deref());
-    let source = match args.file.as_deref() {
+    let source = match args.source.file.as_deref() {
         Some(p) if p.as_os_str() == "-" => Source::Stdin,
         Some(p) => Source::File(p),
         None if std::io::stdin().is_terminal() => Source::Sample,
@@ -68,15 +69,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 
 /// Loads the article; load warnings become status-line messages.
 fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, Vec<String>)> {
-    let options = LoadOptions {
-        format: match args.format {
-            FormatArg::Auto => None,
-            FormatArg::Text => Some(Format::Text),
-            FormatArg::Markdown => Some(Format::Markdown),
-            FormatArg::Html => Some(Format::Html),
-        },
-        encoding: None,
-    };
+    let options = args.source.load_options();
     let loaded = match source {
         Source::File(path) => load::open(Some(path), &options)?,
         Source::Stdin => load::open(None, &options)?,
@@ -108,14 +101,30 @@ pub fn reader_options(
         entities: true,
     };
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
-    if let Some(width) = args.width.or(config.width) {
+    if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
+    options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);
     options.keymap = keymap;
     messages.extend(problems.into_iter().map(|p| format!("config keys: {p}")));
     options
+}
+
+/// The themes `T` cycles through: the chosen one first, then the other built-in ones; all
+/// without colours when `NO_COLOR` is set.
+fn themes(spec: Option<&str>, messages: &mut Vec<String>) -> Vec<Theme> {
+    let (first, problem) = Theme::resolve(spec);
+    messages.extend(problem.map(|e| e.to_string()));
+    let others = BUILTIN.iter().filter(|name| **name != first.name);
+    let mut themes: Vec<Theme> = std::iter::once(first.clone())
+        .chain(others.filter_map(|name| Theme::builtin(name)))
+        .collect();
+    if no_color_requested() {
+        themes = themes.iter().map(Theme::without_colors).collect();
+    }
+    themes
 }
 
 /// The page composer with the options of this run.

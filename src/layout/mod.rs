@@ -267,3 +267,6 @@ impl<'a, T: Copy + Default> Tagger<'a, T> {
             .map_or_else(T::default, |t| t.tag)
     }
 }
+
+#[cfg(test)]
+mod tests;

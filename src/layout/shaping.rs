@@ -12,7 +12,9 @@
 //! FriBidi: its isolated form is the letter itself). The tables are generated from Unicode data
 //! (`assets/tools/gen_layout_tables.py`). Control characters are handled here too (see
 //! [`super::controls`]), so this pass produces exactly the glyphs that reach the screen, each
-//! with the source byte range it came from.
+//! with the source byte range it came from. A combining mark that opens a paragraph has no base
+//! to sit on: it gets a dotted circle (U+25CC), as font renderers do, instead of landing on
+//! whatever the terminal printed before it.
 
 use super::controls::{TAB_CELLS, Treatment, treatment};
 use super::forms_table::{FORMS, LAM_ALEF};
@@ -44,6 +46,16 @@ pub(crate) struct Glyph {
 }
 
 const LAM: char = '\u{0644}';
+
+/// The base shown under a combining mark that has none.
+pub const DOTTED_CIRCLE: char = '\u{25CC}';
+
+/// Invisible format characters (Cf) that are transparent to joining but are not marks.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+}
 
 /// The joining type of `c`.
 pub fn joining_type(c: char) -> JoiningType {
@@ -135,6 +147,20 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
                 start,
                 end: end_of(i),
             }),
+            Treatment::Show
+                if out.is_empty() && joining_type(c) == JoiningType::T && !is_format(c) =>
+            {
+                out.push(Glyph {
+                    ch: DOTTED_CIRCLE,
+                    start,
+                    end: end_of(i),
+                });
+                out.push(Glyph {
+                    ch: c,
+                    start,
+                    end: end_of(i),
+                });
+            }
             Treatment::Show if !needs_shaping => out.push(Glyph {
                 ch: c,
                 start,
@@ -253,6 +279,13 @@ mod tests {
         assert_eq!(shaped("پچ"), "\u{FB58}\u{FB7B}");
         assert_eq!(shaped("ہے"), "\u{FBA8}\u{FBAF}");
         assert_eq!(shaped("کی"), "\u{FB90}\u{FBFD}");
+    }
+
+    #[test]
+    fn a_mark_without_base_sits_on_a_dotted_circle() {
+        assert_eq!(shaped("\u{064E}ب"), "\u{25CC}\u{064E}\u{FE8F}");
+        assert_eq!(shaped("\u{200F}\u{0301}"), "\u{25CC}\u{0301}");
+        assert_eq!(shaped("\u{200B}"), "\u{200B}");
     }
 
     #[test]

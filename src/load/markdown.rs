@@ -44,7 +44,13 @@ pub fn parse(text: &str) -> Document {
         ..Document::default()
     };
     match fm.title {
-        Some(title) => document.title = title,
+        Some(title) => {
+            // The same title repeated as the first heading is not a section.
+            if matches!(items.first(), Some(Item::Heading(_, h)) if *h == title) {
+                items.remove(0);
+            }
+            document.title = title;
+        }
         None => {
             if let Some(Item::Heading(_, title)) = items.first() {
                 document.title = title.clone();

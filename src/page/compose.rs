@@ -10,16 +10,19 @@
 //! 3. decorations (bars, markers, borders) sit on the reading-start side and are never mirrored;
 //! 4. no line is wider than the page.
 //!
+//! With `reorder: false` (`--bidi terminal`) text stays in logical order and lines that the
+//! terminal will mirror are written mirrored (see `frame::for_reordering_terminal`).
+//!
 //! Headings are not numbered on the page (the page reproduces the article's own words; the
 //! reader's outline numbers sections). Level 1 and 2 headings are underlined (`═`, `─`) as wide
 //! as their text, so they stand out in plain text too.
 
-use super::frame::{place, repeat};
-use super::tags::{EntitySpan, split_entities, tag_spans};
+use super::frame::{for_reordering_terminal, place, repeat};
+use super::tags::{EntitySpan, Mention, split_entities, tag_spans};
 use super::{
     BlockRef, LineKind, MIN_WIDTH, Page, PageLine, PageOptions, Piece, Role, Tag, Unit, UnitSpan,
 };
-use crate::document::{Direction, Document, EntityKind, Inline};
+use crate::document::{Direction, Document, Inline};
 use crate::layout::{DirectionMode, LayoutOptions, ParagraphLayout, TagSpan, layout_paragraph};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -31,7 +34,7 @@ pub struct Composer<'a> {
     doc: &'a Document,
     options: PageOptions,
     /// Entity mentions per `(section, block)`, as char ranges of the block's plain text.
-    entities: HashMap<(usize, usize), Vec<(Range<usize>, EntityKind)>>,
+    entities: HashMap<(usize, usize), Vec<Mention>>,
 }
 
 /// The whole of `doc` composed `width` cells wide.
@@ -99,10 +102,10 @@ impl<'a> Composer<'a> {
             if let Unit::Heading(s) = unit {
                 page.headings.push((s, start));
             }
-            if unit != Unit::Header {
-                if let Some(slot @ None) = section_start.get_mut(unit.section()) {
-                    *slot = Some(start);
-                }
+            if unit != Unit::Header
+                && let Some(slot @ None) = section_start.get_mut(unit.section())
+            {
+                *slot = Some(start);
             }
         }
         // A section with nothing on the page starts where the next one does.
@@ -130,10 +133,15 @@ impl<'a> Composer<'a> {
         };
         pieces_lines
             .into_iter()
-            .map(|(pieces, kind)| PageLine {
-                pieces,
-                kind,
-                section,
+            .map(|(mut pieces, kind)| {
+                if !self.options.reorder {
+                    for_reordering_terminal(&mut pieces);
+                }
+                PageLine {
+                    pieces,
+                    kind,
+                    section,
+                }
             })
             .collect()
     }

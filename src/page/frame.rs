@@ -6,6 +6,7 @@
 
 use super::{BlockRef, Piece, Role, Tag};
 use crate::layout::VisualLine;
+use unicode_bidi::{BidiClass, bidi_class};
 use unicode_width::UnicodeWidthStr;
 
 pub(super) fn deco(text: impl Into<String>, role: Role) -> Piece {
@@ -115,4 +116,55 @@ impl Frame {
         pieces.push(deco(format!(" {}", self.vertical), self.role));
         pieces
     }
+}
+
+/// For `--bidi terminal`. A terminal that reorders lines itself takes a line whose first strong
+/// character is right-to-left as an RTL paragraph and mirrors all of it, padding and borders
+/// included. Writing such a line's pieces in reverse order — each decoration reversed, except
+/// its digit runs, which the terminal keeps left to right — makes the terminal's mirror image
+/// the page as composed. Text pieces are already in logical order in this mode.
+pub(super) fn for_reordering_terminal(pieces: &mut [Piece]) {
+    let first_strong = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Text { line, .. } => Some(line.text.as_str()),
+            Piece::Decoration { .. } => None,
+        })
+        .flat_map(str::chars)
+        .find_map(|c| match bidi_class(c) {
+            BidiClass::L => Some(false),
+            BidiClass::R | BidiClass::AL => Some(true),
+            _ => None,
+        });
+    if first_strong != Some(true) {
+        return;
+    }
+    pieces.reverse();
+    for piece in pieces {
+        if let Piece::Decoration { text, .. } = piece {
+            *text = mirrored(text);
+        }
+    }
+}
+
+/// `text` reversed, digit runs kept in their order.
+fn mirrored(text: &str) -> String {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in text.chars() {
+        let digit = c.is_numeric();
+        match runs.last_mut() {
+            Some((d, run)) if *d == digit => run.push(c),
+            _ => runs.push((digit, c.to_string())),
+        }
+    }
+    runs.iter()
+        .rev()
+        .map(|(digit, run)| {
+            if *digit {
+                run.clone()
+            } else {
+                run.chars().rev().collect()
+            }
+        })
+        .collect()
 }

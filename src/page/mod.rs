@@ -120,7 +120,9 @@ pub enum LineKind {
     Other,
 }
 
-/// One screen row of the page, at most the page width wide.
+/// One screen row of the page, at most the page width wide. Pieces are in screen order, left to
+/// right — except with [`PageOptions::reorder`] off, where an RTL line is written in the order a
+/// reordering terminal will mirror back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLine {
     pub pieces: Vec<Piece>,
@@ -133,6 +135,22 @@ impl PageLine {
     pub fn width(&self) -> usize {
         self.pieces.iter().map(Piece::width).sum()
     }
+
+    /// The line's characters in screen order, unstyled (trailing blanks kept).
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Decoration { text, .. } => s.push_str(text),
+                Piece::Text { line, .. } => {
+                    for cluster in &line.clusters {
+                        s.push_str(line.text.get(cluster.text.clone()).unwrap_or(""));
+                    }
+                }
+            }
+        }
+        s
+    }
 }
 
 mod blocks;
@@ -141,6 +159,8 @@ mod frame;
 mod sources;
 mod table;
 mod tags;
+#[cfg(test)]
+mod tests;
 
 pub use compose::{Composer, compose};
 pub use sources::text_of;

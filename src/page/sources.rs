@@ -36,7 +36,9 @@ pub fn text_of<'a>(doc: &'a Document, source: &BlockRef) -> Option<Cow<'a, str>>
         Block::Quote {
             attribution: Some(a),
             ..
-        } if part == BlockRef::QUOTE_ATTRIBUTION => Cow::Owned(attribution_line(a)),
+        } if part == BlockRef::QUOTE_ATTRIBUTION && !a.trim().is_empty() => {
+            Cow::Owned(attribution_line(a))
+        }
         Block::List { items, .. } => Cow::Borrowed(&items.get(part)?.text),
         Block::Code { text, .. } if part == 0 => code_text(text),
         Block::Callout { text, .. } if part == BlockRef::CALLOUT_TEXT => Cow::Borrowed(&text.text),

@@ -3,7 +3,7 @@
 //! Rules: each cell is laid out by the engine in its own direction and placed on its own side
 //! of its column; an RTL table (most cells RTL) puts its first column on the right; column
 //! widths start at each column's widest cell and the widest column gives way until the grid
-//! fits. When even three cells per column do not fit, the cells are listed one after another
+//! fits; an RTL table sits at the right edge of the page. When even three cells per column do not fit, the cells are listed one after another
 //! (header cells first, once), rows separated by a rule, so nothing is cut.
 
 use super::blocks::Lines;
@@ -17,6 +17,9 @@ use crate::layout::{ParagraphLayout, VisualLine};
 const MIN_COLUMN: usize = 3;
 /// Width used to measure a cell unwrapped.
 const UNWRAPPED: usize = 100_000;
+
+/// A cell's lines, whether it is RTL, and where its text comes from.
+type LaidCell = (Vec<VisualLine<Tag>>, bool, BlockRef);
 
 struct Cell<'t> {
     text: &'t RichText,
@@ -126,8 +129,7 @@ impl Composer<'_> {
         };
         let mut out = vec![(border(['┌', '┬', '┐']), LineKind::Other)];
         for (r, row) in grid.iter().enumerate() {
-            let mut laid: Vec<Option<(Vec<VisualLine<Tag>>, bool, BlockRef)>> =
-                (0..columns).map(|_| None).collect();
+            let mut laid: Vec<Option<LaidCell>> = (0..columns).map(|_| None).collect();
             for (c, cell) in row.iter().enumerate() {
                 let layout = lay(cell, widths[c]);
                 laid[c] = Some((layout.lines, layout.rtl, source(cell)));
@@ -166,6 +168,13 @@ impl Composer<'_> {
             }
         }
         out.push((border(['└', '┴', '┘']), LineKind::Other));
+        // An RTL table starts at the right edge, like its text.
+        let total: usize = widths.iter().sum::<usize>() + chrome;
+        if rtl && total < width {
+            for (pieces, _) in &mut out {
+                pieces.insert(0, deco(" ".repeat(width - total), Role::Body));
+            }
+        }
         out
     }
 

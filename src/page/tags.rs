@@ -9,6 +9,9 @@ use crate::document::{EntityKind, Inline};
 use crate::layout::TagSpan;
 use std::ops::Range;
 
+/// An entity mention as a char range of a block's plain text (as the document stores it).
+pub(super) type Mention = (Range<usize>, EntityKind);
+
 /// An entity mention as a byte range of one text.
 pub(super) type EntitySpan = (Range<usize>, EntityKind);
 
@@ -61,10 +64,7 @@ pub(super) fn tag_spans(
 
 /// Entity mentions given as char offsets into a block's plain text, cut into the parts that
 /// text is made of (list items or table cells joined by one `\n` each) as byte ranges.
-pub(super) fn split_entities(
-    parts: &[&str],
-    mentions: &[(Range<usize>, EntityKind)],
-) -> Vec<Vec<EntitySpan>> {
+pub(super) fn split_entities(parts: &[&str], mentions: &[Mention]) -> Vec<Vec<EntitySpan>> {
     let mut out = vec![Vec::new(); parts.len()];
     let mut first_char = 0;
     for (i, part) in parts.iter().enumerate() {

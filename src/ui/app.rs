@@ -9,10 +9,10 @@ use super::action::{Action, Key, Keymap};
 use super::compose::{self, Compose, Pending};
 use super::composed::Composed;
 use super::entities::EntityList;
-use super::palette::Palette;
 use super::search::{self, Spot};
 use crate::document::Document;
 use crate::page::{BlockRef, PageLine, Unit};
+use crate::theme::Theme;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -28,7 +28,7 @@ pub struct ReaderOptions {
     pub max_width: usize,
     pub keymap: Keymap,
     /// Themes `T` cycles through; the first is used at start.
-    pub themes: Vec<Palette>,
+    pub themes: Vec<Theme>,
     /// A message for the status line at start (a bad config, say).
     pub message: Option<String>,
     /// Where to start reading (a remembered position).
@@ -42,7 +42,7 @@ impl ReaderOptions {
             background: false,
             max_width: 80,
             keymap: Keymap::default(),
-            themes: vec![Palette::plain()],
+            themes: vec![Theme::default()],
             message: None,
             start: None,
         }
@@ -274,17 +274,17 @@ impl App {
             }
             Action::NextTheme => {
                 self.theme = (self.theme + 1) % self.options.themes.len().max(1);
-                self.message = Some(format!("theme: {}", self.palette().name));
+                self.message = Some(format!("theme: {}", self.theme().name));
             }
         }
     }
 
-    pub(super) fn palette(&self) -> &Palette {
-        static PLAIN: std::sync::OnceLock<Palette> = std::sync::OnceLock::new();
+    pub(super) fn theme(&self) -> &Theme {
+        static DEFAULT: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
         self.options
             .themes
             .get(self.theme)
-            .unwrap_or_else(|| PLAIN.get_or_init(Palette::plain))
+            .unwrap_or_else(|| DEFAULT.get_or_init(Theme::default))
     }
 
     fn toggle(&mut self, overlay: Overlay) {

@@ -12,7 +12,6 @@ pub mod config;
 pub mod entities;
 pub mod input;
 pub mod paint;
-pub mod palette;
 pub mod position;
 pub mod search;
 pub mod terminal;

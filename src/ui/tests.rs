@@ -408,14 +408,14 @@ fn entity_panel_jumps_to_mentions_and_turns_highlighting_on() {
 #[test]
 fn themes_cycle_and_quit_quits() {
     let mut options = options();
-    let mut dark = super::palette::Palette::plain();
-    dark.name = "dark".into();
-    options.themes.push(dark);
+    options
+        .themes
+        .push(crate::theme::Theme::builtin("light").expect("built in"));
     let mut app = App::new(fixture_doc(), options);
     app.handle(Action::NextTheme);
-    assert_eq!(app.message(), Some("theme: dark"));
+    assert_eq!(app.message(), Some("theme: light"));
     app.handle(Action::NextTheme);
-    assert_eq!(app.message(), Some("theme: plain"));
+    assert_eq!(app.message(), Some("theme: dark"));
     app.handle(Action::Quit);
     assert!(app.should_quit());
 }

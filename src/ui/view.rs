@@ -10,6 +10,7 @@ use super::entities::EntityRow;
 use super::paint;
 use crate::document::Direction;
 use crate::page::{BlockRef, PageLine, Piece};
+use crate::theme::StyleKey;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,9 +37,15 @@ impl App {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        let palette = self.palette();
+        let theme = self.theme();
         for y in area.top()..area.bottom() {
-            paint::fill(buf, area.left(), y, area.right(), palette.base);
+            paint::fill(
+                buf,
+                area.left(),
+                y,
+                area.right(),
+                theme.style(StyleKey::Body),
+            );
         }
         self.render_text(area, buf);
         self.render_status(area, buf);
@@ -91,27 +98,27 @@ impl App {
         line: &PageLine,
         highlights: &Highlights,
     ) {
-        let palette = self.palette();
+        let theme = self.theme();
         let mut x = left;
         for piece in &line.pieces {
             match piece {
                 Piece::Decoration { text, tag, .. } => {
-                    let style = palette.text(tag, self.entities_on);
+                    let style = theme.tag_style(tag, self.entities_on);
                     paint::plain(buf, x, y, right, text, style);
                 }
                 Piece::Text { line: text, source } => {
                     let matches = highlights.get(source).map(Vec::as_slice).unwrap_or(&[]);
                     paint::visual_line(buf, x, y, right, text, |i| {
                         let cluster = &text.clusters[i];
-                        let mut style = palette.text(&cluster.tag, self.entities_on);
+                        let mut style = theme.tag_style(&cluster.tag, self.entities_on);
                         let hit = matches.iter().find(|(range, _)| {
                             range.start < cluster.logical.end && cluster.logical.start < range.end
                         });
                         if let Some((_, current)) = hit {
                             let mark = if *current {
-                                palette.search_current
+                                theme.style(StyleKey::SearchCurrent)
                             } else {
-                                palette.search_match
+                                theme.style(StyleKey::SearchMatch)
                             };
                             style = style.patch(mark);
                         }
@@ -128,8 +135,8 @@ impl App {
 
     /// The bottom row: title, current section (or a message), mode, position, help hint.
     fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        let palette = self.palette();
-        let style = palette.status;
+        let theme = self.theme();
+        let style = theme.style(StyleKey::Status);
         let y = area.bottom() - 1;
         paint::fill(buf, area.left(), y, area.right(), style);
         if let Some(prompt) = &self.prompt {
@@ -139,10 +146,13 @@ impl App {
             paint::plain(buf, end, y, area.right(), "▏", style);
             return;
         }
-        let right_text = self.status_right();
-        let right_width = right_text.chars().count() as u16;
-        let right_x = area.right().saturating_sub(right_width);
-        paint::plain(buf, right_x, y, area.right(), &right_text, style);
+        let right = self.status_right();
+        let right_width: usize = right.iter().map(|(text, _)| text.chars().count()).sum();
+        let right_x = area.right().saturating_sub(right_width as u16);
+        let mut x = right_x;
+        for (text, key) in &right {
+            x = paint::plain(buf, x, y, area.right(), text, theme.style(*key));
+        }
         let budget = usize::from(right_x.saturating_sub(area.x + 2));
         let section = self.message.clone().or_else(|| self.section_name());
         let title_budget = match section {
@@ -170,40 +180,43 @@ impl App {
         self.doc.sections.get(*section)?.heading.clone()
     }
 
-    fn status_right(&self) -> String {
+    /// The right side of the status line: modes (styled as modes), position, help hint.
+    fn status_right(&self) -> Vec<(String, StyleKey)> {
         let total = self.page.lines.len();
         let seen = (self.top + self.text_height()).min(total);
         let percent = if total == 0 { 100 } else { seen * 100 / total };
         let mut parts = Vec::new();
+        let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
         match self.overlay {
-            Overlay::Help { .. } => parts.push("HELP".to_owned()),
-            Overlay::Outline { .. } => parts.push("OUTLINE".to_owned()),
-            Overlay::Entities { .. } => parts.push("ENTITIES".to_owned()),
+            Overlay::Help { .. } => parts.push(mode("HELP")),
+            Overlay::Outline { .. } => parts.push(mode("OUTLINE")),
+            Overlay::Entities { .. } => parts.push(mode("ENTITIES")),
             Overlay::None => {}
         }
         if !self.search.matches.is_empty() {
             let at = self.search.current.map_or(0, |i| i + 1);
-            parts.push(format!("SEARCH {at}/{}", self.search.matches.len()));
+            parts.push(mode(&format!("SEARCH {at}/{}", self.search.matches.len())));
         }
-        if self.entities_on && self.overlay != (Overlay::Entities { selected: 0 }) {
-            parts.push("entities".to_owned());
+        if self.entities_on {
+            parts.push(mode("entities"));
         }
-        if self.page.partial {
-            parts.push("laying out…".to_owned());
+        let position = if self.page.partial {
+            " laying out… ".to_owned()
         } else {
-            parts.push(format!("{percent}% {}/{total}", (self.top + 1).min(total)));
-        }
-        parts.push("? help ".to_owned());
-        format!(" {}", parts.join(" │ "))
+            format!(" {percent}% {}/{total} ", (self.top + 1).min(total))
+        };
+        parts.push((position, StyleKey::Status));
+        parts.push(("│ ? help ".to_owned(), StyleKey::Status));
+        parts
     }
 
     fn panel_block<'a>(&self, area: Rect, buf: &mut Buffer, title: &'a str) -> Rect {
-        let palette = self.palette();
+        let theme = self.theme();
         Clear.render(area, buf);
         let block = Block::bordered()
             .title(title)
-            .style(palette.panel)
-            .border_style(palette.panel_border);
+            .style(theme.style(StyleKey::Panel))
+            .border_style(theme.style(StyleKey::PanelBorder));
         let inner = block.inner(area);
         block.render(area, buf);
         inner
@@ -226,7 +239,8 @@ impl App {
             .max()
             .unwrap_or(0) as u16;
         let keys_width = keys_width.min(inner.width / 2);
-        let style = self.palette().panel;
+        let style = self.theme().style(StyleKey::Help);
+        let key_style = self.theme().style(StyleKey::HelpKey);
         let first = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
         for (row, (keys, help)) in rows
             .iter()
@@ -236,14 +250,7 @@ impl App {
         {
             let y = inner.y + row as u16;
             let key_right = inner.x + 1 + keys_width;
-            paint::plain(
-                buf,
-                inner.x + 1,
-                y,
-                key_right,
-                keys,
-                style.add_modifier(ratatui::style::Modifier::BOLD),
-            );
+            paint::plain(buf, inner.x + 1, y, key_right, keys, key_style);
             paint::plain(buf, key_right + 2, y, inner.right(), help, style);
         }
     }
@@ -256,7 +263,7 @@ impl App {
         let first = panel_first_row(self, panel);
         let current = self.current_heading();
         let rtl = self.doc.direction == Direction::Rtl;
-        let palette = self.palette();
+        let theme = self.theme();
         for (row, (index, (_, section))) in self
             .page
             .headings
@@ -268,9 +275,9 @@ impl App {
         {
             let y = inner.y + row as u16;
             let style = if index == selected {
-                palette.panel_selected
+                theme.style(StyleKey::OutlineSelected)
             } else {
-                palette.panel
+                theme.style(StyleKey::Outline)
             };
             paint::fill(buf, inner.x, y, inner.right(), style);
             let level = self.doc.sections.get(*section).map_or(1, |s| s.level);
@@ -294,7 +301,7 @@ impl App {
             return;
         };
         let inner = self.panel_block(panel, buf, " entities — Enter: next mention ");
-        let palette = self.palette();
+        let theme = self.theme();
         let rows = &self.entity_list.rows;
         if rows.is_empty() {
             paint::plain(
@@ -303,7 +310,7 @@ impl App {
                 inner.y,
                 inner.right(),
                 "no entities found",
-                palette.panel,
+                theme.style(StyleKey::Panel),
             );
         }
         let first = panel_first_row(self, panel);
@@ -317,14 +324,14 @@ impl App {
         {
             let y = inner.y + row as u16;
             let mut style = if index == selected {
-                palette.panel_selected
+                theme.style(StyleKey::OutlineSelected)
             } else {
-                palette.panel
+                theme.style(StyleKey::Panel)
             };
             paint::fill(buf, inner.x, y, inner.right(), style);
             match entry {
                 EntityRow::Kind { kind, count } => {
-                    style = style.patch(palette.entities.get(kind).copied().unwrap_or_default());
+                    style = style.patch(theme.style(StyleKey::of_entity(*kind)));
                     let label = format!(" {} · {count}", kind.name());
                     paint::plain(
                         buf,
