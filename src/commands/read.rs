@@ -59,10 +59,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     let result = event_loop(&mut app, &session);
     drop(session);
     result?;
-    if let (Some(store), Some(anchor)) = (store, app.anchor()) {
-        if let Err(e) = store.save(anchor) {
-            eprintln!("sahifa: could not remember the reading position: {e}");
-        }
+    if let (Some(store), Some(anchor)) = (store, app.anchor())
+        && let Err(e) = store.save(anchor)
+    {
+        eprintln!("sahifa: could not remember the reading position: {e}");
     }
     Ok(())
 }

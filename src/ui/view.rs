@@ -184,7 +184,7 @@ impl App {
     fn status_right(&self) -> Vec<(String, StyleKey)> {
         let total = self.page.lines.len();
         let seen = (self.top + self.text_height()).min(total);
-        let percent = if total == 0 { 100 } else { seen * 100 / total };
+        let percent = (seen * 100).checked_div(total).unwrap_or(100);
         let mut parts = Vec::new();
         let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
         match self.overlay {
@@ -210,7 +210,7 @@ impl App {
         parts
     }
 
-    fn panel_block<'a>(&self, area: Rect, buf: &mut Buffer, title: &'a str) -> Rect {
+    fn panel_block(&self, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
         let theme = self.theme();
         Clear.render(area, buf);
         let block = Block::bordered()
