@@ -6,7 +6,7 @@ use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sahifa::cli::{Cli, ReadArgs};
-use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, analysed, reader_options};
 use sahifa::load::{self, LoadOptions};
 use sahifa::ui::config::Config;
 use sahifa::ui::{Action, App, Key};
@@ -43,7 +43,7 @@ fn open(text: &str, name: &str, cols: u16, rows: u16) -> (App, Terminal<TestBack
         load::load_bytes(text.as_bytes(), Path::new(name), &LoadOptions::default()).expect("loads");
     let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
     options.background = true; // as the terminal reader runs
-    let mut app = App::with_size(loaded.document, options, cols, rows);
+    let mut app = App::with_size(analysed(loaded.document), options, cols, rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
     terminal.draw(|f| app.draw(f)).expect("drawn");
     (app, terminal)

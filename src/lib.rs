@@ -3,6 +3,7 @@
 //! The pipeline runs one way (see README): `decode` → `load` → `analyse` → `layout` → `render`.
 //! Every stage before render is plain data and strings, testable without a terminal.
 
+pub mod analyse;
 pub mod cli;
 pub mod commands;
 pub mod decode;

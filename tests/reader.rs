@@ -5,7 +5,7 @@ use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sahifa::cli::{Cli, ReadArgs};
-use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, analysed, reader_options};
 use sahifa::load::{self, LoadOptions};
 use sahifa::theme::{StyleKey, Theme};
 use sahifa::ui::config::Config;
@@ -29,7 +29,7 @@ fn sample_app(cols: u16, rows: u16) -> App {
     let mut messages = Vec::new();
     let options = reader_options(&default_args(), &Config::default(), &mut messages);
     assert!(messages.is_empty());
-    App::with_size(loaded.document, options, cols, rows)
+    App::with_size(analysed(loaded.document), options, cols, rows)
 }
 
 /// The screen after replaying `keys` (a `--keys` script) at `cols` x `rows`.
@@ -135,4 +135,19 @@ fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
     assert!(!app.composing(), "the whole page arrives");
     assert_eq!(app.lines().len(), whole.lines().len());
     assert_eq!(app.top(), whole.top());
+}
+
+#[test]
+fn the_entity_panel_lists_the_sample_entities_by_type_and_jumps() {
+    let (text, _) = screen(100, 30, "E");
+    assert!(text.contains("ENTITIES"));
+    assert!(text.contains("place ·"), "{text}");
+    let mut app = sample_app(100, 30);
+    for key in parse_keys("E Down Enter") {
+        app.press(key);
+    }
+    assert!(app.top() > 0, "Enter jumps to a mention below the top");
+    let top = app.top();
+    app.press(sahifa::ui::Key::Enter);
+    assert_ne!(app.top(), top, "the next Enter goes to the next mention");
 }

@@ -4,6 +4,7 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
+use crate::analyse::{self, entities::Tagger};
 use crate::cli::{BidiArg, DirArg, ReadArgs};
 use crate::document::Document;
 use crate::layout::DirectionMode;
@@ -76,7 +77,13 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
         Source::Sample => load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?,
     };
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
-    Ok((loaded.document, messages))
+    Ok((analysed(loaded.document), messages))
+}
+
+/// The document with its entities tagged (the analyse stage), as the reader shows it.
+pub fn analysed(mut doc: Document) -> Document {
+    analyse::analyse(&mut doc, &Tagger::new(&[]));
+    doc
 }
 
 fn position_store(path: &Path) -> Option<PositionStore> {

@@ -1,0 +1,349 @@
+//! Context rules: names the lists do not know, found from the words around them.
+//!
+//! - A title or role (وزير الخارجية, مدير, ראש הממשלה, President) makes the name after it a
+//!   person: the first given name within a few words (مدير مركز التنسيق الروسي في سوريا سيرغي
+//!   كورالينكو), else the unknown words right after the title and its adjectives.
+//! - A given name followed by an unknown word is a person (يفغيني لوكيانوف).
+//! - A head noun (وزارة, جبهة, قوات, المرصد, משרד) starts an organisation that runs over the
+//!   noun phrase after it: definite words, adjectives, known names, a first unknown word
+//!   (وكالة تاس) and construct pairs (لحقوق الإنسان). Generic nouns (المعارضة, النظام) end it.
+//!   A known organisation followed by adjectives takes them too (مجلس الأمن الروسي).
+//! - A place noun (مدينة, بلدة, ريف, העיר) makes the unknown word after it a place, two words
+//!   for compound names (تل أبيض, عين عيسى, خان العسل); the trigger is not part of the span.
+//! - Latin script: runs of capitalised words are classified by a title before or inside them
+//!   (person), a head noun inside (organisation), a given name first (person).
+//!
+//! Punctuation between words ends every rule.
+
+use super::clitics::Script;
+use super::gazetteer::{
+    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE, Source,
+};
+use super::text::{
+    Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
+};
+use super::units::Unit;
+use crate::document::EntityKind;
+
+/// How far after a title its name may start.
+const TITLE_WINDOW: usize = 8;
+/// The longest name a rule builds, in units.
+const NAME_UNITS: usize = 4;
+/// The longest noun phrase after an organisation's head noun, in units.
+const ORG_UNITS: usize = 5;
+
+/// Words that start two-word place names.
+const COMPOUND_PLACE: &[&str] = &[
+    "تل",
+    "عين",
+    "دير",
+    "كفر",
+    "خان",
+    "راس",
+    "جسر",
+    "بير",
+    "ابو",
+    "بيت",
+    "مرج",
+    "جبل",
+    "وادي",
+    "سيدي",
+    "بني",
+    "בית",
+    "כפר",
+    "גבעת",
+    "קריית",
+    "רמת",
+    "עין",
+    "נווה",
+    "תל",
+];
+
+/// Lower-case words allowed inside a Latin name or organisation.
+const LATIN_JOINERS: &[&str] = &["of", "the", "for", "al", "bin", "ibn", "de", "and", "el"];
+
+pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
+    for (i, u) in t.units.iter().enumerate() {
+        if let Some(kind) = t.kind(u) {
+            if t.caps_ok(u) {
+                let rank = match u.roles.and_then(|r| r.kind).map(|k| k.1) {
+                    Some(Source::User) => RANK_USER,
+                    Some(Source::Curated) => RANK_CURATED,
+                    _ => RANK_GENERATED,
+                };
+                push(out, u, u, kind, rank);
+                if kind == EntityKind::Organization {
+                    org_adjectives(t, i, out);
+                }
+            }
+            continue;
+        }
+        let latin = t.script(u) == Script::Latin;
+        if u.has(ROLE_TITLE) && !latin {
+            title_person(t, i, out);
+        }
+        if u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP) && !latin {
+            if let Some(end) = name_from(t, i, false)
+                && end > i
+            {
+                push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+            }
+        }
+        if u.has(ROLE_ORG_HEAD) && !latin {
+            org_phrase(t, i, out);
+        }
+        if u.has(ROLE_PLACE_NOUN) {
+            place_after(t, i, out);
+        }
+    }
+    latin_runs(t, out);
+}
+
+fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, rank: u8) {
+    out.push(Candidate {
+        start: first.start,
+        end: last.end,
+        kind,
+        rank,
+        elided: first.elided,
+    });
+}
+
+/// The last unit of a name starting at unit `start`; `single` allows a one-word name.
+fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
+    let first = t.units.get(start)?;
+    let is_person = |u: &Unit| t.kind(u) == Some(EntityKind::Person);
+    if !(t.name_word(first) || first.has(ROLE_FIRST_NAME) || is_person(first)) {
+        return None;
+    }
+    let mut end = start;
+    while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
+        let next = &t.units[end + 1];
+        // A family name may carry the article (بشار الأسد), a given name may not.
+        let fits = (t.name_word(next) && (t.script(next) != Script::Arabic || !t.adjective(next)))
+            || is_person(next)
+            || (next.has(ROLE_FIRST_NAME) && !next.has(ROLE_STOP));
+        if !fits {
+            break;
+        }
+        end += 1;
+    }
+    (single || end > start).then_some(end)
+}
+
+fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // A given name or a known person within the window.
+    let mut j = i + 1;
+    while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
+        let u = &t.units[j];
+        if (u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP)) || t.kind(u) == Some(EntityKind::Person) {
+            if let Some(end) = name_from(t, j, true) {
+                push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+            }
+            return;
+        }
+        if u.has(ROLE_TITLE) && j > i + 1 && t.units[j - 1].has(ROLE_STOP) {
+            return; // a second title starts its own rule
+        }
+        j += 1;
+    }
+    // Else the unknown words right after the title and its adjectives.
+    let mut j = i + 1;
+    while j < t.units.len()
+        && t.joined_at(j - 1)
+        && (t.adjective(&t.units[j]) || t.units[j].has(ROLE_TITLE))
+    {
+        j += 1;
+    }
+    if j < t.units.len() && t.joined_at(j - 1) {
+        let u = &t.units[j];
+        if u.roles.is_none() && !t.definite(u) && t.name_word(u) {
+            if let Some(end) = name_from(t, j, true) {
+                push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+            }
+        }
+    }
+}
+
+fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let head = &t.units[i];
+    let mut end = i;
+    let mut k = i + 1;
+    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+        let u = &t.units[k];
+        if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
+            break;
+        }
+        let construct = u.roles.is_none()
+            && t.joined_at(k)
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| t.definite(n) && !n.has(ROLE_STOP));
+        let first_name_like = k == i + 1 && u.roles.is_none() && t.name_word(u);
+        let fits = t.definite(u) || t.kind(u).is_some() || construct || first_name_like;
+        if !fits {
+            break;
+        }
+        end = k;
+        k += 1;
+        // After an unknown name (وكالة تاس) only adjectives follow.
+        if first_name_like && !construct {
+            while k < t.units.len() && t.joined_at(k - 1) && adjective_not_generic(t, k) {
+                end = k;
+                k += 1;
+            }
+            break;
+        }
+    }
+    if end == i {
+        return;
+    }
+    // A definite head (المرصد, التحالف) is a common noun unless an adjective or a name
+    // follows it.
+    let next = &t.units[i + 1];
+    if t.definite(head) && !(t.adjective(next) || t.kind(next).is_some()) {
+        return;
+    }
+    push(
+        out,
+        head,
+        &t.units[end],
+        EntityKind::Organization,
+        RANK_RULE,
+    );
+}
+
+fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
+    t.units
+        .get(k)
+        .is_some_and(|u| t.adjective(u) && !u.has(ROLE_GENERIC) && !u.has(ROLE_STOP))
+}
+
+/// A known organisation followed by adjectives: مجلس الأمن الروسي.
+fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let mut end = i;
+    while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
+        end += 1;
+    }
+    if end > i {
+        push(
+            out,
+            &t.units[i],
+            &t.units[end],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+    }
+}
+
+fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let k = i + 1;
+    if k >= t.units.len() || !t.joined_at(i) {
+        return;
+    }
+    let u = &t.units[k];
+    if u.roles.is_some() || !t.name_word(u) {
+        return;
+    }
+    let mut end = k;
+    if COMPOUND_PLACE.contains(&t.form(u))
+        && t.joined_at(k)
+        && t.units
+            .get(k + 1)
+            .is_some_and(|n| n.roles.is_none() && t.name_word(n))
+    {
+        end = k + 1;
+    }
+    push(out, u, &t.units[end], EntityKind::Place, RANK_RULE);
+}
+
+fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
+    let units = &t.units;
+    let capital = |u: &Unit| t.script(u) == Script::Latin && t.capitalised(u);
+    let joiner = |u: &Unit| {
+        let form = t.form(u);
+        t.script(u) == Script::Latin
+            && (LATIN_JOINERS.contains(&form) || form.starts_with("al-") || form.starts_with("el-"))
+    };
+    let mut i = 0;
+    while i < units.len() {
+        if !capital(&units[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut k = i + 1;
+        while k < units.len() && t.joined_at(k - 1) {
+            if capital(&units[k]) {
+                end = k;
+            } else if !(joiner(&units[k]) && k + 1 < units.len() && t.joined_at(k)) {
+                break;
+            }
+            k += 1;
+        }
+        classify_latin_run(t, i, end, out);
+        i = end + 1;
+    }
+}
+
+fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
+    let units = &t.units[first..=last];
+    let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
+    // The last title inside the run: the name is what follows it.
+    if let Some(pos) = units.iter().rposition(|u| u.has(ROLE_TITLE)) {
+        let start = first + pos + 1;
+        if start <= last
+            && t.kind(&t.units[start])
+                .is_none_or(|k| k == EntityKind::Person)
+        {
+            push(
+                out,
+                &t.units[start],
+                &t.units[last],
+                EntityKind::Person,
+                RANK_TITLE,
+            );
+        }
+        return;
+    }
+    if units.len() == 1 && t.kind(&units[0]).is_some() {
+        return;
+    }
+    if title_before
+        && units
+            .iter()
+            .all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person))
+    {
+        push(
+            out,
+            &units[0],
+            &units[units.len() - 1],
+            EntityKind::Person,
+            RANK_TITLE,
+        );
+    } else if units.iter().any(|u| u.has(ROLE_ORG_HEAD)) && units.len() >= 2 {
+        push(
+            out,
+            &units[0],
+            &units[units.len() - 1],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+    } else if units[0].has(ROLE_FIRST_NAME) && units.len() >= 2 {
+        push(
+            out,
+            &units[0],
+            &units[units.len() - 1],
+            EntityKind::Person,
+            RANK_RULE,
+        );
+    } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
+        push(
+            out,
+            &units[0],
+            &units[units.len() - 1],
+            EntityKind::Place,
+            RANK_RULE,
+        );
+    }
+}
