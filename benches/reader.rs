@@ -82,7 +82,14 @@ fn main() {
     });
     let doc = loaded.expect("loads").document;
     println!("10 MB: load {:.1} ms", ms(load_time));
+    let (tagger, tagger_time) = time(|| sahifa::analyse::entities::Tagger::new(&[]));
+    println!("tagger built in {:.1} ms", ms(tagger_time));
+    let mut doc = doc;
+    let (_, tag_time) = time(|| sahifa::analyse::analyse(&mut doc, &tagger));
+    println!("10 MB: entities tagged in {:.1} ms ({} mentions)", ms(tag_time), doc.entities.len());
     let options = sahifa::page::PageOptions::default();
+    let (_, composer) = time(|| sahifa::page::Composer::new(&doc, options));
+    println!("10 MB: Composer::new {:.1} ms", ms(composer));
     let (_, compose) = time(|| sahifa::page::compose(&doc, 80, &options));
     println!("10 MB: compose at 80 cells {:.1} ms", ms(compose));
     let ((mut app, mut terminal), first) = time(|| open(&text, "big.txt", 100, 30));

@@ -535,10 +535,12 @@ impl App {
         }
         // The first match at or below the top of the view, else wrap to the first.
         let top = self.top;
-        let first = (0..self.search.matches.len())
-            .find(|i| self.match_line(*i).is_some_and(|line| line >= top))
-            .unwrap_or(0);
-        self.go_to_match(first);
+        let below = (0..self.search.matches.len())
+            .find(|i| self.match_line(*i).is_some_and(|line| line >= top));
+        if below.is_none() {
+            self.message = Some("search wrapped to the top".to_owned());
+        }
+        self.go_to_match(below.unwrap_or(0));
     }
 
     fn match_line(&self, i: usize) -> Option<usize> {

@@ -154,7 +154,13 @@ impl App {
             x = paint::plain(buf, x, y, area.right(), text, theme.style(*key));
         }
         let budget = usize::from(right_x.saturating_sub(area.x + 2));
-        let section = self.message.clone().or_else(|| self.section_name());
+        if let Some(message) = &self.message {
+            // A message is news: it gets the whole left side.
+            let (line, _) = paint::short_text(message, budget.max(1));
+            paint::visual_line(buf, area.x + 1, y, right_x, &line, |_| theme.style(StyleKey::StatusMode));
+            return;
+        }
+        let section = self.section_name();
         let title_budget = match section {
             Some(_) => budget / 2,
             None => budget,
