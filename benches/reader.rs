@@ -6,7 +6,7 @@ use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sahifa::cli::{Cli, ReadArgs};
-use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, analysed, reader_options};
+use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
 use sahifa::load::{self, LoadOptions};
 use sahifa::ui::config::Config;
 use sahifa::ui::{Action, App, Key};
@@ -42,8 +42,12 @@ fn open(text: &str, name: &str, cols: u16, rows: u16) -> (App, Terminal<TestBack
     let loaded =
         load::load_bytes(text.as_bytes(), Path::new(name), &LoadOptions::default()).expect("loads");
     let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
-    options.background = true; // as the terminal reader runs
-    let mut app = App::with_size(analysed(loaded.document), options, cols, rows);
+    // As the terminal reader runs: big pages and entity tagging in the background.
+    options.background = true;
+    options.tagger = Some(std::sync::Arc::new(|doc: &sahifa::document::Document| {
+        sahifa::analyse::entities::Tagger::new(&[]).tag_document(doc)
+    }));
+    let mut app = App::with_size(loaded.document, options, cols, rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
     terminal.draw(|f| app.draw(f)).expect("drawn");
     (app, terminal)
@@ -86,7 +90,11 @@ fn main() {
     println!("tagger built in {:.1} ms", ms(tagger_time));
     let mut doc = doc;
     let (_, tag_time) = time(|| sahifa::analyse::analyse(&mut doc, &tagger));
-    println!("10 MB: entities tagged in {:.1} ms ({} mentions)", ms(tag_time), doc.entities.len());
+    println!(
+        "10 MB: entities tagged in {:.1} ms ({} mentions)",
+        ms(tag_time),
+        doc.entities.len()
+    );
     let options = sahifa::page::PageOptions::default();
     let (_, composer) = time(|| sahifa::page::Composer::new(&doc, options));
     println!("10 MB: Composer::new {:.1} ms", ms(composer));
@@ -96,7 +104,7 @@ fn main() {
     println!("10 MB: start to first frame {:.1} ms", ms(first));
     let whole = wait_for_page(&mut app);
     println!(
-        "  whole page ({} lines) ready {:.0} ms later, in the background",
+        "  entities and whole page ({} lines) ready {:.0} ms later, in the background",
         app.lines().len(),
         ms(whole)
     );

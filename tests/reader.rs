@@ -151,3 +151,36 @@ fn the_entity_panel_lists_the_sample_entities_by_type_and_jumps() {
     app.press(sahifa::ui::Key::Enter);
     assert_ne!(app.top(), top, "the next Enter goes to the next mention");
 }
+
+#[test]
+fn entities_tagged_in_the_background_arrive_with_their_page() {
+    let loaded = load::load_bytes(
+        SAMPLE.as_bytes(),
+        Path::new(SAMPLE_NAME),
+        &LoadOptions::default(),
+    )
+    .expect("the sample loads");
+    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    options.background = true;
+    options.tagger = Some(std::sync::Arc::new(|doc: &sahifa::document::Document| {
+        sahifa::analyse::entities::Tagger::new(&[]).tag_document(doc)
+    }));
+    let mut app = App::with_size(loaded.document, options, 100, 30);
+    app.handle(sahifa::ui::Action::Section(2));
+    let top = app.anchor();
+    assert!(
+        app.document().entities.is_empty(),
+        "the text shows before the tagger is done"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.composing() && std::time::Instant::now() < deadline {
+        app.poll_background();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!app.document().entities.is_empty());
+    assert_eq!(app.anchor(), top, "the reader stays where it was");
+    let tagged = app.lines().iter().flat_map(|l| &l.pieces).any(|p| {
+        matches!(p, sahifa::page::Piece::Text { line, .. } if line.clusters.iter().any(|c| c.tag.entity.is_some()))
+    });
+    assert!(tagged, "the page was composed again with entity tags");
+}

@@ -9,7 +9,7 @@ use crate::cli::{BidiArg, DirArg, ReadArgs};
 use crate::document::Document;
 use crate::layout::DirectionMode;
 use crate::load;
-use crate::page::{self, Composer, LineKind, PageLine, PageOptions, Unit};
+use crate::page::{self, Composer, PageLine, PageOptions, Unit};
 use crate::theme::{BUILTIN, Theme, no_color_requested};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
@@ -55,6 +55,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
+    options.tagger = Some(Arc::new(|doc: &Document| {
+        Tagger::new(&[]).tag_document(doc)
+    }));
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.bidi == BidiArg::App)?;
     let result = event_loop(&mut app, &session);
@@ -77,7 +80,7 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
         Source::Sample => load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?,
     };
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
-    Ok((analysed(loaded.document), messages))
+    Ok((loaded.document, messages))
 }
 
 /// The document with its entities tagged (the analyse stage), as the reader shows it.
@@ -142,22 +145,14 @@ impl Compose for PageCompose {
         page::compose(doc, width, &self.0).lines
     }
 
-    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<PageLine>> {
+    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {
         let composer = Composer::new(doc, self.0);
-        let mut lines: Vec<PageLine> = Vec::new();
-        for unit in units {
-            let unit_lines = composer.unit(*unit, width);
-            // The page's rule: one blank line between non-empty units.
-            if !lines.is_empty() && !unit_lines.is_empty() {
-                lines.push(PageLine {
-                    pieces: Vec::new(),
-                    kind: LineKind::Blank,
-                    section: unit.section(),
-                });
-            }
-            lines.extend(unit_lines);
-        }
-        Some(lines)
+        Some(
+            units
+                .iter()
+                .map(|unit| composer.unit(*unit, width))
+                .collect(),
+        )
     }
 }
 

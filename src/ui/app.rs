@@ -6,7 +6,7 @@
 //! the width changes, so the paragraph at the top stays at the top.
 
 use super::action::{Action, Key, Keymap};
-use super::compose::{self, Compose, Pending};
+use super::compose::{self, Compose, Pending, PendingEntities, TagFn};
 use super::composed::Composed;
 use super::entities::EntityList;
 use super::search::{self, Spot};
@@ -24,6 +24,9 @@ pub struct ReaderOptions {
     /// Compose big articles on a background thread (the terminal reader); off, every page is
     /// composed at once (tests and screenshots, which must be exact).
     pub background: bool,
+    /// Tags the document's entities when the reader starts (in the background when
+    /// `background` is on); `None` keeps the entities the document has.
+    pub tagger: Option<TagFn>,
     /// Widest text column in cells.
     pub max_width: usize,
     pub keymap: Keymap,
@@ -40,6 +43,7 @@ impl ReaderOptions {
         Self {
             compose,
             background: false,
+            tagger: None,
             max_width: 80,
             keymap: Keymap::default(),
             themes: vec![Theme::default()],
@@ -86,6 +90,8 @@ pub struct App {
     units: Vec<Unit>,
     /// The whole page being composed in the background, when the shown one is a window.
     pending: Option<Pending>,
+    /// Entities being tagged in the background.
+    pending_entities: Option<PendingEntities>,
     /// Index of the page line at the top of the view.
     pub(super) top: usize,
     pub(super) overlay: Overlay,
@@ -108,7 +114,16 @@ impl App {
     }
 
     /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
-    pub fn with_size(doc: Document, options: ReaderOptions, cols: u16, rows: u16) -> Self {
+    pub fn with_size(mut doc: Document, options: ReaderOptions, cols: u16, rows: u16) -> Self {
+        let mut pending_entities = None;
+        if let Some(tag) = &options.tagger {
+            if options.background {
+                let snapshot = Arc::new(doc.clone());
+                pending_entities = Some(PendingEntities::start(Arc::clone(tag), snapshot));
+            } else {
+                doc.entities = tag(&doc);
+            }
+        }
         let entity_list = EntityList::new(&doc);
         let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
             Unit::all(&doc)
@@ -120,6 +135,7 @@ impl App {
             doc: Arc::new(doc),
             units,
             pending: None,
+            pending_entities,
             options,
             size: (0, 0),
             page: Rc::default(),
@@ -312,18 +328,24 @@ impl App {
         self.size = (cols, rows);
         let width = self.column_width();
         if width != self.page.width || self.page.lines.is_empty() {
-            self.pending = None;
-            match self.cache.get(&width) {
-                Some(page) => self.page = Rc::clone(page),
-                None if !self.units.is_empty() => self.compose_window(width, anchor),
-                None => {
-                    let lines = self.options.compose.page(&self.doc, width);
-                    self.keep(Composed::new(width, lines));
-                }
-            }
-            self.reanchor(anchor);
+            self.relayout(width, anchor);
         }
         self.top = self.top.min(self.max_top());
+    }
+
+    /// Shows the page at `width` (cached, composed now, or a window while it is composed),
+    /// with `anchor` at the top.
+    fn relayout(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
+        self.pending = None;
+        match self.cache.get(&width) {
+            Some(page) => self.page = Rc::clone(page),
+            None if !self.units.is_empty() => self.compose_window(width, anchor),
+            None => {
+                let lines = self.options.compose.page(&self.doc, width);
+                self.keep(Composed::new(width, lines));
+            }
+        }
+        self.reanchor(anchor);
     }
 
     /// The text at the top, and how many lines above it the top was (a title or blank line has
@@ -385,13 +407,39 @@ impl App {
         }
     }
 
-    /// True while the shown page is only a window of a big article.
+    /// True while a background job (a whole page, the entities) is still running.
     pub fn composing(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.pending_entities.is_some()
     }
 
-    /// Takes the whole page from the background job if it is done; true if the view changed.
+    /// Takes the results of background jobs that are done; true if the view changed.
     pub fn poll_background(&mut self) -> bool {
+        let tagged = self.take_entities();
+        self.take_page() || tagged
+    }
+
+    /// Entities from the background tagger: the page is composed again with their tags.
+    fn take_entities(&mut self) -> bool {
+        let Some(entities) = self
+            .pending_entities
+            .as_ref()
+            .and_then(PendingEntities::ready)
+        else {
+            return false;
+        };
+        self.pending_entities = None;
+        let mut doc = Document::clone(&self.doc);
+        doc.entities = entities;
+        self.entity_list = EntityList::new(&doc);
+        self.doc = Arc::new(doc);
+        let anchor = self.top_anchor();
+        self.cache.clear();
+        self.relayout(self.column_width(), anchor);
+        self.top = self.top.min(self.max_top());
+        true
+    }
+
+    fn take_page(&mut self) -> bool {
         let Some(page) = self.pending.as_ref().and_then(Pending::ready) else {
             return false;
         };

@@ -4,10 +4,12 @@
 //! composed at once. For big ones (over [`BIG_ARTICLE`] bytes of text) the reader composes only
 //! the units around the reading position — enough to fill the screen — and shows them at once,
 //! while a background thread composes the whole page at that width; the app swaps it in when
-//! it is ready, re-finding the text that was at the top.
+//! it is ready, re-finding the text that was at the top. Entity tagging, which takes a while
+//! for any article, runs in the background the same way: the text shows first, the entities
+//! (and the page with their tags) follow.
 
 use super::composed::Composed;
-use crate::document::Document;
+use crate::document::{Document, Entity};
 use crate::page::{BlockRef, LineKind, PageLine, Unit};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
@@ -20,9 +22,10 @@ pub trait Compose: Send + Sync {
     /// The whole page at `width`.
     fn page(&self, doc: &Document, width: usize) -> Vec<PageLine>;
 
-    /// The lines of `units` (consecutive units of the page, in order) exactly as they appear in
-    /// [`Compose::page`], separators included; `None` if this composer only does whole pages.
-    fn units(&self, _doc: &Document, _units: &[Unit], _width: usize) -> Option<Vec<PageLine>> {
+    /// The lines of each of `units` (consecutive units of the page), exactly as they appear in
+    /// [`Compose::page`] without the separators between units; `None` if this composer only
+    /// does whole pages. Called once per window, so per-document setup is paid once.
+    fn units(&self, _doc: &Document, _units: &[Unit], _width: usize) -> Option<Vec<Vec<PageLine>>> {
         None
     }
 }
@@ -67,9 +70,9 @@ pub fn unit_of(doc: &Document, source: &BlockRef) -> Unit {
     }
 }
 
-/// The units around unit `at`, composed until there are `rows` lines above its start and twice
-/// that below: a window of the page, exact in itself (the lines the whole page has there).
-/// Returns the lines and the index of `at`'s first line among them.
+/// The units around unit `at`, enough for `rows` lines above its start and twice that below:
+/// a window of the page, exact in itself (the lines the whole page has there). Returns the
+/// lines and the index of `at`'s first line among them.
 pub fn window(
     compose: &dyn Compose,
     doc: &Document,
@@ -79,25 +82,32 @@ pub fn window(
     rows: usize,
 ) -> Option<(Vec<PageLine>, usize)> {
     let at = at.min(units.len().checked_sub(1)?);
-    let (mut start, mut end) = (at, at);
-    let mut above = Vec::new();
-    let mut below = Vec::new();
-    while below.len() < 2 * rows && end < units.len() {
-        let next = (end + 4).min(units.len());
-        below = join(below, compose.units(doc, units.get(end..next)?, width)?);
-        end = next;
+    // Most units are a few lines; widen and try again in the rare case they were not enough.
+    let mut reach = rows.max(8);
+    loop {
+        let start = at.saturating_sub(reach / 2);
+        let end = (at + reach).min(units.len());
+        let mut composed = compose.units(doc, units.get(start..end)?, width)?;
+        if composed.len() != end - start {
+            return None;
+        }
+        let below = composed
+            .split_off(at - start)
+            .into_iter()
+            .fold(Vec::new(), join);
+        let above = composed.into_iter().fold(Vec::new(), join);
+        let enough_above = above.len() >= rows || start == 0;
+        let enough_below = below.len() >= 2 * rows || end == units.len();
+        if enough_above && enough_below {
+            let offset = if above.is_empty() || below.is_empty() {
+                above.len()
+            } else {
+                above.len() + 1
+            };
+            return Some((join(above, below), offset));
+        }
+        reach *= 2;
     }
-    while above.len() < rows && start > 0 {
-        let next = start.saturating_sub(4);
-        above = join(compose.units(doc, units.get(next..start)?, width)?, above);
-        start = next;
-    }
-    let offset = if above.is_empty() || below.is_empty() {
-        above.len()
-    } else {
-        above.len() + 1
-    };
-    Some((join(above, below), offset))
 }
 
 /// Two runs of page lines as the page joins units: one blank line between non-empty runs.
@@ -111,6 +121,26 @@ fn join(mut first: Vec<PageLine>, second: Vec<PageLine>) -> Vec<PageLine> {
     }
     first.extend(second);
     first
+}
+
+/// Finds the entities of a document (the analyse stage, run by the reader's caller's choice).
+pub type TagFn = Arc<dyn Fn(&Document) -> Vec<Entity> + Send + Sync>;
+
+/// Entities being tagged on another thread.
+pub struct PendingEntities(Receiver<Vec<Entity>>);
+
+impl PendingEntities {
+    pub fn start(tag: TagFn, doc: Arc<Document>) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(tag(&doc));
+        });
+        PendingEntities(receiver)
+    }
+
+    pub fn ready(&self) -> Option<Vec<Entity>> {
+        self.0.try_recv().ok()
+    }
 }
 
 /// A whole page being composed on another thread.

@@ -7,6 +7,7 @@
 use super::search::{self, Spot};
 use crate::document::{Document, EntityKind};
 use crate::fold;
+use std::collections::HashMap;
 
 /// One row of the entity panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,14 +33,18 @@ impl EntityList {
         let mut rows = Vec::new();
         for kind in EntityKind::ALL {
             let mut names: Vec<(String, String, Vec<Spot>)> = Vec::new();
+            let mut index: HashMap<String, usize> = HashMap::new();
             for entity in doc.entities.iter().filter(|e| e.kind == kind) {
                 let Some(spot) = search::entity_spot(doc, entity) else {
                     continue;
                 };
                 let key = fold::fold_query(&entity.text);
-                match names.iter_mut().find(|(k, _, _)| *k == key) {
-                    Some((_, _, mentions)) => mentions.push(spot),
-                    None => names.push((key, entity.text.clone(), vec![spot])),
+                match index.get(&key) {
+                    Some(at) => names[*at].2.push(spot),
+                    None => {
+                        index.insert(key.clone(), names.len());
+                        names.push((key, entity.text.clone(), vec![spot]));
+                    }
                 }
             }
             if names.is_empty() {

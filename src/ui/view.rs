@@ -157,7 +157,9 @@ impl App {
         if let Some(message) = &self.message {
             // A message is news: it gets the whole left side.
             let (line, _) = paint::short_text(message, budget.max(1));
-            paint::visual_line(buf, area.x + 1, y, right_x, &line, |_| theme.style(StyleKey::StatusMode));
+            paint::visual_line(buf, area.x + 1, y, right_x, &line, |_| {
+                theme.style(StyleKey::StatusMode)
+            });
             return;
         }
         let section = self.section_name();
