@@ -184,3 +184,26 @@ fn entities_tagged_in_the_background_arrive_with_their_page() {
     });
     assert!(tagged, "the page was composed again with entity tags");
 }
+
+#[test]
+fn the_reader_is_the_default_command_next_to_the_subcommands() {
+    let cli = Cli::try_parse_from(["sahifa", "article.md", "--width", "60", "--no-state"])
+        .expect("reader options");
+    assert!(cli.command.is_none());
+    assert_eq!(
+        cli.read.source.file.as_deref(),
+        Some(Path::new("article.md"))
+    );
+    assert_eq!(cli.read.width, Some(60));
+    assert!(cli.read.no_state);
+    let print = Cli::try_parse_from(["sahifa", "print", "article.md"]).expect("print");
+    assert!(matches!(
+        print.command,
+        Some(sahifa::cli::Command::Print(_))
+    ));
+    let bidi = Cli::try_parse_from(["sahifa", "bidi", "--width", "20"]).expect("bidi");
+    assert!(matches!(bidi.command, Some(sahifa::cli::Command::Bidi(_))));
+    let piped = Cli::try_parse_from(["sahifa", "-", "--bidi", "terminal"]).expect("stdin");
+    assert_eq!(piped.read.bidi, sahifa::cli::BidiArg::Terminal);
+    assert!(Cli::try_parse_from(["sahifa", "--width", "0"]).is_err());
+}

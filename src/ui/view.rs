@@ -241,6 +241,26 @@ impl App {
             height,
         );
         let inner = self.panel_block(panel, buf, " keys — Esc closes ");
+        let hidden = rows.len().saturating_sub(usize::from(inner.height));
+        if hidden > 0 {
+            // Say there is more, on the bottom border.
+            let more = if scroll >= hidden {
+                " ↑ k "
+            } else {
+                " ↓ j "
+            };
+            let x = panel
+                .right()
+                .saturating_sub(more.chars().count() as u16 + 2);
+            paint::plain(
+                buf,
+                x,
+                panel.bottom() - 1,
+                panel.right(),
+                more,
+                self.theme().style(StyleKey::PanelBorder),
+            );
+        }
         let keys_width = rows
             .iter()
             .map(|(k, _)| k.chars().count())
