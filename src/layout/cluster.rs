@@ -7,6 +7,10 @@
 //! the cluster before it, or into the one after it at the start of a paragraph, so nothing
 //! invisible is lost and every cluster takes at least one cell — except in a paragraph made of
 //! nothing but invisible format characters, which is one cluster of width 0.
+//!
+//! Most paragraphs hold only letters, digits, punctuation and marks of Latin, Hebrew and Arabic
+//! script; for them the grapheme rules reduce to "a mark extends the grapheme before it", and
+//! that fast path skips the general segmentation (same result, checked by a test).
 
 use super::shaping::Glyph;
 use super::width::grapheme_width;
@@ -36,11 +40,89 @@ impl LogicalCluster {
     }
 }
 
+/// Grapheme role of a character whose grapheme break property is Other (`Some(false)`) or
+/// Extend (`Some(true)`), for the common scripts; `None` for anything else.
+fn simple_role(c: char) -> Option<bool> {
+    match c {
+        ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{2010}'..='\u{2027}' => {
+            Some(false)
+        }
+        // Hebrew letters and punctuation; points and cantillation marks.
+        '\u{5D0}'..='\u{5EA}'
+        | '\u{5BE}'
+        | '\u{5C0}'
+        | '\u{5C3}'
+        | '\u{5C6}'
+        | '\u{5F3}'
+        | '\u{5F4}' => Some(false),
+        '\u{591}'..='\u{5BD}'
+        | '\u{5BF}'
+        | '\u{5C1}'
+        | '\u{5C2}'
+        | '\u{5C4}'
+        | '\u{5C5}'
+        | '\u{5C7}' => Some(true),
+        // Arabic letters, digits and punctuation; harakat; presentation forms.
+        '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{621}'..='\u{64A}' | '\u{660}'..='\u{66D}' => {
+            Some(false)
+        }
+        '\u{671}'..='\u{6D5}' | '\u{6F0}'..='\u{6F9}' => Some(false),
+        '\u{64B}'..='\u{65F}' | '\u{670}' => Some(true),
+        '\u{FB50}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Some(false),
+        _ => None,
+    }
+}
+
 /// The clusters of `glyphs`; `shaped` is scratch space for their text.
 pub(crate) fn clusters(glyphs: &[Glyph], shaped: &mut String, out: &mut Vec<LogicalCluster>) {
     shaped.clear();
     shaped.extend(glyphs.iter().map(|g| g.ch));
     out.clear();
+    let simple = glyphs
+        .first()
+        .is_none_or(|g| simple_role(g.ch) == Some(false))
+        && glyphs.iter().all(|g| simple_role(g.ch).is_some());
+    if simple {
+        simple_clusters(glyphs, shaped, out);
+    } else {
+        segmented_clusters(glyphs, shaped, out);
+    }
+}
+
+/// Clusters when every glyph is a plain base or a mark (and the first is a base).
+fn simple_clusters(glyphs: &[Glyph], shaped: &str, out: &mut Vec<LogicalCluster>) {
+    let mut byte = 0;
+    let mut i = 0;
+    while i < glyphs.len() {
+        let first = i;
+        let (start, mut end) = (glyphs[i].start, glyphs[i].end);
+        let mut len = glyphs[i].ch.len_utf8();
+        i += 1;
+        while i < glyphs.len() && simple_role(glyphs[i].ch) == Some(true) {
+            end = end.max(glyphs[i].end);
+            len += glyphs[i].ch.len_utf8();
+            i += 1;
+        }
+        let grapheme = shaped.get(byte..byte + len).unwrap_or_default();
+        byte += len;
+        out.push(LogicalCluster {
+            glyphs: first as u32..i as u32,
+            start: start.min(
+                glyphs[first..i]
+                    .iter()
+                    .map(|g| g.start)
+                    .min()
+                    .unwrap_or(start),
+            ),
+            end,
+            width: grapheme_width(grapheme).min(u16::MAX as usize) as u16,
+            space: i == first + 1 && glyphs[first].ch.is_whitespace(),
+        });
+    }
+}
+
+/// Clusters by the full grapheme rules of UAX #29.
+fn segmented_clusters(glyphs: &[Glyph], shaped: &str, out: &mut Vec<LogicalCluster>) {
     let mut pending: Option<LogicalCluster> = None;
     let mut next_glyph = 0usize;
     let mut glyph_byte = 0usize;
@@ -90,6 +172,25 @@ mod tests {
         let mut out = Vec::new();
         clusters(&glyphs, &mut String::new(), &mut out);
         out
+    }
+
+    #[test]
+    fn fast_path_agrees_with_full_segmentation() {
+        let texts = [
+            include_str!("../../assets/raqqa-news-ar.txt"),
+            "שָׁלוֹם ְעוֹלָם, זה מבחן (test) 123 ו-456 צה״ל — «ok» … 1.5%",
+            "لَا بلَّا كلّا ٢٠٢٣ ۱۴۰۲ ؟ ، ؛ omega façade",
+        ];
+        for text in texts.iter().flat_map(|t| t.lines()) {
+            let mut glyphs = Vec::new();
+            shape_into(text, true, &mut glyphs);
+            let shaped: String = glyphs.iter().map(|g| g.ch).collect();
+            assert!(glyphs.iter().all(|g| simple_role(g.ch).is_some()), "{text}");
+            let (mut fast, mut full) = (Vec::new(), Vec::new());
+            simple_clusters(&glyphs, &shaped, &mut fast);
+            segmented_clusters(&glyphs, &shaped, &mut full);
+            assert_eq!(fast, full);
+        }
     }
 
     #[test]

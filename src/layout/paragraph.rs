@@ -3,10 +3,54 @@
 //! Rule: done once per paragraph, by `unicode-bidi`, whatever the number of lines; the text is
 //! always one paragraph (a paragraph separator inside it does not start a new one, as in the
 //! Unicode conformance files). Everything later reads the per-byte vectors kept here; the crate's
-//! per-line helpers are never called (they cost O(paragraph) per line).
+//! per-line helpers are never called (they cost O(paragraph) per line). The classes come from
+//! the crate's own data, looked up through a direct table for the scripts articles are written
+//! in (a binary search per character was a tenth of the layout time).
 
 use super::DirectionMode;
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use std::sync::OnceLock;
+use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo, bidi_class};
+
+/// The crate's bidi classes, with the first pages of the BMP (Latin, Greek, Cyrillic, Hebrew,
+/// Arabic, general punctuation) and the Arabic presentation forms in direct tables.
+struct CachedClasses {
+    low: Box<[BidiClass]>,
+    forms: Box<[BidiClass]>,
+}
+
+const LOW_END: u32 = 0x2100;
+const FORMS_START: u32 = 0xFB00;
+const FORMS_END: u32 = 0xFF00;
+
+impl CachedClasses {
+    fn get() -> &'static Self {
+        static CLASSES: OnceLock<CachedClasses> = OnceLock::new();
+        CLASSES.get_or_init(|| {
+            let table = |range: std::ops::Range<u32>| {
+                range
+                    .map(|cp| char::from_u32(cp).map_or(BidiClass::L, bidi_class))
+                    .collect()
+            };
+            Self {
+                low: table(0..LOW_END),
+                forms: table(FORMS_START..FORMS_END),
+            }
+        })
+    }
+}
+
+impl BidiDataSource for CachedClasses {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        let cp = c as u32;
+        if cp < LOW_END {
+            self.low[cp as usize]
+        } else if (FORMS_START..FORMS_END).contains(&cp) {
+            self.forms[(cp - FORMS_START) as usize]
+        } else {
+            bidi_class(c)
+        }
+    }
+}
 
 /// Resolved levels and original classes of a paragraph, indexed by byte.
 pub(crate) struct Analysis {
@@ -24,7 +68,8 @@ impl Analysis {
             DirectionMode::Ltr => Some(Level::ltr()),
             DirectionMode::Rtl => Some(Level::rtl()),
         };
-        let info = ParagraphBidiInfo::new(text, default_level);
+        let info =
+            ParagraphBidiInfo::new_with_data_source(CachedClasses::get(), text, default_level);
         Self {
             para_level: info.paragraph_level.number(),
             levels: info.levels,
@@ -61,6 +106,14 @@ mod tests {
     #[test]
     fn isolates_do_not_decide_direction() {
         assert!(!Analysis::new("\u{2067}שלום\u{2069} abc", DirectionMode::Auto).rtl());
+    }
+
+    #[test]
+    fn cached_classes_agree_with_the_crate() {
+        let cached = CachedClasses::get();
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            assert_eq!(cached.bidi_class(c), bidi_class(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -57,11 +57,47 @@ fn is_format(c: char) -> bool {
         | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
+/// The Arabic, Syriac and N'Ko blocks (U+0600–U+08FF), where almost every lookup lands, as
+/// direct tables built once from the generated ones.
+struct Block {
+    types: Vec<JoiningType>,
+    forms: Vec<[char; 4]>,
+}
+
+const BLOCK_START: u32 = 0x0600;
+const BLOCK_END: u32 = 0x0900;
+
+fn block() -> &'static Block {
+    static BLOCK: std::sync::OnceLock<Block> = std::sync::OnceLock::new();
+    BLOCK.get_or_init(|| {
+        let chars = || (BLOCK_START..BLOCK_END).filter_map(char::from_u32);
+        Block {
+            types: chars().map(search_joining_type).collect(),
+            forms: chars()
+                .map(
+                    |c| match FORMS.binary_search_by_key(&c, |&(base, _)| base) {
+                        Ok(i) => FORMS[i].1,
+                        Err(_) => ['\0'; 4],
+                    },
+                )
+                .collect(),
+        }
+    })
+}
+
 /// The joining type of `c`.
 pub fn joining_type(c: char) -> JoiningType {
-    if (c as u32) < 0xAD {
+    let cp = c as u32;
+    if cp < 0xAD {
         return JoiningType::U;
     }
+    if (BLOCK_START..BLOCK_END).contains(&cp) {
+        return block().types[(cp - BLOCK_START) as usize];
+    }
+    search_joining_type(c)
+}
+
+fn search_joining_type(c: char) -> JoiningType {
     match JOINING_TYPES.binary_search_by(|&(lo, hi, _)| {
         if hi < c {
             std::cmp::Ordering::Less
@@ -84,12 +120,14 @@ fn joins_forward(t: JoiningType) -> bool {
     matches!(t, JoiningType::L | JoiningType::D | JoiningType::C)
 }
 
-/// The presentation form of `c` joined to its previous and/or next neighbour, when encoded.
-fn presentation_form(c: char, prev: bool, next: bool) -> char {
-    if joining_type(c) == JoiningType::U {
+/// The presentation form of `c` (of joining type `t`) joined to its previous and/or next
+/// neighbour, when encoded. Every letter with forms is in U+0621–U+06D3.
+fn presentation_form(c: char, t: JoiningType, prev: bool, next: bool) -> char {
+    let cp = c as u32;
+    if t == JoiningType::U || !(BLOCK_START..BLOCK_END).contains(&cp) {
         return c;
     }
-    let Ok(i) = FORMS.binary_search_by_key(&c, |&(base, _)| base) else {
+    let Some(forms) = block().forms.get((cp - BLOCK_START) as usize) else {
         return c;
     };
     let slot = match (prev, next) {
@@ -98,7 +136,7 @@ fn presentation_form(c: char, prev: bool, next: bool) -> char {
         (false, true) => 2,
         (true, true) => 3,
     };
-    match FORMS[i].1[slot] {
+    match forms[slot] {
         '\0' => c,
         form => form,
     }
@@ -125,11 +163,12 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
     let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
     let end_of = |i: usize| chars.get(i + 1).map_or(text.len() as u32, |&(p, _)| p);
     let needs_shaping = shape && chars.iter().any(|&(_, c)| c >= '\u{0600}');
-    let joins = if needs_shaping {
-        joining(&chars)
+    let types: Vec<JoiningType> = if needs_shaping {
+        chars.iter().map(|&(_, c)| joining_type(c)).collect()
     } else {
         Vec::new()
     };
+    let joins = joining(&types);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -169,7 +208,8 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             Treatment::Show => {
                 let (joined_before, joined_after) = joins[i];
                 if c == LAM
-                    && let Some(alef_at) = next_non_transparent(&chars, i)
+                    && let Some(alef_at) =
+                        (i + 1..chars.len()).find(|&j| types[j] != JoiningType::T)
                     && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
                 {
                     out.push(Glyph {
@@ -192,7 +232,7 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
                     i = alef_at + 1;
                     continue;
                 }
-                let ch = presentation_form(c, joined_before, joined_after);
+                let ch = presentation_form(c, types[i], joined_before, joined_after);
                 out.push(Glyph {
                     ch,
                     start,
@@ -204,14 +244,9 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
     }
 }
 
-fn next_non_transparent(chars: &[(u32, char)], i: usize) -> Option<usize> {
-    (i + 1..chars.len()).find(|&j| joining_type(chars[j].1) != JoiningType::T)
-}
-
 /// For every character: does it join its previous and its next letter (transparent ones skipped)?
-fn joining(chars: &[(u32, char)]) -> Vec<(bool, bool)> {
-    let types: Vec<JoiningType> = chars.iter().map(|&(_, c)| joining_type(c)).collect();
-    let mut joins = vec![(false, false); chars.len()];
+fn joining(types: &[JoiningType]) -> Vec<(bool, bool)> {
+    let mut joins = vec![(false, false); types.len()];
     let mut before = JoiningType::U;
     for (i, &t) in types.iter().enumerate() {
         if t == JoiningType::T {
