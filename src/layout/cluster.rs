@@ -40,9 +40,29 @@ impl LogicalCluster {
     }
 }
 
-/// Grapheme role of a character whose grapheme break property is Other (`Some(false)`) or
-/// Extend (`Some(true)`), for the common scripts; `None` for anything else.
+/// Grapheme role of a character whose grapheme break property is Other and that takes one cell
+/// (`Some(false)`), or whose property is Extend and that takes none (`Some(true)`), for the
+/// common scripts; `None` for anything else.
 fn simple_role(c: char) -> Option<bool> {
+    static ROLES: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
+    let roles = ROLES.get_or_init(|| {
+        (0..0x10000)
+            .map(|cp| match char::from_u32(cp).and_then(classify) {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            })
+            .collect()
+    });
+    match roles.get(c as usize) {
+        Some(1) => Some(false),
+        Some(2) => Some(true),
+        _ => None,
+    }
+}
+
+/// The definition behind [`simple_role`], which looks it up in a table.
+fn classify(c: char) -> Option<bool> {
     match c {
         ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{2010}'..='\u{2027}' => {
             Some(false)
@@ -75,50 +95,48 @@ fn simple_role(c: char) -> Option<bool> {
 
 /// The clusters of `glyphs`; `shaped` is scratch space for their text.
 pub(crate) fn clusters(glyphs: &[Glyph], shaped: &mut String, out: &mut Vec<LogicalCluster>) {
+    out.clear();
+    if simple_clusters(glyphs, out) {
+        return;
+    }
+    out.clear();
     shaped.clear();
     shaped.extend(glyphs.iter().map(|g| g.ch));
-    out.clear();
-    let simple = glyphs
-        .first()
-        .is_none_or(|g| simple_role(g.ch) == Some(false))
-        && glyphs.iter().all(|g| simple_role(g.ch).is_some());
-    if simple {
-        simple_clusters(glyphs, shaped, out);
-    } else {
-        segmented_clusters(glyphs, shaped, out);
-    }
+    segmented_clusters(glyphs, shaped, out);
 }
 
-/// Clusters when every glyph is a plain base or a mark (and the first is a base).
-fn simple_clusters(glyphs: &[Glyph], shaped: &str, out: &mut Vec<LogicalCluster>) {
-    let mut byte = 0;
+/// Clusters when every glyph is a one-cell base or a mark after one; `false` (and `out` left
+/// half-filled) when some glyph is neither.
+fn simple_clusters(glyphs: &[Glyph], out: &mut Vec<LogicalCluster>) -> bool {
     let mut i = 0;
     while i < glyphs.len() {
-        let first = i;
-        let (start, mut end) = (glyphs[i].start, glyphs[i].end);
-        let mut len = glyphs[i].ch.len_utf8();
-        i += 1;
-        while i < glyphs.len() && simple_role(glyphs[i].ch) == Some(true) {
-            end = end.max(glyphs[i].end);
-            len += glyphs[i].ch.len_utf8();
-            i += 1;
+        if simple_role(glyphs[i].ch) != Some(false) {
+            return false;
         }
-        let grapheme = shaped.get(byte..byte + len).unwrap_or_default();
-        byte += len;
+        let first = i;
+        let (mut start, mut end) = (glyphs[i].start, glyphs[i].end);
+        i += 1;
+        while let Some(g) = glyphs.get(i) {
+            match simple_role(g.ch) {
+                Some(true) => {
+                    start = start.min(g.start);
+                    end = end.max(g.end);
+                    i += 1;
+                }
+                Some(false) => break,
+                None => return false,
+            }
+        }
         out.push(LogicalCluster {
             glyphs: first as u32..i as u32,
-            start: start.min(
-                glyphs[first..i]
-                    .iter()
-                    .map(|g| g.start)
-                    .min()
-                    .unwrap_or(start),
-            ),
+            start,
             end,
-            width: grapheme_width(grapheme).min(u16::MAX as usize) as u16,
+            // Every base of the fast path takes one cell (tested against grapheme_width).
+            width: 1,
             space: i == first + 1 && glyphs[first].ch.is_whitespace(),
         });
     }
+    true
 }
 
 /// Clusters by the full grapheme rules of UAX #29.
@@ -187,9 +205,26 @@ mod tests {
             let shaped: String = glyphs.iter().map(|g| g.ch).collect();
             assert!(glyphs.iter().all(|g| simple_role(g.ch).is_some()), "{text}");
             let (mut fast, mut full) = (Vec::new(), Vec::new());
-            simple_clusters(&glyphs, &shaped, &mut fast);
+            assert!(simple_clusters(&glyphs, &mut fast));
             segmented_clusters(&glyphs, &shaped, &mut full);
             assert_eq!(fast, full);
+        }
+    }
+
+    #[test]
+    fn fast_path_widths_are_the_one_width_measure() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            let expected = match simple_role(c) {
+                Some(false) => 1,
+                Some(true) => 0,
+                None => continue,
+            };
+            assert_eq!(
+                grapheme_width(c.encode_utf8(&mut [0; 4])),
+                expected,
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

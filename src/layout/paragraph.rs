@@ -5,7 +5,11 @@
 //! Unicode conformance files). Everything later reads the per-byte vectors kept here; the crate's
 //! per-line helpers are never called (they cost O(paragraph) per line). The classes come from
 //! the crate's own data, looked up through a direct table for the scripts articles are written
-//! in (a binary search per character was a tenth of the layout time).
+//! in (a binary search per character was a tenth of the layout time). A paragraph whose
+//! characters can only resolve to its own level — left-to-right letters, European digits and
+//! neutrals in an LTR paragraph; right-to-left letters and neutrals (no digits) in an RTL one;
+//! no controls or separators — skips the full algorithm (the result is the same: tested
+//! against the crate on random text).
 
 use super::DirectionMode;
 use std::sync::OnceLock;
@@ -55,7 +59,7 @@ impl BidiDataSource for CachedClasses {
 /// Resolved levels and original classes of a paragraph, indexed by byte.
 pub(crate) struct Analysis {
     pub para_level: u8,
-    /// Resolved embedding level per byte (before L1).
+    /// Resolved embedding level per byte (before L1); empty when all are the paragraph level.
     pub levels: Vec<Level>,
     /// Bidi class per byte, as in the character database.
     pub classes: Vec<BidiClass>,
@@ -68,6 +72,13 @@ impl Analysis {
             DirectionMode::Ltr => Some(Level::ltr()),
             DirectionMode::Rtl => Some(Level::rtl()),
         };
+        if let Some(uniform) = Self::uniform(text, default_level) {
+            return uniform;
+        }
+        Self::full(text, default_level)
+    }
+
+    fn full(text: &str, default_level: Option<Level>) -> Self {
         let info =
             ParagraphBidiInfo::new_with_data_source(CachedClasses::get(), text, default_level);
         Self {
@@ -75,6 +86,40 @@ impl Analysis {
             levels: info.levels,
             classes: info.original_classes,
         }
+    }
+
+    /// The analysis of a paragraph that is all at its own level, or `None`.
+    fn uniform(text: &str, default_level: Option<Level>) -> Option<Self> {
+        use BidiClass::{AL, CS, EN, ES, ET, L, NSM, ON, R, WS};
+        let cached = CachedClasses::get();
+        let mut classes = Vec::with_capacity(text.len());
+        let (mut ltr, mut rtl, mut digits) = (false, false, false);
+        let mut first_strong = None;
+        for c in text.chars() {
+            let class = cached.bidi_class(c);
+            match class {
+                L => ltr = true,
+                R | AL => rtl = true,
+                EN => digits = true,
+                ES | ET | CS | ON | WS | NSM => {}
+                _ => return None,
+            }
+            if first_strong.is_none() && matches!(class, L | R | AL) {
+                first_strong = Some(class != L);
+            }
+            classes.resize(classes.len() + c.len_utf8(), class);
+        }
+        let para_rtl = default_level.map_or(first_strong == Some(true), |l| l.is_rtl());
+        let level = match (para_rtl, ltr, rtl) {
+            (false, _, false) => Level::ltr(),
+            (true, false, _) if !digits => Level::rtl(),
+            _ => return None,
+        };
+        Some(Self {
+            para_level: level.number(),
+            levels: Vec::new(),
+            classes,
+        })
     }
 
     pub fn rtl(&self) -> bool {
@@ -106,6 +151,43 @@ mod tests {
     #[test]
     fn isolates_do_not_decide_direction() {
         assert!(!Analysis::new("\u{2067}שלום\u{2069} abc", DirectionMode::Auto).rtl());
+    }
+
+    const PLAIN: &[&str] = &[
+        "a", "Z", "é", "א", "ב", "ب", "ل", "1", "٣", "۴", " ", ".", ",", "-", "+", "$", "%", "(",
+        ")", "«", "»", "!", "\u{064E}", "\u{0301}", "\u{05B8}",
+    ];
+    const OTHER: &[&str] = &[
+        "\t", "\u{200F}", "\u{2067}", "\u{2069}", "\u{202B}", "\u{AD}", "\u{2029}",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn the_uniform_shortcut_agrees_with_the_full_algorithm(
+            pieces in proptest::prop_oneof![
+                proptest::collection::vec(proptest::sample::select(PLAIN), 0..24),
+                proptest::collection::vec(proptest::sample::select([PLAIN, OTHER].concat()), 0..24),
+            ],
+            direction in proptest::sample::select(vec![None, Some(Level::ltr()), Some(Level::rtl())]),
+        ) {
+            let text = pieces.concat();
+            if let Some(fast) = Analysis::uniform(&text, direction) {
+                let full = Analysis::full(&text, direction);
+                proptest::prop_assert_eq!(fast.para_level, full.para_level);
+                for i in 0..text.len() {
+                    proptest::prop_assert_eq!(fast.level(i), full.level(i));
+                }
+                proptest::prop_assert_eq!(fast.classes, full.classes);
+            }
+        }
+    }
+
+    #[test]
+    fn the_uniform_shortcut_is_taken_for_plain_text() {
+        assert!(Analysis::uniform("hello, world 42", None).is_some());
+        assert!(Analysis::uniform("مرحبا «بكم».", None).is_some());
+        assert!(Analysis::uniform("مرحبا 42", None).is_none());
+        assert!(Analysis::uniform("abc שלום", None).is_none());
     }
 
     #[test]

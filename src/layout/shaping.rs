@@ -57,15 +57,18 @@ fn is_format(c: char) -> bool {
         | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
-/// The Arabic, Syriac and N'Ko blocks (U+0600–U+08FF), where almost every lookup lands, as
-/// direct tables built once from the generated ones.
+/// U+0300–U+08FF (combining marks, Hebrew, Arabic, Syriac, N'Ko), where almost every lookup
+/// lands, as direct tables built once from the generated ones.
 struct Block {
     types: Vec<JoiningType>,
+    /// Forms of U+0600–U+06FF.
     forms: Vec<[char; 4]>,
 }
 
-const BLOCK_START: u32 = 0x0600;
+const BLOCK_START: u32 = 0x0300;
 const BLOCK_END: u32 = 0x0900;
+const FORMS_START: u32 = 0x0600;
+const FORMS_END: u32 = 0x0700;
 
 fn block() -> &'static Block {
     static BLOCK: std::sync::OnceLock<Block> = std::sync::OnceLock::new();
@@ -73,7 +76,8 @@ fn block() -> &'static Block {
         let chars = || (BLOCK_START..BLOCK_END).filter_map(char::from_u32);
         Block {
             types: chars().map(search_joining_type).collect(),
-            forms: chars()
+            forms: (FORMS_START..FORMS_END)
+                .filter_map(char::from_u32)
                 .map(
                     |c| match FORMS.binary_search_by_key(&c, |&(base, _)| base) {
                         Ok(i) => FORMS[i].1,
@@ -124,10 +128,10 @@ fn joins_forward(t: JoiningType) -> bool {
 /// neighbour, when encoded. Every letter with forms is in U+0621–U+06D3.
 fn presentation_form(c: char, t: JoiningType, prev: bool, next: bool) -> char {
     let cp = c as u32;
-    if t == JoiningType::U || !(BLOCK_START..BLOCK_END).contains(&cp) {
+    if t == JoiningType::U || !(FORMS_START..FORMS_END).contains(&cp) {
         return c;
     }
-    let Some(forms) = block().forms.get((cp - BLOCK_START) as usize) else {
+    let Some(forms) = block().forms.get((cp - FORMS_START) as usize) else {
         return c;
     };
     let slot = match (prev, next) {
@@ -246,21 +250,23 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
 
 /// For every character: does it join its previous and its next letter (transparent ones skipped)?
 fn joining(types: &[JoiningType]) -> Vec<(bool, bool)> {
-    let mut joins = vec![(false, false); types.len()];
+    let mut joins = Vec::with_capacity(types.len());
     let mut before = JoiningType::U;
-    for (i, &t) in types.iter().enumerate() {
-        if t == JoiningType::T {
-            continue;
+    for &t in types {
+        joins.push((
+            t != JoiningType::T && joins_backward(t) && joins_forward(before),
+            false,
+        ));
+        if t != JoiningType::T {
+            before = t;
         }
-        joins[i].0 = joins_backward(t) && joins_forward(before);
-        before = t;
     }
     let mut after = JoiningType::U;
-    for (i, &t) in types.iter().enumerate().rev() {
+    for (join, &t) in joins.iter_mut().zip(types).rev() {
         if t == JoiningType::T {
             continue;
         }
-        joins[i].1 = joins_forward(t) && joins_backward(after);
+        join.1 = joins_forward(t) && joins_backward(after);
         after = t;
     }
     joins
