@@ -12,6 +12,7 @@
 //! script; for them the grapheme rules reduce to "a mark extends the grapheme before it", and
 //! that fast path skips the general segmentation (same result, checked by a test).
 
+use super::controls::TAB_CELLS;
 use super::shaping::Glyph;
 use super::width::grapheme_width;
 use std::ops::Range;
@@ -159,7 +160,12 @@ fn segmented_clusters(glyphs: &[Glyph], shaped: &str, out: &mut Vec<LogicalClust
             glyphs: first as u32..next_glyph as u32,
             start,
             end,
-            width: grapheme_width(grapheme).min(u16::MAX as usize) as u16,
+            width: match grapheme.strip_prefix('\t') {
+                // A tab is a grapheme of its own (plus any marks that follow it).
+                Some(rest) => TAB_CELLS + grapheme_width(rest),
+                None => grapheme_width(grapheme),
+            }
+            .min(u16::MAX as usize) as u16,
             space: grapheme.chars().all(char::is_whitespace),
         };
         if cluster.width == 0 {
@@ -244,13 +250,12 @@ mod tests {
     }
 
     #[test]
-    fn tab_is_four_space_cells_of_one_source_character() {
+    fn tab_is_one_cluster_of_four_cells() {
         let c = of("a\tb");
-        assert_eq!(c.len(), 6);
-        assert!(
-            c[1..5]
-                .iter()
-                .all(|c| c.space && c.start == 1 && c.end == 2)
+        assert_eq!(c.len(), 3);
+        assert_eq!(
+            (c[1].start, c[1].end, c[1].width, c[1].space),
+            (1, 2, 4, true)
         );
     }
 }

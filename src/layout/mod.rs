@@ -221,7 +221,11 @@ impl<T: Copy + Default> LineInput<'_, T> {
             let mirror = reorder && s.levels[i] % 2 == 1;
             let at = text.len();
             for g in &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize] {
-                text.push(if mirror { mirror::mirrored(g.ch) } else { g.ch });
+                match g.ch {
+                    '\t' => text.extend(std::iter::repeat_n(' ', controls::TAB_CELLS)),
+                    c if mirror => text.push(mirror::mirrored(c)),
+                    c => text.push(c),
+                }
             }
             width += usize::from(c.width);
             clusters.push(Cluster {

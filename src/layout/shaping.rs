@@ -16,7 +16,7 @@
 //! to sit on: it gets a dotted circle (U+25CC), as font renderers do, instead of landing on
 //! whatever the terminal printed before it.
 
-use super::controls::{TAB_CELLS, Treatment, treatment};
+use super::controls::{Treatment, treatment};
 use super::forms_table::{FORMS, LAM_ALEF};
 use super::joining_table::JOINING_TYPES;
 
@@ -164,87 +164,76 @@ pub fn unshape(c: char) -> Option<(char, Option<char>)> {
 
 /// Appends the glyphs of `text` to `out`: controls treated, Arabic shaped when `shape` is set.
 pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
-    let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+    // Every character from U+0600 on starts with a UTF-8 byte of 0xD8 or more.
+    if !shape || text.bytes().all(|b| b < 0xD8) {
+        let mut chars = text.char_indices().peekable();
+        let mut prev = None;
+        while let Some((start, c)) = chars.next() {
+            let (end, next) = chars
+                .peek()
+                .map_or((text.len(), None), |&(p, n)| (p, Some(n)));
+            emit(out, treatment(c, prev, next), c, start as u32, end as u32);
+            prev = Some(c);
+        }
+        return;
+    }
+    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.len() / 2 + 1);
+    let mut types: Vec<JoiningType> = Vec::with_capacity(text.len() / 2 + 1);
+    for (i, c) in text.char_indices() {
+        chars.push((i as u32, c));
+        types.push(joining_type(c));
+    }
     let end_of = |i: usize| chars.get(i + 1).map_or(text.len() as u32, |&(p, _)| p);
-    let needs_shaping = shape && chars.iter().any(|&(_, c)| c >= '\u{0600}');
-    let types: Vec<JoiningType> = if needs_shaping {
-        chars.iter().map(|&(_, c)| joining_type(c)).collect()
-    } else {
-        Vec::new()
-    };
     let joins = joining(&types);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
         let prev = i.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(i + 1).map(|&(_, n)| n);
-        match treatment(c, prev, next) {
-            Treatment::Drop => {}
-            Treatment::Tab => out.extend((0..TAB_CELLS).map(|_| Glyph {
-                ch: ' ',
-                start,
-                end: end_of(i),
-            })),
-            Treatment::Symbol(ch) => out.push(Glyph {
-                ch,
-                start,
-                end: end_of(i),
-            }),
-            Treatment::Show
-                if out.is_empty() && joining_type(c) == JoiningType::T && !is_format(c) =>
-            {
-                out.push(Glyph {
-                    ch: DOTTED_CIRCLE,
-                    start,
-                    end: end_of(i),
-                });
-                out.push(Glyph {
-                    ch: c,
-                    start,
-                    end: end_of(i),
-                });
+        let treated = treatment(c, prev, next);
+        let (joined_before, joined_after) = joins[i];
+        if treated == Treatment::Show
+            && c == LAM
+            && let Some(alef_at) = (i + 1..chars.len()).find(|&j| types[j] != JoiningType::T)
+            && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
+        {
+            emit(out, Treatment::Show, ligature, start, end_of(alef_at));
+            // The marks between lam and alef follow the ligature.
+            for (m, &(mark_start, mark)) in chars.iter().enumerate().take(alef_at).skip(i + 1) {
+                emit(
+                    out,
+                    treatment(mark, None, None),
+                    mark,
+                    mark_start,
+                    end_of(m),
+                );
             }
-            Treatment::Show if !needs_shaping => out.push(Glyph {
-                ch: c,
-                start,
-                end: end_of(i),
-            }),
-            Treatment::Show => {
-                let (joined_before, joined_after) = joins[i];
-                if c == LAM
-                    && let Some(alef_at) =
-                        (i + 1..chars.len()).find(|&j| types[j] != JoiningType::T)
-                    && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
-                {
-                    out.push(Glyph {
-                        ch: ligature,
-                        start,
-                        end: end_of(alef_at),
-                    });
-                    // The marks between lam and alef follow the ligature.
-                    for (m, &(mark_start, mark)) in
-                        chars.iter().enumerate().take(alef_at).skip(i + 1)
-                    {
-                        if treatment(mark, None, None) == Treatment::Show {
-                            out.push(Glyph {
-                                ch: mark,
-                                start: mark_start,
-                                end: end_of(m),
-                            });
-                        }
-                    }
-                    i = alef_at + 1;
-                    continue;
-                }
-                let ch = presentation_form(c, types[i], joined_before, joined_after);
-                out.push(Glyph {
-                    ch,
-                    start,
-                    end: end_of(i),
-                });
-            }
+            i = alef_at + 1;
+            continue;
         }
+        let shown = match treated {
+            Treatment::Show => presentation_form(c, types[i], joined_before, joined_after),
+            _ => c,
+        };
+        emit(out, treated, shown, start, end_of(i));
         i += 1;
+    }
+}
+
+/// Appends what one source character (bytes `start..end`) shows as.
+fn emit(out: &mut Vec<Glyph>, treated: Treatment, shown: char, start: u32, end: u32) {
+    let glyph = |ch| Glyph { ch, start, end };
+    match treated {
+        Treatment::Drop => {}
+        // Kept as one glyph (one cluster), so that no line breaks inside it; written as spaces.
+        Treatment::Tab => out.push(glyph('\t')),
+        Treatment::Symbol(symbol) => out.push(glyph(symbol)),
+        Treatment::Show => {
+            if out.is_empty() && joining_type(shown) == JoiningType::T && !is_format(shown) {
+                out.push(glyph(DOTTED_CIRCLE));
+            }
+            out.push(glyph(shown));
+        }
     }
 }
 
