@@ -258,6 +258,9 @@ impl<'a, T: Copy + Default> Tagger<'a, T> {
     }
 
     fn tag_at(&self, at: usize) -> T {
+        if self.spans.is_empty() {
+            return T::default();
+        }
         let after = self.spans.partition_point(|t| t.range.start <= at);
         self.spans[..after]
             .iter()
