@@ -189,24 +189,36 @@ impl<T: Copy + Default> LineInput<'_, T> {
     /// order (L3: marks after their base) and are mirrored at odd levels (L4).
     fn build(&self, logical: Range<usize>, reorder: bool, s: &mut Scratch) -> VisualLine<T> {
         let analysis = self.analysis;
-        s.classes.clear();
-        s.classes.extend(
-            self.clusters
-                .iter()
-                .map(|c| analysis.class(c.start as usize)),
-        );
+        let n = self.clusters.len();
         s.levels.clear();
-        s.levels.extend(
-            self.clusters
-                .iter()
-                .map(|c| analysis.level(c.start as usize)),
-        );
-        if reorder {
-            reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
-            reorder::visual_order(&s.levels, &mut s.order);
+        s.order.clear();
+        if analysis.single_level() {
+            // Every character at the paragraph level: L1 changes nothing, L2 reverses the line
+            // of an RTL paragraph as a whole.
+            s.levels.resize(n, analysis.para_level);
+            if reorder && analysis.rtl() {
+                s.order.extend((0..n).rev());
+            } else {
+                s.order.extend(0..n);
+            }
         } else {
-            s.order.clear();
-            s.order.extend(0..self.clusters.len());
+            s.levels.extend(
+                self.clusters
+                    .iter()
+                    .map(|c| analysis.level(c.start as usize)),
+            );
+            if reorder {
+                s.classes.clear();
+                s.classes.extend(
+                    self.clusters
+                        .iter()
+                        .map(|c| analysis.class(c.start as usize)),
+                );
+                reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
+                reorder::visual_order(&s.levels, &mut s.order);
+            } else {
+                s.order.extend(0..n);
+            }
         }
         // Three bytes a glyph fits Arabic, Hebrew and Latin; the line's glyphs are contiguous.
         let glyphs = match (self.clusters.first(), self.clusters.last()) {

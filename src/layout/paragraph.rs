@@ -141,6 +141,11 @@ impl Analysis {
         Some(analysis)
     }
 
+    /// True when every character is at the paragraph level.
+    pub fn single_level(&self) -> bool {
+        self.levels.is_empty()
+    }
+
     pub fn rtl(&self) -> bool {
         self.para_level % 2 == 1
     }
