@@ -126,11 +126,7 @@ pub fn layout_paragraph<T: Copy + Default>(
     let mut glyphs = Vec::with_capacity(text.len());
     shaping::shape_into(text, options.shape, &mut glyphs);
     let mut clusters = Vec::with_capacity(glyphs.len());
-    cluster::clusters(
-        &glyphs,
-        &mut String::with_capacity(text.len()),
-        &mut clusters,
-    );
+    cluster::clusters(&glyphs, &mut String::new(), &mut clusters);
     let ranges = match options.width {
         Some(width) => wrap::break_lines(text, &clusters, width),
         None => std::iter::once(0..clusters.len()).collect(),
@@ -139,14 +135,14 @@ pub fn layout_paragraph<T: Copy + Default>(
     let mut scratch = Scratch::default();
     let mut lines = Vec::with_capacity(ranges.len());
     for (k, range) in ranges.iter().enumerate() {
-        let logical_start = if k == 0 {
-            0
-        } else {
-            clusters[range.start].start as usize
+        // Lines meet where the next one's first cluster starts, so they tile the paragraph.
+        let start_of = |line: &Range<usize>| {
+            clusters
+                .get(line.start)
+                .map_or(text.len(), |c| c.start as usize)
         };
-        let logical_end = ranges
-            .get(k + 1)
-            .map_or(text.len(), |next| clusters[next.start].start as usize);
+        let logical_start = if k == 0 { 0 } else { start_of(range) };
+        let logical_end = ranges.get(k + 1).map_or(text.len(), start_of);
         let mut visible = &clusters[range.clone()];
         if options.width.is_some() {
             let kept = visible
