@@ -84,7 +84,8 @@ pub struct TagSpan<T> {
 pub struct Cluster<T> {
     /// Byte range of this grapheme inside [`VisualLine::text`].
     pub text: Range<usize>,
-    /// Display cells it takes (0 never occurs: marks ride with their base).
+    /// Display cells it takes. Marks and other zero-width characters ride with a neighbour, so
+    /// this is 0 only in a paragraph made of nothing but invisible format characters.
     pub width: usize,
     /// Byte range of the logical paragraph text it came from.
     pub logical: Range<usize>,
