@@ -154,8 +154,19 @@ impl Composer<'_> {
                 (true, true) => format!(".{}", numbers[i]),
             };
             let source = BlockRef::block(section, block, i);
-            for (n, line) in layout.lines.into_iter().enumerate() {
-                let text = place(line, source, inner, rtl, None);
+            // An empty item still shows its marker.
+            let lines: Vec<Option<_>> = if layout.lines.is_empty() {
+                vec![None]
+            } else {
+                layout.lines.into_iter().map(Some).collect()
+            };
+            for (n, line) in lines.into_iter().enumerate() {
+                let text = match line {
+                    Some(line) => place(line, source, inner, rtl, None),
+                    None => spaces(if rtl { inner } else { 0 }, Role::Body)
+                        .into_iter()
+                        .collect(),
+                };
                 if !marked {
                     out.push((text, LineKind::Other));
                     continue;

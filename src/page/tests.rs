@@ -193,11 +193,11 @@ fn list_markers_are_on_the_reading_start_side() {
         Direction::Ltr,
         vec![Block::List {
             ordered: false,
-            items: items(&["first item", "second"]),
+            items: items(&["first item", "second", ""]),
         }],
     );
     let t = texts(&block_lines(&ltr, 17));
-    assert_eq!(t, ["• first item", "• second"]);
+    assert_eq!(t, ["• first item", "• second", "• "]);
 }
 
 #[test]
