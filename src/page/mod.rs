@@ -11,6 +11,7 @@
 //! piece's logical offsets point into (for search and entity matching).
 
 mod blocks;
+mod boxes;
 mod compose;
 mod frame;
 mod sources;
