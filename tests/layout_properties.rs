@@ -124,7 +124,7 @@ fn paragraph() -> impl Strategy<Value = String> {
 
 fn options() -> impl Strategy<Value = LayoutOptions> {
     (
-        prop::option::of(2usize..40),
+        prop::option::of(0usize..40),
         prop::sample::select(vec![
             DirectionMode::Auto,
             DirectionMode::Ltr,

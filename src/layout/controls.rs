@@ -3,8 +3,9 @@
 //! Rule: nothing in an article may reach a terminal as a control sequence. Bidi controls (LRE RLE
 //! PDF LRO RLO LRI RLI FSI PDI LRM RLM ALM) take effect in the analysis and are then dropped;
 //! ZWJ and ZWNJ take effect in shaping and are then dropped (except a ZWJ inside an emoji
-//! sequence, which is what makes the sequence one picture); a tab becomes [`TAB_CELLS`] spaces
-//! (tab stops mean nothing once a line is reordered); every other C0 control, DEL and the C1
+//! sequence, which is what makes the sequence one picture); a tab becomes one cluster of
+//! [`TAB_CELLS`] spaces (tab stops mean nothing once a line is reordered, and a line never
+//! breaks inside the gap); every other C0 control, DEL and the C1
 //! controls become visible symbols from the U+2400 block.
 
 /// Spaces a tab expands to.
@@ -19,7 +20,7 @@ pub(crate) enum Treatment {
     Drop,
     /// Shown as this symbol instead.
     Symbol(char),
-    /// Expanded to spaces.
+    /// Shown as [`TAB_CELLS`] spaces.
     Tab,
 }
 

@@ -6,7 +6,25 @@ use super::mirror_table::MIRRORS;
 
 /// The mirrored glyph of `c`, or `c` itself when it has none.
 pub fn mirrored(c: char) -> char {
-    if c.is_ascii_alphanumeric() {
+    if c.is_ascii() {
+        return match c {
+            '(' => ')',
+            ')' => '(',
+            '<' => '>',
+            '>' => '<',
+            '[' => ']',
+            ']' => '[',
+            '{' => '}',
+            '}' => '{',
+            _ => c,
+        };
+    }
+    // Letters of the scripts articles are written in have no mirror: skip the search for
+    // them (tests/unicode_tables.rs checks every character against BidiMirroring.txt).
+    if ('\u{0100}'..'\u{0F00}').contains(&c)
+        || ('\u{FB00}'..'\u{FE00}').contains(&c)
+        || ('\u{FE70}'..'\u{FF00}').contains(&c)
+    {
         return c;
     }
     match MIRRORS.binary_search_by_key(&c, |&(from, _)| from) {

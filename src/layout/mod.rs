@@ -208,17 +208,12 @@ impl<T: Copy + Default> LineInput<'_, T> {
             s.order.clear();
             s.order.extend(0..self.clusters.len());
         }
-        let bytes = self
-            .clusters
-            .iter()
-            .map(|c| {
-                self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize]
-                    .iter()
-                    .map(|g| g.ch.len_utf8())
-                    .sum::<usize>()
-            })
-            .sum();
-        let mut text = String::with_capacity(bytes);
+        // Three bytes a glyph fits Arabic, Hebrew and Latin; the line's glyphs are contiguous.
+        let glyphs = match (self.clusters.first(), self.clusters.last()) {
+            (Some(first), Some(last)) => (last.glyphs.end - first.glyphs.start) as usize,
+            _ => 0,
+        };
+        let mut text = String::with_capacity(glyphs * 3);
         let mut clusters = Vec::with_capacity(self.clusters.len());
         let mut width = 0;
         for &i in &s.order {
@@ -226,7 +221,11 @@ impl<T: Copy + Default> LineInput<'_, T> {
             let mirror = reorder && s.levels[i] % 2 == 1;
             let at = text.len();
             for g in &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize] {
-                text.push(if mirror { mirror::mirrored(g.ch) } else { g.ch });
+                match g.ch {
+                    '\t' => text.extend(std::iter::repeat_n(' ', controls::TAB_CELLS)),
+                    c if mirror => text.push(mirror::mirrored(c)),
+                    c => text.push(c),
+                }
             }
             width += usize::from(c.width);
             clusters.push(Cluster {

@@ -16,7 +16,7 @@
 //! to sit on: it gets a dotted circle (U+25CC), as font renderers do, instead of landing on
 //! whatever the terminal printed before it.
 
-use super::controls::{TAB_CELLS, Treatment, treatment};
+use super::controls::{Treatment, treatment};
 use super::forms_table::{FORMS, LAM_ALEF};
 use super::joining_table::JOINING_TYPES;
 
@@ -57,11 +57,51 @@ fn is_format(c: char) -> bool {
         | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
+/// U+0300–U+08FF (combining marks, Hebrew, Arabic, Syriac, N'Ko), where almost every lookup
+/// lands, as direct tables built once from the generated ones.
+struct Block {
+    types: Vec<JoiningType>,
+    /// Forms of U+0600–U+06FF.
+    forms: Vec<[char; 4]>,
+}
+
+const BLOCK_START: u32 = 0x0300;
+const BLOCK_END: u32 = 0x0900;
+const FORMS_START: u32 = 0x0600;
+const FORMS_END: u32 = 0x0700;
+
+fn block() -> &'static Block {
+    static BLOCK: std::sync::OnceLock<Block> = std::sync::OnceLock::new();
+    BLOCK.get_or_init(|| {
+        let chars = || (BLOCK_START..BLOCK_END).filter_map(char::from_u32);
+        Block {
+            types: chars().map(search_joining_type).collect(),
+            forms: (FORMS_START..FORMS_END)
+                .filter_map(char::from_u32)
+                .map(
+                    |c| match FORMS.binary_search_by_key(&c, |&(base, _)| base) {
+                        Ok(i) => FORMS[i].1,
+                        Err(_) => ['\0'; 4],
+                    },
+                )
+                .collect(),
+        }
+    })
+}
+
 /// The joining type of `c`.
 pub fn joining_type(c: char) -> JoiningType {
-    if (c as u32) < 0xAD {
+    let cp = c as u32;
+    if cp < 0xAD {
         return JoiningType::U;
     }
+    if (BLOCK_START..BLOCK_END).contains(&cp) {
+        return block().types[(cp - BLOCK_START) as usize];
+    }
+    search_joining_type(c)
+}
+
+fn search_joining_type(c: char) -> JoiningType {
     match JOINING_TYPES.binary_search_by(|&(lo, hi, _)| {
         if hi < c {
             std::cmp::Ordering::Less
@@ -84,12 +124,14 @@ fn joins_forward(t: JoiningType) -> bool {
     matches!(t, JoiningType::L | JoiningType::D | JoiningType::C)
 }
 
-/// The presentation form of `c` joined to its previous and/or next neighbour, when encoded.
-fn presentation_form(c: char, prev: bool, next: bool) -> char {
-    if joining_type(c) == JoiningType::U {
+/// The presentation form of `c` (of joining type `t`) joined to its previous and/or next
+/// neighbour, when encoded. Every letter with forms is in U+0621–U+06D3.
+fn presentation_form(c: char, t: JoiningType, prev: bool, next: bool) -> char {
+    let cp = c as u32;
+    if t == JoiningType::U || !(FORMS_START..FORMS_END).contains(&cp) {
         return c;
     }
-    let Ok(i) = FORMS.binary_search_by_key(&c, |&(base, _)| base) else {
+    let Some(forms) = block().forms.get((cp - FORMS_START) as usize) else {
         return c;
     };
     let slot = match (prev, next) {
@@ -98,7 +140,7 @@ fn presentation_form(c: char, prev: bool, next: bool) -> char {
         (false, true) => 2,
         (true, true) => 3,
     };
-    match FORMS[i].1[slot] {
+    match forms[slot] {
         '\0' => c,
         form => form,
     }
@@ -122,110 +164,98 @@ pub fn unshape(c: char) -> Option<(char, Option<char>)> {
 
 /// Appends the glyphs of `text` to `out`: controls treated, Arabic shaped when `shape` is set.
 pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
-    let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+    // Every character from U+0600 on starts with a UTF-8 byte of 0xD8 or more.
+    if !shape || text.bytes().all(|b| b < 0xD8) {
+        let mut chars = text.char_indices().peekable();
+        let mut prev = None;
+        while let Some((start, c)) = chars.next() {
+            let (end, next) = chars
+                .peek()
+                .map_or((text.len(), None), |&(p, n)| (p, Some(n)));
+            emit(out, treatment(c, prev, next), c, start as u32, end as u32);
+            prev = Some(c);
+        }
+        return;
+    }
+    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.len() / 2 + 1);
+    let mut types: Vec<JoiningType> = Vec::with_capacity(text.len() / 2 + 1);
+    for (i, c) in text.char_indices() {
+        chars.push((i as u32, c));
+        types.push(joining_type(c));
+    }
     let end_of = |i: usize| chars.get(i + 1).map_or(text.len() as u32, |&(p, _)| p);
-    let needs_shaping = shape && chars.iter().any(|&(_, c)| c >= '\u{0600}');
-    let joins = if needs_shaping {
-        joining(&chars)
-    } else {
-        Vec::new()
-    };
+    let joins = joining(&types);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
         let prev = i.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(i + 1).map(|&(_, n)| n);
-        match treatment(c, prev, next) {
-            Treatment::Drop => {}
-            Treatment::Tab => out.extend((0..TAB_CELLS).map(|_| Glyph {
-                ch: ' ',
-                start,
-                end: end_of(i),
-            })),
-            Treatment::Symbol(ch) => out.push(Glyph {
-                ch,
-                start,
-                end: end_of(i),
-            }),
-            Treatment::Show
-                if out.is_empty() && joining_type(c) == JoiningType::T && !is_format(c) =>
-            {
-                out.push(Glyph {
-                    ch: DOTTED_CIRCLE,
-                    start,
-                    end: end_of(i),
-                });
-                out.push(Glyph {
-                    ch: c,
-                    start,
-                    end: end_of(i),
-                });
+        let treated = treatment(c, prev, next);
+        let (joined_before, joined_after) = joins[i];
+        if treated == Treatment::Show
+            && c == LAM
+            && let Some(alef_at) = (i + 1..chars.len()).find(|&j| types[j] != JoiningType::T)
+            && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
+        {
+            emit(out, Treatment::Show, ligature, start, end_of(alef_at));
+            // The marks between lam and alef follow the ligature.
+            for (m, &(mark_start, mark)) in chars.iter().enumerate().take(alef_at).skip(i + 1) {
+                emit(
+                    out,
+                    treatment(mark, None, None),
+                    mark,
+                    mark_start,
+                    end_of(m),
+                );
             }
-            Treatment::Show if !needs_shaping => out.push(Glyph {
-                ch: c,
-                start,
-                end: end_of(i),
-            }),
-            Treatment::Show => {
-                let (joined_before, joined_after) = joins[i];
-                if c == LAM
-                    && let Some(alef_at) = next_non_transparent(&chars, i)
-                    && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
-                {
-                    out.push(Glyph {
-                        ch: ligature,
-                        start,
-                        end: end_of(alef_at),
-                    });
-                    // The marks between lam and alef follow the ligature.
-                    for (m, &(mark_start, mark)) in
-                        chars.iter().enumerate().take(alef_at).skip(i + 1)
-                    {
-                        if treatment(mark, None, None) == Treatment::Show {
-                            out.push(Glyph {
-                                ch: mark,
-                                start: mark_start,
-                                end: end_of(m),
-                            });
-                        }
-                    }
-                    i = alef_at + 1;
-                    continue;
-                }
-                let ch = presentation_form(c, joined_before, joined_after);
-                out.push(Glyph {
-                    ch,
-                    start,
-                    end: end_of(i),
-                });
-            }
+            i = alef_at + 1;
+            continue;
         }
+        let shown = match treated {
+            Treatment::Show => presentation_form(c, types[i], joined_before, joined_after),
+            _ => c,
+        };
+        emit(out, treated, shown, start, end_of(i));
         i += 1;
     }
 }
 
-fn next_non_transparent(chars: &[(u32, char)], i: usize) -> Option<usize> {
-    (i + 1..chars.len()).find(|&j| joining_type(chars[j].1) != JoiningType::T)
+/// Appends what one source character (bytes `start..end`) shows as.
+fn emit(out: &mut Vec<Glyph>, treated: Treatment, shown: char, start: u32, end: u32) {
+    let glyph = |ch| Glyph { ch, start, end };
+    match treated {
+        Treatment::Drop => {}
+        // Kept as one glyph (one cluster), so that no line breaks inside it; written as spaces.
+        Treatment::Tab => out.push(glyph('\t')),
+        Treatment::Symbol(symbol) => out.push(glyph(symbol)),
+        Treatment::Show => {
+            if out.is_empty() && joining_type(shown) == JoiningType::T && !is_format(shown) {
+                out.push(glyph(DOTTED_CIRCLE));
+            }
+            out.push(glyph(shown));
+        }
+    }
 }
 
 /// For every character: does it join its previous and its next letter (transparent ones skipped)?
-fn joining(chars: &[(u32, char)]) -> Vec<(bool, bool)> {
-    let types: Vec<JoiningType> = chars.iter().map(|&(_, c)| joining_type(c)).collect();
-    let mut joins = vec![(false, false); chars.len()];
+fn joining(types: &[JoiningType]) -> Vec<(bool, bool)> {
+    let mut joins = Vec::with_capacity(types.len());
     let mut before = JoiningType::U;
-    for (i, &t) in types.iter().enumerate() {
-        if t == JoiningType::T {
-            continue;
+    for &t in types {
+        joins.push((
+            t != JoiningType::T && joins_backward(t) && joins_forward(before),
+            false,
+        ));
+        if t != JoiningType::T {
+            before = t;
         }
-        joins[i].0 = joins_backward(t) && joins_forward(before);
-        before = t;
     }
     let mut after = JoiningType::U;
-    for (i, &t) in types.iter().enumerate().rev() {
+    for (join, &t) in joins.iter_mut().zip(types).rev() {
         if t == JoiningType::T {
             continue;
         }
-        joins[i].1 = joins_forward(t) && joins_backward(after);
+        join.1 = joins_forward(t) && joins_backward(after);
         after = t;
     }
     joins

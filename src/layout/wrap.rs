@@ -13,73 +13,70 @@ use super::cluster::LogicalCluster;
 use std::ops::Range;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-const NONE: u8 = 0;
-const ALLOWED: u8 = 1;
-const MANDATORY: u8 = 2;
-
 /// Splits `clusters` into lines of at most `width` visible cells; returns cluster index ranges.
 pub(crate) fn break_lines(
     text: &str,
     clusters: &[LogicalCluster],
     width: usize,
 ) -> Vec<Range<usize>> {
-    let has_mandatory = text.contains([
-        '\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}',
-    ]);
     let total: usize = clusters.iter().map(|c| usize::from(c.width)).sum();
-    if total <= width && !has_mandatory {
+    let has_mandatory = || {
+        text.contains([
+            '\n', '\r', '\u{B}', '\u{C}', '\u{85}', '\u{2028}', '\u{2029}',
+        ])
+    };
+    if total <= width && !has_mandatory() {
         return std::iter::once(0..clusters.len()).collect();
     }
-    let breaks = break_before(text, clusters);
-    let mut prefix = Vec::with_capacity(clusters.len() + 1);
-    prefix.push(0usize);
-    for c in clusters {
-        prefix.push(prefix[prefix.len() - 1] + usize::from(c.width));
-    }
+    let mut opportunities = linebreaks(text).peekable();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut last_break: Option<usize> = None;
-    for i in 0..clusters.len() {
-        if i > start && breaks[i] == MANDATORY {
-            lines.push(start..i);
-            start = i;
-            last_break = None;
-        } else if i > start && breaks[i] == ALLOWED {
-            last_break = Some(i);
+    // Cells from `start` up to the current cluster, spaces included; and the same up to the
+    // last break opportunity of the line.
+    let mut used = 0;
+    let mut last_break: Option<(usize, usize)> = None;
+    for (i, cluster) in clusters.iter().enumerate() {
+        // The opportunities at or before this cluster's start (dropped controls may sit between
+        // an opportunity and the cluster).
+        let mut here = None;
+        while let Some(&(at, kind)) = opportunities.peek() {
+            if at > cluster.start as usize {
+                break;
+            }
+            here = match (here, kind) {
+                (Some(BreakOpportunity::Mandatory), _) | (_, BreakOpportunity::Mandatory) => {
+                    Some(BreakOpportunity::Mandatory)
+                }
+                _ => Some(BreakOpportunity::Allowed),
+            };
+            opportunities.next();
         }
-        if clusters[i].space {
+        if i > start {
+            match here {
+                Some(BreakOpportunity::Mandatory) => {
+                    lines.push(start..i);
+                    (start, used, last_break) = (i, 0, None);
+                }
+                Some(BreakOpportunity::Allowed) => last_break = Some((i, used)),
+                None => {}
+            }
+        }
+        used += usize::from(cluster.width);
+        if cluster.space {
             continue;
         }
-        while prefix[i + 1] - prefix[start] > width && i > start {
+        while used > width && i > start {
             // Break at the last opportunity, or split the over-long word right before `i`.
-            let at = last_break.take().unwrap_or(i);
+            let (at, before) = last_break
+                .take()
+                .unwrap_or((i, used - usize::from(cluster.width)));
             lines.push(start..at);
             start = at;
+            used -= before;
         }
     }
     lines.push(start..clusters.len());
     lines
-}
-
-/// For each cluster: may (or must) a line break right before it?
-fn break_before(text: &str, clusters: &[LogicalCluster]) -> Vec<u8> {
-    let mut flags = vec![NONE; clusters.len()];
-    let mut next = 0;
-    for (at, kind) in linebreaks(text) {
-        // The first cluster starting at or after the opportunity (dropped controls may sit
-        // between the opportunity and the cluster).
-        while next < clusters.len() && (clusters[next].start as usize) < at {
-            next += 1;
-        }
-        if next == clusters.len() {
-            break;
-        }
-        flags[next] = match kind {
-            BreakOpportunity::Mandatory => MANDATORY,
-            BreakOpportunity::Allowed => flags[next].max(ALLOWED),
-        };
-    }
-    flags
 }
 
 #[cfg(test)]
