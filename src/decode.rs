@@ -12,6 +12,8 @@
 //!    windows-1255, ISO-8859-8 and the other single-byte pages it knows).
 //!
 //! Nothing here panics on any input; nothing is lost except the bytes replaced by U+FFFD.
+//! Hebrew in ISO-8859-8 is taken to be in logical order (ISO-8859-8-I, as every article
+//! source since the 2000s writes it); old visual-order pages would come out reversed.
 
 use crate::error::{Error, Result, Warning};
 use encoding_rs::{Encoding, UTF_8};
@@ -98,7 +100,8 @@ fn first_bad_utf8_byte(bytes: &[u8]) -> Option<usize> {
 /// Hebrew bytes almost never form valid UTF-8 sequences, so they fail this test.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
+    // The first 256 KiB decide, like the legacy guess.
+    for chunk in bytes.get(..GUESS_BYTES).unwrap_or(bytes).utf8_chunks() {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         if !chunk.invalid().is_empty() {
             invalid += 1;
@@ -107,9 +110,12 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     valid_multibyte > 4 * invalid
 }
 
+/// Enough bytes for chardetng to be sure; a 10 MB archive page need not be read twice whole.
+const GUESS_BYTES: usize = 256 * 1024;
+
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(bytes.get(..GUESS_BYTES).unwrap_or(bytes), true);
     detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 

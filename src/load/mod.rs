@@ -13,6 +13,11 @@
 //!   reordering); site chrome is dropped; `language` and `direction` are always filled
 //!   (markup or front matter first, else from the script of the text, see [`script`]).
 //! - `entities` is left empty: tagging belongs to the analyse stage.
+//!
+//! Structure that only the source format can reveal is found here, by the loader of that
+//! format: plain-text headings, subtitles and statistic call-outs ([`text`], figures by
+//! [`stat`]), HTML statistic boxes ([`html`]); language and direction from the script
+//! ([`script`], which also gives a paragraph's own direction).
 
 pub mod chrome;
 pub mod front_matter;
@@ -175,15 +180,7 @@ pub(crate) fn fill_language(
         .and_then(|l| l.split(['-', '_']).next())
         .map(|l| l.trim().to_ascii_lowercase())
         .filter(|l| !l.is_empty());
-    let counts = || {
-        let mut counts = script::ScriptCounts::of(&document.title);
-        for section in &document.sections {
-            for block in &section.blocks {
-                counts.add(&block.plain_text());
-            }
-        }
-        counts
-    };
+    let counts = || script_counts(document);
     let (language, direction) = match (declared_language, declared_direction) {
         (Some(language), Some(direction)) => (language, direction),
         (Some(language), None) => {
@@ -206,9 +203,114 @@ pub(crate) fn fill_language(
     document.direction = direction;
 }
 
+/// Letters enough to tell the language; counting stops there so big articles cost nothing.
+const ENOUGH_BYTES: usize = 64 * 1024;
+
+fn script_counts(document: &Document) -> script::ScriptCounts {
+    use crate::document::Block;
+    let mut counts = script::ScriptCounts::of(&document.title);
+    let mut seen = 0;
+    let mut add = |text: &str| {
+        if seen < ENOUGH_BYTES {
+            counts.add(text);
+            seen += text.len();
+        }
+    };
+    let blocks = document.sections.iter().flat_map(|s| &s.blocks);
+    // A 10 MB article has far more blocks than the first 64 KiB need.
+    for block in blocks.take(ENOUGH_BYTES / 16) {
+        match block {
+            Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
+                add(&t.text);
+            }
+            Block::List { items, .. } => items.iter().for_each(|t| add(&t.text)),
+            Block::Table { rows, .. } => rows.iter().flatten().for_each(|t| add(&t.text)),
+            Block::Figure { caption, .. } => add(caption),
+            // Code says nothing about the language of the article.
+            Block::Code { .. } | Block::Rule => {}
+        }
+    }
+    counts
+}
+
 fn is_rtl_language(language: &str) -> bool {
     matches!(
         language,
         "ar" | "fa" | "ur" | "he" | "yi" | "ps" | "ku" | "ckb" | "sd" | "ug" | "dv" | "arc" | "syr"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_comes_from_the_extension_then_the_content() {
+        assert_eq!(
+            format_from_extension(Path::new("a/b.MD")),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("page.htm")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_from_extension(Path::new("news.txt")),
+            Some(Format::Text)
+        );
+        assert_eq!(format_from_extension(Path::new("news")), None);
+        assert_eq!(sniff_format("<!DOCTYPE html><html>…"), Format::Html);
+        assert_eq!(sniff_format("---\ntitle: x\n---\ntext"), Format::Markdown);
+        assert_eq!(sniff_format("عنوان\n\n## قسم\n\nنص"), Format::Markdown);
+        assert_eq!(sniff_format("عنوان\n\nنص عادي، بلا علامات.\n"), Format::Text);
+    }
+
+    #[test]
+    fn forced_format_beats_the_extension() {
+        let options = LoadOptions {
+            format: Some(Format::Text),
+            encoding: None,
+        };
+        let loaded =
+            load_bytes(b"# Heading\n\nBody.\n", Path::new("a.md"), &options).expect("loads");
+        assert_eq!(loaded.document.format, Format::Text);
+        assert_eq!(loaded.document.title, "# Heading");
+    }
+
+    #[test]
+    fn open_reports_missing_files_and_directories_by_name() {
+        let missing = open(Some(Path::new("no/such.txt")), &LoadOptions::default());
+        assert_eq!(
+            missing.map(|_| ()).map_err(|e| e.to_string()),
+            Err("no/such.txt: no such file".to_owned())
+        );
+        let dir = open(
+            Some(Path::new(env!("CARGO_MANIFEST_DIR"))),
+            &LoadOptions::default(),
+        );
+        assert!(matches!(dir, Err(Error::Read { reason, .. }) if reason.contains("directory")));
+    }
+
+    #[test]
+    fn declared_language_implies_direction_and_script_fills_the_rest() {
+        let mut document = Document {
+            title: "Title in Latin letters".into(),
+            ..Document::default()
+        };
+        fill_language(&mut document, Some("he-IL"), None);
+        assert_eq!(
+            (document.language.as_str(), document.direction),
+            ("he", Direction::Rtl)
+        );
+        fill_language(&mut document, None, Some(Direction::Rtl));
+        assert_eq!(
+            (document.language.as_str(), document.direction),
+            ("en", Direction::Rtl)
+        );
+        fill_language(&mut document, None, None);
+        assert_eq!(
+            (document.language.as_str(), document.direction),
+            ("en", Direction::Ltr)
+        );
+    }
 }

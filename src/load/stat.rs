@@ -75,7 +75,7 @@ const UNIT_WORDS: &[&str] = &[
 /// The figure `line` consists of, trimmed, or `None` when the line is anything more.
 pub fn figure_value(line: &str) -> Option<&str> {
     let value = line.trim();
-    if value.is_empty() || value.chars().count() > 32 {
+    if value.is_empty() || value.len() > 32 * 4 || value.chars().nth(32).is_some() {
         return None;
     }
     let rest = value.trim_start_matches(CURRENCY_SIGNS).trim_start();

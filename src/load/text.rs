@@ -89,15 +89,18 @@ fn ends_with_closing_punctuation(unit: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', ',', '،', '؛', '؟', '۔', '…', '।'])
 }
 
+/// At most `n` characters; O(n) however long `unit` is.
+fn at_most_chars(unit: &str, n: usize) -> bool {
+    unit.chars().nth(n).is_none()
+}
+
 fn is_subtitle(unit: &str) -> bool {
-    unit.chars().count() <= 150
-        && !ends_with_closing_punctuation(unit)
-        && figure_value(unit).is_none()
+    at_most_chars(unit, 150) && !ends_with_closing_punctuation(unit) && figure_value(unit).is_none()
 }
 
 fn is_heading_like(unit: &str) -> bool {
-    unit.chars().count() <= 80
-        && unit.split_whitespace().count() <= 12
+    at_most_chars(unit, 80)
+        && unit.split_whitespace().nth(12).is_none()
         && !ends_with_closing_punctuation(unit)
         && figure_value(unit).is_none()
 }

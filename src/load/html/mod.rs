@@ -7,7 +7,7 @@
 //! 2. Inside it, furniture is dropped: `script`, `style`, `nav`, `footer`, forms, buttons,
 //!    iframes, `role=navigation|banner|contentinfo|search`, `hidden`/`aria-hidden`, and any
 //!    element whose class or id has a word such as share, social, related, comments,
-//!    breadcrumb, menu, advert, newsletter, tags, byline (see [`walk::is_furniture`]).
+//!    breadcrumb, menu, advert, newsletter, tags, byline (the lists are in `walk.rs`).
 //!    Paragraphs that are site-chrome lines ([`super::chrome`]) go too.
 //! 3. `h1`–`h6` become headings, `p` paragraphs, `figure`/`img`/`figcaption` figures,
 //!    `blockquote` quotes (attribution from `footer`, `cite` or a trailing "— name" line),
@@ -20,6 +20,7 @@
 //!    first `time[datetime]`, `link[rel=canonical]` or `og:url`. Character references are
 //!    decoded by the parser; whitespace runs collapse to one space as a browser shows them.
 
+mod blocks;
 mod rich;
 mod walk;
 

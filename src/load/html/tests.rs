@@ -108,3 +108,61 @@ fn pre_keeps_its_text_and_language() {
         }]
     );
 }
+
+#[test]
+fn page_title_without_h1_loses_the_site_name() {
+    let doc = parse(
+        "<html lang=\"ar\"><head><title>الرقة: غارات جديدة - تقرير | صحيفة البيان</title></head><body><article><p>نص الخبر.</p></article></body></html>",
+    );
+    assert_eq!(doc.title, "الرقة: غارات جديدة - تقرير");
+    assert_eq!(doc.direction, Direction::Rtl);
+}
+
+#[test]
+fn dir_on_the_article_wins_over_the_page() {
+    let doc = parse(
+        "<html lang=\"en\" dir=\"ltr\"><body><article dir=\"rtl\" lang=\"fa\"><h1>تیتر</h1><p>متن خبر.</p></article></body></html>",
+    );
+    assert_eq!(
+        (doc.language.as_str(), doc.direction),
+        ("fa", Direction::Rtl)
+    );
+}
+
+#[test]
+fn related_link_boxes_and_chrome_paragraphs_inside_the_article_are_dropped() {
+    let doc = parse(
+        "<article><h1>T</h1><p>Story text.</p><aside><a href=\"/1\">Other story</a> <a href=\"/2\">More</a></aside><p>Print</p><div class=\"social-links\"><p>Follow us</p></div></article>",
+    );
+    assert_eq!(
+        doc.sections[0].blocks,
+        [Block::Paragraph("Story text.".into())]
+    );
+}
+
+#[test]
+fn deeply_nested_markup_neither_overflows_nor_loses_text() {
+    // Past the walk's depth limit (200); html5ever itself slows down quadratically deeper.
+    let depth = 1000;
+    let html = format!(
+        "<body>{}<p>deep text</p>{}</body>",
+        "<div><span>".repeat(depth),
+        "</span></div>".repeat(depth)
+    );
+    let doc = parse(&html);
+    let text: String = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(Block::plain_text)
+        .collect();
+    assert!(text.contains("deep text"), "{text}");
+}
+
+#[test]
+fn a_link_box_with_a_number_is_not_a_callout() {
+    let doc = parse(
+        "<article><h1>T</h1><p>Story.</p><aside><a href=\"/a\"><strong>5</strong> things to know</a></aside></article>",
+    );
+    assert_eq!(doc.sections[0].blocks, [Block::Paragraph("Story.".into())]);
+}

@@ -1,10 +1,10 @@
 //! The walk over the content root: elements to headings and blocks, furniture skipped.
 
+use super::blocks::{callout, code, figure_of, join, link_dense, table};
 use super::rich::{RichBuf, collapse};
 use crate::document::{Block, Inline, RichText};
 use crate::load::chrome::is_chrome;
 use crate::load::outline::Item;
-use crate::load::stat::figure_value;
 use scraper::ElementRef;
 use scraper::node::Node;
 
@@ -27,67 +27,16 @@ const FURNITURE_ROLES: &[&str] = &[
 ];
 
 /// Words in a class or id that mark page furniture.
-const FURNITURE_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "recommended",
-    "comments",
-    "comment",
-    "breadcrumb",
-    "breadcrumbs",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "footer",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "tags",
-    "toolbar",
-    "sidebar",
-    "widget",
-    "popup",
-    "cookie",
-    "cookies",
-    "print",
-    "fontsize",
-    "byline",
-    "author",
-    "dateline",
-    "meta",
-    "masthead",
-];
+const FURNITURE_WORDS: &str = "share sharing social related recommended comments comment breadcrumb breadcrumbs nav \
+    navbar navigation menu footer advert advertisement ad ads promo newsletter subscribe \
+    subscription tags toolbar sidebar widget popup cookie cookies print fontsize byline \
+    author dateline meta masthead logo";
 
-const BYLINE_WORDS: &[&str] = &["byline", "author"];
-const SUBTITLE_WORDS: &[&str] = &[
-    "subtitle",
-    "sub-title",
-    "standfirst",
-    "dek",
-    "lede",
-    "lead",
-    "subheadline",
-    "excerpt",
-];
-const STAT_WORDS: &[&str] = &[
-    "stat",
-    "stats",
-    "statistic",
-    "number",
-    "figure",
-    "highlight",
-    "fact",
-];
+const BYLINE_WORDS: &str = "byline author";
+const SUBTITLE_WORDS: &str = "subtitle sub-title standfirst dek lede lead subheadline excerpt";
+const STAT_WORDS: &str = "stat stats statistic number figure highlight fact";
 
-fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = String> + 'a {
+fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
     let value = el.value();
     let class = value.attr("class").unwrap_or_default();
     let id = value.attr("id").unwrap_or_default();
@@ -98,11 +47,11 @@ fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = String> + 'a {
             std::iter::once(token).chain(token.split(|c: char| !c.is_ascii_alphanumeric()))
         })
         .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
 }
 
-fn has_word(el: &ElementRef<'_>, words: &[&str]) -> bool {
-    class_words(el).any(|w| words.contains(&w.as_str()))
+/// True when a class or id word of `el` is one of the space-separated `words`.
+fn has_word(el: &ElementRef<'_>, words: &str) -> bool {
+    class_words(el).any(|w| words.split(' ').any(|k| k.eq_ignore_ascii_case(w)))
 }
 
 /// True for page furniture that never belongs to the article.
@@ -258,6 +207,10 @@ impl Walker {
             }
             return;
         }
+        if name == "aside" && link_dense(&el) {
+            // A box of links to other stories, even when one of them is a number.
+            return;
+        }
         if (name == "aside" || (name != "figure" && has_word(&el, STAT_WORDS)))
             && let Some(callout) = callout(&el)
         {
@@ -298,7 +251,6 @@ impl Walker {
             "pre" => self.push(code(&el)),
             "table" => self.push(table(&el)),
             "hr" => self.push(Block::Rule),
-            "aside" if link_dense(&el) => {}
             _ if is_block(name) || name == "aside" => {
                 self.flush();
                 self.children(el);
@@ -350,10 +302,10 @@ impl Walker {
         let mut parts: Vec<RichText> = inner
             .finish()
             .into_iter()
-            .filter_map(|item| match item {
-                Item::Block(Block::Paragraph(t)) => Some(t),
-                Item::Block(other) => Some(RichText::plain(other.plain_text())),
-                Item::Heading(_, t) | Item::Attribution(t) => Some(RichText::plain(t)),
+            .map(|item| match item {
+                Item::Block(Block::Paragraph(t)) => t,
+                Item::Block(other) => RichText::plain(other.plain_text()),
+                Item::Heading(_, t) | Item::Attribution(t) => RichText::plain(t),
             })
             .collect();
         if attribution.is_none()
@@ -394,101 +346,4 @@ impl Walker {
         }
         items
     }
-}
-
-fn join(parts: Vec<RichText>) -> RichText {
-    let mut out = RichText::default();
-    for part in parts {
-        if !out.text.is_empty() {
-            out.text.push('\n');
-        }
-        let shift = out.text.len();
-        out.text.push_str(&part.text);
-        out.spans.extend(
-            part.spans
-                .into_iter()
-                .map(|(r, i)| (r.start + shift..r.end + shift, i)),
-        );
-    }
-    out
-}
-
-fn figure_of(img: &ElementRef<'_>, caption: &str) -> Option<Block> {
-    let value = img.value();
-    let src = value.attr("src").or_else(|| value.attr("data-src"))?.trim();
-    (!src.is_empty()).then(|| Block::Figure {
-        src: src.to_owned(),
-        alt: collapse(value.attr("alt").unwrap_or_default()),
-        caption: caption.to_owned(),
-    })
-}
-
-/// A statistic box: the first descendant whose whole text is a figure is the value, the
-/// rest of the text explains it.
-fn callout(el: &ElementRef<'_>) -> Option<Block> {
-    let value_el = el
-        .descendent_elements()
-        .skip(1)
-        .find(|e| figure_value(&element_text(e)).is_some())?;
-    let value = element_text(&value_el);
-    let mut rest = RichBuf::default();
-    for node in el.descendants() {
-        if let Node::Text(text) = node.value()
-            && !node.ancestors().any(|a| a.id() == value_el.id())
-        {
-            rest.push_text(text);
-        }
-    }
-    let text = rest.take();
-    (!text.text.is_empty()).then_some(Block::Callout { value, text })
-}
-
-/// Mostly links: a box of related articles, never prose.
-fn link_dense(el: &ElementRef<'_>) -> bool {
-    let total: usize = el.text().map(str::len).sum();
-    let linked: usize = el
-        .descendent_elements()
-        .filter(|e| e.value().name() == "a")
-        .map(|a| a.text().map(str::len).sum::<usize>())
-        .sum();
-    total == 0 || linked * 2 > total
-}
-
-fn code(el: &ElementRef<'_>) -> Block {
-    let text: String = el.text().collect();
-    let language = el
-        .descendent_elements()
-        .filter_map(|e| e.value().attr("class"))
-        .flat_map(str::split_whitespace)
-        .find_map(|c| {
-            c.strip_prefix("language-")
-                .or_else(|| c.strip_prefix("lang-"))
-        })
-        .map(str::to_owned);
-    Block::Code {
-        language,
-        text: text.strip_suffix('\n').unwrap_or(&text).to_owned(),
-    }
-}
-
-fn table(el: &ElementRef<'_>) -> Block {
-    let mut rows = Vec::new();
-    let mut header = false;
-    for tr in el
-        .descendent_elements()
-        .filter(|e| e.value().name() == "tr")
-    {
-        let cells: Vec<RichText> = tr
-            .child_elements()
-            .filter(|c| matches!(c.value().name(), "td" | "th"))
-            .map(|c| RichText::plain(element_text(&c)))
-            .collect();
-        if rows.is_empty() {
-            header = tr.child_elements().any(|c| c.value().name() == "th");
-        }
-        if !cells.is_empty() {
-            rows.push(cells);
-        }
-    }
-    Block::Table { header, rows }
 }
