@@ -457,3 +457,40 @@ fn for_a_reordering_terminal_rtl_lines_are_written_mirrored() {
     ));
     assert!(list[0].starts_with("1. قال"), "{list:?}");
 }
+
+#[test]
+fn composing_unit_by_unit_gives_the_same_page() {
+    let d = Document {
+        title: "عنوان المقال".into(),
+        subtitle: Some("Subtitle".into()),
+        sections: vec![
+            Section {
+                heading: None,
+                level: 1,
+                blocks: vec![Block::Paragraph(RTL_TEXT.into()), Block::Rule],
+            },
+            Section {
+                heading: Some("وقف النار".into()),
+                level: 2,
+                blocks: vec![Block::Callout {
+                    value: "28.000".into(),
+                    text: RTL_TEXT.into(),
+                }],
+            },
+        ],
+        ..Document::default()
+    };
+    let composer = Composer::new(&d, PageOptions::default());
+    let page = composer.page(37);
+    for span in &page.units {
+        let lines = composer.unit(span.unit, 37);
+        assert_eq!(
+            lines.as_slice(),
+            &page.lines[span.lines.clone()],
+            "{:?}",
+            span.unit
+        );
+    }
+    let units: Vec<Unit> = page.units.iter().map(|s| s.unit).collect();
+    assert_eq!(units, Unit::all(&d));
+}
