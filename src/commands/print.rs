@@ -92,7 +92,7 @@ pub fn print(
     write_page(out, &page, &settings.theme, settings.styling)
 }
 
-/// [`print`] into a string (for tests and snapshots).
+/// [`print()`] into a string (for tests and snapshots).
 pub fn print_to_string(doc: &Document, settings: &PrintSettings) -> String {
     let mut out = Vec::new();
     // Writing to a Vec cannot fail.

@@ -204,7 +204,10 @@ impl<'a> Composer<'a> {
         if let Some(c) = rule.filter(|_| text_width > 0) {
             let mut pieces: Vec<Piece> = Vec::new();
             if rtl {
-                pieces.extend(super::frame::spaces(width - text_width, Role::Body));
+                pieces.extend(super::frame::spaces(
+                    width.saturating_sub(text_width),
+                    Role::Body,
+                ));
             }
             pieces.extend(repeat(c, text_width, Role::Heading));
             out.push((pieces, LineKind::Other));

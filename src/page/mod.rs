@@ -5,9 +5,27 @@
 //! figures — but not how it is coloured: every piece carries a semantic [`Tag`] that the theme
 //! turns into colours at render time. Body text comes from the layout engine already in visual
 //! order, so nothing after this stage wraps or reorders.
+//!
+//! Use [`compose`] for a whole [`Page`] (its lines plus navigation indices), or a [`Composer`]
+//! with [`Unit::all`] to compose unit by unit around a viewport. [`text_of`] gives the text a
+//! piece's logical offsets point into (for search and entity matching).
+
+mod blocks;
+mod boxes;
+mod compose;
+mod frame;
+mod sources;
+mod table;
+mod tags;
+#[cfg(test)]
+mod tests;
+
+pub use compose::{Composer, compose};
+pub use sources::text_of;
 
 use crate::document::{EntityKind, Inline};
-use crate::layout::VisualLine;
+use crate::layout::{DirectionMode, VisualLine};
+use std::ops::Range;
 
 /// What a piece of the page is, by meaning (themes style these, never colours here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -152,21 +170,6 @@ impl PageLine {
         s
     }
 }
-
-mod blocks;
-mod compose;
-mod frame;
-mod sources;
-mod table;
-mod tags;
-#[cfg(test)]
-mod tests;
-
-pub use compose::{Composer, compose};
-pub use sources::text_of;
-
-use crate::layout::DirectionMode;
-use std::ops::Range;
 
 /// Widths below this are composed as if they were this wide (a box needs a border and a cell).
 pub const MIN_WIDTH: usize = 2;

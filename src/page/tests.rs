@@ -193,11 +193,11 @@ fn list_markers_are_on_the_reading_start_side() {
         Direction::Ltr,
         vec![Block::List {
             ordered: false,
-            items: items(&["first item", "second"]),
+            items: items(&["first item", "second", ""]),
         }],
     );
     let t = texts(&block_lines(&ltr, 17));
-    assert_eq!(t, ["• first item", "• second"]);
+    assert_eq!(t, ["• first item", "• second", "• "]);
 }
 
 #[test]
@@ -456,4 +456,41 @@ fn for_a_reordering_terminal_rtl_lines_are_written_mirrored() {
         37,
     ));
     assert!(list[0].starts_with("1. قال"), "{list:?}");
+}
+
+#[test]
+fn composing_unit_by_unit_gives_the_same_page() {
+    let d = Document {
+        title: "عنوان المقال".into(),
+        subtitle: Some("Subtitle".into()),
+        sections: vec![
+            Section {
+                heading: None,
+                level: 1,
+                blocks: vec![Block::Paragraph(RTL_TEXT.into()), Block::Rule],
+            },
+            Section {
+                heading: Some("وقف النار".into()),
+                level: 2,
+                blocks: vec![Block::Callout {
+                    value: "28.000".into(),
+                    text: RTL_TEXT.into(),
+                }],
+            },
+        ],
+        ..Document::default()
+    };
+    let composer = Composer::new(&d, PageOptions::default());
+    let page = composer.page(37);
+    for span in &page.units {
+        let lines = composer.unit(span.unit, 37);
+        assert_eq!(
+            lines.as_slice(),
+            &page.lines[span.lines.clone()],
+            "{:?}",
+            span.unit
+        );
+    }
+    let units: Vec<Unit> = page.units.iter().map(|s| s.unit).collect();
+    assert_eq!(units, Unit::all(&d));
 }
