@@ -30,7 +30,7 @@ OUT = os.path.dirname(HERE)
 CORE = {"SY", "IQ", "LB", "JO", "PS", "IL"}
 REGION = {"EG", "SA", "YE", "IR", "TR", "KW", "QA", "AE", "BH", "OM", "LY", "TN", "DZ",
           "MA", "SD", "AF", "PK"}
-ARABIC = re.compile("^[\u0600-\u06FF\u0750-\u077F ]+$")
+ARABIC = re.compile("^[\u0600-\u060B\u060D-\u06FF\u0750-\u077F ]+$")
 HEBREW = re.compile("^[\u0590-\u05FF \"'\u05F3\u05F4-]+$")
 LATIN = re.compile("^[A-Za-z][A-Za-z .'-]+$")
 

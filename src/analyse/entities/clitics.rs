@@ -33,7 +33,7 @@ pub fn script_of(c: char) -> Script {
 
 /// A cut needs at least this many letters after it: short rests are ordinary words far more
 /// often than names.
-const MIN_REST: usize = 3;
+const MIN_REST: usize = 2;
 
 /// Byte lengths of the possible prefixes of a folded `word`, shortest first (the whole word,
 /// length 0, is not included).
@@ -125,14 +125,15 @@ mod tests {
 
     #[test]
     fn short_rests_are_not_offered() {
-        assert_eq!(rests("وفي"), Vec::<&str>::new());
-        assert_eq!(rests("بها"), Vec::<&str>::new());
+        assert_eq!(rests("وفي"), vec!["في"]);
+        assert_eq!(rests("به"), Vec::<&str>::new());
     }
 
     #[test]
     fn hebrew_prefix_letters_follow_their_order() {
         assert_eq!(rests("בירושלים"), vec!["ירושלים"]);
         assert_eq!(rests("ומהעיר"), vec!["מהעיר", "העיר", "עיר"]);
+        assert_eq!(rests("בתל"), vec!["תל"]);
         assert_eq!(rests("ב-2016"), vec!["-2016", "2016"]);
         // ה is only ever last in the chain, so הבית offers only the cut after ה.
         assert_eq!(rests("הבית"), vec!["בית"]);

@@ -28,7 +28,7 @@ use crate::document::EntityKind;
 /// How far after a title its name may start.
 const TITLE_WINDOW: usize = 8;
 /// The longest name a rule builds, in units.
-const NAME_UNITS: usize = 4;
+const NAME_UNITS: usize = 6;
 /// The longest noun phrase after an organisation's head noun, in units.
 const ORG_UNITS: usize = 5;
 
@@ -109,24 +109,46 @@ fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, r
     });
 }
 
+/// Words that join the parts of a name: بن, آل, عبد, أبو, בן, אבו.
+const NAME_JOINERS: &[&str] = &[
+    "بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ولد", "בן", "בת", "אבו", "אל",
+];
+
 /// The last unit of a name starting at unit `start`; `single` allows a one-word name.
+///
+/// A name is a first word and one more (سيرغي لافروف, בנימין נתניהו); it goes on only
+/// through joiners (محمد بن عبد الرحمن آل ثاني) or into a given name, which keeps verbs
+/// after a name (سيزور, נפגש) out of it.
 fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     let first = t.units.get(start)?;
     let is_person = |u: &Unit| t.kind(u) == Some(EntityKind::Person);
     if !(t.name_word(first) || first.has(ROLE_FIRST_NAME) || is_person(first)) {
         return None;
     }
+    let joiner = |u: &Unit| NAME_JOINERS.contains(&t.form(u));
+    let given = |u: &Unit| u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP);
     let mut end = start;
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
+        let here = &t.units[end];
         let next = &t.units[end + 1];
-        // A family name may carry the article (بشار الأسد), a given name may not.
-        let fits = (t.name_word(next) && (t.script(next) != Script::Arabic || !t.adjective(next)))
+        // A family name may carry the article and look like an adjective (بشار الأسد,
+        // فراس الجندي), but only right after the first word.
+        let fits = t.name_word(next)
+            || (end == start && t.script(next) == Script::Arabic && t.adjective(next))
             || is_person(next)
-            || (next.has(ROLE_FIRST_NAME) && !next.has(ROLE_STOP));
-        if !fits {
+            || given(next);
+        let continues = end == start && !is_person(here)
+            || joiner(here)
+            || joiner(next)
+            || given(here) && end == start
+            || given(next);
+        if !fits || !continues {
             break;
         }
         end += 1;
+    }
+    if t.units.get(end).is_some_and(|u| joiner(u)) {
+        end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
 }
@@ -186,9 +208,13 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         end = k;
         k += 1;
-        // After an unknown name (وكالة تاس) only adjectives follow.
+        // After an unknown name (وكالة تاس) only adjectives and known names follow
+        // (شركة كهرباء لبنان).
         if first_name_like && !construct {
-            while k < t.units.len() && t.joined_at(k - 1) && adjective_not_generic(t, k) {
+            while k < t.units.len()
+                && t.joined_at(k - 1)
+                && (adjective_not_generic(t, k) || t.kind(&t.units[k]).is_some())
+            {
                 end = k;
                 k += 1;
             }
@@ -274,7 +300,7 @@ fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let mut end = i;
         let mut k = i + 1;
         while k < units.len() && t.joined_at(k - 1) {
-            if capital(&units[k]) {
+            if capital(&units[k]) || t.form(&units[k]).starts_with("al-") {
                 end = k;
             } else if !(joiner(&units[k]) && k + 1 < units.len() && t.joined_at(k)) {
                 break;

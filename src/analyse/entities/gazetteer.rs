@@ -195,6 +195,9 @@ fn role_bit(role: &str) -> Option<u16> {
 /// Latin phrases keep their capitals: an all-capital acronym must appear in capitals, a
 /// capitalised name with a capital first letter. Other scripts have no case.
 fn caps_of(phrase: &str) -> Caps {
+    if !phrase.is_ascii() {
+        return Caps::Any;
+    }
     let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() || !letters.iter().all(char::is_ascii_alphabetic) {
         return Caps::Any;

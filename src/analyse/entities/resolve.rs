@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::Mention;
 use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
+use super::Mention;
 use crate::document::EntityKind;
 
 /// Chooses non-overlapping candidates (quotations apart), sorted by position.
@@ -65,16 +65,22 @@ pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Cand
     if names.is_empty() {
         return;
     }
-    let mut taken: BTreeMap<usize, usize> = chosen
+    // Chosen spans in order; units come in order too, so one cursor walks both.
+    let spans: Vec<(usize, usize)> = chosen
         .iter()
         .filter(|c| c.kind != EntityKind::Quote)
         .map(|c| (c.start, c.end))
         .collect();
+    let mut next = 0;
     let mut added = Vec::new();
     for u in &t.units {
-        if u.roles
-            .is_some_and(|r| r.kind.is_some() || r.bits & (ROLE_STOP | ROLE_TITLE) != 0)
-            || overlaps(&taken, u.start, u.end)
+        while spans.get(next).is_some_and(|&(_, end)| end <= u.start) {
+            next += 1;
+        }
+        let covered = spans.get(next).is_some_and(|&(start, _)| start < u.end);
+        if covered
+            || u.roles
+                .is_some_and(|r| r.kind.is_some() || r.bits & (ROLE_STOP | ROLE_TITLE) != 0)
         {
             continue;
         }
@@ -87,7 +93,6 @@ pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Cand
             .find(|&cut| form.get(cut..).is_some_and(|rest| names.contains(rest)));
         if let Some(cut) = cut {
             let start = u.start + cut;
-            taken.insert(start, u.end);
             added.push(Candidate {
                 start,
                 end: u.end,
@@ -109,7 +114,10 @@ pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
         .iter()
         .map(|c| (t.folded.original_range(c.start..c.end), c))
         .collect();
-    let mut offsets: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
+    let mut offsets: Vec<usize> = ranges
+        .iter()
+        .flat_map(|(r, _)| [r.start, r.end])
+        .collect();
     offsets.sort_unstable();
     offsets.dedup();
     // Byte offset → character offset, counted in one walk.

@@ -2,7 +2,7 @@
 //! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
 
 use super::clitics::{Script, script_of};
-use super::gazetteer::{Caps, ROLE_GENERIC, ROLE_STOP};
+use super::gazetteer::{Caps, ROLE_FIRST_NAME};
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
 use crate::fold::{Folded, fold};
@@ -57,7 +57,13 @@ impl<'a> Text<'a> {
     }
 
     pub fn script(&self, u: &Unit) -> Script {
-        self.form(u).chars().next().map_or(Script::Other, script_of)
+        // The lead byte tells Arabic (D8–DB) and Hebrew (D6–D7) apart without decoding.
+        match self.folded.text.as_bytes().get(u.start) {
+            Some(0xD8..=0xDB) => Script::Arabic,
+            Some(0xD6 | 0xD7) => Script::Hebrew,
+            Some(b) if b.is_ascii_alphabetic() => Script::Latin,
+            _ => self.form(u).chars().next().map_or(Script::Other, script_of),
+        }
     }
 
     /// Only spaces between two units: no punctuation, no line break.
@@ -99,11 +105,7 @@ impl<'a> Text<'a> {
                     .find_map(|p| rest.strip_prefix(*p))
                     .filter(|r| r.starts_with("ال"))
                     .unwrap_or(rest);
-                if rest2.starts_with("ال") {
-                    rest2
-                } else {
-                    form
-                }
+                if rest2.starts_with("ال") { rest2 } else { form }
             }
             _ => form,
         }
@@ -149,8 +151,7 @@ impl<'a> Text<'a> {
     /// An unknown word that can be part of a name: not a number, a stop word, a generic noun or
     /// an adjective; in Latin script, capitalised.
     pub fn name_word(&self, u: &Unit) -> bool {
-        if u.roles
-            .is_some_and(|r| r.bits & (ROLE_STOP | ROLE_GENERIC) != 0 || r.kind.is_some())
+        if u.roles.is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
             || self.number(u)
             || self.adjective(u)
         {
@@ -170,6 +171,9 @@ impl<'a> Text<'a> {
     /// A Latin name from the lists appears with the capitals it needs.
     pub fn caps_ok(&self, u: &Unit) -> bool {
         let caps = u.roles.map_or(Caps::Any, |r| r.caps);
+        if caps == Caps::Any {
+            return true;
+        }
         let original = self.original_text(u.start, u.end);
         match caps {
             Caps::Any => true,

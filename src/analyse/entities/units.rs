@@ -22,18 +22,42 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '־' | '\'' | '"' | '׳' | '״' | '’')
 }
 
+/// A letter or digit. Arabic, Hebrew and ASCII are answered from their ranges: the general
+/// Unicode lookup is the slowest step of tagging otherwise.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        '\u{05D0}'..='\u{05EA}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// An English possessive: the apostrophe of "Iran's" ends the word instead of joining.
+fn possessive(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('\'' | '’'))
+        && chars.next() == Some('s')
+        && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
 /// The words of `text`: letters and digits, with joiners between two of them.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
     let mut prev_alnum = false;
+    let mut prev_digit = false;
     while let Some((at, c)) = chars.next() {
-        let alnum = c.is_alphanumeric();
+        let alnum = is_word_char(c);
         let joins = !alnum
             && prev_alnum
             && is_joiner(c)
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+            && !possessive(text, at)
+            && !(c == '-' && prev_digit && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
         if alnum || joins {
             if start.is_none() {
                 start = Some(at);
@@ -42,6 +66,8 @@ pub fn words(text: &str) -> Vec<Word> {
             out.push(Word { start: s, end: at });
         }
         prev_alnum = alnum;
+        // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
+        prev_digit = c.is_ascii_digit();
     }
     if let Some(s) = start {
         out.push(Word {
@@ -61,14 +87,14 @@ pub fn ends_word(text: &str, end: usize) -> bool {
     let Some(n) = next.next() else {
         return true;
     };
-    let prev_alnum = before
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    if n.is_alphanumeric() {
+    let prev_alnum = before.chars().next_back().is_some_and(is_word_char);
+    if is_word_char(n) {
         return !prev_alnum;
     }
-    !(prev_alnum && is_joiner(n) && next.next().is_some_and(char::is_alphanumeric))
+    !(prev_alnum
+        && is_joiner(n)
+        && next.next().is_some_and(is_word_char)
+        && !possessive(text, end))
 }
 
 /// A known phrase or an unknown word.
@@ -100,26 +126,15 @@ pub struct Lexicons<'a> {
 }
 
 impl Lexicons<'_> {
-    /// The longest phrase starting at `start` that ends on a word end.
-    fn phrase_at(&self, text: &str, start: usize) -> Option<(usize, Roles)> {
-        let main = longest_word_phrase(self.main, text, start);
-        let extra = self.extra.and_then(|l| longest_word_phrase(l, text, start));
+    /// The longest phrase starting at `start` that ends on a word end; `word_end` ends the
+    /// word `start` is in.
+    fn phrase_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, Roles)> {
+        let main = self.main.phrase_at(text, start, word_end);
+        let extra = self.extra.and_then(|l| l.phrase_at(text, start, word_end));
         match (main, extra) {
             (Some(m), Some(e)) => Some(if e.0 >= m.0 { e } else { m }),
             (m, e) => e.or(m),
         }
-    }
-}
-
-fn longest_word_phrase(lexicon: &Lexicon, text: &str, start: usize) -> Option<(usize, Roles)> {
-    let mut limit = text.len();
-    loop {
-        let (end, roles) = lexicon.longest_at(text, start, limit)?;
-        if ends_word(text, end) {
-            return Some((end, roles));
-        }
-        // A longer phrase ran into the middle of a word; look for a shorter one.
-        limit = end.checked_sub(1)?;
     }
 }
 
@@ -170,13 +185,13 @@ fn lookup_word(
     word: Word,
     lexicons: Lexicons<'_>,
 ) -> Option<(usize, usize, Roles, bool)> {
-    if let Some((end, roles)) = lexicons.phrase_at(text, word.start) {
+    if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
         return Some((word.start, end, roles, false));
     }
     let form = text.get(word.start..word.end)?;
     for cut in prefix_cuts(form) {
         let start = word.start + cut;
-        if let Some((end, roles)) = lexicons.phrase_at(text, start) {
+        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
             return Some((start, end, roles, false));
         }
     }
@@ -186,9 +201,10 @@ fn lookup_word(
         window_end -= 1;
     }
     let restored = format!("ا{}", text.get(lam..window_end)?);
-    let (end, roles) = lexicons.phrase_at(&restored, 0)?;
+    let restored_word_end = word.end - lam + 'ا'.len_utf8();
+    let (end, roles) = lexicons.phrase_at(&restored, 0, restored_word_end.min(restored.len()))?;
     let end = lam + end.checked_sub('ا'.len_utf8())?;
-    (end > lam && end <= word.end.max(end)).then_some((lam, end, roles, true))
+    (end > lam).then_some((lam, end, roles, true))
 }
 
 #[cfg(test)]
@@ -197,12 +213,15 @@ mod tests {
 
     #[test]
     fn words_keep_joined_letters_together() {
-        let text = "צה\"ל said al-Assad, \"yes\" 28.000";
+        let text = "צה\"ל said al-Assad, \"yes\" 28.000 Iran's";
         let got: Vec<&str> = words(text)
             .iter()
             .filter_map(|w| text.get(w.start..w.end))
             .collect();
-        assert_eq!(got, vec!["צה\"ל", "said", "al-Assad", "yes", "28", "000"]);
+        assert_eq!(
+            got,
+            vec!["צה\"ל", "said", "al-Assad", "yes", "28", "000", "Iran", "s"]
+        );
     }
 
     #[test]
