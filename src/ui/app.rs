@@ -6,10 +6,10 @@
 //! the width changes, so the paragraph at the top stays at the top.
 
 use super::action::{Action, Key, Keymap};
-use super::compose::{self, Compose, Pending, PendingEntities, TagFn};
+use super::compose::{self, Compose, Job, Pending, TagFn};
 use super::composed::Composed;
 use super::entities::EntityList;
-use super::search::{self, Spot};
+use super::search::{SearchIndex, Spot};
 use crate::document::Document;
 use crate::page::{BlockRef, PageLine, Unit};
 use crate::theme::Theme;
@@ -91,7 +91,10 @@ pub struct App {
     /// The whole page being composed in the background, when the shown one is a window.
     pending: Option<Pending>,
     /// Entities being tagged in the background.
-    pending_entities: Option<PendingEntities>,
+    pending_entities: Option<Job<Vec<crate::document::Entity>>>,
+    /// Every block's folded text, for searching (built in the background or at the first search).
+    search_index: Option<Arc<SearchIndex>>,
+    pending_index: Option<Job<SearchIndex>>,
     /// Index of the page line at the top of the view.
     pub(super) top: usize,
     pub(super) overlay: Overlay,
@@ -118,12 +121,16 @@ impl App {
         let mut pending_entities = None;
         if let Some(tag) = &options.tagger {
             if options.background {
-                let snapshot = Arc::new(doc.clone());
-                pending_entities = Some(PendingEntities::start(Arc::clone(tag), snapshot));
+                let (tag, snapshot) = (Arc::clone(tag), doc.clone());
+                pending_entities = Some(Job::start(move || tag(&snapshot)));
             } else {
                 doc.entities = tag(&doc);
             }
         }
+        let pending_index = options.background.then(|| {
+            let snapshot = doc.clone();
+            Job::start(move || SearchIndex::new(&snapshot))
+        });
         let entity_list = EntityList::new(&doc);
         let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
             Unit::all(&doc)
@@ -136,6 +143,8 @@ impl App {
             units,
             pending: None,
             pending_entities,
+            search_index: None,
+            pending_index,
             options,
             size: (0, 0),
             page: Rc::default(),
@@ -420,11 +429,7 @@ impl App {
 
     /// Entities from the background tagger: the page is composed again with their tags.
     fn take_entities(&mut self) -> bool {
-        let Some(entities) = self
-            .pending_entities
-            .as_ref()
-            .and_then(PendingEntities::ready)
-        else {
+        let Some(entities) = self.pending_entities.as_ref().and_then(Job::ready) else {
             return false;
         };
         self.pending_entities = None;
@@ -568,7 +573,7 @@ impl App {
     }
 
     fn run_search(&mut self, query: String) {
-        let matches = search::find(&self.doc, &query);
+        let matches = self.search_index().find(&query);
         self.search = Search {
             query,
             matches,
@@ -589,6 +594,18 @@ impl App {
             self.message = Some("search wrapped to the top".to_owned());
         }
         self.go_to_match(below.unwrap_or(0));
+    }
+
+    /// The search index: from the background job if it is done, else built now.
+    fn search_index(&mut self) -> Arc<SearchIndex> {
+        if let Some(index) = self.pending_index.take().and_then(|job| job.ready()) {
+            self.search_index = Some(Arc::new(index));
+        }
+        let doc = &self.doc;
+        Arc::clone(
+            self.search_index
+                .get_or_insert_with(|| Arc::new(SearchIndex::new(doc))),
+        )
     }
 
     fn match_line(&self, i: usize) -> Option<usize> {

@@ -126,19 +126,21 @@ fn join(mut first: Vec<PageLine>, second: Vec<PageLine>) -> Vec<PageLine> {
 /// Finds the entities of a document (the analyse stage, run by the reader's caller's choice).
 pub type TagFn = Arc<dyn Fn(&Document) -> Vec<Entity> + Send + Sync>;
 
-/// Entities being tagged on another thread.
-pub struct PendingEntities(Receiver<Vec<Entity>>);
+/// Work done on another thread (entity tagging, the search index), picked up when ready.
+pub struct Job<T>(Receiver<T>);
 
-impl PendingEntities {
-    pub fn start(tag: TagFn, doc: Arc<Document>) -> Self {
+impl<T: Send + 'static> Job<T> {
+    pub fn start(work: impl FnOnce() -> T + Send + 'static) -> Self {
         let (sender, receiver) = mpsc::channel();
         std::thread::spawn(move || {
-            let _ = sender.send(tag(&doc));
+            // The reader may have quit or moved on; then nobody is listening.
+            let _ = sender.send(work());
         });
-        PendingEntities(receiver)
+        Job(receiver)
     }
 
-    pub fn ready(&self) -> Option<Vec<Entity>> {
+    /// The result, if the work is done.
+    pub fn ready(&self) -> Option<T> {
         self.0.try_recv().ok()
     }
 }
