@@ -44,9 +44,6 @@ fn open(text: &str, name: &str, cols: u16, rows: u16) -> (App, Terminal<TestBack
     let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
     // As the terminal reader runs: big pages and entity tagging in the background.
     options.background = true;
-    options.tagger = Some(std::sync::Arc::new(|doc: &sahifa::document::Document| {
-        sahifa::analyse::entities::Tagger::new(&[]).tag_document(doc)
-    }));
     let mut app = App::with_size(loaded.document, options, cols, rows);
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
     terminal.draw(|f| app.draw(f)).expect("drawn");

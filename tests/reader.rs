@@ -5,7 +5,7 @@ use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sahifa::cli::{Cli, ReadArgs};
-use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, analysed, reader_options};
+use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
 use sahifa::load::{self, LoadOptions};
 use sahifa::theme::{StyleKey, Theme};
 use sahifa::ui::config::Config;
@@ -29,7 +29,7 @@ fn sample_app(cols: u16, rows: u16) -> App {
     let mut messages = Vec::new();
     let options = reader_options(&default_args(), &Config::default(), &mut messages);
     assert!(messages.is_empty());
-    App::with_size(analysed(loaded.document), options, cols, rows)
+    App::with_size(loaded.document, options, cols, rows)
 }
 
 /// The screen after replaying `keys` (a `--keys` script) at `cols` x `rows`.
@@ -109,6 +109,7 @@ fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
     .expect("loads")
     .document;
     let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    options.tagger = None; // windows only here; background tagging has its own test
     let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
     options.background = true;
     let mut app = App::with_size(doc, options, 100, 30);
@@ -162,9 +163,6 @@ fn entities_tagged_in_the_background_arrive_with_their_page() {
     .expect("the sample loads");
     let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
     options.background = true;
-    options.tagger = Some(std::sync::Arc::new(|doc: &sahifa::document::Document| {
-        sahifa::analyse::entities::Tagger::new(&[]).tag_document(doc)
-    }));
     let mut app = App::with_size(loaded.document, options, 100, 30);
     app.handle(sahifa::ui::Action::Section(2));
     let top = app.anchor();

@@ -4,7 +4,7 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
-use crate::analyse::{self, entities::Tagger};
+use crate::analyse::entities::Tagger;
 use crate::cli::{BidiArg, DirArg, ReadArgs};
 use crate::document::Document;
 use crate::layout::DirectionMode;
@@ -55,9 +55,6 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
-    options.tagger = Some(Arc::new(|doc: &Document| {
-        Tagger::new(&[]).tag_document(doc)
-    }));
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.bidi == BidiArg::App)?;
     let result = event_loop(&mut app, &session);
@@ -83,18 +80,14 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
     Ok((loaded.document, messages))
 }
 
-/// The document with its entities tagged (the analyse stage), as the reader shows it.
-pub fn analysed(mut doc: Document) -> Document {
-    analyse::analyse(&mut doc, &Tagger::new(&[]));
-    doc
-}
-
 fn position_store(path: &Path) -> Option<PositionStore> {
     let bytes = std::fs::read(path).ok()?;
     PositionStore::new(&position::default_dir()?, path, &bytes)
 }
 
-/// The reader's options from the config file and the command line (which wins).
+/// The reader's options from the config file and the command line (which wins): composition,
+/// width, keys, themes, and the entity tagger (run at start; in the background only when the
+/// caller turns `background` on, as the terminal reader does).
 pub fn reader_options(
     args: &ReadArgs,
     config: &Config,
@@ -114,6 +107,9 @@ pub fn reader_options(
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
+    options.tagger = Some(Arc::new(|doc: &Document| {
+        Tagger::new(&[]).tag_document(doc)
+    }));
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);
