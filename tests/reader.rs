@@ -205,3 +205,59 @@ fn the_reader_is_the_default_command_next_to_the_subcommands() {
     assert_eq!(piped.read.bidi, sahifa::cli::BidiArg::Terminal);
     assert!(Cli::try_parse_from(["sahifa", "--width", "0"]).is_err());
 }
+
+#[test]
+fn every_action_on_tiny_screens_and_empty_articles_draws_without_panicking() {
+    use sahifa::ui::Action;
+    let actions = [
+        Action::ScrollLines(3),
+        Action::ScrollPages(-2),
+        Action::ScrollHalfPages(1),
+        Action::Top,
+        Action::Bottom,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::Section(9),
+        Action::ToggleOutline,
+        Action::ScrollLines(1),
+        Action::Confirm,
+        Action::Click(0, 0),
+        Action::NextBox,
+        Action::PrevBox,
+        Action::StartSearch,
+        Action::Type('ا'),
+        Action::Confirm,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::ToggleEntities,
+        Action::ToggleEntityPanel,
+        Action::Confirm,
+        Action::NextTheme,
+        Action::ToggleHelp,
+        Action::ScrollLines(40),
+        Action::Back,
+        Action::Resize(0, 0),
+        Action::Bottom,
+        Action::Resize(3, 1),
+    ];
+    let empty = sahifa::document::Document::default();
+    let sample = load::load_bytes(
+        SAMPLE.as_bytes(),
+        Path::new(SAMPLE_NAME),
+        &LoadOptions::default(),
+    )
+    .expect("the sample loads")
+    .document;
+    for doc in [empty, sample] {
+        for (cols, rows) in [(1, 1), (2, 2), (7, 3), (13, 5), (30, 4)] {
+            let options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+            let mut app = App::with_size(doc.clone(), options, cols, rows);
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+            for action in actions {
+                app.handle(action);
+                terminal.draw(|frame| app.draw(frame)).expect("drawn");
+            }
+            assert!(!app.should_quit());
+        }
+    }
+}

@@ -441,3 +441,17 @@ fn a_remembered_position_is_where_reading_starts() {
         matches!(line.pieces.first(), Some(Piece::Text { line, .. }) if line.logical.contains(&100))
     );
 }
+
+#[test]
+fn in_an_rtl_article_the_outline_sits_on_the_right_and_clicks_there_jump() {
+    let mut doc = fixture_doc();
+    doc.direction = crate::document::Direction::Rtl;
+    let mut app = App::new(doc, options());
+    app.handle(Action::Resize(60, 20));
+    app.handle(Action::ToggleOutline);
+    app.handle(Action::Click(3, 2)); // the left side is text now: nothing happens
+    assert!(matches!(app.overlay(), Overlay::Outline { .. }));
+    app.handle(Action::Click(57, 3)); // third row of the panel on the right
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(app.top(), heading_line(&app, 3));
+}

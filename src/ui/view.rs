@@ -240,6 +240,9 @@ impl App {
             width,
             height,
         );
+        if panel.width < 4 || panel.height < 3 {
+            return; // no room for a box
+        }
         let inner = self.panel_block(panel, buf, " keys — Esc closes ");
         let hidden = rows.len().saturating_sub(usize::from(inner.height));
         if hidden > 0 {
