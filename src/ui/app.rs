@@ -85,16 +85,16 @@ pub struct App {
     /// Terminal size (columns, rows).
     pub(super) size: (u16, u16),
     pub(super) page: Rc<Composed>,
-    cache: HashMap<usize, Rc<Composed>>,
+    pub(super) cache: HashMap<usize, Rc<Composed>>,
     /// Units of the page, for composing windows of big articles (empty for small ones).
-    units: Vec<Unit>,
+    pub(super) units: Vec<Unit>,
     /// The whole page being composed in the background, when the shown one is a window.
-    pending: Option<Pending>,
+    pub(super) pending: Option<Pending>,
     /// Entities being tagged in the background.
-    pending_entities: Option<Job<Vec<crate::document::Entity>>>,
+    pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
-    search_index: Option<Arc<SearchIndex>>,
-    pending_index: Option<Job<SearchIndex>>,
+    pub(super) search_index: Option<Arc<SearchIndex>>,
+    pub(super) pending_index: Option<Job<SearchIndex>>,
     /// Index of the page line at the top of the view.
     pub(super) top: usize,
     pub(super) overlay: Overlay,
@@ -106,8 +106,8 @@ pub struct App {
     pub(super) theme: usize,
     pub(super) message: Option<String>,
     /// The remembered position, kept until the first real size is known.
-    start: Option<Anchor>,
-    quit: bool,
+    pub(super) start: Option<Anchor>,
+    pub(super) quit: bool,
 }
 
 impl App {
@@ -312,404 +312,19 @@ impl App {
             .unwrap_or_else(|| DEFAULT.get_or_init(Theme::default))
     }
 
-    fn toggle(&mut self, overlay: Overlay) {
+    pub(super) fn toggle(&mut self, overlay: Overlay) {
         let same = std::mem::discriminant(&self.overlay) == std::mem::discriminant(&overlay);
         self.overlay = if same { Overlay::None } else { overlay };
         self.prompt = None;
     }
 
-    fn back(&mut self) {
+    pub(super) fn back(&mut self) {
         if self.prompt.is_some() {
             self.prompt = None;
         } else if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
         } else {
             self.quit = true;
-        }
-    }
-
-    /// Reflows for a new terminal size, keeping the text at the top of the view at the top.
-    fn resize(&mut self, cols: u16, rows: u16) {
-        if (cols, rows) == self.size && self.start.is_none() {
-            return;
-        }
-        let anchor = self.top_anchor();
-        self.size = (cols, rows);
-        let width = self.column_width();
-        if width != self.page.width || self.page.lines.is_empty() {
-            self.relayout(width, anchor);
-        }
-        self.top = self.top.min(self.max_top());
-    }
-
-    /// Shows the page at `width` (cached, composed now, or a window while it is composed),
-    /// with `anchor` at the top.
-    fn relayout(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
-        self.pending = None;
-        match self.cache.get(&width) {
-            Some(page) => self.page = Rc::clone(page),
-            None if !self.units.is_empty() => self.compose_window(width, anchor),
-            None => {
-                let lines = self.options.compose.page(&self.doc, width);
-                self.keep(Composed::new(width, lines));
-            }
-        }
-        self.reanchor(anchor);
-    }
-
-    /// The text at the top, and how many lines above it the top was (a title or blank line has
-    /// no text of its own). A remembered start position counts until the first real size.
-    fn top_anchor(&mut self) -> Option<(Anchor, usize)> {
-        match self.start.take() {
-            Some(start) => Some((start, 0)),
-            None => self.page.anchor_at(self.top).map(|(source, offset)| {
-                let line = self.page.line_of(&source, offset).unwrap_or(self.top);
-                (Anchor { source, offset }, line.saturating_sub(self.top))
-            }),
-        }
-    }
-
-    fn reanchor(&mut self, anchor: Option<(Anchor, usize)>) {
-        if let Some((anchor, above)) = anchor {
-            self.top = self.line_of_anchor(anchor).saturating_sub(above);
-        }
-    }
-
-    /// Makes `page` the shown page and caches it (the current width and one other).
-    fn keep(&mut self, page: Composed) {
-        let page = Rc::new(page);
-        let width = page.width;
-        if self.cache.len() >= 2 {
-            self.cache.retain(|w, _| *w == self.page.width);
-        }
-        self.cache.insert(width, Rc::clone(&page));
-        self.page = page;
-    }
-
-    /// Shows the part of a big article around `anchor` now, and composes the whole page in the
-    /// background.
-    fn compose_window(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
-        let at = anchor
-            .map(|(a, _)| compose::unit_of(&self.doc, &a.source))
-            .and_then(|unit| self.units.iter().position(|u| *u == unit))
-            .unwrap_or(0);
-        let rows = self.text_height();
-        let window = compose::window(
-            self.options.compose.as_ref(),
-            &self.doc,
-            &self.units,
-            at,
-            width,
-            rows,
-        );
-        match window {
-            Some((lines, offset)) => {
-                self.page = Rc::new(Composed::window(width, lines));
-                self.top = offset;
-                let compose = Arc::clone(&self.options.compose);
-                self.pending = Some(Pending::start(compose, Arc::clone(&self.doc), width));
-            }
-            None => {
-                let lines = self.options.compose.page(&self.doc, width);
-                self.keep(Composed::new(width, lines));
-            }
-        }
-    }
-
-    /// True while a background job (a whole page, the entities) is still running.
-    pub fn composing(&self) -> bool {
-        self.pending.is_some() || self.pending_entities.is_some()
-    }
-
-    /// Takes the results of background jobs that are done; true if the view changed.
-    pub fn poll_background(&mut self) -> bool {
-        let tagged = self.take_entities();
-        self.take_page() || tagged
-    }
-
-    /// Entities from the background tagger: the page is composed again with their tags.
-    fn take_entities(&mut self) -> bool {
-        let Some(entities) = self.pending_entities.as_ref().and_then(Job::ready) else {
-            return false;
-        };
-        self.pending_entities = None;
-        let mut doc = Document::clone(&self.doc);
-        doc.entities = entities;
-        self.entity_list = EntityList::new(&doc);
-        self.doc = Arc::new(doc);
-        let anchor = self.top_anchor();
-        self.cache.clear();
-        self.relayout(self.column_width(), anchor);
-        self.top = self.top.min(self.max_top());
-        true
-    }
-
-    fn take_page(&mut self) -> bool {
-        let Some(page) = self.pending.as_ref().and_then(Pending::ready) else {
-            return false;
-        };
-        self.pending = None;
-        if page.width != self.column_width() {
-            return false;
-        }
-        let anchor = self.top_anchor();
-        self.keep(page);
-        self.reanchor(anchor);
-        self.top = self.top.min(self.max_top());
-        true
-    }
-
-    fn line_of_anchor(&self, anchor: Anchor) -> usize {
-        self.page
-            .line_of(&anchor.source, anchor.offset)
-            .unwrap_or(self.top)
-    }
-
-    fn last_line(&self) -> usize {
-        self.page.lines.len().saturating_sub(1)
-    }
-
-    /// The furthest plain scrolling goes: the last line at the bottom of the view.
-    pub(super) fn max_top(&self) -> usize {
-        self.page.lines.len().saturating_sub(self.text_height())
-    }
-
-    /// A page step keeps two lines of context.
-    fn page_step(&self) -> usize {
-        self.text_height().saturating_sub(2).max(1)
-    }
-
-    fn scroll(&mut self, delta: isize) {
-        if delta >= 0 {
-            // Jumps may leave the view past the plain scrolling limit; scrolling down from there
-            // stays put rather than jumping back up.
-            let limit = self.max_top().max(self.top);
-            self.top = self.top.saturating_add(delta.unsigned_abs()).min(limit);
-        } else {
-            self.top = self.top.saturating_sub(delta.unsigned_abs());
-        }
-    }
-
-    /// Puts line `at` at the top of the view (jumps may go past the plain scrolling limit so
-    /// that a late heading still reaches the top line).
-    fn jump_to(&mut self, at: usize) {
-        self.top = at.min(self.last_line());
-    }
-
-    /// Brings line `at` into view with some context above, unless it is already visible.
-    fn reveal(&mut self, at: usize) {
-        let visible = self.top..self.top + self.text_height();
-        if !visible.contains(&at) {
-            self.jump_to(at.saturating_sub(self.text_height() / 3));
-        }
-    }
-
-    /// Index into the page's headings of the section being read.
-    pub(super) fn current_heading(&self) -> Option<usize> {
-        let headings = &self.page.headings;
-        let after = headings.partition_point(|(line, _)| *line <= self.top);
-        after.checked_sub(1)
-    }
-
-    fn next_section(&mut self) {
-        match self.page.headings.iter().find(|(line, _)| *line > self.top) {
-            Some((line, _)) => self.jump_to(*line),
-            None => self.message = Some("last section".to_owned()),
-        }
-    }
-
-    fn prev_section(&mut self) {
-        match self
-            .page
-            .headings
-            .iter()
-            .rev()
-            .find(|(line, _)| *line < self.top)
-        {
-            Some((line, _)) => self.jump_to(*line),
-            None => self.top = 0,
-        }
-    }
-
-    fn section(&mut self, n: usize) {
-        match n.checked_sub(1).and_then(|i| self.page.headings.get(i)) {
-            Some((line, _)) => self.jump_to(*line),
-            None => {
-                let count = self.page.headings.len();
-                self.message = Some(format!("no section {n} (there are {count})"));
-            }
-        }
-    }
-
-    fn next_box(&mut self) {
-        match self.page.boxes.iter().find(|line| **line > self.top) {
-            Some(line) => self.jump_to(*line),
-            None => self.message = Some("no call-out or figure below".to_owned()),
-        }
-    }
-
-    fn prev_box(&mut self) {
-        match self.page.boxes.iter().rev().find(|line| **line < self.top) {
-            Some(line) => self.jump_to(*line),
-            None => self.message = Some("no call-out or figure above".to_owned()),
-        }
-    }
-
-    fn confirm(&mut self) {
-        if let Some(query) = self.prompt.take() {
-            self.run_search(query);
-            return;
-        }
-        match self.overlay {
-            Overlay::Outline { selected } => {
-                if let Some((line, _)) = self.page.headings.get(selected) {
-                    self.overlay = Overlay::None;
-                    self.jump_to(*line);
-                }
-            }
-            Overlay::Entities { selected } => self.next_mention(selected),
-            Overlay::None | Overlay::Help { .. } => {}
-        }
-    }
-
-    fn run_search(&mut self, query: String) {
-        let matches = self.search_index().find(&query);
-        self.search = Search {
-            query,
-            matches,
-            current: None,
-        };
-        if self.search.query.trim().is_empty() {
-            return;
-        }
-        if self.search.matches.is_empty() {
-            self.message = Some(format!("not found: {}", self.search.query));
-            return;
-        }
-        // The first match at or below the top of the view, else wrap to the first.
-        let top = self.top;
-        let below = (0..self.search.matches.len())
-            .find(|i| self.match_line(*i).is_some_and(|line| line >= top));
-        if below.is_none() {
-            self.message = Some("search wrapped to the top".to_owned());
-        }
-        self.go_to_match(below.unwrap_or(0));
-    }
-
-    /// The search index: from the background job if it is done, else built now.
-    fn search_index(&mut self) -> Arc<SearchIndex> {
-        if let Some(index) = self.pending_index.take().and_then(|job| job.ready()) {
-            self.search_index = Some(Arc::new(index));
-        }
-        let doc = &self.doc;
-        Arc::clone(
-            self.search_index
-                .get_or_insert_with(|| Arc::new(SearchIndex::new(doc))),
-        )
-    }
-
-    fn match_line(&self, i: usize) -> Option<usize> {
-        let spot = self.search.matches.get(i)?;
-        self.page.line_of(&spot.source, spot.range.start)
-    }
-
-    fn go_to_match(&mut self, i: usize) {
-        self.search.current = Some(i);
-        if let Some(line) = self.match_line(i) {
-            self.reveal(line);
-        }
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        let count = self.search.matches.len();
-        if count == 0 {
-            self.message = Some(if self.search.query.is_empty() {
-                "no search yet: press /".to_owned()
-            } else {
-                format!("not found: {}", self.search.query)
-            });
-            return;
-        }
-        let next = match (self.search.current, forward) {
-            (None, _) => 0,
-            (Some(i), true) if i + 1 == count => {
-                self.message = Some("search wrapped to the top".to_owned());
-                0
-            }
-            (Some(i), true) => i + 1,
-            (Some(0), false) => {
-                self.message = Some("search wrapped to the bottom".to_owned());
-                count - 1
-            }
-            (Some(i), false) => i - 1,
-        };
-        self.go_to_match(next);
-    }
-
-    /// Jumps to the next mention (below the top of the view, wrapping) of entity row `row`.
-    fn next_mention(&mut self, row: usize) {
-        let lines: Vec<usize> = self
-            .entity_list
-            .mentions(row)
-            .iter()
-            .filter_map(|spot| self.page.line_of(&spot.source, spot.range.start))
-            .collect();
-        let top = self.top;
-        let next = lines.iter().copied().filter(|l| *l > top).min();
-        match next.or_else(|| lines.iter().copied().min()) {
-            Some(line) => {
-                self.entities_on = true;
-                self.jump_to(line);
-            }
-            None => self.message = Some("no mention on the page".to_owned()),
-        }
-    }
-
-    fn panel_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(3)).max(1)
-    }
-
-    fn move_selection(&mut self, delta: i32) {
-        let step = |at: usize, count: usize| -> usize {
-            let moved = at as i64 + i64::from(delta);
-            moved.clamp(0, count.saturating_sub(1) as i64) as usize
-        };
-        self.overlay = match self.overlay {
-            Overlay::Outline { selected } => Overlay::Outline {
-                selected: step(selected, self.page.headings.len()),
-            },
-            Overlay::Entities { selected } => Overlay::Entities {
-                selected: step(selected, self.entity_list.rows.len()),
-            },
-            Overlay::Help { scroll } => Overlay::Help {
-                scroll: step(scroll, self.options.keymap.help_rows().len()),
-            },
-            Overlay::None => Overlay::None,
-        };
-    }
-
-    /// A click in a panel selects that row and jumps to it.
-    fn click(&mut self, col: u16, row: u16) {
-        let Some(area) = super::view::panel_area(self) else {
-            return;
-        };
-        let inside =
-            area.x < col && col + 1 < area.right() && area.y < row && row + 1 < area.bottom();
-        if !inside {
-            return;
-        }
-        let first = super::view::panel_first_row(self, area);
-        let selected = first + usize::from(row - area.y - 1);
-        match self.overlay {
-            Overlay::Outline { .. } if selected < self.page.headings.len() => {
-                self.overlay = Overlay::Outline { selected };
-                self.confirm();
-            }
-            Overlay::Entities { .. } if selected < self.entity_list.rows.len() => {
-                self.overlay = Overlay::Entities { selected };
-                self.confirm();
-            }
-            _ => {}
         }
     }
 }
