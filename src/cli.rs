@@ -17,6 +17,8 @@ pub struct Cli {
 pub enum Command {
     /// Line filter like fribidi(1): each input line is one paragraph, printed in visual order.
     Bidi(BidiArgs),
+    /// The analysed article as JSON (title, sections, blocks, entities).
+    Json(JsonArgs),
 }
 
 /// Paragraph direction as given on the command line.
@@ -43,6 +45,75 @@ pub struct BidiArgs {
     pub dir: DirArg,
 }
 
+/// Article format as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FormatArg {
+    #[default]
+    Auto,
+    Text,
+    Markdown,
+    Html,
+}
+
+/// Where an article comes from and how to read it; shared by the commands that open one.
+#[derive(Debug, clap::Args)]
+pub struct SourceArgs {
+    /// Article file; '-' or absent with piped input reads standard input.
+    pub file: Option<PathBuf>,
+    /// Article format (auto: from the extension, else from the content).
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub format: FormatArg,
+    /// Force a text encoding (utf-8, windows-1256, iso-8859-6, windows-1255, iso-8859-8,
+    /// utf-16le…) instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl SourceArgs {
+    pub fn load_options(&self) -> crate::load::LoadOptions {
+        use crate::document::Format;
+        crate::load::LoadOptions {
+            format: match self.format {
+                FormatArg::Auto => None,
+                FormatArg::Text => Some(Format::Text),
+                FormatArg::Markdown => Some(Format::Markdown),
+                FormatArg::Html => Some(Format::Html),
+            },
+            encoding: self.encoding,
+        }
+    }
+
+    /// Exits with a usage error (status 2) when no file is named and standard input is a
+    /// terminal: there is nothing to read.
+    pub fn require_input(&self, subcommand: &str) {
+        use clap::CommandFactory;
+        use std::io::IsTerminal;
+        if self.file.is_none() && std::io::stdin().is_terminal() {
+            let mut command = Cli::command();
+            command.build();
+            let message = "no FILE given and standard input is a terminal";
+            let kind = clap::error::ErrorKind::MissingRequiredArgument;
+            match command.find_subcommand_mut(subcommand) {
+                Some(sub) => sub.error(kind, message).exit(),
+                None => command.error(kind, message).exit(),
+            }
+        }
+    }
+}
+
+fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    crate::decode::encoding_for_label(name).ok_or_else(|| {
+        "unknown encoding; try utf-8, windows-1256, iso-8859-6, windows-1255, iso-8859-8, utf-16le"
+            .to_owned()
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JsonArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
 /// Runs the command line and returns the process exit status.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -64,6 +135,10 @@ pub fn main() -> i32 {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Bidi(args)) => crate::commands::bidi::run(&args),
+        Some(Command::Json(args)) => {
+            args.source.require_input("json");
+            crate::commands::json::run(&args)
+        }
         None => anyhow::bail!("no command given yet; try `sahifa bidi FILE`"),
     }
 }

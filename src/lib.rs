@@ -5,6 +5,10 @@
 
 pub mod cli;
 pub mod commands;
+pub mod decode;
 pub mod document;
 pub mod error;
+pub mod fold;
 pub mod layout;
+pub mod load;
+pub mod page;

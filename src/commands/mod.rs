@@ -1,3 +1,4 @@
 //! One module per subcommand; each takes its parsed arguments and does its whole job.
 
 pub mod bidi;
+pub mod json;

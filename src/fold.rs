@@ -1,0 +1,138 @@
+//! Folding text for matching: search and entity lookup compare folded forms, so that a reader
+//! typing الرقه finds الرَّقَة and a gazetteer entry اسرائيل finds إسرائيل.
+//!
+//! The rule: a folded string drops what readers do not type (Arabic harakat and Quranic marks,
+//! tatweel, Hebrew niqqud and cantillation, ZWJ/ZWNJ, bidi controls) and merges letters that are
+//! written interchangeably (أ إ آ ٱ → ا; ى ی → ي; ة → ه; ک → ك; Arabic-Indic and Persian digits →
+//! ASCII; Latin lower case). Every folded byte keeps the offset of the original character it came
+//! from, so a match in folded text maps back to a range of the original text.
+
+use std::ops::Range;
+
+/// Folded text plus its way back to the original.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text` (and one past the end), the byte offset in the original text of
+    /// the character it came from; the last entry is the original length.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    /// Maps a byte range of the folded text back to the original text. The range is widened to
+    /// whole original characters and takes along marks dropped right after its last character.
+    pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        let last = self.origin.len().saturating_sub(1);
+        let start = self.origin[folded.start.min(last)];
+        let end = self.origin[folded.end.min(last)];
+        start..end.max(start)
+    }
+}
+
+/// Folds `text` for matching.
+pub fn fold(text: &str) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(text.len()),
+        origin: Vec::new(),
+    };
+    out.origin.reserve(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        if is_ignored(c) {
+            continue;
+        }
+        let before = out.text.len();
+        match fold_char(c) {
+            Some(f) => out.text.push(f),
+            None => out.text.extend(c.to_lowercase()),
+        }
+        out.origin
+            .resize(out.origin.len() + (out.text.len() - before), at);
+    }
+    // The end maps past everything, so a match ending on the last letter takes its marks; a
+    // match ending earlier maps to the next kept character, past the marks dropped between.
+    out.origin.push(text.len());
+    out
+}
+
+/// Folds a short query (no way back needed).
+pub fn fold_query(text: &str) -> String {
+    fold(text).text
+}
+
+/// Characters readers do not type, dropped from folded text.
+pub fn is_ignored(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'   // Arabic honorific and Quranic signs
+        | '\u{064B}'..='\u{065F}' // harakat, tanwin, shadda, sukun, hamza marks
+        | '\u{0670}'              // superscript alef
+        | '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' // Quranic annotation marks
+        | '\u{0640}'              // tatweel
+        | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}'
+        | '\u{05C4}'..='\u{05C5}' | '\u{05C7}' // Hebrew cantillation and niqqud (not maqaf, sof pasuq)
+        | '\u{200B}'..='\u{200F}' // ZWSP, ZWNJ, ZWJ, LRM, RLM
+        | '\u{061C}'              // ALM
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' // embeddings, overrides, isolates
+        | '\u{FEFF}')
+}
+
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ی' => 'ي',
+        'ة' => 'ه',
+        'ک' => 'ك',
+        '\u{0660}'..='\u{0669}' => digit(c, '\u{0660}'),
+        '\u{06F0}'..='\u{06F9}' => digit(c, '\u{06F0}'),
+        _ => return None,
+    })
+}
+
+fn digit(c: char, zero: char) -> char {
+    let value = u32::from(c) - u32::from(zero);
+    char::from_digit(value, 10).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn harakat_tatweel_and_letter_variants_fold_away() {
+        assert_eq!(fold_query("الرَّقَّة"), "الرقه");
+        assert_eq!(fold_query("إسرائيـــل"), "اسرائيل");
+        assert_eq!(fold_query("مستشفى"), "مستشفي");
+        assert_eq!(fold_query("کتاب‌ها"), "كتابها");
+    }
+
+    #[test]
+    fn niqqud_folds_away_but_maqaf_stays() {
+        assert_eq!(fold_query("יְרוּשָׁלַיִם"), "ירושלים");
+        assert_eq!(fold_query("בֵּית־לֶחֶם"), "בית־לחם");
+    }
+
+    #[test]
+    fn digits_and_latin_case_fold() {
+        assert_eq!(fold_query("٢٠١٦ و۱۳۹۵ Raqqa"), "2016 و1395 raqqa");
+    }
+
+    #[test]
+    fn folded_match_maps_back_to_whole_original_characters() {
+        let original = "في الرَّقَّة اليوم";
+        let folded = fold(original);
+        let at = folded.text.find("الرقه").expect("found");
+        let range = folded.original_range(at..at + "الرقه".len());
+        assert_eq!(original.get(range), Some("الرَّقَّة"));
+    }
+
+    #[test]
+    fn match_at_the_end_takes_trailing_marks() {
+        let original = "كتابٌ";
+        let folded = fold(original);
+        assert_eq!(
+            folded.original_range(0..folded.text.len()),
+            0..original.len()
+        );
+    }
+}
