@@ -37,7 +37,8 @@ pub enum JoiningType {
     T,
 }
 
-/// One character to show, and the source bytes it stands for.
+/// One character to show, and the source bytes it stands for (`u32` offsets keep glyphs small;
+/// a paragraph is far below 4 GiB).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Glyph {
     pub ch: char,
