@@ -4,9 +4,12 @@
 //! character is its own unit there, so L3 is not applied: both files expect the plain L2 order.
 
 use flate2::read::GzDecoder;
-use sahifa::layout::DirectionMode;
 use sahifa::layout::conformance::resolve;
+use sahifa::layout::mirror::mirrored;
+use sahifa::layout::width::text_width;
+use sahifa::layout::{DirectionMode, LayoutOptions, layout_paragraph};
 use std::io::Read;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn read_gz(name: &str) -> String {
     let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -67,10 +70,82 @@ fn bidi_character_test_passes_completely() {
             failures.push(format!("line {}: {line}\n  got {got:?}", number + 1));
         }
     }
+    println!(
+        "BidiCharacterTest.txt: {} of {cases} cases pass",
+        cases - failures.len()
+    );
     assert!(cases > 90_000, "only {cases} cases read");
     assert!(
         failures.is_empty(),
         "{} of {cases} cases fail, first ones:\n{}",
+        failures.len(),
+        failures[..failures.len().min(10)].join("\n")
+    );
+}
+
+/// The whole engine (`layout_paragraph`, unshaped, unwrapped) on the BidiCharacterTest.txt
+/// paragraphs where its extra duties cannot change the answer: no marks (L3 would keep them
+/// after their base, the file expects plain L2), no controls or zero-width characters (dropped
+/// or merged by the engine) and every character its own grapheme. The expected line is the
+/// file's visual order with L4 applied: characters at odd levels mirrored.
+#[test]
+fn engine_lines_match_bidi_character_test() {
+    let data = read_gz("BidiCharacterTest.txt.gz");
+    let (mut checked, mut failures) = (0, Vec::new());
+    for (number, line) in data.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(';').collect();
+        let chars: Vec<char> = fields[0]
+            .split_whitespace()
+            .map(|cp| char::from_u32(u32::from_str_radix(cp, 16).expect("hex")).expect("char"))
+            .collect();
+        let text: String = chars.iter().collect();
+        let plain = chars
+            .iter()
+            .all(|&c| text_width(c.encode_utf8(&mut [0; 4])) > 0 && !c.is_control())
+            && text.graphemes(true).count() == chars.len();
+        if !plain {
+            continue;
+        }
+        let direction = match fields[1] {
+            "0" => DirectionMode::Ltr,
+            "1" => DirectionMode::Rtl,
+            _ => DirectionMode::Auto,
+        };
+        let levels = parse_levels(fields[3]);
+        let expected: String = parse_order(fields[4])
+            .into_iter()
+            .map(|i| match levels[i] {
+                Some(level) if level % 2 == 1 => mirrored(chars[i]),
+                _ => chars[i],
+            })
+            .collect();
+        let options = LayoutOptions {
+            direction,
+            shape: false,
+            ..LayoutOptions::default()
+        };
+        let layout = layout_paragraph::<()>(&text, &[], &options);
+        checked += 1;
+        if layout.lines.len() != 1 || layout.lines[0].text != expected {
+            failures.push(format!(
+                "line {}: {line}\n  got {:?}",
+                number + 1,
+                layout.lines
+            ));
+        }
+    }
+    println!(
+        "BidiCharacterTest.txt through layout_paragraph: {} of {checked} pass",
+        checked - failures.len()
+    );
+    assert!(checked > 20_000, "only {checked} cases qualify");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} cases fail, first ones:\n{}",
         failures.len(),
         failures[..failures.len().min(10)].join("\n")
     );

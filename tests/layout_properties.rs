@@ -119,7 +119,11 @@ const PIECES: &[&str] = &[
 ];
 
 fn paragraph() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|p| p.concat())
+    prop_oneof![
+        4 => prop::collection::vec(prop::sample::select(PIECES), 0..60),
+        1 => prop::collection::vec(prop::sample::select(PIECES), 200..800),
+    ]
+    .prop_map(|p| p.concat())
 }
 
 fn options() -> impl Strategy<Value = LayoutOptions> {
@@ -178,7 +182,7 @@ fn shown_characters(layout: &ParagraphLayout<u8>) -> Vec<char> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
 
     #[test]
     fn every_visible_character_appears_exactly_once(text in paragraph(), options in options()) {

@@ -44,17 +44,8 @@ impl LogicalCluster {
 /// Grapheme role of a character whose grapheme break property is Other and that takes one cell
 /// (`Some(false)`), or whose property is Extend and that takes none (`Some(true)`), for the
 /// common scripts; `None` for anything else.
-fn simple_role(c: char) -> Option<bool> {
-    static ROLES: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
-    let roles = ROLES.get_or_init(|| {
-        (0..0x10000)
-            .map(|cp| match char::from_u32(cp).and_then(classify) {
-                None => 0,
-                Some(false) => 1,
-                Some(true) => 2,
-            })
-            .collect()
-    });
+#[inline]
+fn role_in(roles: &[u8], c: char) -> Option<bool> {
     match roles.get(c as usize) {
         Some(1) => Some(false),
         Some(2) => Some(true),
@@ -62,7 +53,21 @@ fn simple_role(c: char) -> Option<bool> {
     }
 }
 
-/// The definition behind [`simple_role`], which looks it up in a table.
+/// [`classify`] of every BMP character: 0 none, 1 base, 2 mark.
+fn roles() -> &'static [u8] {
+    static ROLES: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
+    ROLES.get_or_init(|| {
+        (0..0x10000)
+            .map(|cp| match char::from_u32(cp).and_then(classify) {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            })
+            .collect()
+    })
+}
+
+/// The definition behind [`role_in`], which looks it up in a table.
 fn classify(c: char) -> Option<bool> {
     match c {
         ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{2010}'..='\u{2027}' => {
@@ -109,16 +114,17 @@ pub(crate) fn clusters(glyphs: &[Glyph], shaped: &mut String, out: &mut Vec<Logi
 /// Clusters when every glyph is a one-cell base or a mark after one; `false` (and `out` left
 /// half-filled) when some glyph is neither.
 fn simple_clusters(glyphs: &[Glyph], out: &mut Vec<LogicalCluster>) -> bool {
+    let roles = roles();
     let mut i = 0;
     while i < glyphs.len() {
-        if simple_role(glyphs[i].ch) != Some(false) {
+        if role_in(roles, glyphs[i].ch) != Some(false) {
             return false;
         }
         let first = i;
         let (mut start, mut end) = (glyphs[i].start, glyphs[i].end);
         i += 1;
         while let Some(g) = glyphs.get(i) {
-            match simple_role(g.ch) {
+            match role_in(roles, g.ch) {
                 Some(true) => {
                     start = start.min(g.start);
                     end = end.max(g.end);
@@ -209,7 +215,10 @@ mod tests {
             let mut glyphs = Vec::new();
             shape_into(text, true, &mut glyphs);
             let shaped: String = glyphs.iter().map(|g| g.ch).collect();
-            assert!(glyphs.iter().all(|g| simple_role(g.ch).is_some()), "{text}");
+            assert!(
+                glyphs.iter().all(|g| role_in(roles(), g.ch).is_some()),
+                "{text}"
+            );
             let (mut fast, mut full) = (Vec::new(), Vec::new());
             assert!(simple_clusters(&glyphs, &mut fast));
             segmented_clusters(&glyphs, &shaped, &mut full);
@@ -220,7 +229,7 @@ mod tests {
     #[test]
     fn fast_path_widths_are_the_one_width_measure() {
         for c in (0..0x10000).filter_map(char::from_u32) {
-            let expected = match simple_role(c) {
+            let expected = match role_in(roles(), c) {
                 Some(false) => 1,
                 Some(true) => 0,
                 None => continue,

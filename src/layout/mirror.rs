@@ -5,6 +5,7 @@
 use super::mirror_table::MIRRORS;
 
 /// The mirrored glyph of `c`, or `c` itself when it has none.
+#[inline]
 pub fn mirrored(c: char) -> char {
     if c.is_ascii() {
         return match c {

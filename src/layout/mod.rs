@@ -84,7 +84,8 @@ pub struct TagSpan<T> {
 pub struct Cluster<T> {
     /// Byte range of this grapheme inside [`VisualLine::text`].
     pub text: Range<usize>,
-    /// Display cells it takes (0 never occurs: marks ride with their base).
+    /// Display cells it takes. Marks and other zero-width characters ride with a neighbour, so
+    /// this is 0 only in a paragraph made of nothing but invisible format characters.
     pub width: usize,
     /// Byte range of the logical paragraph text it came from.
     pub logical: Range<usize>,
@@ -126,11 +127,7 @@ pub fn layout_paragraph<T: Copy + Default>(
     let mut glyphs = Vec::with_capacity(text.len());
     shaping::shape_into(text, options.shape, &mut glyphs);
     let mut clusters = Vec::with_capacity(glyphs.len());
-    cluster::clusters(
-        &glyphs,
-        &mut String::with_capacity(text.len()),
-        &mut clusters,
-    );
+    cluster::clusters(&glyphs, &mut String::new(), &mut clusters);
     let ranges = match options.width {
         Some(width) => wrap::break_lines(text, &clusters, width),
         None => std::iter::once(0..clusters.len()).collect(),
@@ -139,14 +136,14 @@ pub fn layout_paragraph<T: Copy + Default>(
     let mut scratch = Scratch::default();
     let mut lines = Vec::with_capacity(ranges.len());
     for (k, range) in ranges.iter().enumerate() {
-        let logical_start = if k == 0 {
-            0
-        } else {
-            clusters[range.start].start as usize
+        // Lines meet where the next one's first cluster starts, so they tile the paragraph.
+        let start_of = |line: &Range<usize>| {
+            clusters
+                .get(line.start)
+                .map_or(text.len(), |c| c.start as usize)
         };
-        let logical_end = ranges
-            .get(k + 1)
-            .map_or(text.len(), |next| clusters[next.start].start as usize);
+        let logical_start = if k == 0 { 0 } else { start_of(range) };
+        let logical_end = ranges.get(k + 1).map_or(text.len(), start_of);
         let mut visible = &clusters[range.clone()];
         if options.width.is_some() {
             let kept = visible
@@ -189,24 +186,36 @@ impl<T: Copy + Default> LineInput<'_, T> {
     /// order (L3: marks after their base) and are mirrored at odd levels (L4).
     fn build(&self, logical: Range<usize>, reorder: bool, s: &mut Scratch) -> VisualLine<T> {
         let analysis = self.analysis;
-        s.classes.clear();
-        s.classes.extend(
-            self.clusters
-                .iter()
-                .map(|c| analysis.class(c.start as usize)),
-        );
+        let n = self.clusters.len();
         s.levels.clear();
-        s.levels.extend(
-            self.clusters
-                .iter()
-                .map(|c| analysis.level(c.start as usize)),
-        );
-        if reorder {
-            reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
-            reorder::visual_order(&s.levels, &mut s.order);
+        s.order.clear();
+        if analysis.single_level() {
+            // Every character at the paragraph level: L1 changes nothing, L2 reverses the line
+            // of an RTL paragraph as a whole.
+            s.levels.resize(n, analysis.para_level);
+            if reorder && analysis.rtl() {
+                s.order.extend((0..n).rev());
+            } else {
+                s.order.extend(0..n);
+            }
         } else {
-            s.order.clear();
-            s.order.extend(0..self.clusters.len());
+            s.levels.extend(
+                self.clusters
+                    .iter()
+                    .map(|c| analysis.level(c.start as usize)),
+            );
+            if reorder {
+                s.classes.clear();
+                s.classes.extend(
+                    self.clusters
+                        .iter()
+                        .map(|c| analysis.class(c.start as usize)),
+                );
+                reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
+                reorder::visual_order(&s.levels, &mut s.order);
+            } else {
+                s.order.extend(0..n);
+            }
         }
         // Three bytes a glyph fits Arabic, Hebrew and Latin; the line's glyphs are contiguous.
         let glyphs = match (self.clusters.first(), self.clusters.last()) {
@@ -258,6 +267,9 @@ impl<'a, T: Copy + Default> Tagger<'a, T> {
     }
 
     fn tag_at(&self, at: usize) -> T {
+        if self.spans.is_empty() {
+            return T::default();
+        }
         let after = self.spans.partition_point(|t| t.range.start <= at);
         self.spans[..after]
             .iter()

@@ -119,7 +119,9 @@ impl Analysis {
             if para_rtl.is_none() && matches!(class, L | R | AL) {
                 para_rtl = Some(class != L);
             }
-            classes.resize(classes.len() + c.len_utf8(), class);
+            for _ in 0..c.len_utf8() {
+                classes.push(class);
+            }
         }
         let rtl = para_rtl.unwrap_or(false);
         if !rtl && (hebrew || arabic || arabic_digits) {
@@ -137,6 +139,11 @@ impl Analysis {
             analysis.levels = arabic_number_levels(text, &analysis.classes)?;
         }
         Some(analysis)
+    }
+
+    /// True when every character is at the paragraph level.
+    pub fn single_level(&self) -> bool {
+        self.levels.is_empty()
     }
 
     pub fn rtl(&self) -> bool {

@@ -37,7 +37,8 @@ pub enum JoiningType {
     T,
 }
 
-/// One character to show, and the source bytes it stands for.
+/// One character to show, and the source bytes it stands for (`u32` offsets keep glyphs small;
+/// a paragraph is far below 4 GiB).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Glyph {
     pub ch: char,
@@ -177,29 +178,41 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
         }
         return;
     }
-    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.len() / 2 + 1);
-    let mut types: Vec<JoiningType> = Vec::with_capacity(text.len() / 2 + 1);
-    for (i, c) in text.char_indices() {
-        chars.push((i as u32, c));
-        types.push(joining_type(c));
-    }
-    let end_of = |i: usize| chars.get(i + 1).map_or(text.len() as u32, |&(p, _)| p);
-    let joins = joining(&types);
+    let mut chars: Vec<(u32, char, JoiningType)> = Vec::with_capacity(text.len() / 2 + 1);
+    chars.extend(
+        text.char_indices()
+            .map(|(i, c)| (i as u32, c, joining_type(c))),
+    );
+    let end_of = |i: usize| chars.get(i + 1).map_or(text.len() as u32, |&(p, _, _)| p);
+    // The joining types of the nearest non-transparent characters before and after `i`.
+    let mut before = JoiningType::U;
+    let mut after_at = 0;
     let mut i = 0;
     while i < chars.len() {
-        let (start, c) = chars[i];
+        let (start, c, t) = chars[i];
+        if after_at <= i {
+            after_at = (i + 1..chars.len())
+                .find(|&j| chars[j].2 != JoiningType::T)
+                .unwrap_or(chars.len());
+        }
+        let after = chars.get(after_at).map_or(JoiningType::U, |&(_, _, t)| t);
+        let joined_before = t != JoiningType::T && joins_backward(t) && joins_forward(before);
+        let joined_after = t != JoiningType::T && joins_forward(t) && joins_backward(after);
+        if t != JoiningType::T {
+            before = t;
+        }
         let prev = i.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(i + 1).map(|&(_, n)| n);
+        let next = chars.get(i + 1).map(|&(_, n, _)| n);
         let treated = treatment(c, prev, next);
-        let (joined_before, joined_after) = joins[i];
         if treated == Treatment::Show
             && c == LAM
-            && let Some(alef_at) = (i + 1..chars.len()).find(|&j| types[j] != JoiningType::T)
-            && let Some(ligature) = lam_alef(chars[alef_at].1, joined_before)
+            && after_at < chars.len()
+            && let Some(ligature) = lam_alef(chars[after_at].1, joined_before)
         {
+            let alef_at = after_at;
             emit(out, Treatment::Show, ligature, start, end_of(alef_at));
             // The marks between lam and alef follow the ligature.
-            for (m, &(mark_start, mark)) in chars.iter().enumerate().take(alef_at).skip(i + 1) {
+            for (m, &(mark_start, mark, _)) in chars.iter().enumerate().take(alef_at).skip(i + 1) {
                 emit(
                     out,
                     treatment(mark, None, None),
@@ -208,11 +221,13 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
                     end_of(m),
                 );
             }
+            // Alef is right-joining: nothing after it joins it.
+            before = JoiningType::R;
             i = alef_at + 1;
             continue;
         }
         let shown = match treated {
-            Treatment::Show => presentation_form(c, types[i], joined_before, joined_after),
+            Treatment::Show => presentation_form(c, t, joined_before, joined_after),
             _ => c,
         };
         emit(out, treated, shown, start, end_of(i));
@@ -235,30 +250,6 @@ fn emit(out: &mut Vec<Glyph>, treated: Treatment, shown: char, start: u32, end: 
             out.push(glyph(shown));
         }
     }
-}
-
-/// For every character: does it join its previous and its next letter (transparent ones skipped)?
-fn joining(types: &[JoiningType]) -> Vec<(bool, bool)> {
-    let mut joins = Vec::with_capacity(types.len());
-    let mut before = JoiningType::U;
-    for &t in types {
-        joins.push((
-            t != JoiningType::T && joins_backward(t) && joins_forward(before),
-            false,
-        ));
-        if t != JoiningType::T {
-            before = t;
-        }
-    }
-    let mut after = JoiningType::U;
-    for (join, &t) in joins.iter_mut().zip(types).rev() {
-        if t == JoiningType::T {
-            continue;
-        }
-        join.1 = joins_forward(t) && joins_backward(after);
-        after = t;
-    }
-    joins
 }
 
 #[cfg(test)]
