@@ -87,16 +87,18 @@ impl SourceArgs {
 
     /// Exits with a usage error (status 2) when no file is named and standard input is a
     /// terminal: there is nothing to read.
-    pub fn require_input(&self) {
+    pub fn require_input(&self, subcommand: &str) {
         use clap::CommandFactory;
         use std::io::IsTerminal;
         if self.file.is_none() && std::io::stdin().is_terminal() {
-            Cli::command()
-                .error(
-                    clap::error::ErrorKind::MissingRequiredArgument,
-                    "no FILE given and standard input is a terminal",
-                )
-                .exit();
+            let mut command = Cli::command();
+            command.build();
+            let message = "no FILE given and standard input is a terminal";
+            let kind = clap::error::ErrorKind::MissingRequiredArgument;
+            match command.find_subcommand_mut(subcommand) {
+                Some(sub) => sub.error(kind, message).exit(),
+                None => command.error(kind, message).exit(),
+            }
         }
     }
 }
@@ -180,7 +182,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Bidi(args)) => crate::commands::bidi::run(&args),
         Some(Command::Json(args)) => {
-            args.source.require_input();
+            args.source.require_input("json");
             crate::commands::json::run(&args)
         }
         Some(Command::Print(args)) => {

@@ -13,8 +13,8 @@
 //!    `blockquote` quotes (attribution from `footer`, `cite` or a trailing "— name" line),
 //!    `ul`/`ol` lists, `pre` code, `table` tables, `hr` rules; an `aside` or an element whose
 //!    class says stat/number/figure/highlight and that holds a figure becomes a call-out.
-//! 4. Title: the first `h1` in the content, else `<title>` with the site name after the last
-//!    " | " (or " – ", " — ", " :: ") cut. Subtitle: an element classed subtitle, standfirst,
+//! 4. Title: the first `h1` in the content, else an `h1` elsewhere that the page title repeats,
+//!    else `<title>` with the site name after the last " | " (or " – ", " — ", " :: ") cut. Subtitle: an element classed subtitle, standfirst,
 //!    dek, lede or lead. `lang`/`dir` come from the content root, `<body>` or `<html>`.
 //! 5. Metadata: `meta[name=author]` (else a byline element), `article:published_time` or the
 //!    first `time[datetime]`, `link[rel=canonical]` or `og:url`. Character references are
@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> Document {
                 document.title = title;
             }
         }
-        None => document.title = page_title(&html).unwrap_or_default(),
+        None => document.title = title_outside_content(&html).unwrap_or_default(),
     }
     document.subtitle = subtitle;
     document.sections = sections(items);
@@ -99,6 +99,17 @@ fn densest_paragraph_parent(html: &Html) -> Option<ElementRef<'_>> {
     }
     let (id, _) = scores.into_iter().max_by_key(|&(id, score)| (score, id))?;
     html.tree.get(id).and_then(ElementRef::wrap)
+}
+
+/// With no `h1` in the content: an `h1` elsewhere on the page (an article header above the
+/// body) when the page title repeats it, which tells it from a site logo; else the page title.
+fn title_outside_content(html: &Html) -> Option<String> {
+    let page = page_title(html);
+    let h1 = first(html, "h1").map(|h| rich::collapse(&h.text().collect::<String>()));
+    match (h1, page) {
+        (Some(h1), Some(page)) if !h1.is_empty() && page.contains(&h1) => Some(h1),
+        (_, page) => page,
+    }
 }
 
 /// The page `<title>` without the site name.

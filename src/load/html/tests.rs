@@ -166,3 +166,14 @@ fn a_link_box_with_a_number_is_not_a_callout() {
     );
     assert_eq!(doc.sections[0].blocks, [Block::Paragraph("Story.".into())]);
 }
+
+#[test]
+fn headline_above_the_body_is_the_title_but_a_logo_is_not() {
+    let page = |h1: &str| {
+        format!(
+            "<html><head><title>مقتل 22 عنصراً في غارات | البيان</title></head><body><h1>{h1}</h1><div class=\"body\"><p>نص الخبر الأول هنا.</p><p>ونص ثان.</p></div></body></html>"
+        )
+    };
+    assert_eq!(parse(&page("مقتل 22 عنصراً")).title, "مقتل 22 عنصراً");
+    assert_eq!(parse(&page("البيان")).title, "مقتل 22 عنصراً في غارات");
+}
