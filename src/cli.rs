@@ -186,7 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             crate::commands::json::run(&args)
         }
         Some(Command::Print(args)) => {
-            args.source.require_input();
+            args.source.require_input("print");
             crate::commands::print::run(&args)
         }
         None => anyhow::bail!("no command given yet; try `sahifa bidi FILE`"),
