@@ -50,25 +50,25 @@ pub fn filter_to_string(input: &str, options: &LayoutOptions) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The input as text: a UTF-8 byte order mark dropped, invalid bytes as U+FFFD, and binary data
-/// (NUL bytes) refused rather than shown as a screen of symbols.
+/// The input as text, through the pipeline's decode stage (byte order marks, legacy code pages,
+/// binary data refused); its warnings go to standard error.
 fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
-    let name = match file {
+    let path = match file {
         Some(p) if p.as_os_str() != "-" => {
             bytes = std::fs::read(p).with_context(|| p.display().to_string())?;
-            p.display().to_string()
+            p
         }
         _ => {
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .context("standard input")?;
-            "standard input".to_owned()
+            std::path::Path::new("standard input")
         }
     };
-    if bytes.contains(&0) {
-        anyhow::bail!("{name}: binary data (NUL bytes), not text");
+    let decoded = crate::decode::decode(&bytes, path, None)?;
+    for warning in &decoded.warnings {
+        eprintln!("sahifa: warning: {warning}");
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Ok(String::from_utf8_lossy(text).into_owned())
+    Ok(decoded.text)
 }
