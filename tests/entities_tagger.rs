@@ -128,15 +128,13 @@ fn sample_article_quotations_in_guillemets_are_found() {
     // Every «…» of three words or more, found by a plain scan of the text.
     let mut expected = Vec::new();
     for para in paragraphs(SAMPLE) {
-        let mut rest = para;
-        while let Some(open) = rest.find('«') {
-            let after = &rest[open..];
-            let Some(close) = after.find('»') else { break };
-            let quote = &after[..close + '»'.len_utf8()];
-            if quote.split_whitespace().count() >= 3 {
-                expected.push(quote.to_owned());
+        for piece in para.split('«').skip(1) {
+            if let Some((inside, _)) = piece.split_once('»') {
+                let quote = format!("«{inside}»");
+                if quote.split_whitespace().count() >= 3 {
+                    expected.push(quote);
+                }
             }
-            rest = &after[close..];
         }
     }
     assert_eq!(expected.len(), 9, "the sample's quotations");
@@ -172,7 +170,11 @@ fn attached_clitics_are_left_out_of_the_mention() {
     let washington = found.iter().find(|m| m.text == "واشنطن").expect("واشنطن");
     assert_eq!((washington.start, washington.end), (13, 19));
     has(&t.tag_text("قصف بالرقة أمس"), Place, "الرقة");
-    has(&t.tag_text("طائرات تابعة للتحالف الدولي"), Organization, "التحالف الدولي");
+    has(
+        &t.tag_text("طائرات تابعة للتحالف الدولي"),
+        Organization,
+        "التحالف الدولي",
+    );
     has(&t.tag_text("بالريف الشمالي الغربي للرقة"), Place, "الرقة");
     has(&t.tag_text("הפגישה התקיימה בירושלים"), Place, "ירושלים");
     has(&t.tag_text("הטילים נורו מעזה"), Place, "עזה");
@@ -184,7 +186,11 @@ fn names_that_begin_with_clitic_letters_are_not_cut() {
     has(&t.tag_text("وقال لافروف إن الاتفاق قائم"), Person, "لافروف");
     has(&t.tag_text("وصل الوفد إلى لندن"), Place, "لندن");
     has(&t.tag_text("وصل الوفد إلى بغداد"), Place, "بغداد");
-    has(&t.tag_text("ראש הממשלה בנימין נתניהו אמר"), Person, "בנימין נתניהו");
+    has(
+        &t.tag_text("ראש הממשלה בנימין נתניהו אמר"),
+        Person,
+        "בנימין נתניהו",
+    );
 }
 
 #[test]
@@ -205,7 +211,11 @@ fn titles_make_the_following_name_a_person() {
         Person,
         "Sergei Lavrov",
     );
-    has(&t.tag_text("נגיד בנק ישראל אמיר ירון הודיע"), Person, "אמיר ירון");
+    has(
+        &t.tag_text("נגיד בנק ישראל אמיר ירון הודיע"),
+        Person,
+        "אמיר ירון",
+    );
 }
 
 #[test]
@@ -236,9 +246,17 @@ fn numbers_in_any_digits_with_separators_percent_words_and_currency() {
     has(&t.tag_text("قتل 28.000 مقاتل"), Number, "28.000");
     has(&t.tag_text("بلغت النسبة 99.7% من"), Number, "99.7%");
     has(&t.tag_text("بلغت النسبة ٤٠٪ من"), Number, "٤٠٪");
-    has(&t.tag_text("تكلفة ٢٫٥ مليون دولار"), Number, "٢٫٥ مليون دولار");
+    has(
+        &t.tag_text("تكلفة ٢٫٥ مليون دولار"),
+        Number,
+        "٢٫٥ مليون دولار",
+    );
     has(&t.tag_text("قیمت ۱۲۰۰ تومان است"), Number, "۱۲۰۰ تومان");
-    has(&t.tag_text("about $11.5 million a day"), Number, "$11.5 million");
+    has(
+        &t.tag_text("about $11.5 million a day"),
+        Number,
+        "$11.5 million",
+    );
     has(&t.tag_text("עלה ל-18 אלף"), Number, "18 אלף");
     has(&t.tag_text("من 6 آلاف مقاتل"), Number, "6 آلاف");
     has(&t.tag_text("على 28 ألفاً من"), Number, "28 ألفاً");
@@ -248,11 +266,27 @@ fn numbers_in_any_digits_with_separators_percent_words_and_currency() {
 fn dates_need_a_day_or_a_year_next_to_the_month() {
     let t = tagger();
     has(&t.tag_text("هدنة هشة في 27 فبراير."), Date, "27 فبراير");
-    has(&t.tag_text("في 5 كانون الثاني 2016 أعلن"), Date, "5 كانون الثاني 2016");
+    has(
+        &t.tag_text("في 5 كانون الثاني 2016 أعلن"),
+        Date,
+        "5 كانون الثاني 2016",
+    );
     has(&t.tag_text("في 15 رمضان 1437 هـ"), Date, "15 رمضان 1437");
-    has(&t.tag_text("در 12 فروردین 1395 گفت"), Date, "12 فروردین 1395");
-    has(&t.tag_text("הודיע ב-27 בנובמבר 2023 כי"), Date, "27 בנובמבר 2023");
-    has(&t.tag_text("on February 27, 2016, the"), Date, "February 27, 2016");
+    has(
+        &t.tag_text("در 12 فروردین 1395 گفت"),
+        Date,
+        "12 فروردین 1395",
+    );
+    has(
+        &t.tag_text("הודיע ב-27 בנובמבר 2023 כי"),
+        Date,
+        "27 בנובמבר 2023",
+    );
+    has(
+        &t.tag_text("on February 27, 2016, the"),
+        Date,
+        "February 27, 2016",
+    );
     has(&t.tag_text("صدر في 12/05/2016 قرار"), Date, "12/05/2016");
     has(&t.tag_text("released 2016-05-12 at"), Date, "2016-05-12");
     has(&t.tag_text("منذ عام 2011 والحرب"), Date, "2011");
@@ -263,9 +297,21 @@ fn dates_need_a_day_or_a_year_next_to_the_month() {
 #[test]
 fn quotations_in_every_style_and_gershayim_do_not_pair() {
     let t = tagger();
-    has(&t.tag_text("قال «نحن مستعدون للتنسيق» أمس"), Quote, "«نحن مستعدون للتنسيق»");
-    has(&t.tag_text("he said “we are ready now” today"), Quote, "“we are ready now”");
-    has(&t.tag_text("er sagte „wir sind bereit“ heute"), Quote, "„wir sind bereit“");
+    has(
+        &t.tag_text("قال «نحن مستعدون للتنسيق» أمس"),
+        Quote,
+        "«نحن مستعدون للتنسيق»",
+    );
+    has(
+        &t.tag_text("he said “we are ready now” today"),
+        Quote,
+        "“we are ready now”",
+    );
+    has(
+        &t.tag_text("er sagte „wir sind bereit“ heute"),
+        Quote,
+        "„wir sind bereit“",
+    );
     has(
         &t.tag_text("אמר \"הציבור זכאי לדעת\" אתמול"),
         Quote,
@@ -325,7 +371,11 @@ fn declared_and_user_names_extend_the_lists() {
             .any(|e| e.kind == Person && e.text == "فلان الفلاني")
     );
     let user = Tagger::new(&[("شركة النسيم".to_owned(), Organization)]);
-    has(&user.tag_text("أعلنت شركة النسيم"), Organization, "شركة النسيم");
+    has(
+        &user.tag_text("أعلنت شركة النسيم"),
+        Organization,
+        "شركة النسيم",
+    );
     let path = std::env::temp_dir().join(format!("sahifa-user-gaz-{}.tsv", std::process::id()));
     std::fs::write(&path, "# mine\nبلدة النسيم\tplace\n").expect("write");
     let names = sahifa::analyse::entities::read_user_gazetteer(&path).expect("read");
@@ -335,4 +385,48 @@ fn declared_and_user_names_extend_the_lists() {
         Place,
         "بلدة النسيم",
     );
+}
+
+#[test]
+fn any_slice_of_mixed_text_tags_without_panicking_and_with_valid_offsets() {
+    let t = tagger();
+    let mixed = format!(
+        "{SAMPLE}\nראש הממשלה בנימין נתניהו אמר \"שלום\" ב-27 בנובמבר 2023; \
+         President Joe Biden said “we are ready” on February 27, 2016 — ۱۲۰۰ تومان، ٤٠٪، للتحالف"
+    );
+    let chars: Vec<char> = mixed.chars().collect();
+    // A fixed linear congruential sequence: the same slices every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % bound.max(1)
+    };
+    for _ in 0..300 {
+        let start = next(chars.len());
+        let len = next(400);
+        let slice: String = chars.iter().skip(start).take(len).collect();
+        let count = slice.chars().count();
+        for m in t.tag_text(&slice) {
+            assert!(m.start <= m.end && m.end <= count, "{m:?} in {slice:?}");
+            let got: String = slice.chars().skip(m.start).take(m.end - m.start).collect();
+            assert!(
+                got == m.text || format!("ا{got}") == m.text,
+                "{m:?} vs {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn code_blocks_are_not_tagged() {
+    let mut doc = document("وصل الوفد إلى دمشق");
+    doc.sections[0].blocks.push(Block::Code {
+        language: None,
+        text: "let damascus = \"دمشق\";".to_owned(),
+    });
+    let entities = tagger().tag_document(&doc);
+    assert!(entities.iter().any(|e| e.block == 0 && e.text == "دمشق"));
+    assert!(entities.iter().all(|e| e.block == 0), "{entities:?}");
 }

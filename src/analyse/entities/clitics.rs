@@ -41,7 +41,11 @@ pub fn prefix_cuts(word: &str) -> Vec<usize> {
     let Some(first) = word.chars().next() else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    // Only the first few letters can be prefixes; the rest only needs counting.
+    let chars: Vec<(usize, char)> = word.char_indices().take(8).collect();
+    if chars.len() <= MIN_REST {
+        return Vec::new();
+    }
     let mut cuts = Vec::new();
     match script_of(first) {
         Script::Arabic => {

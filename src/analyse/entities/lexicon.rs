@@ -114,7 +114,10 @@ impl Lexicon {
             let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
             let found = automaton.try_find(input).ok()??;
             if ends_word(text, found.end()) {
-                return Some((found.end(), *self.phrase_roles.get(found.pattern().as_usize())?));
+                return Some((
+                    found.end(),
+                    *self.phrase_roles.get(found.pattern().as_usize())?,
+                ));
             }
             // It ran into the middle of a word; look for a shorter one.
             limit = found.end() - 1;
@@ -211,7 +214,7 @@ mod tests {
         let (end, roles) = lexicon.phrase_at(&text, at, word_end).expect("match");
         assert_eq!(text.get(at..end), Some("تل ابيض"));
         assert_eq!(roles.kind.map(|k| k.0), Some(EntityKind::Place));
-        let at = text.find("حلبان").expect("present") ;
+        let at = text.find("حلبان").expect("present");
         assert!(lexicon.phrase_at(&text, at, text.len()).is_none());
         assert!(lexicon.phrase_at(&text, at, at + "حلب".len()).is_some());
     }

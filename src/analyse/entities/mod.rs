@@ -50,7 +50,7 @@ use std::collections::HashSet;
 
 pub use gazetteer::{read_user_gazetteer, user_gazetteer_path};
 
-use crate::document::{Document, Entity, EntityKind};
+use crate::document::{Block, Document, Entity, EntityKind};
 use lexicon::Lexicon;
 use text::{Candidate, Text};
 use units::Lexicons;
@@ -101,8 +101,8 @@ impl Tagger {
         resolve::mentions(&t, &chosen)
     }
 
-    /// The entities of every block of `doc`, with the names it declares in its front matter
-    /// added to the lists and people's family names carried across blocks.
+    /// The entities of every block of `doc` except code, with the names it declares in its
+    /// front matter added to the lists and people's family names carried across blocks.
     pub fn tag_document(&self, doc: &Document) -> Vec<Entity> {
         let declared = (!doc.declared_entities.is_empty())
             .then(|| Lexicon::build(&gazetteer::user_entries(&doc.declared_entities)));
@@ -119,6 +119,8 @@ impl Tagger {
                     .blocks
                     .iter()
                     .enumerate()
+                    // Code is not prose: names in it are identifiers.
+                    .filter(|(_, block)| !matches!(block, Block::Code { .. }))
                     .map(move |(b, block)| (s, b, block.plain_text()))
             })
             .collect();

@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use super::Mention;
 use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
-use super::Mention;
 use crate::document::EntityKind;
 
 /// Chooses non-overlapping candidates (quotations apart), sorted by position.
@@ -114,10 +114,7 @@ pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
         .iter()
         .map(|c| (t.folded.original_range(c.start..c.end), c))
         .collect();
-    let mut offsets: Vec<usize> = ranges
-        .iter()
-        .flat_map(|(r, _)| [r.start, r.end])
-        .collect();
+    let mut offsets: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
     offsets.sort_unstable();
     offsets.dedup();
     // Byte offset → character offset, counted in one walk.

@@ -32,6 +32,8 @@ pub struct Text<'a> {
     pub folded: Folded,
     pub words: Vec<Word>,
     pub units: Vec<Unit>,
+    /// Written in Persian or Urdu (their own letters appear): no article marks names' ends.
+    pub persian: bool,
 }
 
 impl<'a> Text<'a> {
@@ -39,11 +41,13 @@ impl<'a> Text<'a> {
         let folded = fold(original);
         let words = words(&folded.text);
         let units = units(&folded.text, &words, lexicons);
+        let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
         Text {
             original,
             folded,
             words,
             units,
+            persian,
         }
     }
 
@@ -71,9 +75,10 @@ impl<'a> Text<'a> {
         let (Some(wa), Some(wb)) = (self.words.get(a.last), self.words.get(b.first)) else {
             return false;
         };
+        // From the end of the unit, which may reach past its last word (the dot of "Dr.").
         self.folded
             .text
-            .get(wa.end..wb.start)
+            .get(a.end.max(wa.end)..wb.start)
             .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
@@ -105,7 +110,11 @@ impl<'a> Text<'a> {
                     .find_map(|p| rest.strip_prefix(*p))
                     .filter(|r| r.starts_with("ال"))
                     .unwrap_or(rest);
-                if rest2.starts_with("ال") { rest2 } else { form }
+                if rest2.starts_with("ال") {
+                    rest2
+                } else {
+                    form
+                }
             }
             _ => form,
         }
@@ -136,6 +145,19 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The unit had a conjunction cut off in front (وواشنطن, ومنظمة): it starts a new item.
+    pub fn conjoined(&self, u: &Unit) -> bool {
+        let Some(word) = self.words.get(u.first) else {
+            return false;
+        };
+        let prefix = self
+            .folded
+            .text
+            .get(word.start..u.start)
+            .unwrap_or_default();
+        prefix.starts_with(['و', 'ו'])
+    }
+
     pub fn number(&self, u: &Unit) -> bool {
         self.form(u).starts_with(|c: char| c.is_ascii_digit())
     }
@@ -151,7 +173,8 @@ impl<'a> Text<'a> {
     /// An unknown word that can be part of a name: not a number, a stop word, a generic noun or
     /// an adjective; in Latin script, capitalised.
     pub fn name_word(&self, u: &Unit) -> bool {
-        if u.roles.is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
+        if u.roles
+            .is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
             || self.number(u)
             || self.adjective(u)
         {

@@ -6,7 +6,7 @@
 //! one unit and the next lookup starts after it.
 
 use super::clitics::{elided_article, prefix_cuts};
-use super::gazetteer::Roles;
+use super::gazetteer::{Roles, Source};
 use super::lexicon::Lexicon;
 
 /// A word of the folded text, as a byte range.
@@ -50,14 +50,20 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut chars = text.char_indices().peekable();
     let mut prev_alnum = false;
     let mut prev_digit = false;
+    let mut prev_hebrew = false;
     while let Some((at, c)) = chars.next() {
         let alnum = is_word_char(c);
-        let joins = !alnum
-            && prev_alnum
-            && is_joiner(c)
-            && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
-            && !possessive(text, at)
-            && !(c == '-' && prev_digit && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+        // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
+        let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
+        let joins = geresh
+            || !alnum
+                && prev_alnum
+                && is_joiner(c)
+                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && !possessive(text, at)
+                && !(c == '-'
+                    && prev_digit
+                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
         if alnum || joins {
             if start.is_none() {
                 start = Some(at);
@@ -65,7 +71,8 @@ pub fn words(text: &str) -> Vec<Word> {
         } else if let Some(s) = start.take() {
             out.push(Word { start: s, end: at });
         }
-        prev_alnum = alnum;
+        prev_alnum = alnum || geresh;
+        prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
         // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
         prev_digit = c.is_ascii_digit();
     }
@@ -91,10 +98,7 @@ pub fn ends_word(text: &str, end: usize) -> bool {
     if is_word_char(n) {
         return !prev_alnum;
     }
-    !(prev_alnum
-        && is_joiner(n)
-        && next.next().is_some_and(is_word_char)
-        && !possessive(text, end))
+    !(prev_alnum && is_joiner(n) && next.next().is_some_and(is_word_char) && !possessive(text, end))
 }
 
 /// A known phrase or an unknown word.
@@ -149,11 +153,12 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>) -> Vec<Unit> {
         let found = lookup_word(text, *word, lexicons);
         let unit = match found {
             Some((start, end, roles, elided)) => {
+                // The last word the phrase reaches into ("dr." ends past "dr" but before the
+                // next word starts).
                 let mut last = i;
-                while words.get(last).is_some_and(|w| w.end < end) {
+                while words.get(last + 1).is_some_and(|w| w.start < end) {
                     last += 1;
                 }
-                let last = last.min(words.len() - 1);
                 Unit {
                     first: i,
                     last,
@@ -192,6 +197,18 @@ fn lookup_word(
     for cut in prefix_cuts(form) {
         let start = word.start + cut;
         if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
+            // In Hebrew, a short rest that only a generated list knows is an ordinary word
+            // far more often than a place: שנים is not ש + נים, מקום not מ + קום.
+            let short = text
+                .get(start..end)
+                .is_some_and(|rest| rest.chars().count() < 4);
+            let generated = roles
+                .kind
+                .is_some_and(|(_, source)| source == Source::Generated);
+            let hebrew = form.starts_with(|c: char| ('\u{05D0}'..='\u{05EA}').contains(&c));
+            if short && generated && hebrew && roles.bits == 0 {
+                continue;
+            }
             return Some((start, end, roles, false));
         }
     }
