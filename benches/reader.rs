@@ -70,8 +70,15 @@ fn wait_for_page(app: &mut App) -> Duration {
 
 fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let (_, sample) = time(|| open(SAMPLE, SAMPLE_NAME, 100, 30));
-    println!("sample: start to first frame {:.1} ms", ms(sample));
+    // Five runs: the machine is shared, and a background thread (tagging) competes for it.
+    let mut runs: Vec<f64> = (0..5)
+        .map(|_| ms(time(|| open(SAMPLE, SAMPLE_NAME, 100, 30)).1))
+        .collect();
+    runs.sort_by(f64::total_cmp);
+    println!(
+        "sample: start to first frame {:.1} ms (median of 5; {:.1}–{:.1})",
+        runs[2], runs[0], runs[4]
+    );
 
     let text = big_article(10 << 20);
     let (loaded, load_time) = time(|| {
