@@ -13,3 +13,6 @@ pub mod fold;
 pub mod layout;
 pub mod load;
 pub mod page;
+pub mod render;
+pub mod theme;
+pub mod ui;

@@ -2,3 +2,5 @@
 
 pub mod bidi;
 pub mod json;
+pub mod print;
+pub mod read;
