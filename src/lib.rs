@@ -10,3 +10,4 @@ pub mod error;
 pub mod fold;
 pub mod layout;
 pub mod page;
+pub mod shot;
