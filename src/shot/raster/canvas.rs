@@ -22,7 +22,9 @@ impl Canvas {
     fn index(&self, x: i64, y: i64) -> Option<usize> {
         let (x, y) = (u32::try_from(x).ok()?, u32::try_from(y).ok()?);
         (x < self.width && y < self.height)
-            .then(|| usize::try_from((u64::from(y) * u64::from(self.width) + u64::from(x)) * 3).ok())
+            .then(|| {
+                usize::try_from((u64::from(y) * u64::from(self.width) + u64::from(x)) * 3).ok()
+            })
             .flatten()
     }
 
@@ -74,5 +76,9 @@ pub fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
         let v = v.round().clamp(0.0, 255.0) as u8;
         v
     };
-    [channel(a[0], b[0]), channel(a[1], b[1]), channel(a[2], b[2])]
+    [
+        channel(a[0], b[0]),
+        channel(a[1], b[1]),
+        channel(a[2], b[2]),
+    ]
 }

@@ -84,7 +84,11 @@ impl Fonts {
         let bold_pass = if bold { BOLD_PASS } else { 0.0 };
         [
             (&self.regular, 1.0, bold_pass),
-            (&self.fallback, self.fallback_scale, FALLBACK_PASS + bold_pass),
+            (
+                &self.fallback,
+                self.fallback_scale,
+                FALLBACK_PASS + bold_pass,
+            ),
         ]
         .into_iter()
         .find_map(|(font, em_scale, embolden)| {

@@ -107,7 +107,11 @@ fn draw_glyph(
     let v = base.units_to_px(metrics.em_px);
     let advance = base.font.h_advance_unscaled(base.id);
     // Squeeze to fit the cells, never widen: a monospace advance then spans its cells exactly.
-    let h = if advance * v > span_wf { span_wf / advance } else { v };
+    let h = if advance * v > span_wf {
+        span_wf / advance
+    } else {
+        v
+    };
     let left = x0f + (span_wf - advance * h) / 2.0;
     let base_end = left + advance * h;
     let squeeze = h / v;
