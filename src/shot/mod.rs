@@ -11,6 +11,7 @@ mod error;
 pub mod grid;
 pub mod palette;
 mod raster;
+mod size;
 mod svg;
 mod text;
 
@@ -19,6 +20,7 @@ use std::path::Path;
 
 pub use error::{Error, Result};
 pub use palette::Palette;
+pub use size::{MAX_COLS, MAX_ROWS, Size};
 
 /// Width of one terminal cell in the image formats, in pixels (SVG user units).
 pub const CELL_WIDTH: u32 = 9;
