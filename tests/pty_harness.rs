@@ -109,7 +109,7 @@ fn keys_arrive_one_press_at_a_time_as_terminal_bytes() {
 }
 
 /// A stand-in for a full-screen reader: sets the modes sahifa sets, waits for `q`, restores.
-const FULL_SCREEN: &str = r#"stty raw -echo; printf '\033[8l\033[1 k\033[?1049h\033[?25l\033[HREADER';
+const FULL_SCREEN: &str = r#"stty raw -echo; printf '\033[?1049h\033[?25l\033[8l\033[1 k\033[HREADER';
     until [ "$(dd bs=1 count=1 2>/dev/null)" = q ]; do :; done;
     printf '\033[?1049l\033[?25h\033[8h\033[0 k'; stty sane; printf 'done\r\n'"#;
 

@@ -348,20 +348,16 @@ pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Checks the terminal modes a full-screen RTL reader must set and restore, in a raw byte
-/// stream: `ESC[8l` (BDSM explicit mode: the terminal must not reorder) sent on start, and
-/// after the last one, on the way out: the main screen back (`ESC[?1049l`), the cursor shown
-/// (`ESC[?25h`) and `ESC[8h` (implicit mode) restored. Returns what is wrong, one item each.
+/// stream: `ESC[8l` (BDSM explicit mode: the terminal must not reorder) sent, and after the
+/// last one, on the way out: the main screen back (`ESC[?1049l`), the cursor shown
+/// (`ESC[?25h`) and `ESC[8h` (implicit mode) restored. BDSM is a terminal-wide mode, so whether
+/// it comes before or after the switch to the alternate screen does not matter. Returns what is
+/// wrong, one item each.
 pub fn check_modes(raw: &[u8]) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     match find(raw, b"\x1b[8l", 0) {
         None => problems.push("ESC[8l (explicit bidi mode) never sent".to_owned()),
         Some(first) => {
-            if let Some(alt) = find(raw, b"\x1b[?1049h", 0)
-                && alt < first
-                && find(raw, b"\x1b[8l", alt).is_none()
-            {
-                problems.push("ESC[8l sent only after the alternate screen".to_owned());
-            }
             let last = rfind(raw, b"\x1b[8l").unwrap_or(first);
             for (seq, name) in [
                 (&b"\x1b[?1049l"[..], "ESC[?1049l (main screen)"),
