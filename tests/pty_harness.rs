@@ -75,13 +75,35 @@ fn a_cursor_position_query_is_answered() {
 
 #[test]
 fn a_program_that_never_settles_times_out_instead_of_hanging() {
-    let mut term = Terminal::shell("while :; do printf .; sleep 0.05; done", &[], 20, 4)
-        .expect("terminal starts");
+    let mut term = Terminal::shell(
+        r"i=0; while :; do i=$((i+1)); printf '\r%s' $i; sleep 0.05; done",
+        &[],
+        20,
+        4,
+    )
+    .expect("terminal starts");
     term.timeout = Duration::from_millis(800);
     let err = term.wait_stable(QUIET).expect_err("never stable");
     assert!(err.contains("never became stable"), "{err}");
     let err = term.wait_exit().expect_err("never exits");
     assert!(err.contains("did not exit"), "{err}");
+}
+
+#[test]
+fn output_that_changes_nothing_on_screen_counts_as_stable() {
+    // Like a full-screen program redrawing an unchanged frame: bytes keep coming, the screen
+    // stays the same.
+    let mut term = Terminal::shell(
+        r"printf 'still'; while :; do printf '\033[?25l\033[1;1H'; sleep 0.05; done",
+        &[],
+        20,
+        4,
+    )
+    .expect("terminal starts");
+    term.timeout = Duration::from_secs(5);
+    term.wait_until("the text", QUIET, |s| s.contents().contains("still"))
+        .expect("stable although bytes keep coming");
+    assert_eq!(term.screen_rows()[0], format!("{:<20}", "still"));
 }
 
 #[test]
@@ -151,8 +173,8 @@ fn mode_checks_name_each_thing_left_unrestored() {
 #[test]
 fn raw_mode_left_on_is_visible_after_exit() {
     // `sahifa bidi` never touches the terminal: the line discipline is as the shell had it.
-    let mut term =
-        Terminal::sahifa_then_tty_report(&["bidi", "/dev/null"], 40, 4).expect("terminal starts");
+    let mut term = Terminal::sahifa_then_tty_report(&["bidi", "/dev/null"], &[], 40, 4)
+        .expect("terminal starts");
     assert_eq!(term.wait_exit(), Ok(0));
     assert_eq!(term.tty_after_exit().as_deref(), Some("icanon echo"));
 }

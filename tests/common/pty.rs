@@ -20,6 +20,8 @@ pub const TIMEOUT: Duration = Duration::from_secs(15);
 /// The pause after each key press, so keys arrive as separate reads (a lone `Esc` must not merge
 /// with the next key into an Alt combination).
 const KEY_GAP: Duration = Duration::from_millis(40);
+/// How often waits look at the screen.
+const STEP: Duration = Duration::from_millis(20);
 
 /// A program running in a pseudo-terminal, with the screen it has drawn so far.
 pub struct Terminal {
@@ -126,22 +128,40 @@ impl Terminal {
     /// Starts `sh -c script` with positional parameters `params` (`$1`…) and the path of the
     /// `sahifa` binary in `$SAHIFA`.
     pub fn shell(script: &str, params: &[&str], cols: u16, rows: u16) -> Result<Self, String> {
+        Self::shell_with_env(script, params, &[], cols, rows)
+    }
+
+    /// [`Terminal::shell`] with extra environment variables.
+    pub fn shell_with_env(
+        script: &str,
+        params: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Result<Self, String> {
         let mut args = vec!["-c", script, "sh"];
         args.extend_from_slice(params);
-        let sahifa = env!("CARGO_BIN_EXE_sahifa");
-        Self::spawn_with_env("sh", &args, &[("SAHIFA", sahifa)], cols, rows)
+        let mut env = env.to_vec();
+        env.push(("SAHIFA", env!("CARGO_BIN_EXE_sahifa")));
+        Self::spawn_with_env("sh", &args, &env, cols, rows)
     }
 
     /// Starts `sahifa args…` under a shell that, once sahifa has exited, prints the terminal's
     /// line-discipline state (see [`Terminal::tty_after_exit`]).
-    pub fn sahifa_then_tty_report(args: &[&str], cols: u16, rows: u16) -> Result<Self, String> {
-        Self::shell(
+    pub fn sahifa_then_tty_report(
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Result<Self, String> {
+        Self::shell_with_env(
             concat!(
                 r#""$SAHIFA" "$@"; "#,
                 r#"printf '\r\n[tty %s]\r\n' "$(stty -a | tr ' ;' '\n\n' "#,
                 r#"| grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')""#
             ),
             args,
+            env,
             cols,
             rows,
         )
@@ -216,11 +236,20 @@ impl Terminal {
         }
     }
 
-    /// Waits until nothing has been written for `quiet`. Fails after the deadline.
+    /// Waits until the screen (text and attributes) has not changed for `quiet`, or the program
+    /// has ended. Fails after the deadline. A program may keep writing bytes that change nothing
+    /// (a redraw that only re-hides the cursor), so the screen is compared, not the byte flow.
     pub fn wait_stable(&mut self, quiet: Duration) -> Result<(), String> {
         let deadline = Instant::now() + self.timeout;
+        let mut last = self.parser.screen().contents_formatted();
+        let mut since = Instant::now();
         loop {
-            if !self.pump_for(quiet) || self.closed {
+            self.pump_for(STEP);
+            let now = self.parser.screen().contents_formatted();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet || self.closed {
                 return Ok(());
             }
             if Instant::now() > deadline {
@@ -244,7 +273,7 @@ impl Terminal {
             if Instant::now() > deadline {
                 return Err(self.failure(&format!("timed out waiting for {what}")));
             }
-            self.pump_for(Duration::from_millis(20));
+            self.pump_for(STEP);
         }
         self.wait_stable(quiet)
     }
@@ -253,7 +282,7 @@ impl Terminal {
     pub fn wait_exit(&mut self) -> Result<u32, String> {
         let deadline = Instant::now() + self.timeout;
         loop {
-            self.pump_for(Duration::from_millis(20));
+            self.pump_for(STEP);
             if self.closed
                 && let Ok(Some(status)) = self.child.try_wait()
             {
