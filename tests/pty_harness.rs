@@ -54,8 +54,23 @@ fn bidi_in_a_real_terminal_shows_what_it_prints_through_a_pipe() {
     }
     let mut term = Terminal::shell(r#"printf '%s\n' "$@" | "$SAHIFA" bidi"#, &lines, cols, rows)
         .expect("terminal starts");
+    let expected = sahifa::shot::to_text(&expected);
+    assert_eq!(term.wait_for_screen(&expected), Ok(()));
     assert_eq!(term.wait_exit(), Ok(0));
-    assert_eq!(term.screen_text(), sahifa::shot::to_text(&expected));
+    assert_eq!(term.screen_text(), expected);
+}
+
+#[test]
+fn waiting_for_a_screen_that_never_comes_names_the_first_different_row() {
+    let mut term = Terminal::shell("printf 'one\\r\\ntwo'; sleep 5", &[], 10, 3).expect("starts");
+    term.timeout = Duration::from_millis(600);
+    let err = term
+        .wait_for_screen("one       \nthree     \n          \n")
+        .expect_err("never matches");
+    assert!(
+        err.contains("row 1") && err.contains("\"three     \"") && err.contains("\"two       \""),
+        "{err}"
+    );
 }
 
 #[test]

@@ -278,6 +278,36 @@ impl Terminal {
         self.wait_stable(quiet)
     }
 
+    /// Waits until the screen reads exactly `expected` (in the form of
+    /// [`Terminal::screen_text`]). Comparing against the expected screen, rather than waiting
+    /// for quiet, cannot be fooled by a program that pauses mid-update on a loaded machine. On
+    /// timeout the error names the first row that differs.
+    pub fn wait_for_screen(&mut self, expected: &str) -> Result<(), String> {
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            let actual = self.screen_text();
+            if actual == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let row = actual
+                    .lines()
+                    .zip(expected.lines())
+                    .position(|(a, e)| a != e)
+                    .unwrap_or(0);
+                let line = |text: &str| text.lines().nth(row).unwrap_or("").to_owned();
+                return Err(format!(
+                    "the screen never matched; first difference in row {row}:\n  expected: \
+                     {:?}\n  actual:   {:?}\n{}",
+                    line(expected),
+                    line(&actual),
+                    self.failure("the whole screen")
+                ));
+            }
+            self.pump_for(STEP);
+        }
+    }
+
     /// Waits until the program has exited and all its output is read; returns its exit code.
     pub fn wait_exit(&mut self) -> Result<u32, String> {
         let deadline = Instant::now() + self.timeout;
