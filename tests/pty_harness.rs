@@ -5,7 +5,8 @@
 mod common;
 
 use common::keys::key_presses;
-use common::pty::{Terminal, check_modes};
+use common::modes::check_modes;
+use common::pty::Terminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
