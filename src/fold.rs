@@ -42,10 +42,7 @@ pub fn fold(text: &str) -> Folded {
             continue;
         }
         let before = out.text.len();
-        match fold_char(c) {
-            Some(f) => out.text.push(f),
-            None => out.text.extend(c.to_lowercase()),
-        }
+        push_folded(&mut out.text, c);
         out.origin
             .resize(out.origin.len() + (out.text.len() - before), at);
     }
@@ -57,7 +54,22 @@ pub fn fold(text: &str) -> Folded {
 
 /// Folds a short query (no way back needed).
 pub fn fold_query(text: &str) -> String {
-    fold(text).text
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|&c| !is_ignored(c)) {
+        push_folded(&mut out, c);
+    }
+    out
+}
+
+fn push_folded(out: &mut String, c: char) {
+    match fold_char(c) {
+        Some(f) => out.push(f),
+        // Hebrew and Arabic have no case; skipping the case tables for them and for ASCII
+        // makes folding a long article several times faster.
+        None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        None if ('\u{0590}'..='\u{06FF}').contains(&c) => out.push(c),
+        None => out.extend(c.to_lowercase()),
+    }
 }
 
 /// Characters readers do not type, dropped from folded text.

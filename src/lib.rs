@@ -3,11 +3,17 @@
 //! The pipeline runs one way (see README): `decode` → `load` → `analyse` → `layout` → `render`.
 //! Every stage before render is plain data and strings, testable without a terminal.
 
+pub mod analyse;
 pub mod cli;
 pub mod commands;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod fold;
 pub mod layout;
+pub mod load;
 pub mod page;
+pub mod render;
 pub mod shot;
+pub mod theme;
+pub mod ui;

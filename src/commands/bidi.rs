@@ -19,9 +19,11 @@ pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    filter(&input, &options, &mut out)?;
-    out.flush()?;
-    Ok(())
+    match filter(&input, &options, &mut out).and_then(|()| out.flush()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => Ok(result?),
+    }
 }
 
 /// The whole filter: every line of `input` laid out as one paragraph and written in visual
@@ -48,12 +50,25 @@ pub fn filter_to_string(input: &str, options: &LayoutOptions) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The input as text, through the pipeline's decode stage (byte order marks, legacy code pages,
+/// binary data refused); its warnings go to standard error.
 fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
-    match file {
-        None => std::io::stdin().read_to_end(&mut bytes).map(|_| ())?,
-        Some(p) if p.as_os_str() == "-" => std::io::stdin().read_to_end(&mut bytes).map(|_| ())?,
-        Some(p) => bytes = std::fs::read(p).with_context(|| p.display().to_string())?,
+    let path = match file {
+        Some(p) if p.as_os_str() != "-" => {
+            bytes = std::fs::read(p).with_context(|| p.display().to_string())?;
+            p
+        }
+        _ => {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("standard input")?;
+            std::path::Path::new("standard input")
+        }
+    };
+    let decoded = crate::decode::decode(&bytes, path, None)?;
+    for warning in &decoded.warnings {
+        eprintln!("sahifa: warning: {warning}");
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(decoded.text)
 }

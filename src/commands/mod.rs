@@ -1,3 +1,6 @@
 //! One module per subcommand; each takes its parsed arguments and does its whole job.
 
 pub mod bidi;
+pub mod json;
+pub mod print;
+pub mod read;

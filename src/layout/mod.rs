@@ -13,7 +13,29 @@
 //!
 //! Tags (opaque, one per logical byte range) travel with every character, and every cell keeps
 //! the logical byte offset it came from, so styles and search matches land on the right cells.
+//!
+//! Whitespace at a break: the spaces where a line breaks stay in that line's logical range (the
+//! lines' logical ranges, concatenated, are the paragraph, in order) but are neither shown nor
+//! counted. With a width, trailing whitespace is not shown on the last line either; without a
+//! width nothing is hidden and L1 places trailing whitespace at the paragraph's end.
 
+mod cluster;
+#[doc(hidden)]
+pub mod conformance;
+pub mod controls;
+mod forms_table;
+mod joining_table;
+pub mod mirror;
+mod mirror_table;
+mod paragraph;
+mod reorder;
+pub mod shaping;
+pub mod width;
+mod wrap;
+
+use cluster::LogicalCluster;
+use paragraph::Analysis;
+use shaping::Glyph;
 use std::ops::Range;
 
 /// Which base direction a paragraph gets.
@@ -62,7 +84,8 @@ pub struct TagSpan<T> {
 pub struct Cluster<T> {
     /// Byte range of this grapheme inside [`VisualLine::text`].
     pub text: Range<usize>,
-    /// Display cells it takes (0 never occurs: marks ride with their base).
+    /// Display cells it takes. Marks and other zero-width characters ride with a neighbour, so
+    /// this is 0 only in a paragraph made of nothing but invisible format characters.
     pub width: usize,
     /// Byte range of the logical paragraph text it came from.
     pub logical: Range<usize>,
@@ -91,20 +114,170 @@ pub struct ParagraphLayout<T> {
     pub lines: Vec<VisualLine<T>>,
 }
 
-/// Lays out one paragraph. PROVISIONAL: logical order, no wrapping — replaced by the engine.
+/// Lays out one paragraph: bidi analysis, shaping, wrapping, then each line in visual order.
+///
+/// `text` is one paragraph in logical order; `tags` mark byte ranges of it (the first span that
+/// starts last wins where spans overlap). There is always at least one line.
 pub fn layout_paragraph<T: Copy + Default>(
     text: &str,
-    _tags: &[TagSpan<T>],
-    _options: &LayoutOptions,
+    tags: &[TagSpan<T>],
+    options: &LayoutOptions,
 ) -> ParagraphLayout<T> {
-    let line = VisualLine {
-        text: text.to_owned(),
-        clusters: Vec::new(),
-        width: 0,
-        logical: 0..text.len(),
+    let analysis = Analysis::new(text, options.direction);
+    let mut glyphs = Vec::with_capacity(text.len());
+    shaping::shape_into(text, options.shape, &mut glyphs);
+    let mut clusters = Vec::with_capacity(glyphs.len());
+    cluster::clusters(&glyphs, &mut String::new(), &mut clusters);
+    let ranges = match options.width {
+        Some(width) => wrap::break_lines(text, &clusters, width),
+        None => std::iter::once(0..clusters.len()).collect(),
     };
+    let tagger = Tagger::new(tags);
+    let mut scratch = Scratch::default();
+    let mut lines = Vec::with_capacity(ranges.len());
+    for (k, range) in ranges.iter().enumerate() {
+        // Lines meet where the next one's first cluster starts, so they tile the paragraph.
+        let start_of = |line: &Range<usize>| {
+            clusters
+                .get(line.start)
+                .map_or(text.len(), |c| c.start as usize)
+        };
+        let logical_start = if k == 0 { 0 } else { start_of(range) };
+        let logical_end = ranges.get(k + 1).map_or(text.len(), start_of);
+        let mut visible = &clusters[range.clone()];
+        if options.width.is_some() {
+            let kept = visible
+                .iter()
+                .rposition(|c| !c.space)
+                .map_or(0, |last| last + 1);
+            visible = &visible[..kept];
+        }
+        let line = LineInput {
+            analysis: &analysis,
+            glyphs: &glyphs,
+            clusters: visible,
+            tagger: &tagger,
+        };
+        lines.push(line.build(logical_start..logical_end, options.reorder, &mut scratch));
+    }
     ParagraphLayout {
-        rtl: false,
-        lines: vec![line],
+        rtl: analysis.rtl(),
+        lines,
     }
 }
+
+/// Buffers reused from line to line.
+#[derive(Default)]
+struct Scratch {
+    classes: Vec<unicode_bidi::BidiClass>,
+    levels: Vec<u8>,
+    order: Vec<usize>,
+}
+
+struct LineInput<'a, T> {
+    analysis: &'a Analysis,
+    glyphs: &'a [Glyph],
+    clusters: &'a [LogicalCluster],
+    tagger: &'a Tagger<'a, T>,
+}
+
+impl<T: Copy + Default> LineInput<'_, T> {
+    /// L1, L2, then the text written cluster by cluster: a cluster's glyphs keep their logical
+    /// order (L3: marks after their base) and are mirrored at odd levels (L4).
+    fn build(&self, logical: Range<usize>, reorder: bool, s: &mut Scratch) -> VisualLine<T> {
+        let analysis = self.analysis;
+        let n = self.clusters.len();
+        s.levels.clear();
+        s.order.clear();
+        if analysis.single_level() {
+            // Every character at the paragraph level: L1 changes nothing, L2 reverses the line
+            // of an RTL paragraph as a whole.
+            s.levels.resize(n, analysis.para_level);
+            if reorder && analysis.rtl() {
+                s.order.extend((0..n).rev());
+            } else {
+                s.order.extend(0..n);
+            }
+        } else {
+            s.levels.extend(
+                self.clusters
+                    .iter()
+                    .map(|c| analysis.level(c.start as usize)),
+            );
+            if reorder {
+                s.classes.clear();
+                s.classes.extend(
+                    self.clusters
+                        .iter()
+                        .map(|c| analysis.class(c.start as usize)),
+                );
+                reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
+                reorder::visual_order(&s.levels, &mut s.order);
+            } else {
+                s.order.extend(0..n);
+            }
+        }
+        // Three bytes a glyph fits Arabic, Hebrew and Latin; the line's glyphs are contiguous.
+        let glyphs = match (self.clusters.first(), self.clusters.last()) {
+            (Some(first), Some(last)) => (last.glyphs.end - first.glyphs.start) as usize,
+            _ => 0,
+        };
+        let mut text = String::with_capacity(glyphs * 3);
+        let mut clusters = Vec::with_capacity(self.clusters.len());
+        let mut width = 0;
+        for &i in &s.order {
+            let c = &self.clusters[i];
+            let mirror = reorder && s.levels[i] % 2 == 1;
+            let at = text.len();
+            for g in &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize] {
+                match g.ch {
+                    '\t' => text.extend(std::iter::repeat_n(' ', controls::TAB_CELLS)),
+                    c if mirror => text.push(mirror::mirrored(c)),
+                    c => text.push(c),
+                }
+            }
+            width += usize::from(c.width);
+            clusters.push(Cluster {
+                text: at..text.len(),
+                width: usize::from(c.width),
+                logical: c.start as usize..c.end as usize,
+                tag: self.tagger.tag_at(c.start as usize),
+            });
+        }
+        VisualLine {
+            text,
+            clusters,
+            width,
+            logical,
+        }
+    }
+}
+
+/// Finds the tag of a logical byte offset.
+struct Tagger<'a, T> {
+    /// Spans sorted by start.
+    spans: Vec<&'a TagSpan<T>>,
+}
+
+impl<'a, T: Copy + Default> Tagger<'a, T> {
+    fn new(tags: &'a [TagSpan<T>]) -> Self {
+        let mut spans: Vec<&TagSpan<T>> = tags.iter().filter(|t| !t.range.is_empty()).collect();
+        spans.sort_by_key(|t| t.range.start);
+        Self { spans }
+    }
+
+    fn tag_at(&self, at: usize) -> T {
+        if self.spans.is_empty() {
+            return T::default();
+        }
+        let after = self.spans.partition_point(|t| t.range.start <= at);
+        self.spans[..after]
+            .iter()
+            .rev()
+            .find(|t| t.range.end > at)
+            .map_or_else(T::default, |t| t.tag)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,524 @@
+//! Context rules: names the lists do not know, found from the words around them.
+//!
+//! - A title or role (وزير الخارجية, مدير, ראש הממשלה, President) makes the name after it a
+//!   person: the first given name within a few words (مدير مركز التنسيق الروسي في سوريا سيرغي
+//!   كورالينكو), else the unknown words right after the title and its adjectives.
+//! - A given name followed by an unknown word is a person (يفغيني لوكيانوف).
+//! - A head noun (وزارة, جبهة, قوات, المرصد, משרד) starts an organisation that runs over the
+//!   noun phrase after it: definite words, adjectives, known names, a first unknown word
+//!   (وكالة تاس) and construct pairs (لحقوق الإنسان). Generic nouns (المعارضة, النظام) end it.
+//!   A known organisation followed by adjectives takes them too (مجلس الأمن الروسي).
+//! - A place noun (مدينة, بلدة, ريف, העיר) makes the unknown word after it a place, two words
+//!   for compound names (تل أبيض, عين عيسى, خان العسل); the trigger is not part of the span.
+//! - Latin script: runs of capitalised words are classified by a title before or inside them
+//!   (person), a head noun inside (organisation), a given name first (person).
+//!
+//! Punctuation between words ends every rule.
+
+use super::clitics::Script;
+use super::gazetteer::{
+    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE, Source,
+};
+use super::text::{
+    Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
+};
+use super::units::Unit;
+use crate::document::EntityKind;
+
+/// How far after a title its name may start.
+const TITLE_WINDOW: usize = 8;
+/// The longest name a rule builds, in units.
+const NAME_UNITS: usize = 6;
+/// The longest noun phrase after an organisation's head noun, in units.
+const ORG_UNITS: usize = 5;
+
+/// Words that start two-word place names.
+const COMPOUND_PLACE: &[&str] = &[
+    "تل",
+    "عين",
+    "دير",
+    "كفر",
+    "خان",
+    "راس",
+    "جسر",
+    "بير",
+    "ابو",
+    "بيت",
+    "مرج",
+    "جبل",
+    "وادي",
+    "سيدي",
+    "بني",
+    "בית",
+    "כפר",
+    "גבעת",
+    "קריית",
+    "רמת",
+    "עין",
+    "נווה",
+    "תל",
+];
+
+/// Lower-case words allowed inside a Latin name or organisation.
+const LATIN_JOINERS: &[&str] = &[
+    "of", "the", "for", "al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "and", "el",
+];
+/// Latin joiners that may sit inside a person's name.
+const LATIN_NAME_JOINERS: &[&str] = &[
+    "al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "el",
+];
+
+pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
+    for (i, u) in t.units.iter().enumerate() {
+        if let Some(kind) = t.kind(u) {
+            if t.caps_ok(u) {
+                let rank = match u.roles.and_then(|r| r.kind).map(|k| k.1) {
+                    Some(Source::User) => RANK_USER,
+                    Some(Source::Curated) => RANK_CURATED,
+                    _ => RANK_GENERATED,
+                };
+                push(out, u, u, kind, rank);
+                if kind == EntityKind::Organization {
+                    org_adjectives(t, i, out);
+                }
+            }
+            continue;
+        }
+        let latin = t.script(u) == Script::Latin;
+        if u.has(ROLE_TITLE) && !latin {
+            title_person(t, i, out);
+        }
+        if u.has(ROLE_FIRST_NAME)
+            && !u.has(ROLE_STOP)
+            && !latin
+            && let Some(end) = name_from(t, i, false)
+            && end > i
+        {
+            push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+        }
+        if u.has(ROLE_ORG_HEAD) && !latin {
+            org_phrase(t, i, out);
+        }
+        if u.has(ROLE_PLACE_NOUN) {
+            place_after(t, i, out);
+        }
+    }
+    latin_runs(t, out);
+}
+
+fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, rank: u8) {
+    out.push(Candidate {
+        start: first.start,
+        end: last.end,
+        kind,
+        rank,
+        elided: first.elided,
+    });
+}
+
+/// Words that join the parts of a name: بن, آل, عبد, أبو, בן, אבו.
+const NAME_JOINERS: &[&str] = &[
+    "بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ولد", "בן", "בת", "אבו", "אל",
+];
+
+/// The last unit of a name starting at unit `start`; `single` allows a one-word name.
+///
+/// A name is a first word and one more (سيرغي لافروف, בנימין נתניהו); it goes on only
+/// through joiners (محمد بن عبد الرحمن آل ثاني) or into a given name, which keeps verbs
+/// after a name (سيزور, נפגש) out of it.
+fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
+    let first = t.units.get(start)?;
+    let is_person = |u: &Unit| t.kind(u) == Some(EntityKind::Person);
+    if !(t.name_word(first) || first.has(ROLE_FIRST_NAME) || is_person(first)) {
+        return None;
+    }
+    let joiner = |u: &Unit| NAME_JOINERS.contains(&t.form(u));
+    let given = |u: &Unit| u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP);
+    let mut end = start;
+    while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
+        let here = &t.units[end];
+        let next = &t.units[end + 1];
+        // A family name may carry the article and look like an adjective (بشار الأسد,
+        // فراس الجندي), but only right after the first word.
+        let fits = t.name_word(next)
+            || (end == start && t.script(next) == Script::Arabic && t.adjective(next))
+            // Persian family names often have two words: محسن هاشمی رفسنجانی.
+            || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
+            || is_person(next)
+            || given(next);
+        let continues = end == start && !is_person(here)
+            || (t.persian && end - start == 1 && next.roles.is_none())
+            || joiner(here)
+            || joiner(next)
+            || given(here)
+            || given(next);
+        if !fits || !continues {
+            break;
+        }
+        end += 1;
+    }
+    if t.units.get(end).is_some_and(joiner) {
+        end = end.checked_sub(1)?;
+    }
+    (single || end > start).then_some(end)
+}
+
+fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // A given name or a known person within the window.
+    let mut j = i + 1;
+    while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
+        let u = &t.units[j];
+        if (u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP)) || t.kind(u) == Some(EntityKind::Person) {
+            if let Some(end) = name_from(t, j, true) {
+                push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+            }
+            return;
+        }
+        if u.has(ROLE_TITLE) && j > i + 1 && t.units[j - 1].has(ROLE_STOP) {
+            return; // a second title starts its own rule
+        }
+        j += 1;
+    }
+    // Else the unknown words right after the title and its adjectives (not in Persian, whose
+    // titles are followed by any noun: رئیس وقت شورا).
+    if t.persian {
+        return;
+    }
+    let mut j = i + 1;
+    while j < t.units.len()
+        && t.joined_at(j - 1)
+        && (t.adjective(&t.units[j]) || t.units[j].has(ROLE_TITLE))
+    {
+        j += 1;
+    }
+    if j < t.units.len() && t.joined_at(j - 1) {
+        let u = &t.units[j];
+        if u.roles.is_none()
+            && !t.definite(u)
+            && t.name_word(u)
+            && let Some(end) = name_from(t, j, true)
+        {
+            push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+        }
+    }
+}
+
+fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // Hebrew articles do not end names the way Arabic ones do (מכון ירושלים למחקרי מדיניות):
+    // the bounded rule serves it better.
+    if t.persian || t.script(&t.units[i]) == Script::Hebrew {
+        return persian_org_phrase(t, i, out);
+    }
+    let head = &t.units[i];
+    let mut end = i;
+    let mut k = i + 1;
+    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+        let u = &t.units[k];
+        if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
+            break;
+        }
+        // A conjunction starts another phrase: منظمة يونيسف ومنظمة الصحة العالمية.
+        if k > i + 1 && t.conjoined(u) {
+            break;
+        }
+        let first_name_like = k == i + 1 && u.roles.is_none() && t.name_word(u);
+        // Construct chains of indefinite nouns ending in a definite noun or a name:
+        // هيئة مياه ولاية الخرطوم, لحقوق الإنسان; only before the phrase's first definite
+        // word, after which only definite words and names follow.
+        let seen_definite = (i + 1..k).any(|j| t.definite(&t.units[j]));
+        let chain = if seen_definite && !t.units[k - 1].has(ROLE_ORG_HEAD) {
+            None
+        } else {
+            construct_chain(t, k, i + ORG_UNITS)
+        };
+        if let Some(last) = chain {
+            end = last;
+            k = last + 1;
+            continue;
+        }
+        let fits = t.definite(u) || t.kind(u).is_some() || first_name_like;
+        if !fits {
+            break;
+        }
+        end = k;
+        k += 1;
+        // After an unknown name (وكالة تاس) only adjectives and known names follow
+        // (شركة كهرباء لبنان).
+        if first_name_like {
+            while k < t.units.len()
+                && t.joined_at(k - 1)
+                && !t.conjoined(&t.units[k])
+                && (adjective_not_generic(t, k) || t.kind(&t.units[k]).is_some())
+            {
+                end = k;
+                k += 1;
+            }
+            break;
+        }
+    }
+    if end == i {
+        return;
+    }
+    // A definite head (المرصد, التحالف) is a common noun unless an adjective or a name
+    // follows it.
+    let next = &t.units[i + 1];
+    if t.definite(head) && !(t.adjective(next) || t.kind(next).is_some()) {
+        return;
+    }
+    push(
+        out,
+        head,
+        &t.units[end],
+        EntityKind::Organization,
+        RANK_RULE,
+    );
+}
+
+/// From unit `k`, indefinite nouns joined one to the next and closed by a definite noun or a
+/// known name, no further than unit `limit`: the last unit of the chain.
+fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
+    let indefinite = |u: &Unit| {
+        !t.definite(u)
+            && !t.number(u)
+            && t.kind(u).is_none()
+            && u.roles
+                .is_none_or(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) == 0)
+    };
+    let mut j = k;
+    while j <= limit && t.units.get(j).is_some_and(&indefinite) && t.joined_at(j) {
+        j += 1;
+    }
+    let close = t.units.get(j)?;
+    let closes = j > k
+        && j <= limit
+        && !t.conjoined(close)
+        && !close.has(ROLE_STOP)
+        && !close.has(ROLE_GENERIC)
+        && (t.definite(close) || t.kind(close).is_some());
+    closes.then_some(j)
+}
+
+/// Persian, Urdu and Hebrew: Persian and Urdu have no article to mark a name's end: the head takes up to two unknown
+/// words, or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری متروی تهران).
+fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let mut end = i;
+    let mut k = i + 1;
+    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+        let u = &t.units[k];
+        // Present-tense verbs start with می (می‌رود, می‌گوید).
+        let verb = u.roles.is_none() && t.form(u).starts_with("مي");
+        if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
+            break;
+        }
+        if t.kind(u).is_some() {
+            end = k;
+            break;
+        }
+        if u.roles
+            .is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) != 0)
+        {
+            break;
+        }
+        end = k;
+        k += 1;
+    }
+    let known_end = t.units.get(end).is_some_and(|u| t.kind(u).is_some());
+    if end > i + 2 && !known_end {
+        end = i + 2;
+    }
+    if end > i {
+        push(
+            out,
+            &t.units[i],
+            &t.units[end],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+    }
+}
+
+fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
+    t.units
+        .get(k)
+        .is_some_and(|u| t.adjective(u) && !u.has(ROLE_GENERIC) && !u.has(ROLE_STOP))
+}
+
+/// A known organisation followed by adjectives: مجلس الأمن الروسي.
+fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let mut end = i;
+    while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
+        end += 1;
+    }
+    if end > i {
+        push(
+            out,
+            &t.units[i],
+            &t.units[end],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+    }
+}
+
+/// Trigger nouns that belong to the name they introduce: squares and streets are called
+/// ميدان التحرير, not التحرير.
+const NAMED_BY_TRIGGER: &[&str] = &["ميدان", "شارع", "ساحه", "خيابان", "بلوار", "רחוב", "שדרות"];
+
+/// Plural and dual trigger nouns, which introduce lists of places.
+const PLURAL_TRIGGERS: &[&str] = &[
+    "احياء",
+    "مدينتي",
+    "بلدتي",
+    "قريتي",
+    "ريفي",
+    "محافظتي",
+    "مدن",
+    "بلدات",
+    "قري",
+];
+
+fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let k = i + 1;
+    if k >= t.units.len() || !t.joined_at(i) {
+        return;
+    }
+    let u = &t.units[k];
+    let mut end = k;
+    let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
+    if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
+        push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+    } else if t.kind(u) != Some(EntityKind::Place) {
+        if u.roles.is_some() || !t.name_word(u) {
+            return;
+        }
+        if COMPOUND_PLACE.contains(&t.form(u))
+            && t.joined_at(k)
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n))
+        {
+            end = k + 1;
+        }
+        let first = if named_by_trigger { &t.units[i] } else { u };
+        push(out, first, &t.units[end], EntityKind::Place, RANK_RULE);
+    }
+    // A list after a plural trigger: أحياء الخرطوم 2 والعمارات والديم.
+    if !PLURAL_TRIGGERS.contains(&t.form(&t.units[i])) {
+        return;
+    }
+    let mut j = end + 1;
+    while j < t.units.len() && t.joined_at(j - 1) {
+        let v = &t.units[j];
+        if t.number(v) {
+            j += 1;
+            continue;
+        }
+        if !(v.roles.is_none() && t.name_word(v) && t.form(v).starts_with('و')) {
+            break;
+        }
+        let start = v.start + 'و'.len_utf8();
+        if t.text()
+            .get(start..v.end)
+            .is_some_and(|rest| rest.chars().count() >= 3)
+        {
+            out.push(Candidate {
+                start,
+                end: v.end,
+                kind: EntityKind::Place,
+                rank: RANK_RULE,
+                elided: false,
+            });
+        }
+        j += 1;
+    }
+}
+
+fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
+    let units = &t.units;
+    let capital = |u: &Unit| t.script(u) == Script::Latin && t.capitalised(u);
+    let joiner = |u: &Unit| {
+        let form = t.form(u);
+        t.script(u) == Script::Latin
+            && (LATIN_JOINERS.contains(&form) || form.starts_with("al-") || form.starts_with("el-"))
+    };
+    let mut i = 0;
+    while i < units.len() {
+        if !capital(&units[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        let mut k = i + 1;
+        while k < units.len() && t.joined_at(k - 1) {
+            if capital(&units[k]) || t.form(&units[k]).starts_with("al-") {
+                end = k;
+            } else if !(joiner(&units[k]) && k + 1 < units.len() && t.joined_at(k)) {
+                break;
+            }
+            k += 1;
+        }
+        classify_latin_run(t, i, end, out);
+        i = end + 1;
+    }
+}
+
+fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
+    let units = &t.units[first..=last];
+    let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
+    let name_joiner = |u: &Unit| {
+        t.script(u) == Script::Latin
+            && !t.capitalised(u)
+            && !LATIN_NAME_JOINERS.contains(&t.form(u))
+            && !t.form(u).starts_with("al-")
+    };
+    // The last title inside the run: the name is what follows it, up to "of"; the rest of
+    // the run is classified on its own (Professor Miriam Ben-David of the Hebrew University).
+    if let Some(pos) = units.iter().rposition(|u| u.has(ROLE_TITLE)) {
+        let start = first + pos + 1;
+        let mut end = start;
+        while end < last && !name_joiner(&t.units[end + 1]) {
+            end += 1;
+        }
+        if start <= last
+            && t.kind(&t.units[start])
+                .is_none_or(|k| k == EntityKind::Person)
+        {
+            push(
+                out,
+                &t.units[start],
+                &t.units[end],
+                EntityKind::Person,
+                RANK_TITLE,
+            );
+        }
+        let mut rest = end + 1;
+        while rest <= last && name_joiner(&t.units[rest]) {
+            rest += 1;
+        }
+        if rest <= last {
+            classify_latin_run(t, rest, last, out);
+        }
+        return;
+    }
+    if units.len() == 1 && t.kind(&units[0]).is_some() {
+        return;
+    }
+    let whole = |kind, rank, out: &mut Vec<Candidate>| {
+        push(out, &units[0], &units[units.len() - 1], kind, rank);
+    };
+    if title_before
+        && units
+            .iter()
+            .all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person))
+    {
+        whole(EntityKind::Person, RANK_TITLE, out);
+    } else if units.len() >= 2 && units[units.len() - 1].has(ROLE_PLACE_NOUN) {
+        whole(EntityKind::Place, RANK_RULE, out);
+    } else if units.iter().any(|u| u.has(ROLE_ORG_HEAD)) && units.len() >= 2 {
+        whole(EntityKind::Organization, RANK_RULE, out);
+    } else if units[0].has(ROLE_FIRST_NAME) && units.len() >= 2 {
+        whole(EntityKind::Person, RANK_RULE, out);
+    } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
+        whole(EntityKind::Place, RANK_RULE, out);
+    }
+}

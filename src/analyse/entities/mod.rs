@@ -1,0 +1,161 @@
+//! The entity tagger: people, places, organisations, dates, numbers and quotations in Arabic
+//! (with Persian and Urdu), Hebrew and English text. Rule-based, offline, no model.
+//!
+//! How a text is tagged:
+//! 1. The text is folded ([`crate::fold`]): harakat, tatweel, niqqud and bidi controls dropped,
+//!    letter variants merged, digits made ASCII, Latin lower-cased. Everything below works on
+//!    the folded text and maps back at the end.
+//! 2. It is cut into words and then units ([`units`]): at each word, the longest known phrase
+//!    from the gazetteers ([`gazetteer`], compiled into one Aho-Corasick automaton, [`lexicon`])
+//!    that ends on a word end, looked up on the whole word first and then with its attached
+//!    prefixes cut ([`clitics`]): وواشنطن → واشنطن, بالرقة → الرقة, للتحالف → التحالف,
+//!    בירושלים → ירושלים, while لافروف, لندن and בנימין stay whole.
+//! 3. Candidates come from the lists, from context rules ([`context`]: titles, head nouns,
+//!    place nouns, given names, capitalised Latin runs) and from patterns ([`patterns`]:
+//!    numbers, dates, quotations).
+//! 4. Overlaps are resolved ([`resolve`]): the longest span wins, then the surer rule; names the
+//!    user declared always win. Quotations may contain other mentions and are reported along
+//!    with them (nested); no other two mentions overlap.
+//! 5. Family names of people found are carried through the text (and, for a document, through
+//!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person.
+//!
+//! Mention offsets are characters of the original text; a mention's text excludes attached
+//! clitics (للتحالف gives التحالف, with the article's alef put back).
+//!
+//! Use:
+//! ```
+//! use sahifa::analyse::entities::Tagger;
+//! use sahifa::document::EntityKind;
+//!
+//! let tagger = Tagger::new(&[]);
+//! let found = tagger.tag_text("أعلن وزير الخارجية الروسي سيرغي لافروف في موسكو");
+//! assert!(found.iter().any(|m| m.text == "سيرغي لافروف" && m.kind == EntityKind::Person));
+//! assert!(found.iter().any(|m| m.text == "موسكو" && m.kind == EntityKind::Place));
+//! ```
+//!
+//! Users add names in `$XDG_CONFIG_HOME/sahifa/gazetteer.tsv` ([`read_user_gazetteer`],
+//! `name TAB person|place|organization` lines) and articles in their front matter
+//! ([`Document::declared_entities`], applied by [`Tagger::tag_document`]).
+
+pub mod clitics;
+pub mod context;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod patterns;
+pub mod resolve;
+pub mod text;
+pub mod units;
+
+use std::collections::HashSet;
+
+pub use gazetteer::{read_user_gazetteer, user_gazetteer_path};
+
+use crate::document::{Block, Document, Entity, EntityKind};
+use lexicon::Lexicon;
+use text::{Candidate, Text};
+use units::Lexicons;
+
+/// One mention in a text: `start..end` are character offsets, `text` the mention without
+/// attached clitics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    pub text: String,
+}
+
+/// The compiled gazetteers; build once, tag many texts.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    lexicon: Lexicon,
+}
+
+impl Tagger {
+    /// Builds the automaton from the built-in lists plus `user` names (the user gazetteer),
+    /// which win over the built-in types.
+    pub fn new(user: &[(String, EntityKind)]) -> Tagger {
+        let mut entries = gazetteer::built_in();
+        entries.extend(gazetteer::user_entries(user));
+        Tagger {
+            lexicon: Lexicon::build(&entries),
+        }
+    }
+
+    /// The number of distinct phrases the tagger knows.
+    pub fn phrases(&self) -> usize {
+        self.lexicon.len()
+    }
+
+    /// The mentions in `text`, sorted by start (a quotation before the mentions inside it).
+    pub fn tag_text(&self, text: &str) -> Vec<Mention> {
+        let lexicons = Lexicons {
+            main: &self.lexicon,
+            extra: None,
+        };
+        let t = Text::new(text, lexicons);
+        let mut chosen = choose(&t);
+        let mut names = HashSet::new();
+        resolve::people(&t, &chosen, &mut names);
+        resolve::carry_people(&t, &names, &mut chosen);
+        resolve::mentions(&t, &chosen)
+    }
+
+    /// The entities of every block of `doc` except code, with the names it declares in its
+    /// front matter added to the lists and people's family names carried across blocks.
+    pub fn tag_document(&self, doc: &Document) -> Vec<Entity> {
+        let declared = (!doc.declared_entities.is_empty())
+            .then(|| Lexicon::build(&gazetteer::user_entries(&doc.declared_entities)));
+        let lexicons = Lexicons {
+            main: &self.lexicon,
+            extra: declared.as_ref(),
+        };
+        let texts: Vec<(usize, usize, String)> = doc
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| {
+                section
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    // Code is not prose: names in it are identifiers.
+                    .filter(|(_, block)| !matches!(block, Block::Code { .. }))
+                    .map(move |(b, block)| (s, b, block.plain_text()))
+            })
+            .collect();
+        let analysed: Vec<(Text<'_>, Vec<Candidate>)> = texts
+            .iter()
+            .map(|(_, _, text)| {
+                let t = Text::new(text, lexicons);
+                let chosen = choose(&t);
+                (t, chosen)
+            })
+            .collect();
+        let mut names = HashSet::new();
+        for (t, chosen) in &analysed {
+            resolve::people(t, chosen, &mut names);
+        }
+        let mut out = Vec::new();
+        for ((section, block, _), (t, mut chosen)) in texts.iter().zip(analysed) {
+            resolve::carry_people(&t, &names, &mut chosen);
+            out.extend(resolve::mentions(&t, &chosen).into_iter().map(|m| Entity {
+                text: m.text,
+                kind: m.kind,
+                section: *section,
+                block: *block,
+                start: m.start,
+                end: m.end,
+            }));
+        }
+        out
+    }
+}
+
+fn choose(t: &Text<'_>) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    context::candidates(t, &mut candidates);
+    patterns::numbers_and_dates(t, &mut candidates);
+    patterns::quotes(t, &mut candidates);
+    resolve::resolve(candidates)
+}

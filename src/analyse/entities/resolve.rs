@@ -1,0 +1,155 @@
+//! Turning candidates into mentions: overlaps resolved, people's family names carried through
+//! the text, folded offsets mapped back to characters of the original.
+//!
+//! Overlap rule: names the user or the article declared win; otherwise the longest span wins,
+//! and on equal length the surer evidence (title rule > other rule > curated list > generated
+//! list > pattern). Quotations are apart: they may contain other mentions and are reported
+//! with them (nested), never cutting them.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::Mention;
+use super::clitics::{Script, prefix_cuts};
+use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
+use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
+use crate::document::EntityKind;
+
+/// Chooses non-overlapping candidates (quotations apart), sorted by position.
+pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let (mut quotes, mut others): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .filter(|c| c.end > c.start)
+        .partition(|c| c.kind == EntityKind::Quote);
+    others.sort_by(|a, b| {
+        let key = |c: &Candidate| (c.rank >= RANK_USER, c.end - c.start, c.rank);
+        key(b).cmp(&key(a)).then(a.start.cmp(&b.start))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::with_capacity(others.len() + quotes.len());
+    for c in others {
+        if overlaps(&taken, c.start, c.end) {
+            continue;
+        }
+        taken.insert(c.start, c.end);
+        out.push(c);
+    }
+    out.append(&mut quotes);
+    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    out
+}
+
+fn overlaps(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
+    let before = taken.range(..end).next_back();
+    before.is_some_and(|(_, &e)| e > start)
+}
+
+/// Folded forms that name people in `chosen`: whole names and, for names of several words,
+/// the last word (the family name a text goes on to use alone).
+pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+    for c in chosen.iter().filter(|c| c.kind == EntityKind::Person) {
+        let Some(name) = t.text().get(c.start..c.end) else {
+            continue;
+        };
+        into.insert(name.to_owned());
+        if let Some(last) = name.rsplit(' ').next()
+            && last.len() < name.len()
+            && last.chars().count() >= 3
+        {
+            into.insert(last.to_owned());
+        }
+    }
+}
+
+/// Unknown words (prefixes cut) that are names of people already found become people too.
+pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Candidate>) {
+    if names.is_empty() {
+        return;
+    }
+    // Chosen spans in order; units come in order too, so one cursor walks both.
+    let spans: Vec<(usize, usize)> = chosen
+        .iter()
+        .filter(|c| c.kind != EntityKind::Quote)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let mut next = 0;
+    let mut added = Vec::new();
+    for u in &t.units {
+        while spans.get(next).is_some_and(|&(_, end)| end <= u.start) {
+            next += 1;
+        }
+        let covered = spans.get(next).is_some_and(|&(start, _)| start < u.end);
+        if covered
+            || u.roles
+                .is_some_and(|r| r.kind.is_some() || r.bits & (ROLE_STOP | ROLE_TITLE) != 0)
+        {
+            continue;
+        }
+        let form = t.form(u);
+        if t.script(u) == Script::Latin && !t.capitalised(u) {
+            continue;
+        }
+        let cut = std::iter::once(0)
+            .chain(prefix_cuts(form))
+            .find(|&cut| form.get(cut..).is_some_and(|rest| names.contains(rest)));
+        if let Some(cut) = cut {
+            let start = u.start + cut;
+            added.push(Candidate {
+                start,
+                end: u.end,
+                kind: EntityKind::Person,
+                rank: RANK_RULE,
+                elided: false,
+            });
+        }
+    }
+    if !added.is_empty() {
+        chosen.append(&mut added);
+        chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+}
+
+/// Maps chosen candidates to mentions over the original text, in character offsets.
+pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
+    let ranges: Vec<(std::ops::Range<usize>, &Candidate)> = chosen
+        .iter()
+        .map(|c| (t.folded.original_range(c.start..c.end), c))
+        .collect();
+    let mut offsets: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    // Byte offset → character offset, counted in one walk.
+    let mut chars_at = Vec::with_capacity(offsets.len());
+    let (mut byte, mut count) = (0usize, 0usize);
+    for &target in &offsets {
+        let piece = t.original.get(byte..target).unwrap_or_default();
+        count += piece.chars().count();
+        byte = target;
+        chars_at.push(count);
+    }
+    let char_of = |b: usize| {
+        offsets
+            .binary_search(&b)
+            .ok()
+            .and_then(|i| chars_at.get(i).copied())
+            .unwrap_or(0)
+    };
+    ranges
+        .into_iter()
+        .filter_map(|(range, c)| {
+            let original = t.original.get(range.clone())?.trim_end();
+            let mut text = String::with_capacity(original.len() + 2);
+            if c.elided {
+                text.push('ا');
+            }
+            text.push_str(original);
+            let start = char_of(range.start);
+            let end = start + original.chars().count();
+            Some(Mention {
+                start,
+                end: end.max(start),
+                kind: c.kind,
+                text,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,216 @@
+//! One text being tagged: its folded form, words and units, and the questions the rules ask
+//! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
+
+use super::clitics::{Script, script_of};
+use super::gazetteer::{Caps, ROLE_FIRST_NAME};
+use super::units::{Lexicons, Unit, Word, units, words};
+use crate::document::EntityKind;
+use crate::fold::{Folded, fold};
+
+/// A proposed mention, in folded bytes, before overlaps are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    /// How specific the evidence is: a context rule or a user name beats a generated list.
+    pub rank: u8,
+    /// The span starts at the lam of an article whose alef was dropped (للتحالف).
+    pub elided: bool,
+}
+
+/// Ranks, lowest to highest.
+pub const RANK_PATTERN: u8 = 1;
+pub const RANK_GENERATED: u8 = 2;
+pub const RANK_CURATED: u8 = 3;
+pub const RANK_RULE: u8 = 4;
+pub const RANK_TITLE: u8 = 5;
+pub const RANK_USER: u8 = 6;
+
+pub struct Text<'a> {
+    pub original: &'a str,
+    pub folded: Folded,
+    pub words: Vec<Word>,
+    pub units: Vec<Unit>,
+    /// Written in Persian or Urdu (their own letters appear): no article marks names' ends.
+    pub persian: bool,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(original: &'a str, lexicons: Lexicons<'_>) -> Text<'a> {
+        let folded = fold(original);
+        let words = words(&folded.text);
+        let units = units(&folded.text, &words, lexicons);
+        let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+        Text {
+            original,
+            folded,
+            words,
+            units,
+            persian,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.folded.text
+    }
+
+    /// The unit's folded text (without attached prefixes when it is a known phrase).
+    pub fn form(&self, u: &Unit) -> &str {
+        self.folded.text.get(u.start..u.end).unwrap_or_default()
+    }
+
+    pub fn script(&self, u: &Unit) -> Script {
+        // The lead byte tells Arabic (D8–DB) and Hebrew (D6–D7) apart without decoding.
+        match self.folded.text.as_bytes().get(u.start) {
+            Some(0xD8..=0xDB) => Script::Arabic,
+            Some(0xD6 | 0xD7) => Script::Hebrew,
+            Some(b) if b.is_ascii_alphabetic() => Script::Latin,
+            _ => self.form(u).chars().next().map_or(Script::Other, script_of),
+        }
+    }
+
+    /// Only spaces between two units: no punctuation, no line break.
+    pub fn joined(&self, a: &Unit, b: &Unit) -> bool {
+        let (Some(wa), Some(wb)) = (self.words.get(a.last), self.words.get(b.first)) else {
+            return false;
+        };
+        // From the end of the unit, which may reach past its last word (the dot of "Dr.").
+        self.folded
+            .text
+            .get(a.end.max(wa.end)..wb.start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+    }
+
+    /// Whether units `i` and `i + 1` are joined.
+    pub fn joined_at(&self, i: usize) -> bool {
+        match (self.units.get(i), self.units.get(i + 1)) {
+            (Some(a), Some(b)) => self.joined(a, b),
+            _ => false,
+        }
+    }
+
+    /// The word without a conjunction or preposition in front: وبالطبع → الطبع.
+    pub fn bare<'s>(&'s self, u: &Unit) -> &'s str {
+        let form = self.form(u);
+        if u.roles.is_some() {
+            return form;
+        }
+        match self.script(u) {
+            Script::Arabic => {
+                let rest = form
+                    .strip_prefix('و')
+                    .or_else(|| form.strip_prefix('ف'))
+                    .unwrap_or(form);
+                if let Some(after) = rest.strip_prefix("لل") {
+                    return after;
+                }
+                let rest2 = ['ب', 'ك', 'ل']
+                    .iter()
+                    .find_map(|p| rest.strip_prefix(*p))
+                    .filter(|r| r.starts_with("ال"))
+                    .unwrap_or(rest);
+                if rest2.starts_with("ال") {
+                    rest2
+                } else {
+                    form
+                }
+            }
+            _ => form,
+        }
+    }
+
+    /// Carries the definite article: الدفاع, بالطبع, للأنباء, הביטחון.
+    pub fn definite(&self, u: &Unit) -> bool {
+        let form = self.form(u);
+        match self.script(u) {
+            Script::Arabic => {
+                self.bare(u).starts_with("ال") || form.starts_with("لل") || form.starts_with("ولل")
+            }
+            Script::Hebrew => form.starts_with('ה') && form.chars().count() >= 3,
+            _ => false,
+        }
+    }
+
+    /// A definite relative adjective (nisba): الروسي, الديمقراطية, האמריקאי.
+    pub fn adjective(&self, u: &Unit) -> bool {
+        if u.first != u.last || u.roles.is_some_and(|r| r.kind.is_some()) || !self.definite(u) {
+            return false;
+        }
+        let form = self.form(u);
+        match self.script(u) {
+            Script::Arabic => form.ends_with('ي') || form.ends_with("يه"),
+            Script::Hebrew => form.ends_with('י') || form.ends_with("ית"),
+            _ => false,
+        }
+    }
+
+    /// The unit had a conjunction cut off in front (وواشنطن, ومنظمة): it starts a new item.
+    pub fn conjoined(&self, u: &Unit) -> bool {
+        let Some(word) = self.words.get(u.first) else {
+            return false;
+        };
+        let prefix = self
+            .folded
+            .text
+            .get(word.start..u.start)
+            .unwrap_or_default();
+        prefix.starts_with(['و', 'ו'])
+    }
+
+    pub fn number(&self, u: &Unit) -> bool {
+        self.form(u).starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// The first letter of the unit is a capital in the original text.
+    pub fn capitalised(&self, u: &Unit) -> bool {
+        self.original_text(u.start, u.end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// An unknown word that can be part of a name: not a number, a stop word, a generic noun or
+    /// an adjective; in Latin script, capitalised.
+    pub fn name_word(&self, u: &Unit) -> bool {
+        if u.roles
+            .is_some_and(|r| r.bits & !ROLE_FIRST_NAME != 0 || r.kind.is_some())
+            || self.number(u)
+            || self.adjective(u)
+        {
+            return false;
+        }
+        match self.script(u) {
+            Script::Latin => self.capitalised(u),
+            Script::Other => false,
+            _ => true,
+        }
+    }
+
+    pub fn kind(&self, u: &Unit) -> Option<EntityKind> {
+        u.roles.and_then(|r| r.kind.map(|k| k.0))
+    }
+
+    /// A Latin name from the lists appears with the capitals it needs.
+    pub fn caps_ok(&self, u: &Unit) -> bool {
+        let caps = u.roles.map_or(Caps::Any, |r| r.caps);
+        if caps == Caps::Any {
+            return true;
+        }
+        let original = self.original_text(u.start, u.end);
+        match caps {
+            Caps::Any => true,
+            Caps::Initial => original.chars().next().is_some_and(char::is_uppercase),
+            Caps::All => original
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
+        }
+    }
+
+    /// The original text behind a folded byte range.
+    pub fn original_text(&self, start: usize, end: usize) -> &'a str {
+        let range = self.folded.original_range(start..end);
+        self.original.get(range).unwrap_or_default()
+    }
+}

@@ -1,0 +1,254 @@
+//! Words and units: the folded text cut into words, then into units — a known phrase (one or
+//! more words, attached prefixes set aside) or a single unknown word.
+//!
+//! The rule: left to right, each word is looked up whole, then with its prefixes cut (see
+//! [`super::clitics`]); the longest known phrase starting there that ends on a word end becomes
+//! one unit and the next lookup starts after it.
+
+use super::clitics::{elided_article, prefix_cuts};
+use super::gazetteer::{Roles, Source};
+use super::lexicon::Lexicon;
+
+/// A word of the folded text, as a byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Characters that join two letters into one word: the hyphen of al-Assad, the gershayim of
+/// צה"ל, the apostrophe of ג'ון.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '־' | '\'' | '"' | '׳' | '״' | '’')
+}
+
+/// A letter or digit. Arabic, Hebrew and ASCII are answered from their ranges: the general
+/// Unicode lookup is the slowest step of tagging otherwise.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' => true,
+        '\u{05D0}'..='\u{05EA}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// An English possessive: the apostrophe of "Iran's" ends the word instead of joining.
+fn possessive(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('\'' | '’'))
+        && chars.next() == Some('s')
+        && chars.next().is_none_or(|c| !is_word_char(c))
+}
+
+/// The words of `text`: letters and digits, with joiners between two of them.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 8);
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    let mut prev_alnum = false;
+    let mut prev_digit = false;
+    let mut prev_hebrew = false;
+    while let Some((at, c)) = chars.next() {
+        let alnum = is_word_char(c);
+        // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
+        let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
+        let joins = geresh
+            || !alnum
+                && prev_alnum
+                && is_joiner(c)
+                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && !possessive(text, at)
+                && !(c == '-'
+                    && prev_digit
+                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
+        if alnum || joins {
+            if start.is_none() {
+                start = Some(at);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word { start: s, end: at });
+        }
+        prev_alnum = alnum || geresh;
+        prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
+        // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
+        prev_digit = c.is_ascii_digit();
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// Whether a phrase may end at byte `end` of `text`: not in the middle of a word.
+pub fn ends_word(text: &str, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..end), text.get(end..)) else {
+        return false;
+    };
+    let mut next = after.chars();
+    let Some(n) = next.next() else {
+        return true;
+    };
+    let prev_alnum = before.chars().next_back().is_some_and(is_word_char);
+    if is_word_char(n) {
+        return !prev_alnum;
+    }
+    !(prev_alnum && is_joiner(n) && next.next().is_some_and(is_word_char) && !possessive(text, end))
+}
+
+/// A known phrase or an unknown word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// First and last word index (inclusive).
+    pub first: usize,
+    pub last: usize,
+    /// The unit's text without attached prefixes, in folded bytes.
+    pub start: usize,
+    pub end: usize,
+    /// What the phrase means; `None` for an unknown word.
+    pub roles: Option<Roles>,
+    /// The text lost the alef of its article after ل (للتحالف): put it back when reporting.
+    pub elided: bool,
+}
+
+impl Unit {
+    pub fn has(&self, role: u16) -> bool {
+        self.roles.is_some_and(|r| r.bits & role != 0)
+    }
+}
+
+/// The phrase sets a lookup consults: the built-in one and the article's own names.
+#[derive(Clone, Copy)]
+pub struct Lexicons<'a> {
+    pub main: &'a Lexicon,
+    pub extra: Option<&'a Lexicon>,
+}
+
+impl Lexicons<'_> {
+    /// The longest phrase starting at `start` that ends on a word end; `word_end` ends the
+    /// word `start` is in.
+    fn phrase_at(&self, text: &str, start: usize, word_end: usize) -> Option<(usize, Roles)> {
+        let main = self.main.phrase_at(text, start, word_end);
+        let extra = self.extra.and_then(|l| l.phrase_at(text, start, word_end));
+        match (main, extra) {
+            (Some(m), Some(e)) => Some(if e.0 >= m.0 { e } else { m }),
+            (m, e) => e.or(m),
+        }
+    }
+}
+
+/// How far past the elided article a phrase may reach (phrases are a few words long).
+const ELIDED_WINDOW: usize = 200;
+
+/// Cuts the folded `text` into units.
+pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while let Some(word) = words.get(i) {
+        let found = lookup_word(text, *word, lexicons);
+        let unit = match found {
+            Some((start, end, roles, elided)) => {
+                // The last word the phrase reaches into ("dr." ends past "dr" but before the
+                // next word starts).
+                let mut last = i;
+                while words.get(last + 1).is_some_and(|w| w.start < end) {
+                    last += 1;
+                }
+                Unit {
+                    first: i,
+                    last,
+                    start,
+                    end,
+                    roles: Some(roles),
+                    elided,
+                }
+            }
+            None => Unit {
+                first: i,
+                last: i,
+                start: word.start,
+                end: word.end,
+                roles: None,
+                elided: false,
+            },
+        };
+        i = unit.last + 1;
+        out.push(unit);
+    }
+    out
+}
+
+/// The phrase a word starts, whole word first, then after each possible prefix, then through
+/// an elided article.
+fn lookup_word(
+    text: &str,
+    word: Word,
+    lexicons: Lexicons<'_>,
+) -> Option<(usize, usize, Roles, bool)> {
+    if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
+        return Some((word.start, end, roles, false));
+    }
+    let form = text.get(word.start..word.end)?;
+    for cut in prefix_cuts(form) {
+        let start = word.start + cut;
+        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
+            // In Hebrew, a short rest that only a generated list knows is an ordinary word
+            // far more often than a place: שנים is not ש + נים, מקום not מ + קום.
+            let short = text
+                .get(start..end)
+                .is_some_and(|rest| rest.chars().count() < 4);
+            let generated = roles
+                .kind
+                .is_some_and(|(_, source)| source == Source::Generated);
+            let hebrew = form.starts_with(|c: char| ('\u{05D0}'..='\u{05EA}').contains(&c));
+            if short && generated && hebrew && roles.bits == 0 {
+                continue;
+            }
+            return Some((start, end, roles, false));
+        }
+    }
+    let lam = word.start + elided_article(form)?;
+    let mut window_end = (lam + ELIDED_WINDOW).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    let restored = format!("ا{}", text.get(lam..window_end)?);
+    let restored_word_end = word.end - lam + 'ا'.len_utf8();
+    let (end, roles) = lexicons.phrase_at(&restored, 0, restored_word_end.min(restored.len()))?;
+    let end = lam + end.checked_sub('ا'.len_utf8())?;
+    (end > lam).then_some((lam, end, roles, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_joined_letters_together() {
+        let text = "צה\"ל said al-Assad, \"yes\" 28.000 Iran's";
+        let got: Vec<&str> = words(text)
+            .iter()
+            .filter_map(|w| text.get(w.start..w.end))
+            .collect();
+        assert_eq!(
+            got,
+            vec!["צה\"ל", "said", "al-Assad", "yes", "28", "000", "Iran", "s"]
+        );
+    }
+
+    #[test]
+    fn phrase_ends_only_on_word_ends() {
+        let text = "حلبان حلب، د.محمد";
+        assert!(!ends_word(text, "حلب".len()));
+        assert!(ends_word(text, "حلبان".len()));
+        let at = text.find("حلب،").expect("present") + "حلب".len();
+        assert!(ends_word(text, at));
+        let dot = text.find("د.").expect("present") + "د.".len();
+        assert!(ends_word(text, dot));
+    }
+}

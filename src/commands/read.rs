@@ -1,0 +1,179 @@
+//! `sahifa [OPTIONS] [FILE]`: open an article in the full-screen reader.
+//!
+//! Settings are layered: built-in defaults, then the config file, then the command line. The
+//! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
+//! sample article compiled into the binary, so the first command anyone tries shows something.
+
+use crate::analyse::entities::Tagger;
+use crate::cli::{BidiArg, DirArg, ReadArgs};
+use crate::document::Document;
+use crate::layout::DirectionMode;
+use crate::load;
+use crate::page::{self, Composer, PageLine, PageOptions, Unit};
+use crate::theme::{BUILTIN, Theme, no_color_requested};
+use crate::ui::config::Config;
+use crate::ui::position::{self, PositionStore};
+use crate::ui::terminal::Session;
+use crate::ui::{App, Compose, Keymap, ReaderOptions, input};
+use crossterm::event;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The built-in sample article (a news report in Arabic with sections and statistics).
+pub const SAMPLE: &str = include_str!("../../assets/raqqa-news-ar.txt");
+/// The name the sample goes by in messages and format detection.
+pub const SAMPLE_NAME: &str = "raqqa-news-ar.txt";
+
+/// Where the article comes from.
+enum Source<'a> {
+    File(&'a Path),
+    Stdin,
+    Sample,
+}
+
+pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
+    let (config, config_problem) = Config::load(args.config.as_deref());
+    let source = match args.source.file.as_deref() {
+        Some(p) if p.as_os_str() == "-" => Source::Stdin,
+        Some(p) => Source::File(p),
+        None if std::io::stdin().is_terminal() => Source::Sample,
+        None => Source::Stdin,
+    };
+    let (doc, mut messages) = load_article(&source, args)?;
+    messages.extend(config_problem);
+    let store = match (&source, args.no_state) {
+        (Source::File(path), false) => position_store(path),
+        _ => None,
+    };
+    let mut options = reader_options(args, &config, &mut messages);
+    options.start = store.as_ref().and_then(PositionStore::load);
+    options.message = (!messages.is_empty()).then(|| messages.join("; "));
+
+    let (cols, rows) = crossterm::terminal::size()?;
+    options.background = true;
+    let mut app = App::with_size(doc, options, cols, rows);
+    let session = Session::start(args.bidi == BidiArg::App)?;
+    let result = event_loop(&mut app, &session);
+    drop(session);
+    result?;
+    if let (Some(store), Some(anchor)) = (store, app.anchor())
+        && let Err(e) = store.save(anchor)
+    {
+        eprintln!("sahifa: could not remember the reading position: {e}");
+    }
+    Ok(())
+}
+
+/// Loads the article; load warnings become status-line messages.
+fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, Vec<String>)> {
+    let options = args.source.load_options();
+    let loaded = match source {
+        Source::File(path) => load::open(Some(path), &options)?,
+        Source::Stdin => load::open(None, &options)?,
+        Source::Sample => load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?,
+    };
+    let messages = loaded.warnings.iter().map(ToString::to_string).collect();
+    Ok((loaded.document, messages))
+}
+
+fn position_store(path: &Path) -> Option<PositionStore> {
+    let bytes = std::fs::read(path).ok()?;
+    PositionStore::new(&position::default_dir()?, path, &bytes)
+}
+
+/// The reader's options from the config file and the command line (which wins): composition,
+/// width, keys, themes, and the entity tagger (run at start; in the background only when the
+/// caller turns `background` on, as the terminal reader does).
+pub fn reader_options(
+    args: &ReadArgs,
+    config: &Config,
+    messages: &mut Vec<String>,
+) -> ReaderOptions {
+    let page_options = PageOptions {
+        shape: !args.no_shape && config.shaping.unwrap_or(true),
+        reorder: args.bidi == BidiArg::App,
+        direction: match args.dir {
+            DirArg::Auto => DirectionMode::Auto,
+            DirArg::Ltr => DirectionMode::Ltr,
+            DirArg::Rtl => DirectionMode::Rtl,
+        },
+        entities: true,
+    };
+    let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
+    if let Some(width) = args.width.map(usize::from).or(config.width) {
+        options.max_width = width.max(page::MIN_WIDTH);
+    }
+    options.tagger = Some(Arc::new(|doc: &Document| {
+        Tagger::new(&[]).tag_document(doc)
+    }));
+    options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
+    let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
+    let (keymap, problems) = Keymap::with_overrides(overrides);
+    options.keymap = keymap;
+    messages.extend(problems.into_iter().map(|p| format!("config keys: {p}")));
+    options
+}
+
+/// The themes `T` cycles through: the chosen one first, then the other built-in ones; all
+/// without colours when `NO_COLOR` is set.
+fn themes(spec: Option<&str>, messages: &mut Vec<String>) -> Vec<Theme> {
+    let (first, problem) = Theme::resolve(spec);
+    messages.extend(problem.map(|e| e.to_string()));
+    let others = BUILTIN.iter().filter(|name| **name != first.name);
+    let mut themes: Vec<Theme> = std::iter::once(first.clone())
+        .chain(others.filter_map(|name| Theme::builtin(name)))
+        .collect();
+    if no_color_requested() {
+        themes = themes.iter().map(Theme::without_colors).collect();
+    }
+    themes
+}
+
+/// The page composer with the options of this run.
+struct PageCompose(PageOptions);
+
+impl Compose for PageCompose {
+    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
+        page::compose(doc, width, &self.0).lines
+    }
+
+    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {
+        let composer = Composer::new(doc, self.0);
+        Some(
+            units
+                .iter()
+                .map(|unit| composer.unit(*unit, width))
+                .collect(),
+        )
+    }
+}
+
+/// Draw, wait for input, act; until quit or a signal.
+fn event_loop(app: &mut App, session: &Session) -> anyhow::Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    terminal.clear()?;
+    while !app.should_quit() && !session.signalled() {
+        app.poll_background();
+        terminal.draw(|frame| app.draw(frame))?;
+        // Wake up often while a big page is being composed, to show it as soon as it is ready.
+        let wait = if app.composing() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
+            continue;
+        }
+        // Handle everything already waiting (a burst of wheel events) before the next frame.
+        loop {
+            let ev = event::read()?;
+            if let Some(action) = input::action(app, &ev) {
+                app.handle(action);
+            }
+            if app.should_quit() || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! What happens to control and format characters on the way to the screen.
+//!
+//! Rule: nothing in an article may reach a terminal as a control sequence. Bidi controls (LRE RLE
+//! PDF LRO RLO LRI RLI FSI PDI LRM RLM ALM) take effect in the analysis and are then dropped;
+//! ZWJ and ZWNJ take effect in shaping and are then dropped (except a ZWJ inside an emoji
+//! sequence, which is what makes the sequence one picture); a tab becomes one cluster of
+//! [`TAB_CELLS`] spaces (tab stops mean nothing once a line is reordered, and a line never
+//! breaks inside the gap); every other C0 control, DEL and the C1
+//! controls become visible symbols from the U+2400 block.
+
+/// Spaces a tab expands to.
+pub const TAB_CELLS: usize = 4;
+
+/// What the engine does with one source character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Treatment {
+    /// Shown (possibly shaped or mirrored).
+    Show,
+    /// Takes effect, then dropped.
+    Drop,
+    /// Shown as this symbol instead.
+    Symbol(char),
+    /// Shown as [`TAB_CELLS`] spaces.
+    Tab,
+}
+
+/// True for the explicit bidi formatting characters and the implicit marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The visible stand-in for a control character, or `None` for anything else.
+pub fn control_symbol(c: char) -> Option<char> {
+    match c {
+        '\t' => None,
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        // C1 has no symbols of its own: SYMBOL FOR SUBSTITUTE FORM TWO marks "a control was here".
+        '\u{80}'..='\u{9F}' => Some('\u{2426}'),
+        _ => None,
+    }
+}
+
+/// The treatment of `chars[i]`; the neighbours matter only for ZWJ.
+pub(crate) fn treatment(c: char, prev: Option<char>, next: Option<char>) -> Treatment {
+    if (c as u32) < 0x7F && c >= ' ' {
+        return Treatment::Show;
+    }
+    if c == '\t' {
+        return Treatment::Tab;
+    }
+    if let Some(symbol) = control_symbol(c) {
+        return Treatment::Symbol(symbol);
+    }
+    if is_bidi_control(c) || c == '\u{200C}' {
+        return Treatment::Drop;
+    }
+    if c == '\u{200D}' {
+        return if prev.is_some_and(is_pictographic) && next.is_some_and(is_pictographic) {
+            Treatment::Show
+        } else {
+            Treatment::Drop
+        };
+    }
+    Treatment::Show
+}
+
+/// Emoji that ZWJ sequences are built from (pictographs, plus the modifiers and variation
+/// selector that may sit between a pictograph and the ZWJ).
+fn is_pictographic(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}' | '\u{E0020}'..='\u{E007F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_and_bell_become_symbols() {
+        assert_eq!(treatment('\u{1B}', None, None), Treatment::Symbol('␛'));
+        assert_eq!(treatment('\u{7}', None, None), Treatment::Symbol('␇'));
+        assert_eq!(treatment('\u{7F}', None, None), Treatment::Symbol('␡'));
+        assert_eq!(
+            treatment('\u{9B}', None, None),
+            Treatment::Symbol('\u{2426}')
+        );
+    }
+
+    #[test]
+    fn bidi_controls_and_joiners_are_dropped() {
+        for c in [
+            '\u{202B}', '\u{2067}', '\u{200F}', '\u{061C}', '\u{200C}', '\u{200D}',
+        ] {
+            assert_eq!(treatment(c, Some('a'), Some('b')), Treatment::Drop, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn zwj_inside_an_emoji_sequence_stays() {
+        assert_eq!(
+            treatment('\u{200D}', Some('👨'), Some('👩')),
+            Treatment::Show
+        );
+    }
+}

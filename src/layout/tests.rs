@@ -1,0 +1,109 @@
+//! Behaviour of [`layout_paragraph`] as a whole, as plain strings. Width 17 (prime) so that
+//! wrapping rarely lines up by accident.
+
+use super::*;
+
+fn lines(text: &str, options: &LayoutOptions) -> Vec<String> {
+    layout_paragraph::<()>(text, &[], options)
+        .lines
+        .into_iter()
+        .map(|l| l.text)
+        .collect()
+}
+
+fn width(w: usize) -> LayoutOptions {
+    LayoutOptions {
+        width: Some(w),
+        shape: false,
+        ..LayoutOptions::default()
+    }
+}
+
+#[test]
+fn rtl_paragraph_wraps_in_reading_order() {
+    // Logical lines "אבג דהו זחט יכל" and "מנס עפצ קרש", each reversed on its own, first one first.
+    let text = "אבג דהו זחט יכל מנס עפצ קרש";
+    assert_eq!(lines(text, &width(17)), ["לכי טחז והד גבא", "שרק צפע סנמ"]);
+}
+
+#[test]
+fn numbers_and_latin_keep_their_order_inside_rtl() {
+    assert_eq!(lines("שלום 123 abc", &width(40)), ["abc 123 םולש"]);
+}
+
+#[test]
+fn brackets_mirror_in_rtl_runs_only() {
+    assert_eq!(lines("אב (גד) x", &width(40)), ["x (דג) בא"]);
+    assert_eq!(lines("a (b) c", &width(40)), ["a (b) c"]);
+}
+
+#[test]
+fn combining_marks_stay_after_their_base_in_rtl() {
+    assert_eq!(lines("שָׁל", &width(40)), ["לשָׁ"]);
+}
+
+#[test]
+fn terminal_mode_keeps_logical_order() {
+    let options = LayoutOptions {
+        reorder: false,
+        ..width(40)
+    };
+    assert_eq!(lines("אב (גד) x", &options), ["אב (גד) x"]);
+}
+
+#[test]
+fn spaces_at_a_break_are_kept_in_the_range_but_not_shown() {
+    let layout = layout_paragraph::<()>("abc   def", &[], &width(5));
+    let texts: Vec<&str> = layout.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["abc", "def"]);
+    assert_eq!(layout.lines[0].logical, 0..6);
+    assert_eq!(layout.lines[1].logical, 6..9);
+    assert_eq!(layout.lines[0].width, 3);
+}
+
+#[test]
+fn without_a_width_nothing_is_hidden() {
+    assert_eq!(lines("abc  ", &LayoutOptions::default()), ["abc  "]);
+    // L1: trailing whitespace of an RTL paragraph goes to its (visual) left end.
+    assert_eq!(lines("אב ", &LayoutOptions::default()), [" בא"]);
+}
+
+#[test]
+fn shaping_happens_before_measuring() {
+    let options = LayoutOptions {
+        width: Some(3),
+        ..LayoutOptions::default()
+    };
+    // Shaped لا is one cell: three ligatures fit in three cells.
+    assert_eq!(layout_paragraph::<()>("لالالا", &[], &options).lines.len(), 1);
+    let unshaped = LayoutOptions {
+        shape: false,
+        ..options
+    };
+    assert_eq!(layout_paragraph::<()>("لالالا", &[], &unshaped).lines.len(), 2);
+}
+
+#[test]
+fn clusters_map_back_to_logical_bytes_and_tags() {
+    let tags = [TagSpan {
+        range: 0..4,
+        tag: 1u8,
+    }];
+    let layout = layout_paragraph("אב cd", &tags, &width(40));
+    let line = &layout.lines[0];
+    assert_eq!(line.text, "cd בא");
+    let map: Vec<(Range<usize>, u8)> = line
+        .clusters
+        .iter()
+        .map(|c| (c.logical.clone(), c.tag))
+        .collect();
+    assert_eq!(map, [(5..6, 0), (6..7, 0), (4..5, 0), (2..4, 1), (0..2, 1)]);
+    assert!(layout.rtl);
+}
+
+#[test]
+fn empty_paragraph_is_one_empty_line() {
+    let layout = layout_paragraph::<()>("", &[], &width(17));
+    assert_eq!(layout.lines.len(), 1);
+    assert_eq!(layout.lines[0].text, "");
+}

@@ -1,0 +1,306 @@
+//! Composition: a [`Document`] and a width in, a [`Page`] of lines out.
+//!
+//! The article is a sequence of [`Unit`]s (header, headings, blocks). Each unit is composed on
+//! its own — so a reader can compose lazily around its viewport — and the page is the units in
+//! order with one blank line between them. Rules:
+//!
+//! 1. every text goes through the layout engine once, at the width left for it, with its tags;
+//! 2. a paragraph's own direction decides its side: RTL lines end at the right edge, LTR lines
+//!    start at the left; text with no strong character takes the article's direction;
+//! 3. decorations (bars, markers, borders) sit on the reading-start side and are never mirrored;
+//! 4. no line is wider than the page.
+//!
+//! With `reorder: false` (`--bidi terminal`) text stays in logical order and lines that the
+//! terminal will mirror are written mirrored (see `frame::for_reordering_terminal`).
+//!
+//! Headings are not numbered on the page (the page reproduces the article's own words; the
+//! reader's outline numbers sections). Level 1 and 2 headings are underlined (`═`, `─`) as wide
+//! as their text, so they stand out in plain text too.
+
+use super::frame::{for_reordering_terminal, place, repeat};
+use super::tags::{EntitySpan, Mention, split_entities, tag_spans};
+use super::{
+    BlockRef, LineKind, MIN_WIDTH, Page, PageLine, PageOptions, Piece, Role, Tag, Unit, UnitSpan,
+};
+use crate::document::{Direction, Document, Inline};
+use crate::layout::{DirectionMode, LayoutOptions, ParagraphLayout, TagSpan, layout_paragraph};
+use std::collections::HashMap;
+use std::ops::Range;
+use unicode_bidi::{BidiClass, bidi_class};
+
+/// Composes one document with fixed options at any width; cheap to keep next to the document.
+#[derive(Debug, Clone)]
+pub struct Composer<'a> {
+    doc: &'a Document,
+    options: PageOptions,
+    /// Entity mentions per `(section, block)`, as char ranges of the block's plain text.
+    entities: HashMap<(usize, usize), Vec<Mention>>,
+}
+
+/// The whole of `doc` composed `width` cells wide.
+pub fn compose(doc: &Document, width: usize, options: &PageOptions) -> Page {
+    Composer::new(doc, *options).page(width)
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(doc: &'a Document, options: PageOptions) -> Self {
+        let mut entities: HashMap<_, Vec<_>> = HashMap::new();
+        if options.entities {
+            for e in &doc.entities {
+                entities
+                    .entry((e.section, e.block))
+                    .or_default()
+                    .push((e.start..e.end, e.kind));
+            }
+        }
+        Self {
+            doc,
+            options,
+            entities,
+        }
+    }
+
+    pub fn document(&self) -> &'a Document {
+        self.doc
+    }
+
+    pub fn options(&self) -> &PageOptions {
+        &self.options
+    }
+
+    /// The whole article at `width` (widths under [`MIN_WIDTH`] count as [`MIN_WIDTH`]).
+    pub fn page(&self, width: usize) -> Page {
+        let width = width.max(MIN_WIDTH);
+        let mut page = Page {
+            width,
+            ..Page::default()
+        };
+        let mut section_start = vec![None; self.doc.sections.len()];
+        for unit in Unit::all(self.doc) {
+            let lines = self.unit(unit, width);
+            if lines.is_empty() {
+                continue;
+            }
+            if !page.lines.is_empty() {
+                page.lines.push(PageLine {
+                    pieces: Vec::new(),
+                    kind: LineKind::Blank,
+                    section: unit.section(),
+                });
+            }
+            let start = page.lines.len();
+            for (i, line) in lines.iter().enumerate() {
+                if line.kind == LineKind::BoxTop {
+                    page.boxes.push(start + i);
+                }
+            }
+            page.lines.extend(lines);
+            page.units.push(UnitSpan {
+                unit,
+                lines: start..page.lines.len(),
+            });
+            if let Unit::Heading(s) = unit {
+                page.headings.push((s, start));
+            }
+            if unit != Unit::Header
+                && let Some(slot @ None) = section_start.get_mut(unit.section())
+            {
+                *slot = Some(start);
+            }
+        }
+        // A section with nothing on the page starts where the next one does.
+        let mut next = page.lines.len();
+        page.sections = section_start
+            .iter()
+            .rev()
+            .map(|s| {
+                next = s.unwrap_or(next);
+                next
+            })
+            .collect();
+        page.sections.reverse();
+        page
+    }
+
+    /// The lines of one unit at `width`, without separators (empty for an empty unit).
+    pub fn unit(&self, unit: Unit, width: usize) -> Vec<PageLine> {
+        let width = width.max(MIN_WIDTH);
+        let section = unit.section();
+        let pieces_lines = match unit {
+            Unit::Header => self.header(width),
+            Unit::Heading(s) => self.heading(s, width),
+            Unit::Block { section, block } => self.block(section, block, width),
+        };
+        pieces_lines
+            .into_iter()
+            .map(|(mut pieces, kind)| {
+                if !self.options.reorder {
+                    for_reordering_terminal(&mut pieces);
+                }
+                PageLine {
+                    pieces,
+                    kind,
+                    section,
+                }
+            })
+            .collect()
+    }
+
+    fn header(&self, width: usize) -> Vec<(Vec<Piece>, LineKind)> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        let meta = super::sources::meta_line(doc);
+        let parts = [
+            (Some(doc.title.as_str()), Role::Title, BlockRef::TITLE),
+            (doc.subtitle.as_deref(), Role::Subtitle, BlockRef::SUBTITLE),
+            (meta.as_deref(), Role::Meta, BlockRef::META),
+        ];
+        for (text, role, part) in parts {
+            let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+                continue;
+            };
+            let mut tag = Tag::role(role);
+            tag.strong = role == Role::Title;
+            let layout = self.layout(text, &tag_spans(text, tag, &[], &[]), width, None);
+            let kind = if role == Role::Title {
+                LineKind::Title
+            } else {
+                LineKind::Other
+            };
+            out.extend(self.placed(layout, BlockRef::header(part), width, kind));
+        }
+        if !out.is_empty() {
+            out.push((
+                repeat('━', width, Role::Rule).into_iter().collect(),
+                LineKind::Other,
+            ));
+        }
+        out
+    }
+
+    fn heading(&self, section: usize, width: usize) -> Vec<(Vec<Piece>, LineKind)> {
+        let Some(s) = self.doc.sections.get(section) else {
+            return Vec::new();
+        };
+        let Some(text) = s.heading.as_deref().filter(|t| !t.trim().is_empty()) else {
+            return Vec::new();
+        };
+        let mut tag = Tag::role(Role::Heading);
+        tag.strong = true;
+        let layout = self.layout(text, &tag_spans(text, tag, &[], &[]), width, None);
+        let rtl = layout.rtl;
+        let text_width = layout.lines.iter().map(|l| l.width).max().unwrap_or(0);
+        let mut out = self.placed(
+            layout,
+            BlockRef::heading(section),
+            width,
+            LineKind::Heading(section),
+        );
+        let rule = match s.level {
+            0 | 1 => Some('═'),
+            2 => Some('─'),
+            _ => None,
+        };
+        if let Some(c) = rule.filter(|_| text_width > 0) {
+            let mut pieces: Vec<Piece> = Vec::new();
+            if rtl {
+                pieces.extend(super::frame::spaces(
+                    width.saturating_sub(text_width),
+                    Role::Body,
+                ));
+            }
+            pieces.extend(repeat(c, text_width, Role::Heading));
+            out.push((pieces, LineKind::Other));
+        }
+        out
+    }
+
+    /// Every line of `layout` placed on its side of a `width` column; the first gets `kind`.
+    pub(super) fn placed(
+        &self,
+        layout: ParagraphLayout<Tag>,
+        source: BlockRef,
+        width: usize,
+        kind: LineKind,
+    ) -> Vec<(Vec<Piece>, LineKind)> {
+        let rtl = layout.rtl;
+        layout
+            .lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let kind = if i == 0 { kind } else { LineKind::Other };
+                (place(line, source, width, rtl, None), kind)
+            })
+            .collect()
+    }
+
+    /// Lays out `text` at `width`; `forced` overrides the direction (code is always LTR).
+    pub(super) fn layout(
+        &self,
+        text: &str,
+        spans: &[TagSpan<Tag>],
+        width: usize,
+        forced: Option<DirectionMode>,
+    ) -> ParagraphLayout<Tag> {
+        let direction = forced.unwrap_or_else(|| self.direction_of(text));
+        let options = LayoutOptions {
+            width: Some(width.max(1)),
+            direction,
+            shape: self.options.shape,
+            reorder: self.options.reorder,
+        };
+        layout_paragraph(text, spans, &options)
+    }
+
+    /// Lays out a styled text at `width` with its role, inline marks and entities.
+    pub(super) fn rich(
+        &self,
+        text: &str,
+        role: Role,
+        inlines: &[(Range<usize>, Inline)],
+        entities: &[EntitySpan],
+        width: usize,
+    ) -> ParagraphLayout<Tag> {
+        let spans = tag_spans(text, Tag::role(role), inlines, entities);
+        self.layout(text, &spans, width, None)
+    }
+
+    /// The direction a text is laid out in: the override, else its own (first strong
+    /// character), else — when it has no strong character at all — the article's.
+    pub(super) fn direction_of(&self, text: &str) -> DirectionMode {
+        if self.options.direction != DirectionMode::Auto {
+            return self.options.direction;
+        }
+        let strong = text
+            .chars()
+            .any(|c| matches!(bidi_class(c), BidiClass::L | BidiClass::R | BidiClass::AL));
+        match (strong, self.doc.direction) {
+            (true, _) => DirectionMode::Auto,
+            (false, Direction::Rtl) => DirectionMode::Rtl,
+            (false, Direction::Ltr) => DirectionMode::Ltr,
+        }
+    }
+
+    /// Whether the article reads right to left (for decorations of texts without direction).
+    pub(super) fn article_rtl(&self) -> bool {
+        match self.options.direction {
+            DirectionMode::Rtl => true,
+            DirectionMode::Ltr => false,
+            DirectionMode::Auto => self.doc.direction == Direction::Rtl,
+        }
+    }
+
+    /// Entity mentions of block `(section, block)` cut into its parts, as byte ranges.
+    pub(super) fn entities_of(
+        &self,
+        section: usize,
+        block: usize,
+        parts: &[&str],
+    ) -> Vec<Vec<EntitySpan>> {
+        match self.entities.get(&(section, block)) {
+            Some(mentions) => split_entities(parts, mentions),
+            None => vec![Vec::new(); parts.len()],
+        }
+    }
+}

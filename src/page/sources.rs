@@ -1,0 +1,83 @@
+//! The text behind every [`BlockRef`]: the string whose byte offsets a page's clusters carry.
+//!
+//! Composition lays out exactly these strings, so search and entity highlighting can match in
+//! them and find the cells by logical offset. Most are the document's own text; a few are built
+//! here (the author/date line, "— name" attributions, "[image: src]", code with tabs expanded),
+//! and are built the same way when composing.
+
+use super::BlockRef;
+use crate::document::{Block, Document};
+use std::borrow::Cow;
+
+/// Spaces a tab stands for in code (tabs are control characters the engine would show as ␉).
+const TAB: &str = "    ";
+
+/// The text `source` refers to in `doc`, or `None` when there is no such text.
+pub fn text_of<'a>(doc: &'a Document, source: &BlockRef) -> Option<Cow<'a, str>> {
+    let Some(b) = source.block else {
+        return match source.part {
+            BlockRef::HEADING => doc
+                .sections
+                .get(source.section)?
+                .heading
+                .as_deref()
+                .map(Cow::Borrowed),
+            BlockRef::TITLE if source.section == 0 => Some(Cow::Borrowed(&doc.title)),
+            BlockRef::SUBTITLE if source.section == 0 => doc.subtitle.as_deref().map(Cow::Borrowed),
+            BlockRef::META if source.section == 0 => meta_line(doc).map(Cow::Owned),
+            _ => None,
+        };
+    };
+    let block = doc.sections.get(source.section)?.blocks.get(b)?;
+    let part = source.part;
+    Some(match block {
+        Block::Paragraph(t) if part == 0 => Cow::Borrowed(&t.text),
+        Block::Quote { text, .. } if part == BlockRef::QUOTE_TEXT => Cow::Borrowed(&text.text),
+        Block::Quote {
+            attribution: Some(a),
+            ..
+        } if part == BlockRef::QUOTE_ATTRIBUTION && !a.trim().is_empty() => {
+            Cow::Owned(attribution_line(a))
+        }
+        Block::List { items, .. } => Cow::Borrowed(&items.get(part)?.text),
+        Block::Code { text, .. } if part == 0 => code_text(text),
+        Block::Callout { text, .. } if part == BlockRef::CALLOUT_TEXT => Cow::Borrowed(&text.text),
+        Block::Callout { value, .. } if part == BlockRef::CALLOUT_VALUE => Cow::Borrowed(value),
+        Block::Figure { caption, .. } if part == BlockRef::FIGURE_CAPTION => Cow::Borrowed(caption),
+        Block::Figure { alt, .. } if part == BlockRef::FIGURE_ALT => Cow::Borrowed(alt),
+        Block::Figure { src, .. } if part == BlockRef::FIGURE_SOURCE => {
+            Cow::Owned(source_label(src))
+        }
+        Block::Table { rows, .. } => Cow::Borrowed(&rows.iter().flatten().nth(part)?.text),
+        _ => return None,
+    })
+}
+
+/// "author · date", or whichever of the two there is.
+pub(super) fn meta_line(doc: &Document) -> Option<String> {
+    let parts: Vec<&str> = [&doc.metadata.author, &doc.metadata.date]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// "— name", whether or not the loader kept the dash.
+pub(super) fn attribution_line(attribution: &str) -> String {
+    let name = attribution.trim_start_matches(['—', '–', '-', ' ', '\u{a0}']);
+    format!("— {name}")
+}
+
+pub(super) fn source_label(src: &str) -> String {
+    format!("[image: {src}]")
+}
+
+pub(super) fn code_text(text: &str) -> Cow<'_, str> {
+    if text.contains('\t') {
+        Cow::Owned(text.replace('\t', TAB))
+    } else {
+        Cow::Borrowed(text)
+    }
+}

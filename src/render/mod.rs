@@ -1,0 +1,108 @@
+//! Render: page lines to styled runs — the only place the theme meets the text.
+//!
+//! A run is a stretch of one line with one style, in screen order. The reader turns runs into
+//! ratatui spans ([`to_line`]); `sahifa print` turns them into ANSI text ([`ansi`]). Nothing here
+//! wraps or reorders: the page is already in visual order. As a last guard, any control
+//! character that reaches this point is shown as its U+2400 symbol, so an article can never send
+//! escape sequences to the terminal.
+
+pub mod ansi;
+
+use crate::page::{BlockRef, PageLine, Piece};
+use crate::theme::{StyleKey, Theme};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A stretch of one line drawn in one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run<'a> {
+    pub text: Cow<'a, str>,
+    /// Display cells.
+    pub width: usize,
+    pub style: Style,
+}
+
+/// Styles laid over page text by logical position (search matches): given a piece's source and
+/// a cluster's logical byte range in it, the style to patch over the cluster, if any.
+pub type Overlay<'o> = &'o dyn Fn(&BlockRef, &Range<usize>) -> Option<StyleKey>;
+
+/// No overlay.
+pub fn no_overlay(_: &BlockRef, _: &Range<usize>) -> Option<StyleKey> {
+    None
+}
+
+/// The runs of `line`, left to right; `entities` turns entity highlighting on.
+pub fn runs<'a>(
+    line: &'a PageLine,
+    theme: &Theme,
+    entities: bool,
+    overlay: Overlay,
+) -> Vec<Run<'a>> {
+    let mut runs: Vec<Run<'a>> = Vec::new();
+    let mut push = |text: &'a str, width: usize, style: Style| match runs.last_mut() {
+        Some(last) if last.style == style => {
+            last.text.to_mut().push_str(text);
+            last.width += width;
+        }
+        _ => runs.push(Run {
+            text: Cow::Borrowed(text),
+            width,
+            style,
+        }),
+    };
+    for piece in &line.pieces {
+        match piece {
+            Piece::Decoration { text, width, tag } => {
+                push(text, *width, theme.tag_style(tag, false))
+            }
+            Piece::Text { line, source } => {
+                for cluster in &line.clusters {
+                    let Some(text) = line.text.get(cluster.text.clone()) else {
+                        continue;
+                    };
+                    let mut style = theme.tag_style(&cluster.tag, entities);
+                    if let Some(key) = overlay(source, &cluster.logical) {
+                        style = style.patch(theme.style(key));
+                    }
+                    push(text, cluster.width, style);
+                }
+            }
+        }
+    }
+    for run in &mut runs {
+        if run.text.chars().any(char::is_control) {
+            run.text = Cow::Owned(run.text.chars().map(control_picture).collect());
+        }
+    }
+    runs
+}
+
+/// A ratatui line for the reader: the runs as spans.
+pub fn to_line<'a>(
+    line: &'a PageLine,
+    theme: &Theme,
+    entities: bool,
+    overlay: Overlay,
+) -> Line<'a> {
+    Line::from(
+        runs(line, theme, entities, overlay)
+            .into_iter()
+            .map(|run| Span::styled(run.text, run.style))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The visible stand-in for a control character (C0 → U+2400…, DEL → ␡, C1 → �).
+fn control_picture(c: char) -> char {
+    match c {
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\x7f' => '\u{2421}',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,330 @@
+//! The reader's state and its one way to change: [`App::handle`] of an [`Action`].
+//!
+//! Everything here is plain data — no terminal — so tests and `sahifa shot` drive the same
+//! `App` the terminal does. The page is composed per column width (cached, so going back to a
+//! width is free); the view's top is kept as a line index and re-found by its text anchor when
+//! the width changes, so the paragraph at the top stays at the top.
+
+use super::action::{Action, Key, Keymap};
+use super::compose::{self, Compose, Job, Pending, TagFn};
+use super::composed::Composed;
+use super::entities::EntityList;
+use super::search::{SearchIndex, Spot};
+use crate::document::Document;
+use crate::page::{BlockRef, PageLine, Unit};
+use crate::theme::Theme;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// How the reader starts.
+#[derive(Clone)]
+pub struct ReaderOptions {
+    pub compose: Arc<dyn Compose>,
+    /// Compose big articles on a background thread (the terminal reader); off, every page is
+    /// composed at once (tests and screenshots, which must be exact).
+    pub background: bool,
+    /// Tags the document's entities when the reader starts (in the background when
+    /// `background` is on); `None` keeps the entities the document has.
+    pub tagger: Option<TagFn>,
+    /// Widest text column in cells.
+    pub max_width: usize,
+    pub keymap: Keymap,
+    /// Themes `T` cycles through; the first is used at start.
+    pub themes: Vec<Theme>,
+    /// A message for the status line at start (a bad config, say).
+    pub message: Option<String>,
+    /// Where to start reading (a remembered position).
+    pub start: Option<Anchor>,
+}
+
+impl ReaderOptions {
+    pub fn new(compose: Arc<dyn Compose>) -> Self {
+        Self {
+            compose,
+            background: false,
+            tagger: None,
+            max_width: 80,
+            keymap: Keymap::default(),
+            themes: vec![Theme::default()],
+            message: None,
+            start: None,
+        }
+    }
+}
+
+/// A reading position that survives a width change: a block part and a byte in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub source: BlockRef,
+    pub offset: usize,
+}
+
+/// What covers the text, if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Outline { selected: usize },
+    Entities { selected: usize },
+}
+
+/// The active search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Spot>,
+    /// The match `n`/`N` last moved to.
+    pub current: Option<usize>,
+}
+
+/// The reader.
+pub struct App {
+    pub(super) doc: Arc<Document>,
+    pub(super) options: ReaderOptions,
+    /// Terminal size (columns, rows).
+    pub(super) size: (u16, u16),
+    pub(super) page: Rc<Composed>,
+    pub(super) cache: HashMap<usize, Rc<Composed>>,
+    /// Units of the page, for composing windows of big articles (empty for small ones).
+    pub(super) units: Vec<Unit>,
+    /// The whole page being composed in the background, when the shown one is a window.
+    pub(super) pending: Option<Pending>,
+    /// Entities being tagged in the background.
+    pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
+    /// Every block's folded text, for searching (built in the background or at the first search).
+    pub(super) search_index: Option<Arc<SearchIndex>>,
+    pub(super) pending_index: Option<Job<SearchIndex>>,
+    /// Index of the page line at the top of the view.
+    pub(super) top: usize,
+    pub(super) overlay: Overlay,
+    /// The search prompt's text while it is open.
+    pub(super) prompt: Option<String>,
+    pub(super) search: Search,
+    pub(super) entities_on: bool,
+    pub(super) entity_list: EntityList,
+    pub(super) theme: usize,
+    pub(super) message: Option<String>,
+    /// The remembered position, kept until the first real size is known.
+    pub(super) start: Option<Anchor>,
+    pub(super) quit: bool,
+}
+
+impl App {
+    /// A reader for `doc`, sized 80x24 until told otherwise ([`Action::Resize`] or a draw).
+    pub fn new(doc: Document, options: ReaderOptions) -> Self {
+        Self::with_size(doc, options, 80, 24)
+    }
+
+    /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
+    pub fn with_size(mut doc: Document, options: ReaderOptions, cols: u16, rows: u16) -> Self {
+        let mut pending_entities = None;
+        if let Some(tag) = &options.tagger {
+            if options.background {
+                let (tag, snapshot) = (Arc::clone(tag), doc.clone());
+                pending_entities = Some(Job::start(move || tag(&snapshot)));
+            } else {
+                doc.entities = tag(&doc);
+            }
+        }
+        let pending_index = options.background.then(|| {
+            let snapshot = doc.clone();
+            Job::start(move || SearchIndex::new(&snapshot))
+        });
+        let entity_list = EntityList::new(&doc);
+        let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
+            Unit::all(&doc)
+        } else {
+            Vec::new()
+        };
+        let mut app = App {
+            message: options.message.clone(),
+            doc: Arc::new(doc),
+            units,
+            pending: None,
+            pending_entities,
+            search_index: None,
+            pending_index,
+            options,
+            size: (0, 0),
+            page: Rc::default(),
+            cache: HashMap::new(),
+            top: 0,
+            overlay: Overlay::None,
+            prompt: None,
+            search: Search::default(),
+            entities_on: false,
+            entity_list,
+            theme: 0,
+            start: None,
+            quit: false,
+        };
+        app.resize(cols, rows);
+        app.start = app.options.start;
+        if let Some(anchor) = app.start {
+            app.top = app.line_of_anchor(anchor).min(app.max_top());
+        }
+        app
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// True once the user asked to quit.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The line at the top of the view.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    pub fn overlay(&self) -> Overlay {
+        self.overlay
+    }
+
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    pub fn lines(&self) -> &[PageLine] {
+        &self.page.lines
+    }
+
+    /// The status-line message, if any (cleared by the next action).
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The position to remember: the text at the top of the view.
+    pub fn anchor(&self) -> Option<Anchor> {
+        self.page
+            .anchor_at(self.top)
+            .map(|(source, offset)| Anchor { source, offset })
+    }
+
+    /// Rows of text shown (the last row is the status line).
+    pub fn text_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(1)).max(1)
+    }
+
+    /// Column width for a terminal this wide: the configured maximum, with a cell of margin on
+    /// each side when the terminal is narrower.
+    pub fn column_width(&self) -> usize {
+        let cols = usize::from(self.size.0);
+        self.options.max_width.min(cols.saturating_sub(2)).max(1)
+    }
+
+    /// The action a key asks for in the current mode: typing while the search prompt is open,
+    /// the key table otherwise.
+    pub fn key_action(&self, key: Key) -> Option<Action> {
+        if self.prompt.is_some() {
+            return match key {
+                Key::Char(c) => Some(Action::Type(c)),
+                Key::Backspace => Some(Action::DeleteChar),
+                Key::Enter => Some(Action::Confirm),
+                Key::Esc => Some(Action::Back),
+                Key::Ctrl('c') => Some(Action::Quit),
+                _ => None,
+            };
+        }
+        self.options.keymap.action(key)
+    }
+
+    /// Presses a key: looks up its action and handles it.
+    pub fn press(&mut self, key: Key) {
+        if let Some(action) = self.key_action(key) {
+            self.handle(action);
+        }
+    }
+
+    /// The one way the state changes.
+    pub fn handle(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+            self.start = None;
+        }
+        match action {
+            Action::Resize(cols, rows) => self.resize(cols, rows),
+            Action::Quit => self.quit = true,
+            Action::Back => self.back(),
+            Action::Type(c) => {
+                if let Some(prompt) = &mut self.prompt {
+                    prompt.push(c);
+                }
+            }
+            Action::DeleteChar => {
+                if let Some(prompt) = &mut self.prompt {
+                    prompt.pop();
+                }
+            }
+            Action::Confirm => self.confirm(),
+            Action::ToggleHelp => self.toggle(Overlay::Help { scroll: 0 }),
+            Action::ToggleOutline => {
+                let selected = self.current_heading().unwrap_or(0);
+                self.toggle(Overlay::Outline { selected });
+            }
+            Action::ToggleEntityPanel => self.toggle(Overlay::Entities { selected: 0 }),
+            Action::Click(col, row) => self.click(col, row),
+            Action::ScrollLines(n) if self.overlay != Overlay::None => self.move_selection(n),
+            Action::ScrollPages(n) if self.overlay != Overlay::None => {
+                self.move_selection(n.saturating_mul(self.panel_rows() as i32))
+            }
+            action if self.overlay != Overlay::None => {
+                // Movement keys outside the panel's own close the panel first.
+                self.overlay = Overlay::None;
+                self.handle(action);
+            }
+            Action::ScrollLines(n) => self.scroll(n as isize),
+            Action::ScrollPages(n) => self.scroll(n as isize * self.page_step() as isize),
+            Action::ScrollHalfPages(n) => {
+                self.scroll(n as isize * (self.text_height() / 2).max(1) as isize)
+            }
+            Action::Top => self.top = 0,
+            Action::Bottom => self.top = self.max_top(),
+            Action::NextSection => self.next_section(),
+            Action::PrevSection => self.prev_section(),
+            Action::Section(n) => self.section(usize::from(n)),
+            Action::NextBox => self.next_box(),
+            Action::PrevBox => self.prev_box(),
+            Action::StartSearch => self.prompt = Some(String::new()),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::ToggleEntities => {
+                self.entities_on = !self.entities_on;
+                let state = if self.entities_on { "on" } else { "off" };
+                self.message = Some(format!("entity highlighting {state}"));
+            }
+            Action::NextTheme => {
+                self.theme = (self.theme + 1) % self.options.themes.len().max(1);
+                self.message = Some(format!("theme: {}", self.theme().name));
+            }
+        }
+    }
+
+    pub(super) fn theme(&self) -> &Theme {
+        static DEFAULT: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+        self.options
+            .themes
+            .get(self.theme)
+            .unwrap_or_else(|| DEFAULT.get_or_init(Theme::default))
+    }
+
+    pub(super) fn toggle(&mut self, overlay: Overlay) {
+        let same = std::mem::discriminant(&self.overlay) == std::mem::discriminant(&overlay);
+        self.overlay = if same { Overlay::None } else { overlay };
+        self.prompt = None;
+    }
+
+    pub(super) fn back(&mut self) {
+        if self.prompt.is_some() {
+            self.prompt = None;
+        } else if self.overlay != Overlay::None {
+            self.overlay = Overlay::None;
+        } else {
+            self.quit = true;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! How the reader gets pages: a [`Compose`] implementation, and a background job for big ones.
+//!
+//! The rule: a key never waits for a whole big article to be laid out. Small articles are
+//! composed at once. For big ones (over [`BIG_ARTICLE`] bytes of text) the reader composes only
+//! the units around the reading position — enough to fill the screen — and shows them at once,
+//! while a background thread composes the whole page at that width; the app swaps it in when
+//! it is ready, re-finding the text that was at the top. Entity tagging, which takes a while
+//! for any article, runs in the background the same way: the text shows first, the entities
+//! (and the page with their tags) follow.
+
+use super::composed::Composed;
+use crate::document::{Document, Entity};
+use crate::page::{BlockRef, LineKind, PageLine, Unit};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+/// Text bytes above which composition goes to the background.
+pub const BIG_ARTICLE: usize = 512 * 1024;
+
+/// Lays a document out into page lines.
+pub trait Compose: Send + Sync {
+    /// The whole page at `width`.
+    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine>;
+
+    /// The lines of each of `units` (consecutive units of the page), exactly as they appear in
+    /// [`Compose::page`] without the separators between units; `None` if this composer only
+    /// does whole pages. Called once per window, so per-document setup is paid once.
+    fn units(&self, _doc: &Document, _units: &[Unit], _width: usize) -> Option<Vec<Vec<PageLine>>> {
+        None
+    }
+}
+
+/// Any function of document and width composes whole pages.
+impl<F> Compose for F
+where
+    F: Fn(&Document, usize) -> Vec<PageLine> + Send + Sync,
+{
+    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
+        self(doc, width)
+    }
+}
+
+/// Total text size, to tell big articles from small ones without composing anything.
+pub fn text_bytes(doc: &Document) -> usize {
+    let blocks: usize = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| b.plain_text().len())
+        .sum();
+    blocks + doc.title.len()
+}
+
+/// The unit a block part belongs to.
+pub fn unit_of(doc: &Document, source: &BlockRef) -> Unit {
+    match source.block {
+        Some(block) => Unit::Block {
+            section: source.section,
+            block,
+        },
+        None if source.part == BlockRef::HEADING
+            && doc
+                .sections
+                .get(source.section)
+                .is_some_and(|s| s.heading.is_some()) =>
+        {
+            Unit::Heading(source.section)
+        }
+        None => Unit::Header,
+    }
+}
+
+/// The units around unit `at`, enough for `rows` lines above its start and twice that below:
+/// a window of the page, exact in itself (the lines the whole page has there). Returns the
+/// lines and the index of `at`'s first line among them.
+pub fn window(
+    compose: &dyn Compose,
+    doc: &Document,
+    units: &[Unit],
+    at: usize,
+    width: usize,
+    rows: usize,
+) -> Option<(Vec<PageLine>, usize)> {
+    let at = at.min(units.len().checked_sub(1)?);
+    // Most units are a few lines; widen and try again in the rare case they were not enough.
+    let mut reach = rows.max(8);
+    loop {
+        let start = at.saturating_sub(reach / 2);
+        let end = (at + reach).min(units.len());
+        let mut composed = compose.units(doc, units.get(start..end)?, width)?;
+        if composed.len() != end - start {
+            return None;
+        }
+        let below = composed
+            .split_off(at - start)
+            .into_iter()
+            .fold(Vec::new(), join);
+        let above = composed.into_iter().fold(Vec::new(), join);
+        let enough_above = above.len() >= rows || start == 0;
+        let enough_below = below.len() >= 2 * rows || end == units.len();
+        if enough_above && enough_below {
+            let offset = if above.is_empty() || below.is_empty() {
+                above.len()
+            } else {
+                above.len() + 1
+            };
+            return Some((join(above, below), offset));
+        }
+        reach *= 2;
+    }
+}
+
+/// Two runs of page lines as the page joins units: one blank line between non-empty runs.
+fn join(mut first: Vec<PageLine>, second: Vec<PageLine>) -> Vec<PageLine> {
+    if let (false, Some(next)) = (first.is_empty(), second.first()) {
+        first.push(PageLine {
+            pieces: Vec::new(),
+            kind: LineKind::Blank,
+            section: next.section,
+        });
+    }
+    first.extend(second);
+    first
+}
+
+/// Finds the entities of a document (the analyse stage, run by the reader's caller's choice).
+pub type TagFn = Arc<dyn Fn(&Document) -> Vec<Entity> + Send + Sync>;
+
+/// Work done on another thread (entity tagging, the search index), picked up when ready.
+pub struct Job<T>(Receiver<T>);
+
+impl<T: Send + 'static> Job<T> {
+    pub fn start(work: impl FnOnce() -> T + Send + 'static) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            // The reader may have quit or moved on; then nobody is listening.
+            let _ = sender.send(work());
+        });
+        Job(receiver)
+    }
+
+    /// The result, if the work is done.
+    pub fn ready(&self) -> Option<T> {
+        self.0.try_recv().ok()
+    }
+}
+
+/// A whole page being composed on another thread.
+pub struct Pending {
+    pub width: usize,
+    receiver: Receiver<Composed>,
+}
+
+impl Pending {
+    pub fn start(compose: Arc<dyn Compose>, doc: Arc<Document>, width: usize) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let lines = compose.page(&doc, width);
+            // The reader may have quit or moved on; then nobody is listening.
+            let _ = sender.send(Composed::new(width, lines));
+        });
+        Pending { width, receiver }
+    }
+
+    /// The page, if it is done.
+    pub fn ready(&self) -> Option<Composed> {
+        self.receiver.try_recv().ok()
+    }
+}

@@ -1,0 +1,38 @@
+//! The terminal reader (`sahifa FILE`): state, keys, painting, and the terminal around them.
+//!
+//! [`App`] is plain state driven by [`Action`]s, painted into any ratatui backend — the terminal
+//! ([`terminal`]) or a `TestBackend` for tests and headless screenshots. Nothing outside this
+//! module imports ratatui's terminal handling or crossterm.
+//!
+//! Driving the reader without a terminal (tests, `sahifa shot`):
+//!
+//! ```text
+//! let options = commands::read::reader_options(&args, &config, &mut messages); // background off
+//! let mut app = App::with_size(document, options, cols, rows);  // tags entities, composes
+//! for key in parse_keys("] ] t Down Enter") { app.press(key); }  // the --keys script
+//! terminal.draw(|frame| app.draw(frame))?;                        // any backend: TestBackend
+//! ```
+//!
+//! With `background` off every step is synchronous, so the picture is the same every time.
+
+pub mod action;
+pub mod app;
+pub mod compose;
+pub mod composed;
+pub mod config;
+pub mod entities;
+pub mod input;
+mod navigate;
+pub mod paint;
+pub mod position;
+mod reflow;
+pub mod search;
+pub mod terminal;
+mod view;
+
+pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
+pub use app::{Anchor, App, Overlay, ReaderOptions};
+pub use compose::Compose;
+
+#[cfg(test)]
+mod tests;

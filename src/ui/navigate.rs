@@ -1,0 +1,256 @@
+//! Moving through the article: scrolling, section and box jumps, search matches, entity
+//! mentions, and the panels' selections. Each is a small step of [`App::handle`].
+
+use super::app::{App, Overlay, Search};
+use super::search::SearchIndex;
+use std::sync::Arc;
+
+impl App {
+    pub(super) fn last_line(&self) -> usize {
+        self.page.lines.len().saturating_sub(1)
+    }
+
+    /// The furthest plain scrolling goes: the last line at the bottom of the view.
+    pub(super) fn max_top(&self) -> usize {
+        self.page.lines.len().saturating_sub(self.text_height())
+    }
+
+    /// A page step keeps two lines of context.
+    pub(super) fn page_step(&self) -> usize {
+        self.text_height().saturating_sub(2).max(1)
+    }
+
+    pub(super) fn scroll(&mut self, delta: isize) {
+        if delta >= 0 {
+            // Jumps may leave the view past the plain scrolling limit; scrolling down from there
+            // stays put rather than jumping back up.
+            let limit = self.max_top().max(self.top);
+            self.top = self.top.saturating_add(delta.unsigned_abs()).min(limit);
+        } else {
+            self.top = self.top.saturating_sub(delta.unsigned_abs());
+        }
+    }
+
+    /// Puts line `at` at the top of the view (jumps may go past the plain scrolling limit so
+    /// that a late heading still reaches the top line).
+    pub(super) fn jump_to(&mut self, at: usize) {
+        self.top = at.min(self.last_line());
+    }
+
+    /// Brings line `at` into view with some context above, unless it is already visible.
+    pub(super) fn reveal(&mut self, at: usize) {
+        let visible = self.top..self.top + self.text_height();
+        if !visible.contains(&at) {
+            self.jump_to(at.saturating_sub(self.text_height() / 3));
+        }
+    }
+
+    /// Index into the page's headings of the section being read.
+    pub(super) fn current_heading(&self) -> Option<usize> {
+        let headings = &self.page.headings;
+        let after = headings.partition_point(|(line, _)| *line <= self.top);
+        after.checked_sub(1)
+    }
+
+    pub(super) fn next_section(&mut self) {
+        match self.page.headings.iter().find(|(line, _)| *line > self.top) {
+            Some((line, _)) => self.jump_to(*line),
+            None => self.message = Some("last section".to_owned()),
+        }
+    }
+
+    pub(super) fn prev_section(&mut self) {
+        match self
+            .page
+            .headings
+            .iter()
+            .rev()
+            .find(|(line, _)| *line < self.top)
+        {
+            Some((line, _)) => self.jump_to(*line),
+            None => self.top = 0,
+        }
+    }
+
+    pub(super) fn section(&mut self, n: usize) {
+        match n.checked_sub(1).and_then(|i| self.page.headings.get(i)) {
+            Some((line, _)) => self.jump_to(*line),
+            None => {
+                let count = self.page.headings.len();
+                self.message = Some(format!("no section {n} (there are {count})"));
+            }
+        }
+    }
+
+    pub(super) fn next_box(&mut self) {
+        match self.page.boxes.iter().find(|line| **line > self.top) {
+            Some(line) => self.jump_to(*line),
+            None => self.message = Some("no call-out or figure below".to_owned()),
+        }
+    }
+
+    pub(super) fn prev_box(&mut self) {
+        match self.page.boxes.iter().rev().find(|line| **line < self.top) {
+            Some(line) => self.jump_to(*line),
+            None => self.message = Some("no call-out or figure above".to_owned()),
+        }
+    }
+
+    pub(super) fn confirm(&mut self) {
+        if let Some(query) = self.prompt.take() {
+            self.run_search(query);
+            return;
+        }
+        match self.overlay {
+            Overlay::Outline { selected } => {
+                if let Some((line, _)) = self.page.headings.get(selected) {
+                    self.overlay = Overlay::None;
+                    self.jump_to(*line);
+                }
+            }
+            Overlay::Entities { selected } => self.next_mention(selected),
+            Overlay::None | Overlay::Help { .. } => {}
+        }
+    }
+
+    pub(super) fn run_search(&mut self, query: String) {
+        let matches = self.search_index().find(&query);
+        self.search = Search {
+            query,
+            matches,
+            current: None,
+        };
+        if self.search.query.trim().is_empty() {
+            return;
+        }
+        if self.search.matches.is_empty() {
+            self.message = Some(format!("not found: {}", self.search.query));
+            return;
+        }
+        // The first match at or below the top of the view, else wrap to the first.
+        let top = self.top;
+        let below = (0..self.search.matches.len())
+            .find(|i| self.match_line(*i).is_some_and(|line| line >= top));
+        if below.is_none() {
+            self.message = Some("search wrapped to the top".to_owned());
+        }
+        self.go_to_match(below.unwrap_or(0));
+    }
+
+    /// The search index: from the background job if it is done, else built now.
+    pub(super) fn search_index(&mut self) -> Arc<SearchIndex> {
+        if let Some(index) = self.pending_index.take().and_then(|job| job.ready()) {
+            self.search_index = Some(Arc::new(index));
+        }
+        let doc = &self.doc;
+        Arc::clone(
+            self.search_index
+                .get_or_insert_with(|| Arc::new(SearchIndex::new(doc))),
+        )
+    }
+
+    pub(super) fn match_line(&self, i: usize) -> Option<usize> {
+        let spot = self.search.matches.get(i)?;
+        self.page.line_of(&spot.source, spot.range.start)
+    }
+
+    pub(super) fn go_to_match(&mut self, i: usize) {
+        self.search.current = Some(i);
+        if let Some(line) = self.match_line(i) {
+            self.reveal(line);
+        }
+    }
+
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let count = self.search.matches.len();
+        if count == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search yet: press /".to_owned()
+            } else {
+                format!("not found: {}", self.search.query)
+            });
+            return;
+        }
+        let next = match (self.search.current, forward) {
+            (None, _) => 0,
+            (Some(i), true) if i + 1 == count => {
+                self.message = Some("search wrapped to the top".to_owned());
+                0
+            }
+            (Some(i), true) => i + 1,
+            (Some(0), false) => {
+                self.message = Some("search wrapped to the bottom".to_owned());
+                count - 1
+            }
+            (Some(i), false) => i - 1,
+        };
+        self.go_to_match(next);
+    }
+
+    /// Jumps to the next mention (below the top of the view, wrapping) of entity row `row`.
+    pub(super) fn next_mention(&mut self, row: usize) {
+        let lines: Vec<usize> = self
+            .entity_list
+            .mentions(row)
+            .iter()
+            .filter_map(|spot| self.page.line_of(&spot.source, spot.range.start))
+            .collect();
+        let top = self.top;
+        let next = lines.iter().copied().filter(|l| *l > top).min();
+        match next.or_else(|| lines.iter().copied().min()) {
+            Some(line) => {
+                self.entities_on = true;
+                self.jump_to(line);
+            }
+            None => self.message = Some("no mention on the page".to_owned()),
+        }
+    }
+
+    pub(super) fn panel_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)).max(1)
+    }
+
+    pub(super) fn move_selection(&mut self, delta: i32) {
+        let step = |at: usize, count: usize| -> usize {
+            let moved = at as i64 + i64::from(delta);
+            moved.clamp(0, count.saturating_sub(1) as i64) as usize
+        };
+        self.overlay = match self.overlay {
+            Overlay::Outline { selected } => Overlay::Outline {
+                selected: step(selected, self.page.headings.len()),
+            },
+            Overlay::Entities { selected } => Overlay::Entities {
+                selected: step(selected, self.entity_list.rows.len()),
+            },
+            Overlay::Help { scroll } => Overlay::Help {
+                scroll: step(scroll, self.options.keymap.help_rows().len()),
+            },
+            Overlay::None => Overlay::None,
+        };
+    }
+
+    /// A click in a panel selects that row and jumps to it.
+    pub(super) fn click(&mut self, col: u16, row: u16) {
+        let Some(area) = super::view::panel_area(self) else {
+            return;
+        };
+        let inside =
+            area.x < col && col + 1 < area.right() && area.y < row && row + 1 < area.bottom();
+        if !inside {
+            return;
+        }
+        let first = super::view::panel_first_row(self, area);
+        let selected = first + usize::from(row - area.y - 1);
+        match self.overlay {
+            Overlay::Outline { .. } if selected < self.page.headings.len() => {
+                self.overlay = Overlay::Outline { selected };
+                self.confirm();
+            }
+            Overlay::Entities { .. } if selected < self.entity_list.rows.len() => {
+                self.overlay = Overlay::Entities { selected };
+                self.confirm();
+            }
+            _ => {}
+        }
+    }
+}

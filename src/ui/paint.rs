@@ -1,0 +1,107 @@
+//! Painting laid-out text into a ratatui buffer, one grapheme cluster per cell.
+//!
+//! The rule (DESIGN.md "Known traps"): ratatui's string painting drops zero-width graphemes and
+//! ones with control characters, so each cluster's whole text (base plus marks) is set as one
+//! cell's symbol; a wide cluster takes its cell and resets the next. Nothing here wraps or
+//! reorders: lines arrive in visual order.
+
+use crate::layout::{self, DirectionMode, LayoutOptions, VisualLine};
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Sets one cluster at (x, y); returns the cells it took (0 if it did not fit before `right`).
+pub fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    symbol: &str,
+    width: usize,
+    style: Style,
+) -> u16 {
+    let Ok(width) = u16::try_from(width) else {
+        return 0;
+    };
+    if width == 0 || x.saturating_add(width) > right {
+        return 0;
+    }
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        cell.set_symbol(symbol).set_style(style);
+    }
+    for hidden in 1..width {
+        if let Some(cell) = buf.cell_mut((x + hidden, y)) {
+            cell.reset();
+            cell.set_style(style);
+        }
+    }
+    width
+}
+
+/// Paints a visual line from `x`, stopping before `right`; `style` gives each cluster's style
+/// from its index. Returns the x after the last cell painted.
+pub fn visual_line<T>(
+    buf: &mut Buffer,
+    mut x: u16,
+    y: u16,
+    right: u16,
+    line: &VisualLine<T>,
+    mut style: impl FnMut(usize) -> Style,
+) -> u16 {
+    for (i, cluster) in line.clusters.iter().enumerate() {
+        let Some(symbol) = line.text.get(cluster.text.clone()) else {
+            continue;
+        };
+        let took = put(buf, x, y, right, symbol, cluster.width, style(i));
+        if took == 0 {
+            break;
+        }
+        x += took;
+    }
+    x
+}
+
+/// Paints plain left-to-right text (decorations, key names) grapheme by grapheme.
+pub fn plain(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
+    for grapheme in text.graphemes(true) {
+        let took = put(buf, x, y, right, grapheme, grapheme.width(), style);
+        if took == 0 && grapheme.width() > 0 {
+            break;
+        }
+        x += took;
+    }
+    x
+}
+
+/// A short text (a heading in a panel, the title in the status line) laid out to at most
+/// `width` cells: its first line in reading order, in visual order, and whether it is RTL.
+pub fn short_text(text: &str, width: usize) -> (VisualLine<()>, bool) {
+    let options = LayoutOptions {
+        width: Some(width.max(1)),
+        direction: DirectionMode::Auto,
+        ..LayoutOptions::default()
+    };
+    let mut laid = layout::layout_paragraph::<()>(text, &[], &options);
+    let line = if laid.lines.is_empty() {
+        VisualLine {
+            text: String::new(),
+            clusters: Vec::new(),
+            width: 0,
+            logical: 0..0,
+        }
+    } else {
+        laid.lines.swap_remove(0)
+    };
+    (line, laid.rtl)
+}
+
+/// Fills a row segment with spaces in `style`.
+pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
+    for col in x..right {
+        if let Some(cell) = buf.cell_mut((col, y)) {
+            cell.reset();
+            cell.set_style(style);
+        }
+    }
+}

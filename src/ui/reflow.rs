@@ -1,0 +1,153 @@
+//! Reflow: which page the reader shows at its width, and keeping the reading place across
+//! width changes and background results.
+//!
+//! The rule: the text at the top of the view stays at the top. Before the page changes, the
+//! first text at or below the top line is taken as an anchor (block part and byte, plus how many
+//! lines above it the top was); after, the top is put back on the line showing that byte.
+
+use super::app::{Anchor, App};
+use super::compose::{self, Job, Pending};
+use super::composed::Composed;
+use super::entities::EntityList;
+use crate::document::Document;
+use std::rc::Rc;
+use std::sync::Arc;
+
+impl App {
+    /// Reflows for a new terminal size, keeping the text at the top of the view at the top.
+    pub(super) fn resize(&mut self, cols: u16, rows: u16) {
+        if (cols, rows) == self.size && self.start.is_none() {
+            return;
+        }
+        let anchor = self.top_anchor();
+        self.size = (cols, rows);
+        let width = self.column_width();
+        if width != self.page.width || self.page.lines.is_empty() {
+            self.relayout(width, anchor);
+        }
+        self.top = self.top.min(self.max_top());
+    }
+
+    /// Shows the page at `width` (cached, composed now, or a window while it is composed),
+    /// with `anchor` at the top.
+    pub(super) fn relayout(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
+        self.pending = None;
+        match self.cache.get(&width) {
+            Some(page) => self.page = Rc::clone(page),
+            None if !self.units.is_empty() => self.compose_window(width, anchor),
+            None => {
+                let lines = self.options.compose.page(&self.doc, width);
+                self.keep(Composed::new(width, lines));
+            }
+        }
+        self.reanchor(anchor);
+    }
+
+    /// The text at the top, and how many lines above it the top was (a title or blank line has
+    /// no text of its own). A remembered start position counts until the first real size.
+    pub(super) fn top_anchor(&mut self) -> Option<(Anchor, usize)> {
+        match self.start.take() {
+            Some(start) => Some((start, 0)),
+            None => self.page.anchor_at(self.top).map(|(source, offset)| {
+                let line = self.page.line_of(&source, offset).unwrap_or(self.top);
+                (Anchor { source, offset }, line.saturating_sub(self.top))
+            }),
+        }
+    }
+
+    pub(super) fn reanchor(&mut self, anchor: Option<(Anchor, usize)>) {
+        if let Some((anchor, above)) = anchor {
+            self.top = self.line_of_anchor(anchor).saturating_sub(above);
+        }
+    }
+
+    /// Makes `page` the shown page and caches it (the current width and one other).
+    pub(super) fn keep(&mut self, page: Composed) {
+        let page = Rc::new(page);
+        let width = page.width;
+        if self.cache.len() >= 2 {
+            self.cache.retain(|w, _| *w == self.page.width);
+        }
+        self.cache.insert(width, Rc::clone(&page));
+        self.page = page;
+    }
+
+    /// Shows the part of a big article around `anchor` now, and composes the whole page in the
+    /// background.
+    pub(super) fn compose_window(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
+        let at = anchor
+            .map(|(a, _)| compose::unit_of(&self.doc, &a.source))
+            .and_then(|unit| self.units.iter().position(|u| *u == unit))
+            .unwrap_or(0);
+        let rows = self.text_height();
+        let window = compose::window(
+            self.options.compose.as_ref(),
+            &self.doc,
+            &self.units,
+            at,
+            width,
+            rows,
+        );
+        match window {
+            Some((lines, offset)) => {
+                self.page = Rc::new(Composed::window(width, lines));
+                self.top = offset;
+                let compose = Arc::clone(&self.options.compose);
+                self.pending = Some(Pending::start(compose, Arc::clone(&self.doc), width));
+            }
+            None => {
+                let lines = self.options.compose.page(&self.doc, width);
+                self.keep(Composed::new(width, lines));
+            }
+        }
+    }
+
+    /// True while a background job (a whole page, the entities) is still running.
+    pub fn composing(&self) -> bool {
+        self.pending.is_some() || self.pending_entities.is_some()
+    }
+
+    /// Takes the results of background jobs that are done; true if the view changed.
+    pub fn poll_background(&mut self) -> bool {
+        let tagged = self.take_entities();
+        self.take_page() || tagged
+    }
+
+    /// Entities from the background tagger: the page is composed again with their tags.
+    pub(super) fn take_entities(&mut self) -> bool {
+        let Some(entities) = self.pending_entities.as_ref().and_then(Job::ready) else {
+            return false;
+        };
+        self.pending_entities = None;
+        let mut doc = Document::clone(&self.doc);
+        doc.entities = entities;
+        self.entity_list = EntityList::new(&doc);
+        self.doc = Arc::new(doc);
+        let anchor = self.top_anchor();
+        self.cache.clear();
+        self.relayout(self.column_width(), anchor);
+        self.top = self.top.min(self.max_top());
+        true
+    }
+
+    pub(super) fn take_page(&mut self) -> bool {
+        let Some(page) = self.pending.as_ref().and_then(Pending::ready) else {
+            return false;
+        };
+        self.pending = None;
+        if page.width != self.column_width() {
+            return false;
+        }
+        let anchor = self.top_anchor();
+        self.keep(page);
+        self.reanchor(anchor);
+        self.top = self.top.min(self.max_top());
+        true
+    }
+
+    pub(super) fn line_of_anchor(&self, anchor: Anchor) -> usize {
+        self.page
+            .line_of(&anchor.source, anchor.offset)
+            .unwrap_or(self.top)
+    }
+}

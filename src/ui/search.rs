@@ -1,0 +1,201 @@
+//! Search and entity locations: where in the document's text a query or an entity is.
+//!
+//! The rule: every block's text is searched in its folded form (src/fold.rs: harakat, tatweel,
+//! niqqud ignored, letter variants merged), and each match is mapped back to a byte range of the
+//! original text of one [`BlockRef`] — the same coordinates the page's clusters carry, so the
+//! view can highlight exactly the cells a match covers, in visual order.
+
+use crate::document::{Block, Document, Entity};
+use crate::fold::{self, Folded};
+use crate::page::{self, BlockRef};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A stretch of one block's text: a search match or an entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    pub source: BlockRef,
+    /// Byte range in the original (unfolded) text of `source`.
+    pub range: Range<usize>,
+}
+
+/// Every text the page shows, with the reference its clusters carry, in reading order: the
+/// header (title, subtitle, author/date line), then for each section its heading and each
+/// block's parts. The texts are the page's own ([`page::text_of`]), so offsets agree.
+pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
+    let mut refs = vec![
+        BlockRef::header(BlockRef::TITLE),
+        BlockRef::header(BlockRef::SUBTITLE),
+        BlockRef::header(BlockRef::META),
+    ];
+    for (s, section) in doc.sections.iter().enumerate() {
+        refs.push(BlockRef::heading(s));
+        for b in 0..section.blocks.len() {
+            // Parts are numbered from 0 with no gaps, except a quote without attribution and
+            // the figure's optional texts, which end the run anyway.
+            refs.extend(
+                (0..)
+                    .map(|part| BlockRef::block(s, b, part))
+                    .take_while(|r| page::text_of(doc, r).is_some()),
+            );
+        }
+    }
+    refs.into_iter()
+        .filter_map(|r| page::text_of(doc, &r).map(|text| (r, text)))
+        .collect()
+}
+
+/// The texts of one block, by part number (list items, table cells in row order).
+pub fn block_parts(block: &Block) -> Vec<&str> {
+    match block {
+        Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
+            vec![t.text.as_str()]
+        }
+        Block::List { items, .. } => items.iter().map(|t| t.text.as_str()).collect(),
+        Block::Code { text, .. } => vec![text.as_str()],
+        Block::Figure { caption, .. } => vec![caption.as_str()],
+        Block::Table { rows, .. } => rows.iter().flatten().map(|t| t.text.as_str()).collect(),
+        Block::Rule => Vec::new(),
+    }
+}
+
+/// Every text of a document in folded form, with the way back to the original: built once
+/// (folding 10 MB takes a few hundred milliseconds), then each search is a scan.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    blocks: Vec<(BlockRef, Folded)>,
+}
+
+impl SearchIndex {
+    pub fn new(doc: &Document) -> Self {
+        let blocks = texts(doc)
+            .into_iter()
+            .map(|(source, text)| (source, fold::fold(&text)))
+            .collect();
+        SearchIndex { blocks }
+    }
+
+    /// All matches of `query` in reading order; empty when the folded query is empty.
+    pub fn find(&self, query: &str) -> Vec<Spot> {
+        let needle = fold::fold_query(query);
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut spots = Vec::new();
+        for (source, folded) in &self.blocks {
+            for (start, _) in folded.text.match_indices(&needle) {
+                spots.push(Spot {
+                    source: *source,
+                    range: folded.original_range(start..start + needle.len()),
+                });
+            }
+        }
+        spots
+    }
+}
+
+/// All matches of `query` in `doc`, in reading order.
+pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
+    SearchIndex::new(doc).find(query)
+}
+
+/// Where an entity mention is: its character offsets into [`Block::plain_text`] (parts joined
+/// by newlines) turned into a part and a byte range. `None` if it points outside the document.
+pub fn entity_spot(doc: &Document, entity: &Entity) -> Option<Spot> {
+    let block = doc.sections.get(entity.section)?.blocks.get(entity.block)?;
+    let mut first_char = 0;
+    for (part, text) in block_parts(block).into_iter().enumerate() {
+        let chars = text.chars().count();
+        if entity.start < first_char + chars {
+            let start = byte_at(text, entity.start - first_char)?;
+            let end = byte_at(text, entity.end.saturating_sub(first_char).min(chars))?;
+            return Some(Spot {
+                source: BlockRef {
+                    section: entity.section,
+                    block: Some(entity.block),
+                    part,
+                },
+                range: start..end.max(start),
+            });
+        }
+        first_char += chars + 1; // the joining newline
+    }
+    None
+}
+
+fn byte_at(text: &str, char_index: usize) -> Option<usize> {
+    text.char_indices()
+        .map(|(at, _)| at)
+        .chain(std::iter::once(text.len()))
+        .nth(char_index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{EntityKind, RichText, Section};
+
+    fn doc() -> Document {
+        Document {
+            title: "عنوان".into(),
+            sections: vec![
+                Section {
+                    heading: None,
+                    level: 1,
+                    blocks: vec![Block::Paragraph(RichText::plain("في الرَّقَّة اليوم"))],
+                },
+                Section {
+                    heading: Some("تحرير الرقة".into()),
+                    level: 1,
+                    blocks: vec![Block::List {
+                        ordered: false,
+                        items: vec!["أولا".into(), "مدينة الرقه".into()],
+                    }],
+                },
+            ],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn folded_search_finds_every_spelling_in_reading_order() {
+        let doc = doc();
+        let spots = find(&doc, "الرقة");
+        let sources: Vec<_> = spots
+            .iter()
+            .map(|s| (s.source.section, s.source.block))
+            .collect();
+        assert_eq!(sources, vec![(0, Some(0)), (1, None), (1, Some(0))]);
+        assert!(
+            find(&doc, "عنوان")
+                .first()
+                .is_some_and(|s| s.source == BlockRef::header(BlockRef::TITLE))
+        );
+        let para = "في الرَّقَّة اليوم";
+        assert_eq!(para.get(spots[0].range.clone()), Some("الرَّقَّة"));
+        assert_eq!(spots[2].source.part, 1);
+        assert!(
+            find(&doc, "ـــ").is_empty(),
+            "a query of tatweel alone folds to nothing"
+        );
+    }
+
+    #[test]
+    fn entity_offsets_in_a_list_land_in_their_item() {
+        let doc = doc();
+        // "أولا\nمدينة الرقه": الرقه starts at char 5 + 6 = 11.
+        let entity = Entity {
+            text: "الرقه".into(),
+            kind: EntityKind::Place,
+            section: 1,
+            block: 0,
+            start: 11,
+            end: 16,
+        };
+        let spot = entity_spot(&doc, &entity).expect("inside the list");
+        assert_eq!(spot.source.part, 1);
+        assert_eq!("مدينة الرقه".get(spot.range), Some("الرقه"));
+        let outside = Entity { block: 7, ..entity };
+        assert_eq!(entity_spot(&doc, &outside), None);
+    }
+}

@@ -1,0 +1,457 @@
+//! Painting the reader: the centred text column, the status line, and the panels over them.
+//!
+//! Drawing reads the [`App`] and changes nothing but the size (a frame of a new size is a
+//! resize). Page lines are painted cluster by cluster at their cells (src/ui/paint.rs); search
+//! matches are found per cluster by logical byte range, so they land on the right cells whatever
+//! the visual order.
+
+use super::app::{App, Overlay};
+use super::entities::EntityRow;
+use super::paint;
+use crate::document::Direction;
+use crate::page::{BlockRef, PageLine, Piece};
+use crate::theme::StyleKey;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear, Widget};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Search matches on screen: per block part, byte ranges and whether it is the current match.
+type Highlights = HashMap<BlockRef, Vec<(Range<usize>, bool)>>;
+
+impl App {
+    /// Paints the whole reader into the frame (reflowing first if the frame's size changed).
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        if (area.width, area.height) != self.size {
+            self.handle(super::action::Action::Resize(area.width, area.height));
+        }
+        self.render(area, frame.buffer_mut());
+    }
+
+    /// Paints into a buffer (the same as [`App::draw`], for callers without a `Frame`).
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let theme = self.theme();
+        for y in area.top()..area.bottom() {
+            paint::fill(
+                buf,
+                area.left(),
+                y,
+                area.right(),
+                theme.style(StyleKey::Body),
+            );
+        }
+        self.render_text(area, buf);
+        self.render_status(area, buf);
+        match self.overlay {
+            Overlay::None => {}
+            Overlay::Help { scroll } => self.render_help(area, buf, scroll),
+            Overlay::Outline { selected } => self.render_outline(area, buf, selected),
+            Overlay::Entities { selected } => self.render_entities(area, buf, selected),
+        }
+    }
+
+    fn render_text(&self, area: Rect, buf: &mut Buffer) {
+        let width = self.page.width as u16;
+        let left = area.x + area.width.saturating_sub(width) / 2;
+        let right = left.saturating_add(width).min(area.right());
+        let rows = self.text_height().min(usize::from(area.height));
+        let visible = self.page.lines.iter().skip(self.top).take(rows);
+        let highlights = self.highlights(visible.clone());
+        for (row, line) in visible.enumerate() {
+            self.render_line(buf, left, area.y + row as u16, right, line, &highlights);
+        }
+    }
+
+    fn highlights<'a>(&self, visible: impl Iterator<Item = &'a PageLine>) -> Highlights {
+        let mut out: Highlights = HashMap::new();
+        if self.search.matches.is_empty() {
+            return out;
+        }
+        for line in visible {
+            for piece in &line.pieces {
+                if let Piece::Text { source, .. } = piece {
+                    out.entry(*source).or_default();
+                }
+            }
+        }
+        for (i, spot) in self.search.matches.iter().enumerate() {
+            if let Some(ranges) = out.get_mut(&spot.source) {
+                ranges.push((spot.range.clone(), self.search.current == Some(i)));
+            }
+        }
+        out
+    }
+
+    fn render_line(
+        &self,
+        buf: &mut Buffer,
+        left: u16,
+        y: u16,
+        right: u16,
+        line: &PageLine,
+        highlights: &Highlights,
+    ) {
+        let theme = self.theme();
+        let mut x = left;
+        for piece in &line.pieces {
+            match piece {
+                Piece::Decoration { text, tag, .. } => {
+                    let style = theme.tag_style(tag, self.entities_on);
+                    paint::plain(buf, x, y, right, text, style);
+                }
+                Piece::Text { line: text, source } => {
+                    let matches = highlights.get(source).map(Vec::as_slice).unwrap_or(&[]);
+                    paint::visual_line(buf, x, y, right, text, |i| {
+                        let cluster = &text.clusters[i];
+                        let mut style = theme.tag_style(&cluster.tag, self.entities_on);
+                        let hit = matches.iter().find(|(range, _)| {
+                            range.start < cluster.logical.end && cluster.logical.start < range.end
+                        });
+                        if let Some((_, current)) = hit {
+                            let mark = if *current {
+                                theme.style(StyleKey::SearchCurrent)
+                            } else {
+                                theme.style(StyleKey::SearchMatch)
+                            };
+                            style = style.patch(mark);
+                        }
+                        style
+                    });
+                }
+            }
+            x = x.saturating_add(piece.width() as u16);
+            if x >= right {
+                break;
+            }
+        }
+    }
+
+    /// The bottom row: title, current section (or a message), mode, position, help hint.
+    fn render_status(&self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme();
+        let style = theme.style(StyleKey::Status);
+        let y = area.bottom() - 1;
+        paint::fill(buf, area.left(), y, area.right(), style);
+        if let Some(prompt) = &self.prompt {
+            let x = paint::plain(buf, area.x, y, area.right(), " /", style);
+            let (query, _) = paint::short_text(prompt, usize::from(area.right() - x));
+            let end = paint::visual_line(buf, x, y, area.right(), &query, |_| style);
+            paint::plain(buf, end, y, area.right(), "▏", style);
+            return;
+        }
+        let right = self.status_right();
+        let right_width: usize = right.iter().map(|(text, _)| text.chars().count()).sum();
+        let right_x = area.right().saturating_sub(right_width as u16);
+        let mut x = right_x;
+        for (text, key) in &right {
+            x = paint::plain(buf, x, y, area.right(), text, theme.style(*key));
+        }
+        let budget = usize::from(right_x.saturating_sub(area.x + 2));
+        if let Some(message) = &self.message {
+            // A message is news: it gets the whole left side.
+            let (line, _) = paint::short_text(message, budget.max(1));
+            paint::visual_line(buf, area.x + 1, y, right_x, &line, |_| {
+                theme.style(StyleKey::StatusMode)
+            });
+            return;
+        }
+        let section = self.section_name();
+        let title_budget = match section {
+            Some(_) => budget / 2,
+            None => budget,
+        };
+        let (title, _) = paint::short_text(&self.doc.title, title_budget.max(1));
+        let bold = style.add_modifier(ratatui::style::Modifier::BOLD);
+        let mut x = area.x + 1;
+        if title_budget > 0 {
+            x = paint::visual_line(buf, x, y, right_x, &title, |_| bold);
+        }
+        if let Some(section) = section {
+            x = paint::plain(buf, x, y, right_x, " › ", style);
+            let rest = usize::from(right_x.saturating_sub(x + 1));
+            if rest > 0 {
+                let (section, _) = paint::short_text(&section, rest);
+                paint::visual_line(buf, x, y, right_x, &section, |_| style);
+            }
+        }
+    }
+
+    fn section_name(&self) -> Option<String> {
+        let (_, section) = self.page.headings.get(self.current_heading()?)?;
+        self.doc.sections.get(*section)?.heading.clone()
+    }
+
+    /// The right side of the status line: modes (styled as modes), position, help hint.
+    fn status_right(&self) -> Vec<(String, StyleKey)> {
+        let total = self.page.lines.len();
+        let seen = (self.top + self.text_height()).min(total);
+        let percent = (seen * 100).checked_div(total).unwrap_or(100);
+        let mut parts = Vec::new();
+        let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
+        match self.overlay {
+            Overlay::Help { .. } => parts.push(mode("HELP")),
+            Overlay::Outline { .. } => parts.push(mode("OUTLINE")),
+            Overlay::Entities { .. } => parts.push(mode("ENTITIES")),
+            Overlay::None => {}
+        }
+        if !self.search.matches.is_empty() {
+            let at = self.search.current.map_or(0, |i| i + 1);
+            parts.push(mode(&format!("SEARCH {at}/{}", self.search.matches.len())));
+        }
+        if self.entities_on {
+            parts.push(mode("entities"));
+        }
+        let position = if self.page.partial {
+            " laying out… ".to_owned()
+        } else {
+            format!(" {percent}% {}/{total} ", (self.top + 1).min(total))
+        };
+        parts.push((position, StyleKey::Status));
+        parts.push(("│ ? help ".to_owned(), StyleKey::Status));
+        parts
+    }
+
+    fn panel_block(&self, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
+        let theme = self.theme();
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .title(title)
+            .style(theme.style(StyleKey::Panel))
+            .border_style(theme.style(StyleKey::PanelBorder));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    }
+
+    fn render_help(&self, area: Rect, buf: &mut Buffer, scroll: usize) {
+        let rows = self.options.keymap.help_rows();
+        let width = area.width.saturating_sub(2).min(60);
+        let height = (rows.len() as u16 + 2).min(area.height.saturating_sub(1));
+        let panel = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height.saturating_sub(1) - height) / 2,
+            width,
+            height,
+        );
+        if panel.width < 4 || panel.height < 3 {
+            return; // no room for a box
+        }
+        let inner = self.panel_block(panel, buf, " keys — Esc closes ");
+        let hidden = rows.len().saturating_sub(usize::from(inner.height));
+        if hidden > 0 {
+            // Say there is more, on the bottom border.
+            let more = if scroll >= hidden {
+                " ↑ k "
+            } else {
+                " ↓ j "
+            };
+            let x = panel
+                .right()
+                .saturating_sub(more.chars().count() as u16 + 2);
+            paint::plain(
+                buf,
+                x,
+                panel.bottom() - 1,
+                panel.right(),
+                more,
+                self.theme().style(StyleKey::PanelBorder),
+            );
+        }
+        let keys_width = rows
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0) as u16;
+        let keys_width = keys_width.min(inner.width / 2);
+        let style = self.theme().style(StyleKey::Help);
+        let key_style = self.theme().style(StyleKey::HelpKey);
+        let first = scroll.min(rows.len().saturating_sub(usize::from(inner.height)));
+        for (row, (keys, help)) in rows
+            .iter()
+            .skip(first)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + row as u16;
+            let key_right = inner.x + 1 + keys_width;
+            paint::plain(buf, inner.x + 1, y, key_right, keys, key_style);
+            paint::plain(buf, key_right + 2, y, inner.right(), help, style);
+        }
+    }
+
+    fn render_outline(&self, area: Rect, buf: &mut Buffer, selected: usize) {
+        let Some(panel) = panel_area(self) else {
+            return;
+        };
+        let inner = self.panel_block(panel, buf, " outline ");
+        let first = panel_first_row(self, panel);
+        let current = self.current_heading();
+        let rtl = self.doc.direction == Direction::Rtl;
+        let theme = self.theme();
+        for (row, (index, (_, section))) in self
+            .page
+            .headings
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + row as u16;
+            let style = if index == selected {
+                theme.style(StyleKey::OutlineSelected)
+            } else {
+                theme.style(StyleKey::Outline)
+            };
+            paint::fill(buf, inner.x, y, inner.right(), style);
+            let level = self.doc.sections.get(*section).map_or(1, |s| s.level);
+            let heading = self
+                .doc
+                .sections
+                .get(*section)
+                .and_then(|s| s.heading.as_deref())
+                .unwrap_or("");
+            let marker = if current == Some(index) { "•" } else { " " };
+            let number = format!("{}", index + 1);
+            let indent = 2 * usize::from(level.saturating_sub(1));
+            let lead = format!("{marker}{number:>2}{}", " ".repeat(indent + 1));
+            self.start_side_row(buf, inner, y, rtl, &lead, heading, "", style);
+        }
+        let _ = area;
+    }
+
+    fn render_entities(&self, area: Rect, buf: &mut Buffer, selected: usize) {
+        let Some(panel) = panel_area(self) else {
+            return;
+        };
+        let inner = self.panel_block(panel, buf, " entities — Enter: next mention ");
+        let theme = self.theme();
+        let rows = &self.entity_list.rows;
+        if rows.is_empty() {
+            paint::plain(
+                buf,
+                inner.x + 1,
+                inner.y,
+                inner.right(),
+                "no entities found",
+                theme.style(StyleKey::Panel),
+            );
+        }
+        let first = panel_first_row(self, panel);
+        let rtl = self.doc.direction == Direction::Rtl;
+        for (row, (index, entry)) in rows
+            .iter()
+            .enumerate()
+            .skip(first)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + row as u16;
+            let mut style = if index == selected {
+                theme.style(StyleKey::OutlineSelected)
+            } else {
+                theme.style(StyleKey::Panel)
+            };
+            paint::fill(buf, inner.x, y, inner.right(), style);
+            match entry {
+                EntityRow::Kind { kind, count } => {
+                    style = style.patch(theme.style(StyleKey::of_entity(*kind)));
+                    let label = format!(" {} · {count}", kind.name());
+                    paint::plain(
+                        buf,
+                        inner.x,
+                        y,
+                        inner.right(),
+                        &label,
+                        style.add_modifier(ratatui::style::Modifier::BOLD),
+                    );
+                }
+                EntityRow::Name { text, mentions, .. } => {
+                    let count = format!("{:>3}", mentions.len());
+                    self.start_side_row(buf, inner, y, rtl, "   ", text, &count, style);
+                }
+            }
+        }
+        let _ = area;
+    }
+
+    /// A panel row: `lead` then `text` from the reading-start side, `tail` on the other side.
+    /// For RTL articles the start side is the right, so `lead` is mirrored onto the right edge.
+    #[allow(clippy::too_many_arguments)]
+    fn start_side_row(
+        &self,
+        buf: &mut Buffer,
+        inner: Rect,
+        y: u16,
+        rtl: bool,
+        lead: &str,
+        text: &str,
+        tail: &str,
+        style: Style,
+    ) {
+        let lead_w = lead.chars().count() as u16;
+        let tail_w = tail.chars().count() as u16;
+        let room = usize::from(inner.width.saturating_sub(lead_w + tail_w + 1));
+        let (line, _) = paint::short_text(text, room.max(1));
+        let text_w = line.width as u16;
+        if rtl {
+            let lead_rev: String = lead.chars().rev().collect();
+            let lead_x = inner.right().saturating_sub(lead_w);
+            paint::plain(buf, lead_x, y, inner.right(), &lead_rev, style);
+            paint::visual_line(buf, lead_x.saturating_sub(text_w), y, lead_x, &line, |_| {
+                style
+            });
+            paint::plain(buf, inner.x, y, inner.right(), tail, style);
+        } else {
+            let x = paint::plain(buf, inner.x, y, inner.right(), lead, style);
+            paint::visual_line(buf, x, y, inner.right(), &line, |_| style);
+            paint::plain(
+                buf,
+                inner.right().saturating_sub(tail_w),
+                y,
+                inner.right(),
+                tail,
+                style,
+            );
+        }
+    }
+}
+
+/// Where the outline or entity panel is: the reading-start side, above the status line.
+pub(super) fn panel_area(app: &App) -> Option<Rect> {
+    if !matches!(
+        app.overlay,
+        Overlay::Outline { .. } | Overlay::Entities { .. }
+    ) {
+        return None;
+    }
+    let (cols, rows) = app.size;
+    let width = cols.saturating_sub(4).min(44).max(cols.min(12));
+    let height = rows.saturating_sub(1);
+    if width < 4 || height < 3 {
+        return None;
+    }
+    let x = if app.doc.direction == Direction::Rtl {
+        cols - width
+    } else {
+        0
+    };
+    Some(Rect::new(x, 0, width, height))
+}
+
+/// The first row shown in a panel: scrolled just enough to keep the selection visible.
+pub(super) fn panel_first_row(app: &App, panel: Rect) -> usize {
+    let inner = usize::from(panel.height.saturating_sub(2)).max(1);
+    let selected = match app.overlay {
+        Overlay::Outline { selected } | Overlay::Entities { selected } => selected,
+        _ => 0,
+    };
+    (selected + 1).saturating_sub(inner)
+}

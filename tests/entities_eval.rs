@@ -1,0 +1,209 @@
+//! Precision, recall and F1 of the entity tagger against hand-annotated gold files
+//! (tests/entities/gold/README.md says how they are annotated). Texts are split into
+//! paragraphs on blank lines and tagged as one document, paragraphs as blocks; a mention
+//! counts when its paragraph, type and folded text match a gold line (as multisets).
+//!
+//! The floors are the measured scores rounded down to 0.01: they only ever go up.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use sahifa::analyse::entities::Tagger;
+use sahifa::document::{Block, Document, EntityKind, RichText, Section};
+use sahifa::fold::fold_query;
+
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+];
+
+/// Floors for the tuned set (person, place, organization).
+const TUNED_FLOOR: [f64; 3] = [0.98, 0.97, 0.95];
+/// Floors for the held-out text, never tuned on.
+const HELD_OUT_FLOOR: [f64; 3] = [0.62, 0.57, 0.69];
+
+type Key = (usize, EntityKind, String);
+
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.join("\n"));
+    }
+    out
+}
+
+fn document(text: &str) -> Document {
+    Document {
+        sections: vec![Section {
+            heading: None,
+            level: 1,
+            blocks: paragraphs(text)
+                .into_iter()
+                .map(|p| Block::Paragraph(RichText::plain(p)))
+                .collect(),
+        }],
+        ..Document::default()
+    }
+}
+
+fn kind_of(name: &str) -> EntityKind {
+    match name {
+        "person" => EntityKind::Person,
+        "place" => EntityKind::Place,
+        "organization" => EntityKind::Organization,
+        other => panic!("gold file: unknown type {other}"),
+    }
+}
+
+fn gold(path: &Path) -> Vec<Key> {
+    let text = std::fs::read_to_string(path).expect("gold file");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "gold line {line:?}");
+            let para = cols[0].parse().expect("paragraph number");
+            (para, kind_of(cols[1]), fold_query(cols[2]))
+        })
+        .collect()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn precision(self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn f1(self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// Scores every `*.txt` in `dir` against the gold `*.tsv` in `gold_dir`, per type.
+fn evaluate(tagger: &Tagger, dir: &Path, gold_dir: &Path) -> HashMap<EntityKind, Counts> {
+    let mut counts: HashMap<EntityKind, Counts> = HashMap::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("texts")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no texts in {}", dir.display());
+    let mut totals: HashMap<EntityKind, Counts> = HashMap::new();
+    for path in files {
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("name");
+        let expected = gold(&gold_dir.join(format!("{stem}.tsv")));
+        let text = std::fs::read_to_string(&path).expect("text");
+        let found: Vec<Key> = tagger
+            .tag_document(&document(&text))
+            .into_iter()
+            .filter(|e| KINDS.contains(&e.kind))
+            .map(|e| (e.block, e.kind, fold_query(&e.text)))
+            .collect();
+        let mut remaining: HashMap<&Key, usize> = HashMap::new();
+        for key in &expected {
+            *remaining.entry(key).or_default() += 1;
+        }
+        for key in &found {
+            let c = counts.entry(key.1).or_default();
+            match remaining.get_mut(key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    c.tp += 1;
+                }
+                _ => {
+                    c.fp += 1;
+                    eprintln!("{stem}: extra   {} {:?} {}", key.0, key.1, key.2);
+                }
+            }
+        }
+        for (key, n) in remaining {
+            for _ in 0..n {
+                counts.entry(key.1).or_default().fn_ += 1;
+                eprintln!("{stem}: missed  {} {:?} {}", key.0, key.1, key.2);
+            }
+        }
+        let this: Vec<String> = KINDS
+            .iter()
+            .map(|k| {
+                let c = counts.get(k).copied().unwrap_or_default();
+                let before = totals.get(k).copied().unwrap_or_default();
+                let file = Counts {
+                    tp: c.tp - before.tp,
+                    fp: c.fp - before.fp,
+                    fn_: c.fn_ - before.fn_,
+                };
+                format!("{} F1 {:.2}", k.name(), file.f1())
+            })
+            .collect();
+        println!("{stem}: {}", this.join(", "));
+        totals = counts.clone();
+    }
+    counts
+}
+
+fn check(name: &str, counts: &HashMap<EntityKind, Counts>, floors: [f64; 3]) {
+    let mut failures = Vec::new();
+    for (kind, floor) in KINDS.iter().zip(floors) {
+        let c = counts.get(kind).copied().unwrap_or_default();
+        println!(
+            "{name}: {:<12} P {:.3}  R {:.3}  F1 {:.3}  (tp {} fp {} fn {}; floor {floor:.2})",
+            kind.name(),
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
+        if c.f1() < floor {
+            failures.push(format!("{} F1 {:.3} < {floor:.2}", kind.name(), c.f1()));
+        }
+    }
+    assert!(failures.is_empty(), "{name}: {}", failures.join(", "));
+}
+
+#[test]
+fn tuned_texts_score_at_least_their_floor() {
+    let tagger = Tagger::new(&[]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/entities");
+    let counts = evaluate(&tagger, &root.join("texts"), &root.join("gold"));
+    check("tuned", &counts, TUNED_FLOOR);
+}
+
+#[test]
+fn held_out_text_scores_at_least_its_floor() {
+    let tagger = Tagger::new(&[]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/entities");
+    let counts = evaluate(&tagger, &root.join("heldout"), &root.join("heldout"));
+    check("held-out", &counts, HELD_OUT_FLOOR);
+}

@@ -1,0 +1,432 @@
+//! Behaviour of the entity tagger: the sample article's entities, clitics, numbers, dates,
+//! quotations, overlaps, and names added by users and articles.
+
+use sahifa::analyse::analyse;
+use sahifa::analyse::entities::{Mention, Tagger};
+use sahifa::document::{Block, Document, EntityKind, RichText, Section};
+use sahifa::fold::fold_query;
+
+use EntityKind::{Date, Number, Organization, Person, Place, Quote};
+
+const SAMPLE: &str = include_str!("../assets/raqqa-news-ar.txt");
+
+fn tagger() -> Tagger {
+    Tagger::new(&[])
+}
+
+fn paragraphs(text: &str) -> Vec<&str> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn document(text: &str) -> Document {
+    Document {
+        sections: vec![Section {
+            heading: None,
+            level: 1,
+            blocks: paragraphs(text)
+                .into_iter()
+                .map(|p| Block::Paragraph(RichText::plain(p)))
+                .collect(),
+        }],
+        ..Document::default()
+    }
+}
+
+#[track_caller]
+fn has(found: &[Mention], kind: EntityKind, text: &str) {
+    assert!(
+        found
+            .iter()
+            .any(|m| m.kind == kind && fold_query(&m.text) == fold_query(text)),
+        "no {} {text:?} in {:#?}",
+        kind.name(),
+        found
+            .iter()
+            .map(|m| format!("{} {}", m.kind.name(), m.text))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[track_caller]
+fn lacks(found: &[Mention], kind: EntityKind, text: &str) {
+    assert!(
+        !found
+            .iter()
+            .any(|m| m.kind == kind && fold_query(&m.text) == fold_query(text)),
+        "unexpected {} {text:?}",
+        kind.name()
+    );
+}
+
+fn sample_mentions() -> Vec<Mention> {
+    let mut doc = document(SAMPLE);
+    analyse(&mut doc, &tagger());
+    doc.entities
+        .into_iter()
+        .map(|e| Mention {
+            start: e.start,
+            end: e.end,
+            kind: e.kind,
+            text: e.text,
+        })
+        .collect()
+}
+
+#[test]
+fn sample_article_has_every_entity_the_issue_lists() {
+    let found = sample_mentions();
+    for person in [
+        "لافروف",
+        "سيرغي لافروف",
+        "جون كيري",
+        "سيرغي كورالينكو",
+        "يفغيني لوكيانوف",
+    ] {
+        has(&found, Person, person);
+    }
+    for place in [
+        "موسكو",
+        "واشنطن",
+        "سوريا",
+        "الرقة",
+        "حلب",
+        "دمشق",
+        "الموصل",
+        "داريا",
+        "الغوطة الشرقية",
+        "جبلة",
+        "طرطوس",
+        "تل أبيض",
+        "عين عيسى",
+        "اوزبكستان",
+    ] {
+        has(&found, Place, place);
+    }
+    for org in [
+        "داعش",
+        "التحالف الدولي",
+        "قوات سوريا الديمقراطية",
+        "جبهة النصرة",
+        "المرصد السوري لحقوق الإنسان",
+        "وكالة تاس",
+        "وزارة الدفاع",
+    ] {
+        has(&found, Organization, org);
+    }
+    for number in ["22", "72", "154", "300", "28.000", "12 ألف", "6 آلاف"] {
+        has(&found, Number, number);
+    }
+    has(&found, Date, "27 فبراير");
+}
+
+#[test]
+fn sample_article_quotations_in_guillemets_are_found() {
+    let found = sample_mentions();
+    // Every «…» of three words or more, found by a plain scan of the text.
+    let mut expected = Vec::new();
+    for para in paragraphs(SAMPLE) {
+        for piece in para.split('«').skip(1) {
+            if let Some((inside, _)) = piece.split_once('»') {
+                let quote = format!("«{inside}»");
+                if quote.split_whitespace().count() >= 3 {
+                    expected.push(quote);
+                }
+            }
+        }
+    }
+    assert_eq!(expected.len(), 9, "the sample's quotations");
+    for quote in &expected {
+        has(&found, Quote, quote);
+    }
+    // Short scare quotes are names, not speech.
+    lacks(&found, Quote, "«داعش»");
+    has(&found, Organization, "داعش");
+}
+
+#[test]
+fn mention_offsets_are_characters_of_the_block_text() {
+    let mut doc = document(SAMPLE);
+    analyse(&mut doc, &tagger());
+    assert!(doc.entities.len() > 100);
+    for e in &doc.entities {
+        let block = &doc.sections[e.section].blocks[e.block].plain_text();
+        let slice: String = block.chars().skip(e.start).take(e.end - e.start).collect();
+        if e.text.starts_with("ال") && !slice.starts_with("ال") {
+            // للرقة: the span starts at the article's lam, the text puts its alef back.
+            assert_eq!(format!("ا{slice}"), e.text);
+        } else {
+            assert_eq!(slice, e.text, "{e:?}");
+        }
+    }
+}
+
+#[test]
+fn attached_clitics_are_left_out_of_the_mention() {
+    let t = tagger();
+    let found = t.tag_text("تحاول موسكو وواشنطن إنقاذ الهدنة");
+    let washington = found.iter().find(|m| m.text == "واشنطن").expect("واشنطن");
+    assert_eq!((washington.start, washington.end), (13, 19));
+    has(&t.tag_text("قصف بالرقة أمس"), Place, "الرقة");
+    has(
+        &t.tag_text("طائرات تابعة للتحالف الدولي"),
+        Organization,
+        "التحالف الدولي",
+    );
+    has(&t.tag_text("بالريف الشمالي الغربي للرقة"), Place, "الرقة");
+    has(&t.tag_text("הפגישה התקיימה בירושלים"), Place, "ירושלים");
+    has(&t.tag_text("הטילים נורו מעזה"), Place, "עזה");
+}
+
+#[test]
+fn names_that_begin_with_clitic_letters_are_not_cut() {
+    let t = tagger();
+    has(&t.tag_text("وقال لافروف إن الاتفاق قائم"), Person, "لافروف");
+    has(&t.tag_text("وصل الوفد إلى لندن"), Place, "لندن");
+    has(&t.tag_text("وصل الوفد إلى بغداد"), Place, "بغداد");
+    has(
+        &t.tag_text("ראש הממשלה בנימין נתניהו אמר"),
+        Person,
+        "בנימין נתניהו",
+    );
+}
+
+#[test]
+fn titles_make_the_following_name_a_person() {
+    let t = tagger();
+    has(
+        &t.tag_text("أعلن وزير الخارجية الروسي سيرغي لافروف أمس"),
+        Person,
+        "سيرغي لافروف",
+    );
+    has(
+        &t.tag_text("وقال مدير المستشفى الدكتور فراس الجندي إن"),
+        Person,
+        "فراس الجندي",
+    );
+    has(
+        &t.tag_text("Russian Foreign Minister Sergei Lavrov said"),
+        Person,
+        "Sergei Lavrov",
+    );
+    has(
+        &t.tag_text("נגיד בנק ישראל אמיר ירון הודיע"),
+        Person,
+        "אמיר ירון",
+    );
+}
+
+#[test]
+fn head_nouns_make_organisations_and_place_nouns_places() {
+    let t = tagger();
+    let found = t.tag_text("بحسب بيان صدر عن وزارة الدفاع في مدينة كفرنبل");
+    has(&found, Organization, "وزارة الدفاع");
+    has(&found, Place, "كفرنبل");
+    lacks(&found, Place, "مدينة كفرنبل");
+    has(
+        &t.tag_text("قالت هيئة الإذاعة الوطنية إن"),
+        Organization,
+        "هيئة الإذاعة الوطنية",
+    );
+    has(
+        &t.tag_text("the Ministry of Foreign Affairs said"),
+        Organization,
+        "Ministry of Foreign Affairs",
+    );
+    // A generic noun after a head is not a name.
+    let found = t.tag_text("اشتباكات مع قوات المعارضة");
+    assert!(found.iter().all(|m| m.kind != Organization), "{found:?}");
+}
+
+#[test]
+fn numbers_in_any_digits_with_separators_percent_words_and_currency() {
+    let t = tagger();
+    has(&t.tag_text("قتل 28.000 مقاتل"), Number, "28.000");
+    has(&t.tag_text("بلغت النسبة 99.7% من"), Number, "99.7%");
+    has(&t.tag_text("بلغت النسبة ٤٠٪ من"), Number, "٤٠٪");
+    has(
+        &t.tag_text("تكلفة ٢٫٥ مليون دولار"),
+        Number,
+        "٢٫٥ مليون دولار",
+    );
+    has(&t.tag_text("قیمت ۱۲۰۰ تومان است"), Number, "۱۲۰۰ تومان");
+    has(
+        &t.tag_text("about $11.5 million a day"),
+        Number,
+        "$11.5 million",
+    );
+    has(&t.tag_text("עלה ל-18 אלף"), Number, "18 אלף");
+    has(&t.tag_text("من 6 آلاف مقاتل"), Number, "6 آلاف");
+    has(&t.tag_text("على 28 ألفاً من"), Number, "28 ألفاً");
+}
+
+#[test]
+fn dates_need_a_day_or_a_year_next_to_the_month() {
+    let t = tagger();
+    has(&t.tag_text("هدنة هشة في 27 فبراير."), Date, "27 فبراير");
+    has(
+        &t.tag_text("في 5 كانون الثاني 2016 أعلن"),
+        Date,
+        "5 كانون الثاني 2016",
+    );
+    has(&t.tag_text("في 15 رمضان 1437 هـ"), Date, "15 رمضان 1437");
+    has(
+        &t.tag_text("در 12 فروردین 1395 گفت"),
+        Date,
+        "12 فروردین 1395",
+    );
+    has(
+        &t.tag_text("הודיע ב-27 בנובמבר 2023 כי"),
+        Date,
+        "27 בנובמבר 2023",
+    );
+    has(
+        &t.tag_text("on February 27, 2016, the"),
+        Date,
+        "February 27, 2016",
+    );
+    has(&t.tag_text("صدر في 12/05/2016 قرار"), Date, "12/05/2016");
+    has(&t.tag_text("released 2016-05-12 at"), Date, "2016-05-12");
+    has(&t.tag_text("منذ عام 2011 والحرب"), Date, "2011");
+    let found = t.tag_text("وقال إن مارس هو الشهر");
+    assert!(found.iter().all(|m| m.kind != Date), "{found:?}");
+}
+
+#[test]
+fn quotations_in_every_style_and_gershayim_do_not_pair() {
+    let t = tagger();
+    has(
+        &t.tag_text("قال «نحن مستعدون للتنسيق» أمس"),
+        Quote,
+        "«نحن مستعدون للتنسيق»",
+    );
+    has(
+        &t.tag_text("he said “we are ready now” today"),
+        Quote,
+        "“we are ready now”",
+    );
+    has(
+        &t.tag_text("er sagte „wir sind bereit“ heute"),
+        Quote,
+        "„wir sind bereit“",
+    );
+    has(
+        &t.tag_text("אמר \"הציבור זכאי לדעת\" אתמול"),
+        Quote,
+        "\"הציבור זכאי לדעת\"",
+    );
+    let found = t.tag_text("מפקדי צה\"ל ודובר צה\"ל אמרו היום שלום רב");
+    assert!(found.iter().all(|m| m.kind != Quote), "{found:?}");
+    has(&found, Organization, "צה\"ל");
+}
+
+#[test]
+fn overlaps_keep_the_longest_and_quotes_keep_their_inner_names() {
+    let t = tagger();
+    let found = t.tag_text("مقاتلي قوات سوريا الديمقراطية المسندة");
+    has(&found, Organization, "قوات سوريا الديمقراطية");
+    lacks(&found, Place, "سوريا");
+    let found = t.tag_text("وقال «الرقة هي واحدة من أهداف التحالف»");
+    has(&found, Quote, "«الرقة هي واحدة من أهداف التحالف»");
+    has(&found, Place, "الرقة");
+    // No two mentions other than quotations overlap.
+    let all = sample_mentions();
+    let mut spans: Vec<_> = all.iter().filter(|m| m.kind != Quote).collect();
+    spans.sort_by_key(|m| (m.start, m.end));
+    let mut doc = document(SAMPLE);
+    analyse(&mut doc, &t);
+    for pair in doc.entities.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.kind != Quote && b.kind != Quote && a.block == b.block {
+            assert!(a.end <= b.start, "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
+fn family_names_are_carried_through_the_document() {
+    let doc = document("أعلن يفغيني لوكيانوف أمس\n\nبحسب لوكيانوف فإن\n\nوأكد للوكيانوف");
+    let entities = tagger().tag_document(&doc);
+    let people: Vec<(usize, &str)> = entities
+        .iter()
+        .filter(|e| e.kind == Person)
+        .map(|e| (e.block, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        vec![(0, "يفغيني لوكيانوف"), (1, "لوكيانوف"), (2, "لوكيانوف")]
+    );
+}
+
+#[test]
+fn declared_and_user_names_extend_the_lists() {
+    let mut doc = document("زار الوفد قرية الهبيط وحيّا فلان الفلاني");
+    doc.declared_entities = vec![("فلان الفلاني".to_owned(), Person)];
+    let entities = tagger().tag_document(&doc);
+    assert!(
+        entities
+            .iter()
+            .any(|e| e.kind == Person && e.text == "فلان الفلاني")
+    );
+    let user = Tagger::new(&[("شركة النسيم".to_owned(), Organization)]);
+    has(
+        &user.tag_text("أعلنت شركة النسيم"),
+        Organization,
+        "شركة النسيم",
+    );
+    let path = std::env::temp_dir().join(format!("sahifa-user-gaz-{}.tsv", std::process::id()));
+    std::fs::write(&path, "# mine\nبلدة النسيم\tplace\n").expect("write");
+    let names = sahifa::analyse::entities::read_user_gazetteer(&path).expect("read");
+    std::fs::remove_file(&path).ok();
+    has(
+        &Tagger::new(&names).tag_text("وصلنا إلى بلدة النسيم"),
+        Place,
+        "بلدة النسيم",
+    );
+}
+
+#[test]
+fn any_slice_of_mixed_text_tags_without_panicking_and_with_valid_offsets() {
+    let t = tagger();
+    let mixed = format!(
+        "{SAMPLE}\nראש הממשלה בנימין נתניהו אמר \"שלום\" ב-27 בנובמבר 2023; \
+         President Joe Biden said “we are ready” on February 27, 2016 — ۱۲۰۰ تومان، ٤٠٪، للتحالف"
+    );
+    let chars: Vec<char> = mixed.chars().collect();
+    // A fixed linear congruential sequence: the same slices every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |bound: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize % bound.max(1)
+    };
+    for _ in 0..300 {
+        let start = next(chars.len());
+        let len = next(400);
+        let slice: String = chars.iter().skip(start).take(len).collect();
+        let count = slice.chars().count();
+        for m in t.tag_text(&slice) {
+            assert!(m.start <= m.end && m.end <= count, "{m:?} in {slice:?}");
+            let got: String = slice.chars().skip(m.start).take(m.end - m.start).collect();
+            assert!(
+                got == m.text || format!("ا{got}") == m.text,
+                "{m:?} vs {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn code_blocks_are_not_tagged() {
+    let mut doc = document("وصل الوفد إلى دمشق");
+    doc.sections[0].blocks.push(Block::Code {
+        language: None,
+        text: "let damascus = \"دمشق\";".to_owned(),
+    });
+    let entities = tagger().tag_document(&doc);
+    assert!(entities.iter().any(|e| e.block == 0 && e.text == "دمشق"));
+    assert!(entities.iter().all(|e| e.block == 0), "{entities:?}");
+}

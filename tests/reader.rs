@@ -1,0 +1,263 @@
+//! The reader on the built-in sample article, drawn into ratatui's TestBackend the way
+//! `sahifa shot` does: whole-screen snapshots after key scripts, at a wide and a narrow size.
+
+use clap::Parser;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sahifa::cli::{Cli, ReadArgs};
+use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use sahifa::load::{self, LoadOptions};
+use sahifa::theme::{StyleKey, Theme};
+use sahifa::ui::config::Config;
+use sahifa::ui::{App, parse_keys};
+use std::path::Path;
+
+/// The reader's options as `sahifa FILE` gets them with no flags.
+fn default_args() -> ReadArgs {
+    Cli::try_parse_from(["sahifa", "article.txt"])
+        .expect("parses")
+        .read
+}
+
+fn sample_app(cols: u16, rows: u16) -> App {
+    let loaded = load::load_bytes(
+        SAMPLE.as_bytes(),
+        Path::new(SAMPLE_NAME),
+        &LoadOptions::default(),
+    )
+    .expect("the sample loads");
+    let mut messages = Vec::new();
+    let options = reader_options(&default_args(), &Config::default(), &mut messages);
+    assert!(messages.is_empty());
+    App::with_size(loaded.document, options, cols, rows)
+}
+
+/// The screen after replaying `keys` (a `--keys` script) at `cols` x `rows`.
+fn screen(cols: u16, rows: u16, keys: &str) -> (String, Terminal<TestBackend>) {
+    let mut app = sample_app(cols, rows);
+    for key in parse_keys(keys) {
+        app.press(key);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    terminal.draw(|frame| app.draw(frame)).expect("drawn");
+    (terminal.backend().to_string(), terminal)
+}
+
+macro_rules! shots {
+    ($($name:ident: $keys:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            for (cols, rows) in [(100, 30), (50, 20)] {
+                let (text, _) = screen(cols, rows, $keys);
+                insta::assert_snapshot!(format!("{}_{cols}x{rows}", stringify!($name)), text);
+            }
+        }
+    )*};
+}
+
+shots! {
+    first_screen: "";
+    after_two_section_jumps: "] ]";
+    outline_open: "] ] t";
+    search_with_matches: "/ الرقة Enter";
+    help_overlay: "?";
+}
+
+#[test]
+fn search_matches_are_painted_on_their_cells() {
+    let (_, terminal) = screen(100, 30, "/ الرقة Enter");
+    let theme = Theme::default();
+    let marked = [StyleKey::SearchMatch, StyleKey::SearchCurrent].map(|k| theme.style(k).bg);
+    assert!(
+        marked.iter().all(Option::is_some),
+        "the default theme colours matches"
+    );
+    let buffer = terminal.backend().buffer();
+    let highlighted: Vec<String> = (0..29u16)
+        .flat_map(|y| (0..100u16).map(move |x| (x, y)))
+        .filter(|(x, y)| marked.contains(&Some(buffer[(*x, *y)].bg)))
+        .map(|(x, y)| buffer[(x, y)].symbol().to_owned())
+        .collect();
+    // Shaped الرقة in visual order is ﺔﻗﺮﻟﺍ: 5 cells per match, all of them highlighted, and
+    // the first screen shows the subtitle's and the lead's matches.
+    assert!(highlighted.len() >= 10, "{highlighted:?}");
+    for word in highlighted.chunks(5) {
+        assert_eq!(word.concat(), "ﺔﻗﺮﻟﺍ");
+    }
+}
+
+/// The sample's body repeated under numbered headings until it is `bytes` long.
+fn big_article(bytes: usize) -> String {
+    let body: String = SAMPLE.lines().skip(2).collect::<Vec<_>>().join("\n");
+    let mut text = String::from("مقالة طويلة\n\nللاختبار\n\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        n += 1;
+        text.push_str(&format!("الفصل {n}\n\n{body}\n\n"));
+    }
+    text
+}
+
+#[test]
+fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
+    let text = big_article(600 * 1024);
+    let doc = load::load_bytes(
+        text.as_bytes(),
+        Path::new("big.txt"),
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+    .document;
+    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    options.tagger = None; // windows only here; background tagging has its own test
+    let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
+    options.background = true;
+    let mut app = App::with_size(doc, options, 100, 30);
+    assert!(app.composing());
+    assert!(app.lines().len() < whole.lines().len() / 10);
+    // The window is exactly the start of the page.
+    assert_eq!(app.lines()[..50], whole.lines()[..50]);
+    // Resizing while composing shows a window at the new width around the same text.
+    for app in [&mut app, &mut whole] {
+        app.handle(sahifa::ui::Action::Section(3));
+        app.handle(sahifa::ui::Action::Resize(60, 20));
+    }
+    assert_eq!(app.anchor(), whole.anchor());
+    let at = app.top();
+    assert_eq!(
+        app.lines()[at..at + 19],
+        whole.lines()[whole.top()..whole.top() + 19]
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.composing() && std::time::Instant::now() < deadline {
+        app.poll_background();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!app.composing(), "the whole page arrives");
+    assert_eq!(app.lines().len(), whole.lines().len());
+    assert_eq!(app.top(), whole.top());
+}
+
+#[test]
+fn the_entity_panel_lists_the_sample_entities_by_type_and_jumps() {
+    let (text, _) = screen(100, 30, "E");
+    assert!(text.contains("ENTITIES"));
+    assert!(text.contains("place ·"), "{text}");
+    let mut app = sample_app(100, 30);
+    for key in parse_keys("E Down Enter") {
+        app.press(key);
+    }
+    assert!(app.top() > 0, "Enter jumps to a mention below the top");
+    let top = app.top();
+    app.press(sahifa::ui::Key::Enter);
+    assert_ne!(app.top(), top, "the next Enter goes to the next mention");
+}
+
+#[test]
+fn entities_tagged_in_the_background_arrive_with_their_page() {
+    let loaded = load::load_bytes(
+        SAMPLE.as_bytes(),
+        Path::new(SAMPLE_NAME),
+        &LoadOptions::default(),
+    )
+    .expect("the sample loads");
+    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    options.background = true;
+    let mut app = App::with_size(loaded.document, options, 100, 30);
+    app.handle(sahifa::ui::Action::Section(2));
+    let top = app.anchor();
+    assert!(
+        app.document().entities.is_empty(),
+        "the text shows before the tagger is done"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.composing() && std::time::Instant::now() < deadline {
+        app.poll_background();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(!app.document().entities.is_empty());
+    assert_eq!(app.anchor(), top, "the reader stays where it was");
+    let tagged = app.lines().iter().flat_map(|l| &l.pieces).any(|p| {
+        matches!(p, sahifa::page::Piece::Text { line, .. } if line.clusters.iter().any(|c| c.tag.entity.is_some()))
+    });
+    assert!(tagged, "the page was composed again with entity tags");
+}
+
+#[test]
+fn the_reader_is_the_default_command_next_to_the_subcommands() {
+    let cli = Cli::try_parse_from(["sahifa", "article.md", "--width", "60", "--no-state"])
+        .expect("reader options");
+    assert!(cli.command.is_none());
+    assert_eq!(
+        cli.read.source.file.as_deref(),
+        Some(Path::new("article.md"))
+    );
+    assert_eq!(cli.read.width, Some(60));
+    assert!(cli.read.no_state);
+    let print = Cli::try_parse_from(["sahifa", "print", "article.md"]).expect("print");
+    assert!(matches!(
+        print.command,
+        Some(sahifa::cli::Command::Print(_))
+    ));
+    let bidi = Cli::try_parse_from(["sahifa", "bidi", "--width", "20"]).expect("bidi");
+    assert!(matches!(bidi.command, Some(sahifa::cli::Command::Bidi(_))));
+    let piped = Cli::try_parse_from(["sahifa", "-", "--bidi", "terminal"]).expect("stdin");
+    assert_eq!(piped.read.bidi, sahifa::cli::BidiArg::Terminal);
+    assert!(Cli::try_parse_from(["sahifa", "--width", "0"]).is_err());
+}
+
+#[test]
+fn every_action_on_tiny_screens_and_empty_articles_draws_without_panicking() {
+    use sahifa::ui::Action;
+    let actions = [
+        Action::ScrollLines(3),
+        Action::ScrollPages(-2),
+        Action::ScrollHalfPages(1),
+        Action::Top,
+        Action::Bottom,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::Section(9),
+        Action::ToggleOutline,
+        Action::ScrollLines(1),
+        Action::Confirm,
+        Action::Click(0, 0),
+        Action::NextBox,
+        Action::PrevBox,
+        Action::StartSearch,
+        Action::Type('ا'),
+        Action::Confirm,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::ToggleEntities,
+        Action::ToggleEntityPanel,
+        Action::Confirm,
+        Action::NextTheme,
+        Action::ToggleHelp,
+        Action::ScrollLines(40),
+        Action::Back,
+        Action::Resize(0, 0),
+        Action::Bottom,
+        Action::Resize(3, 1),
+    ];
+    let empty = sahifa::document::Document::default();
+    let sample = load::load_bytes(
+        SAMPLE.as_bytes(),
+        Path::new(SAMPLE_NAME),
+        &LoadOptions::default(),
+    )
+    .expect("the sample loads")
+    .document;
+    for doc in [empty, sample] {
+        for (cols, rows) in [(1, 1), (2, 2), (7, 3), (13, 5), (30, 4)] {
+            let options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+            let mut app = App::with_size(doc.clone(), options, cols, rows);
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+            for action in actions {
+                app.handle(action);
+                terminal.draw(|frame| app.draw(frame)).expect("drawn");
+            }
+            assert!(!app.should_quit());
+        }
+    }
+}
