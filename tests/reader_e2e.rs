@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::pty::{Terminal, check_modes};
+use common::modes::check_modes;
+use common::pty::Terminal;
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
