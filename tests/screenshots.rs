@@ -11,34 +11,88 @@ use ratatui::style::Color;
 use sahifa::cli::{Cli, Command};
 use sahifa::shot;
 
-/// Screenshot name, article, keys.
-const CASES: &[(&str, &str, &str)] = &[
-    ("raqqa-first", "assets/raqqa-news-ar.txt", ""),
-    ("raqqa-sections", "assets/raqqa-news-ar.txt", "] ]"),
-    ("raqqa-outline", "assets/raqqa-news-ar.txt", "] ] t"),
-    ("raqqa-search", "assets/raqqa-news-ar.txt", "/ الرقة Enter"),
-    ("raqqa-help", "assets/raqqa-news-ar.txt", "?"),
+/// The sample articles: short name, path.
+const ARTICLES: &[(&str, &str)] = &[
+    ("raqqa", "assets/raqqa-news-ar.txt"),
+    ("aleppo", "assets/samples/aleppo-souq-ar-cp1256.txt"),
+    ("khartoum", "assets/samples/khartoum-water-ar.md"),
+    ("jerusalem", "assets/samples/jerusalem-light-rail-he.html"),
+    ("tehran", "assets/samples/tehran-metro-fa.txt"),
+    ("lahore", "assets/samples/lahore-monsoon-ur.md"),
+    ("cairo", "assets/samples/cairo-genizah-en.md"),
+];
+/// Views taken of every article: name, keys.
+const VIEWS: &[(&str, &str)] = &[
+    ("first", ""),
+    // Two section jumps, then the outline over the page they led to.
+    ("outline", "] ] t"),
+    ("entities", "e"),
+];
+/// Further cases: screenshot name, article, keys, theme.
+const CASES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "raqqa-search",
+        "assets/raqqa-news-ar.txt",
+        "/ الرقة Enter",
+        None,
+    ),
+    ("raqqa-help", "assets/raqqa-news-ar.txt", "?", None),
+    (
+        "raqqa-light",
+        "assets/raqqa-news-ar.txt",
+        "e",
+        Some("light"),
+    ),
+    (
+        "raqqa-high-contrast",
+        "assets/raqqa-news-ar.txt",
+        "e",
+        Some("high-contrast"),
+    ),
+    (
+        "jerusalem-search",
+        "assets/samples/jerusalem-light-rail-he.html",
+        "/ ירושלים Enter",
+        None,
+    ),
+    (
+        "jerusalem-light",
+        "assets/samples/jerusalem-light-rail-he.html",
+        "] t",
+        Some("light"),
+    ),
+    (
+        "tehran-search",
+        "assets/samples/tehran-metro-fa.txt",
+        "/ تهران Enter n",
+        None,
+    ),
 ];
 const SIZES: &[&str] = &["100x30", "50x20"];
 
+/// Every case: golden name, article, keys, theme.
+fn all_cases() -> Vec<(String, &'static str, &'static str, Option<&'static str>)> {
+    let views = ARTICLES.iter().flat_map(|(article, path)| {
+        VIEWS
+            .iter()
+            .map(move |(view, keys)| (format!("{article}-{view}"), *path, *keys, None))
+    });
+    let more = CASES
+        .iter()
+        .map(|(name, path, keys, theme)| ((*name).to_owned(), *path, *keys, *theme));
+    views.chain(more).collect()
+}
+
 /// The headless reader screen, exactly as `sahifa shot` takes it (no user config).
-fn screen(file: &str, size: &str, keys: &str) -> Buffer {
+fn screen(file: &str, size: &str, keys: &str, theme: Option<&str>) -> Buffer {
     let manifest = env!("CARGO_MANIFEST_DIR");
     let path = format!("{manifest}/{file}");
-    let argv = [
-        "sahifa",
-        "shot",
-        &path,
-        "-o",
-        "unused.txt",
-        "--size",
-        size,
-        "--keys",
-        keys,
-        "--config",
-        "/dev/null",
-    ];
-    let cli = Cli::try_parse_from(argv).expect("arguments parse");
+    let mut argv = vec!["sahifa", "shot", &path, "-o", "unused.txt", "--size", size];
+    argv.extend(["--keys", keys, "--config", "/dev/null"]);
+    if let Some(theme) = theme {
+        argv.extend(["--theme", theme]);
+    }
+    let cli = Cli::try_parse_from(&argv).expect("arguments parse");
     let Some(Command::Shot(args)) = cli.command else {
         panic!("not a shot command: {argv:?}");
     };
@@ -48,9 +102,10 @@ fn screen(file: &str, size: &str, keys: &str) -> Buffer {
 #[test]
 fn reader_screens_match_their_goldens() {
     let mut failures = Vec::new();
-    for (name, file, keys) in CASES {
+    let cases = all_cases();
+    for (name, file, keys, theme) in &cases {
         for size in SIZES {
-            let buffer = screen(file, size, keys);
+            let buffer = screen(file, size, keys, *theme);
             let name = format!("{name}-{size}");
             for (ext, content) in [
                 ("txt", shot::to_text(&buffer)),
@@ -62,12 +117,18 @@ fn reader_screens_match_their_goldens() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} screenshots differ:\n{}",
+        failures.len(),
+        cases.len() * SIZES.len() * 2,
+        failures.join("\n\n")
+    );
 }
 
 #[test]
 fn a_one_cell_difference_is_caught_by_the_text_golden() {
-    let buffer = screen(CASES[0].1, SIZES[1], "");
+    let buffer = screen(ARTICLES[0].1, SIZES[1], "", None);
     let mut changed = buffer.clone();
     let cell = &mut changed[(25, 5)];
     let other = if cell.symbol() == "x" { "y" } else { "x" };
@@ -78,7 +139,7 @@ fn a_one_cell_difference_is_caught_by_the_text_golden() {
 
 #[test]
 fn a_colour_only_difference_is_caught_by_the_style_golden() {
-    let buffer = screen(CASES[0].1, SIZES[1], "");
+    let buffer = screen(ARTICLES[0].1, SIZES[1], "", None);
     let mut changed = buffer.clone();
     changed[(25, 5)].set_fg(Color::Red);
     assert_eq!(shot::to_text(&buffer), shot::to_text(&changed), "same text");
@@ -88,9 +149,9 @@ fn a_colour_only_difference_is_caught_by_the_style_golden() {
 
 #[test]
 fn screenshots_are_the_same_every_time() {
-    let (_, file, keys) = CASES[3];
-    let a = screen(file, SIZES[0], keys);
-    let b = screen(file, SIZES[0], keys);
+    let (_, file, keys, theme) = CASES[0];
+    let a = screen(file, SIZES[0], keys, theme);
+    let b = screen(file, SIZES[0], keys, theme);
     for format in [shot::Format::Text, shot::Format::Ansi, shot::Format::Svg] {
         let palette = shot::Palette::default();
         assert!(
