@@ -11,6 +11,7 @@ use crate::cli::ShotArgs;
 use crate::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
 use crate::load;
 use crate::shot;
+use crate::theme::Theme;
 use crate::ui::config::Config;
 use crate::ui::{App, parse_keys};
 use ratatui::buffer::Buffer;
@@ -22,8 +23,22 @@ pub fn run(args: &ShotArgs) -> anyhow::Result<()> {
     // Refuse a bad OUT before any work.
     shot::Format::from_path(&args.output)?;
     let buffer = screen(args)?;
-    shot::write(&buffer, &args.output)?;
+    shot::write_with(&buffer, &args.output, &image_palette(args))?;
     Ok(())
+}
+
+/// The screen colours a picture assumes where the theme leaves the terminal's own (`default`):
+/// white paper for the light theme, a dark screen for every other (they are all patched over
+/// the default theme, which is made for dark terminals).
+fn image_palette(args: &ShotArgs) -> shot::Palette {
+    let (config, _) = Config::load(args.read.config.as_deref());
+    let spec = args.read.theme.as_deref().or(config.theme.as_deref());
+    let (theme, _) = Theme::resolve(spec);
+    if theme.name == "light" {
+        shot::Palette::default()
+    } else {
+        shot::Palette::dark()
+    }
 }
 
 /// The reader's screen after the key script, at the requested size.

@@ -1,8 +1,8 @@
 //! Colours for the image screenshots: what RGB a ratatui [`Color`] is drawn with.
 //!
 //! A terminal decides what `Reset` and the sixteen named colours look like; an image has to pick.
-//! The palette holds that choice (default: dark text on white paper, xterm's named colours), so
-//! the same buffer always gives the same pixels. Indexed colours follow the xterm 256-colour
+//! The palette holds that choice (default: dark text on white paper, or [`Palette::dark`];
+//! xterm's named colours), so the same buffer always gives the same pixels. Indexed colours follow the xterm 256-colour
 //! table; RGB colours are taken as they are.
 
 use ratatui::style::Color;
@@ -49,6 +49,16 @@ impl Default for Palette {
 }
 
 impl Palette {
+    /// Light text on a dark screen (the Tomorrow Night colours the default theme is drawn from),
+    /// for pictures of themes made for dark terminals.
+    pub fn dark() -> Self {
+        Self {
+            foreground: [0xc5, 0xc8, 0xc6],
+            background: [0x1d, 0x1f, 0x21],
+            ..Self::default()
+        }
+    }
+
     /// The RGB of `color`, or `None` for `Color::Reset` (the caller knows which default applies).
     pub fn rgb(&self, color: Color) -> Option<Rgb> {
         let named = |i: usize| Some(self.ansi[i]);
