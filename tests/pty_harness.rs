@@ -18,7 +18,7 @@ const QUIET: Duration = Duration::from_millis(300);
 
 /// What `sahifa bidi` prints for `input` through a pipe.
 fn bidi_through_pipe(input: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let mut child = Command::new(common::bin::sahifa())
         .arg("bidi")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -23,16 +23,20 @@ fn scratch(name: &str) -> PathBuf {
 /// `sahifa shot ARTICLE -o OUT.txt --size COLSxROWS --keys KEYS`, read back.
 fn headless(dir: &std::path::Path, cols: u16, rows: u16, keys: &str) -> String {
     let out = dir.join("shot.txt");
-    let status = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let result = Command::new(common::bin::sahifa())
         .args(["shot", ARTICLE, "-o"])
         .arg(&out)
         .args(["--size", &format!("{cols}x{rows}"), "--keys", keys])
         .env("XDG_CONFIG_HOME", dir)
         .env("XDG_STATE_HOME", dir)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
+        .output()
         .expect("sahifa shot runs");
-    assert!(status.success());
+    assert!(
+        result.status.success(),
+        "sahifa shot failed: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     std::fs::read_to_string(&out).expect("shot written")
 }
 

@@ -1,6 +1,8 @@
 //! `sahifa shot` on the command line: formats by extension, the picture's screen colour from the
 //! theme, usage and input errors with their exit status.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -13,7 +15,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn shot(args: &[&str], out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    Command::new(common::bin::sahifa())
         .arg("shot")
         .args(args)
         .arg("-o")
@@ -79,7 +81,7 @@ fn an_unknown_extension_is_bad_input_naming_the_file() {
 
 #[test]
 fn a_bad_size_is_a_usage_error() {
-    let result = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+    let result = Command::new(common::bin::sahifa())
         .args(["shot", ARTICLE, "-o", "x.txt", "--size", "100by30"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -122,7 +122,7 @@ impl Terminal {
 
     /// Starts the `sahifa` binary built for these tests.
     pub fn sahifa(args: &[&str], cols: u16, rows: u16) -> Result<Self, String> {
-        Self::spawn(env!("CARGO_BIN_EXE_sahifa"), args, cols, rows)
+        Self::spawn(super::bin::sahifa(), args, cols, rows)
     }
 
     /// Starts `sh -c script` with positional parameters `params` (`$1`…) and the path of the
@@ -141,8 +141,9 @@ impl Terminal {
     ) -> Result<Self, String> {
         let mut args = vec!["-c", script, "sh"];
         args.extend_from_slice(params);
+        let sahifa = super::bin::sahifa();
         let mut env = env.to_vec();
-        env.push(("SAHIFA", env!("CARGO_BIN_EXE_sahifa")));
+        env.push(("SAHIFA", &sahifa));
         Self::spawn_with_env("sh", &args, &env, cols, rows)
     }
 
