@@ -29,6 +29,8 @@ pub enum Command {
     Json(JsonArgs),
     /// The rendered article on standard output (styled on a terminal, plain when piped).
     Print(PrintArgs),
+    /// Headless screenshot of the reader: OUT ends in .txt, .ansi, .svg or .png.
+    Shot(ShotArgs),
 }
 
 /// Paragraph direction as given on the command line.
@@ -197,6 +199,24 @@ pub struct ReadArgs {
     pub no_state: bool,
 }
 
+/// `sahifa shot [OPTIONS] FILE -o OUT`: the reader's screen after a key script, written to a
+/// file. Takes every option of the reader, so the picture is what `sahifa FILE` would show.
+#[derive(Debug, clap::Args)]
+pub struct ShotArgs {
+    /// Output file: .txt, .ansi, .svg or .png.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// Screen size in cells.
+    #[arg(long, value_name = "COLSxROWS", default_value = "100x30")]
+    pub size: crate::shot::Size,
+    /// Keys replayed before the picture is taken: key names (Enter, Esc, Down…) or text,
+    /// space-separated.
+    #[arg(long, default_value = "")]
+    pub keys: String,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
 /// Runs the command line and returns the process exit status.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -226,6 +246,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             args.source.require_input("print");
             crate::commands::print::run(&args)
         }
+        Some(Command::Shot(args)) => crate::commands::shot::run(&args),
         None => crate::commands::read::run(&cli.read),
     }
 }

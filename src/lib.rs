@@ -14,5 +14,6 @@ pub mod layout;
 pub mod load;
 pub mod page;
 pub mod render;
+pub mod shot;
 pub mod theme;
 pub mod ui;

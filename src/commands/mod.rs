@@ -4,3 +4,4 @@ pub mod bidi;
 pub mod json;
 pub mod print;
 pub mod read;
+pub mod shot;

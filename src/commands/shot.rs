@@ -1,0 +1,72 @@
+//! `sahifa shot [OPTIONS] FILE -o OUT`: a headless screenshot of the reader.
+//!
+//! The same [`App`] the terminal runs is built with the same settings (config file, then the
+//! command line — every reader option applies), sized `--size`, fed the `--keys` script, painted
+//! into a plain buffer, and the buffer written in the format OUT's extension names (src/shot).
+//! Nothing touches the terminal, nothing runs in the background, and no reading position is
+//! restored or saved, so the same input gives the same picture. Without FILE it takes piped
+//! standard input, else the built-in sample article, as the reader does.
+
+use crate::cli::ShotArgs;
+use crate::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use crate::load;
+use crate::shot;
+use crate::theme::Theme;
+use crate::ui::config::Config;
+use crate::ui::{App, parse_keys};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::io::IsTerminal;
+use std::path::Path;
+
+pub fn run(args: &ShotArgs) -> anyhow::Result<()> {
+    // Refuse a bad OUT before any work.
+    shot::Format::from_path(&args.output)?;
+    let buffer = screen(args)?;
+    shot::write_with(&buffer, &args.output, &image_palette(args))?;
+    Ok(())
+}
+
+/// The screen colours a picture assumes where the theme leaves the terminal's own (`default`):
+/// white paper for the light theme, a dark screen for every other (they are all patched over
+/// the default theme, which is made for dark terminals).
+fn image_palette(args: &ShotArgs) -> shot::Palette {
+    let (config, _) = Config::load(args.read.config.as_deref());
+    let spec = args.read.theme.as_deref().or(config.theme.as_deref());
+    let (theme, _) = Theme::resolve(spec);
+    if theme.name == "light" {
+        shot::Palette::default()
+    } else {
+        shot::Palette::dark()
+    }
+}
+
+/// The reader's screen after the key script, at the requested size.
+pub fn screen(args: &ShotArgs) -> anyhow::Result<Buffer> {
+    let read = &args.read;
+    let (config, config_problem) = Config::load(read.config.as_deref());
+    let options = read.source.load_options();
+    let loaded = match read.source.file.as_deref() {
+        Some(path) => load::open(Some(path), &options)?,
+        None if std::io::stdin().is_terminal() => {
+            load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?
+        }
+        None => load::open(None, &options)?,
+    };
+    let mut messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    messages.extend(config_problem);
+    let mut reader = reader_options(read, &config, &mut messages);
+    reader.message = (!messages.is_empty()).then(|| messages.join("; "));
+
+    let shot::Size { cols, rows } = args.size;
+    let mut app = App::with_size(loaded.document, reader, cols, rows);
+    for key in parse_keys(&args.keys) {
+        if app.should_quit() {
+            break;
+        }
+        app.press(key);
+    }
+    let mut buffer = Buffer::empty(Rect::new(0, 0, cols, rows));
+    app.render(buffer.area, &mut buffer);
+    Ok(buffer)
+}

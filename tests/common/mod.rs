@@ -1,0 +1,8 @@
+//! Helpers shared by the integration tests. Each test binary uses a different part of them.
+#![allow(dead_code)]
+
+pub mod bin;
+pub mod golden;
+pub mod keys;
+pub mod modes;
+pub mod pty;

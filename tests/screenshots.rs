@@ -1,0 +1,162 @@
+//! Golden screenshots of the reader: for each case, the screen as text (`.txt`, the content)
+//! and with its styles (`.ansi`, so a wrong colour or attribute fails too), at a wide and a
+//! narrow size. Refresh after a deliberate change with `UPDATE_SCREENSHOTS=1 cargo test`.
+
+mod common;
+
+use clap::Parser;
+use common::golden;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use sahifa::cli::{Cli, Command};
+use sahifa::shot;
+
+/// The sample articles: short name, path.
+const ARTICLES: &[(&str, &str)] = &[
+    ("raqqa", "assets/raqqa-news-ar.txt"),
+    ("aleppo", "assets/samples/aleppo-souq-ar-cp1256.txt"),
+    ("khartoum", "assets/samples/khartoum-water-ar.md"),
+    ("jerusalem", "assets/samples/jerusalem-light-rail-he.html"),
+    ("tehran", "assets/samples/tehran-metro-fa.txt"),
+    ("lahore", "assets/samples/lahore-monsoon-ur.md"),
+    ("cairo", "assets/samples/cairo-genizah-en.md"),
+];
+/// Views taken of every article: name, keys.
+const VIEWS: &[(&str, &str)] = &[
+    ("first", ""),
+    // Two section jumps, then the outline over the page they led to.
+    ("outline", "] ] t"),
+    ("entities", "e"),
+];
+/// Further cases: screenshot name, article, keys, theme.
+const CASES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "raqqa-search",
+        "assets/raqqa-news-ar.txt",
+        "/ الرقة Enter",
+        None,
+    ),
+    ("raqqa-help", "assets/raqqa-news-ar.txt", "?", None),
+    (
+        "raqqa-light",
+        "assets/raqqa-news-ar.txt",
+        "e",
+        Some("light"),
+    ),
+    (
+        "raqqa-high-contrast",
+        "assets/raqqa-news-ar.txt",
+        "e",
+        Some("high-contrast"),
+    ),
+    (
+        "jerusalem-search",
+        "assets/samples/jerusalem-light-rail-he.html",
+        "/ ירושלים Enter",
+        None,
+    ),
+    (
+        "jerusalem-light",
+        "assets/samples/jerusalem-light-rail-he.html",
+        "] t",
+        Some("light"),
+    ),
+    (
+        "tehran-search",
+        "assets/samples/tehran-metro-fa.txt",
+        "/ تهران Enter n",
+        None,
+    ),
+];
+const SIZES: &[&str] = &["100x30", "50x20"];
+
+/// Every case: golden name, article, keys, theme.
+fn all_cases() -> Vec<(String, &'static str, &'static str, Option<&'static str>)> {
+    let views = ARTICLES.iter().flat_map(|(article, path)| {
+        VIEWS
+            .iter()
+            .map(move |(view, keys)| (format!("{article}-{view}"), *path, *keys, None))
+    });
+    let more = CASES
+        .iter()
+        .map(|(name, path, keys, theme)| ((*name).to_owned(), *path, *keys, *theme));
+    views.chain(more).collect()
+}
+
+/// The headless reader screen, exactly as `sahifa shot` takes it (no user config).
+fn screen(file: &str, size: &str, keys: &str, theme: Option<&str>) -> Buffer {
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let path = format!("{manifest}/{file}");
+    let mut argv = vec!["sahifa", "shot", &path, "-o", "unused.txt", "--size", size];
+    argv.extend(["--keys", keys, "--config", "/dev/null"]);
+    if let Some(theme) = theme {
+        argv.extend(["--theme", theme]);
+    }
+    let cli = Cli::try_parse_from(&argv).expect("arguments parse");
+    let Some(Command::Shot(args)) = cli.command else {
+        panic!("not a shot command: {argv:?}");
+    };
+    sahifa::commands::shot::screen(&args).expect("screen drawn")
+}
+
+#[test]
+fn reader_screens_match_their_goldens() {
+    let mut failures = Vec::new();
+    let cases = all_cases();
+    for (name, file, keys, theme) in &cases {
+        for size in SIZES {
+            let buffer = screen(file, size, keys, *theme);
+            let name = format!("{name}-{size}");
+            for (ext, content) in [
+                ("txt", shot::to_text(&buffer)),
+                ("ansi", shot::to_ansi(&buffer)),
+            ] {
+                if let Err(e) = golden::check(&name, ext, &content) {
+                    failures.push(e);
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} screenshots differ:\n{}",
+        failures.len(),
+        cases.len() * SIZES.len() * 2,
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn a_one_cell_difference_is_caught_by_the_text_golden() {
+    let buffer = screen(ARTICLES[0].1, SIZES[1], "", None);
+    let mut changed = buffer.clone();
+    let cell = &mut changed[(25, 5)];
+    let other = if cell.symbol() == "x" { "y" } else { "x" };
+    cell.set_symbol(other);
+    let diff = golden::difference(&shot::to_text(&buffer), &shot::to_text(&changed));
+    assert!(diff.is_some_and(|d| d.starts_with("row 5 differs")));
+}
+
+#[test]
+fn a_colour_only_difference_is_caught_by_the_style_golden() {
+    let buffer = screen(ARTICLES[0].1, SIZES[1], "", None);
+    let mut changed = buffer.clone();
+    changed[(25, 5)].set_fg(Color::Red);
+    assert_eq!(shot::to_text(&buffer), shot::to_text(&changed), "same text");
+    let diff = golden::difference(&shot::to_ansi(&buffer), &shot::to_ansi(&changed));
+    assert!(diff.is_some_and(|d| d.starts_with("row 5 differs") && d.contains("31m")));
+}
+
+#[test]
+fn screenshots_are_the_same_every_time() {
+    let (_, file, keys, theme) = CASES[0];
+    let a = screen(file, SIZES[0], keys, theme);
+    let b = screen(file, SIZES[0], keys, theme);
+    for format in [shot::Format::Text, shot::Format::Ansi, shot::Format::Svg] {
+        let palette = shot::Palette::default();
+        assert!(
+            shot::encode(&a, format, &palette).ok() == shot::encode(&b, format, &palette).ok(),
+            "{format:?}"
+        );
+    }
+}
