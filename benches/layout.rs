@@ -2,6 +2,10 @@
 //! unshaped), against `fribidi --nobreak --nopad` on the same input; and the time to lay out one
 //! screen of paragraphs.
 //!
+//! Wall-clock times swing with the load of a shared machine, so the same comparison is also
+//! printed in CPU time (Linux: `/proc/self/stat`, the process's own and its waited-for
+//! children's ticks), best of three runs each.
+//!
 //!     cargo bench --bench layout
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -69,9 +73,66 @@ fn run_fribidi(input: &str) -> Option<f64> {
     status.success().then(|| start.elapsed().as_secs_f64())
 }
 
+/// CPU seconds used so far by this process and by its waited-for children, when known.
+fn cpu_seconds() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at the state, field 3.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let tick = |i: usize| fields.get(i - 3).and_then(|f| f.parse::<f64>().ok());
+    // utime, stime, cutime, cstime are fields 14 to 17, in clock ticks (100 a second on Linux).
+    Some((
+        (tick(14)? + tick(15)?) / 100.0,
+        (tick(16)? + tick(17)?) / 100.0,
+    ))
+}
+
+/// Best-of-three CPU-time throughput of our layout and of fribidi(1), printed.
+fn cpu_comparison(input: &str) {
+    let Some(_) = cpu_seconds() else {
+        println!("CPU time: not available here, only wall-clock results below");
+        return;
+    };
+    let mb = input.len() as f64 / 1e6;
+    for (name, shape) in [("shaped", true), ("unshaped", false)] {
+        let options = LayoutOptions {
+            width: Some(80),
+            shape,
+            ..LayoutOptions::default()
+        };
+        let best = (0..3)
+            .filter_map(|_| {
+                let (before, _) = cpu_seconds()?;
+                black_box(lay_out_all(black_box(input), &options));
+                Some(cpu_seconds()?.0 - before)
+            })
+            .min_by(f64::total_cmp);
+        if let Some(seconds) = best.filter(|s| *s > 0.0) {
+            println!(
+                "CPU time, sahifa {name} width 80: {:.1} MB/s ({seconds:.2} s)",
+                mb / seconds
+            );
+        }
+    }
+    let best = (0..3)
+        .filter_map(|_| {
+            let (_, before) = cpu_seconds()?;
+            run_fribidi(input)?;
+            Some(cpu_seconds()?.1 - before)
+        })
+        .min_by(f64::total_cmp);
+    match best.filter(|s| *s > 0.0) {
+        Some(seconds) => println!(
+            "CPU time, fribidi --nobreak --nopad: {:.1} MB/s ({seconds:.2} s)",
+            mb / seconds
+        ),
+        None => println!("CPU time, fribidi: not installed or failed, comparison skipped"),
+    }
+}
+
 fn throughput(c: &mut Criterion) {
     let input = ten_megabytes();
     time_fribidi(&input);
+    cpu_comparison(&input);
     let mut group = c.benchmark_group("layout 10 MB");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(input.len() as u64));
@@ -104,18 +165,30 @@ fn one_screen(c: &mut Criterion) {
         rows += layout_paragraph::<()>(line, &[], &options).lines.len();
         screen.push(line);
     }
-    c.bench_function("one 80x40 screen", |b| {
-        b.iter(|| {
-            screen
-                .iter()
-                .map(|p| {
-                    layout_paragraph::<()>(black_box(p), &[], &options)
-                        .lines
-                        .len()
-                })
-                .sum::<usize>()
-        })
-    });
+    let lay_out_screen = || {
+        screen
+            .iter()
+            .map(|p| {
+                layout_paragraph::<()>(black_box(p), &[], &options)
+                    .lines
+                    .len()
+            })
+            .sum::<usize>()
+    };
+    if let Some((before, _)) = cpu_seconds() {
+        const RUNS: u32 = 2000;
+        for _ in 0..RUNS {
+            black_box(lay_out_screen());
+        }
+        if let Some((after, _)) = cpu_seconds() {
+            let micros = (after - before) * 1e6 / f64::from(RUNS);
+            println!(
+                "CPU time, one 80x40 screen ({} paragraphs): {micros:.0} µs",
+                screen.len()
+            );
+        }
+    }
+    c.bench_function("one 80x40 screen", |b| b.iter(lay_out_screen));
 }
 
 criterion_group!(benches, throughput, one_screen);
