@@ -4,7 +4,7 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
-use crate::analyse::entities::Tagger;
+use crate::analyse::{self, entities::Tagger};
 use crate::cli::{BidiArg, DirArg, ReadArgs};
 use crate::document::Document;
 use crate::layout::DirectionMode;
@@ -86,7 +86,7 @@ fn position_store(path: &Path) -> Option<PositionStore> {
 }
 
 /// The reader's options from the config file and the command line (which wins): composition,
-/// width, keys, themes, and the entity tagger (run at start; in the background only when the
+/// width, keys, themes, and the entity tagger with the user gazetteer (run at start; in the background only when the
 /// caller turns `background` on, as the terminal reader does).
 pub fn reader_options(
     args: &ReadArgs,
@@ -107,8 +107,12 @@ pub fn reader_options(
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
-    options.tagger = Some(Arc::new(|doc: &Document| {
-        Tagger::new(&[]).tag_document(doc)
+    // The gazetteer is read now (a bad one is a status-line message); the automaton is built
+    // where the tagging runs, in the background for the terminal reader.
+    let (names, problem) = analyse::user_names();
+    messages.extend(problem);
+    options.tagger = Some(Arc::new(move |doc: &Document| {
+        Tagger::new(&names).tag_document(doc)
     }));
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
