@@ -27,6 +27,7 @@ pub mod paint;
 pub mod position;
 mod reflow;
 pub mod search;
+pub mod status;
 pub mod terminal;
 mod view;
 
