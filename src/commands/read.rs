@@ -170,10 +170,7 @@ fn event_loop(app: &mut App, session: &Session) -> anyhow::Result<()> {
         }
         // Handle everything already waiting (a burst of wheel events) before the next frame.
         loop {
-            let ev = event::read()?;
-            if let Some(action) = input::action(app, &ev) {
-                app.handle(action);
-            }
+            input::handle(app, &event::read()?);
             if app.should_quit() || !event::poll(Duration::ZERO)? {
                 break;
             }
