@@ -57,6 +57,13 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.bidi == BidiArg::App)?;
+    if app.has_images() {
+        // Ask the terminal which image protocol it speaks (kitty, sixel, iTerm2); halfblocks
+        // when it does not answer. Only articles with images pay for the question.
+        if let Ok(picker) = ratatui_image::picker::Picker::from_query_stdio() {
+            app.set_image_picker(picker);
+        }
+    }
     let result = event_loop(&mut app, &session);
     drop(session);
     result?;
@@ -114,6 +121,13 @@ pub fn reader_options(
     options.tagger = Some(Arc::new(move |doc: &Document| {
         Tagger::new(&names).tag_document(doc)
     }));
+    // Figure images are looked up next to the article (not for standard input).
+    options.figure_dir = args
+        .source
+        .file
+        .as_deref()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| p.parent().map(Path::to_path_buf).unwrap_or_default());
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);

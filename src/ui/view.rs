@@ -68,6 +68,7 @@ impl App {
         for (row, line) in visible.enumerate() {
             self.render_line(buf, left, area.y + row as u16, right, line, &highlights);
         }
+        self.render_images(area, buf, left, rows);
     }
 
     fn highlights<'a>(&self, visible: impl Iterator<Item = &'a PageLine>) -> Highlights {
