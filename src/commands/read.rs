@@ -57,14 +57,21 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.bidi == BidiArg::App)?;
-    if app.has_images() {
-        // Ask the terminal which image protocol it speaks (kitty, sixel, iTerm2); halfblocks
-        // when it does not answer. Only articles with images pay for the question.
-        if let Ok(picker) = ratatui_image::picker::Picker::from_query_stdio() {
-            app.set_image_picker(picker);
-        }
-    }
-    let result = event_loop(&mut app, &session);
+    let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
+        .map_err(anyhow::Error::from)
+        .and_then(|mut terminal| {
+            terminal.clear()?;
+            // Ask the terminal which image protocol it speaks (kitty, sixel, iTerm2); halfblocks
+            // when it does not answer. Only articles with images pay for the question, and it
+            // comes after the clear's cursor query, which it would otherwise disturb.
+            if app.has_images()
+                && may_show_graphics()
+                && let Ok(picker) = ratatui_image::picker::Picker::from_query_stdio()
+            {
+                app.set_image_picker(picker);
+            }
+            event_loop(&mut app, &session, &mut terminal)
+        });
     drop(session);
     result?;
     if let (Some(store), Some(anchor)) = (store, app.anchor())
@@ -170,10 +177,29 @@ impl Compose for PageCompose {
     }
 }
 
+/// Whether the terminal says (by its environment) that it may draw images. Only those are asked
+/// which protocol they speak: a terminal that does not answer the question (tmux, for one)
+/// answers late, and the late reply swallows the first key. The rest get halfblocks.
+fn may_show_graphics() -> bool {
+    let var = |name: &str| std::env::var(name).unwrap_or_default().to_lowercase();
+    let term = var("TERM");
+    let program = var("TERM_PROGRAM");
+    std::env::var_os("KITTY_WINDOW_ID").is_some()
+        || std::env::var_os("WEZTERM_EXECUTABLE").is_some()
+        || ["kitty", "ghostty", "foot", "mlterm", "sixel", "wezterm"]
+            .iter()
+            .any(|name| term.contains(name))
+        || ["iterm.app", "wezterm", "ghostty", "mintty", "vscode"]
+            .iter()
+            .any(|name| program.contains(name))
+}
+
 /// Draw, wait for input, act; until quit or a signal.
-fn event_loop(app: &mut App, session: &Session) -> anyhow::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    terminal.clear()?;
+fn event_loop(
+    app: &mut App,
+    session: &Session,
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+) -> anyhow::Result<()> {
     while !app.should_quit() && !session.signalled() {
         app.poll_background();
         terminal.draw(|frame| app.draw(frame))?;
