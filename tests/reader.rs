@@ -261,3 +261,122 @@ fn every_action_on_tiny_screens_and_empty_articles_draws_without_panicking() {
         }
     }
 }
+
+/// The Arabic Markdown sample in the reader, opened as `sahifa FILE` opens it, after `keys`.
+fn khartoum_screen(cols: u16, rows: u16, keys: &str) -> Terminal<TestBackend> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/khartoum-water-ar.md");
+    let loaded = load::open(Some(&path), &LoadOptions::default()).expect("the sample loads");
+    let args = Cli::try_parse_from(["sahifa", path.to_str().unwrap_or_default()])
+        .expect("parses")
+        .read;
+    let mut messages = Vec::new();
+    let options = reader_options(&args, &Config::default(), &mut messages);
+    let mut app = App::with_size(loaded.document, options, cols, rows);
+    for key in parse_keys(keys) {
+        app.press(key);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    terminal.draw(|frame| app.draw(frame)).expect("drawn");
+    terminal
+}
+
+/// Rows of the screen between a figure box's top and bottom borders, and the box's columns.
+fn figure_box(
+    terminal: &Terminal<TestBackend>,
+) -> Option<(std::ops::Range<u16>, std::ops::Range<u16>)> {
+    let buf = terminal.backend().buffer();
+    let area = buf.area;
+    let find = |symbol: &str| {
+        (0..area.height).find_map(|y| {
+            (0..area.width)
+                .find(|&x| buf[(x, y)].symbol() == symbol)
+                .map(|x| (x, y))
+        })
+    };
+    let (left, top) = find("┌")?;
+    let (right, bottom) = find("┘")?;
+    Some((top + 1..bottom, left + 1..right))
+}
+
+/// Cells in `rows` x `cols` painted by the halfblock image — a half block, or a background
+/// the theme did not give the box (compared with the label row's first cell) — and how many
+/// of those rows have any.
+fn image_cells(
+    terminal: &Terminal<TestBackend>,
+    rows: std::ops::Range<u16>,
+    cols: std::ops::Range<u16>,
+) -> (usize, usize) {
+    let buf = terminal.backend().buffer();
+    let theme_bg = buf[(cols.start, rows.start)].bg;
+    let painted = |x: u16, y: u16| {
+        let cell = &buf[(x, y)];
+        matches!(cell.symbol(), "▀" | "▄") || cell.bg != theme_bg
+    };
+    let per_row: Vec<usize> = rows
+        .map(|y| cols.clone().filter(|&x| painted(x, y)).count())
+        .collect();
+    (
+        per_row.iter().sum(),
+        per_row.iter().filter(|&&n| n > 0).count(),
+    )
+}
+
+#[test]
+fn local_figure_image_is_painted_inside_its_box() {
+    for (cols, rows, image_rows) in [(100, 30, 12), (50, 20, 12)] {
+        let terminal = khartoum_screen(cols, rows, "c");
+        let (box_rows, box_cols) = figure_box(&terminal).expect("a figure box on screen");
+        let text = terminal.backend().to_string();
+        assert!(
+            text.contains("[image: images/mogran-station.jpg]"),
+            "{text}"
+        );
+        let (cells, painted_rows) = image_cells(&terminal, box_rows, box_cols);
+        // The picture is 192x108 px; the box gives it its proportions with a cell twice as tall
+        // as wide, capped at 12 rows, and it is drawn in halfblocks in every one of them.
+        assert_eq!(painted_rows, image_rows, "{text}");
+        assert!(cells >= image_rows * 20, "only {cells} image cells\n{text}");
+    }
+}
+
+#[test]
+fn figure_without_a_local_image_stays_text() {
+    // The second figure names images/pump-hall.jpg, which does not exist.
+    let terminal = khartoum_screen(100, 30, "c c");
+    let text = terminal.backend().to_string();
+    assert!(text.contains("[image: images/pump-hall.jpg]"), "{text}");
+    let (box_rows, box_cols) = figure_box(&terminal).expect("a figure box on screen");
+    assert_eq!(box_rows.len(), 4, "label, alt, rule, caption\n{text}");
+    assert_eq!(image_cells(&terminal, box_rows, box_cols), (0, 0));
+}
+
+#[test]
+fn figure_scrolled_partly_off_shows_the_rest_of_its_image() {
+    // `c` puts the box top on the first row; three lines down hide it, the label and the first
+    // image row, and the other eleven image rows stay painted.
+    let terminal = khartoum_screen(100, 30, "c j j j");
+    let buf = terminal.backend().buffer();
+    let (left, rule) = (0..buf.area.height)
+        .find_map(|y| {
+            (0..buf.area.width)
+                .find(|&x| buf[(x, y)].symbol() == "├")
+                .map(|x| (x, y))
+        })
+        .expect("the figure's rule on screen");
+    let right = (left + 1..buf.area.width)
+        .find(|&x| buf[(x, rule)].symbol() == "┤")
+        .expect("the rule's end");
+    // Above the rule: the image rows, then the alt text row (the reference background).
+    let (_, painted_rows) = image_cells(&terminal, rule - 1..rule, left + 1..right);
+    assert_eq!(painted_rows, 0);
+    let alt_bg = buf[(left + 1, rule - 1)].bg;
+    let painted = (0..rule - 1)
+        .filter(|&y| {
+            (left + 1..right).any(|x| {
+                let cell = &buf[(x, y)];
+                matches!(cell.symbol(), "▀" | "▄") || cell.bg != alt_bg
+            })
+        })
+        .count();
+    assert_eq!(painted, 11, "{}", terminal.backend());
+}

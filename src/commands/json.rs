@@ -3,8 +3,15 @@
 //! Two additions the schema leaves open, both about blocks the model has: a quote carries
 //! `attribution` (string or null), and tables and rules appear as `{"kind": "table", "rows":
 //! [[cell…]…]}` and `{"kind": "rule"}`. Entity offsets are character offsets into the block's
-//! text, exactly as the analyse stage stores them.
+//! text, exactly as the analyse stage stores them: the block's characters `start..end` are the
+//! entity's `text`, except after لل, where the article's alef that the spelling elides is put
+//! back in `text` (للرقة: characters لرقة, text الرقة).
+//!
+//! Entities come from the tagger: the built-in gazetteers, the user gazetteer in the config
+//! directory and the names the article declares in its front matter. A user gazetteer that
+//! cannot be read is a warning on stderr, not a failure.
 
+use crate::analyse;
 use crate::cli::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity};
 use crate::load;
@@ -12,10 +19,15 @@ use serde::Serialize;
 use std::io::Write;
 
 pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
-    let loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
+    let mut loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
+    let (tagger, problem) = analyse::configured_tagger();
+    if let Some(problem) = problem {
+        eprintln!("sahifa: warning: {problem}");
+    }
+    analyse::analyse(&mut loaded.document, &tagger);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
@@ -29,7 +41,8 @@ pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
     }
 }
 
-/// The JSON text for a document, as `sahifa json` prints it.
+/// The JSON text for a document as `sahifa json` prints it (with whatever entities the document
+/// already holds; `run` tags them first).
 pub fn to_string(document: &Document) -> String {
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string_pretty(&Article::of(document)).unwrap_or_default()

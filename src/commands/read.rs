@@ -4,7 +4,7 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
-use crate::analyse::entities::Tagger;
+use crate::analyse::{self, entities::Tagger};
 use crate::cli::{BidiArg, DirArg, ReadArgs};
 use crate::document::Document;
 use crate::layout::DirectionMode;
@@ -57,7 +57,21 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.bidi == BidiArg::App)?;
-    let result = event_loop(&mut app, &session);
+    let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
+        .map_err(anyhow::Error::from)
+        .and_then(|mut terminal| {
+            terminal.clear()?;
+            // Ask the terminal which image protocol it speaks (kitty, sixel, iTerm2); halfblocks
+            // when it does not answer. Only articles with images pay for the question, and it
+            // comes after the clear's cursor query, which it would otherwise disturb.
+            if app.has_images()
+                && may_show_graphics()
+                && let Ok(picker) = ratatui_image::picker::Picker::from_query_stdio()
+            {
+                app.set_image_picker(picker);
+            }
+            event_loop(&mut app, &session, &mut terminal)
+        });
     drop(session);
     result?;
     if let (Some(store), Some(anchor)) = (store, app.anchor())
@@ -86,7 +100,7 @@ fn position_store(path: &Path) -> Option<PositionStore> {
 }
 
 /// The reader's options from the config file and the command line (which wins): composition,
-/// width, keys, themes, and the entity tagger (run at start; in the background only when the
+/// width, keys, themes, and the entity tagger with the user gazetteer (run at start; in the background only when the
 /// caller turns `background` on, as the terminal reader does).
 pub fn reader_options(
     args: &ReadArgs,
@@ -107,9 +121,20 @@ pub fn reader_options(
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
-    options.tagger = Some(Arc::new(|doc: &Document| {
-        Tagger::new(&[]).tag_document(doc)
+    // The gazetteer is read now (a bad one is a status-line message); the automaton is built
+    // where the tagging runs, in the background for the terminal reader.
+    let (names, problem) = analyse::user_names();
+    messages.extend(problem);
+    options.tagger = Some(Arc::new(move |doc: &Document| {
+        Tagger::new(&names).tag_document(doc)
     }));
+    // Figure images are looked up next to the article (not for standard input).
+    options.figure_dir = args
+        .source
+        .file
+        .as_deref()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| p.parent().map(Path::to_path_buf).unwrap_or_default());
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);
@@ -152,10 +177,29 @@ impl Compose for PageCompose {
     }
 }
 
+/// Whether the terminal says (by its environment) that it may draw images. Only those are asked
+/// which protocol they speak: a terminal that does not answer the question (tmux, for one)
+/// answers late, and the late reply swallows the first key. The rest get halfblocks.
+fn may_show_graphics() -> bool {
+    let var = |name: &str| std::env::var(name).unwrap_or_default().to_lowercase();
+    let term = var("TERM");
+    let program = var("TERM_PROGRAM");
+    std::env::var_os("KITTY_WINDOW_ID").is_some()
+        || std::env::var_os("WEZTERM_EXECUTABLE").is_some()
+        || ["kitty", "ghostty", "foot", "mlterm", "sixel", "wezterm"]
+            .iter()
+            .any(|name| term.contains(name))
+        || ["iterm.app", "wezterm", "ghostty", "mintty", "vscode"]
+            .iter()
+            .any(|name| program.contains(name))
+}
+
 /// Draw, wait for input, act; until quit or a signal.
-fn event_loop(app: &mut App, session: &Session) -> anyhow::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    terminal.clear()?;
+fn event_loop(
+    app: &mut App,
+    session: &Session,
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+) -> anyhow::Result<()> {
     while !app.should_quit() && !session.signalled() {
         app.poll_background();
         terminal.draw(|frame| app.draw(frame))?;
@@ -166,10 +210,7 @@ fn event_loop(app: &mut App, session: &Session) -> anyhow::Result<()> {
         }
         // Handle everything already waiting (a burst of wheel events) before the next frame.
         loop {
-            let ev = event::read()?;
-            if let Some(action) = input::action(app, &ev) {
-                app.handle(action);
-            }
+            input::handle(app, &event::read()?);
             if app.should_quit() || !event::poll(Duration::ZERO)? {
                 break;
             }

@@ -9,11 +9,16 @@ use super::action::{Action, Key, Keymap};
 use super::compose::{self, Compose, Job, Pending, TagFn};
 use super::composed::Composed;
 use super::entities::EntityList;
+use super::figures::{Figures, WithImages};
+use super::images::{ImageCache, headless_picker};
 use super::search::{SearchIndex, Spot};
 use crate::document::Document;
 use crate::page::{BlockRef, PageLine, Unit};
 use crate::theme::Theme;
+use ratatui_image::picker::Picker;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -36,6 +41,9 @@ pub struct ReaderOptions {
     pub message: Option<String>,
     /// Where to start reading (a remembered position).
     pub start: Option<Anchor>,
+    /// The directory figure images are looked up in (the article's); `None` shows figures as
+    /// text only.
+    pub figure_dir: Option<PathBuf>,
 }
 
 impl ReaderOptions {
@@ -49,6 +57,7 @@ impl ReaderOptions {
             themes: vec![Theme::default()],
             message: None,
             start: None,
+            figure_dir: None,
         }
     }
 }
@@ -108,6 +117,10 @@ pub struct App {
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
+    /// Figure images, and how they are encoded for the terminal.
+    pub(super) figures: Arc<Figures>,
+    pub(super) picker: Picker,
+    pub(super) image_cache: RefCell<ImageCache>,
 }
 
 impl App {
@@ -117,7 +130,17 @@ impl App {
     }
 
     /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
-    pub fn with_size(mut doc: Document, options: ReaderOptions, cols: u16, rows: u16) -> Self {
+    pub fn with_size(mut doc: Document, mut options: ReaderOptions, cols: u16, rows: u16) -> Self {
+        let figures = match &options.figure_dir {
+            Some(dir) => Arc::new(Figures::load(&doc, dir)),
+            None => Arc::default(),
+        };
+        if !figures.is_empty() {
+            options.compose = Arc::new(WithImages {
+                inner: Arc::clone(&options.compose),
+                figures: Arc::clone(&figures),
+            });
+        }
         let mut pending_entities = None;
         if let Some(tag) = &options.tagger {
             if options.background {
@@ -158,6 +181,9 @@ impl App {
             theme: 0,
             start: None,
             quit: false,
+            figures,
+            picker: headless_picker(),
+            image_cache: RefCell::default(),
         };
         app.resize(cols, rows);
         app.start = app.options.start;

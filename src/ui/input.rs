@@ -1,5 +1,9 @@
 //! Terminal events to reader actions: crossterm's keys become [`Key`]s (looked up in the
 //! keymap by the app), the wheel scrolls, a left click is a click, a resize is a resize.
+//!
+//! Alt: a terminal sends Alt+x as Esc followed by x, so an Esc typed just before a key (closing
+//! the help, then `]`) reaches us as Alt+key. The reader binds nothing to Alt, so Alt+key is
+//! always read as the two keys it most likely was: Esc, then the key.
 
 use super::action::{Action, Key};
 use super::app::App;
@@ -10,7 +14,21 @@ use crossterm::event::{
 /// Lines the mouse wheel moves per notch.
 const WHEEL_LINES: i32 = 3;
 
-/// The reader key for a crossterm key event (`None` for releases and keys the reader ignores).
+/// The reader keys for a crossterm key event, in order: none for releases and keys the reader
+/// ignores, one for a plain key, Esc and the key for Alt+key.
+pub fn keys(event: KeyEvent) -> Vec<Key> {
+    let Some(key) = key(event) else {
+        return Vec::new();
+    };
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        vec![Key::Esc, key]
+    } else {
+        vec![key]
+    }
+}
+
+/// The reader key for a crossterm key event, Alt ignored (`None` for releases and keys the
+/// reader ignores).
 pub fn key(event: KeyEvent) -> Option<Key> {
     if event.kind == KeyEventKind::Release {
         return None;
@@ -36,17 +54,91 @@ pub fn key(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// The action a terminal event asks of `app`, if any.
-pub fn action(app: &App, event: &Event) -> Option<Action> {
+/// Applies a terminal event to `app`. The keys of one event are handled one after another, each
+/// looked up in the state the one before left (after Esc closes the help, `]` is a section jump).
+pub fn handle(app: &mut App, event: &Event) {
     match event {
-        Event::Key(k) => key(*k).and_then(|k| app.key_action(k)),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::ScrollLines(WHEEL_LINES)),
-            MouseEventKind::ScrollUp => Some(Action::ScrollLines(-WHEEL_LINES)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
-            _ => None,
-        },
-        Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
-        _ => None,
+        Event::Key(k) => {
+            for key in keys(*k) {
+                if app.should_quit() {
+                    break;
+                }
+                app.press(key);
+            }
+        }
+        Event::Mouse(m) => {
+            let action = match m.kind {
+                MouseEventKind::ScrollDown => Action::ScrollLines(WHEEL_LINES),
+                MouseEventKind::ScrollUp => Action::ScrollLines(-WHEEL_LINES),
+                MouseEventKind::Down(MouseButton::Left) => Action::Click(m.column, m.row),
+                _ => return,
+            };
+            app.handle(action);
+        }
+        Event::Resize(cols, rows) => app.handle(Action::Resize(*cols, *rows)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::app::Overlay;
+    use super::super::tests::{fixture_doc, options};
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn event(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn alt_key_is_esc_then_the_key() {
+        let alt = KeyModifiers::ALT;
+        assert_eq!(
+            keys(event(KeyCode::Char(']'), alt)),
+            [Key::Esc, Key::Char(']')]
+        );
+        assert_eq!(keys(event(KeyCode::Down, alt)), [Key::Esc, Key::Down]);
+        assert_eq!(
+            keys(event(KeyCode::Char('d'), alt | KeyModifiers::CONTROL)),
+            [Key::Esc, Key::Ctrl('d')]
+        );
+        assert_eq!(
+            keys(event(KeyCode::Char(']'), KeyModifiers::NONE)),
+            [Key::Char(']')]
+        );
+        assert_eq!(keys(event(KeyCode::F(5), alt)), []);
+        let mut release = event(KeyCode::Char('q'), alt);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(keys(release), []);
+    }
+
+    #[test]
+    fn esc_arriving_with_the_next_key_closes_the_overlay_first() {
+        let mut app = App::new(fixture_doc(), options());
+        app.handle(Action::Resize(42, 11));
+        app.press(Key::Char('?'));
+        assert!(matches!(app.overlay, Overlay::Help { .. }));
+        // Esc then `]` typed quickly: the help closes and the section jump happens.
+        handle(
+            &mut app,
+            &Event::Key(event(KeyCode::Char(']'), KeyModifiers::ALT)),
+        );
+        assert!(matches!(app.overlay, Overlay::None));
+        assert!(!app.should_quit());
+        assert!(app.top() > 0, "] moved the view");
+        // With nothing open, Esc quits, and the key after it is not acted on.
+        let top = app.top();
+        handle(
+            &mut app,
+            &Event::Key(event(KeyCode::Char(']'), KeyModifiers::ALT)),
+        );
+        assert!(app.should_quit());
+        assert_eq!(app.top(), top);
     }
 }

@@ -13,7 +13,9 @@
 //! terminal.draw(|frame| app.draw(frame))?;                        // any backend: TestBackend
 //! ```
 //!
-//! With `background` off every step is synchronous, so the picture is the same every time.
+//! With `background` off every step is synchronous, so the picture is the same every time (and
+//! figure images are drawn in halfblocks until the terminal reader asks the terminal for a
+//! better protocol).
 
 pub mod action;
 pub mod app;
@@ -21,12 +23,15 @@ pub mod compose;
 pub mod composed;
 pub mod config;
 pub mod entities;
+pub mod figures;
+mod images;
 pub mod input;
 mod navigate;
 pub mod paint;
 pub mod position;
 mod reflow;
 pub mod search;
+pub mod status;
 pub mod terminal;
 mod view;
 

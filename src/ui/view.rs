@@ -1,4 +1,5 @@
-//! Painting the reader: the centred text column, the status line, and the panels over them.
+//! Painting the reader: the centred text column and the panels over it (the status line is
+//! src/ui/status.rs).
 //!
 //! Drawing reads the [`App`] and changes nothing but the size (a frame of a new size is a
 //! resize). Page lines are painted cluster by cluster at their cells (src/ui/paint.rs); search
@@ -67,6 +68,7 @@ impl App {
         for (row, line) in visible.enumerate() {
             self.render_line(buf, left, area.y + row as u16, right, line, &highlights);
         }
+        self.render_images(area, buf, left, rows);
     }
 
     fn highlights<'a>(&self, visible: impl Iterator<Item = &'a PageLine>) -> Highlights {
@@ -131,91 +133,6 @@ impl App {
                 break;
             }
         }
-    }
-
-    /// The bottom row: title, current section (or a message), mode, position, help hint.
-    fn render_status(&self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme();
-        let style = theme.style(StyleKey::Status);
-        let y = area.bottom() - 1;
-        paint::fill(buf, area.left(), y, area.right(), style);
-        if let Some(prompt) = &self.prompt {
-            let x = paint::plain(buf, area.x, y, area.right(), " /", style);
-            let (query, _) = paint::short_text(prompt, usize::from(area.right() - x));
-            let end = paint::visual_line(buf, x, y, area.right(), &query, |_| style);
-            paint::plain(buf, end, y, area.right(), "▏", style);
-            return;
-        }
-        let right = self.status_right();
-        let right_width: usize = right.iter().map(|(text, _)| text.chars().count()).sum();
-        let right_x = area.right().saturating_sub(right_width as u16);
-        let mut x = right_x;
-        for (text, key) in &right {
-            x = paint::plain(buf, x, y, area.right(), text, theme.style(*key));
-        }
-        let budget = usize::from(right_x.saturating_sub(area.x + 2));
-        if let Some(message) = &self.message {
-            // A message is news: it gets the whole left side.
-            let (line, _) = paint::short_text(message, budget.max(1));
-            paint::visual_line(buf, area.x + 1, y, right_x, &line, |_| {
-                theme.style(StyleKey::StatusMode)
-            });
-            return;
-        }
-        let section = self.section_name();
-        let title_budget = match section {
-            Some(_) => budget / 2,
-            None => budget,
-        };
-        let (title, _) = paint::short_text(&self.doc.title, title_budget.max(1));
-        let bold = style.add_modifier(ratatui::style::Modifier::BOLD);
-        let mut x = area.x + 1;
-        if title_budget > 0 {
-            x = paint::visual_line(buf, x, y, right_x, &title, |_| bold);
-        }
-        if let Some(section) = section {
-            x = paint::plain(buf, x, y, right_x, " › ", style);
-            let rest = usize::from(right_x.saturating_sub(x + 1));
-            if rest > 0 {
-                let (section, _) = paint::short_text(&section, rest);
-                paint::visual_line(buf, x, y, right_x, &section, |_| style);
-            }
-        }
-    }
-
-    fn section_name(&self) -> Option<String> {
-        let (_, section) = self.page.headings.get(self.current_heading()?)?;
-        self.doc.sections.get(*section)?.heading.clone()
-    }
-
-    /// The right side of the status line: modes (styled as modes), position, help hint.
-    fn status_right(&self) -> Vec<(String, StyleKey)> {
-        let total = self.page.lines.len();
-        let seen = (self.top + self.text_height()).min(total);
-        let percent = (seen * 100).checked_div(total).unwrap_or(100);
-        let mut parts = Vec::new();
-        let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
-        match self.overlay {
-            Overlay::Help { .. } => parts.push(mode("HELP")),
-            Overlay::Outline { .. } => parts.push(mode("OUTLINE")),
-            Overlay::Entities { .. } => parts.push(mode("ENTITIES")),
-            Overlay::None => {}
-        }
-        if !self.search.matches.is_empty() {
-            let at = self.search.current.map_or(0, |i| i + 1);
-            parts.push(mode(&format!("SEARCH {at}/{}", self.search.matches.len())));
-        }
-        if self.entities_on {
-            parts.push(mode("entities"));
-        }
-        let position = if self.page.partial {
-            " laying out… ".to_owned()
-        } else {
-            format!(" {percent}% {}/{total} ", (self.top + 1).min(total))
-        };
-        parts.push((position, StyleKey::Status));
-        parts.push(("│ ? help ".to_owned(), StyleKey::Status));
-        parts
     }
 
     fn panel_block(&self, area: Rect, buf: &mut Buffer, title: &str) -> Rect {

@@ -1,0 +1,126 @@
+//! Painting figure images over their image rows (see src/ui/figures.rs for the rows).
+//!
+//! An image is encoded for the terminal's protocol once per figure and size, and cached. With
+//! halfblocks a figure partly scrolled off is painted in part (its image is drawn off-screen and
+//! the visible rows copied); the other protocols draw whole pictures only, so a figure that is
+//! not entirely on screen shows its blank box until it is.
+
+use super::app::App;
+use super::figures::{image_cells, image_row};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Rect, Size};
+use ratatui::widgets::Widget;
+use ratatui_image::picker::{Picker, ProtocolType};
+use ratatui_image::protocol::Protocol;
+use ratatui_image::{Image, Resize};
+use std::collections::HashMap;
+
+/// Encoded images by (section, block, width, rows); `None` when encoding failed.
+pub type ImageCache = HashMap<(usize, usize, u16, u16), Option<Protocol>>;
+
+/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal.
+pub fn headless_picker() -> Picker {
+    Picker::halfblocks()
+}
+
+impl App {
+    /// True when some figure has an image to show.
+    pub fn has_images(&self) -> bool {
+        !self.figures.is_empty()
+    }
+
+    /// Uses `picker` (from querying the terminal) to encode images from now on.
+    pub fn set_image_picker(&mut self, picker: Picker) {
+        self.picker = picker;
+        self.image_cache.borrow_mut().clear();
+    }
+
+    /// Paints every figure image that has rows on screen. `left` is the column's first cell.
+    pub(super) fn render_images(&self, area: Rect, buf: &mut Buffer, left: u16, rows: usize) {
+        if self.figures.is_empty() {
+            return;
+        }
+        let lines = &self.page.lines;
+        let end = (self.top + rows).min(lines.len());
+        let mut at = self.top;
+        while at < end {
+            let Some(figure) = lines.get(at).and_then(image_row) else {
+                at += 1;
+                continue;
+            };
+            // The figure's whole run of image rows, on screen or not.
+            let mut first = at;
+            while first > 0 && lines.get(first - 1).and_then(image_row) == Some(figure) {
+                first -= 1;
+            }
+            let mut last = at;
+            while lines.get(last + 1).and_then(image_row) == Some(figure) {
+                last += 1;
+            }
+            let (offset, width) = image_cells(&lines[at]);
+            let x = left.saturating_add(u16::try_from(offset).unwrap_or(u16::MAX));
+            let size = Size::new(
+                u16::try_from(width).unwrap_or(u16::MAX),
+                u16::try_from(last + 1 - first).unwrap_or(u16::MAX),
+            );
+            let screen_first = area.y + u16::try_from(at - self.top).unwrap_or(0);
+            let shown = first.max(self.top)..(last + 1).min(end);
+            self.paint_image(buf, figure, size, x, screen_first, first, shown);
+            at = last + 1;
+        }
+    }
+
+    /// Paints rows `shown` (page lines) of the image of `figure`, whose rows start at page line
+    /// `first`; `y` is the screen row of `shown.start`.
+    #[allow(clippy::too_many_arguments)]
+    fn paint_image(
+        &self,
+        buf: &mut Buffer,
+        figure: (usize, usize),
+        size: Size,
+        x: u16,
+        y: u16,
+        first: usize,
+        shown: std::ops::Range<usize>,
+    ) {
+        let Some(image) = self.figures.image(figure.0, figure.1) else {
+            return;
+        };
+        let key = (figure.0, figure.1, size.width, size.height);
+        let mut cache = self.image_cache.borrow_mut();
+        let protocol = cache.entry(key).or_insert_with(|| {
+            self.picker
+                .new_protocol(image.clone(), size, Resize::Scale(None))
+                .ok()
+        });
+        let Some(protocol) = protocol.as_ref() else {
+            return;
+        };
+        let fitted = protocol.size();
+        // Centred in the box.
+        let x = x + size.width.saturating_sub(fitted.width) / 2;
+        let whole = shown.start == first && shown.len() == usize::from(size.height);
+        if whole {
+            Image::new(protocol).render(Rect::new(x, y, fitted.width, fitted.height), buf);
+            return;
+        }
+        if self.picker.protocol_type() != ProtocolType::Halfblocks {
+            return;
+        }
+        let full = Rect::new(0, 0, fitted.width, fitted.height);
+        let mut off_screen = Buffer::empty(full);
+        Image::new(protocol).render(full, &mut off_screen);
+        let skip = u16::try_from(shown.start - first).unwrap_or(u16::MAX);
+        for (row, src_y) in (skip..fitted.height).take(shown.len()).enumerate() {
+            let dst_y = y + u16::try_from(row).unwrap_or(u16::MAX);
+            for col in 0..fitted.width {
+                if let (Some(from), Some(to)) = (
+                    off_screen.cell((col, src_y)).cloned(),
+                    buf.cell_mut((x + col, dst_y)),
+                ) {
+                    *to = from;
+                }
+            }
+        }
+    }
+}
