@@ -34,9 +34,7 @@ impl Session {
     /// Switches the terminal into reader mode. `explicit_bidi` sends `CSI 8 l`/`CSI 1 SP k`.
     pub fn start(explicit_bidi: bool) -> io::Result<Session> {
         let signalled = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(signal, Arc::clone(&signalled))?;
-        }
+        watch_signals(Arc::clone(&signalled))?;
         install_panic_hook();
         EXPLICIT_BIDI.store(explicit_bidi, Ordering::SeqCst);
         ACTIVE.store(true, Ordering::SeqCst);
@@ -80,6 +78,26 @@ pub fn restore() {
     let _ = execute!(out, DisableMouseCapture, cursor::Show, LeaveAlternateScreen);
     let _ = out.flush();
     let _ = disable_raw_mode();
+}
+
+/// Sets `signalled` on SIGTERM or SIGHUP so the event loop can stop and save the position. When
+/// the terminal has gone away (SIGHUP from a closed window), crossterm's reader can spin on end of
+/// input without ever returning to the loop, so if the process is still alive shortly after the
+/// signal, the terminal is restored here and the process exits.
+fn watch_signals(signalled: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                signalled.store(true, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 fn install_panic_hook() {
