@@ -33,8 +33,12 @@ use unicode_bidi::{BidiClass, bidi_class};
 pub struct Composer<'a> {
     doc: &'a Document,
     options: PageOptions,
-    /// Entity mentions per `(section, block)`, as char ranges of the block's plain text.
+    /// Entity mentions per `(section, block)`, as char ranges of the block's plain text; built
+    /// only when the document's entities are not in document order (the tagger's are), since a
+    /// map of a big article's mentions costs tens of milliseconds at every new width.
     entities: HashMap<(usize, usize), Vec<Mention>>,
+    /// The document's entities are sorted by `(section, block)`: look them up by bisection.
+    sorted: bool,
 }
 
 /// The whole of `doc` composed `width` cells wide.
@@ -45,7 +49,11 @@ pub fn compose(doc: &Document, width: usize, options: &PageOptions) -> Page {
 impl<'a> Composer<'a> {
     pub fn new(doc: &'a Document, options: PageOptions) -> Self {
         let mut entities: HashMap<_, Vec<_>> = HashMap::new();
-        if options.entities {
+        let sorted = doc
+            .entities
+            .windows(2)
+            .all(|w| (w[0].section, w[0].block) <= (w[1].section, w[1].block));
+        if options.entities && !sorted {
             for e in &doc.entities {
                 entities
                     .entry((e.section, e.block))
@@ -57,6 +65,7 @@ impl<'a> Composer<'a> {
             doc,
             options,
             entities,
+            sorted,
         }
     }
 
@@ -298,9 +307,23 @@ impl<'a> Composer<'a> {
         block: usize,
         parts: &[&str],
     ) -> Vec<Vec<EntitySpan>> {
-        match self.entities.get(&(section, block)) {
-            Some(mentions) => split_entities(parts, mentions),
-            None => vec![Vec::new(); parts.len()],
+        if self.options.entities && self.sorted {
+            let all = &self.doc.entities;
+            let key = (section, block);
+            let from = all.partition_point(|e| (e.section, e.block) < key);
+            let to = all.partition_point(|e| (e.section, e.block) <= key);
+            let mentions: Vec<Mention> = all
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .map(|e| (e.start..e.end, e.kind))
+                .collect();
+            if !mentions.is_empty() {
+                return split_entities(parts, &mentions);
+            }
+        } else if let Some(mentions) = self.entities.get(&(section, block)) {
+            return split_entities(parts, mentions);
         }
+        vec![Vec::new(); parts.len()]
     }
 }

@@ -330,6 +330,47 @@ fn entities_tag_their_characters() {
 }
 
 #[test]
+fn entities_in_any_order_tag_the_same_cells() {
+    let mention = |block, start, end, kind| Entity {
+        text: String::new(),
+        kind,
+        section: 0,
+        block,
+        start,
+        end,
+    };
+    let mut d = doc(
+        Direction::Rtl,
+        vec![
+            Block::Paragraph("زار لافروف الرقة".into()),
+            Block::Paragraph("ثم عاد إلى موسكو".into()),
+        ],
+    );
+    d.entities = vec![
+        mention(0, 4, 10, EntityKind::Person),
+        mention(0, 11, 16, EntityKind::Place),
+        mention(1, 11, 16, EntityKind::Place),
+    ];
+    let in_order = compose(&d, 37, &PageOptions::default());
+    d.entities.reverse();
+    let reversed = compose(&d, 37, &PageOptions::default());
+    assert_eq!(in_order, reversed);
+    let places = in_order
+        .lines
+        .iter()
+        .flat_map(|l| &l.pieces)
+        .filter_map(|p| match p {
+            Piece::Text { line, .. } => Some(line),
+            Piece::Decoration { .. } => None,
+        })
+        .flat_map(|l| &l.clusters)
+        .filter(|c| c.tag.entity == Some(EntityKind::Place))
+        .count();
+    // الرقة shapes to 5 cells, موسكو to 5.
+    assert_eq!(places, 10);
+}
+
+#[test]
 fn page_indexes_headings_boxes_sections_and_blocks() {
     let d = Document {
         title: "Title".into(),
