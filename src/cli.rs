@@ -42,6 +42,16 @@ pub enum DirArg {
     Rtl,
 }
 
+impl From<DirArg> for crate::layout::DirectionMode {
+    fn from(dir: DirArg) -> Self {
+        match dir {
+            DirArg::Auto => Self::Auto,
+            DirArg::Ltr => Self::Ltr,
+            DirArg::Rtl => Self::Rtl,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct BidiArgs {
     /// Input file; '-' or absent reads standard input.

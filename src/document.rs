@@ -59,6 +59,26 @@ impl RichText {
     }
 }
 
+impl RichText {
+    /// Joins rich texts with `separator`, shifting each part's spans to its new place.
+    pub fn join(parts: impl IntoIterator<Item = RichText>, separator: &str) -> RichText {
+        let mut out = RichText::default();
+        for part in parts {
+            if !out.text.is_empty() {
+                out.text.push_str(separator);
+            }
+            let shift = out.text.len();
+            out.text.push_str(&part.text);
+            out.spans.extend(
+                part.spans
+                    .into_iter()
+                    .map(|(r, i)| (r.start + shift..r.end + shift, i)),
+            );
+        }
+        out
+    }
+}
+
 impl From<&str> for RichText {
     fn from(text: &str) -> Self {
         Self::plain(text)

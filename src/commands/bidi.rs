@@ -1,7 +1,7 @@
 //! `sahifa bidi`: a line filter like fribidi(1). Each input line is one paragraph.
 
-use crate::cli::{BidiArgs, DirArg};
-use crate::layout::{DirectionMode, LayoutOptions, layout_paragraph};
+use crate::cli::BidiArgs;
+use crate::layout::{LayoutOptions, layout_paragraph};
 use anyhow::Context;
 use std::io::{BufWriter, Read, Write};
 
@@ -9,11 +9,7 @@ pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
     let input = read_input(args.file.as_deref())?;
     let options = LayoutOptions {
         width: (args.width > 0).then_some(args.width),
-        direction: match args.dir {
-            DirArg::Auto => DirectionMode::Auto,
-            DirArg::Ltr => DirectionMode::Ltr,
-            DirArg::Rtl => DirectionMode::Rtl,
-        },
+        direction: args.dir.into(),
         shape: !args.no_shape,
         reorder: true,
     };

@@ -2,9 +2,8 @@
 //! styled by the theme on a terminal (or with `--color always`), plain text when piped, with
 //! `--color never`, or when `NO_COLOR` is set.
 
-use crate::cli::{BidiArg, ColorArg, DirArg, PrintArgs};
+use crate::cli::{BidiArg, ColorArg, PrintArgs};
 use crate::document::Document;
-use crate::layout::DirectionMode;
 use crate::load;
 use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};
@@ -66,11 +65,7 @@ pub fn settings(
         page: PageOptions {
             shape: !args.no_shape,
             reorder: args.bidi == BidiArg::App,
-            direction: match args.dir {
-                DirArg::Auto => DirectionMode::Auto,
-                DirArg::Ltr => DirectionMode::Ltr,
-                DirArg::Rtl => DirectionMode::Rtl,
-            },
+            direction: args.dir.into(),
             entities: true,
         },
         theme,
@@ -170,9 +165,9 @@ mod tests {
         )
         .page;
         assert!(!page.shape && !page.reorder);
-        assert_eq!(page.direction, DirectionMode::Rtl);
+        assert_eq!(page.direction, crate::layout::DirectionMode::Rtl);
         let page = resolved(&[], false, false, None).page;
         assert!(page.shape && page.reorder);
-        assert_eq!(page.direction, DirectionMode::Auto);
+        assert_eq!(page.direction, crate::layout::DirectionMode::Auto);
     }
 }

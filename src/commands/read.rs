@@ -5,9 +5,8 @@
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
 use crate::analyse::{self, entities::Tagger};
-use crate::cli::{BidiArg, DirArg, ReadArgs};
+use crate::cli::{BidiArg, ReadArgs};
 use crate::document::Document;
-use crate::layout::DirectionMode;
 use crate::load;
 use crate::page::{self, Composer, PageLine, PageOptions, Unit};
 use crate::theme::{BUILTIN, Theme, no_color_requested};
@@ -110,11 +109,7 @@ pub fn reader_options(
     let page_options = PageOptions {
         shape: !args.no_shape && config.shaping.unwrap_or(true),
         reorder: args.bidi == BidiArg::App,
-        direction: match args.dir {
-            DirArg::Auto => DirectionMode::Auto,
-            DirArg::Ltr => DirectionMode::Ltr,
-            DirArg::Rtl => DirectionMode::Rtl,
-        },
+        direction: args.dir.into(),
         entities: true,
     };
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));

@@ -215,7 +215,7 @@ fn quote(inner: Vec<Item>) -> Block {
     }
     parts.retain(|p| !p.text.is_empty());
     Block::Quote {
-        text: inline::join(parts, "\n"),
+        text: RichText::join(parts, "\n"),
         attribution,
     }
 }

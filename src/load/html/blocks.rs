@@ -10,23 +10,6 @@ fn element_text(el: &ElementRef<'_>) -> String {
     collapse(&el.text().collect::<String>())
 }
 
-pub fn join(parts: Vec<RichText>) -> RichText {
-    let mut out = RichText::default();
-    for part in parts {
-        if !out.text.is_empty() {
-            out.text.push('\n');
-        }
-        let shift = out.text.len();
-        out.text.push_str(&part.text);
-        out.spans.extend(
-            part.spans
-                .into_iter()
-                .map(|(r, i)| (r.start + shift..r.end + shift, i)),
-        );
-    }
-    out
-}
-
 pub fn figure_of(img: &ElementRef<'_>, caption: &str) -> Option<Block> {
     let value = img.value();
     let src = value.attr("src").or_else(|| value.attr("data-src"))?.trim();

@@ -1,6 +1,6 @@
 //! The walk over the content root: elements to headings and blocks, furniture skipped.
 
-use super::blocks::{callout, code, figure_of, join, link_dense, table};
+use super::blocks::{callout, code, figure_of, link_dense, table};
 use super::rich::{RichBuf, collapse};
 use crate::document::{Block, Inline, RichText};
 use crate::load::chrome::is_chrome;
@@ -318,7 +318,7 @@ impl Walker {
             parts.pop();
         }
         Block::Quote {
-            text: join(parts),
+            text: RichText::join(parts, "\n"),
             attribution,
         }
     }
@@ -338,7 +338,7 @@ impl Walker {
                     Item::Heading(_, t) | Item::Attribution(t) => parts.push(RichText::plain(t)),
                 }
             }
-            let text = join(parts);
+            let text = RichText::join(parts, "\n");
             if !text.text.is_empty() {
                 items.push(text);
             }

@@ -221,21 +221,3 @@ pub fn skip(events: &mut Parser<'_>) {
         }
     }
 }
-
-/// Joins rich texts with `separator`, shifting their spans.
-pub fn join(parts: Vec<RichText>, separator: &str) -> RichText {
-    let mut out = RichText::default();
-    for part in parts {
-        if !out.text.is_empty() {
-            out.text.push_str(separator);
-        }
-        let shift = out.text.len();
-        out.text.push_str(&part.text);
-        out.spans.extend(
-            part.spans
-                .into_iter()
-                .map(|(r, i)| (r.start + shift..r.end + shift, i)),
-        );
-    }
-    out
-}
