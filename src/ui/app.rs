@@ -11,7 +11,7 @@ use super::composed::Composed;
 use super::entities::EntityList;
 use super::figures::{Figures, WithImages};
 use super::images::{ImageCache, headless_picker};
-use super::search::{SearchIndex, Spot};
+use super::search::{Search, SearchIndex};
 use crate::document::Document;
 use crate::page::{BlockRef, PageLine, Unit};
 use crate::theme::Theme;
@@ -76,15 +76,6 @@ pub enum Overlay {
     Help { scroll: usize },
     Outline { selected: usize },
     Entities { selected: usize },
-}
-
-/// The active search.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    pub query: String,
-    pub matches: Vec<Spot>,
-    /// The match `n`/`N` last moved to.
-    pub current: Option<usize>,
 }
 
 /// The reader.

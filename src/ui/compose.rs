@@ -143,6 +143,11 @@ impl<T: Send + 'static> Job<T> {
     pub fn ready(&self) -> Option<T> {
         self.0.try_recv().ok()
     }
+
+    /// The result, waiting for the work to end; `None` if it failed.
+    pub fn wait(self) -> Option<T> {
+        self.0.recv().ok()
+    }
 }
 
 /// A whole page being composed on another thread.

@@ -1,8 +1,8 @@
 //! Moving through the article: scrolling, section and box jumps, search matches, entity
 //! mentions, and the panels' selections. Each is a small step of [`App::handle`].
 
-use super::app::{App, Overlay, Search};
-use super::search::SearchIndex;
+use super::app::{App, Overlay};
+use super::search::{Search, SearchIndex};
 use std::sync::Arc;
 
 impl App {
@@ -115,11 +115,7 @@ impl App {
 
     pub(super) fn run_search(&mut self, query: String) {
         let matches = self.search_index().find(&query);
-        self.search = Search {
-            query,
-            matches,
-            current: None,
-        };
+        self.search = Search::new(query, matches);
         if self.search.query.trim().is_empty() {
             return;
         }
@@ -129,17 +125,29 @@ impl App {
         }
         // The first match at or below the top of the view, else wrap to the first.
         let top = self.top;
-        let below = (0..self.search.matches.len())
-            .find(|i| self.match_line(*i).is_some_and(|line| line >= top));
+        let count = self.search.matches.len();
+        let below = if self.page.partial {
+            // A window: matches outside it have no line, on either side of it.
+            (0..count).find(|i| self.match_line(*i).is_some_and(|line| line >= top))
+        } else {
+            // The whole page: matches are in reading order, so their lines only grow.
+            let page = &self.page;
+            let first = self.search.matches.partition_point(|spot| {
+                page.line_of(&spot.source, spot.range.start)
+                    .is_none_or(|line| line < top)
+            });
+            (first < count).then_some(first)
+        };
         if below.is_none() {
             self.message = Some("search wrapped to the top".to_owned());
         }
         self.go_to_match(below.unwrap_or(0));
     }
 
-    /// The search index: from the background job if it is done, else built now.
+    /// The search index: from the background job (waiting for it if it is still folding: it
+    /// started with the reader, so what is left is shorter than building anew), else built now.
     pub(super) fn search_index(&mut self) -> Arc<SearchIndex> {
-        if let Some(index) = self.pending_index.take().and_then(|job| job.ready()) {
+        if let Some(index) = self.pending_index.take().and_then(|job| job.wait()) {
             self.search_index = Some(Arc::new(index));
         }
         let doc = &self.doc;

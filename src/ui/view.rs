@@ -79,13 +79,14 @@ impl App {
         for line in visible {
             for piece in &line.pieces {
                 if let Piece::Text { source, .. } = piece {
-                    out.entry(*source).or_default();
+                    out.entry(*source).or_insert_with(|| {
+                        let current = self.search.current;
+                        self.search
+                            .in_source(source)
+                            .map(|(i, spot)| (spot.range.clone(), current == Some(i)))
+                            .collect()
+                    });
                 }
-            }
-        }
-        for (i, spot) in self.search.matches.iter().enumerate() {
-            if let Some(ranges) = out.get_mut(&spot.source) {
-                ranges.push((spot.range.clone(), self.search.current == Some(i)));
             }
         }
         out
