@@ -1,9 +1,14 @@
 //! Behaviour of the entity tagger: the sample article's entities, clitics, numbers, dates,
 //! quotations, overlaps, and names added by users and articles.
 
+mod common;
+
+use common::entities::{
+    SAMPLE_DATE, SAMPLE_ORGANIZATIONS, SAMPLE_PEOPLE, SAMPLE_PLACES, paragraph_document,
+};
 use sahifa::analyse::analyse;
 use sahifa::analyse::entities::{Mention, Tagger};
-use sahifa::document::{Block, Document, EntityKind, RichText, Section};
+use sahifa::document::{Block, Document, EntityKind};
 use sahifa::fold::fold_query;
 
 use EntityKind::{Date, Number, Organization, Person, Place, Quote};
@@ -22,17 +27,7 @@ fn paragraphs(text: &str) -> Vec<&str> {
 }
 
 fn document(text: &str) -> Document {
-    Document {
-        sections: vec![Section {
-            heading: None,
-            level: 1,
-            blocks: paragraphs(text)
-                .into_iter()
-                .map(|p| Block::Paragraph(RichText::plain(p)))
-                .collect(),
-        }],
-        ..Document::default()
-    }
+    paragraph_document(paragraphs(text))
 }
 
 #[track_caller]
@@ -78,48 +73,19 @@ fn sample_mentions() -> Vec<Mention> {
 #[test]
 fn sample_article_has_every_entity_the_issue_lists() {
     let found = sample_mentions();
-    for person in [
-        "لافروف",
-        "سيرغي لافروف",
-        "جون كيري",
-        "سيرغي كورالينكو",
-        "يفغيني لوكيانوف",
-    ] {
+    for person in SAMPLE_PEOPLE {
         has(&found, Person, person);
     }
-    for place in [
-        "موسكو",
-        "واشنطن",
-        "سوريا",
-        "الرقة",
-        "حلب",
-        "دمشق",
-        "الموصل",
-        "داريا",
-        "الغوطة الشرقية",
-        "جبلة",
-        "طرطوس",
-        "تل أبيض",
-        "عين عيسى",
-        "اوزبكستان",
-    ] {
+    for place in SAMPLE_PLACES {
         has(&found, Place, place);
     }
-    for org in [
-        "داعش",
-        "التحالف الدولي",
-        "قوات سوريا الديمقراطية",
-        "جبهة النصرة",
-        "المرصد السوري لحقوق الإنسان",
-        "وكالة تاس",
-        "وزارة الدفاع",
-    ] {
+    for org in SAMPLE_ORGANIZATIONS {
         has(&found, Organization, org);
     }
     for number in ["22", "72", "154", "300", "28.000", "12 ألف", "6 آلاف"] {
         has(&found, Number, number);
     }
-    has(&found, Date, "27 فبراير");
+    has(&found, Date, SAMPLE_DATE);
 }
 
 #[test]
