@@ -1,9 +1,7 @@
 //! `sahifa json` fills `entities` from the tagger: the built-in lists, the user gazetteer from the
 //! config directory and the names the article declares; every offset points at its text.
 
-use super::common::entities::{
-    SAMPLE_DATE, SAMPLE_ORGANIZATIONS, SAMPLE_PEOPLE, SAMPLE_PLACES,
-};
+use super::common::entities::{SAMPLE_DATE, SAMPLE_ORGANIZATIONS, SAMPLE_PEOPLE, SAMPLE_PLACES};
 use super::{root, sample, str_of};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
