@@ -156,6 +156,39 @@ pub enum ColorArg {
     Never,
 }
 
+/// How the article's text is composed: shaping, paragraph direction and who reorders; shared
+/// by the commands that lay out a whole article.
+#[derive(Debug, clap::Args)]
+pub struct TextArgs {
+    /// Do not shape Arabic letters into presentation forms.
+    #[arg(long)]
+    pub no_shape: bool,
+    /// Paragraph direction (auto: each paragraph its own).
+    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
+    pub dir: DirArg,
+    /// Who reorders right-to-left text: sahifa (app) or the terminal.
+    #[arg(long, value_enum, default_value_t = BidiArg::App)]
+    pub bidi: BidiArg,
+}
+
+impl TextArgs {
+    /// Whether sahifa puts lines in visual order itself.
+    pub fn reorder(&self) -> bool {
+        self.bidi == BidiArg::App
+    }
+
+    /// The page composition these flags ask for; `shaping` is what the flags leave it at when
+    /// `--no-shape` is absent (the config file's choice for the reader).
+    pub fn page_options(&self, shaping: bool) -> crate::page::PageOptions {
+        crate::page::PageOptions {
+            shape: shaping && !self.no_shape,
+            reorder: self.reorder(),
+            direction: self.dir.into(),
+            entities: true,
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct PrintArgs {
     #[command(flatten)]
@@ -169,15 +202,8 @@ pub struct PrintArgs {
     /// Colours and styles: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
-    /// Do not shape Arabic letters into presentation forms.
-    #[arg(long)]
-    pub no_shape: bool,
-    /// Paragraph direction (auto: each paragraph its own).
-    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
-    pub dir: DirArg,
-    /// Who reorders right-to-left text: sahifa (app) or the terminal.
-    #[arg(long, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    #[command(flatten)]
+    pub text: TextArgs,
 }
 
 /// `sahifa [OPTIONS] [FILE]`: the reader. Without FILE it reads piped standard input, or opens
@@ -192,15 +218,8 @@ pub struct ReadArgs {
     /// Theme name (dark, light, high-contrast) or path to a theme file.
     #[arg(long)]
     pub theme: Option<String>,
-    /// Do not shape Arabic letters into presentation forms.
-    #[arg(long)]
-    pub no_shape: bool,
-    /// Paragraph direction (auto: each paragraph its own).
-    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
-    pub dir: DirArg,
-    /// Who reorders right-to-left text: sahifa (app) or the terminal.
-    #[arg(long, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    #[command(flatten)]
+    pub text: TextArgs,
     /// Config file instead of $XDG_CONFIG_HOME/sahifa/config.toml.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,

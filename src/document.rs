@@ -77,6 +77,24 @@ impl RichText {
         }
         out
     }
+
+    /// The text without the leading and trailing characters `is_space` matches; spans move
+    /// with the text and are clipped to it, and those left empty are dropped.
+    pub fn trim_matches(self, is_space: impl Fn(char) -> bool) -> RichText {
+        let lead = self.text.len() - self.text.trim_start_matches(&is_space).len();
+        let text = self.text.trim_matches(&is_space).to_owned();
+        let kept = text.len();
+        let spans = self
+            .spans
+            .into_iter()
+            .filter_map(|(r, inline)| {
+                let start = r.start.saturating_sub(lead).min(kept);
+                let end = r.end.saturating_sub(lead).min(kept);
+                (start < end).then_some((start..end, inline))
+            })
+            .collect();
+        RichText { text, spans }
+    }
 }
 
 impl From<&str> for RichText {
@@ -218,4 +236,30 @@ pub struct Document {
     pub declared_entities: Vec<(String, EntityKind)>,
     /// Filled by the analyse stage.
     pub entities: Vec<Entity>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Inline, RichText};
+
+    #[test]
+    fn trimming_moves_spans_with_the_text_and_drops_the_ones_left_empty() {
+        let text = RichText {
+            text: "  قال «نعم»  ".to_owned(),
+            spans: vec![
+                (0..2, Inline::Emphasis),
+                (1..8, Inline::Strong),
+                (9..21, Inline::Code),
+            ],
+        };
+        let trimmed = text.trim_matches(char::is_whitespace);
+        assert_eq!(trimmed.text, "قال «نعم»");
+        assert_eq!(
+            trimmed.spans,
+            vec![
+                (0..6, Inline::Strong),
+                (7..trimmed.text.len(), Inline::Code)
+            ]
+        );
+    }
 }

@@ -3,23 +3,14 @@
 //! and L2 (`sahifa::layout::conformance::resolve`, the code `layout_paragraph` uses). Each
 //! character is its own unit there, so L3 is not applied: both files expect the plain L2 order.
 
-use flate2::read::GzDecoder;
+mod common;
+
+use common::data::read_gz;
 use sahifa::layout::conformance::resolve;
 use sahifa::layout::mirror::mirrored;
 use sahifa::layout::width::text_width;
 use sahifa::layout::{DirectionMode, LayoutOptions, layout_paragraph};
-use std::io::Read;
 use unicode_segmentation::UnicodeSegmentation;
-
-fn read_gz(name: &str) -> String {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut text = String::new();
-    GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
-    text
-}
 
 fn parse_levels(field: &str) -> Vec<Option<u8>> {
     field

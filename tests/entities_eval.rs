@@ -5,11 +5,14 @@
 //!
 //! The floors are the measured scores rounded down to 0.01: they only ever go up.
 
+mod common;
+
+use common::entities::paragraph_document;
 use std::collections::HashMap;
 use std::path::Path;
 
 use sahifa::analyse::entities::Tagger;
-use sahifa::document::{Block, Document, EntityKind, RichText, Section};
+use sahifa::document::{Document, EntityKind};
 use sahifa::fold::fold_query;
 
 const KINDS: [EntityKind; 3] = [
@@ -45,17 +48,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 fn document(text: &str) -> Document {
-    Document {
-        sections: vec![Section {
-            heading: None,
-            level: 1,
-            blocks: paragraphs(text)
-                .into_iter()
-                .map(|p| Block::Paragraph(RichText::plain(p)))
-                .collect(),
-        }],
-        ..Document::default()
-    }
+    paragraph_document(paragraphs(text))
 }
 
 fn kind_of(name: &str) -> EntityKind {

@@ -1,9 +1,14 @@
 //! Behaviour of the entity tagger: the sample article's entities, clitics, numbers, dates,
 //! quotations, overlaps, and names added by users and articles.
 
+mod common;
+
+use common::entities::{
+    SAMPLE_DATE, SAMPLE_ORGANIZATIONS, SAMPLE_PEOPLE, SAMPLE_PLACES, paragraph_document,
+};
 use sahifa::analyse::analyse;
 use sahifa::analyse::entities::{Mention, Tagger};
-use sahifa::document::{Block, Document, EntityKind, RichText, Section};
+use sahifa::document::{Block, Document, EntityKind};
 use sahifa::fold::fold_query;
 
 use EntityKind::{Date, Number, Organization, Person, Place, Quote};
@@ -22,17 +27,7 @@ fn paragraphs(text: &str) -> Vec<&str> {
 }
 
 fn document(text: &str) -> Document {
-    Document {
-        sections: vec![Section {
-            heading: None,
-            level: 1,
-            blocks: paragraphs(text)
-                .into_iter()
-                .map(|p| Block::Paragraph(RichText::plain(p)))
-                .collect(),
-        }],
-        ..Document::default()
-    }
+    paragraph_document(paragraphs(text))
 }
 
 #[track_caller]
@@ -61,6 +56,14 @@ fn lacks(found: &[Mention], kind: EntityKind, text: &str) {
     );
 }
 
+/// Tagging each text alone finds its name as its kind.
+#[track_caller]
+fn finds_each(t: &Tagger, cases: &[(&str, EntityKind, &str)]) {
+    for &(text, kind, name) in cases {
+        has(&t.tag_text(text), kind, name);
+    }
+}
+
 fn sample_mentions() -> Vec<Mention> {
     let mut doc = document(SAMPLE);
     analyse(&mut doc, &tagger());
@@ -78,48 +81,19 @@ fn sample_mentions() -> Vec<Mention> {
 #[test]
 fn sample_article_has_every_entity_the_issue_lists() {
     let found = sample_mentions();
-    for person in [
-        "لافروف",
-        "سيرغي لافروف",
-        "جون كيري",
-        "سيرغي كورالينكو",
-        "يفغيني لوكيانوف",
-    ] {
+    for person in SAMPLE_PEOPLE {
         has(&found, Person, person);
     }
-    for place in [
-        "موسكو",
-        "واشنطن",
-        "سوريا",
-        "الرقة",
-        "حلب",
-        "دمشق",
-        "الموصل",
-        "داريا",
-        "الغوطة الشرقية",
-        "جبلة",
-        "طرطوس",
-        "تل أبيض",
-        "عين عيسى",
-        "اوزبكستان",
-    ] {
+    for place in SAMPLE_PLACES {
         has(&found, Place, place);
     }
-    for org in [
-        "داعش",
-        "التحالف الدولي",
-        "قوات سوريا الديمقراطية",
-        "جبهة النصرة",
-        "المرصد السوري لحقوق الإنسان",
-        "وكالة تاس",
-        "وزارة الدفاع",
-    ] {
+    for org in SAMPLE_ORGANIZATIONS {
         has(&found, Organization, org);
     }
     for number in ["22", "72", "154", "300", "28.000", "12 ألف", "6 آلاف"] {
         has(&found, Number, number);
     }
-    has(&found, Date, "27 فبراير");
+    has(&found, Date, SAMPLE_DATE);
 }
 
 #[test]
@@ -169,52 +143,59 @@ fn attached_clitics_are_left_out_of_the_mention() {
     let found = t.tag_text("تحاول موسكو وواشنطن إنقاذ الهدنة");
     let washington = found.iter().find(|m| m.text == "واشنطن").expect("واشنطن");
     assert_eq!((washington.start, washington.end), (13, 19));
-    has(&t.tag_text("قصف بالرقة أمس"), Place, "الرقة");
-    has(
-        &t.tag_text("طائرات تابعة للتحالف الدولي"),
-        Organization,
-        "التحالف الدولي",
+    finds_each(
+        &t,
+        &[
+            ("قصف بالرقة أمس", Place, "الرقة"),
+            (
+                "طائرات تابعة للتحالف الدولي",
+                Organization,
+                "التحالف الدولي",
+            ),
+            ("بالريف الشمالي الغربي للرقة", Place, "الرقة"),
+            ("הפגישה התקיימה בירושלים", Place, "ירושלים"),
+            ("הטילים נורו מעזה", Place, "עזה"),
+        ],
     );
-    has(&t.tag_text("بالريف الشمالي الغربي للرقة"), Place, "الرقة");
-    has(&t.tag_text("הפגישה התקיימה בירושלים"), Place, "ירושלים");
-    has(&t.tag_text("הטילים נורו מעזה"), Place, "עזה");
 }
 
 #[test]
 fn names_that_begin_with_clitic_letters_are_not_cut() {
     let t = tagger();
-    has(&t.tag_text("وقال لافروف إن الاتفاق قائم"), Person, "لافروف");
-    has(&t.tag_text("وصل الوفد إلى لندن"), Place, "لندن");
-    has(&t.tag_text("وصل الوفد إلى بغداد"), Place, "بغداد");
-    has(
-        &t.tag_text("ראש הממשלה בנימין נתניהו אמר"),
-        Person,
-        "בנימין נתניהו",
+    finds_each(
+        &t,
+        &[
+            ("وقال لافروف إن الاتفاق قائم", Person, "لافروف"),
+            ("وصل الوفد إلى لندن", Place, "لندن"),
+            ("وصل الوفد إلى بغداد", Place, "بغداد"),
+            ("ראש הממשלה בנימין נתניהו אמר", Person, "בנימין נתניהו"),
+        ],
     );
 }
 
 #[test]
 fn titles_make_the_following_name_a_person() {
     let t = tagger();
-    has(
-        &t.tag_text("أعلن وزير الخارجية الروسي سيرغي لافروف أمس"),
-        Person,
-        "سيرغي لافروف",
-    );
-    has(
-        &t.tag_text("وقال مدير المستشفى الدكتور فراس الجندي إن"),
-        Person,
-        "فراس الجندي",
-    );
-    has(
-        &t.tag_text("Russian Foreign Minister Sergei Lavrov said"),
-        Person,
-        "Sergei Lavrov",
-    );
-    has(
-        &t.tag_text("נגיד בנק ישראל אמיר ירון הודיע"),
-        Person,
-        "אמיר ירון",
+    finds_each(
+        &t,
+        &[
+            (
+                "أعلن وزير الخارجية الروسي سيرغي لافروف أمس",
+                Person,
+                "سيرغي لافروف",
+            ),
+            (
+                "وقال مدير المستشفى الدكتور فراس الجندي إن",
+                Person,
+                "فراس الجندي",
+            ),
+            (
+                "Russian Foreign Minister Sergei Lavrov said",
+                Person,
+                "Sergei Lavrov",
+            ),
+            ("נגיד בנק ישראל אמיר ירון הודיע", Person, "אמיר ירון"),
+        ],
     );
 }
 
@@ -225,15 +206,20 @@ fn head_nouns_make_organisations_and_place_nouns_places() {
     has(&found, Organization, "وزارة الدفاع");
     has(&found, Place, "كفرنبل");
     lacks(&found, Place, "مدينة كفرنبل");
-    has(
-        &t.tag_text("قالت هيئة الإذاعة الوطنية إن"),
-        Organization,
-        "هيئة الإذاعة الوطنية",
-    );
-    has(
-        &t.tag_text("the Ministry of Foreign Affairs said"),
-        Organization,
-        "Ministry of Foreign Affairs",
+    finds_each(
+        &t,
+        &[
+            (
+                "قالت هيئة الإذاعة الوطنية إن",
+                Organization,
+                "هيئة الإذاعة الوطنية",
+            ),
+            (
+                "the Ministry of Foreign Affairs said",
+                Organization,
+                "Ministry of Foreign Affairs",
+            ),
+        ],
     );
     // A generic noun after a head is not a name.
     let found = t.tag_text("اشتباكات مع قوات المعارضة");
@@ -243,53 +229,39 @@ fn head_nouns_make_organisations_and_place_nouns_places() {
 #[test]
 fn numbers_in_any_digits_with_separators_percent_words_and_currency() {
     let t = tagger();
-    has(&t.tag_text("قتل 28.000 مقاتل"), Number, "28.000");
-    has(&t.tag_text("بلغت النسبة 99.7% من"), Number, "99.7%");
-    has(&t.tag_text("بلغت النسبة ٤٠٪ من"), Number, "٤٠٪");
-    has(
-        &t.tag_text("تكلفة ٢٫٥ مليون دولار"),
-        Number,
-        "٢٫٥ مليون دولار",
+    finds_each(
+        &t,
+        &[
+            ("قتل 28.000 مقاتل", Number, "28.000"),
+            ("بلغت النسبة 99.7% من", Number, "99.7%"),
+            ("بلغت النسبة ٤٠٪ من", Number, "٤٠٪"),
+            ("تكلفة ٢٫٥ مليون دولار", Number, "٢٫٥ مليون دولار"),
+            ("قیمت ۱۲۰۰ تومان است", Number, "۱۲۰۰ تومان"),
+            ("about $11.5 million a day", Number, "$11.5 million"),
+            ("עלה ל-18 אלף", Number, "18 אלף"),
+            ("من 6 آلاف مقاتل", Number, "6 آلاف"),
+            ("على 28 ألفاً من", Number, "28 ألفاً"),
+        ],
     );
-    has(&t.tag_text("قیمت ۱۲۰۰ تومان است"), Number, "۱۲۰۰ تومان");
-    has(
-        &t.tag_text("about $11.5 million a day"),
-        Number,
-        "$11.5 million",
-    );
-    has(&t.tag_text("עלה ל-18 אלף"), Number, "18 אלף");
-    has(&t.tag_text("من 6 آلاف مقاتل"), Number, "6 آلاف");
-    has(&t.tag_text("على 28 ألفاً من"), Number, "28 ألفاً");
 }
 
 #[test]
 fn dates_need_a_day_or_a_year_next_to_the_month() {
     let t = tagger();
-    has(&t.tag_text("هدنة هشة في 27 فبراير."), Date, "27 فبراير");
-    has(
-        &t.tag_text("في 5 كانون الثاني 2016 أعلن"),
-        Date,
-        "5 كانون الثاني 2016",
+    finds_each(
+        &t,
+        &[
+            ("هدنة هشة في 27 فبراير.", Date, "27 فبراير"),
+            ("في 5 كانون الثاني 2016 أعلن", Date, "5 كانون الثاني 2016"),
+            ("في 15 رمضان 1437 هـ", Date, "15 رمضان 1437"),
+            ("در 12 فروردین 1395 گفت", Date, "12 فروردین 1395"),
+            ("הודיע ב-27 בנובמבר 2023 כי", Date, "27 בנובמבר 2023"),
+            ("on February 27, 2016, the", Date, "February 27, 2016"),
+            ("صدر في 12/05/2016 قرار", Date, "12/05/2016"),
+            ("released 2016-05-12 at", Date, "2016-05-12"),
+            ("منذ عام 2011 والحرب", Date, "2011"),
+        ],
     );
-    has(&t.tag_text("في 15 رمضان 1437 هـ"), Date, "15 رمضان 1437");
-    has(
-        &t.tag_text("در 12 فروردین 1395 گفت"),
-        Date,
-        "12 فروردین 1395",
-    );
-    has(
-        &t.tag_text("הודיע ב-27 בנובמבר 2023 כי"),
-        Date,
-        "27 בנובמבר 2023",
-    );
-    has(
-        &t.tag_text("on February 27, 2016, the"),
-        Date,
-        "February 27, 2016",
-    );
-    has(&t.tag_text("صدر في 12/05/2016 قرار"), Date, "12/05/2016");
-    has(&t.tag_text("released 2016-05-12 at"), Date, "2016-05-12");
-    has(&t.tag_text("منذ عام 2011 والحرب"), Date, "2011");
     let found = t.tag_text("وقال إن مارس هو الشهر");
     assert!(found.iter().all(|m| m.kind != Date), "{found:?}");
 }
@@ -297,25 +269,30 @@ fn dates_need_a_day_or_a_year_next_to_the_month() {
 #[test]
 fn quotations_in_every_style_and_gershayim_do_not_pair() {
     let t = tagger();
-    has(
-        &t.tag_text("قال «نحن مستعدون للتنسيق» أمس"),
-        Quote,
-        "«نحن مستعدون للتنسيق»",
-    );
-    has(
-        &t.tag_text("he said “we are ready now” today"),
-        Quote,
-        "“we are ready now”",
-    );
-    has(
-        &t.tag_text("er sagte „wir sind bereit“ heute"),
-        Quote,
-        "„wir sind bereit“",
-    );
-    has(
-        &t.tag_text("אמר \"הציבור זכאי לדעת\" אתמול"),
-        Quote,
-        "\"הציבור זכאי לדעת\"",
+    finds_each(
+        &t,
+        &[
+            (
+                "قال «نحن مستعدون للتنسيق» أمس",
+                Quote,
+                "«نحن مستعدون للتنسيق»",
+            ),
+            (
+                "he said “we are ready now” today",
+                Quote,
+                "“we are ready now”",
+            ),
+            (
+                "er sagte „wir sind bereit“ heute",
+                Quote,
+                "„wir sind bereit“",
+            ),
+            (
+                "אמר \"הציבור זכאי לדעת\" אתמול",
+                Quote,
+                "\"הציבור זכאי לדעת\"",
+            ),
+        ],
     );
     let found = t.tag_text("מפקדי צה\"ל ודובר צה\"ל אמרו היום שלום רב");
     assert!(found.iter().all(|m| m.kind != Quote), "{found:?}");

@@ -1,20 +1,16 @@
 //! The generated tables of src/layout (assets/tools/gen_layout_tables.py) checked against the
 //! vendored Unicode 15 data files they were generated from, so neither can drift silently.
 
-use flate2::read::GzDecoder;
+mod common;
+
+use common::data::read_gz;
 use sahifa::layout::mirror::mirrored;
 use sahifa::layout::shaping::{JoiningType, joining_type};
 use std::collections::HashMap;
-use std::io::Read;
 
 fn data_lines(name: &str) -> Vec<Vec<String>> {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut text = String::new();
-    GzDecoder::new(file)
-        .read_to_string(&mut text)
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
+    read_gz(name)
+        .lines()
         .map(|l| l.split('#').next().unwrap_or_default().trim())
         .filter(|l| !l.is_empty())
         .map(|l| l.split(';').map(|f| f.trim().to_owned()).collect())

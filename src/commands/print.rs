@@ -62,14 +62,9 @@ pub fn settings(
     );
     PrintSettings {
         width,
-        page: PageOptions {
-            shape: !args.no_shape,
-            reorder: args.bidi == BidiArg::App,
-            direction: args.dir.into(),
-            entities: true,
-        },
+        page: args.text.page_options(true),
         theme,
-        styling: match (color, args.bidi) {
+        styling: match (color, args.text.bidi) {
             (true, _) => Styling::Ansi { entities: true },
             (false, BidiArg::App) => Styling::Plain,
             (false, BidiArg::Terminal) => Styling::PlainPadded,

@@ -5,7 +5,7 @@
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
 use crate::analyse::{self, entities::Tagger};
-use crate::cli::{BidiArg, ReadArgs};
+use crate::cli::ReadArgs;
 use crate::document::Document;
 use crate::load;
 use crate::page::{self, Composer, PageLine, PageOptions, Unit};
@@ -55,7 +55,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
-    let session = Session::start(args.bidi == BidiArg::App)?;
+    let session = Session::start(args.text.reorder())?;
     let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
         .map_err(anyhow::Error::from)
         .and_then(|mut terminal| {
@@ -106,12 +106,7 @@ pub fn reader_options(
     config: &Config,
     messages: &mut Vec<String>,
 ) -> ReaderOptions {
-    let page_options = PageOptions {
-        shape: !args.no_shape && config.shaping.unwrap_or(true),
-        reorder: args.bidi == BidiArg::App,
-        direction: args.dir.into(),
-        entities: true,
-    };
+    let page_options = args.text.page_options(config.shaping.unwrap_or(true));
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);

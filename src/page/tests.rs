@@ -11,24 +11,48 @@ fn doc(direction: Direction, blocks: Vec<Block>) -> Document {
     Document {
         title: "عنوان".into(),
         direction,
-        sections: vec![Section {
-            heading: None,
-            level: 1,
-            blocks,
-        }],
+        sections: vec![section(None, 1, blocks)],
         ..Document::default()
     }
 }
 
+/// A section under `heading` (none for the lead).
+fn section(heading: Option<&str>, level: u8, blocks: Vec<Block>) -> Section {
+    Section {
+        heading: heading.map(Into::into),
+        level,
+        blocks,
+    }
+}
+
+/// The unit of block `block` of section `section`.
+fn block_unit(section: usize, block: usize) -> Unit {
+    Unit::Block { section, block }
+}
+
+/// A quotation, with its attribution if given.
+fn quote(text: &str, attribution: Option<&str>) -> Block {
+    Block::Quote {
+        text: text.into(),
+        attribution: attribution.map(Into::into),
+    }
+}
+
+/// The clusters of the text pieces of `lines`, in order.
+fn text_clusters(lines: &[PageLine]) -> impl Iterator<Item = &crate::layout::Cluster<Tag>> {
+    lines
+        .iter()
+        .flat_map(|l| &l.pieces)
+        .filter_map(|p| match p {
+            Piece::Text { line, .. } => Some(line),
+            Piece::Decoration { .. } => None,
+        })
+        .flat_map(|l| &l.clusters)
+}
+
 /// The lines of block 0 of section 0 at `width`.
 fn block_lines(doc: &Document, width: usize) -> Vec<PageLine> {
-    Composer::new(doc, PageOptions::default()).unit(
-        Unit::Block {
-            section: 0,
-            block: 0,
-        },
-        width,
-    )
+    Composer::new(doc, PageOptions::default()).unit(block_unit(0, 0), width)
 }
 
 fn texts(lines: &[PageLine]) -> Vec<String> {
@@ -94,18 +118,8 @@ fn each_paragraph_takes_its_own_side() {
         ],
     );
     let page = compose(&d, 37, &PageOptions::default());
-    let rtl = page
-        .line_of(Unit::Block {
-            section: 0,
-            block: 0,
-        })
-        .expect("block 0");
-    let ltr = page
-        .line_of(Unit::Block {
-            section: 0,
-            block: 1,
-        })
-        .expect("block 1");
+    let rtl = page.line_of(block_unit(0, 0)).expect("block 0");
+    let ltr = page.line_of(block_unit(0, 1)).expect("block 1");
     assert!(page.lines[rtl].text().starts_with(' '));
     assert_eq!(page.lines[rtl].width(), 37);
     assert!(page.lines[ltr].text().starts_with("The"));
@@ -146,13 +160,7 @@ fn rtl_callout_box_is_not_mirrored_and_its_text_is_right_aligned() {
 
 #[test]
 fn quote_bar_is_on_the_reading_start_side() {
-    let rtl = doc(
-        Direction::Rtl,
-        vec![Block::Quote {
-            text: RTL_TEXT.into(),
-            attribution: Some("لافروف".into()),
-        }],
-    );
+    let rtl = doc(Direction::Rtl, vec![quote(RTL_TEXT, Some("لافروف"))]);
     let lines = block_lines(&rtl, 37);
     assert_fits(&lines, 37);
     for line in texts(&lines) {
@@ -160,13 +168,7 @@ fn quote_bar_is_on_the_reading_start_side() {
         assert!(!line.contains("┃ "), "{line:?}");
     }
     assert!(texts(&lines).last().is_some_and(|l| l.contains('—')));
-    let ltr = doc(
-        Direction::Ltr,
-        vec![Block::Quote {
-            text: LTR_TEXT.into(),
-            attribution: None,
-        }],
-    );
+    let ltr = doc(Direction::Ltr, vec![quote(LTR_TEXT, None)]);
     for line in texts(&block_lines(&ltr, 37)) {
         assert!(line.starts_with("┃ "), "{line:?}");
     }
@@ -300,21 +302,8 @@ fn entities_tag_their_characters() {
     });
     // The bytes of لافروف (7..19) are tagged, however the ligature groups them into clusters.
     let tagged = |options: PageOptions| -> Vec<usize> {
-        let lines = Composer::new(&d, options).unit(
-            Unit::Block {
-                section: 0,
-                block: 0,
-            },
-            37,
-        );
-        lines
-            .iter()
-            .flat_map(|l| &l.pieces)
-            .filter_map(|p| match p {
-                Piece::Text { line, .. } => Some(line),
-                Piece::Decoration { .. } => None,
-            })
-            .flat_map(|l| &l.clusters)
+        let lines = Composer::new(&d, options).unit(block_unit(0, 0), 37);
+        text_clusters(&lines)
             .filter(|c| c.tag.entity == Some(EntityKind::Person))
             .flat_map(|c| c.logical.clone())
             .collect::<std::collections::BTreeSet<_>>()
@@ -355,15 +344,7 @@ fn entities_in_any_order_tag_the_same_cells() {
     d.entities.reverse();
     let reversed = compose(&d, 37, &PageOptions::default());
     assert_eq!(in_order, reversed);
-    let places = in_order
-        .lines
-        .iter()
-        .flat_map(|l| &l.pieces)
-        .filter_map(|p| match p {
-            Piece::Text { line, .. } => Some(line),
-            Piece::Decoration { .. } => None,
-        })
-        .flat_map(|l| &l.clusters)
+    let places = text_clusters(&in_order.lines)
         .filter(|c| c.tag.entity == Some(EntityKind::Place))
         .count();
     // الرقة shapes to 5 cells, موسكو to 5.
@@ -376,27 +357,19 @@ fn page_indexes_headings_boxes_sections_and_blocks() {
         title: "Title".into(),
         subtitle: Some("Subtitle".into()),
         sections: vec![
-            Section {
-                heading: None,
-                level: 1,
-                blocks: vec![Block::Paragraph(LTR_TEXT.into())],
-            },
-            Section {
-                heading: Some("First".into()),
-                level: 1,
-                blocks: vec![
+            section(None, 1, vec![Block::Paragraph(LTR_TEXT.into())]),
+            section(
+                Some("First"),
+                1,
+                vec![
                     Block::Callout {
                         value: "61".into(),
                         text: "people".into(),
                     },
                     Block::Rule,
                 ],
-            },
-            Section {
-                heading: Some("Second".into()),
-                level: 2,
-                blocks: vec![],
-            },
+            ),
+            section(Some("Second"), 2, vec![]),
         ],
         ..Document::default()
     };
@@ -412,13 +385,7 @@ fn page_indexes_headings_boxes_sections_and_blocks() {
     assert_eq!(page.lines[page.headings[0].1 + 1].text(), "═════");
     assert_eq!(page.boxes.len(), 1);
     assert!(page.lines[page.boxes[0]].text().starts_with('╭'));
-    assert_eq!(
-        page.unit_at(page.boxes[0] + 1),
-        Some(Unit::Block {
-            section: 1,
-            block: 0
-        })
-    );
+    assert_eq!(page.unit_at(page.boxes[0] + 1), Some(block_unit(1, 0)));
     // Units tile the page: each starts after a blank separator.
     for pair in page.units.windows(2) {
         assert_eq!(pair[0].lines.end + 1, pair[1].lines.start);
@@ -433,13 +400,7 @@ fn page_indexes_headings_boxes_sections_and_blocks() {
 
 #[test]
 fn text_of_gives_the_text_cluster_offsets_point_into() {
-    let d = doc(
-        Direction::Rtl,
-        vec![Block::Quote {
-            text: RTL_TEXT.into(),
-            attribution: Some("— لافروف".into()),
-        }],
-    );
+    let d = doc(Direction::Rtl, vec![quote(RTL_TEXT, Some("— لافروف"))]);
     for line in block_lines(&d, 17) {
         for piece in &line.pieces {
             let Piece::Text { line, source } = piece else {
@@ -460,10 +421,7 @@ fn for_a_reordering_terminal_rtl_lines_are_written_mirrored() {
     let d = doc(
         Direction::Rtl,
         vec![
-            Block::Quote {
-                text: RTL_TEXT.into(),
-                attribution: None,
-            },
+            quote(RTL_TEXT, None),
             Block::List {
                 ordered: true,
                 items: vec!["قال".into(), "وزير".into()],
@@ -476,26 +434,14 @@ fn for_a_reordering_terminal_rtl_lines_are_written_mirrored() {
         ..PageOptions::default()
     };
     let composer = Composer::new(&d, options);
-    let quote = texts(&composer.unit(
-        Unit::Block {
-            section: 0,
-            block: 0,
-        },
-        37,
-    ));
+    let quote = texts(&composer.unit(block_unit(0, 0), 37));
     // Logical order, bar first: the terminal mirrors the line back to bar-on-the-right.
     assert!(quote[0].starts_with("┃ قال وزير"), "{quote:?}");
     assert!(
         quote.iter().all(|l| l.starts_with("┃ ") && l.width() == 37),
         "{quote:?}"
     );
-    let list = texts(&composer.unit(
-        Unit::Block {
-            section: 0,
-            block: 1,
-        },
-        37,
-    ));
+    let list = texts(&composer.unit(block_unit(0, 1), 37));
     assert!(list[0].starts_with("1. قال"), "{list:?}");
 }
 
@@ -505,19 +451,19 @@ fn composing_unit_by_unit_gives_the_same_page() {
         title: "عنوان المقال".into(),
         subtitle: Some("Subtitle".into()),
         sections: vec![
-            Section {
-                heading: None,
-                level: 1,
-                blocks: vec![Block::Paragraph(RTL_TEXT.into()), Block::Rule],
-            },
-            Section {
-                heading: Some("وقف النار".into()),
-                level: 2,
-                blocks: vec![Block::Callout {
+            section(
+                None,
+                1,
+                vec![Block::Paragraph(RTL_TEXT.into()), Block::Rule],
+            ),
+            section(
+                Some("وقف النار"),
+                2,
+                vec![Block::Callout {
                     value: "28.000".into(),
                     text: RTL_TEXT.into(),
                 }],
-            },
+            ),
         ],
         ..Document::default()
     };

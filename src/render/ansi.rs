@@ -94,7 +94,9 @@ pub fn sgr(style: Style) -> String {
     params.join(";")
 }
 
-fn color(color: Color, background: bool) -> Option<String> {
+/// The SGR parameter that sets `color` as the foreground or, with `background`, the background;
+/// `None` for the terminal's default.
+pub fn color(color: Color, background: bool) -> Option<String> {
     let base = |n: u8| Some((if background { n + 10 } else { n }).to_string());
     match color {
         Color::Reset => None,

@@ -6,6 +6,7 @@
 //! next line or the shell prompt.
 
 use super::grid;
+use crate::render::ansi::color;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use std::fmt::Write as _;
@@ -28,42 +29,9 @@ fn sgr(fg: Color, bg: Color, modifier: Modifier) -> String {
             params.push(code.to_owned());
         }
     }
-    if let Some(p) = colour(fg, false) {
-        params.push(p);
-    }
-    if let Some(p) = colour(bg, true) {
-        params.push(p);
-    }
+    params.extend(color(fg, false));
+    params.extend(color(bg, true));
     params.join(";")
-}
-
-/// The SGR parameter for a colour, `None` for the terminal default.
-fn colour(color: Color, background: bool) -> Option<String> {
-    let base = if background { 40 } else { 30 };
-    let bright = if background { 100 } else { 90 };
-    let extended = if background { 48 } else { 38 };
-    let code = match color {
-        Color::Reset => return None,
-        Color::Black => base,
-        Color::Red => base + 1,
-        Color::Green => base + 2,
-        Color::Yellow => base + 3,
-        Color::Blue => base + 4,
-        Color::Magenta => base + 5,
-        Color::Cyan => base + 6,
-        Color::Gray => base + 7,
-        Color::DarkGray => bright,
-        Color::LightRed => bright + 1,
-        Color::LightGreen => bright + 2,
-        Color::LightYellow => bright + 3,
-        Color::LightBlue => bright + 4,
-        Color::LightMagenta => bright + 5,
-        Color::LightCyan => bright + 6,
-        Color::White => bright + 7,
-        Color::Indexed(i) => return Some(format!("{extended};5;{i}")),
-        Color::Rgb(r, g, b) => return Some(format!("{extended};2;{r};{g};{b}")),
-    };
-    Some(code.to_string())
 }
 
 /// The buffer as text with SGR styling: one line per row, styled rows reset at their end.

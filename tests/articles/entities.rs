@@ -1,6 +1,7 @@
 //! `sahifa json` fills `entities` from the tagger: the built-in lists, the user gazetteer from the
 //! config directory and the names the article declares; every offset points at its text.
 
+use super::common::entities::{SAMPLE_DATE, SAMPLE_ORGANIZATIONS, SAMPLE_PEOPLE, SAMPLE_PLACES};
 use super::{root, sample, str_of};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -126,56 +127,15 @@ fn sample_article_json_lists_its_entities_with_exact_offsets() {
     let config = config_dir("sample", None);
     let article = json_with_config(&root().join("assets/raqqa-news-ar.txt"), &config);
     let found = checked_entities(&article);
-    assert_has(
-        &found,
-        "person",
-        &[
-            "سيرغي لافروف",
-            "لافروف",
-            "جون كيري",
-            "سيرغي كورالينكو",
-            "يفغيني لوكيانوف",
-        ],
-    );
-    assert_has(
-        &found,
-        "place",
-        &[
-            "موسكو",
-            "واشنطن",
-            "سوريا",
-            "الرقة",
-            "حلب",
-            "دمشق",
-            "الموصل",
-            "داريا",
-            "الغوطة الشرقية",
-            "جبلة",
-            "طرطوس",
-            "تل أبيض",
-            "عين عيسى",
-            "اوزبكستان",
-        ],
-    );
-    assert_has(
-        &found,
-        "organization",
-        &[
-            "داعش",
-            "التحالف الدولي",
-            "قوات سوريا الديمقراطية",
-            "جبهة النصرة",
-            "المرصد السوري لحقوق الإنسان",
-            "وكالة تاس",
-            "وزارة الدفاع",
-        ],
-    );
+    assert_has(&found, "person", &SAMPLE_PEOPLE);
+    assert_has(&found, "place", &SAMPLE_PLACES);
+    assert_has(&found, "organization", &SAMPLE_ORGANIZATIONS);
     assert_has(
         &found,
         "number",
         &["22", "72", "154", "300", "28 ألفاً", "12 ألف", "6 آلاف"],
     );
-    assert_has(&found, "date", &["27 فبراير"]);
+    assert_has(&found, "date", &[SAMPLE_DATE]);
     assert!(
         found
             .iter()

@@ -6,6 +6,8 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+#[path = "../common/mod.rs"]
+mod common;
 mod entities;
 mod errors;
 mod every_line_once;

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 pub mod bin;
+pub mod data;
+pub mod entities;
 pub mod golden;
 pub mod keys;
 pub mod modes;

@@ -116,6 +116,20 @@ fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, r
     });
 }
 
+/// Units `first..=last` as an organisation found by a rule; nothing when the phrase stops at
+/// its first unit (a head noun alone is not a name, a known one is already in `out`).
+fn push_organization(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
+    if last > first {
+        push(
+            out,
+            &t.units[first],
+            &t.units[last],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+    }
+}
+
 /// Words that join the parts of a name: بن, آل, عبد, أبو, בן, אבו.
 const NAME_JOINERS: &[&str] = &[
     "بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ولد", "בן", "בת", "אבו", "אל",
@@ -265,13 +279,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if t.definite(head) && !(t.adjective(next) || t.kind(next).is_some()) {
         return;
     }
-    push(
-        out,
-        head,
-        &t.units[end],
-        EntityKind::Organization,
-        RANK_RULE,
-    );
+    push_organization(t, i, end, out);
 }
 
 /// From unit `k`, indefinite nouns joined one to the next and closed by a definite noun or a
@@ -326,15 +334,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if end > i + 2 && !known_end {
         end = i + 2;
     }
-    if end > i {
-        push(
-            out,
-            &t.units[i],
-            &t.units[end],
-            EntityKind::Organization,
-            RANK_RULE,
-        );
-    }
+    push_organization(t, i, end, out);
 }
 
 fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
@@ -349,15 +349,7 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
         end += 1;
     }
-    if end > i {
-        push(
-            out,
-            &t.units[i],
-            &t.units[end],
-            EntityKind::Organization,
-            RANK_RULE,
-        );
-    }
+    push_organization(t, i, end, out);
 }
 
 /// Trigger nouns that belong to the name they introduce: squares and streets are called

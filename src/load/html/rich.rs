@@ -63,22 +63,10 @@ impl RichBuf {
 
     /// The paragraph so far, trimmed, and an empty buffer.
     pub fn take(&mut self) -> RichText {
-        let text = std::mem::take(&mut self.text);
-        let spans = std::mem::take(&mut self.spans);
-        let trimmed = text.trim_matches(is_html_space);
-        let lead = text.len() - text.trim_start_matches(is_html_space).len();
-        let kept = trimmed.len();
-        let spans = spans
-            .into_iter()
-            .filter_map(|(r, inline)| {
-                let start = r.start.saturating_sub(lead).min(kept);
-                let end = r.end.saturating_sub(lead).min(kept);
-                (start < end).then_some((start..end, inline))
-            })
-            .collect();
         RichText {
-            text: trimmed.to_owned(),
-            spans,
+            text: std::mem::take(&mut self.text),
+            spans: std::mem::take(&mut self.spans),
         }
+        .trim_matches(is_html_space)
     }
 }

@@ -164,19 +164,11 @@ impl InlineBuf {
                 self.text.replace_range(at..=at, " ");
             }
         }
-        let lead = self.text.len() - self.text.trim_start().len();
-        let kept = self.text.trim().len();
-        let text = self.text.trim().to_owned();
-        let spans = self
-            .spans
-            .into_iter()
-            .filter_map(|(r, inline)| {
-                let start = r.start.saturating_sub(lead).min(kept);
-                let end = r.end.saturating_sub(lead).min(kept);
-                (start < end).then_some((start..end, inline))
-            })
-            .collect();
-        RichText { text, spans }
+        RichText {
+            text: self.text,
+            spans: self.spans,
+        }
+        .trim_matches(char::is_whitespace)
     }
 }
 
