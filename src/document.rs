@@ -168,6 +168,13 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Section {
+    /// The heading as the page shows it: `None` when there is none or it is blank.
+    pub fn shown_heading(&self) -> Option<&str> {
+        self.heading.as_deref().filter(|t| !t.trim().is_empty())
+    }
+}
+
 /// Facts about the article beyond its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Metadata {

@@ -7,6 +7,7 @@ use ratatui::backend::TestBackend;
 use sahifa::cli::{Cli, ReadArgs};
 use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
 use sahifa::load::{self, LoadOptions};
+use sahifa::page::Piece;
 use sahifa::theme::{StyleKey, Theme};
 use sahifa::ui::config::Config;
 use sahifa::ui::{App, parse_keys};
@@ -98,9 +99,10 @@ fn big_article(bytes: usize) -> String {
     text
 }
 
-#[test]
-fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
-    let text = big_article(600 * 1024);
+/// A big article read two ways: `windowed` as the terminal reader runs (windows now, the
+/// whole page in the background, taken only when polled) and `whole` composed at once.
+fn big_apps(bytes: usize) -> (App, App) {
+    let text = big_article(bytes);
     let doc = load::load_bytes(
         text.as_bytes(),
         Path::new("big.txt"),
@@ -110,9 +112,14 @@ fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
     .document;
     let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
     options.tagger = None; // windows only here; background tagging has its own test
-    let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
+    let whole = App::with_size(doc.clone(), options.clone(), 100, 30);
     options.background = true;
-    let mut app = App::with_size(doc, options, 100, 30);
+    (App::with_size(doc, options, 100, 30), whole)
+}
+
+#[test]
+fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
+    let (mut app, mut whole) = big_apps(600 * 1024);
     assert!(app.composing());
     assert!(app.lines().len() < whole.lines().len() / 10);
     // The window is exactly the start of the page.
@@ -136,6 +143,54 @@ fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
     assert!(!app.composing(), "the whole page arrives");
     assert_eq!(app.lines().len(), whole.lines().len());
     assert_eq!(app.top(), whole.top());
+}
+
+/// The text of the lines in view, piece by piece.
+fn view(app: &App) -> Vec<String> {
+    let lines = app.lines().iter().skip(app.top()).take(29);
+    let text = |piece: &Piece| match piece {
+        Piece::Text { line, .. } => line.text.clone(),
+        Piece::Decoration { text, .. } => text.clone(),
+    };
+    lines
+        .map(|line| line.pieces.iter().map(text).collect())
+        .collect()
+}
+
+#[test]
+fn every_move_on_a_window_lands_where_it_does_on_the_whole_page() {
+    let (mut app, mut whole) = big_apps(600 * 1024);
+    let script = "G g 9 ] ] [ c c C Space Space b j k G k k k [ [ g 3 d u \
+                  / الفصل Enter n n N G n g N t j j Enter t G Enter";
+    for (step, key) in parse_keys(script).into_iter().enumerate() {
+        app.press(key);
+        whole.press(key);
+        assert!(app.composing(), "still a window at step {step}");
+        let (a, w) = (view(&app), view(&whole));
+        assert_eq!(a, w, "screen after step {step} ({key:?})");
+        assert_eq!(app.search().current, whole.search().current, "step {step}");
+    }
+    assert_eq!(app.search().matches.len(), whole.search().matches.len());
+    assert!(
+        app.search().matches.len() > 20,
+        "every chapter heading matches"
+    );
+    // Until the line count is known, the status line tells how far by the article's units.
+    let sections = app.document().sections.len();
+    for (key, percent) in [('G', 99..=99), ('g', 0..=0), ('5', 1..=5 * 100 / sections)] {
+        app.press(sahifa::ui::Key::Char(key));
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+        terminal.draw(|f| app.draw(f)).expect("drawn");
+        let buffer = terminal.backend().buffer();
+        let status: String = (0..100).map(|x| buffer[(x, 29)].symbol()).collect();
+        let shown = status.split('~').nth(1).and_then(|s| s.split('%').next());
+        let shown = shown.and_then(|n| n.parse::<usize>().ok());
+        assert!(
+            shown.is_some_and(|n| percent.contains(&n)),
+            "{key}: {status}"
+        );
+        assert!(status.contains("laying out"), "{status}");
+    }
 }
 
 #[test]

@@ -191,7 +191,7 @@ impl<'a> Composer<'a> {
         let Some(s) = self.doc.sections.get(section) else {
             return Vec::new();
         };
-        let Some(text) = s.heading.as_deref().filter(|t| !t.trim().is_empty()) else {
+        let Some(text) = s.shown_heading() else {
             return Vec::new();
         };
         let mut tag = Tag::role(Role::Heading);

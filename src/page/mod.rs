@@ -226,7 +226,7 @@ impl Unit {
     pub fn all(doc: &crate::document::Document) -> Vec<Unit> {
         let mut units = vec![Unit::Header];
         for (s, section) in doc.sections.iter().enumerate() {
-            if section.heading.is_some() {
+            if section.shown_heading().is_some() {
                 units.push(Unit::Heading(s));
             }
             units.extend((0..section.blocks.len()).map(|block| Unit::Block { section: s, block }));

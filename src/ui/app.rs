@@ -103,6 +103,8 @@ pub struct App {
     pub(super) search: Search,
     pub(super) entities_on: bool,
     pub(super) entity_list: EntityList,
+    /// The sections that have a heading, in order: the outline's rows and `1`…`9`'s targets.
+    pub(super) outline: Vec<usize>,
     pub(super) theme: usize,
     pub(super) message: Option<String>,
     /// The remembered position, kept until the first real size is known.
@@ -146,6 +148,9 @@ impl App {
             Job::start(move || SearchIndex::new(&snapshot))
         });
         let entity_list = EntityList::new(&doc);
+        let outline = (doc.sections.iter().enumerate())
+            .filter_map(|(s, section)| section.shown_heading().map(|_| s))
+            .collect();
         let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
             Unit::all(&doc)
         } else {
@@ -169,6 +174,7 @@ impl App {
             search: Search::default(),
             entities_on: false,
             entity_list,
+            outline,
             theme: 0,
             start: None,
             quit: false,
@@ -299,8 +305,8 @@ impl App {
             Action::ScrollHalfPages(n) => {
                 self.scroll(n as isize * (self.text_height() / 2).max(1) as isize)
             }
-            Action::Top => self.top = 0,
-            Action::Bottom => self.top = self.max_top(),
+            Action::Top => self.go_top(),
+            Action::Bottom => self.go_bottom(),
             Action::NextSection => self.next_section(),
             Action::PrevSection => self.prev_section(),
             Action::Section(n) => self.section(usize::from(n)),

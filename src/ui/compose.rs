@@ -11,6 +11,7 @@
 use super::composed::Composed;
 use crate::document::{Document, Entity};
 use crate::page::{BlockRef, LineKind, PageLine, Unit};
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
@@ -62,7 +63,7 @@ pub fn unit_of(doc: &Document, source: &BlockRef) -> Unit {
             && doc
                 .sections
                 .get(source.section)
-                .is_some_and(|s| s.heading.is_some()) =>
+                .is_some_and(|s| s.shown_heading().is_some()) =>
         {
             Unit::Heading(source.section)
         }
@@ -72,7 +73,7 @@ pub fn unit_of(doc: &Document, source: &BlockRef) -> Unit {
 
 /// The units around unit `at`, enough for `rows` lines above its start and twice that below:
 /// a window of the page, exact in itself (the lines the whole page has there). Returns the
-/// lines and the index of `at`'s first line among them.
+/// lines, the index of `at`'s first line among them, and the range of units they hold.
 pub fn window(
     compose: &dyn Compose,
     doc: &Document,
@@ -80,7 +81,7 @@ pub fn window(
     at: usize,
     width: usize,
     rows: usize,
-) -> Option<(Vec<PageLine>, usize)> {
+) -> Option<(Vec<PageLine>, usize, Range<usize>)> {
     let at = at.min(units.len().checked_sub(1)?);
     // Most units are a few lines; widen and try again in the rare case they were not enough.
     let mut reach = rows.max(8);
@@ -104,7 +105,7 @@ pub fn window(
             } else {
                 above.len() + 1
             };
-            return Some((join(above, below), offset));
+            return Some((join(above, below), offset, start..end));
         }
         reach *= 2;
     }

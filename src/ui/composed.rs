@@ -13,8 +13,9 @@ use std::ops::Range;
 pub struct Composed {
     pub width: usize,
     pub lines: Vec<PageLine>,
-    /// Only a window of the article (a big one whose whole page is still being composed).
-    pub partial: bool,
+    /// Only a window of the article (a big one whose whole page is still being composed): the
+    /// range of page units (see [`crate::page::Unit::all`]) it holds.
+    pub window: Option<Range<usize>>,
     /// Line indices of section headings, with the section number, in order.
     pub headings: Vec<(usize, usize)>,
     /// Line indices of call-out and figure box tops, in order.
@@ -48,10 +49,10 @@ impl Composed {
         page
     }
 
-    /// A window of a page: the same index over fewer lines.
-    pub fn window(width: usize, lines: Vec<PageLine>) -> Self {
+    /// A window of a page, units `units` of it: the same index over fewer lines.
+    pub fn window(width: usize, lines: Vec<PageLine>, units: Range<usize>) -> Self {
         Composed {
-            partial: true,
+            window: Some(units),
             ..Composed::new(width, lines)
         }
     }

@@ -34,6 +34,7 @@ pub mod search;
 pub mod status;
 pub mod terminal;
 mod view;
+mod window;
 
 pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
 pub use app::{Anchor, App, Overlay, ReaderOptions};

@@ -3,6 +3,7 @@
 
 use super::app::{App, Overlay};
 use super::search::{Search, SearchIndex};
+use crate::page::{BlockRef, Unit};
 use std::sync::Arc;
 
 impl App {
@@ -21,6 +22,7 @@ impl App {
     }
 
     pub(super) fn scroll(&mut self, delta: isize) {
+        self.widen_window_for(delta);
         if delta >= 0 {
             // Jumps may leave the view past the plain scrolling limit; scrolling down from there
             // stays put rather than jumping back up.
@@ -35,6 +37,7 @@ impl App {
     /// that a late heading still reaches the top line).
     pub(super) fn jump_to(&mut self, at: usize) {
         self.top = at.min(self.last_line());
+        self.widen_window_for(0);
     }
 
     /// Brings line `at` into view with some context above, unless it is already visible.
@@ -45,53 +48,102 @@ impl App {
         }
     }
 
-    /// Index into the page's headings of the section being read.
+    /// `g`: the first line at the top.
+    pub(super) fn go_top(&mut self) {
+        if self.window().is_some_and(|w| w.start > 0) {
+            self.window_to(0);
+        }
+        self.top = 0;
+    }
+
+    /// `G`: the last line at the bottom.
+    pub(super) fn go_bottom(&mut self) {
+        if self.window().is_some_and(|w| w.end < self.units.len()) {
+            self.window_to(self.units.len().saturating_sub(1));
+        }
+        self.top = self.max_top();
+    }
+
+    /// Index into the outline of the section being read: the last heading at or above the top.
     pub(super) fn current_heading(&self) -> Option<usize> {
         let headings = &self.page.headings;
         let after = headings.partition_point(|(line, _)| *line <= self.top);
-        after.checked_sub(1)
+        let section = match after.checked_sub(1) {
+            Some(i) => headings.get(i)?.1,
+            // A window that starts below its section's heading.
+            None if self.window().is_some() => self.page.section_at(self.top)?,
+            None => return None,
+        };
+        self.outline
+            .partition_point(|s| *s <= section)
+            .checked_sub(1)
+    }
+
+    /// The line of section `section`'s heading (composing a window around it if needed).
+    pub(super) fn heading_line(&mut self, section: usize) -> Option<usize> {
+        let headings = &self.page.headings;
+        let at = headings.partition_point(|(_, s)| *s < section);
+        match headings.get(at) {
+            Some((line, s)) if *s == section => Some(*line),
+            _ => {
+                let unit = self.unit_index(&BlockRef::heading(section))?;
+                self.window_to(unit)
+            }
+        }
     }
 
     pub(super) fn next_section(&mut self) {
-        match self.page.headings.iter().find(|(line, _)| *line > self.top) {
-            Some((line, _)) => self.jump_to(*line),
+        let line = match self.page.headings.iter().find(|(line, _)| *line > self.top) {
+            Some((line, _)) => Some(*line),
+            None => self.window_after(|_, u| matches!(u, Unit::Heading(_))),
+        };
+        match line {
+            Some(line) => self.jump_to(line),
             None => self.message = Some("last section".to_owned()),
         }
     }
 
     pub(super) fn prev_section(&mut self) {
-        match self
-            .page
-            .headings
-            .iter()
-            .rev()
-            .find(|(line, _)| *line < self.top)
-        {
-            Some((line, _)) => self.jump_to(*line),
-            None => self.top = 0,
+        let above = self.page.headings.iter().rev().find(|(l, _)| *l < self.top);
+        let line = match above {
+            Some((line, _)) => Some(*line),
+            None => self.window_before(|_, u| matches!(u, Unit::Heading(_))),
+        };
+        match line {
+            Some(line) => self.jump_to(line),
+            None => self.go_top(),
         }
     }
 
     pub(super) fn section(&mut self, n: usize) {
-        match n.checked_sub(1).and_then(|i| self.page.headings.get(i)) {
-            Some((line, _)) => self.jump_to(*line),
+        let section = n.checked_sub(1).and_then(|i| self.outline.get(i).copied());
+        match section.and_then(|s| self.heading_line(s)) {
+            Some(line) => self.jump_to(line),
             None => {
-                let count = self.page.headings.len();
+                let count = self.outline.len();
                 self.message = Some(format!("no section {n} (there are {count})"));
             }
         }
     }
 
     pub(super) fn next_box(&mut self) {
-        match self.page.boxes.iter().find(|line| **line > self.top) {
-            Some(line) => self.jump_to(*line),
+        let line = match self.page.boxes.iter().find(|line| **line > self.top) {
+            Some(line) => Some(*line),
+            None => self.window_after(App::is_box),
+        };
+        match line {
+            Some(line) => self.jump_to(line),
             None => self.message = Some("no call-out or figure below".to_owned()),
         }
     }
 
     pub(super) fn prev_box(&mut self) {
-        match self.page.boxes.iter().rev().find(|line| **line < self.top) {
-            Some(line) => self.jump_to(*line),
+        let line = match self.page.boxes.iter().rev().find(|line| **line < self.top) {
+            Some(line) => Some(*line),
+            None => self.window_before(App::is_box),
+        };
+        match line {
+            Some(line) => self.jump_to(line),
             None => self.message = Some("no call-out or figure above".to_owned()),
         }
     }
@@ -103,9 +155,10 @@ impl App {
         }
         match self.overlay {
             Overlay::Outline { selected } => {
-                if let Some((line, _)) = self.page.headings.get(selected) {
+                let section = self.outline.get(selected).copied();
+                if let Some(line) = section.and_then(|s| self.heading_line(s)) {
                     self.overlay = Overlay::None;
-                    self.jump_to(*line);
+                    self.jump_to(line);
                 }
             }
             Overlay::Entities { selected } => self.next_mention(selected),
@@ -126,9 +179,17 @@ impl App {
         // The first match at or below the top of the view, else wrap to the first.
         let top = self.top;
         let count = self.search.matches.len();
-        let below = if self.page.partial {
+        let below = if let Some(window) = self.window() {
             // A window: matches outside it have no line, on either side of it.
-            (0..count).find(|i| self.match_line(*i).is_some_and(|line| line >= top))
+            (0..count)
+                .find(|i| self.match_line(*i).is_some_and(|line| line >= top))
+                .or_else(|| {
+                    let matches = &self.search.matches;
+                    matches.iter().position(|spot| {
+                        self.unit_index(&spot.source)
+                            .is_some_and(|u| u >= window.end)
+                    })
+                })
         } else {
             // The whole page: matches are in reading order, so their lines only grow.
             let page = &self.page;
@@ -164,7 +225,10 @@ impl App {
 
     pub(super) fn go_to_match(&mut self, i: usize) {
         self.search.current = Some(i);
-        if let Some(line) = self.match_line(i) {
+        let Some(spot) = self.search.matches.get(i).cloned() else {
+            return;
+        };
+        if let Some(line) = self.locate(&spot.source, spot.range.start) {
             self.reveal(line);
         }
     }
@@ -196,16 +260,28 @@ impl App {
     }
 
     /// Jumps to the next mention (below the top of the view, wrapping) of entity row `row`.
+    /// Mentions are in reading order; on a window, the next one may lie past it.
     pub(super) fn next_mention(&mut self, row: usize) {
-        let lines: Vec<usize> = self
-            .entity_list
-            .mentions(row)
+        let spots = self.entity_list.mentions(row);
+        let top = self.top;
+        let below = spots
             .iter()
             .filter_map(|spot| self.page.line_of(&spot.source, spot.range.start))
-            .collect();
-        let top = self.top;
-        let next = lines.iter().copied().filter(|l| *l > top).min();
-        match next.or_else(|| lines.iter().copied().min()) {
+            .find(|line| *line > top);
+        let past_window = self.window().and_then(|window| {
+            spots.iter().find(|spot| {
+                self.unit_index(&spot.source)
+                    .is_some_and(|u| u >= window.end)
+            })
+        });
+        let target = match below {
+            Some(line) => Some(line),
+            None => past_window
+                .or(spots.first())
+                .cloned()
+                .and_then(|spot| self.locate(&spot.source, spot.range.start)),
+        };
+        match target {
             Some(line) => {
                 self.entities_on = true;
                 self.jump_to(line);
@@ -225,7 +301,7 @@ impl App {
         };
         self.overlay = match self.overlay {
             Overlay::Outline { selected } => Overlay::Outline {
-                selected: step(selected, self.page.headings.len()),
+                selected: step(selected, self.outline.len()),
             },
             Overlay::Entities { selected } => Overlay::Entities {
                 selected: step(selected, self.entity_list.rows.len()),
@@ -250,7 +326,7 @@ impl App {
         let first = super::view::panel_first_row(self, area);
         let selected = first + usize::from(row - area.y - 1);
         match self.overlay {
-            Overlay::Outline { .. } if selected < self.page.headings.len() => {
+            Overlay::Outline { .. } if selected < self.outline.len() => {
                 self.overlay = Overlay::Outline { selected };
                 self.confirm();
             }

@@ -76,21 +76,10 @@ impl App {
     /// background.
     pub(super) fn compose_window(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
         let at = anchor
-            .map(|(a, _)| compose::unit_of(&self.doc, &a.source))
-            .and_then(|unit| self.units.iter().position(|u| *u == unit))
+            .and_then(|(a, _)| self.unit_index(&a.source))
             .unwrap_or(0);
-        let rows = self.text_height();
-        let window = compose::window(
-            self.options.compose.as_ref(),
-            &self.doc,
-            &self.units,
-            at,
-            width,
-            rows,
-        );
-        match window {
-            Some((lines, offset)) => {
-                self.page = Rc::new(Composed::window(width, lines));
+        match self.show_window(width, at) {
+            Some(offset) => {
                 self.top = offset;
                 let compose = Arc::clone(&self.options.compose);
                 self.pending = Some(Pending::start(compose, Arc::clone(&self.doc), width));
@@ -100,6 +89,17 @@ impl App {
                 self.keep(Composed::new(width, lines));
             }
         }
+    }
+
+    /// Shows the window of the page at `width` around unit `at` (an index into the units);
+    /// returns the line where that unit starts. `None` if the composer only does whole pages.
+    pub(super) fn show_window(&mut self, width: usize, at: usize) -> Option<usize> {
+        let rows = self.text_height();
+        let compose = self.options.compose.as_ref();
+        let (lines, offset, units) =
+            compose::window(compose, &self.doc, &self.units, at, width, rows)?;
+        self.page = Rc::new(Composed::window(width, lines, units));
+        Some(offset)
     }
 
     /// True while a background job (a whole page, the entities) is still running.

@@ -154,7 +154,7 @@ impl App {
     }
 
     fn section_name(&self) -> Option<String> {
-        let (_, section) = self.page.headings.get(self.current_heading()?)?;
+        let section = self.outline.get(self.current_heading()?)?;
         self.doc.sections.get(*section)?.heading.clone()
     }
 
@@ -176,7 +176,9 @@ impl App {
         if self.entities_on {
             parts.push(mode("entities"));
         }
-        let position = if self.page.partial {
+        let position = if let Some(percent) = self.window_percent() {
+            format!(" ~{percent}% laying out… ")
+        } else if self.window().is_some() {
             " laying out… ".to_owned()
         } else {
             let label = position_label(self.top, self.text_height(), total);

@@ -455,3 +455,34 @@ fn in_an_rtl_article_the_outline_sits_on_the_right_and_clicks_there_jump() {
     assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(app.top(), heading_line(&app, 3));
 }
+
+/// The outline (and `1`…`9`) count the headings the page shows: the same sections, in order,
+/// for every sample article and for a section whose heading is blank.
+#[test]
+fn the_outline_lists_the_headings_the_page_shows() {
+    let mut articles: Vec<(String, Vec<u8>)> = std::fs::read_dir("assets/samples")
+        .expect("samples")
+        .filter_map(|entry| entry.ok()?.path().to_str().map(str::to_owned))
+        .filter(|path| !path.ends_with("README.md") && !path.ends_with("images"))
+        .map(|path| {
+            let bytes = std::fs::read(&path).expect("readable");
+            (path, bytes)
+        })
+        .collect();
+    let blank = "# Title\n\nlead\n\n## One\n\ntext\n\n##   \n\nmore\n\n## Three\n\nend\n";
+    articles.push(("blank.md".into(), blank.into()));
+    for (path, bytes) in articles {
+        let path = std::path::Path::new(&path);
+        let options = crate::load::LoadOptions::default();
+        let doc = crate::load::load_bytes(&bytes, path, &options)
+            .expect("loads")
+            .document;
+        let options = ReaderOptions::new(Arc::new(|doc: &Document, width| {
+            crate::page::compose(doc, width, &crate::page::PageOptions::default()).lines
+        }));
+        let app = App::with_size(doc, options, 100, 30);
+        let shown: Vec<usize> = app.page.headings.iter().map(|(_, s)| *s).collect();
+        assert_eq!(app.outline, shown, "{}", path.display());
+        assert!(!shown.is_empty(), "{} has sections", path.display());
+    }
+}

@@ -213,9 +213,8 @@ impl App {
         let current = self.current_heading();
         let rtl = self.doc.direction == Direction::Rtl;
         let theme = self.theme();
-        for (row, (index, (_, section))) in self
-            .page
-            .headings
+        for (row, (index, section)) in self
+            .outline
             .iter()
             .enumerate()
             .skip(first)

@@ -1,0 +1,129 @@
+//! Moving through a big article before its whole page is composed.
+//!
+//! The rule: while the reader shows a window of the page (src/ui/compose.rs), a move whose
+//! target lies outside the window composes a new window around the target's unit, so every key
+//! lands where it would on the whole page: scrolling near the window's edge, `g` and `G`,
+//! section, call-out, match and mention jumps, the outline. A window is a few screens long and
+//! takes a few milliseconds; the background job composing the whole page goes on untouched, and
+//! when its page arrives it replaces the window with the top line's text kept in place.
+
+use super::app::App;
+use super::compose;
+use crate::document::Block;
+use crate::page::{BlockRef, Unit};
+use std::ops::Range;
+
+/// A unit's place in page order (header, then each section's heading and blocks), so the
+/// units can be bisected.
+fn order(unit: Unit) -> (usize, u8, usize) {
+    match unit {
+        Unit::Header => (0, 0, 0),
+        Unit::Heading(s) => (s, 1, 0),
+        Unit::Block { section, block } => (section, 2, block),
+    }
+}
+
+impl App {
+    /// The units the shown window holds; `None` when the whole page is shown.
+    pub(super) fn window(&self) -> Option<Range<usize>> {
+        self.page.window.clone()
+    }
+
+    /// Index into the page's units of the unit that shows `source`.
+    pub(super) fn unit_index(&self, source: &BlockRef) -> Option<usize> {
+        let key = order(compose::unit_of(&self.doc, source));
+        self.units.binary_search_by_key(&key, |u| order(*u)).ok()
+    }
+
+    /// Shows a window around unit `at` at the current width; the line where the unit starts.
+    /// The view keeps its text when the new window holds it; when not, it was far from the
+    /// target, and the top is put past the window's end so that [`App::reveal`] moves it.
+    pub(super) fn window_to(&mut self, at: usize) -> Option<usize> {
+        self.window()?;
+        let anchor = self.top_anchor();
+        let line = self.show_window(self.page.width, at)?;
+        let kept = anchor.and_then(|(a, above)| {
+            let line = self.page.line_of(&a.source, a.offset)?;
+            Some(line.saturating_sub(above))
+        });
+        self.top = kept.unwrap_or(self.page.lines.len());
+        Some(line)
+    }
+
+    /// The line showing byte `offset` of `source`: on the page, or on a window composed
+    /// around it when the page is a window that does not hold it.
+    pub(super) fn locate(&mut self, source: &BlockRef, offset: usize) -> Option<usize> {
+        if let Some(line) = self.page.line_of(source, offset) {
+            return Some(line);
+        }
+        let at = self.unit_index(source)?;
+        self.window_to(at)?;
+        self.page.line_of(source, offset)
+    }
+
+    /// The first unit after the window that `wanted` accepts, shown in a new window: the line
+    /// where it starts. `None` on a whole page, or when no such unit follows.
+    pub(super) fn window_after(&mut self, wanted: impl Fn(&App, &Unit) -> bool) -> Option<usize> {
+        let end = self.window()?.end;
+        let found = self
+            .units
+            .get(end..)?
+            .iter()
+            .position(|u| wanted(self, u))?;
+        self.window_to(end + found)
+    }
+
+    /// The last unit before the window that `wanted` accepts, shown in a new window.
+    pub(super) fn window_before(&mut self, wanted: impl Fn(&App, &Unit) -> bool) -> Option<usize> {
+        let start = self.window()?.start;
+        let found = self
+            .units
+            .get(..start)?
+            .iter()
+            .rposition(|u| wanted(self, u))?;
+        self.window_to(found)
+    }
+
+    /// True for the units drawn as boxes: call-outs and figures.
+    pub(super) fn is_box(&self, unit: &Unit) -> bool {
+        let Unit::Block { section, block } = *unit else {
+            return false;
+        };
+        let block = self
+            .doc
+            .sections
+            .get(section)
+            .and_then(|s| s.blocks.get(block));
+        matches!(block, Some(Block::Callout { .. } | Block::Figure { .. }))
+    }
+
+    /// Before the view moves by `delta` lines: when it would come within a screen of the
+    /// window's edge and the article goes on past that edge, the window is composed anew around
+    /// the text at the top, so the move has room.
+    pub(super) fn widen_window_for(&mut self, delta: isize) {
+        let Some(window) = self.window() else {
+            return;
+        };
+        let rows = self.text_height() as isize;
+        let target = self.top as isize + delta;
+        let near_end =
+            target + 2 * rows > self.page.lines.len() as isize && window.end < self.units.len();
+        let near_start = target < rows && window.start > 0;
+        if !(near_end || near_start) {
+            return;
+        }
+        let top = self.page.anchor_at(self.top);
+        if let Some(at) = top.and_then(|(source, _)| self.unit_index(&source)) {
+            self.window_to(at);
+        }
+    }
+
+    /// How far through the article the top of a window is, in percent of its units: what the
+    /// status line shows until the whole page (and so the line count) is known.
+    pub(super) fn window_percent(&self) -> Option<usize> {
+        self.window()?;
+        let (source, _) = self.page.anchor_at(self.top)?;
+        let at = self.unit_index(&source)?;
+        Some(at * 100 / self.units.len().max(1))
+    }
+}
