@@ -1,0 +1,573 @@
+//! Figure images through the terminal graphics protocols, drawn by the real reader into
+//! ratatui's TestBackend: sixel (a DCS picture in the image's top-left cell, the other cells of
+//! the picture left alone), kitty (the picture sent once in an APC, then Unicode placeholder cells
+//! coloured with its id) and iTerm2 (an OSC 1337 file in the top-left cell). The tests read what
+//! the terminal would be sent: where, how big, how often, and when nothing at all.
+
+mod common;
+
+use clap::Parser;
+use image::GenericImageView;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::Color;
+use ratatui_image::picker::{Picker, ProtocolType};
+use sahifa::cli::Cli;
+use sahifa::commands::read::reader_options;
+use sahifa::load::{self, LoadOptions};
+use sahifa::ui::config::Config;
+use sahifa::ui::figures::image_row;
+use sahifa::ui::{Action, App, parse_keys};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+const KHARTOUM: &str = "assets/samples/khartoum-water-ar.md";
+const PICTURE: &str = "assets/samples/images/mogran-station.jpg";
+const WHOLE_PICTURE: [ProtocolType; 3] = [
+    ProtocolType::Sixel,
+    ProtocolType::Kitty,
+    ProtocolType::Iterm2,
+];
+/// The cell size in pixels of [`Picker::halfblocks`], which `set_protocol_type` keeps.
+const FONT: (u32, u32) = (10, 20);
+/// Kitty's row/column diacritics (rowcolumn-diacritics.txt), enough for the 12 image rows.
+const DIACRITICS: [char; 12] = [
+    '\u{305}', '\u{30D}', '\u{30E}', '\u{310}', '\u{312}', '\u{33D}', '\u{33E}', '\u{33F}',
+    '\u{346}', '\u{34A}', '\u{34B}', '\u{34C}',
+];
+const PLACEHOLDER: char = '\u{10EEEE}';
+
+fn picker(kind: ProtocolType) -> Picker {
+    let mut picker = Picker::halfblocks();
+    picker.set_protocol_type(kind);
+    let font = picker.font_size();
+    assert_eq!((u32::from(font.width), u32::from(font.height)), FONT);
+    picker
+}
+
+/// `sahifa FILE` at `cols` x `rows` after `keys`, painting images with `kind`.
+fn reader(file: &Path, cols: u16, rows: u16, keys: &str, kind: ProtocolType) -> App {
+    let loaded = load::open(Some(file), &LoadOptions::default()).expect("the article loads");
+    let args = Cli::try_parse_from(["sahifa".as_ref(), file.as_os_str()])
+        .expect("parses")
+        .read;
+    let options = reader_options(&args, &Config::default(), &mut Vec::new());
+    let mut app = App::with_size(loaded.document, options, cols, rows);
+    app.set_image_picker(picker(kind));
+    for key in parse_keys(keys) {
+        app.press(key);
+    }
+    app
+}
+
+fn khartoum(cols: u16, rows: u16, keys: &str, kind: ProtocolType) -> App {
+    reader(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(KHARTOUM),
+        cols,
+        rows,
+        keys,
+        kind,
+    )
+}
+
+/// Draws a frame and returns it as drawn (the backend's copy has no cells a picture covers).
+fn draw(app: &mut App, terminal: &mut Terminal<TestBackend>) -> Buffer {
+    let frame = terminal.draw(|frame| app.draw(frame)).expect("drawn");
+    frame.buffer.clone()
+}
+
+fn screen(app: &mut App, cols: u16, rows: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    draw(app, &mut terminal)
+}
+
+fn cells(buf: &Buffer) -> impl Iterator<Item = (u16, u16)> + '_ {
+    let area = buf.area;
+    (area.top()..area.bottom()).flat_map(move |y| (area.left()..area.right()).map(move |x| (x, y)))
+}
+
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let row: String = (area.left()..area.right())
+                .map(|x| match buf[(x, y)].symbol() {
+                    s if s.contains('\x1b') || s.contains(PLACEHOLDER) => "#",
+                    s => s,
+                })
+                .collect();
+            row + "\n"
+        })
+        .collect()
+}
+
+/// Screen rows the page marks as image rows.
+fn image_rows(app: &App) -> Vec<u16> {
+    let rows = app.text_height();
+    (0..rows)
+        .filter(|&y| app.lines().get(app.top() + y).and_then(image_row).is_some())
+        .map(|y| u16::try_from(y).expect("a screen row"))
+        .collect()
+}
+
+/// The columns between the box's side borders on row `y`.
+fn box_inner(buf: &Buffer, y: u16) -> Range<u16> {
+    let sides: Vec<u16> = (0..buf.area.width)
+        .filter(|&x| buf[(x, y)].symbol() == "│")
+        .collect();
+    assert_eq!(sides.len(), 2, "two box sides on row {y}:\n{}", text(buf));
+    sides[0] + 1..sides[1]
+}
+
+/// The terminal's view of the images on a screen.
+#[derive(Debug, Default)]
+struct Sent {
+    /// Cells holding escape sequences, with their text (tmux passthrough unwrapped).
+    escapes: Vec<(u16, u16, String)>,
+    /// Cells the terminal is told not to redraw (covered by a picture).
+    skipped: Vec<(u16, u16)>,
+    /// Kitty placeholder cells.
+    placeholders: Vec<(u16, u16)>,
+}
+
+impl Sent {
+    fn read(buf: &Buffer) -> Sent {
+        let mut sent = Sent::default();
+        for (x, y) in cells(buf) {
+            let cell = &buf[(x, y)];
+            if cell.symbol().contains('\x1b') {
+                sent.escapes.push((x, y, untmux(cell.symbol())));
+            }
+            if cell.diff_option == CellDiffOption::Skip {
+                sent.skipped.push((x, y));
+            }
+            if cell.symbol().contains(PLACEHOLDER) {
+                sent.placeholders.push((x, y));
+            }
+        }
+        sent
+    }
+
+    fn is_empty(&self) -> bool {
+        self.escapes.is_empty() && self.skipped.is_empty() && self.placeholders.is_empty()
+    }
+
+    /// The one payload cell.
+    fn payload(&self) -> (u16, u16, &str) {
+        assert_eq!(self.escapes.len(), 1, "one cell carries the picture");
+        let (x, y, payload) = &self.escapes[0];
+        (*x, *y, payload)
+    }
+
+    /// The cells the picture takes: (x, y, width, height), checked to be a full rectangle.
+    fn footprint(&self, kind: ProtocolType) -> (u16, u16, u16, u16) {
+        let covered: Vec<(u16, u16)> = match kind {
+            ProtocolType::Kitty => {
+                assert!(self.skipped.is_empty(), "kitty cells are text");
+                self.placeholders.clone()
+            }
+            _ => {
+                assert!(self.placeholders.is_empty());
+                let (x, y, _) = self.payload();
+                std::iter::once((x, y))
+                    .chain(self.skipped.iter().copied())
+                    .collect()
+            }
+        };
+        let xs = covered.iter().map(|c| c.0);
+        let ys = covered.iter().map(|c| c.1);
+        let (left, top) = (
+            xs.clone().min().expect("cells"),
+            ys.clone().min().expect("cells"),
+        );
+        let (w, h) = (
+            xs.max().expect("cells") + 1 - left,
+            ys.max().expect("cells") + 1 - top,
+        );
+        assert_eq!(
+            covered.len(),
+            usize::from(w) * usize::from(h),
+            "a full rectangle"
+        );
+        (left, top, w, h)
+    }
+}
+
+/// A payload as a terminal outside tmux gets it: tmux's passthrough wrapping (used when the
+/// tests run inside tmux) taken off.
+fn untmux(payload: &str) -> String {
+    if !payload.contains("\x1bPtmux;") {
+        return payload.to_owned();
+    }
+    payload
+        .replace("\x1bPtmux;", "")
+        .replace("\x1b\x1b", "\x1b")
+        .replace("\x1b\\\x1b\\", "\x1b\\")
+        .replace("\x07\x1b\\", "\x07")
+}
+
+/// The number right after `key` in `text`.
+fn number_after(text: &str, key: &str) -> u32 {
+    let at = text
+        .find(key)
+        .unwrap_or_else(|| panic!("{key} in the payload"))
+        + key.len();
+    let digits: String = text
+        .get(at..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("a number after {key}"))
+}
+
+fn base64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for byte in text.bytes().filter(|&b| b != b'=') {
+        let value = ALPHABET
+            .iter()
+            .position(|&a| a == byte)
+            .unwrap_or_else(|| panic!("{byte} is not base64"));
+        acc = (acc << 6) | u32::try_from(value).expect("six bits");
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).expect("a byte"));
+        }
+    }
+    out
+}
+
+/// Pixels `(w, h)` fill `cells` exactly as the picker rounds them: `ceil(px / font)` cells.
+fn fills(pixels: (u32, u32), cells: (u16, u16)) -> bool {
+    pixels.0.div_ceil(FONT.0) == u32::from(cells.0)
+        && pixels.1.div_ceil(FONT.1) == u32::from(cells.1)
+}
+
+/// Checks the payload of `kind` against the picture's footprint and returns its pixel size.
+fn check_payload(kind: ProtocolType, sent: &Sent, buf: &Buffer, w: u16, h: u16) -> (u32, u32) {
+    let (_, _, payload) = sent.payload();
+    let pixels = match kind {
+        ProtocolType::Sixel => {
+            // The footprint is erased row by row, then the cursor goes back up: nothing beyond.
+            let mut erase: String = (0..h).map(|_| format!("\x1b[{w}X\x1b[1B")).collect();
+            erase.push_str(&format!("\x1b[{h}A"));
+            let picture = payload
+                .strip_prefix(&erase)
+                .expect("the erase, then the picture");
+            let params = picture.strip_prefix("\x1bP").expect("a DCS");
+            let q = params.find('q').expect("the sixel introducer");
+            let numbers = params.get(..q).unwrap_or_default();
+            assert!(numbers.chars().all(|c| c.is_ascii_digit() || c == ';'));
+            assert!(picture.ends_with("\x1b\\"), "the DCS is closed");
+            // Raster attributes: "1;1;width;height.
+            let raster = picture.find("\"1;1;").expect("raster attributes") + 5;
+            let raster = picture.get(raster..).unwrap_or_default();
+            (number_after(raster, ""), number_after(raster, ";"))
+        }
+        ProtocolType::Kitty => {
+            let (chunks, rest) = payload.split_at(payload.rfind("\x1b\\").expect("an APC") + 2);
+            assert!(chunks.starts_with("\x1b_Gq=2,i="), "a quiet transmission");
+            assert!(
+                chunks.contains(",a=T,U=1,f=32,t=d,"),
+                "RGBA for a virtual placement"
+            );
+            let id = number_after(chunks, "i=");
+            let size = (number_after(chunks, ",s="), number_after(chunks, ",v="));
+            let data: Vec<u8> = chunks
+                .split("\x1b_G")
+                .filter(|c| !c.is_empty())
+                .flat_map(|chunk| {
+                    let body = chunk.strip_suffix("\x1b\\").expect("each chunk closed");
+                    base64(body.split_once(';').expect("keys; data").1)
+                })
+                .collect();
+            assert_eq!(data.len() as u32, size.0 * size.1 * 4, "every pixel sent");
+            // Placeholders: coloured with the id, each row's first cell naming its row.
+            let [_, r, g, b] = id.to_be_bytes();
+            let (x0, y0, _, _) = sent.footprint(kind);
+            for &(x, y) in &sent.placeholders {
+                assert_eq!(
+                    buf[(x, y)].fg,
+                    Color::Rgb(r, g, b),
+                    "({x},{y}) names the image"
+                );
+                let symbol = if (x, y) == (x0, y0) {
+                    rest
+                } else {
+                    buf[(x, y)].symbol()
+                };
+                let chars: Vec<char> = symbol.chars().collect();
+                if x == x0 {
+                    let row = usize::from(y - y0);
+                    assert_eq!(chars.len(), 4, "({x},{y})");
+                    assert_eq!(&chars[..3], &[PLACEHOLDER, DIACRITICS[row], DIACRITICS[0]]);
+                } else {
+                    assert_eq!(chars, [PLACEHOLDER], "({x},{y})");
+                }
+            }
+            size
+        }
+        ProtocolType::Iterm2 => {
+            let mut erase: String = (0..h).map(|_| format!("\x1b[{w}X\x1b[1B")).collect();
+            erase.push_str(&format!("\x1b[{h}A"));
+            let file = payload
+                .strip_prefix(&erase)
+                .expect("the erase, then the file");
+            let file = file
+                .strip_prefix("\x1b]1337;File=inline=1;")
+                .expect("an inline iTerm2 file");
+            let (keys, data) = file.split_once(':').expect("keys: data");
+            assert!(keys.ends_with(";doNotMoveCursor=1"), "{keys}");
+            let png = base64(data.strip_suffix('\x07').expect("ended by BEL"));
+            assert_eq!(png.len() as u32, number_after(keys, "size="));
+            let size = (number_after(keys, "width="), number_after(keys, "height="));
+            let picture = image::load_from_memory(&png).expect("a PNG");
+            assert_eq!(picture.dimensions(), size, "the file is the size it says");
+            size
+        }
+        ProtocolType::Halfblocks => unreachable!("halfblocks send no escapes"),
+    };
+    assert!(fills(pixels, (w, h)), "{pixels:?} px in {w}x{h} cells");
+    pixels
+}
+
+#[test]
+fn each_protocol_sends_the_picture_inside_the_box_over_its_image_rows() {
+    for kind in WHOLE_PICTURE {
+        for (cols, rows) in [(100, 30), (50, 20)] {
+            // `c` puts the figure's box on the first row; the article is Arabic (RTL).
+            let mut app = khartoum(cols, rows, "c", kind);
+            let buf = screen(&mut app, cols, rows);
+            let context = format!("{kind:?} at {cols}x{rows}:\n{}", text(&buf));
+            let sent = Sent::read(&buf);
+            let (x, y, w, h) = sent.footprint(kind);
+            let image = image_rows(&app);
+            assert_eq!(image.len(), 12, "{context}");
+            let inner = box_inner(&buf, image[0]);
+            // On the image rows, inside the frame, centred, as big as the rows allow.
+            assert_eq!(y, image[0], "{context}");
+            assert!(
+                h <= 12 && x >= inner.start && x + w <= inner.end,
+                "{context}"
+            );
+            let (left, right) = (x - inner.start, inner.end - (x + w));
+            assert!(
+                left.abs_diff(right) <= 1,
+                "centred: {left} and {right}\n{context}"
+            );
+            assert!(h == 12 || w == inner.end - inner.start, "fitted\n{context}");
+            let (px_w, px_h) = check_payload(kind, &sent, &buf, w, h);
+            // The picture keeps its proportions (192x108).
+            assert!(
+                (px_w * 108).abs_diff(px_h * 192) <= 192 * 2,
+                "{px_w}x{px_h}"
+            );
+            // Everything else is plain: the frame, the blank margins, label, alt text, status.
+            for &row in &image {
+                assert_eq!(box_inner(&buf, row), inner, "{context}");
+                for col in inner
+                    .clone()
+                    .filter(|c| !(x..x + w).contains(c) || row >= y + h)
+                {
+                    assert_eq!(buf[(col, row)].symbol(), " ", "({col},{row}) {context}");
+                }
+            }
+            assert!(text(&buf).contains("[image: images/mogran-station.jpg]"));
+            let alt = image[11] + 1;
+            assert!(image_rows(&app).iter().all(|&r| r != alt));
+            assert!(
+                inner.clone().any(|c| buf[(c, alt)].symbol() != " "),
+                "alt text"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_figure_partly_off_screen_is_not_sent_by_whole_picture_protocols() {
+    // Off at the top: `c` then three lines down hide the box top, label and first image row.
+    // Off at the bottom: the box's top ten lines lower, on row 10 of 19 text rows, leaves 7 of
+    // the 12 image rows on screen.
+    let cases: [(u16, &str, i32, usize); 2] = [(30, "c j j j", 0, 11), (20, "c", -10, 7)];
+    for (rows, keys, scroll, visible) in cases {
+        let mut halfblocks = khartoum(100, rows, keys, ProtocolType::Halfblocks);
+        halfblocks.handle(Action::ScrollLines(scroll));
+        assert_eq!(image_rows(&halfblocks).len(), visible);
+        for kind in WHOLE_PICTURE {
+            let mut app = khartoum(100, rows, keys, kind);
+            app.handle(Action::ScrollLines(scroll));
+            let buf = screen(&mut app, 100, rows);
+            let sent = Sent::read(&buf);
+            assert!(
+                sent.is_empty(),
+                "{kind:?} {keys} {scroll}: {sent:?}\n{}",
+                text(&buf)
+            );
+            assert_eq!(image_rows(&app).len(), visible);
+            for row in image_rows(&app) {
+                let inner = box_inner(&buf, row);
+                assert!(inner.into_iter().all(|c| buf[(c, row)].symbol() == " "));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_redraw_reuses_the_kitty_picture_and_scrolling_moves_only_its_placeholders() {
+    let mut app = khartoum(100, 30, "c", ProtocolType::Kitty);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+    let first = draw(&mut app, &mut terminal);
+    let sent = Sent::read(&first);
+    let (x, y, w, h) = sent.footprint(ProtocolType::Kitty);
+    let id = first[(x, y)].fg;
+    assert_eq!(sent.escapes.len(), 1, "sent once");
+    for keys in ["", "j"] {
+        for key in parse_keys(keys) {
+            app.press(key);
+        }
+        let again = draw(&mut app, &mut terminal);
+        let resent = Sent::read(&again);
+        assert!(resent.escapes.is_empty(), "not sent again after {keys:?}");
+        let moved = u16::from(keys == "j");
+        assert_eq!(resent.footprint(ProtocolType::Kitty), (x, y - moved, w, h));
+        assert_eq!(again[(x, y - moved)].fg, id, "the same picture");
+    }
+}
+
+#[test]
+fn a_new_picker_or_a_new_size_encodes_the_picture_again() {
+    let mut app = khartoum(100, 30, "c", ProtocolType::Kitty);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+    let sent_id = |buf: &Buffer| {
+        let sent = Sent::read(buf);
+        let (_, _, payload) = sent.payload();
+        number_after(payload, "i=")
+    };
+    let first = sent_id(&draw(&mut app, &mut terminal));
+    app.set_image_picker(picker(ProtocolType::Kitty));
+    let second = sent_id(&draw(&mut app, &mut terminal));
+    assert_ne!(first, second, "a new picker, a new picture");
+    // Two rows fewer: the column and the picture's cells stay the same, yet the terminal was
+    // cleared and gets the picture again.
+    terminal.backend_mut().resize(100, 28);
+    let third = sent_id(&draw(&mut app, &mut terminal));
+    assert_ne!(second, third, "a resize, a new picture");
+    // Back to halfblocks: no escapes at all.
+    app.set_image_picker(picker(ProtocolType::Halfblocks));
+    assert!(Sent::read(&draw(&mut app, &mut terminal)).is_empty());
+}
+
+#[test]
+fn an_open_panel_holds_back_the_pictures_it_would_overlap() {
+    for kind in WHOLE_PICTURE {
+        // The Arabic article's outline opens on the right, over the picture's right half; the
+        // help overlay sits in the middle.
+        for keys in ["c t", "c ?"] {
+            let mut app = khartoum(100, 30, keys, kind);
+            let buf = screen(&mut app, 100, 30);
+            let sent = Sent::read(&buf);
+            assert!(sent.is_empty(), "{kind:?} {keys}: {sent:?}\n{}", text(&buf));
+            // Closed again, the picture is back.
+            app.press(parse_keys("Esc")[0]);
+            let buf = screen(&mut app, 100, 30);
+            let _ = Sent::read(&buf).footprint(kind);
+        }
+        // Halfblocks are plain cells: painted beside the panel.
+        let mut app = khartoum(100, 30, "c t", ProtocolType::Halfblocks);
+        let buf = screen(&mut app, 100, 30);
+        let halves = image_rows(&app)
+            .into_iter()
+            .flat_map(|y| (28..56).map(move |x| (x, y)))
+            .filter(|&c| matches!(buf[c].symbol(), "▀" | "▄"))
+            .count();
+        assert!(halves > 100, "{}", text(&buf));
+    }
+}
+
+/// A scratch directory holding an English article whose figures name `pictures` (file name,
+/// bytes; `None` for a file that is not there).
+fn article_with(name: &str, pictures: &[(&str, Option<Vec<u8>>)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sahifa-images-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let mut article = String::from("# Pictures\n\nA paragraph before the figures.\n\n");
+    for (file, bytes) in pictures {
+        if let Some(bytes) = bytes {
+            std::fs::write(dir.join(file), bytes).expect("picture written");
+        }
+        article.push_str(&format!(
+            "![Alt text of {file}]({file} \"Caption of {file}\")\n\nA paragraph after {file}.\n\n"
+        ));
+    }
+    let path = dir.join("article.md");
+    std::fs::write(&path, article).expect("article written");
+    path
+}
+
+#[test]
+fn missing_or_corrupt_pictures_leave_the_box_with_its_alt_text() {
+    let good = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(PICTURE)).expect("jpg");
+    let mut png_header = b"\x89PNG\r\n\x1a\n".to_vec();
+    png_header.extend_from_slice(b"not really a picture");
+    let broken: [(&str, Option<Vec<u8>>); 4] = [
+        ("missing.jpg", None),
+        ("text.jpg", Some(b"this is not a picture".to_vec())),
+        ("empty.png", Some(Vec::new())),
+        ("header-only.png", Some(png_header)),
+    ];
+    let mut pictures = broken.to_vec();
+    pictures.push(("good.jpg", Some(good)));
+    let path = article_with("broken", &pictures);
+    for kind in [
+        ProtocolType::Halfblocks,
+        ProtocolType::Sixel,
+        ProtocolType::Kitty,
+        ProtocolType::Iterm2,
+    ] {
+        let mut app = reader(&path, 100, 30, "", kind);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+        for (file, _) in &broken {
+            // `c` brings the next figure's box to the top.
+            app.press(parse_keys("c")[0]);
+            let buf = draw(&mut app, &mut terminal);
+            let rows: Vec<String> = text(&buf).lines().map(str::to_owned).collect();
+            let label = rows
+                .iter()
+                .position(|r| r.contains(&format!("[image: {file}]")));
+            let label = label.unwrap_or_else(|| panic!("{kind:?}: {file}'s label\n{}", text(&buf)));
+            assert!(
+                rows[label + 1].contains(&format!("Alt text of {file}")),
+                "{}",
+                text(&buf)
+            );
+            assert!(
+                rows[label + 3].contains(&format!("Caption of {file}")),
+                "{}",
+                text(&buf)
+            );
+            let sent = Sent::read(&buf);
+            let in_box = |(_, y): &(u16, u16)| usize::from(*y) <= label + 4;
+            let escapes = sent.escapes.iter().map(|(x, y, _)| (*x, *y));
+            let mut marks = escapes.chain(sent.skipped).chain(sent.placeholders);
+            assert!(
+                !marks.any(|c| in_box(&c)),
+                "{kind:?} {file}\n{}",
+                text(&buf)
+            );
+        }
+        // The good picture after them is shown (left to right: the box of an English article).
+        app.press(parse_keys("c")[0]);
+        let buf = draw(&mut app, &mut terminal);
+        if kind != ProtocolType::Halfblocks {
+            let sent = Sent::read(&buf);
+            let (x, _, w, _) = sent.footprint(kind);
+            let inner = box_inner(&buf, image_rows(&app)[0]);
+            assert!(x >= inner.start && x + w <= inner.end, "{}", text(&buf));
+        }
+    }
+}
