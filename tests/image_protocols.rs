@@ -419,6 +419,26 @@ fn a_figure_partly_off_screen_is_not_sent_by_whole_picture_protocols() {
 }
 
 #[test]
+fn on_a_terminal_shorter_than_the_image_rows_the_picture_fits_the_rows_on_screen() {
+    // 11 text rows never hold the box's 12 image rows.
+    for kind in WHOLE_PICTURE {
+        for keys in ["c", "c j j j"] {
+            let mut app = khartoum(83, 12, keys, kind);
+            let buf = screen(&mut app, 83, 12);
+            let context = format!("{kind:?} {keys}:\n{}", text(&buf));
+            let image = image_rows(&app);
+            assert!(image.len() < 12, "{context}");
+            let sent = Sent::read(&buf);
+            let (x, y, w, h) = sent.footprint(kind);
+            assert_eq!(y, image[0], "{context}");
+            assert!(usize::from(h) <= image.len(), "{context}");
+            assert!(box_inner(&buf, y).contains(&x) && box_inner(&buf, y).contains(&(x + w - 1)));
+            check_payload(kind, &sent, &buf, w, h);
+        }
+    }
+}
+
+#[test]
 fn a_redraw_reuses_the_kitty_picture_and_scrolling_moves_only_its_placeholders() {
     let mut app = khartoum(100, 30, "c", ProtocolType::Kitty);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
@@ -487,6 +507,56 @@ fn an_open_panel_holds_back_the_pictures_it_would_overlap() {
             .filter(|&c| matches!(buf[c].symbol(), "▀" | "▄"))
             .count();
         assert!(halves > 100, "{}", text(&buf));
+    }
+}
+
+#[test]
+fn pictures_stay_inside_their_boxes_at_every_size_and_scroll_position() {
+    for kind in WHOLE_PICTURE {
+        for (cols, rows) in [(13, 7), (29, 17), (47, 31), (83, 12)] {
+            let mut app = khartoum(cols, rows, "", kind);
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+            let mut shown = 0;
+            loop {
+                let buf = draw(&mut app, &mut terminal);
+                let context = format!("{kind:?} {cols}x{rows} top {}:\n{}", app.top(), text(&buf));
+                let sent = Sent::read(&buf);
+                let image = image_rows(&app);
+                // The figure's image rows: not all on screen though they would fit, nothing is sent.
+                let run = app
+                    .lines()
+                    .iter()
+                    .filter(|l| image_row(l).is_some())
+                    .count();
+                if image.len() < run && run <= app.text_height() {
+                    assert!(sent.is_empty(), "{context}");
+                }
+                let covered = sent.escapes.iter().map(|(x, y, _)| (*x, *y));
+                for (x, y) in covered
+                    .chain(sent.skipped.clone())
+                    .chain(sent.placeholders.clone())
+                {
+                    assert!(
+                        image.contains(&y),
+                        "({x},{y}) off the image rows\n{context}"
+                    );
+                    assert!(
+                        box_inner(&buf, y).contains(&x),
+                        "({x},{y}) off the box\n{context}"
+                    );
+                }
+                shown += usize::from(!sent.is_empty());
+                let top = app.top();
+                app.handle(Action::ScrollLines(1));
+                if app.top() == top {
+                    break;
+                }
+            }
+            assert!(
+                shown > 0,
+                "{kind:?} {cols}x{rows}: the picture was never shown"
+            );
+        }
     }
 }
 
@@ -570,4 +640,70 @@ fn missing_or_corrupt_pictures_leave_the_box_with_its_alt_text() {
             assert!(x >= inner.start && x + w <= inner.end, "{}", text(&buf));
         }
     }
+}
+
+/// The real reader in a pseudo-terminal that answers the graphics query as kitty does: the
+/// picture arrives once, as a kitty transmission, and its placeholder cells fill the box.
+#[test]
+fn in_a_kitty_terminal_the_reader_sends_the_picture_once() {
+    use common::pty::{Terminal as Pty, find};
+    use std::time::{Duration, Instant};
+    let dir = std::env::temp_dir().join(format!("sahifa-images-{}-kitty", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let dir = dir.to_str().expect("UTF-8 temp path");
+    let env = [
+        ("TERM", "xterm-kitty"),
+        ("XDG_CONFIG_HOME", dir),
+        ("XDG_STATE_HOME", dir),
+        // Nothing from the terminal the tests run in: no tmux, no other terminal's hints.
+        ("TERM_PROGRAM", ""),
+        ("WEZTERM_EXECUTABLE", ""),
+        ("KONSOLE_VERSION", ""),
+    ];
+    let mut term = Pty::spawn_with_env(common::bin::sahifa(), &[KHARTOUM], &env, 100, 30)
+        .expect("terminal starts");
+    // The query: kitty's one-pixel test image, device attributes (the harness answers those,
+    // without sixel), the cell size, and a status report that ends it.
+    let query = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\";
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while find(term.raw(), b"\x1b[5n", 0).is_none() {
+        assert!(Instant::now() < deadline, "no graphics query");
+        term.wait_stable(Duration::from_millis(50)).expect("output");
+    }
+    assert!(find(term.raw(), query, 0).is_some(), "kitty is asked");
+    term.send_bytes(b"\x1b_Gi=31;OK\x1b\\\x1b[6;20;10t\x1b[0n")
+        .expect("answered");
+    term.wait_until(
+        "the reader's first screen",
+        Duration::from_millis(400),
+        |s| s.alternate_screen() && s.contents().contains("[image: images/mogran-station.jpg]"),
+    )
+    .expect("the reader starts");
+    term.send_keys("j").expect("a line down");
+    term.wait_stable(Duration::from_millis(400))
+        .expect("redrawn");
+    let raw = String::from_utf8_lossy(term.raw()).into_owned();
+    // One transmission of the whole 430x240 picture (43x12 cells of 10x20 pixels).
+    assert_eq!(raw.matches(",a=T,U=1,f=32,t=d,s=430,v=240,").count(), 1);
+    // Its placeholders on the screen: 12 rows of 43, inside the box.
+    let screen = term.screen();
+    let rows: Vec<u16> = (0..30)
+        .filter(|&y| {
+            let row: Vec<u16> = (0..100)
+                .filter(|&x| {
+                    screen
+                        .cell(y, x)
+                        .is_some_and(|c| c.contents().starts_with(PLACEHOLDER))
+                })
+                .collect();
+            !row.is_empty() && {
+                assert_eq!(row.len(), 43, "row {y}");
+                assert_eq!(screen.cell(y, 10).map(|c| c.contents()), Some("│"));
+                true
+            }
+        })
+        .collect();
+    assert_eq!(rows.len(), 12);
+    term.send_keys("q").expect("q");
+    assert_eq!(term.wait_exit(), Ok(0));
 }

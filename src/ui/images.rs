@@ -5,7 +5,8 @@
 //! is sent its pictures again rather than trusted to have kept them). With halfblocks a figure
 //! partly scrolled off is painted in part (its image is drawn off-screen and the visible rows
 //! copied); the other protocols draw whole pictures only, so a figure that is not entirely on
-//! screen shows its blank box until it is. For the same reason a picture an open panel would
+//! screen shows its blank box until it is (on a terminal too short for all its image rows, the
+//! picture is fitted into the rows on screen). For the same reason a picture an open panel would
 //! overlap waits for the panel to close: sixel and iTerm2 paint over the panel's cells, and
 //! kitty sends its picture once, in the top-left cell, which the panel would swallow.
 
@@ -109,7 +110,14 @@ impl App {
             return;
         };
         let halfblocks = self.picker.protocol_type() == ProtocolType::Halfblocks;
-        let whole = shown.start == first && shown.len() == usize::from(size.height);
+        let mut whole = shown.start == first && shown.len() == usize::from(size.height);
+        // Image rows taller than the text area are never all on screen: a whole picture is
+        // then fitted into the rows that are.
+        let mut size = size;
+        if !halfblocks && !whole && usize::from(size.height) > self.text_height() {
+            size.height = u16::try_from(shown.len()).unwrap_or(u16::MAX);
+            whole = true;
+        }
         if !halfblocks && !whole {
             return;
         }
