@@ -20,6 +20,7 @@ use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Encoded images for one terminal size, by (section, block, width, rows); `None` when encoding
 /// failed.
@@ -30,9 +31,11 @@ pub struct ImageCache {
     images: HashMap<(usize, usize, u16, u16), Option<Protocol>>,
 }
 
-/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal.
+/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal. Made once
+/// per process: inside tmux, making one runs `tmux set -p allow-passthrough on` and waits for it.
 pub fn headless_picker() -> Picker {
-    Picker::halfblocks()
+    static PICKER: OnceLock<Picker> = OnceLock::new();
+    PICKER.get_or_init(Picker::halfblocks).clone()
 }
 
 impl App {
