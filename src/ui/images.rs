@@ -1,12 +1,18 @@
 //! Painting figure images over their image rows (see src/ui/figures.rs for the rows).
 //!
-//! An image is encoded for the terminal's protocol once per figure and size, and cached. With
-//! halfblocks a figure partly scrolled off is painted in part (its image is drawn off-screen and
-//! the visible rows copied); the other protocols draw whole pictures only, so a figure that is
-//! not entirely on screen shows its blank box until it is.
+//! An image is encoded for the terminal's protocol once per figure and size, and cached until
+//! the terminal changes size or the picker changes (a resize redraws the whole screen, so kitty
+//! is sent its pictures again rather than trusted to have kept them). With halfblocks a figure
+//! partly scrolled off is painted in part (its image is drawn off-screen and the visible rows
+//! copied); the other protocols draw whole pictures only, so a figure that is not entirely on
+//! screen shows its blank box until it is (on a terminal too short for all its image rows, the
+//! picture is fitted into the rows on screen). For the same reason a picture an open panel would
+//! overlap waits for the panel to close: sixel and iTerm2 paint over the panel's cells, and
+//! kitty sends its picture once, in the top-left cell, which the panel would swallow.
 
-use super::app::App;
+use super::app::{App, Overlay};
 use super::figures::{image_cells, image_row};
+use super::view::panel_area;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::widgets::Widget;
@@ -14,13 +20,22 @@ use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// Encoded images by (section, block, width, rows); `None` when encoding failed.
-pub type ImageCache = HashMap<(usize, usize, u16, u16), Option<Protocol>>;
+/// Encoded images for one terminal size, by (section, block, width, rows); `None` when encoding
+/// failed.
+#[derive(Default)]
+pub struct ImageCache {
+    /// The terminal size the images were encoded at.
+    size: (u16, u16),
+    images: HashMap<(usize, usize, u16, u16), Option<Protocol>>,
+}
 
-/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal.
+/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal. Made once
+/// per process: inside tmux, making one runs `tmux set -p allow-passthrough on` and waits for it.
 pub fn headless_picker() -> Picker {
-    Picker::halfblocks()
+    static PICKER: OnceLock<Picker> = OnceLock::new();
+    PICKER.get_or_init(Picker::halfblocks).clone()
 }
 
 impl App {
@@ -32,7 +47,16 @@ impl App {
     /// Uses `picker` (from querying the terminal) to encode images from now on.
     pub fn set_image_picker(&mut self, picker: Picker) {
         self.picker = picker;
-        self.image_cache.borrow_mut().clear();
+        self.image_cache.borrow_mut().images.clear();
+    }
+
+    /// Where an open panel covers the screen (the help overlay: all of it, to be safe).
+    fn covered(&self, area: Rect) -> Option<Rect> {
+        match self.overlay {
+            Overlay::None => None,
+            Overlay::Help { .. } => Some(area),
+            Overlay::Outline { .. } | Overlay::Entities { .. } => panel_area(self),
+        }
     }
 
     /// Paints every figure image that has rows on screen. `left` is the column's first cell.
@@ -65,30 +89,48 @@ impl App {
             );
             let screen_first = area.y + u16::try_from(at - self.top).unwrap_or(0);
             let shown = first.max(self.top)..(last + 1).min(end);
-            self.paint_image(buf, figure, size, x, screen_first, first, shown);
+            let covered = self.covered(area);
+            self.paint_image(buf, figure, size, (x, screen_first), first, shown, covered);
             at = last + 1;
         }
     }
 
     /// Paints rows `shown` (page lines) of the image of `figure`, whose rows start at page line
-    /// `first`; `y` is the screen row of `shown.start`.
+    /// `first`; `(x, y)` is the screen cell of the box's first image cell in row `shown.start`.
+    /// `covered` is the screen a panel covers.
     #[allow(clippy::too_many_arguments)]
     fn paint_image(
         &self,
         buf: &mut Buffer,
         figure: (usize, usize),
         size: Size,
-        x: u16,
-        y: u16,
+        (x, y): (u16, u16),
         first: usize,
         shown: std::ops::Range<usize>,
+        covered: Option<Rect>,
     ) {
         let Some(image) = self.figures.image(figure.0, figure.1) else {
             return;
         };
+        let halfblocks = self.picker.protocol_type() == ProtocolType::Halfblocks;
+        let mut whole = shown.start == first && shown.len() == usize::from(size.height);
+        // Image rows taller than the text area are never all on screen: a whole picture is
+        // then fitted into the rows that are.
+        let mut size = size;
+        if !halfblocks && !whole && usize::from(size.height) > self.text_height() {
+            size.height = u16::try_from(shown.len()).unwrap_or(u16::MAX);
+            whole = true;
+        }
+        if !halfblocks && !whole {
+            return;
+        }
         let key = (figure.0, figure.1, size.width, size.height);
         let mut cache = self.image_cache.borrow_mut();
-        let protocol = cache.entry(key).or_insert_with(|| {
+        if cache.size != self.size {
+            cache.images.clear();
+            cache.size = self.size;
+        }
+        let protocol = cache.images.entry(key).or_insert_with(|| {
             self.picker
                 .new_protocol(image.clone(), size, Resize::Scale(None))
                 .ok()
@@ -99,12 +141,12 @@ impl App {
         let fitted = protocol.size();
         // Centred in the box.
         let x = x + size.width.saturating_sub(fitted.width) / 2;
-        let whole = shown.start == first && shown.len() == usize::from(size.height);
-        if whole {
-            Image::new(protocol).render(Rect::new(x, y, fitted.width, fitted.height), buf);
+        let place = Rect::new(x, y, fitted.width, fitted.height);
+        if !halfblocks && covered.is_some_and(|panel| panel.intersects(place)) {
             return;
         }
-        if self.picker.protocol_type() != ProtocolType::Halfblocks {
+        if whole {
+            Image::new(protocol).render(place, buf);
             return;
         }
         let full = Rect::new(0, 0, fitted.width, fitted.height);
