@@ -435,3 +435,45 @@ fn figure_scrolled_partly_off_shows_the_rest_of_its_image() {
         .count();
     assert_eq!(painted, 11, "{}", terminal.backend());
 }
+
+#[test]
+fn outline_numbers_read_as_numbers_in_an_rtl_article() {
+    let mut text = String::from("# مقالة\n\n");
+    for n in 1..=12 {
+        text.push_str(&format!("## قسم رقم {n}\n\nنص القسم.\n\n"));
+    }
+    let doc = load::load_bytes(
+        text.as_bytes(),
+        Path::new("s12.md"),
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+    .document;
+    let options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    let mut app = App::with_size(doc, options, 100, 30);
+    app.press(sahifa::ui::Key::Char('t'));
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..30)
+        .map(|y| (0..100).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    // Each row ends (on the right, where RTL reading starts) with its marker and number.
+    for n in [9, 10, 12] {
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!("{n} ﻢﻗﺭ")))
+            .expect("listed");
+        assert!(
+            row.trim_end()
+                .trim_end_matches('│')
+                .trim_end()
+                .ends_with(&format!("{n:>2}")),
+            "{row:?}"
+        );
+    }
+    assert!(
+        !rows.iter().any(|r| r.contains("21")),
+        "no reversed numbers"
+    );
+}

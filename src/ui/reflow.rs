@@ -19,13 +19,27 @@ impl App {
         if (cols, rows) == self.size && self.start.is_none() {
             return;
         }
+        // A view a jump (or a remembered position) put past the plain scrolling limit stays
+        // where it is; a scrolled one is kept within the limit of the new size.
+        let jumped = self.start.is_some() || self.top > self.max_top();
         let anchor = self.top_anchor();
         self.size = (cols, rows);
         let width = self.column_width();
         if width != self.page.width || self.page.lines.is_empty() {
             self.relayout(width, anchor);
         }
-        self.top = self.top.min(self.max_top());
+        self.keep_in_bounds(jumped);
+    }
+
+    /// Keeps the top within the page: within plain scrolling's limit, or (for a view that was
+    /// `jumped` past that limit) at most the last line.
+    fn keep_in_bounds(&mut self, jumped: bool) {
+        let limit = if jumped {
+            self.last_line()
+        } else {
+            self.max_top()
+        };
+        self.top = self.top.min(limit);
     }
 
     /// Shows the page at `width` (cached, composed now, or a window while it is composed),
@@ -123,10 +137,11 @@ impl App {
         doc.entities = entities;
         self.entity_list = EntityList::new(&doc);
         self.doc = Arc::new(doc);
+        let jumped = self.start.is_some() || self.top > self.max_top();
         let anchor = self.top_anchor();
         self.cache.clear();
         self.relayout(self.column_width(), anchor);
-        self.top = self.top.min(self.max_top());
+        self.keep_in_bounds(jumped);
         true
     }
 
@@ -138,10 +153,11 @@ impl App {
         if page.width != self.column_width() {
             return false;
         }
+        let jumped = self.top > self.max_top();
         let anchor = self.top_anchor();
         self.keep(page);
         self.reanchor(anchor);
-        self.top = self.top.min(self.max_top());
+        self.keep_in_bounds(jumped);
         true
     }
 

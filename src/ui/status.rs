@@ -55,10 +55,18 @@ impl App {
         let y = area.bottom() - 1;
         paint::fill(buf, area.left(), y, area.right(), style);
         if let Some(prompt) = &self.prompt {
+            // The caret marks where the next letter goes: after an LTR query, and at the left
+            // of an RTL one, which grows leftwards.
             let x = paint::plain(buf, area.x, y, area.right(), " /", style);
-            let (query, _) = paint::short_text(prompt, usize::from(area.right() - x));
-            let end = paint::visual_line(buf, x, y, area.right(), &query, |_| style);
-            paint::plain(buf, end, y, area.right(), "▏", style);
+            let room = usize::from(area.right() - x).saturating_sub(1);
+            let (query, rtl) = paint::short_text(prompt, room);
+            if rtl {
+                let x = paint::plain(buf, x, y, area.right(), "▏", style);
+                paint::visual_line(buf, x, y, area.right(), &query, |_| style);
+            } else {
+                let end = paint::visual_line(buf, x, y, area.right(), &query, |_| style);
+                paint::plain(buf, end, y, area.right(), "▏", style);
+            }
             return;
         }
         let rtl = self.doc.direction == Direction::Rtl;
@@ -97,9 +105,11 @@ impl App {
             Some(message) => (clip(message, budget), 0),
             None => self.title_and_section(budget),
         };
+        // The title follows the article's direction; a message is the reader's own (English)
+        // sentence, read left to right even when it quotes Arabic or Hebrew.
         let options = LayoutOptions {
             width: None,
-            direction: if rtl {
+            direction: if rtl && self.message.is_none() {
                 DirectionMode::Rtl
             } else {
                 DirectionMode::Ltr
@@ -244,6 +254,33 @@ mod tests {
         let expected = format!("{} ‹ {} ", section.text, shown.text);
         assert!(row.ends_with(&expected), "{row:?}");
         assert!(!row.contains('›'));
+    }
+
+    #[test]
+    fn messages_read_left_to_right_in_an_rtl_article() {
+        let mut app = app_with("مقتل 22 عنصراً", Direction::Rtl);
+        app.handle(Action::NextMatch);
+        let row = status_row(&app);
+        assert!(row.ends_with(" no search yet: press / "), "{row:?}");
+        app.handle(Action::StartSearch);
+        "زzz".chars().for_each(|c| app.handle(Action::Type(c)));
+        app.handle(Action::Confirm);
+        let row = status_row(&app);
+        assert!(row.ends_with(" not found: ﺯzz "), "{row:?}");
+    }
+
+    #[test]
+    fn the_prompt_caret_follows_the_query_direction() {
+        let mut app = app_with("Fixture", Direction::Ltr);
+        app.handle(Action::StartSearch);
+        "abc".chars().for_each(|c| app.handle(Action::Type(c)));
+        assert!(status_row(&app).starts_with(" /abc▏ "));
+        app.handle(Action::Back);
+        app.handle(Action::StartSearch);
+        "الرقة".chars().for_each(|c| app.handle(Action::Type(c)));
+        let (shown, _) = paint::short_text("الرقة", 100);
+        let row = status_row(&app);
+        assert!(row.starts_with(&format!(" /▏{} ", shown.text)), "{row:?}");
     }
 
     #[test]

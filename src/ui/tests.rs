@@ -486,3 +486,39 @@ fn the_outline_lists_the_headings_the_page_shows() {
         assert!(!shown.is_empty(), "{} has sections", path.display());
     }
 }
+
+/// A position a jump left past the plain scrolling limit (a late heading on the top line) is
+/// where the reader reopens, and a resize keeps it.
+#[test]
+fn a_position_past_the_scrolling_limit_is_restored_and_kept() {
+    let mut app = app(42, 25);
+    while app.message.is_none() {
+        app.handle(Action::NextSection);
+    }
+    let top = app.top();
+    assert!(
+        top > app.max_top(),
+        "the last heading is below the scrolling limit"
+    );
+    let mut options = options();
+    options.start = app.anchor();
+    let mut reopened = App::new(fixture_doc(), options);
+    reopened.handle(Action::Resize(42, 25));
+    assert_eq!(reopened.top(), top);
+    reopened.handle(Action::Resize(42, 26));
+    assert_eq!(
+        reopened.top(),
+        top,
+        "a taller screen keeps the heading on top"
+    );
+    app.handle(Action::Top);
+    app.handle(Action::ScrollLines(1000));
+    let max = app.max_top();
+    app.handle(Action::Resize(42, 28));
+    assert_eq!(
+        app.top(),
+        app.max_top(),
+        "a scrolled view stays within the limit"
+    );
+    assert!(app.max_top() < max);
+}

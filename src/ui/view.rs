@@ -19,6 +19,7 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 use std::collections::HashMap;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// Search matches on screen: per block part, byte ranges and whether it is the current match.
 type Highlights = HashMap<BlockRef, Vec<(Range<usize>, bool)>>;
@@ -236,9 +237,15 @@ impl App {
                 .and_then(|s| s.heading.as_deref())
                 .unwrap_or("");
             let marker = if current == Some(index) { "•" } else { " " };
-            let number = format!("{}", index + 1);
-            let indent = 2 * usize::from(level.saturating_sub(1));
-            let lead = format!("{marker}{number:>2}{}", " ".repeat(indent + 1));
+            // Numbers line up on the side next to the marker: padded after them, which for an
+            // RTL row (its parts mirrored) is also toward the marker.
+            let number = if rtl {
+                format!("{:<2}", index + 1)
+            } else {
+                format!("{:>2}", index + 1)
+            };
+            let indent = " ".repeat(2 * usize::from(level.saturating_sub(1)) + 1);
+            let lead = [marker, number.as_str(), indent.as_str()];
             self.start_side_row(buf, inner, y, rtl, &lead, heading, "", style);
         }
         let _ = area;
@@ -292,7 +299,7 @@ impl App {
                 }
                 EntityRow::Name { text, mentions, .. } => {
                     let count = format!("{:>3}", mentions.len());
-                    self.start_side_row(buf, inner, y, rtl, "   ", text, &count, style);
+                    self.start_side_row(buf, inner, y, rtl, &["   "], text, &count, style);
                 }
             }
         }
@@ -300,7 +307,8 @@ impl App {
     }
 
     /// A panel row: `lead` then `text` from the reading-start side, `tail` on the other side.
-    /// For RTL articles the start side is the right, so `lead` is mirrored onto the right edge.
+    /// For RTL articles the start side is the right, so `lead`'s parts are mirrored onto the
+    /// right edge: their order is reversed, their text (a number such as 12) is not.
     #[allow(clippy::too_many_arguments)]
     fn start_side_row(
         &self,
@@ -308,18 +316,18 @@ impl App {
         inner: Rect,
         y: u16,
         rtl: bool,
-        lead: &str,
+        lead: &[&str],
         text: &str,
         tail: &str,
         style: Style,
     ) {
-        let lead_w = lead.chars().count() as u16;
-        let tail_w = tail.chars().count() as u16;
+        let lead_w = lead.iter().map(|part| part.width()).sum::<usize>() as u16;
+        let tail_w = tail.width() as u16;
         let room = usize::from(inner.width.saturating_sub(lead_w + tail_w + 1));
         let (line, _) = paint::short_text(text, room.max(1));
         let text_w = line.width as u16;
         if rtl {
-            let lead_rev: String = lead.chars().rev().collect();
+            let lead_rev: String = lead.iter().rev().copied().collect();
             let lead_x = inner.right().saturating_sub(lead_w);
             paint::plain(buf, lead_x, y, inner.right(), &lead_rev, style);
             paint::visual_line(buf, lead_x.saturating_sub(text_w), y, lead_x, &line, |_| {
@@ -327,7 +335,7 @@ impl App {
             });
             paint::plain(buf, inner.x, y, inner.right(), tail, style);
         } else {
-            let x = paint::plain(buf, inner.x, y, inner.right(), lead, style);
+            let x = paint::plain(buf, inner.x, y, inner.right(), &lead.concat(), style);
             paint::visual_line(buf, x, y, inner.right(), &line, |_| style);
             paint::plain(
                 buf,
