@@ -205,10 +205,12 @@ impl Theme {
         self.styles[key as usize] = style;
     }
 
-    /// The style of a character with `tag`: its role, then inline marks, then its entity kind
-    /// when `entities` (highlighting) is on.
+    /// The style of a character with `tag`: the body's (so the theme's background holds under
+    /// every character), its role, then inline marks, then its entity kind when `entities`
+    /// (highlighting) is on.
     pub fn tag_style(&self, tag: &Tag, entities: bool) -> Style {
-        let mut style = self.style(StyleKey::of_role(tag.role));
+        let role = self.style(StyleKey::of_role(tag.role));
+        let mut style = self.style(StyleKey::Body).patch(role);
         let marks = [
             (tag.emphasis, StyleKey::Emphasis),
             (tag.strong, StyleKey::Strong),

@@ -477,3 +477,30 @@ fn outline_numbers_read_as_numbers_in_an_rtl_article() {
         "no reversed numbers"
     );
 }
+
+/// Every theme paints its own background under every cell, panels included, so no theme
+/// depends on the terminal's background for contrast.
+#[test]
+fn every_theme_paints_its_background_on_every_cell() {
+    let mut app = sample_app(100, 30);
+    for theme in 0..3 {
+        for overlay in [None, Some('t'), Some('E'), Some('?')] {
+            if let Some(key) = overlay {
+                app.press(sahifa::ui::Key::Char(key));
+            }
+            let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+            terminal.draw(|f| app.draw(f)).expect("drawn");
+            let buffer = terminal.backend().buffer();
+            let bare = buffer
+                .content()
+                .iter()
+                .filter(|cell| cell.bg == ratatui::style::Color::Reset)
+                .count();
+            assert_eq!(bare, 0, "theme {theme}, overlay {overlay:?}");
+            if let Some(key) = overlay {
+                app.press(sahifa::ui::Key::Char(key));
+            }
+        }
+        app.press(sahifa::ui::Key::Char('T'));
+    }
+}

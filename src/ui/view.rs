@@ -223,11 +223,12 @@ impl App {
             .enumerate()
         {
             let y = inner.y + row as u16;
-            let style = if index == selected {
+            let row_style = if index == selected {
                 theme.style(StyleKey::OutlineSelected)
             } else {
                 theme.style(StyleKey::Outline)
             };
+            let style = theme.style(StyleKey::Panel).patch(row_style);
             paint::fill(buf, inner.x, y, inner.right(), style);
             let level = self.doc.sections.get(*section).map_or(1, |s| s.level);
             let heading = self
@@ -278,11 +279,10 @@ impl App {
             .enumerate()
         {
             let y = inner.y + row as u16;
-            let mut style = if index == selected {
-                theme.style(StyleKey::OutlineSelected)
-            } else {
-                theme.style(StyleKey::Panel)
-            };
+            let mut style = theme.style(StyleKey::Panel);
+            if index == selected {
+                style = style.patch(theme.style(StyleKey::OutlineSelected));
+            }
             paint::fill(buf, inner.x, y, inner.right(), style);
             match entry {
                 EntityRow::Kind { kind, count } => {
