@@ -106,6 +106,15 @@ fn main() {
     println!("10 MB: compose at 80 cells {:.1} ms", ms(compose));
     let ((mut app, mut terminal), first) = time(|| open(&text, "big.txt", 100, 30));
     println!("10 MB: start to first frame {:.1} ms", ms(first));
+    // Keys before the whole page is laid out move between windows of it.
+    println!(
+        "  while laying out: G {:.2} ms, g {:.2} ms, 5 {:.2} ms, Space {:.2} ms",
+        ms(frame(&mut app, &mut terminal, Action::Bottom)),
+        ms(frame(&mut app, &mut terminal, Action::Top)),
+        ms(frame(&mut app, &mut terminal, Action::Section(5))),
+        ms(frame(&mut app, &mut terminal, Action::ScrollPages(1))),
+    );
+    app.handle(Action::Top);
     let whole = wait_for_page(&mut app);
     println!(
         "  entities and whole page ({} lines) ready {:.0} ms later, in the background",
@@ -149,5 +158,16 @@ fn main() {
     println!(
         "  n: {:.2} ms",
         ms(frame(&mut app, &mut terminal, Action::NextMatch))
+    );
+    let (_, again) = time(|| {
+        app.press(Key::Char('/'));
+        "داعش".chars().for_each(|c| app.press(Key::Char(c)));
+        app.press(Key::Enter);
+        terminal.draw(|f| app.draw(f)).expect("drawn");
+    });
+    println!(
+        "  search داعش ({} matches) and its frame: {:.1} ms",
+        app.search().matches.len(),
+        ms(again)
     );
 }
