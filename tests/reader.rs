@@ -202,10 +202,24 @@ fn the_entity_panel_lists_the_sample_entities_by_type_and_jumps() {
     for key in parse_keys("E Down Enter") {
         app.press(key);
     }
-    assert!(app.top() > 0, "Enter jumps to a mention below the top");
-    let top = app.top();
-    app.press(sahifa::ui::Key::Enter);
-    assert_ne!(app.top(), top, "the next Enter goes to the next mention");
+    assert_eq!(app.overlay(), sahifa::ui::Overlay::None, "the panel closes");
+    let mentions = app.search().matches.clone();
+    assert!(mentions.len() > 1, "{mentions:?}");
+    let first = app.search().current.expect("at a mention");
+    // Each mention, in turn, is brought into view.
+    for step in 1..=mentions.len() {
+        app.press(sahifa::ui::Key::Char('n'));
+        let at = (first + step) % mentions.len();
+        assert_eq!(app.search().current, Some(at));
+        let spot = &mentions[at];
+        let shown = app.lines().iter().skip(app.top()).take(29).any(|line| {
+            line.pieces.iter().any(|piece| {
+                matches!(piece, Piece::Text { line, source }
+                    if *source == spot.source && line.logical.contains(&spot.range.start))
+            })
+        });
+        assert!(shown, "mention {at} in view");
+    }
 }
 
 #[test]

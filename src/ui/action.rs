@@ -169,7 +169,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('n')], action: Action::NextMatch, name: "next-match", help: "next match" },
     Binding { keys: &[C('N')], action: Action::PrevMatch, name: "previous-match", help: "previous match" },
     Binding { keys: &[C('e')], action: Action::ToggleEntities, name: "entities", help: "entity highlighting on/off" },
-    Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel (by type, with counts)" },
+    Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions" },
     Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme" },
     Binding { keys: &[C('?')], action: Action::ToggleHelp, name: "help", help: "this help" },
     Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry" },

@@ -2,6 +2,7 @@
 //! mentions, and the panels' selections. Each is a small step of [`App::handle`].
 
 use super::app::{App, Overlay};
+use super::entities::EntityRow;
 use super::search::{Search, SearchIndex};
 use crate::page::{BlockRef, Unit};
 use std::sync::Arc;
@@ -168,7 +169,12 @@ impl App {
 
     pub(super) fn run_search(&mut self, query: String) {
         let matches = self.search_index().find(&query);
-        self.search = Search::new(query, matches);
+        self.show_matches(Search::new(query, matches));
+    }
+
+    /// Makes `search` the active one and goes to its first match at or below the top.
+    pub(super) fn show_matches(&mut self, search: Search) {
+        self.search = search;
         if self.search.query.trim().is_empty() {
             return;
         }
@@ -259,35 +265,24 @@ impl App {
         self.go_to_match(next);
     }
 
-    /// Jumps to the next mention (below the top of the view, wrapping) of entity row `row`.
-    /// Mentions are in reading order; on a window, the next one may lie past it.
+    /// `Enter` in the entity panel: closes it and makes the mentions of entity row `row` (a
+    /// name, or a whole type) the matches `n`/`N` step through, starting at the first at or
+    /// below the top, with entity highlighting on. The text under the panel (where RTL lines
+    /// start) is in view again, and the next mention is a key away.
     pub(super) fn next_mention(&mut self, row: usize) {
-        let spots = self.entity_list.mentions(row);
-        let top = self.top;
-        let below = spots
-            .iter()
-            .filter_map(|spot| self.page.line_of(&spot.source, spot.range.start))
-            .find(|line| *line > top);
-        let past_window = self.window().and_then(|window| {
-            spots.iter().find(|spot| {
-                self.unit_index(&spot.source)
-                    .is_some_and(|u| u >= window.end)
-            })
-        });
-        let target = match below {
-            Some(line) => Some(line),
-            None => past_window
-                .or(spots.first())
-                .cloned()
-                .and_then(|spot| self.locate(&spot.source, spot.range.start)),
+        let name = match self.entity_list.rows.get(row) {
+            Some(EntityRow::Name { text, .. }) => text.clone(),
+            Some(EntityRow::Kind { kind, .. }) => kind.name().to_owned(),
+            None => return,
         };
-        match target {
-            Some(line) => {
-                self.entities_on = true;
-                self.jump_to(line);
-            }
-            None => self.message = Some("no mention on the page".to_owned()),
+        let spots = self.entity_list.mentions(row);
+        if spots.is_empty() {
+            self.message = Some("no mention on the page".to_owned());
+            return;
         }
+        self.overlay = Overlay::None;
+        self.entities_on = true;
+        self.show_matches(Search::new(name, spots));
     }
 
     pub(super) fn panel_rows(&self) -> usize {

@@ -390,15 +390,19 @@ fn entity_panel_jumps_to_mentions_and_turns_highlighting_on() {
     assert_eq!(app.overlay(), Overlay::Entities { selected: 0 });
     app.handle(Action::ScrollLines(1));
     app.handle(Action::Confirm);
-    let line = app.top();
-    let Some(Piece::Text { source, .. }) = app.lines()[line].pieces.first() else {
-        panic!("the mention's line");
-    };
-    assert_eq!(source.section, 3);
+    let spot = app.search().matches[0].clone();
+    assert_eq!(spot.source.section, 3);
+    let line = app.page.line_of(&spot.source, spot.range.start);
     assert!(
-        matches!(app.overlay(), Overlay::Entities { .. }),
-        "stays open for the next mention"
+        line.is_some_and(|l| (app.top()..app.top() + 19).contains(&l)),
+        "in view"
     );
+    assert_eq!(app.overlay(), Overlay::None, "closed, the text in view");
+    let mentions = app.search().matches.len();
+    assert!(mentions >= 1, "the mentions are what n/N step through");
+    assert_eq!(app.search().current, Some(0));
+    app.handle(Action::NextMatch);
+    assert_eq!(app.search().current, Some(1 % mentions));
     app.handle(Action::ToggleEntities);
     assert_eq!(app.message(), Some("entity highlighting off"));
     app.handle(Action::ToggleEntities);

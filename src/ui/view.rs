@@ -256,7 +256,7 @@ impl App {
         let Some(panel) = panel_area(self) else {
             return;
         };
-        let inner = self.panel_block(panel, buf, " entities — Enter: next mention ");
+        let inner = self.panel_block(panel, buf, " entities — Enter: go, then n/N ");
         let theme = self.theme();
         let rows = &self.entity_list.rows;
         if rows.is_empty() {
