@@ -383,6 +383,12 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if u.roles.is_some() || !t.name_word(u) {
             return;
         }
+        // Hebrew town names do not take the article: an unknown ה- word after העיר or הכפר
+        // is an adjective (העיר העתיקה) or a verb (למרכז העיר התקצר), not a name. Streets
+        // are named with it (רחוב הנביאים), so their triggers keep it.
+        if t.script(u) == Script::Hebrew && t.definite(u) && !named_by_trigger {
+            return;
+        }
         if COMPOUND_PLACE.contains(&t.form(u))
             && t.joined_at(k)
             && t.units
