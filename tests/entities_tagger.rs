@@ -242,6 +242,22 @@ fn a_hebrew_word_with_the_article_after_a_place_noun_is_not_a_place() {
 }
 
 #[test]
+fn urdu_suffix_nouns_end_places_and_organisations() {
+    let t = tagger();
+    let found = t.tag_text("مظاہرین نے طارق روڈ پر احتجاج کیا اور واٹر بورڈ کے دفتر گئے");
+    has(&found, Place, "طارق روڈ");
+    has(&found, Organization, "واٹر بورڈ");
+    // A particle before the suffix noun ends the name.
+    lacks(&found, Place, "نے طارق روڈ");
+    let found = t.tag_text("سندھ کے وزیر اعلیٰ مراد علی شاہ نے کہا");
+    has(&found, Place, "سندھ");
+    // علی with Persian yeh is the name, not the Arabic preposition على.
+    has(&found, Person, "مراد علی شاہ");
+    let found = t.tag_text("شہری عمران صدیقی نے کہا");
+    has(&found, Person, "عمران صدیقی");
+}
+
+#[test]
 fn numbers_in_any_digits_with_separators_percent_words_and_currency() {
     let t = tagger();
     finds_each(

@@ -104,6 +104,9 @@ mod tests {
             },
             ..Document::default()
         };
-        assert_eq!(meta_line(&doc).as_deref(), Some("יעל ברגמן · 3 בספטמבר 2025"));
+        assert_eq!(
+            meta_line(&doc).as_deref(),
+            Some("יעל ברגמן · 3 בספטמבר 2025")
+        );
     }
 }
