@@ -3,8 +3,9 @@
 //!
 //! The rule: a folded string drops what readers do not type (Arabic harakat and Quranic marks,
 //! tatweel, Hebrew niqqud and cantillation, ZWJ/ZWNJ, bidi controls) and merges letters that are
-//! written interchangeably (أ إ آ ٱ → ا; ى ی → ي; ة → ه; ک → ك; Arabic-Indic and Persian digits →
-//! ASCII; Latin lower case). Every folded byte keeps the offset of the original character it came
+//! written interchangeably (أ إ آ ٱ → ا; ى ی ے ۓ → ي; ة and Urdu ہ ۂ ۃ ھ → ه; ک → ك;
+//! Arabic-Indic and Persian digits → ASCII; Latin lower case). Urdu writes heh goal (ہ) and yeh
+//! barree (ے) where Arabic keyboards give ه and ي, so a reader typing لاهور finds لاہور. Every folded byte keeps the offset of the original character it came
 //! from, so a match in folded text maps back to a range of the original text.
 
 use std::ops::Range;
@@ -104,8 +105,9 @@ pub fn is_ignored(c: char) -> bool {
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' => 'ي',
-        'ة' => 'ه',
+        // ۓ is ے + hamza above, ۂ is ہ + hamza above: the hamza is a mark readers do not type.
+        'ى' | 'ی' | 'ے' | 'ۓ' => 'ي',
+        'ة' | 'ہ' | 'ۂ' | 'ۃ' | 'ھ' => 'ه',
         'ک' => 'ك',
         '\u{0660}'..='\u{0669}' => digit(c, '\u{0660}'),
         '\u{06F0}'..='\u{06F9}' => digit(c, '\u{06F0}'),
@@ -128,6 +130,19 @@ mod tests {
         assert_eq!(fold_query("إسرائيـــل"), "اسرائيل");
         assert_eq!(fold_query("مستشفى"), "مستشفي");
         assert_eq!(fold_query("کتاب‌ها"), "كتابها");
+    }
+
+    #[test]
+    fn urdu_heh_and_yeh_forms_fold_to_arabic_letters() {
+        assert_eq!(fold_query("لاہور"), fold_query("لاهور"));
+        assert_eq!(fold_query("بھارت"), "بهارت");
+        assert_eq!(fold_query("صلوٰۃ"), "صلوه");
+        // Precomposed ۂ and ۓ, and the same letters written with a separate hamza mark.
+        assert_eq!(fold_query("خانۂ"), "خانه");
+        assert_eq!(fold_query("خانہ\u{0654}"), "خانه");
+        assert_eq!(fold_query("گئۓ"), "گئي");
+        assert_eq!(fold_query("گئے\u{0654}"), "گئي");
+        assert_eq!(fold_query("کراچی سے"), "كراچي سي");
     }
 
     #[test]

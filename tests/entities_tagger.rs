@@ -227,6 +227,37 @@ fn head_nouns_make_organisations_and_place_nouns_places() {
 }
 
 #[test]
+fn a_hebrew_word_with_the_article_after_a_place_noun_is_not_a_place() {
+    let t = tagger();
+    // A verb (hitpael past) and an adjective after העיר: names do not take the article.
+    let found = t.tag_text("זמן הנסיעה מגילה למרכז העיר התקצר מ-55 דקות");
+    lacks(&found, Place, "התקצר");
+    let found = t.tag_text("הם טיילו בעיר העתיקה אתמול");
+    lacks(&found, Place, "העתיקה");
+    // An unknown name without the article is still a place; a street keeps its article.
+    let found = t.tag_text("הם גרים בכפר קטמונדור מאז");
+    has(&found, Place, "קטמונדור");
+    let found = t.tag_text("החנות ברחוב הנביאימון נסגרה");
+    has(&found, Place, "רחוב הנביאימון");
+}
+
+#[test]
+fn urdu_suffix_nouns_end_places_and_organisations() {
+    let t = tagger();
+    let found = t.tag_text("مظاہرین نے طارق روڈ پر احتجاج کیا اور واٹر بورڈ کے دفتر گئے");
+    has(&found, Place, "طارق روڈ");
+    has(&found, Organization, "واٹر بورڈ");
+    // A particle before the suffix noun ends the name.
+    lacks(&found, Place, "نے طارق روڈ");
+    let found = t.tag_text("سندھ کے وزیر اعلیٰ مراد علی شاہ نے کہا");
+    has(&found, Place, "سندھ");
+    // علی with Persian yeh is the name, not the Arabic preposition على.
+    has(&found, Person, "مراد علی شاہ");
+    let found = t.tag_text("شہری عمران صدیقی نے کہا");
+    has(&found, Person, "عمران صدیقی");
+}
+
+#[test]
 fn numbers_in_any_digits_with_separators_percent_words_and_currency() {
     let t = tagger();
     finds_each(

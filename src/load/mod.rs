@@ -2,8 +2,9 @@
 //!
 //! Contract of [`open`], the entry point every other stage and command uses:
 //! - `None` or `-` reads standard input; anything else is a file path.
-//! - A missing file, a directory, an unreadable file or binary data is an [`Error`] naming the
-//!   file in one line; nothing panics.
+//! - A missing file, a directory, an unreadable file, binary data or an article with no text
+//!   (empty, only whitespace or only site chrome) is an [`Error`] naming the file in one line;
+//!   nothing panics.
 //! - The format is `options.format` when given, else the file extension (`.txt`, `.md`,
 //!   `.html`…), else sniffed from the text ([`sniff_format`]).
 //! - The encoding is `options.encoding` when given, else detected ([`crate::decode`]).
@@ -29,7 +30,7 @@ pub mod stat;
 pub mod text;
 
 use crate::decode;
-use crate::document::{Direction, Document, Format};
+use crate::document::{Block, Direction, Document, Format};
 use crate::error::{Error, Result, Warning};
 use encoding_rs::Encoding;
 use std::io::Read;
@@ -99,11 +100,34 @@ pub fn load_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Lo
         .format
         .or_else(|| format_from_extension(path))
         .unwrap_or_else(|| sniff_format(&decoded.text));
+    let document = parse(&decoded.text, format);
+    if !has_text(&document) {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            reason: "the article is empty".to_owned(),
+        });
+    }
     Ok(Loaded {
-        document: parse(&decoded.text, format),
+        document,
         warnings: decoded.warnings,
         encoding: decoded.encoding,
     })
+}
+
+/// Whether a parsed article has anything to read: a title, subtitle or heading, or a block
+/// with text or an image. A reader showing "0/0" over a blank page helps nobody.
+fn has_text(document: &Document) -> bool {
+    let filled = |s: &str| !s.trim().is_empty();
+    filled(&document.title)
+        || document.subtitle.as_deref().is_some_and(filled)
+        || document.sections.iter().any(|section| {
+            section.heading.as_deref().is_some_and(filled)
+                || section.blocks.iter().any(|block| match block {
+                    Block::Figure { src, .. } if filled(src) => true,
+                    Block::Callout { value, .. } if filled(value) => true,
+                    block => filled(&block.plain_text()),
+                })
+        })
 }
 
 /// Parses decoded text in a known format.

@@ -13,6 +13,7 @@
 mod blocks;
 mod boxes;
 mod compose;
+mod date;
 mod frame;
 mod sources;
 mod table;

@@ -2,8 +2,8 @@
 //!
 //! Composition lays out exactly these strings, so search and entity highlighting can match in
 //! them and find the cells by logical offset. Most are the document's own text; a few are built
-//! here (the author/date line, "— name" attributions, "[image: src]", code with tabs expanded),
-//! and are built the same way when composing.
+//! here (the author/date line with its date made readable, "— name" attributions,
+//! "[image: src]", code with tabs expanded), and are built the same way when composing.
 
 use super::BlockRef;
 use crate::document::{Block, Document};
@@ -53,12 +53,18 @@ pub fn text_of<'a>(doc: &'a Document, source: &BlockRef) -> Option<Cow<'a, str>>
     })
 }
 
-/// "author · date", or whichever of the two there is.
+/// "author · date", or whichever of the two there is; the date in readable form
+/// ([`super::date`]).
 pub(super) fn meta_line(doc: &Document) -> Option<String> {
-    let parts: Vec<&str> = [&doc.metadata.author, &doc.metadata.date]
+    let date = doc
+        .metadata
+        .date
+        .as_deref()
+        .map(|d| super::date::readable(d, &doc.language));
+    let parts: Vec<&str> = [doc.metadata.author.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
-        .map(|s| s.trim())
+        .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
@@ -79,5 +85,28 @@ pub(super) fn code_text(text: &str) -> Cow<'_, str> {
         Cow::Owned(text.replace('\t', TAB))
     } else {
         Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meta_line;
+    use crate::document::{Document, Metadata};
+
+    #[test]
+    fn the_meta_line_shows_the_date_in_the_article_language() {
+        let doc = Document {
+            language: "he".into(),
+            metadata: Metadata {
+                author: Some("יעל ברגמן".into()),
+                date: Some("2025-09-03T08:30:00+03:00".into()),
+                source: None,
+            },
+            ..Document::default()
+        };
+        assert_eq!(
+            meta_line(&doc).as_deref(),
+            Some("יעל ברגמן · 3 בספטמבר 2025")
+        );
     }
 }

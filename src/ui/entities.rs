@@ -2,7 +2,9 @@
 //!
 //! Rows are a type header (all mentions of that type) followed by each distinct entity of that
 //! type (mentions compared in folded form, so spellings with and without harakat count as one),
-//! most mentioned first. Each row knows its mentions' locations for "jump to the next mention".
+//! most mentioned first. An entity is labelled with its most frequent spelling; between equally
+//! frequent ones, the plainest (fewest marks, then shortest), so سوريا is not shown as the
+//! inflected سورياً. Each row knows its mentions' locations for "jump to the next mention".
 
 use super::search::{self, Spot};
 use crate::document::{Document, EntityKind};
@@ -14,7 +16,7 @@ use std::collections::HashMap;
 pub enum EntityRow {
     /// A type and how many mentions it has.
     Kind { kind: EntityKind, count: usize },
-    /// One entity (as first written) and its mentions.
+    /// One entity (its label, see the module doc) and its mentions.
     Name {
         kind: EntityKind,
         text: String,
@@ -32,37 +34,31 @@ impl EntityList {
     pub fn new(doc: &Document) -> Self {
         let mut rows = Vec::new();
         for kind in EntityKind::ALL {
-            let mut names: Vec<(String, String, Vec<Spot>)> = Vec::new();
+            let mut names: Vec<Group> = Vec::new();
             let mut index: HashMap<String, usize> = HashMap::new();
             for entity in doc.entities.iter().filter(|e| e.kind == kind) {
                 let Some(spot) = search::entity_spot(doc, entity) else {
                     continue;
                 };
                 let key = fold::fold_query(&entity.text);
-                match index.get(&key) {
-                    Some(at) => names[*at].2.push(spot),
-                    None => {
-                        index.insert(key.clone(), names.len());
-                        names.push((key, entity.text.clone(), vec![spot]));
-                    }
-                }
+                let at = *index.entry(key).or_insert_with(|| {
+                    names.push(Group::default());
+                    names.len() - 1
+                });
+                names[at].add(&entity.text, spot);
             }
             if names.is_empty() {
                 continue;
             }
-            let count = names.iter().map(|(_, _, m)| m.len()).sum();
+            let count = names.iter().map(|g| g.mentions.len()).sum();
             rows.push(EntityRow::Kind { kind, count });
             // Stable sort: equally frequent names stay in order of first mention.
-            names.sort_by_key(|(_, _, mentions)| std::cmp::Reverse(mentions.len()));
-            rows.extend(
-                names
-                    .into_iter()
-                    .map(|(_, text, mentions)| EntityRow::Name {
-                        kind,
-                        text,
-                        mentions,
-                    }),
-            );
+            names.sort_by_key(|g| std::cmp::Reverse(g.mentions.len()));
+            rows.extend(names.into_iter().map(|g| EntityRow::Name {
+                kind,
+                text: g.label(),
+                mentions: g.mentions,
+            }));
         }
         EntityList { rows }
     }
@@ -85,5 +81,97 @@ impl EntityList {
                 .collect(),
             None => Vec::new(),
         }
+    }
+}
+
+/// The mentions of one entity and how often each spelling of it occurs.
+#[derive(Default)]
+struct Group {
+    /// Spellings in order of first mention, with their counts.
+    spellings: Vec<(String, usize)>,
+    mentions: Vec<Spot>,
+}
+
+impl Group {
+    fn add(&mut self, text: &str, spot: Spot) {
+        match self.spellings.iter_mut().find(|(s, _)| s == text) {
+            Some((_, n)) => *n += 1,
+            None => self.spellings.push((text.to_owned(), 1)),
+        }
+        self.mentions.push(spot);
+    }
+
+    /// The most frequent spelling, ties to the one with the fewest marks, then the shortest,
+    /// then the first mentioned.
+    fn label(&self) -> String {
+        let marks = |s: &str| s.chars().filter(|&c| fold::is_ignored(c)).count();
+        self.spellings
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, (s, n))| (std::cmp::Reverse(*n), marks(s), s.chars().count(), *i))
+            .map(|(_, (s, _))| s.clone())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, Entity, RichText, Section};
+
+    /// One paragraph holding `words`, each tagged as a place.
+    fn places(words: &[&str]) -> Document {
+        let text = words.join(" ");
+        let mut entities = Vec::new();
+        let mut start = 0;
+        for word in words {
+            let end = start + word.chars().count();
+            entities.push(Entity {
+                text: (*word).to_owned(),
+                kind: EntityKind::Place,
+                section: 0,
+                block: 0,
+                start,
+                end,
+            });
+            start = end + 1;
+        }
+        Document {
+            sections: vec![Section {
+                heading: None,
+                level: 1,
+                blocks: vec![Block::Paragraph(RichText::plain(text))],
+            }],
+            entities,
+            ..Document::default()
+        }
+    }
+
+    fn labels(doc: &Document) -> Vec<(String, usize)> {
+        EntityList::new(doc)
+            .rows
+            .into_iter()
+            .filter_map(|row| match row {
+                EntityRow::Name { text, mentions, .. } => Some((text, mentions.len())),
+                EntityRow::Kind { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_entity_is_labelled_with_its_most_frequent_spelling() {
+        let doc = places(&["سورياً", "سوريا", "سوريا", "سورياً", "سوريا"]);
+        assert_eq!(labels(&doc), vec![("سوريا".to_owned(), 5)]);
+    }
+
+    #[test]
+    fn equally_frequent_spellings_give_the_plainest_label() {
+        let doc = places(&["سورياً", "سوريا"]);
+        assert_eq!(labels(&doc), vec![("سوريا".to_owned(), 2)]);
+        let doc = places(&["الرَّقَّة", "الرقة", "حلب"]);
+        assert_eq!(
+            labels(&doc),
+            vec![("الرقة".to_owned(), 2), ("حلب".to_owned(), 1)]
+        );
     }
 }

@@ -155,3 +155,29 @@ fn forced_encoding_decodes_as_told() {
     ]);
     assert_ne!(wrong["title"], forced["title"]);
 }
+
+#[test]
+fn an_article_with_no_text_is_exit_1_naming_it_for_every_command() {
+    let articles: [(&str, &[u8]); 4] = [
+        ("empty.txt", b""),
+        ("blank.md", b"  \n\n\t\n"),
+        ("chrome.txt", "طباعة\nمشاركة\nEmail\n".as_bytes()),
+        ("bare.html", b"<html><body><nav>x</nav>\n</body></html>"),
+    ];
+    for (name, bytes) in articles {
+        let path = temp_path(name);
+        std::fs::write(&path, bytes).expect("temp file");
+        let shown = path.display().to_string();
+        let expected = format!("sahifa: {shown}: the article is empty\n");
+        let picture = temp_path("empty-shot.txt").display().to_string();
+        for args in [
+            vec!["print", &shown],
+            vec!["json", &shown],
+            vec!["shot", &shown, "-o", &picture],
+            vec![&shown],
+        ] {
+            assert_fails(&args, 1, &expected);
+        }
+        let _ = std::fs::remove_file(&path);
+    }
+}

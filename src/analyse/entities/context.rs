@@ -10,6 +10,8 @@
 //!   A known organisation followed by adjectives takes them too (مجلس الأمن الروسي).
 //! - A place noun (مدينة, بلدة, ريف, העיר) makes the unknown word after it a place, two words
 //!   for compound names (تل أبيض, عين عيسى, خان العسل); the trigger is not part of the span.
+//! - Urdu and Persian: a suffix noun (روڈ, چوک, بورڈ, کمپنی) ends a place or organisation
+//!   named by the name words right before it, and belongs to it (طارق روڈ, واٹر بورڈ).
 //! - Latin script: runs of capitalised words are classified by a title before or inside them
 //!   (person), a head noun inside (organisation), a given name first (person).
 //!
@@ -17,7 +19,8 @@
 
 use super::clitics::Script;
 use super::gazetteer::{
-    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE, Source,
+    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
+    ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
@@ -81,6 +84,19 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 if kind == EntityKind::Organization {
                     org_adjectives(t, i, out);
                 }
+                // A town in the generated lists that is also a given name (عمران, a town in
+                // Yemen) starts a person when a name follows it: عمران صدیقی. Not when a
+                // prefix was cut to find the town: the whole word is then more likely a name.
+                if kind == EntityKind::Place
+                    && rank == RANK_GENERATED
+                    && t.words.get(u.first).is_some_and(|w| w.start == u.start)
+                    && t.given_name(u)
+                    && t.script(u) != Script::Latin
+                    && let Some(end) = name_from(t, i, false)
+                    && end > i
+                {
+                    push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+                }
             }
             continue;
         }
@@ -88,8 +104,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
         }
-        if u.has(ROLE_FIRST_NAME)
-            && !u.has(ROLE_STOP)
+        if t.given_name(u)
             && !latin
             && let Some(end) = name_from(t, i, false)
             && end > i
@@ -102,8 +117,36 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_PLACE_NOUN) {
             place_after(t, i, out);
         }
+        if t.persian && (u.has(ROLE_PLACE_SUFFIX) || u.has(ROLE_ORG_SUFFIX)) {
+            name_before_suffix(t, i, out);
+        }
     }
     latin_runs(t, out);
+}
+
+/// Urdu and Persian: the place or organisation that unit `i`, a suffix noun, ends: the name
+/// words and known names right before it, back to a particle, a number, punctuation or any
+/// other context word; at most two words for a place (فیروز پور روڈ), four for an
+/// organisation (کراچی واٹر اینڈ سیوریج کارپوریشن).
+fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let (kind, limit) = if t.units[i].has(ROLE_ORG_SUFFIX) {
+        (EntityKind::Organization, 4)
+    } else {
+        (EntityKind::Place, 2)
+    };
+    let mut first = i;
+    while first > 0 && i - first < limit && t.joined_at(first - 1) {
+        let u = &t.units[first - 1];
+        let fits = !t.number(u)
+            && ((u.roles.is_none() && t.name_word(u)) || t.kind(u).is_some() || t.given_name(u));
+        if !fits {
+            break;
+        }
+        first -= 1;
+    }
+    if first < i {
+        push(out, &t.units[first], &t.units[i], kind, RANK_RULE);
+    }
 }
 
 fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, rank: u8) {
@@ -147,7 +190,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         return None;
     }
     let joiner = |u: &Unit| NAME_JOINERS.contains(&t.form(u));
-    let given = |u: &Unit| u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP);
+    let given = |u: &Unit| t.given_name(u);
     let mut end = start;
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
@@ -182,7 +225,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut j = i + 1;
     while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
         let u = &t.units[j];
-        if (u.has(ROLE_FIRST_NAME) && !u.has(ROLE_STOP)) || t.kind(u) == Some(EntityKind::Person) {
+        if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
             if let Some(end) = name_from(t, j, true) {
                 push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
             }
@@ -381,6 +424,12 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
     } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) {
+            return;
+        }
+        // Hebrew town names do not take the article: an unknown ה- word after העיר or הכפר
+        // is an adjective (העיר העתיקה) or a verb (למרכז העיר התקצר), not a name. Streets
+        // are named with it (רחוב הנביאים), so their triggers keep it.
+        if t.script(u) == Script::Hebrew && t.definite(u) && !named_by_trigger {
             return;
         }
         if COMPOUND_PLACE.contains(&t.form(u))

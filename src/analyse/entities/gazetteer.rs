@@ -36,6 +36,8 @@ pub const ROLE_CURRENCY: u16 = 1 << 7;
 pub const ROLE_PERCENT: u16 = 1 << 8;
 pub const ROLE_YEAR_WORD: u16 = 1 << 9;
 pub const ROLE_MONTH: u16 = 1 << 10;
+pub const ROLE_PLACE_SUFFIX: u16 = 1 << 11;
+pub const ROLE_ORG_SUFFIX: u16 = 1 << 12;
 
 /// Where a name comes from; a surer source wins when two lists disagree on a type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,6 +83,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("en-place.tsv"),
     list!("ar-place-curated.tsv"),
     list!("he-place-curated.tsv"),
+    list!("ur-place-curated.tsv"),
     list!("en-place-curated.tsv"),
     list!("ar-person.tsv"),
     list!("he-person.tsv"),
@@ -95,6 +98,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("en-month.tsv"),
     list!("calendar-month.tsv"),
     list!("ar-context.tsv"),
+    list!("ur-context.tsv"),
     list!("he-context.tsv"),
     list!("en-context.tsv"),
 ];
@@ -181,6 +185,8 @@ fn role_bit(role: &str) -> Option<u16> {
         "title" => ROLE_TITLE,
         "org-head" => ROLE_ORG_HEAD,
         "place-noun" => ROLE_PLACE_NOUN,
+        "place-suffix" => ROLE_PLACE_SUFFIX,
+        "org-suffix" => ROLE_ORG_SUFFIX,
         "first-name" => ROLE_FIRST_NAME,
         "stop" => ROLE_STOP,
         "generic" => ROLE_GENERIC,

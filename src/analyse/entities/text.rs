@@ -2,7 +2,7 @@
 //! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
 
 use super::clitics::{Script, script_of};
-use super::gazetteer::{Caps, ROLE_FIRST_NAME};
+use super::gazetteer::{Caps, ROLE_FIRST_NAME, ROLE_STOP};
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
 use crate::fold::{Folded, fold};
@@ -185,6 +185,18 @@ impl<'a> Text<'a> {
             Script::Other => false,
             _ => true,
         }
+    }
+
+    /// A given name that starts or continues a person's name. A word that is also a particle
+    /// is not one (جو, Joe or the Urdu "who"), except when written with Persian yeh: folding
+    /// merges ی with the ى of the Arabic preposition على, but علی is only ever the name.
+    pub fn given_name(&self, u: &Unit) -> bool {
+        u.has(ROLE_FIRST_NAME)
+            && (!u.has(ROLE_STOP)
+                || self
+                    .original
+                    .get(self.folded.original_range(u.start..u.end))
+                    .is_some_and(|w| w.ends_with('ی')))
     }
 
     pub fn kind(&self, u: &Unit) -> Option<EntityKind> {
