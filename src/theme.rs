@@ -226,6 +226,14 @@ impl Theme {
         style
     }
 
+    /// This theme without its body style (the reader's page colours): for text printed
+    /// inline, where the terminal's own foreground and background are the page.
+    pub fn without_body(&self) -> Theme {
+        let mut theme = self.clone();
+        theme.set(StyleKey::Body, Style::default());
+        theme
+    }
+
     /// This theme with every colour removed (modifiers kept), for `NO_COLOR`.
     pub fn without_colors(&self) -> Theme {
         let mut theme = self.clone();
