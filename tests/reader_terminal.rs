@@ -236,13 +236,25 @@ fn an_image_terminal_that_never_answers_gets_halfblocks_and_keeps_every_key() {
     reader.assert_restored(tty.as_deref());
 }
 
+/// Moves on, sends `signal`, and checks the exit status, the terminal and that the reading
+/// position was saved on the way out.
 fn signal_case(name: &str, signal: &str, expected: u32) {
     let mut reader = Reader::start(name, &[SAMPLE], &[], 80, 24);
     reader.first_frame();
+    let positions = scratch(name).join("sahifa").join("positions");
+    let _ = std::fs::remove_dir_all(&positions);
+    let before = reader.term.screen().contents();
+    reader.term.send_keys("]").expect("] sent");
+    reader
+        .term
+        .wait_until("the next section", QUIET, move |s| s.contents() != before)
+        .expect("moved");
     reader.kill(signal);
     let (status, tty) = reader.report();
     assert_eq!(status, Some(expected), "exit status after SIG{signal}");
     reader.assert_restored(tty.as_deref());
+    let saved = std::fs::read_dir(&positions).map_or(0, Iterator::count);
+    assert_eq!(saved, 1, "reading position saved after SIG{signal}");
 }
 
 #[test]
@@ -253,6 +265,12 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 #[test]
 fn sighup_restores_the_terminal_and_exits_129() {
     signal_case("sighup", "HUP", 129);
+}
+
+#[test]
+fn sigint_from_kill_restores_the_terminal_and_exits_130() {
+    // In raw mode Ctrl-C is a key; SIGINT only comes from outside.
+    signal_case("sigint", "INT", 130);
 }
 
 #[test]

@@ -71,7 +71,11 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         .and_then(|mut terminal| event_loop(&mut app, &session, &mut terminal));
     let signal = session.signalled();
     drop(session);
-    result?;
+    // After a signal, an input error is the terminal going away (SIGHUP): not worth a message,
+    // and the position is still saved.
+    if signal.is_none() {
+        result?;
+    }
     if let (Some(store), Some(anchor)) = (store, app.anchor())
         && let Err(e) = store.save(anchor)
     {
