@@ -22,6 +22,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod graphics;
+
 /// The built-in sample article (a news report in Arabic with sections and statistics).
 pub const SAMPLE: &str = include_str!("../../assets/raqqa-news-ar.txt");
 /// The name the sample goes by in messages and format detection.
@@ -56,27 +58,33 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.text.reorder())?;
+    // Only articles with images ask the terminal which image protocol it speaks; the question
+    // has a deadline and no answer means halfblocks (see `graphics`).
+    if app.has_images() {
+        app.set_image_picker(graphics::picker());
+    }
+    // No `terminal.clear()`: it asks the terminal for the cursor position and fails without an
+    // answer; the session has cleared the alternate screen, which is what a new `Terminal`
+    // (with empty buffers) expects.
     let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| {
-            terminal.clear()?;
-            // Ask the terminal which image protocol it speaks (kitty, sixel, iTerm2); halfblocks
-            // when it does not answer. Only articles with images pay for the question, and it
-            // comes after the clear's cursor query, which it would otherwise disturb.
-            if app.has_images()
-                && may_show_graphics()
-                && let Ok(picker) = ratatui_image::picker::Picker::from_query_stdio()
-            {
-                app.set_image_picker(picker);
-            }
-            event_loop(&mut app, &session, &mut terminal)
-        });
+        .and_then(|mut terminal| event_loop(&mut app, &session, &mut terminal));
+    let signal = session.signalled();
     drop(session);
-    result?;
+    // After a signal, an input error is the terminal going away (SIGHUP): not worth a message,
+    // and the position is still saved.
+    if signal.is_none() {
+        result?;
+    }
     if let (Some(store), Some(anchor)) = (store, app.anchor())
         && let Err(e) = store.save(anchor)
     {
         eprintln!("sahifa: could not remember the reading position: {e}");
+    }
+    // Stopped by a signal: the conventional status, 128 + its number, once the terminal is
+    // restored and the position saved.
+    if let Some(signal) = signal {
+        std::process::exit(128 + signal);
     }
     Ok(())
 }
@@ -167,30 +175,13 @@ impl Compose for PageCompose {
     }
 }
 
-/// Whether the terminal says (by its environment) that it may draw images. Only those are asked
-/// which protocol they speak: a terminal that does not answer the question (tmux, for one)
-/// answers late, and the late reply swallows the first key. The rest get halfblocks.
-fn may_show_graphics() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default().to_lowercase();
-    let term = var("TERM");
-    let program = var("TERM_PROGRAM");
-    std::env::var_os("KITTY_WINDOW_ID").is_some()
-        || std::env::var_os("WEZTERM_EXECUTABLE").is_some()
-        || ["kitty", "ghostty", "foot", "mlterm", "sixel", "wezterm"]
-            .iter()
-            .any(|name| term.contains(name))
-        || ["iterm.app", "wezterm", "ghostty", "mintty", "vscode"]
-            .iter()
-            .any(|name| program.contains(name))
-}
-
 /// Draw, wait for input, act; until quit or a signal.
 fn event_loop(
     app: &mut App,
     session: &Session,
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
 ) -> anyhow::Result<()> {
-    while !app.should_quit() && !session.signalled() {
+    while !app.should_quit() && session.signalled().is_none() {
         app.poll_background();
         terminal.draw(|frame| app.draw(frame))?;
         // Wake up often while a big page is being composed, to show it as soon as it is ready.

@@ -1,46 +1,65 @@
 //! Terminal hygiene: the modes the reader switches on, and putting every one of them back.
 //!
-//! On start: raw mode, the alternate screen, mouse capture, a hidden cursor, and — unless the
-//! terminal is asked to do the bidi itself (`--bidi terminal`) — `CSI 8 l` (BDSM: explicit mode,
-//! so VTE-class terminals do not reorder what is already in visual order) and `CSI 1 SP k`
-//! (SCP: left-to-right presentation). They are undone (`CSI 8 h`, `CSI 0 SP k`, cursor shown,
-//! main screen, raw mode off) when the [`Session`] drops, in a panic (a hook that restores
-//! before the message is printed) and after SIGTERM/SIGHUP (flags the event loop checks).
-//! Restoring twice is harmless: a flag records whether the modes are on.
+//! On start: raw mode, the alternate screen (cleared), mouse reports for buttons and the wheel
+//! only, a hidden cursor, and — unless the terminal is asked to do the bidi itself
+//! (`--bidi terminal`) — `CSI 8 l` (BDSM: explicit mode, so VTE-class terminals do not reorder
+//! what is already in visual order) and `CSI 1 SP k` (SCP: left-to-right presentation). They are
+//! undone (`CSI 8 h`, `CSI 0 SP k`, mouse reports off, cursor shown, main screen, raw mode off)
+//! when the [`Session`] drops, in a panic (a hook that restores before the message is printed)
+//! and after SIGTERM/SIGHUP/SIGINT (the event loop sees the signal, stops, and the reader exits
+//! with 128 + its number). Restoring twice is harmless: a flag records whether the modes are on.
+//!
+//! Nothing here asks the terminal a question: a terminal that never answers (a bare PTY,
+//! `script`, a serial line) must still get a reader.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 /// BDSM explicit (the terminal must not reorder) and SCP left-to-right.
 pub const BIDI_EXPLICIT: &str = "\x1b[8l\x1b[1 k";
 /// BDSM implicit and SCP default: the terminal's usual behaviour.
 pub const BIDI_RESTORE: &str = "\x1b[8h\x1b[0 k";
+/// Mouse reports for button presses and releases, the wheel included (1000), in SGR encoding
+/// (1006), which crossterm parses as mouse events. Not crossterm's `EnableMouseCapture`: that
+/// also turns on drag (1002) and all-motion (1003) tracking, which floods the reader with motion
+/// events it does not use, and urxvt encoding (1015).
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Exactly the mouse modes [`MOUSE_ON`] set, switched off in reverse order.
+pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static EXPLICIT_BIDI: AtomicBool = AtomicBool::new(false);
 
 /// The terminal in reader mode; dropping it restores the terminal.
 pub struct Session {
-    signalled: Arc<AtomicBool>,
+    /// The number of the signal that asked the reader to stop; 0 while none has.
+    signalled: Arc<AtomicI32>,
 }
 
 impl Session {
     /// Switches the terminal into reader mode. `explicit_bidi` sends `CSI 8 l`/`CSI 1 SP k`.
     pub fn start(explicit_bidi: bool) -> io::Result<Session> {
-        let signalled = Arc::new(AtomicBool::new(false));
+        let signalled = Arc::new(AtomicI32::new(0));
         watch_signals(Arc::clone(&signalled))?;
         install_panic_hook();
         EXPLICIT_BIDI.store(explicit_bidi, Ordering::SeqCst);
         ACTIVE.store(true, Ordering::SeqCst);
         let started = enable_raw_mode().and_then(|()| {
             let mut out = io::stdout();
-            execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+            // The alternate screen is cleared here rather than by ratatui's `Terminal::clear`,
+            // which asks the terminal where the cursor is and fails when no answer comes.
+            execute!(
+                out,
+                EnterAlternateScreen,
+                Clear(ClearType::All),
+                cursor::Hide
+            )?;
+            out.write_all(MOUSE_ON.as_bytes())?;
             if explicit_bidi {
                 out.write_all(BIDI_EXPLICIT.as_bytes())?;
             }
@@ -53,9 +72,13 @@ impl Session {
         Ok(Session { signalled })
     }
 
-    /// True once SIGTERM or SIGHUP arrived: the event loop should stop and drop the session.
-    pub fn signalled(&self) -> bool {
-        self.signalled.load(Ordering::SeqCst)
+    /// The signal (SIGTERM, SIGHUP or SIGINT) that arrived, if one did: the event loop should
+    /// stop, drop the session and exit with status 128 + the signal's number.
+    pub fn signalled(&self) -> Option<i32> {
+        match self.signalled.load(Ordering::SeqCst) {
+            0 => None,
+            signal => Some(signal),
+        }
     }
 }
 
@@ -75,23 +98,25 @@ pub fn restore() {
     if EXPLICIT_BIDI.load(Ordering::SeqCst) {
         let _ = out.write_all(BIDI_RESTORE.as_bytes());
     }
-    let _ = execute!(out, DisableMouseCapture, cursor::Show, LeaveAlternateScreen);
+    let _ = out.write_all(MOUSE_OFF.as_bytes());
+    let _ = execute!(out, cursor::Show, LeaveAlternateScreen);
     let _ = out.flush();
     let _ = disable_raw_mode();
 }
 
-/// Sets `signalled` on SIGTERM or SIGHUP so the event loop can stop and save the position. When
+/// Records SIGTERM, SIGHUP or SIGINT in `signalled` so the event loop can stop and save the
+/// position (SIGINT only comes from `kill`: raw mode makes Ctrl-C a key). When
 /// the terminal has gone away (SIGHUP from a closed window), crossterm's reader can spin on end of
 /// input without ever returning to the loop, so if the process is still alive shortly after the
 /// signal, the terminal is restored here and the process exits.
-fn watch_signals(signalled: Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+fn watch_signals(signalled: Arc<AtomicI32>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                signalled.store(true, Ordering::SeqCst);
+                signalled.store(signal, Ordering::SeqCst);
                 std::thread::sleep(std::time::Duration::from_millis(500));
                 restore();
                 std::process::exit(128 + signal);

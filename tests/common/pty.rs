@@ -4,7 +4,8 @@
 //! `vt100` parser (which, like most terminals, does no bidi of its own — so the parsed screen is
 //! exactly the cells the program wrote), sends keys, and waits until the screen is stable. It
 //! answers the queries a program may block on (cursor position `ESC[6n`, primary device
-//! attributes `ESC[c`), and every wait has a deadline, so a test fails instead of hanging.
+//! attributes `ESC[c`) unless told to play a terminal that never answers, and every wait has a
+//! deadline, so a test fails instead of hanging.
 //! The raw byte stream is kept for checks of the modes a program sets and restores.
 
 use super::keys::key_presses;
@@ -39,6 +40,9 @@ pub struct Terminal {
     rows: u16,
     /// Deadline for each wait.
     pub timeout: Duration,
+    /// Whether queries are answered (true, like most terminals) or ignored (false, like a bare
+    /// PTY or a serial line). Set it before the first wait: nothing is read before.
+    pub answers_queries: bool,
 }
 
 impl Terminal {
@@ -117,6 +121,7 @@ impl Terminal {
             cols,
             rows,
             timeout: TIMEOUT,
+            answers_queries: true,
         })
     }
 
@@ -231,6 +236,9 @@ impl Terminal {
         }
         // An escape sequence may be cut between chunks: look again at the last few bytes.
         self.scanned = at.max(self.raw.len().saturating_sub(4));
+        if !self.answers_queries {
+            return;
+        }
         for reply in replies {
             // A program that stopped reading must not make the test fail here.
             let _ = self.send_bytes(&reply);
@@ -355,6 +363,11 @@ impl Terminal {
     /// Everything the program has written so far, escape sequences included.
     pub fn raw(&self) -> &[u8] {
         &self.raw
+    }
+
+    /// The process id of the program started (for sending it signals).
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
     }
 
     /// The parsed screen (cursor, modes, cell attributes).
