@@ -78,7 +78,7 @@ pub enum FormatArg {
 }
 
 /// Where an article comes from and how to read it; shared by the commands that open one.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct SourceArgs {
     /// Article file; '-' or absent with piped input reads standard input.
     pub file: Option<PathBuf>,
@@ -158,7 +158,7 @@ pub enum ColorArg {
 
 /// How the article's text is composed: shaping, paragraph direction and who reorders; shared
 /// by the commands that lay out a whole article.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct TextArgs {
     /// Do not shape Arabic letters into presentation forms.
     #[arg(long)]

@@ -89,3 +89,24 @@ fn terminal_bidi_mode_writes_logical_order() {
     assert!(terminal.contains(title), "{terminal}");
     assert!(!app.contains(title));
 }
+
+/// `sahifa FILE | …` has no screen to take: the reader writes the article as `print` does,
+/// with the reader's own flags (here a width and the text direction) carried over.
+#[test]
+fn the_reader_with_piped_output_prints_the_article() {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sahifa"))
+            .args(args)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("the sahifa binary runs");
+        assert!(out.status.success(), "{args:?}");
+        stdout(&out)
+    };
+    let file = sample();
+    let file = file.to_str().expect("a UTF-8 path");
+    let printed = run(&["print", file, "--width", "50", "--dir", "rtl"]);
+    assert_eq!(run(&[file, "--width", "50", "--dir", "rtl"]), printed);
+    assert!(printed.contains("28.000") && !printed.contains('\x1b'));
+    assert_eq!(run(&["--no-state", file]), run(&["print", file]));
+}

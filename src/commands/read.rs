@@ -5,7 +5,7 @@
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
 use crate::analyse::{self, entities::Tagger};
-use crate::cli::ReadArgs;
+use crate::cli::{ColorArg, PrintArgs, ReadArgs};
 use crate::document::Document;
 use crate::load;
 use crate::page::{self, Composer, PageLine, PageOptions, Unit};
@@ -37,6 +37,17 @@ enum Source<'a> {
 }
 
 pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() {
+        // Like `less`: with no screen to take (`sahifa FILE | grep …`), the article is written
+        // out as `sahifa print` writes it.
+        return super::print::run(&PrintArgs {
+            source: args.source.clone(),
+            width: args.width,
+            theme: args.theme.clone(),
+            color: ColorArg::Auto,
+            text: args.text.clone(),
+        });
+    }
     let (config, config_problem) = Config::load(args.config.as_deref());
     let source = match args.source.file.as_deref() {
         Some(p) if p.as_os_str() == "-" => Source::Stdin,
