@@ -42,10 +42,13 @@ impl App {
     }
 
     /// Brings line `at` into view with some context above, unless it is already visible.
+    /// Near the end it stops at the plain scrolling limit, so the screen stays full.
     pub(super) fn reveal(&mut self, at: usize) {
         let visible = self.top..self.top + self.text_height();
         if !visible.contains(&at) {
-            self.jump_to(at.saturating_sub(self.text_height() / 3));
+            let at_end = self.window().is_none_or(|w| w.end == self.units.len());
+            let limit = if at_end { self.max_top() } else { usize::MAX };
+            self.jump_to(at.saturating_sub(self.text_height() / 3).min(limit));
         }
     }
 

@@ -526,3 +526,21 @@ fn a_position_past_the_scrolling_limit_is_restored_and_kept() {
     );
     assert!(app.max_top() < max);
 }
+
+/// A match on the last lines is shown with the screen full: the view stops at the plain
+/// scrolling limit instead of putting the match a third of the way down an emptier screen.
+#[test]
+fn a_match_near_the_end_keeps_the_screen_full() {
+    let mut app = app(42, 11);
+    app.handle(Action::StartSearch);
+    "the end".chars().for_each(|c| app.handle(Action::Type(c)));
+    app.handle(Action::Confirm);
+    assert_eq!(app.search().matches.len(), 1);
+    assert_eq!(app.top(), app.max_top());
+    let spot = app.search().matches[0].clone();
+    let line = app
+        .page
+        .line_of(&spot.source, spot.range.start)
+        .expect("shown");
+    assert!((app.top()..app.top() + 10).contains(&line));
+}
