@@ -7,7 +7,7 @@
 //! exactly, so joined Arabic presentation forms and box-drawing lines meet their neighbours.
 //! Combining marks in a cell's grapheme are drawn over the base, where the font places them.
 //! All backgrounds are painted before any glyph, so glyph parts that overhang a cell are kept.
-//! Bold uses DejaVu Sans Mono Bold (fallback glyphs are emboldened by a second pass); italic is
+//! Bold uses DejaVu Sans Mono Bold (glyphs it lacks are emboldened by a second pass); italic is
 //! a shear of the outline. Pixels come from ab_glyph's rasteriser and are encoded with `png`.
 
 mod canvas;
