@@ -41,6 +41,12 @@ pub fn to_png(buffer: &Buffer, palette: &Palette) -> Result<Vec<u8>> {
     canvas.encode()
 }
 
+/// Whether a bundled font draws `c`; a PNG shows any other character as the missing-glyph box
+/// (combining marks and joiners no font has are left out instead).
+pub fn has_glyph(c: char) -> bool {
+    Fonts::get().is_ok_and(|fonts| fonts.pick(c, false).is_some())
+}
+
 /// Pixel position and width of the cells a glyph covers.
 fn span(glyph: &Glyph<'_>) -> (u32, u32, u32) {
     (
