@@ -44,7 +44,7 @@ impl Metrics {
     /// DejaVu Sans Mono's ascent+descent fills the cell height exactly, so box-drawing
     /// verticals meet the rows above and below.
     pub fn new(fonts: &Fonts) -> Self {
-        let font = &fonts.regular;
+        let font = fonts.main();
         let height = font.ascent_unscaled() - font.descent_unscaled();
         let upem = font.units_per_em().unwrap_or(1000.0);
         #[allow(clippy::cast_precision_loss)] // cell sizes are tiny
