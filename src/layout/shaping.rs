@@ -342,4 +342,21 @@ mod tests {
         assert_eq!(unshape('\u{FE91}'), Some(('\u{0628}', None)));
         assert_eq!(unshape('a'), None);
     }
+
+    #[test]
+    fn form_joins_names_the_neighbours_each_shaped_form_joins() {
+        let joins = |text: &str| shaped(text).chars().map(form_joins).collect::<Vec<_>>();
+        let (alone, initial, medial, last) = (
+            Some((false, false)),
+            Some((false, true)),
+            Some((true, true)),
+            Some((true, false)),
+        );
+        assert_eq!(joins("ب ببب"), [alone, None, initial, medial, last]);
+        assert_eq!(
+            joins("ہے لا بلا"),
+            [initial, last, None, alone, None, initial, last]
+        );
+        assert_eq!(form_joins('\0'), None);
+    }
 }
