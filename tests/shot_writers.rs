@@ -1,5 +1,5 @@
 //! The screenshot writers on hand-built buffers: Arabic presentation forms, Hebrew with niqqud,
-//! Urdu forms only the fallback font has, wide characters, combining marks and styled cells.
+//! Urdu forms only the fallback fonts have, wide characters, combining marks and styled cells.
 //!
 //! The Arabic, Hebrew and Urdu strings are already in visual order and shaped, as the layout
 //! engine hands them to the renderer (taken from GNU FriBidi's `--shaped` output).
@@ -261,7 +261,7 @@ fn png_has_the_grid_size_and_ink_only_where_cells_have_glyphs() {
         );
     }
     // Every letter cell has ink: Arabic from DejaVu Sans Mono, Hebrew and U+FBAF from the
-    // fallback font, the wide characters (drawn as a missing-glyph box when no font has them).
+    // fallback fonts, the wide characters (drawn as a missing-glyph box when no font has them).
     let letters = (5..10).chain(11..16).map(|c| (c, 0));
     let hebrew = (12..16).map(|c| (c, 1));
     let others = [(0, 2), (2, 2), (4, 2), (14, 2), (15, 2), (0, 3), (1, 4)];
@@ -363,7 +363,7 @@ fn an_unknown_extension_is_an_error_naming_the_path() {
 }
 
 #[test]
-fn png_draws_hebrew_and_urdu_forms_from_the_fallback_font_not_as_missing_boxes() {
+fn png_draws_hebrew_and_urdu_forms_from_the_fallback_fonts_not_as_missing_boxes() {
     // U+E000 (private use) is in no bundled font: its cell shows the missing-glyph box.
     let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
     buf.set_string(
@@ -393,4 +393,55 @@ fn png_draws_hebrew_and_urdu_forms_from_the_fallback_font_not_as_missing_boxes()
         assert_ne!(cell(col), missing, "cell {col} is a missing-glyph box");
     }
     assert_ne!(cell(1), cell(2), "alef and shin look alike");
+}
+
+/// The first and last pixel rows with ink in cell (col, row), relative to the cell's top.
+fn ink_rows(img: &Image, col: u32, row: u32) -> Option<(u32, u32)> {
+    let has_ink =
+        |y: u32| (0..CELL_WIDTH).any(|x| img.ink(col * CELL_WIDTH + x, row * CELL_HEIGHT + y));
+    let first = (0..CELL_HEIGHT).find(|&y| has_ink(y))?;
+    let last = (0..CELL_HEIGHT).rev().find(|&y| has_ink(y))?;
+    Some((first, last))
+}
+
+#[test]
+fn png_hebrew_letters_stand_on_the_latin_baseline_as_tall_as_its_lowercase() {
+    // x, then he, het and final mem (flat-topped letters that sit on the baseline).
+    let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+    buf.set_string(0, 0, "x\u{5D4}\u{5D7}\u{5DD}", Style::default());
+    let img = Image::decode(&shot::to_png(&buf, &Palette::default()).expect("PNG encodes"));
+    let latin = ink_rows(&img, 0, 0).expect("x has ink");
+    for col in 1..4 {
+        let hebrew = ink_rows(&img, col, 0).expect("a Hebrew letter has ink");
+        assert_eq!(hebrew, latin, "rows with ink in cell {col} vs x");
+    }
+}
+
+#[test]
+fn png_urdu_forms_from_the_fallback_font_join_their_neighbours_at_the_cell_edge() {
+    // Visual order, each word's cells left to right: ہو (waw final, heh goal initial),
+    // کے (yeh barree final, keheh initial), بہت (teh final, heh goal medial, beh initial),
+    // لڈ (ddal final, lam initial). Heh goal, yeh barree and ddal come from Noto Sans Arabic,
+    // the others from DejaVu Sans Mono.
+    let words = "\u{FEEE}\u{FBA8} \u{FBAF}\u{FB90} \u{FE96}\u{FBA9}\u{FE91} \u{FB89}\u{FEDF}";
+    let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+    buf.set_string(0, 0, words, Style::default());
+    let img = Image::decode(&shot::to_png(&buf, &Palette::default()).expect("PNG encodes"));
+    let crosses = |right: u32| {
+        let edge = right * CELL_WIDTH;
+        (0..CELL_HEIGHT).any(|y| img.ink(edge - 1, y) && img.ink(edge, y))
+    };
+    for right in [1, 4, 7, 8, 11] {
+        assert!(
+            crosses(right),
+            "no joining stroke at the left edge of column {right}"
+        );
+    }
+    // Where nothing joins (the edges beside the spaces) no stroke crosses.
+    for right in [2, 3, 5, 6, 9, 10] {
+        assert!(
+            !crosses(right),
+            "a stroke crosses the left edge of column {right}"
+        );
+    }
 }

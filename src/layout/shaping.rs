@@ -163,6 +163,22 @@ pub fn unshape(c: char) -> Option<(char, Option<char>)> {
         .map(|&(base, _)| (base, None))
 }
 
+/// The neighbours a presentation form joins, `(previous, next)` in logical order — in a
+/// right-to-left line the letter on its right and the letter on its left; `None` when `c` is
+/// not the presentation form of a letter or of lam-alef.
+pub fn form_joins(c: char) -> Option<(bool, bool)> {
+    if c == '\0' {
+        return None;
+    }
+    let slot = |forms: &[char]| forms.iter().position(|&f| f == c);
+    if let Some(i) = LAM_ALEF.iter().find_map(|(_, forms)| slot(forms)) {
+        return Some((i == 1, false));
+    }
+    // Slots are [isolated, final, initial, medial].
+    let i = FORMS.iter().find_map(|(_, forms)| slot(forms))?;
+    Some((i % 2 == 1, i >= 2))
+}
+
 /// Appends the glyphs of `text` to `out`: controls treated, Arabic shaped when `shape` is set.
 pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
     // Every character from U+0600 on starts with a UTF-8 byte of 0xD8 or more.
@@ -325,5 +341,22 @@ mod tests {
         assert_eq!(unshape('\u{FEFC}'), Some((LAM, Some('\u{0627}'))));
         assert_eq!(unshape('\u{FE91}'), Some(('\u{0628}', None)));
         assert_eq!(unshape('a'), None);
+    }
+
+    #[test]
+    fn form_joins_names_the_neighbours_each_shaped_form_joins() {
+        let joins = |text: &str| shaped(text).chars().map(form_joins).collect::<Vec<_>>();
+        let (alone, initial, medial, last) = (
+            Some((false, false)),
+            Some((false, true)),
+            Some((true, true)),
+            Some((true, false)),
+        );
+        assert_eq!(joins("ب ببب"), [alone, None, initial, medial, last]);
+        assert_eq!(
+            joins("ہے لا بلا"),
+            [initial, last, None, alone, None, initial, last]
+        );
+        assert_eq!(form_joins('\0'), None);
     }
 }

@@ -86,6 +86,6 @@ pub fn write_with(buffer: &Buffer, path: &Path, palette: &Palette) -> Result<()>
 }
 
 pub use ansi::to_ansi;
-pub use raster::to_png;
+pub use raster::{has_glyph, to_png};
 pub use svg::to_svg;
 pub use text::to_text;

@@ -18,7 +18,8 @@ use std::fmt::Write as _;
 const FONT_SIZE: &str = "15.46";
 /// Baseline offset from the top of a cell (DejaVu Sans Mono's ascent at [`FONT_SIZE`]).
 const BASELINE: u32 = 14;
-const FONT_FAMILY: &str = "'DejaVu Sans Mono', FreeMono, monospace";
+/// The PNG writer's fonts in its order of preference; the viewer supplies them (none are embedded).
+const FONT_FAMILY: &str = "'DejaVu Sans Mono', 'Noto Sans Hebrew', 'Noto Sans Arabic', monospace";
 
 /// The buffer as a standalone SVG document.
 pub fn to_svg(buffer: &Buffer, palette: &Palette) -> String {

@@ -4,15 +4,20 @@
 //! the same symbol in the same style gives the same pixels wherever it stands. The base
 //! character is squeezed (never widened) so its advance fits its cells and centred; combining
 //! marks are drawn where their font places them relative to the base, or centred on the cell
-//! when that would put them outside it.
+//! when that would put them outside it. An Arabic presentation form narrower than its cells
+//! (from a proportional fallback font) gets its font's tatweel from each side it joins to the
+//! cell edge, so it meets its neighbours as DejaVu Sans Mono's forms do.
 
 use super::fonts::{Fonts, Pick};
 use super::{CELL_HEIGHT, CELL_WIDTH};
+use crate::layout::shaping::form_joins;
 use ab_glyph::{Font, Outline, OutlineCurve, OutlinedGlyph, Point, PxScaleFactor, point};
 use std::collections::HashMap;
 
 /// Slant of synthesised italics (horizontal shift per unit of height).
 const ITALIC_SLANT: f32 = 0.2;
+/// ARABIC TATWEEL, the joining stroke that carries a joined form to the cell edge.
+const TATWEEL: char = '\u{640}';
 
 /// What a mask depends on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -39,7 +44,7 @@ impl Metrics {
     /// DejaVu Sans Mono's ascent+descent fills the cell height exactly, so box-drawing
     /// verticals meet the rows above and below.
     pub fn new(fonts: &Fonts) -> Self {
-        let font = &fonts.regular;
+        let font = fonts.main();
         let height = font.ascent_unscaled() - font.descent_unscaled();
         let upem = font.units_per_em().unwrap_or(1000.0);
         #[allow(clippy::cast_precision_loss)] // cell sizes are tiny
@@ -162,6 +167,22 @@ fn rasterise(fonts: &Fonts, metrics: &Metrics, key: &Key) -> Mask {
         (h, v),
         key.italic,
     );
+    if let Some((previous, next)) = form_joins(base_char) {
+        // A joined form narrower than its cells (a proportional fallback font's) is carried to
+        // the cell edges it joins at by its font's tatweel, as a monospace font draws it.
+        let overlap = 0.5;
+        let mut fill = |from: f32, to: f32| {
+            if to - from > overlap {
+                kashida(&mut coverage, &base, (from, to), baseline, v, key.italic);
+            }
+        };
+        if next {
+            fill(0.0, left + overlap);
+        }
+        if previous {
+            fill(base_end - overlap, span_wf);
+        }
+    }
 
     for mark in chars {
         // Only what a font really has: joiners, selectors and emoji tails draw nothing.
@@ -195,6 +216,30 @@ fn rasterise(fonts: &Fonts, metrics: &Metrics, key: &Key) -> Mask {
         );
     }
     coverage.into_mask()
+}
+
+/// Draws the tatweel of `base`'s font stretched so its ink spans `from..to` (pixels from the
+/// cell's left edge) on the baseline, `v` pixels per font unit high.
+fn kashida(
+    coverage: &mut Coverage,
+    base: &Pick<'_>,
+    (from, to): (f32, f32),
+    baseline: f32,
+    v: f32,
+    italic: bool,
+) {
+    let id = base.font.glyph_id(TATWEEL);
+    let Some(bounds) = base.font.outline(id).map(|o| o.bounds) else {
+        return;
+    };
+    let ink = bounds.max.x - bounds.min.x;
+    if id.0 == 0 || ink <= 0.0 {
+        return;
+    }
+    let h = (to - from) / ink;
+    let stroke = Pick { id, ..*base };
+    let origin = point(from - bounds.min.x * h, baseline);
+    paint(coverage, &stroke, origin, (h, v), italic);
 }
 
 /// Rasterises one glyph with its origin at `position` into `coverage`.

@@ -7,7 +7,7 @@
 //! exactly, so joined Arabic presentation forms and box-drawing lines meet their neighbours.
 //! Combining marks in a cell's grapheme are drawn over the base, where the font places them.
 //! All backgrounds are painted before any glyph, so glyph parts that overhang a cell are kept.
-//! Bold uses DejaVu Sans Mono Bold (fallback glyphs are emboldened by a second pass); italic is
+//! Bold uses DejaVu Sans Mono Bold (glyphs it lacks are emboldened by a second pass); italic is
 //! a shear of the outline. Pixels come from ab_glyph's rasteriser and are encoded with `png`.
 
 mod canvas;
@@ -39,6 +39,12 @@ pub fn to_png(buffer: &Buffer, palette: &Palette) -> Result<Vec<u8>> {
         draw_glyph(&mut canvas, &mut cache, glyph, palette);
     }
     canvas.encode()
+}
+
+/// Whether a bundled font draws `c`; a PNG shows any other character as the missing-glyph box
+/// (combining marks and joiners no font has are left out instead).
+pub fn has_glyph(c: char) -> bool {
+    Fonts::get().is_ok_and(|fonts| fonts.pick(c, false).is_some())
 }
 
 /// Pixel position and width of the cells a glyph covers.
