@@ -52,6 +52,19 @@ const REPORTING: &str = concat!(
     r#"| grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')""#
 );
 
+/// [`REPORTING`] under job control (`set -m`, as in an interactive shell): when the reader
+/// stops, the shell takes the terminal back, reports the status (148 for SIGTSTP) and the line
+/// discipline as `[stopped …]`, waits for a line, and continues the reader with `fg`.
+const JOB_CONTROL: &str = concat!(
+    r#"set -m; sh -c 'echo $$ >"$0"; exec "$SAHIFA" "$@"' "$PIDFILE" "$@"; s=$?; "#,
+    r#"printf '\r\n[stopped %s %s]\r\n' "$s" "$(stty -a | tr ' ;' '\n\n' "#,
+    r#"| grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')"; "#,
+    r#"read -r _; fg >/dev/null; s=$?; "#,
+    r#"printf '\r\n[status %s]\r\n' "$s"; "#,
+    r#"printf '[tty %s]\r\n' "$(stty -a | tr ' ;' '\n\n' "#,
+    r#"| grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')""#
+);
+
 struct Reader {
     term: Terminal,
     pidfile: PathBuf,
@@ -63,6 +76,11 @@ impl Reader {
         Self::start_with(name, args, env, cols, rows, true)
     }
 
+    /// [`Reader::start`] under a shell with job control ([`JOB_CONTROL`]).
+    fn start_job(name: &str, args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_in(name, args, &[], cols, rows, true, true)
+    }
+
     /// [`Reader::start`] in a terminal that answers queries or not.
     fn start_with(
         name: &str,
@@ -71,6 +89,19 @@ impl Reader {
         cols: u16,
         rows: u16,
         answers: bool,
+    ) -> Self {
+        Self::start_in(name, args, env, cols, rows, answers, false)
+    }
+
+    /// The reader under [`REPORTING`] or, with `job_control`, [`JOB_CONTROL`].
+    fn start_in(
+        name: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+        answers: bool,
+        job_control: bool,
     ) -> Self {
         let dir = scratch(name);
         let pidfile = dir.join("pid");
@@ -88,8 +119,16 @@ impl Reader {
             ("TMUX", ""),
         ];
         all.extend_from_slice(env);
-        let mut term =
-            Terminal::shell_with_env(REPORTING, args, &all, cols, rows).expect("terminal starts");
+        let mut term = if job_control {
+            let sahifa = common::bin::sahifa();
+            all.push(("SAHIFA", &sahifa));
+            let mut shell_args = vec!["-c", JOB_CONTROL, "bash"];
+            shell_args.extend_from_slice(args);
+            Terminal::spawn_with_env("bash", &shell_args, &all, cols, rows)
+        } else {
+            Terminal::shell_with_env(REPORTING, args, &all, cols, rows)
+        }
+        .expect("terminal starts");
         term.answers_queries = answers;
         Reader { term, pidfile }
     }
@@ -105,21 +144,26 @@ impl Reader {
 
     /// Sends `signal` (a `kill` name: TERM, HUP) to the reader.
     fn kill(&self, signal: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let pid = loop {
-            let text = std::fs::read_to_string(&self.pidfile).unwrap_or_default();
-            if let Ok(pid) = text.trim().parse::<u32>() {
-                break pid;
-            }
-            assert!(Instant::now() < deadline, "no pid written");
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let pid = self.pid();
         let status = Command::new("kill")
             .arg(format!("-{signal}"))
             .arg(pid.to_string())
             .status()
             .expect("kill runs");
         assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    /// The reader's process id, as the shell wrote it.
+    fn pid(&self) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = std::fs::read_to_string(&self.pidfile).unwrap_or_default();
+            if let Ok(pid) = text.trim().parse::<u32>() {
+                return pid;
+            }
+            assert!(Instant::now() < deadline, "no pid written");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Waits for the shell's report; returns the reader's exit status and the line discipline.
@@ -323,4 +367,150 @@ fn a_wheel_notch_down_scrolls_and_one_up_scrolls_back() {
     let (status, tty) = reader.report();
     assert_eq!(status, Some(0));
     reader.assert_restored(tty.as_deref());
+}
+
+/// The state letter of process `pid` in /proc (`T` stopped, `S` sleeping, `R` running) and the
+/// CPU time it has used, in clock ticks.
+fn proc_state(pid: u32) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces: the fields that follow start after its `)`.
+    let rest = stat.get(stat.rfind(')')? + 1..)?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let state = fields.first()?.chars().next()?;
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some((state, ticks))
+}
+
+/// Stops the reader (`stop` does it), checks that it is stopped with the terminal given back,
+/// resizes the terminal while it is stopped, continues it with `fg`, and checks that the whole
+/// screen is drawn again at the new size; then `q` quits cleanly.
+fn suspend_case(name: &str, stop: impl FnOnce(&mut Reader)) {
+    let (cols, rows) = (80, 24);
+    let mut reader = Reader::start_job(name, &[SAMPLE], cols, rows);
+    reader.first_frame();
+    let shots = scratch(&format!("{name}-shot"));
+    let first = headless(&shots, SAMPLE, cols, rows, "]");
+    reader.term.send_keys("]").expect("] sent");
+    assert_eq!(reader.term.wait_for_screen(&first), Ok(()));
+    let pid = reader.pid();
+    stop(&mut reader);
+    reader
+        .term
+        .wait_until("the shell's report of the stop", QUIET, |s| {
+            s.contents().contains("[stopped")
+        })
+        .expect("the reader stops");
+    let raw = reader.term.raw();
+    let report = find(raw, b"[stopped ", 0).and_then(|at| {
+        let end = find(raw, b"]", at)?;
+        Some(String::from_utf8_lossy(raw.get(at + 9..end)?).into_owned())
+    });
+    // 148 = 128 + SIGTSTP: stopped by SIGTSTP itself, as a shell's job is by Ctrl-Z.
+    assert_eq!(report.as_deref(), Some("148 icanon echo "), "status and tty");
+    assert_eq!(proc_state(pid).map(|(state, _)| state), Some('T'));
+    reader.assert_restored(Some("icanon echo"));
+    // The window changes while the reader is stopped; it is not there to see SIGWINCH.
+    let (cols, rows) = (70, 20);
+    reader.term.resize(cols, rows).expect("resized");
+    reader.term.send_bytes(b"\r").expect("Enter sent");
+    let again = headless(&shots, SAMPLE, cols, rows, "]");
+    assert_eq!(reader.term.wait_for_screen(&again), Ok(()));
+    assert!(reader.term.screen().alternate_screen(), "alternate screen");
+    assert_ne!(proc_state(pid).map(|(state, _)| state), Some('T'));
+    reader.term.send_keys("q").expect("q sent");
+    let (status, tty) = reader.report();
+    assert_eq!(status, Some(0));
+    reader.assert_restored(tty.as_deref());
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_stops_and_fg_redraws_everything() {
+    suspend_case("ctrl-z", |reader| {
+        reader.term.send_bytes(b"\x1a").expect("Ctrl-Z sent");
+    });
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_like_ctrl_z() {
+    suspend_case("sigtstp", |reader| reader.kill("TSTP"));
+}
+
+#[test]
+fn ctrl_z_is_in_the_help() {
+    let help = headless(&scratch("help-shot"), SAMPLE, 100, 40, "?");
+    assert!(
+        help.lines().any(|l| l.contains("C-z") && l.contains("suspend")),
+        "{help}"
+    );
+}
+
+/// A shell that makes the terminal report 0x0 before it starts the reader (`script` does that
+/// when its own input is not a terminal), with `redirect` applied to the reader.
+fn sizeless_script(redirect: &str) -> String {
+    format!(
+        concat!(
+            r#"stty rows 0 cols 0; sh -c 'echo $$ >"$0"; exec "$SAHIFA" "$@" {}' "$PIDFILE" "$@"; "#,
+            r#"s=$?; stty rows 24 cols 80; printf '\r\n[status %s]\r\n' "$s""#
+        ),
+        redirect
+    )
+}
+
+#[test]
+fn a_terminal_without_a_size_gets_no_frames_and_no_busy_loop() {
+    let dir = scratch("sizeless");
+    let pidfile = dir.join("pid");
+    let _ = std::fs::remove_file(&pidfile);
+    let env = [
+        ("XDG_CONFIG_HOME", dir.to_str().expect("UTF-8 temp path")),
+        ("XDG_STATE_HOME", dir.to_str().expect("UTF-8 temp path")),
+        ("PIDFILE", pidfile.to_str().expect("UTF-8 temp path")),
+    ];
+    let script = sizeless_script("");
+    let term = Terminal::shell_with_env(&script, &[SAMPLE], &env, 80, 24).expect("starts");
+    let mut reader = Reader { term, pidfile };
+    let pid = reader.pid();
+    reader
+        .term
+        .wait_until("the alternate screen", QUIET, |s| s.alternate_screen())
+        .expect("the reader starts");
+    let (_, before) = proc_state(pid).expect("running");
+    let written = reader.term.collect_for(Duration::from_secs(1));
+    let (state, after) = proc_state(pid).expect("still running");
+    // Nothing to draw on: no frames at all, and the reader sleeps (clock ticks are 10 ms).
+    assert_eq!(written, 0, "bytes written in a second");
+    assert!(after - before <= 5, "{} ticks of CPU in a second", after - before);
+    assert_ne!(state, 'R');
+    // A size arrives: the reader draws.
+    reader.term.resize(60, 20).expect("resized");
+    let expected = headless(&scratch("sizeless-shot"), SAMPLE, 60, 20, "");
+    assert_eq!(reader.term.wait_for_screen(&expected), Ok(()));
+    reader.term.send_keys("q").expect("q sent");
+    assert_eq!(reader.term.wait_exit(), Ok(0));
+    assert!(
+        find(reader.term.raw(), b"[status 0]", 0).is_some(),
+        "{}",
+        reader.term.screen_text()
+    );
+}
+
+#[test]
+fn no_size_and_no_terminal_on_standard_input_is_an_error() {
+    let dir = scratch("sizeless-stdin");
+    let pidfile = dir.join("pid");
+    let env = [
+        ("XDG_CONFIG_HOME", dir.to_str().expect("UTF-8 temp path")),
+        ("XDG_STATE_HOME", dir.to_str().expect("UTF-8 temp path")),
+        ("PIDFILE", pidfile.to_str().expect("UTF-8 temp path")),
+    ];
+    let script = sizeless_script("</dev/null");
+    let started = Instant::now();
+    let mut term = Terminal::shell_with_env(&script, &[SAMPLE], &env, 80, 24).expect("starts");
+    assert_eq!(term.wait_exit(), Ok(0));
+    assert!(started.elapsed() < Duration::from_secs(8), "{:?}", started.elapsed());
+    let raw = String::from_utf8_lossy(term.raw()).into_owned();
+    assert!(raw.contains("[status 1]"), "{raw:?}");
+    assert!(raw.contains("size of 0x0"), "{raw:?}");
+    assert!(!term.screen().alternate_screen(), "alternate screen left on");
 }
