@@ -407,7 +407,11 @@ fn suspend_case(name: &str, stop: impl FnOnce(&mut Reader)) {
         Some(String::from_utf8_lossy(raw.get(at + 9..end)?).into_owned())
     });
     // 148 = 128 + SIGTSTP: stopped by SIGTSTP itself, as a shell's job is by Ctrl-Z.
-    assert_eq!(report.as_deref(), Some("148 icanon echo "), "status and tty");
+    assert_eq!(
+        report.as_deref(),
+        Some("148 icanon echo "),
+        "status and tty"
+    );
     assert_eq!(proc_state(pid).map(|(state, _)| state), Some('T'));
     reader.assert_restored(Some("icanon echo"));
     // The window changes while the reader is stopped; it is not there to see SIGWINCH.
@@ -440,7 +444,8 @@ fn sigtstp_from_outside_suspends_like_ctrl_z() {
 fn ctrl_z_is_in_the_help() {
     let help = headless(&scratch("help-shot"), SAMPLE, 100, 40, "?");
     assert!(
-        help.lines().any(|l| l.contains("C-z") && l.contains("suspend")),
+        help.lines()
+            .any(|l| l.contains("C-z") && l.contains("suspend")),
         "{help}"
     );
 }
@@ -480,7 +485,11 @@ fn a_terminal_without_a_size_gets_no_frames_and_no_busy_loop() {
     let (state, after) = proc_state(pid).expect("still running");
     // Nothing to draw on: no frames at all, and the reader sleeps (clock ticks are 10 ms).
     assert_eq!(written, 0, "bytes written in a second");
-    assert!(after - before <= 5, "{} ticks of CPU in a second", after - before);
+    assert!(
+        after - before <= 5,
+        "{} ticks of CPU in a second",
+        after - before
+    );
     assert_ne!(state, 'R');
     // A size arrives: the reader draws.
     reader.term.resize(60, 20).expect("resized");
@@ -508,9 +517,16 @@ fn no_size_and_no_terminal_on_standard_input_is_an_error() {
     let started = Instant::now();
     let mut term = Terminal::shell_with_env(&script, &[SAMPLE], &env, 80, 24).expect("starts");
     assert_eq!(term.wait_exit(), Ok(0));
-    assert!(started.elapsed() < Duration::from_secs(8), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        started.elapsed()
+    );
     let raw = String::from_utf8_lossy(term.raw()).into_owned();
     assert!(raw.contains("[status 1]"), "{raw:?}");
     assert!(raw.contains("size of 0x0"), "{raw:?}");
-    assert!(!term.screen().alternate_screen(), "alternate screen left on");
+    assert!(
+        !term.screen().alternate_screen(),
+        "alternate screen left on"
+    );
 }
