@@ -54,9 +54,10 @@ const REPORTING: &str = concat!(
 
 /// [`REPORTING`] under job control (`set -m`, as in an interactive shell): when the reader
 /// stops, the shell takes the terminal back, reports the status (148 for SIGTSTP) and the line
-/// discipline as `[stopped …]`, waits for a line, and continues the reader with `fg`.
+/// discipline as `[stopped …]`, waits for a line, and continues the reader with `fg`. With
+/// `$EXEC` empty the job is a script that runs the reader as its child, rather than becoming it.
 const JOB_CONTROL: &str = concat!(
-    r#"set -m; sh -c 'echo $$ >"$0"; exec "$SAHIFA" "$@"' "$PIDFILE" "$@"; s=$?; "#,
+    r#"set -m; sh -c 'echo $$ >"$0"; $EXEC "$SAHIFA" "$@"; exit $?' "$PIDFILE" "$@"; s=$?; "#,
     r#"printf '\r\n[stopped %s %s]\r\n' "$s" "$(stty -a | tr ' ;' '\n\n' "#,
     r#"| grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ' ')"; "#,
     r#"read -r _; fg >/dev/null; s=$?; "#,
@@ -76,9 +77,11 @@ impl Reader {
         Self::start_with(name, args, env, cols, rows, true)
     }
 
-    /// [`Reader::start`] under a shell with job control ([`JOB_CONTROL`]).
-    fn start_job(name: &str, args: &[&str], cols: u16, rows: u16) -> Self {
-        Self::start_in(name, args, &[], cols, rows, true, true)
+    /// [`Reader::start`] under a shell with job control ([`JOB_CONTROL`]), the reader run by
+    /// a script (`in_script`) or started directly.
+    fn start_job(name: &str, args: &[&str], in_script: bool, cols: u16, rows: u16) -> Self {
+        let exec = if in_script { "" } else { "exec" };
+        Self::start_in(name, args, &[("EXEC", exec)], cols, rows, true, true)
     }
 
     /// [`Reader::start`] in a terminal that answers queries or not.
@@ -162,6 +165,21 @@ impl Reader {
                 return pid;
             }
             assert!(Instant::now() < deadline, "no pid written");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The process id of the reader itself when a script runs it as its child.
+    fn child_pid(&self) -> u32 {
+        let script = self.pid();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let path = format!("/proc/{script}/task/{script}/children");
+            let children = std::fs::read_to_string(path).unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().find_map(|p| p.parse().ok()) {
+                return pid;
+            }
+            assert!(Instant::now() < deadline, "the script started no reader");
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -385,15 +403,19 @@ fn proc_state(pid: u32) -> Option<(char, u64)> {
 /// Stops the reader (`stop` does it), checks that it is stopped with the terminal given back,
 /// resizes the terminal while it is stopped, continues it with `fg`, and checks that the whole
 /// screen is drawn again at the new size; then `q` quits cleanly.
-fn suspend_case(name: &str, stop: impl FnOnce(&mut Reader)) {
+fn suspend_case(name: &str, in_script: bool, stop: impl FnOnce(&mut Reader)) {
     let (cols, rows) = (80, 24);
-    let mut reader = Reader::start_job(name, &[SAMPLE], cols, rows);
+    let mut reader = Reader::start_job(name, &[SAMPLE], in_script, cols, rows);
     reader.first_frame();
     let shots = scratch(&format!("{name}-shot"));
     let first = headless(&shots, SAMPLE, cols, rows, "]");
     reader.term.send_keys("]").expect("] sent");
     assert_eq!(reader.term.wait_for_screen(&first), Ok(()));
-    let pid = reader.pid();
+    let pid = if in_script {
+        reader.child_pid()
+    } else {
+        reader.pid()
+    };
     stop(&mut reader);
     reader
         .term
@@ -426,18 +448,32 @@ fn suspend_case(name: &str, stop: impl FnOnce(&mut Reader)) {
     let (status, tty) = reader.report();
     assert_eq!(status, Some(0));
     reader.assert_restored(tty.as_deref());
+    // The reader set the terminal up twice, at the start and once on `fg`: the continuation
+    // it caused is not taken for a stop from outside as well.
+    let raw = reader.term.raw();
+    let alternate = raw.windows(8).filter(|w| w == b"\x1b[?1049h").count();
+    assert_eq!(alternate, 2, "switches to the alternate screen");
 }
 
 #[test]
 fn ctrl_z_gives_the_terminal_back_stops_and_fg_redraws_everything() {
-    suspend_case("ctrl-z", |reader| {
+    suspend_case("ctrl-z", false, |reader| {
+        reader.term.send_bytes(b"\x1a").expect("Ctrl-Z sent");
+    });
+}
+
+#[test]
+fn ctrl_z_stops_the_script_that_runs_the_reader_too() {
+    // The whole job stops, as with Ctrl-Z in a shell; otherwise the shell would wait for the
+    // script forever and never give the terminal back.
+    suspend_case("ctrl-z-script", true, |reader| {
         reader.term.send_bytes(b"\x1a").expect("Ctrl-Z sent");
     });
 }
 
 #[test]
 fn sigtstp_from_outside_suspends_like_ctrl_z() {
-    suspend_case("sigtstp", |reader| reader.kill("TSTP"));
+    suspend_case("sigtstp", false, |reader| reader.kill("TSTP"));
 }
 
 #[test]
@@ -529,4 +565,38 @@ fn no_size_and_no_terminal_on_standard_input_is_an_error() {
         !term.screen().alternate_screen(),
         "alternate screen left on"
     );
+}
+
+#[test]
+fn sigcont_after_sigstop_sets_the_terminal_up_again() {
+    // SIGSTOP cannot be caught; a shell with job control puts its own line discipline back
+    // meanwhile, so when the reader is continued it sets its modes again and redraws.
+    let (cols, rows) = (80, 24);
+    let mut reader = Reader::start("sigstop", &[SAMPLE], &[], cols, rows);
+    reader.first_frame();
+    let expected = headless(&scratch("sigstop-shot"), SAMPLE, cols, rows, "");
+    assert_eq!(reader.term.wait_for_screen(&expected), Ok(()));
+    let pid = reader.pid();
+    let alternate = |raw: &[u8]| raw.windows(8).filter(|w| w == b"\x1b[?1049h").count();
+    assert_eq!(alternate(reader.term.raw()), 1);
+    reader.kill("STOP");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while proc_state(pid).map(|(state, _)| state) != Some('T') {
+        assert!(Instant::now() < deadline, "not stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    reader.kill("CONT");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alternate(reader.term.raw()) < 2 {
+        assert!(
+            Instant::now() < deadline,
+            "the terminal was not set up again"
+        );
+        reader.term.collect_for(Duration::from_millis(50));
+    }
+    assert_eq!(reader.term.wait_for_screen(&expected), Ok(()));
+    reader.term.send_keys("q").expect("q sent");
+    let (status, tty) = reader.report();
+    assert_eq!(status, Some(0));
+    reader.assert_restored(tty.as_deref());
 }

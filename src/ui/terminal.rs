@@ -22,10 +22,12 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
-use nix::sys::signal::{SigSet, Signal, raise};
+use nix::sys::signal::{SigSet, Signal, killpg};
+use nix::unistd::getpgrp;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::{Duration, Instant};
 
 /// BDSM explicit (the terminal must not reorder) and SCP left-to-right.
 pub const BIDI_EXPLICIT: &str = "\x1b[8l\x1b[1 k";
@@ -38,6 +40,9 @@ pub const BIDI_RESTORE: &str = "\x1b[8h\x1b[0 k";
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Exactly the mouse modes [`MOUSE_ON`] set, switched off in reverse order.
 pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// The longest [`StopSignals::forget_continued`] waits for the SIGCONT to be recorded.
+pub const CONTINUE_WAIT: Duration = Duration::from_millis(100);
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static EXPLICIT_BIDI: AtomicBool = AtomicBool::new(false);
@@ -148,7 +153,7 @@ fn watch_signals(signalled: Arc<AtomicI32>) -> io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 signalled.store(signal, Ordering::SeqCst);
-                std::thread::sleep(std::time::Duration::from_millis(500));
+                std::thread::sleep(Duration::from_millis(500));
                 restore();
                 std::process::exit(128 + signal);
             }
@@ -199,18 +204,34 @@ impl StopSignals {
     pub fn take_continued(&self) -> bool {
         self.continued.swap(false, Ordering::SeqCst)
     }
+
+    /// Forgets the SIGCONT that ended a stop the reader made itself ([`Session::suspend`]),
+    /// which is already dealt with. It is taken by some other thread while the main thread is
+    /// stopped, so it may be recorded a moment after the main thread runs again: wait for it,
+    /// for at most [`CONTINUE_WAIT`] (the whole wait only when the stop never happened, in an
+    /// orphaned process group).
+    pub fn forget_continued(&self) {
+        let deadline = Instant::now() + CONTINUE_WAIT;
+        while !self.take_continued() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
 }
 
-/// Stops the process with SIGTSTP's default action; returns when it is continued. The signal
-/// is let through in this thread only (raised here, it is this thread's to take) and blocked
-/// again afterwards. In an orphaned process group (no shell to continue it) the system
-/// discards the signal and this returns at once.
+/// Stops the process with SIGTSTP's default action; returns when it is continued.
+///
+/// The signal goes to the whole process group, as Ctrl-Z in a shell sends it, so that a script
+/// that started the reader stops with it and the shell sees the whole job stopped. It is let
+/// through in this thread only, which Linux picks to take a signal it sends to its own process
+/// while the thread does not block it (the main thread, as the process's leader, is looked at
+/// first); blocked again afterwards. In an orphaned process group (no shell to continue it)
+/// the system discards the signal and this returns at once.
 fn stop_with_sigtstp() -> io::Result<()> {
     let tstp = SigSet::from(Signal::SIGTSTP);
     tstp.thread_unblock().map_err(io::Error::from)?;
-    let raised = raise(Signal::SIGTSTP).map_err(io::Error::from);
+    let sent = killpg(getpgrp(), Signal::SIGTSTP).map_err(io::Error::from);
     tstp.thread_block().map_err(io::Error::from)?;
-    raised
+    sent
 }
 
 fn install_panic_hook() {

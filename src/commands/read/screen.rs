@@ -113,8 +113,8 @@ impl Screen<'_> {
     /// Gives the terminal back, stops, and once continued redraws everything.
     fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
         self.session.suspend()?;
-        // The continuation that woke the reader is handled by this redraw.
-        self.stops.take_continued();
+        // The continuation that woke the reader is dealt with by this redraw.
+        self.stops.forget_continued();
         self.redraw_all(app)
     }
 
