@@ -13,7 +13,8 @@
 //! exactly as on quit before the process stops, and set up again when it is continued. SIGTSTP
 //! is held back (blocked in every thread, see [`StopSignals`]) rather than handled, so the stop
 //! itself can be SIGTSTP with its default action, as a shell expects of a job: the event loop
-//! restores the terminal, lets the signal through in its own thread and raises it.
+//! restores the terminal, lets the signal through in its own (the main) thread and sends it to
+//! its process group, as Ctrl-Z in a shell does.
 //!
 //! Nothing here asks the terminal a question: a terminal that never answers (a bare PTY,
 //! `script`, a serial line) must still get a reader.
@@ -67,7 +68,8 @@ impl Session {
     /// Gives the terminal back as on quit and stops the process with SIGTSTP (its default
     /// action), as a shell's job is stopped; returns once the process is continued (`fg`), with
     /// the terminal in reader mode again and the alternate screen cleared: the caller redraws
-    /// everything, at the size the terminal has now.
+    /// everything, at the size the terminal has now. Call it from the main thread: the
+    /// process's leader is the thread the system hands its own SIGTSTP to.
     pub fn suspend(&self) -> io::Result<()> {
         restore();
         stop_with_sigtstp()?;
