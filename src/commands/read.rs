@@ -12,17 +12,17 @@ use crate::page::{self, Composer, PageLine, PageOptions, Unit};
 use crate::theme::{BUILTIN, Theme, no_color_requested};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
-use crate::ui::terminal::Session;
-use crate::ui::{App, Compose, Keymap, ReaderOptions, input};
-use crossterm::event;
+use crate::ui::terminal::{Session, StopSignals};
+use crate::ui::{App, Compose, Keymap, ReaderOptions};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use screen::Screen;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 mod graphics;
+mod screen;
 
 /// The built-in sample article (a news report in Arabic with sections and statistics).
 pub const SAMPLE: &str = include_str!("../../assets/raqqa-news-ar.txt");
@@ -48,6 +48,9 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
             text: args.text.clone(),
         });
     }
+    // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
+    // terminal in reader mode.
+    let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
     let source = match args.source.file.as_deref() {
         Some(p) if p.as_os_str() == "-" => Source::Stdin,
@@ -67,19 +70,30 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
+    let keymap = options.keymap.clone();
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.text.reorder())?;
     // Only articles with images ask the terminal which image protocol it speaks; the question
     // has a deadline and no answer means halfblocks (see `graphics`).
-    if app.has_images() {
-        app.set_image_picker(graphics::picker());
+    let picker = app.has_images().then(graphics::picker);
+    if let Some(picker) = &picker {
+        app.set_image_picker(picker.clone());
     }
     // No `terminal.clear()`: it asks the terminal for the cursor position and fails without an
     // answer; the session has cleared the alternate screen, which is what a new `Terminal`
     // (with empty buffers) expects.
     let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
         .map_err(anyhow::Error::from)
-        .and_then(|mut terminal| event_loop(&mut app, &session, &mut terminal));
+        .and_then(|terminal| {
+            let mut screen = Screen {
+                session: &session,
+                stops: &stops,
+                terminal,
+                keymap,
+                picker,
+            };
+            screen.run(&mut app)
+        });
     let signal = session.signalled();
     drop(session);
     // After a signal, an input error is the terminal going away (SIGHUP): not worth a message,
@@ -184,29 +198,4 @@ impl Compose for PageCompose {
                 .collect(),
         )
     }
-}
-
-/// Draw, wait for input, act; until quit or a signal.
-fn event_loop(
-    app: &mut App,
-    session: &Session,
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-) -> anyhow::Result<()> {
-    while !app.should_quit() && session.signalled().is_none() {
-        app.poll_background();
-        terminal.draw(|frame| app.draw(frame))?;
-        // Wake up often while a big page is being composed, to show it as soon as it is ready.
-        let wait = if app.composing() { 50 } else { 250 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
-        }
-        // Handle everything already waiting (a burst of wheel events) before the next frame.
-        loop {
-            input::handle(app, &event::read()?);
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
-    }
-    Ok(())
 }

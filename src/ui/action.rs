@@ -119,6 +119,8 @@ pub enum Action {
     /// Close the overlay or prompt, else quit.
     Back,
     Quit,
+    /// Stop the process as Ctrl-Z does in a shell (the terminal's event loop does it).
+    Suspend,
     /// A character typed into the search prompt.
     Type(char),
     /// Delete the last character of the search prompt.
@@ -175,6 +177,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry" },
     Binding { keys: &[C('q'), Key::Esc], action: Action::Back, name: "back", help: "close the panel, else quit" },
     Binding { keys: &[Key::Ctrl('c')], action: Action::Quit, name: "quit", help: "quit at once" },
+    Binding { keys: &[Key::Ctrl('z')], action: Action::Suspend, name: "suspend", help: "suspend (fg to come back)" },
 ];
 
 /// Keys to actions: the table, with the user's overrides applied on top.

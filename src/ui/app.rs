@@ -272,6 +272,7 @@ impl App {
         match action {
             Action::Resize(cols, rows) => self.resize(cols, rows),
             Action::Quit => self.quit = true,
+            Action::Suspend => {}
             Action::Back => self.back(),
             Action::Type(c) => {
                 if let Some(prompt) = &mut self.prompt {

@@ -9,6 +9,13 @@
 //! and after SIGTERM/SIGHUP/SIGINT (the event loop sees the signal, stops, and the reader exits
 //! with 128 + its number). Restoring twice is harmless: a flag records whether the modes are on.
 //!
+//! Suspending (Ctrl-Z, or SIGTSTP from outside) follows the same rule: the terminal is restored
+//! exactly as on quit before the process stops, and set up again when it is continued. SIGTSTP
+//! is held back (blocked in every thread, see [`StopSignals`]) rather than handled, so the stop
+//! itself can be SIGTSTP with its default action, as a shell expects of a job: the event loop
+//! restores the terminal, lets the signal through in its own (the main) thread and sends it to
+//! its process group, as Ctrl-Z in a shell does.
+//!
 //! Nothing here asks the terminal a question: a terminal that never answers (a bare PTY,
 //! `script`, a serial line) must still get a reader.
 
@@ -16,9 +23,12 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use nix::sys::signal::{SigSet, Signal, killpg};
+use nix::unistd::getpgrp;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::{Duration, Instant};
 
 /// BDSM explicit (the terminal must not reorder) and SCP left-to-right.
 pub const BIDI_EXPLICIT: &str = "\x1b[8l\x1b[1 k";
@@ -31,6 +41,9 @@ pub const BIDI_RESTORE: &str = "\x1b[8h\x1b[0 k";
 pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Exactly the mouse modes [`MOUSE_ON`] set, switched off in reverse order.
 pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
+/// The longest [`StopSignals::forget_continued`] waits for the SIGCONT to be recorded.
+pub const CONTINUE_WAIT: Duration = Duration::from_millis(100);
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static EXPLICIT_BIDI: AtomicBool = AtomicBool::new(false);
@@ -48,28 +61,27 @@ impl Session {
         watch_signals(Arc::clone(&signalled))?;
         install_panic_hook();
         EXPLICIT_BIDI.store(explicit_bidi, Ordering::SeqCst);
-        ACTIVE.store(true, Ordering::SeqCst);
-        let started = enable_raw_mode().and_then(|()| {
-            let mut out = io::stdout();
-            // The alternate screen is cleared here rather than by ratatui's `Terminal::clear`,
-            // which asks the terminal where the cursor is and fails when no answer comes.
-            execute!(
-                out,
-                EnterAlternateScreen,
-                Clear(ClearType::All),
-                cursor::Hide
-            )?;
-            out.write_all(MOUSE_ON.as_bytes())?;
-            if explicit_bidi {
-                out.write_all(BIDI_EXPLICIT.as_bytes())?;
-            }
-            out.flush()
-        });
-        if let Err(e) = started {
-            restore();
-            return Err(e);
-        }
+        enter()?;
         Ok(Session { signalled })
+    }
+
+    /// Gives the terminal back as on quit and stops the process with SIGTSTP (its default
+    /// action), as a shell's job is stopped; returns once the process is continued (`fg`), with
+    /// the terminal in reader mode again and the alternate screen cleared: the caller redraws
+    /// everything, at the size the terminal has now. Call it from the main thread: the
+    /// process's leader is the thread the system hands its own SIGTSTP to.
+    pub fn suspend(&self) -> io::Result<()> {
+        restore();
+        stop_with_sigtstp()?;
+        enter()
+    }
+
+    /// Sets the reader's modes again after the process was stopped by something else (SIGSTOP)
+    /// and continued: the shell may have put its own line discipline back meanwhile. The
+    /// alternate screen is cleared; the caller redraws everything.
+    pub fn reclaim(&self) -> io::Result<()> {
+        restore();
+        enter()
     }
 
     /// The signal (SIGTERM, SIGHUP or SIGINT) that arrived, if one did: the event loop should
@@ -86,6 +98,32 @@ impl Drop for Session {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Switches the terminal into reader mode (see the module documentation); on an error, puts
+/// back whatever was already switched.
+fn enter() -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    let started = enable_raw_mode().and_then(|()| {
+        let mut out = io::stdout();
+        // The alternate screen is cleared here rather than by ratatui's `Terminal::clear`,
+        // which asks the terminal where the cursor is and fails when no answer comes.
+        execute!(
+            out,
+            EnterAlternateScreen,
+            Clear(ClearType::All),
+            cursor::Hide
+        )?;
+        out.write_all(MOUSE_ON.as_bytes())?;
+        if EXPLICIT_BIDI.load(Ordering::SeqCst) {
+            out.write_all(BIDI_EXPLICIT.as_bytes())?;
+        }
+        out.flush()
+    });
+    if started.is_err() {
+        restore();
+    }
+    started
 }
 
 /// Puts the terminal back as it was, if the reader had changed it. Errors are ignored: this
@@ -117,12 +155,85 @@ fn watch_signals(signalled: Arc<AtomicI32>) -> io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 signalled.store(signal, Ordering::SeqCst);
-                std::thread::sleep(std::time::Duration::from_millis(500));
+                std::thread::sleep(Duration::from_millis(500));
                 restore();
                 std::process::exit(128 + signal);
             }
         })?;
     Ok(())
+}
+
+/// SIGTSTP (a stop asked from outside: `kill -TSTP`, or Ctrl-Z before raw mode is on) and
+/// SIGCONT, recorded for the event loop.
+///
+/// SIGTSTP is blocked, not handled: a handler would replace the default action that
+/// [`Session::suspend`] needs, and a thread that let it through would be stopped with the
+/// terminal still in reader mode. A thread of its own takes it with `sigwait`.
+pub struct StopSignals {
+    stop: Arc<AtomicBool>,
+    continued: Arc<AtomicBool>,
+}
+
+impl StopSignals {
+    /// Blocks SIGTSTP in the calling thread and every thread it starts afterwards, and starts
+    /// waiting for it. Call it before any other thread is started.
+    pub fn install() -> io::Result<StopSignals> {
+        let tstp = SigSet::from(Signal::SIGTSTP);
+        tstp.thread_block().map_err(io::Error::from)?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&continued))?;
+        let flag = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("sigtstp".into())
+            .spawn(move || {
+                while let Ok(signal) = tstp.wait() {
+                    if signal == Signal::SIGTSTP {
+                        flag.store(true, Ordering::SeqCst);
+                    }
+                }
+            })?;
+        Ok(StopSignals { stop, continued })
+    }
+
+    /// Whether a SIGTSTP arrived since the last call: the reader should suspend.
+    pub fn take_stop(&self) -> bool {
+        self.stop.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether the process was continued (SIGCONT) since the last call: the terminal may have
+    /// been changed meanwhile, so the reader sets it up and redraws.
+    pub fn take_continued(&self) -> bool {
+        self.continued.swap(false, Ordering::SeqCst)
+    }
+
+    /// Forgets the SIGCONT that ended a stop the reader made itself ([`Session::suspend`]),
+    /// which is already dealt with. It is taken by some other thread while the main thread is
+    /// stopped, so it may be recorded a moment after the main thread runs again: wait for it,
+    /// for at most [`CONTINUE_WAIT`] (the whole wait only when the stop never happened, in an
+    /// orphaned process group).
+    pub fn forget_continued(&self) {
+        let deadline = Instant::now() + CONTINUE_WAIT;
+        while !self.take_continued() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+}
+
+/// Stops the process with SIGTSTP's default action; returns when it is continued.
+///
+/// The signal goes to the whole process group, as Ctrl-Z in a shell sends it, so that a script
+/// that started the reader stops with it and the shell sees the whole job stopped. It is let
+/// through in this thread only, which Linux picks to take a signal it sends to its own process
+/// while the thread does not block it (the main thread, as the process's leader, is looked at
+/// first); blocked again afterwards. In an orphaned process group (no shell to continue it)
+/// the system discards the signal and this returns at once.
+fn stop_with_sigtstp() -> io::Result<()> {
+    let tstp = SigSet::from(Signal::SIGTSTP);
+    tstp.thread_unblock().map_err(io::Error::from)?;
+    let sent = killpg(getpgrp(), Signal::SIGTSTP).map_err(io::Error::from);
+    tstp.thread_block().map_err(io::Error::from)?;
+    sent
 }
 
 fn install_panic_hook() {

@@ -8,3 +8,4 @@ pub mod golden;
 pub mod keys;
 pub mod modes;
 pub mod pty;
+pub mod reader;

@@ -35,7 +35,7 @@ pub struct Terminal {
     closed: bool,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     cols: u16,
     rows: u16,
     /// Deadline for each wait.
@@ -117,7 +117,7 @@ impl Terminal {
             closed: false,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
             cols,
             rows,
             timeout: TIMEOUT,
@@ -181,6 +181,35 @@ impl Terminal {
         let len = find(&self.raw, b"]", start)? - start;
         let flags = self.raw.get(start..start + len)?;
         Some(String::from_utf8_lossy(flags).trim().to_owned())
+    }
+
+    /// Changes the terminal's size, as a user resizing the window does: the kernel tells the
+    /// foreground process group (SIGWINCH), and the screen keeps its cells where they fit.
+    pub fn resize(&mut self, cols: u16, rows: u16) -> Result<(), String> {
+        let (Some(parser_rows), Some(parser_cols)) = (NonZeroU16::new(rows), NonZeroU16::new(cols))
+        else {
+            return Err(format!("a {cols}x{rows} terminal has no cells"));
+        };
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .map_err(|e| format!("resizing the PTY: {e}"))?;
+        self.parser.set_size(parser_rows, parser_cols);
+        self.cols = cols;
+        self.rows = rows;
+        Ok(())
+    }
+
+    /// Reads whatever the program writes for `duration` (answering queries); returns how many
+    /// bytes came.
+    pub fn collect_for(&mut self, duration: Duration) -> usize {
+        let before = self.raw.len();
+        self.pump_for(duration);
+        self.raw.len() - before
     }
 
     /// Writes bytes to the program's input.

@@ -1,0 +1,139 @@
+//! The reader's event loop on a real terminal: draw, wait for input, act; suspend on Ctrl-Z or
+//! SIGTSTP and redraw everything when continued; draw nothing while the terminal has no size.
+//!
+//! Rules: after a suspension or a stop from outside, the whole screen is drawn again at the size
+//! the terminal has then (it may have been resized while the reader was stopped), never patched
+//! from what was on screen before. A terminal that reports no size (0x0: `script` with standard
+//! input from /dev/null, a container's terminal before it is sized) gets no frames and the loop
+//! only waits for a resize; with standard input not a terminal either, nothing will ever size
+//! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
+
+use crate::ui::terminal::{Session, StopSignals};
+use crate::ui::{Action, App, Keymap, input};
+use anyhow::bail;
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui_image::picker::Picker;
+use std::io::{IsTerminal, Stdout};
+use std::time::{Duration, Instant};
+
+/// How long a terminal without a size, and without a keyboard on standard input, is given to
+/// get one before the reader gives up.
+pub const NO_SIZE_GRACE: Duration = Duration::from_secs(1);
+/// The longest wait for input between two looks at the signals and the background work.
+const IDLE_WAIT: Duration = Duration::from_millis(250);
+/// The wait while a big page is being composed, to show it as soon as it is ready.
+const COMPOSING_WAIT: Duration = Duration::from_millis(50);
+
+/// The terminal the reader draws on, with what it needs to give it back and take it again.
+pub struct Screen<'a> {
+    pub session: &'a Session,
+    pub stops: &'a StopSignals,
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// The key table, looked up for the suspend key even while the search prompt is open.
+    pub keymap: Keymap,
+    /// The image picker in use, if the article has images (set again after a suspension so
+    /// pictures are sent again rather than trusted to have survived).
+    pub picker: Option<Picker>,
+}
+
+impl Screen<'_> {
+    /// Draw, wait for input, act; until quit or a terminating signal.
+    pub fn run(&mut self, app: &mut App) -> anyhow::Result<()> {
+        let mut sizeless_since: Option<Instant> = None;
+        while !app.should_quit() && self.session.signalled().is_none() {
+            if self.stops.take_stop() {
+                self.suspend(app)?;
+            }
+            if self.stops.take_continued() {
+                // Continued after a stop the reader did not make (SIGSTOP): the shell may have
+                // reset the line discipline, and the screen may be anything.
+                self.session.reclaim()?;
+                self.redraw_all(app)?;
+            }
+            app.poll_background();
+            let size = self.terminal.size()?;
+            if size.width == 0 || size.height == 0 {
+                let since = *sizeless_since.get_or_insert_with(Instant::now);
+                if since.elapsed() >= NO_SIZE_GRACE && !std::io::stdin().is_terminal() {
+                    bail!(
+                        "the terminal reports a size of {}x{} and standard input is not a \
+                         terminal, so nothing can be shown (set a size with `stty cols 80 rows \
+                         24`, or use `sahifa print`)",
+                        size.width,
+                        size.height
+                    );
+                }
+            } else {
+                sizeless_since = None;
+                self.terminal.draw(|frame| app.draw(frame))?;
+            }
+            let wait = if app.composing() {
+                COMPOSING_WAIT
+            } else {
+                IDLE_WAIT
+            };
+            if !event::poll(wait)? {
+                continue;
+            }
+            // Handle everything already waiting (a burst of wheel events) before the next frame.
+            loop {
+                if self.handle(app, &event::read()?)? == Handled::Suspended
+                    || app.should_quit()
+                    || !event::poll(Duration::ZERO)?
+                {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies one terminal event; the suspend key suspends here, in any mode of the reader.
+    fn handle(&mut self, app: &mut App, event: &Event) -> anyhow::Result<Handled> {
+        let Event::Key(key_event) = event else {
+            input::handle(app, event);
+            return Ok(Handled::Applied);
+        };
+        for key in input::keys(*key_event) {
+            if app.should_quit() {
+                break;
+            }
+            if self.keymap.action(key) == Some(Action::Suspend) {
+                self.suspend(app)?;
+                return Ok(Handled::Suspended);
+            }
+            app.press(key);
+        }
+        Ok(Handled::Applied)
+    }
+
+    /// Gives the terminal back, stops, and once continued redraws everything.
+    fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
+        self.session.suspend()?;
+        // The continuation that woke the reader is dealt with by this redraw.
+        self.stops.forget_continued();
+        self.redraw_all(app)
+    }
+
+    /// Makes the next frame a whole one, at the size the terminal has now: ratatui forgets
+    /// what it believes is on screen, and pictures are encoded and sent again.
+    fn redraw_all(&mut self, app: &mut App) -> anyhow::Result<()> {
+        let (cols, rows) = crossterm::terminal::size()?;
+        if let Some(picker) = &self.picker {
+            app.set_image_picker(picker.clone());
+        }
+        self.terminal.resize(Rect::new(0, 0, cols, rows))?;
+        Ok(())
+    }
+}
+
+/// What became of an event.
+#[derive(PartialEq, Eq)]
+enum Handled {
+    Applied,
+    /// The reader was suspended and continued: the screen must be drawn before anything else.
+    Suspended,
+}
