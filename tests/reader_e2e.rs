@@ -6,39 +6,11 @@ mod common;
 
 use common::modes::check_modes;
 use common::pty::Terminal;
-use std::path::PathBuf;
-use std::process::Command;
+use common::reader::{headless, scratch};
 use std::time::Duration;
 
 const ARTICLE: &str = "assets/raqqa-news-ar.txt";
 const QUIET: Duration = Duration::from_millis(400);
-
-/// A fresh directory for one case, so no config file or remembered position leaks in.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sahifa-e2e-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
-
-/// `sahifa shot ARTICLE -o OUT.txt --size COLSxROWS --keys KEYS`, read back.
-fn headless(dir: &std::path::Path, cols: u16, rows: u16, keys: &str) -> String {
-    let out = dir.join("shot.txt");
-    let result = Command::new(common::bin::sahifa())
-        .args(["shot", ARTICLE, "-o"])
-        .arg(&out)
-        .args(["--size", &format!("{cols}x{rows}"), "--keys", keys])
-        .env("XDG_CONFIG_HOME", dir)
-        .env("XDG_STATE_HOME", dir)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("sahifa shot runs");
-    assert!(
-        result.status.success(),
-        "sahifa shot failed: {}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    std::fs::read_to_string(&out).expect("shot written")
-}
 
 /// Runs the reader in a terminal, replays `keys`, compares with the headless shot, quits.
 fn case(name: &str, cols: u16, rows: u16, keys: &str) {
@@ -53,7 +25,7 @@ fn case(name: &str, cols: u16, rows: u16, keys: &str) {
     })
     .expect("the reader starts");
     term.send_keys(keys).expect("keys sent");
-    let expected = headless(&dir, cols, rows, keys);
+    let expected = headless(&dir, ARTICLE, cols, rows, keys);
     assert_eq!(
         term.wait_for_screen(&expected),
         Ok(()),
