@@ -10,7 +10,7 @@ mod file;
 
 use crate::document::EntityKind;
 use crate::page::{Role, Tag};
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 use std::path::PathBuf;
 
 /// The built-in themes, in the order `T` cycles through them; the first is the default.
@@ -234,13 +234,35 @@ impl Theme {
         theme
     }
 
-    /// This theme with every colour removed (modifiers kept), for `NO_COLOR`.
+    /// This theme with every colour removed (modifiers kept), for `NO_COLOR`. What colour
+    /// alone told apart is then told by attributes: search matches, the selected panel row and
+    /// the status line are reversed (the current match also bold and underlined), entities
+    /// underlined when highlighted.
     pub fn without_colors(&self) -> Theme {
         let mut theme = self.clone();
         for style in &mut theme.styles {
             style.fg = None;
             style.bg = None;
             style.underline_color = None;
+        }
+        let marks = [
+            (StyleKey::SearchMatch, Modifier::REVERSED),
+            (
+                StyleKey::SearchCurrent,
+                Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED,
+            ),
+            (StyleKey::OutlineSelected, Modifier::REVERSED),
+            (StyleKey::Status, Modifier::REVERSED),
+            (StyleKey::EntityPerson, Modifier::UNDERLINED),
+            (StyleKey::EntityPlace, Modifier::UNDERLINED),
+            (StyleKey::EntityOrganization, Modifier::UNDERLINED),
+            (StyleKey::EntityDate, Modifier::UNDERLINED),
+            (StyleKey::EntityNumber, Modifier::UNDERLINED),
+            (StyleKey::EntityQuote, Modifier::UNDERLINED),
+        ];
+        for (key, modifier) in marks {
+            let style = theme.style(key).add_modifier(modifier);
+            theme.set(key, style);
         }
         theme
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::pty::{find, rfind};
+use common::pty::{Terminal, find, rfind};
 use common::reader::{QUIET, Reader, headless, mouse_left_on, scratch};
 use std::time::{Duration, Instant};
 
@@ -175,4 +175,22 @@ fn a_wheel_notch_down_scrolls_and_one_up_scrolls_back() {
     let (status, tty) = reader.report();
     assert_eq!(status, Some(0));
     reader.assert_restored(tty.as_deref());
+}
+
+/// `sahifa | head` typed at a terminal: standard input is the terminal and standard output a
+/// pipe, so the built-in sample is printed (not read from the keyboard) and the shell goes on.
+#[test]
+fn the_reader_piped_at_a_terminal_prints_the_sample() {
+    let script = r#""$SAHIFA" --no-state | head -n 2 | wc -l; echo "[status $?]""#;
+    let mut term = Terminal::shell(script, &[], 80, 10).expect("starts");
+    term.wait_until("the pipeline's end", QUIET, |screen| {
+        screen.contents().contains("[status 0]")
+    })
+    .expect("the pipeline ends by itself");
+    let rows = term.screen_rows();
+    assert_eq!(
+        rows[0].trim(),
+        "2",
+        "two lines of the sample went through head"
+    );
 }

@@ -27,6 +27,12 @@ pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
+    write_out(&loaded.document, args)
+}
+
+/// Writes a loaded article to standard output as `print` does, with `args`' width, theme,
+/// colour and text options.
+pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let (theme, error) = Theme::resolve(args.theme.as_deref());
@@ -35,7 +41,7 @@ pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
     }
     let settings = settings(args, theme, tty, no_color_requested(), terminal_width(tty));
     let mut out = BufWriter::new(stdout.lock());
-    let written = print(&loaded.document, &settings, &mut out).and_then(|()| out.flush());
+    let written = print(doc, &settings, &mut out).and_then(|()| out.flush());
     match written {
         // `sahifa print … | head` closing the pipe early is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

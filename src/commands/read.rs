@@ -37,27 +37,32 @@ enum Source<'a> {
 }
 
 pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
-    if !std::io::stdout().is_terminal() {
-        // Like `less`: with no screen to take (`sahifa FILE | grep …`), the article is written
-        // out as `sahifa print` writes it.
-        return super::print::run(&PrintArgs {
-            source: args.source.clone(),
-            width: args.width,
-            theme: args.theme.clone(),
-            color: ColorArg::Auto,
-            text: args.text.clone(),
-        });
-    }
-    // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
-    // terminal in reader mode.
-    let stops = StopSignals::install()?;
-    let (config, config_problem) = Config::load(args.config.as_deref());
     let source = match args.source.file.as_deref() {
         Some(p) if p.as_os_str() == "-" => Source::Stdin,
         Some(p) => Source::File(p),
         None if std::io::stdin().is_terminal() => Source::Sample,
         None => Source::Stdin,
     };
+    if !std::io::stdout().is_terminal() {
+        // Like `less`: with no screen to take (`sahifa FILE | grep …`, or `sahifa | head` for
+        // the sample), the article is written out as `sahifa print` writes it.
+        let (doc, warnings) = load_article(&source, args)?;
+        for warning in warnings {
+            eprintln!("sahifa: warning: {warning}");
+        }
+        let print = PrintArgs {
+            source: args.source.clone(),
+            width: args.width,
+            theme: args.theme.clone(),
+            color: ColorArg::Auto,
+            text: args.text.clone(),
+        };
+        return super::print::write_out(&doc, &print);
+    }
+    // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
+    // terminal in reader mode.
+    let stops = StopSignals::install()?;
+    let (config, config_problem) = Config::load(args.config.as_deref());
     let (doc, mut messages) = load_article(&source, args)?;
     messages.extend(config_problem);
     let store = match (&source, args.no_state) {

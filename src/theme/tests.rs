@@ -138,6 +138,17 @@ fn without_colors_keeps_modifiers_only() {
     assert!(Theme::default().has_colors());
     let title = plain.style(StyleKey::Title);
     assert!(title.add_modifier.contains(Modifier::BOLD));
+    // What colour told apart, attributes tell: a match from the text, the current match from
+    // the others, a highlighted entity from plain text.
+    let reversed = |key| plain.style(key).add_modifier.contains(Modifier::REVERSED);
+    assert!(reversed(StyleKey::SearchMatch) && reversed(StyleKey::OutlineSelected));
+    assert!(!reversed(StyleKey::Body) && !reversed(StyleKey::Panel));
+    let current = plain.style(StyleKey::SearchCurrent).add_modifier;
+    assert_ne!(current, plain.style(StyleKey::SearchMatch).add_modifier);
+    let place = plain.style(StyleKey::EntityPlace).add_modifier;
+    assert!(place.contains(Modifier::UNDERLINED));
+    let body = plain.style(StyleKey::Body).add_modifier;
+    assert_ne!(place, body);
 }
 
 #[test]
