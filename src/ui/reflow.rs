@@ -21,12 +21,18 @@ impl App {
         }
         // A view a jump (or a remembered position) put past the plain scrolling limit stays
         // where it is; a scrolled one is kept within the limit of the new size.
+        // A view at the end of the article (not also at its top) stays at the end.
         let jumped = self.start.is_some() || self.top > self.max_top();
+        let whole_end = self.window().is_none_or(|w| w.end == self.units.len());
+        let at_end = !jumped && whole_end && self.top > 0 && self.top == self.max_top();
         let anchor = self.top_anchor();
         self.size = (cols, rows);
         let width = self.column_width();
         if width != self.page.width || self.page.lines.is_empty() {
             self.relayout(width, anchor);
+        }
+        if at_end {
+            self.go_bottom();
         }
         self.keep_in_bounds(jumped);
     }

@@ -544,3 +544,19 @@ fn a_match_near_the_end_keeps_the_screen_full() {
         .expect("shown");
     assert!((app.top()..app.top() + 10).contains(&line));
 }
+
+/// At the end of the article a resize keeps the end in view (the last line at the bottom),
+/// where elsewhere it keeps the top line's text at the top.
+#[test]
+fn a_view_at_the_end_stays_at_the_end_across_resizes() {
+    let mut app = app(42, 11);
+    app.handle(Action::Bottom);
+    for (cols, rows) in [(32, 11), (52, 15), (42, 8), (42, 11)] {
+        app.handle(Action::Resize(cols, rows));
+        assert_eq!(app.top(), app.max_top(), "{cols}x{rows}");
+        assert!(app.top() > 0);
+    }
+    app.handle(Action::Top);
+    app.handle(Action::Resize(60, 11));
+    assert_eq!(app.top(), 0, "the top stays the top");
+}
