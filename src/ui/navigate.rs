@@ -75,7 +75,7 @@ impl App {
         let section = match after.checked_sub(1) {
             Some(i) => headings.get(i)?.1,
             // A window that starts below its section's heading.
-            None if self.window().is_some() => self.page.section_at(self.top)?,
+            None if self.window().is_some_and(|w| w.start > 0) => self.page.section_at(self.top)?,
             None => return None,
         };
         self.outline
@@ -115,7 +115,10 @@ impl App {
         };
         match line {
             Some(line) => self.jump_to(line),
-            None => self.go_top(),
+            None => {
+                self.go_top();
+                self.message = Some("top of the article".to_owned());
+            }
         }
     }
 
