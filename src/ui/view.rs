@@ -9,6 +9,7 @@
 use super::app::{App, Overlay};
 use super::entities::EntityRow;
 use super::paint;
+use super::status::clip;
 use crate::document::Direction;
 use crate::page::{BlockRef, PageLine, Piece};
 use crate::theme::StyleKey;
@@ -201,7 +202,8 @@ impl App {
             let y = inner.y + row as u16;
             let key_right = inner.x + 1 + keys_width;
             paint::plain(buf, inner.x + 1, y, key_right, keys, key_style);
-            paint::plain(buf, key_right + 2, y, inner.right(), help, style);
+            let room = usize::from(inner.right().saturating_sub(key_right + 2));
+            paint::plain(buf, key_right + 2, y, inner.right(), &clip(help, room), style);
         }
     }
 
@@ -324,7 +326,8 @@ impl App {
         let lead_w = lead.iter().map(|part| part.width()).sum::<usize>() as u16;
         let tail_w = tail.width() as u16;
         let room = usize::from(inner.width.saturating_sub(lead_w + tail_w + 1));
-        let (line, _) = paint::short_text(text, room.max(1));
+        // A label that does not fit is cut at a word, and says so.
+        let (line, _) = paint::short_text(&clip(text, room.max(1)), room.max(1));
         let text_w = line.width as u16;
         if rtl {
             let lead_rev: String = lead.iter().rev().copied().collect();
