@@ -78,6 +78,13 @@ pub enum Overlay {
     Entities { selected: usize },
 }
 
+impl Overlay {
+    /// The panels that list rows to choose from (the outline, the entities).
+    pub fn is_list(&self) -> bool {
+        matches!(self, Overlay::Outline { .. } | Overlay::Entities { .. })
+    }
+}
+
 /// The reader.
 pub struct App {
     pub(super) doc: Arc<Document>,
@@ -293,6 +300,9 @@ impl App {
             Action::ToggleEntityPanel => self.toggle(Overlay::Entities { selected: 0 }),
             Action::Click(col, row) => self.click(col, row),
             Action::ScrollLines(n) if self.overlay != Overlay::None => self.move_selection(n),
+            // In a list panel, g/G (Home/End) go to its first and last rows.
+            Action::Top if self.overlay.is_list() => self.move_selection(i32::MIN),
+            Action::Bottom if self.overlay.is_list() => self.move_selection(i32::MAX),
             Action::ScrollPages(n) if self.overlay != Overlay::None => {
                 self.move_selection(n.saturating_mul(self.panel_rows() as i32))
             }

@@ -560,3 +560,19 @@ fn a_view_at_the_end_stays_at_the_end_across_resizes() {
     app.handle(Action::Resize(60, 11));
     assert_eq!(app.top(), 0, "the top stays the top");
 }
+
+/// In the outline, `G`/`End` and `g`/`Home` go to its last and first rows; the panel stays.
+#[test]
+fn outline_top_and_bottom_keys_move_the_selection() {
+    let mut app = app(60, 20);
+    app.handle(Action::ToggleOutline);
+    app.handle(Action::Bottom);
+    let last = app.outline.len() - 1;
+    assert_eq!(app.overlay(), Overlay::Outline { selected: last });
+    app.handle(Action::Top);
+    assert_eq!(app.overlay(), Overlay::Outline { selected: 0 });
+    app.handle(Action::Bottom);
+    app.handle(Action::Confirm);
+    assert_eq!(app.overlay(), Overlay::None);
+    assert_eq!(app.current_heading(), Some(last));
+}

@@ -203,7 +203,14 @@ impl App {
             let key_right = inner.x + 1 + keys_width;
             paint::plain(buf, inner.x + 1, y, key_right, keys, key_style);
             let room = usize::from(inner.right().saturating_sub(key_right + 2));
-            paint::plain(buf, key_right + 2, y, inner.right(), &clip(help, room), style);
+            paint::plain(
+                buf,
+                key_right + 2,
+                y,
+                inner.right(),
+                &clip(help, room),
+                style,
+            );
         }
     }
 
