@@ -35,17 +35,22 @@ impl EntityList {
         let mut rows = Vec::new();
         for kind in EntityKind::ALL {
             let mut names: Vec<Group> = Vec::new();
+            let mut keys: Vec<String> = Vec::new();
             let mut index: HashMap<String, usize> = HashMap::new();
             for entity in doc.entities.iter().filter(|e| e.kind == kind) {
                 let Some(spot) = search::entity_spot(doc, entity) else {
                     continue;
                 };
                 let key = fold::fold_query(&entity.text);
-                let at = *index.entry(key).or_insert_with(|| {
+                let at = *index.entry(key.clone()).or_insert_with(|| {
                     names.push(Group::default());
+                    keys.push(key);
                     names.len() - 1
                 });
                 names[at].add(&entity.text, spot);
+            }
+            if kind == EntityKind::Person {
+                names = merge_surnames(names, &keys);
             }
             if names.is_empty() {
                 continue;
@@ -82,6 +87,44 @@ impl EntityList {
             None => Vec::new(),
         }
     }
+}
+
+/// People named by surname alone (لافروف) join the one full name that ends with it (سيرغي
+/// لافروف), under the full name's label, their mentions in reading order. A surname two full
+/// names share stays on its own: which of them is meant is not known.
+fn merge_surnames(mut names: Vec<Group>, keys: &[String]) -> Vec<Group> {
+    let mut into: Vec<Option<usize>> = vec![None; names.len()];
+    for (i, key) in keys.iter().enumerate() {
+        if key.contains(' ') {
+            continue;
+        }
+        let suffix = format!(" {key}");
+        let mut full = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.ends_with(&suffix));
+        if let (Some((j, _)), None) = (full.next(), full.next()) {
+            into[i] = Some(j);
+        }
+    }
+    for (i, target) in into.iter().enumerate() {
+        if let Some(j) = *target {
+            let moved = std::mem::take(&mut names[i].mentions);
+            names[j].mentions.extend(moved);
+        }
+    }
+    for group in &mut names {
+        group.mentions.sort_by_key(|s| {
+            (
+                s.source.section,
+                s.source.block,
+                s.source.part,
+                s.range.start,
+            )
+        });
+    }
+    names.retain(|g| !g.mentions.is_empty());
+    names
 }
 
 /// The mentions of one entity and how often each spelling of it occurs.
@@ -173,5 +216,43 @@ mod tests {
             labels(&doc),
             vec![("الرقة".to_owned(), 2), ("حلب".to_owned(), 1)]
         );
+    }
+
+    /// `words` tagged as people.
+    fn people(words: &[&str]) -> Document {
+        let mut doc = places(words);
+        doc.entities
+            .iter_mut()
+            .for_each(|e| e.kind = EntityKind::Person);
+        doc
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_one_full_name_it_ends() {
+        let doc = people(&[
+            "لافروف",
+            "سيرغي لافروف",
+            "محمد",
+            "لافروف",
+            "محمد عثمان الطيب",
+            "الطيب",
+        ]);
+        assert_eq!(
+            labels(&doc),
+            vec![
+                ("سيرغي لافروف".to_owned(), 3),
+                ("محمد عثمان الطيب".to_owned(), 2),
+                ("محمد".to_owned(), 1),
+            ]
+        );
+        let list = EntityList::new(&doc);
+        let starts: Vec<usize> = list.mentions(1).iter().map(|s| s.range.start).collect();
+        assert!(starts.is_sorted(), "mentions in reading order: {starts:?}");
+        // Two full names end in the same surname: it stays on its own.
+        let doc = people(&["أحمد حسن", "علي حسن", "حسن"]);
+        assert_eq!(labels(&doc).len(), 3);
+        // Places are not people: no merging.
+        let doc = places(&["عمان", "سلطنة عمان"]);
+        assert_eq!(labels(&doc).len(), 2);
     }
 }
