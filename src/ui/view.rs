@@ -222,22 +222,8 @@ impl App {
         let first = panel_first_row(self, panel);
         let current = self.current_heading();
         let rtl = self.doc.direction == Direction::Rtl;
-        let theme = self.theme();
-        for (row, (index, section)) in self
-            .outline
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(usize::from(inner.height))
-            .enumerate()
-        {
-            let y = inner.y + row as u16;
-            let row_style = if index == selected {
-                theme.style(StyleKey::OutlineSelected)
-            } else {
-                theme.style(StyleKey::Outline)
-            };
-            let style = theme.style(StyleKey::Panel).patch(row_style);
+        for (y, index, section) in visible_rows(&self.outline, first, inner) {
+            let style = self.panel_row_style(index == selected, StyleKey::Outline);
             paint::fill(buf, inner.x, y, inner.right(), style);
             let level = self.doc.sections.get(*section).map_or(1, |s| s.level);
             let heading = self
@@ -280,18 +266,8 @@ impl App {
         }
         let first = panel_first_row(self, panel);
         let rtl = self.doc.direction == Direction::Rtl;
-        for (row, (index, entry)) in rows
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(usize::from(inner.height))
-            .enumerate()
-        {
-            let y = inner.y + row as u16;
-            let mut style = theme.style(StyleKey::Panel);
-            if index == selected {
-                style = style.patch(theme.style(StyleKey::OutlineSelected));
-            }
+        for (y, index, entry) in visible_rows(rows, first, inner) {
+            let mut style = self.panel_row_style(index == selected, StyleKey::Panel);
             paint::fill(buf, inner.x, y, inner.right(), style);
             match entry {
                 EntityRow::Kind { kind, count } => {
@@ -313,6 +289,17 @@ impl App {
             }
         }
         let _ = area;
+    }
+
+    /// A list panel's row style: the panel's, then `key`'s, or the selection's when `selected`.
+    fn panel_row_style(&self, selected: bool, key: StyleKey) -> Style {
+        let theme = self.theme();
+        let row = if selected {
+            StyleKey::OutlineSelected
+        } else {
+            key
+        };
+        theme.style(StyleKey::Panel).patch(theme.style(row))
     }
 
     /// A panel row: `lead` then `text` from the reading-start side, `tail` on the other side.
@@ -357,6 +344,17 @@ impl App {
             );
         }
     }
+}
+
+/// The rows of a list panel that fit `inner` from row `first`: screen row, index, item.
+fn visible_rows<T>(
+    items: &[T],
+    first: usize,
+    inner: Rect,
+) -> impl Iterator<Item = (u16, usize, &T)> {
+    let rows = inner.y..inner.bottom();
+    rows.zip(items.iter().enumerate().skip(first))
+        .map(|(y, (index, item))| (y, index, item))
 }
 
 /// Where the outline or entity panel is: the reading-start side, above the status line.
