@@ -236,7 +236,7 @@ pub struct ShotArgs {
     #[arg(short, long, value_name = "OUT")]
     pub output: PathBuf,
     /// Screen size in cells.
-    #[arg(long, value_name = "COLSxROWS", default_value = "100x30")]
+    #[arg(long, value_name = "COLSxROWS", default_value_t = crate::shot::Size::default())]
     pub size: crate::shot::Size,
     /// Keys replayed before the picture is taken: key names (Enter, Esc, Down…) or text,
     /// space-separated.

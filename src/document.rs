@@ -140,23 +140,26 @@ pub enum Block {
 }
 
 impl Block {
-    /// The text entity offsets refer to: list items and table cells joined by newlines.
-    pub fn plain_text(&self) -> String {
+    /// The block's texts in reading order, by part: one for most blocks, each list item, each
+    /// table cell row by row, a figure's caption; none for a rule.
+    pub fn texts(&self) -> Vec<&str> {
         match self {
             Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
-                t.text.clone()
+                vec![t.text.as_str()]
             }
-            Block::List { items, .. } => join(items.iter().map(|t| t.text.as_str())),
-            Block::Code { text, .. } => text.clone(),
-            Block::Figure { caption, .. } => caption.clone(),
-            Block::Table { rows, .. } => join(rows.iter().flatten().map(|t| t.text.as_str())),
-            Block::Rule => String::new(),
+            Block::List { items, .. } => items.iter().map(|t| t.text.as_str()).collect(),
+            Block::Code { text, .. } => vec![text.as_str()],
+            Block::Figure { caption, .. } => vec![caption.as_str()],
+            Block::Table { rows, .. } => rows.iter().flatten().map(|t| t.text.as_str()).collect(),
+            Block::Rule => Vec::new(),
         }
     }
-}
 
-fn join<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    parts.collect::<Vec<_>>().join("\n")
+    /// The text entity offsets refer to: the block's [`texts`](Block::texts) joined by
+    /// newlines.
+    pub fn plain_text(&self) -> String {
+        self.texts().join("\n")
+    }
 }
 
 /// A section: an optional heading and its blocks. The lead before the first heading has none.

@@ -121,11 +121,11 @@ fn has_text(document: &Document) -> bool {
     filled(&document.title)
         || document.subtitle.as_deref().is_some_and(filled)
         || document.sections.iter().any(|section| {
-            section.heading.as_deref().is_some_and(filled)
+            section.shown_heading().is_some()
                 || section.blocks.iter().any(|block| match block {
                     Block::Figure { src, .. } if filled(src) => true,
                     Block::Callout { value, .. } if filled(value) => true,
-                    block => filled(&block.plain_text()),
+                    block => block.texts().into_iter().any(filled),
                 })
         })
 }
@@ -242,17 +242,10 @@ fn script_counts(document: &Document) -> script::ScriptCounts {
     };
     let blocks = document.sections.iter().flat_map(|s| &s.blocks);
     // A 10 MB article has far more blocks than the first 64 KiB need.
-    for block in blocks.take(ENOUGH_BYTES / 16) {
-        match block {
-            Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
-                add(&t.text);
-            }
-            Block::List { items, .. } => items.iter().for_each(|t| add(&t.text)),
-            Block::Table { rows, .. } => rows.iter().flatten().for_each(|t| add(&t.text)),
-            Block::Figure { caption, .. } => add(caption),
-            // Code says nothing about the language of the article.
-            Block::Code { .. } | Block::Rule => {}
-        }
+    // Code says nothing about the language of the article.
+    let prose = blocks.take(ENOUGH_BYTES / 16);
+    for block in prose.filter(|block| !matches!(block, Block::Code { .. })) {
+        block.texts().into_iter().for_each(&mut add);
     }
     counts
 }

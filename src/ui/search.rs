@@ -5,7 +5,7 @@
 //! original text of one [`BlockRef`] — the same coordinates the page's clusters carry, so the
 //! view can highlight exactly the cells a match covers, in visual order.
 
-use crate::document::{Block, Document, Entity};
+use crate::document::{Document, Entity};
 use crate::fold;
 use crate::page::{self, BlockRef};
 use memchr::memmem;
@@ -89,20 +89,6 @@ pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
         .collect()
 }
 
-/// The texts of one block, by part number (list items, table cells in row order).
-pub fn block_parts(block: &Block) -> Vec<&str> {
-    match block {
-        Block::Paragraph(t) | Block::Quote { text: t, .. } | Block::Callout { text: t, .. } => {
-            vec![t.text.as_str()]
-        }
-        Block::List { items, .. } => items.iter().map(|t| t.text.as_str()).collect(),
-        Block::Code { text, .. } => vec![text.as_str()],
-        Block::Figure { caption, .. } => vec![caption.as_str()],
-        Block::Table { rows, .. } => rows.iter().flatten().map(|t| t.text.as_str()).collect(),
-        Block::Rule => Vec::new(),
-    }
-}
-
 /// Every text of a document in folded form, with the way back to the original: built once
 /// (folding 10 MB takes about a tenth of a second), then each search is one scan.
 ///
@@ -177,7 +163,7 @@ pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
 pub fn entity_spot(doc: &Document, entity: &Entity) -> Option<Spot> {
     let block = doc.sections.get(entity.section)?.blocks.get(entity.block)?;
     let mut first_char = 0;
-    for (part, text) in block_parts(block).into_iter().enumerate() {
+    for (part, text) in block.texts().into_iter().enumerate() {
         let chars = text.chars().count();
         if entity.start < first_char + chars {
             let start = byte_at(text, entity.start - first_char)?;
@@ -206,7 +192,7 @@ fn byte_at(text: &str, char_index: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{EntityKind, RichText, Section};
+    use crate::document::{Block, EntityKind, RichText, Section};
 
     fn doc() -> Document {
         Document {

@@ -60,14 +60,9 @@ impl<'a> Text<'a> {
         self.folded.text.get(u.start..u.end).unwrap_or_default()
     }
 
+    /// The script of the unit's first letter.
     pub fn script(&self, u: &Unit) -> Script {
-        // The lead byte tells Arabic (D8–DB) and Hebrew (D6–D7) apart without decoding.
-        match self.folded.text.as_bytes().get(u.start) {
-            Some(0xD8..=0xDB) => Script::Arabic,
-            Some(0xD6 | 0xD7) => Script::Hebrew,
-            Some(b) if b.is_ascii_alphabetic() => Script::Latin,
-            _ => self.form(u).chars().next().map_or(Script::Other, script_of),
-        }
+        self.form(u).chars().next().map_or(Script::Other, script_of)
     }
 
     /// Only spaces between two units: no punctuation, no line break.

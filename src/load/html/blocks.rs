@@ -1,14 +1,10 @@
 //! Single HTML elements that become whole blocks: figures, statistic call-outs, code, tables.
 
-use super::rich::{RichBuf, collapse};
+use super::rich::{RichBuf, collapse, element_text};
 use crate::document::{Block, RichText};
 use crate::load::stat::figure_value;
 use scraper::ElementRef;
 use scraper::node::Node;
-
-fn element_text(el: &ElementRef<'_>) -> String {
-    collapse(&el.text().collect::<String>())
-}
 
 pub fn figure_of(img: &ElementRef<'_>, caption: &str) -> Option<Block> {
     let value = img.value();

@@ -105,7 +105,7 @@ fn densest_paragraph_parent(html: &Html) -> Option<ElementRef<'_>> {
 /// body) when the page title repeats it, which tells it from a site logo; else the page title.
 fn title_outside_content(html: &Html) -> Option<String> {
     let page = page_title(html);
-    let h1 = first(html, "h1").map(|h| rich::collapse(&h.text().collect::<String>()));
+    let h1 = first(html, "h1").map(|h| rich::element_text(&h));
     match (h1, page) {
         (Some(h1), Some(page)) if !h1.is_empty() && page.contains(&h1) => Some(h1),
         (_, page) => page,

@@ -7,6 +7,11 @@ fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C')
 }
 
+/// An element's text, whitespace collapsed.
+pub fn element_text(el: &scraper::ElementRef<'_>) -> String {
+    collapse(&el.text().collect::<String>())
+}
+
 /// `raw` with runs of HTML whitespace collapsed to one space and the ends trimmed.
 pub fn collapse(raw: &str) -> String {
     let mut out = RichBuf::default();

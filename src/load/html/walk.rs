@@ -1,7 +1,7 @@
 //! The walk over the content root: elements to headings and blocks, furniture skipped.
 
 use super::blocks::{callout, code, figure_of, link_dense, table};
-use super::rich::{RichBuf, collapse};
+use super::rich::{RichBuf, element_text};
 use crate::document::{Block, Inline, RichText};
 use crate::load::chrome::is_chrome;
 use crate::load::outline::Item;
@@ -117,10 +117,6 @@ fn is_block(name: &str) -> bool {
             | "td"
             | "th"
     )
-}
-
-fn element_text(el: &ElementRef<'_>) -> String {
-    collapse(&el.text().collect::<String>())
 }
 
 #[derive(Default)]
