@@ -253,14 +253,10 @@ impl Theme {
             ),
             (StyleKey::OutlineSelected, Modifier::REVERSED),
             (StyleKey::Status, Modifier::REVERSED),
-            (StyleKey::EntityPerson, Modifier::UNDERLINED),
-            (StyleKey::EntityPlace, Modifier::UNDERLINED),
-            (StyleKey::EntityOrganization, Modifier::UNDERLINED),
-            (StyleKey::EntityDate, Modifier::UNDERLINED),
-            (StyleKey::EntityNumber, Modifier::UNDERLINED),
-            (StyleKey::EntityQuote, Modifier::UNDERLINED),
         ];
-        for (key, modifier) in marks {
+        let entities =
+            EntityKind::ALL.map(|kind| (StyleKey::of_entity(kind), Modifier::UNDERLINED));
+        for (key, modifier) in marks.into_iter().chain(entities) {
             let style = theme.style(key).add_modifier(modifier);
             theme.set(key, style);
         }

@@ -6,7 +6,7 @@
 //! the width changes, so the paragraph at the top stays at the top.
 
 use super::action::{Action, Key, Keymap};
-use super::compose::{self, Compose, Job, Pending, TagFn};
+use super::compose::{self, Compose, Job, TagFn};
 use super::composed::Composed;
 use super::entities::EntityList;
 use super::figures::{Figures, WithImages};
@@ -96,7 +96,7 @@ pub struct App {
     /// Units of the page, for composing windows of big articles (empty for small ones).
     pub(super) units: Vec<Unit>,
     /// The whole page being composed in the background, when the shown one is a window.
-    pub(super) pending: Option<Pending>,
+    pub(super) pending: Option<Job<Composed>>,
     /// Entities being tagged in the background.
     pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
@@ -141,18 +141,20 @@ impl App {
                 figures: Arc::clone(&figures),
             });
         }
-        let mut pending_entities = None;
-        if let Some(tag) = &options.tagger {
-            if options.background {
-                let (tag, snapshot) = (Arc::clone(tag), doc.clone());
-                pending_entities = Some(Job::start(move || tag(&snapshot)));
-            } else {
-                doc.entities = tag(&doc);
-            }
+        if let Some(tag) = options.tagger.as_ref().filter(|_| !options.background) {
+            doc.entities = tag(&doc);
         }
+        // The background jobs share the document; none copies it.
+        let doc = Arc::new(doc);
+        let pending_entities = (options.tagger.as_ref())
+            .filter(|_| options.background)
+            .map(|tag| {
+                let (tag, doc) = (Arc::clone(tag), Arc::clone(&doc));
+                Job::start(move || tag(&doc))
+            });
         let pending_index = options.background.then(|| {
-            let snapshot = doc.clone();
-            Job::start(move || SearchIndex::new(&snapshot))
+            let doc = Arc::clone(&doc);
+            Job::start(move || SearchIndex::new(&doc))
         });
         let entity_list = EntityList::new(&doc);
         let outline = (doc.sections.iter().enumerate())
@@ -165,7 +167,7 @@ impl App {
         };
         let mut app = App {
             message: options.message.clone(),
-            doc: Arc::new(doc),
+            doc,
             units,
             pending: None,
             pending_entities,

@@ -151,25 +151,7 @@ impl<T: Send + 'static> Job<T> {
     }
 }
 
-/// A whole page being composed on another thread.
-pub struct Pending {
-    pub width: usize,
-    receiver: Receiver<Composed>,
-}
-
-impl Pending {
-    pub fn start(compose: Arc<dyn Compose>, doc: Arc<Document>, width: usize) -> Self {
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let lines = compose.page(&doc, width);
-            // The reader may have quit or moved on; then nobody is listening.
-            let _ = sender.send(Composed::new(width, lines));
-        });
-        Pending { width, receiver }
-    }
-
-    /// The page, if it is done.
-    pub fn ready(&self) -> Option<Composed> {
-        self.receiver.try_recv().ok()
-    }
+/// A whole page composed at `width` on another thread.
+pub fn whole_page(compose: Arc<dyn Compose>, doc: Arc<Document>, width: usize) -> Job<Composed> {
+    Job::start(move || Composed::new(width, compose.page(&doc, width)))
 }

@@ -72,18 +72,23 @@ impl EntityList {
     pub fn mentions(&self, row: usize) -> Vec<Spot> {
         match self.rows.get(row) {
             Some(EntityRow::Name { mentions, .. }) => mentions.clone(),
-            Some(EntityRow::Kind { kind, .. }) => self
-                .rows
-                .iter()
-                .filter_map(|r| match r {
-                    EntityRow::Name {
-                        kind: k, mentions, ..
-                    } if k == kind => Some(mentions),
-                    _ => None,
-                })
-                .flatten()
-                .cloned()
-                .collect(),
+            Some(EntityRow::Kind { kind, .. }) => {
+                let mut all: Vec<Spot> = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| match r {
+                        EntityRow::Name {
+                            kind: k, mentions, ..
+                        } if k == kind => Some(mentions),
+                        _ => None,
+                    })
+                    .flatten()
+                    .cloned()
+                    .collect();
+                // Each name's mentions are in order; together they must be too.
+                all.sort_by_key(reading_order);
+                all
+            }
             None => Vec::new(),
         }
     }
@@ -93,38 +98,31 @@ impl EntityList {
 /// لافروف), under the full name's label, their mentions in reading order. A surname two full
 /// names share stays on its own: which of them is meant is not known.
 fn merge_surnames(mut names: Vec<Group>, keys: &[String]) -> Vec<Group> {
-    let mut into: Vec<Option<usize>> = vec![None; names.len()];
-    for (i, key) in keys.iter().enumerate() {
-        if key.contains(' ') {
-            continue;
-        }
-        let suffix = format!(" {key}");
-        let mut full = keys
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.ends_with(&suffix));
-        if let (Some((j, _)), None) = (full.next(), full.next()) {
-            into[i] = Some(j);
+    // The last word of each full name, with the name it ends: `None` once two share it.
+    let mut ends: HashMap<&str, Option<usize>> = HashMap::new();
+    for (j, key) in keys.iter().enumerate() {
+        if let Some((_, last)) = key.rsplit_once(' ') {
+            ends.entry(last)
+                .and_modify(|full| *full = None)
+                .or_insert(Some(j));
         }
     }
-    for (i, target) in into.iter().enumerate() {
-        if let Some(j) = *target {
+    for (i, key) in keys.iter().enumerate() {
+        let full = ends.get(key.as_str()).copied().flatten();
+        if let Some(j) = full.filter(|_| !key.contains(' ')) {
             let moved = std::mem::take(&mut names[i].mentions);
             names[j].mentions.extend(moved);
+            names[j].mentions.sort_by_key(reading_order);
         }
-    }
-    for group in &mut names {
-        group.mentions.sort_by_key(|s| {
-            (
-                s.source.section,
-                s.source.block,
-                s.source.part,
-                s.range.start,
-            )
-        });
     }
     names.retain(|g| !g.mentions.is_empty());
     names
+}
+
+/// The order mentions are read in (they all lie in blocks: section, block, part, byte).
+fn reading_order(spot: &Spot) -> (usize, Option<usize>, usize, usize) {
+    let s = &spot.source;
+    (s.section, s.block, s.part, spot.range.start)
 }
 
 /// The mentions of one entity and how often each spelling of it occurs.
@@ -248,6 +246,11 @@ mod tests {
         let list = EntityList::new(&doc);
         let starts: Vec<usize> = list.mentions(1).iter().map(|s| s.range.start).collect();
         assert!(starts.is_sorted(), "mentions in reading order: {starts:?}");
+        let starts: Vec<usize> = list.mentions(0).iter().map(|s| s.range.start).collect();
+        assert!(
+            starts.is_sorted(),
+            "a type's mentions in reading order: {starts:?}"
+        );
         // Two full names end in the same surname: it stays on its own.
         let doc = people(&["أحمد حسن", "علي حسن", "حسن"]);
         assert_eq!(labels(&doc).len(), 3);

@@ -6,10 +6,9 @@
 //! lines above it the top was); after, the top is put back on the line showing that byte.
 
 use super::app::{Anchor, App};
-use super::compose::{self, Job, Pending};
+use super::compose::{self, Job};
 use super::composed::Composed;
 use super::entities::EntityList;
-use crate::document::Document;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -102,7 +101,7 @@ impl App {
             Some(offset) => {
                 self.top = offset;
                 let compose = Arc::clone(&self.options.compose);
-                self.pending = Some(Pending::start(compose, Arc::clone(&self.doc), width));
+                self.pending = Some(compose::whole_page(compose, Arc::clone(&self.doc), width));
             }
             None => {
                 let lines = self.options.compose.page(&self.doc, width);
@@ -139,10 +138,9 @@ impl App {
             return false;
         };
         self.pending_entities = None;
-        let mut doc = Document::clone(&self.doc);
-        doc.entities = entities;
-        self.entity_list = EntityList::new(&doc);
-        self.doc = Arc::new(doc);
+        // Copies the document only if a background job still holds it.
+        Arc::make_mut(&mut self.doc).entities = entities;
+        self.entity_list = EntityList::new(&self.doc);
         let jumped = self.start.is_some() || self.top > self.max_top();
         let anchor = self.top_anchor();
         self.cache.clear();
@@ -152,7 +150,7 @@ impl App {
     }
 
     pub(super) fn take_page(&mut self) -> bool {
-        let Some(page) = self.pending.as_ref().and_then(Pending::ready) else {
+        let Some(page) = self.pending.as_ref().and_then(Job::ready) else {
             return false;
         };
         self.pending = None;

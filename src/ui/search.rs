@@ -35,6 +35,7 @@ pub struct Search {
 }
 
 impl Search {
+    /// `matches` must be in reading order (a part's matches adjacent).
     pub fn new(query: String, matches: Vec<Spot>) -> Self {
         let mut by_source: HashMap<BlockRef, Range<usize>> = HashMap::new();
         for (i, spot) in matches.iter().enumerate() {
@@ -154,6 +155,7 @@ impl SearchIndex {
 }
 
 /// All matches of `query` in `doc`, in reading order.
+#[cfg(test)]
 pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
     SearchIndex::new(doc).find(query)
 }

@@ -55,8 +55,8 @@ impl App {
         match self.overlay {
             Overlay::None => {}
             Overlay::Help { scroll } => self.render_help(area, buf, scroll),
-            Overlay::Outline { selected } => self.render_outline(area, buf, selected),
-            Overlay::Entities { selected } => self.render_entities(area, buf, selected),
+            Overlay::Outline { selected } => self.render_outline(buf, selected),
+            Overlay::Entities { selected } => self.render_entities(buf, selected),
         }
     }
 
@@ -214,7 +214,7 @@ impl App {
         }
     }
 
-    fn render_outline(&self, area: Rect, buf: &mut Buffer, selected: usize) {
+    fn render_outline(&self, buf: &mut Buffer, selected: usize) {
         let Some(panel) = panel_area(self) else {
             return;
         };
@@ -244,10 +244,9 @@ impl App {
             let lead = [marker, number.as_str(), indent.as_str()];
             self.start_side_row(buf, inner, y, rtl, &lead, heading, "", style);
         }
-        let _ = area;
     }
 
-    fn render_entities(&self, area: Rect, buf: &mut Buffer, selected: usize) {
+    fn render_entities(&self, buf: &mut Buffer, selected: usize) {
         let Some(panel) = panel_area(self) else {
             return;
         };
@@ -288,7 +287,6 @@ impl App {
                 }
             }
         }
-        let _ = area;
     }
 
     /// A list panel's row style: the panel's, then `key`'s, or the selection's when `selected`.
