@@ -43,17 +43,22 @@ impl Screen<'_> {
     /// Draw, wait for input, act; until quit or a terminating signal.
     pub fn run(&mut self, app: &mut App) -> anyhow::Result<()> {
         let mut sizeless_since: Option<Instant> = None;
+        // A frame is drawn when something changed: an event, a background result, a new size.
+        let mut dirty = true;
+        let mut drawn_size = None;
         while !app.should_quit() && self.session.signalled().is_none() {
             if self.stops.take_stop() {
                 self.suspend(app)?;
+                dirty = true;
             }
             if self.stops.take_continued() {
                 // Continued after a stop the reader did not make (SIGSTOP): the shell may have
                 // reset the line discipline, and the screen may be anything.
                 self.session.reclaim()?;
                 self.redraw_all(app)?;
+                dirty = true;
             }
-            app.poll_background();
+            dirty |= app.poll_background();
             let size = self.terminal.size()?;
             if size.width == 0 || size.height == 0 {
                 let since = *sizeless_since.get_or_insert_with(Instant::now);
@@ -66,9 +71,10 @@ impl Screen<'_> {
                         size.height
                     );
                 }
-            } else {
+            } else if dirty || drawn_size != Some(size) {
                 sizeless_since = None;
                 self.terminal.draw(|frame| app.draw(frame))?;
+                (dirty, drawn_size) = (false, Some(size));
             }
             let wait = if app.composing() {
                 COMPOSING_WAIT
@@ -78,6 +84,7 @@ impl Screen<'_> {
             if !event::poll(wait)? {
                 continue;
             }
+            dirty = true;
             // Handle everything already waiting (a burst of wheel events) before the next frame.
             loop {
                 if self.handle(app, &event::read()?)? == Handled::Suspended
