@@ -75,7 +75,6 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
-    let keymap = options.keymap.clone();
     let mut app = App::with_size(doc, options, cols, rows);
     let session = Session::start(args.text.reorder())?;
     // Only articles with images ask the terminal which image protocol it speaks; the question
@@ -94,7 +93,6 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
                 session: &session,
                 stops: &stops,
                 terminal,
-                keymap,
                 picker,
             };
             screen.run(&mut app)

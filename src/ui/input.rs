@@ -54,14 +54,27 @@ pub fn key(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// What the caller must do after [`handle`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Applied,
+    /// The suspend key was pressed: the keys after it in the same event are dropped, and the
+    /// caller, which owns the terminal, suspends.
+    Suspend,
+}
+
 /// Applies a terminal event to `app`. The keys of one event are handled one after another, each
 /// looked up in the state the one before left (after Esc closes the help, `]` is a section jump).
-pub fn handle(app: &mut App, event: &Event) {
+/// The suspend key works in every mode, the search prompt included.
+pub fn handle(app: &mut App, event: &Event) -> Outcome {
     match event {
         Event::Key(k) => {
             for key in keys(*k) {
                 if app.should_quit() {
                     break;
+                }
+                if app.options.keymap.action(key) == Some(Action::Suspend) {
+                    return Outcome::Suspend;
                 }
                 app.press(key);
             }
@@ -71,13 +84,14 @@ pub fn handle(app: &mut App, event: &Event) {
                 MouseEventKind::ScrollDown => Action::ScrollLines(WHEEL_LINES),
                 MouseEventKind::ScrollUp => Action::ScrollLines(-WHEEL_LINES),
                 MouseEventKind::Down(MouseButton::Left) => Action::Click(m.column, m.row),
-                _ => return,
+                _ => return Outcome::Applied,
             };
             app.handle(action);
         }
         Event::Resize(cols, rows) => app.handle(Action::Resize(*cols, *rows)),
         _ => {}
     }
+    Outcome::Applied
 }
 
 #[cfg(test)]
@@ -140,5 +154,24 @@ mod tests {
         );
         assert!(app.should_quit());
         assert_eq!(app.top(), top);
+    }
+
+    #[test]
+    fn the_suspend_key_suspends_in_every_mode_and_is_not_typed() {
+        let mut app = App::new(fixture_doc(), options());
+        app.handle(Action::Resize(42, 11));
+        let ctrl_z = Event::Key(event(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        assert_eq!(handle(&mut app, &ctrl_z), Outcome::Suspend);
+        // In the search prompt, Ctrl-Z is not a character of the query.
+        app.press(Key::Char('/'));
+        app.press(Key::Char('a'));
+        let prompt = app.prompt.clone();
+        assert!(prompt.is_some());
+        assert_eq!(handle(&mut app, &ctrl_z), Outcome::Suspend);
+        assert_eq!(app.prompt, prompt);
+        // Other keys are applied.
+        let b = Event::Key(event(KeyCode::Char('b'), KeyModifiers::NONE));
+        assert_eq!(handle(&mut app, &b), Outcome::Applied);
+        assert_ne!(app.prompt, prompt);
     }
 }

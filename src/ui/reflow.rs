@@ -12,28 +12,48 @@ use super::entities::EntityList;
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// Where the view was before its page changed (see [`App::place`]).
+struct Place {
+    anchor: Option<(Anchor, usize)>,
+    jumped: bool,
+}
+
 impl App {
     /// Reflows for a new terminal size, keeping the text at the top of the view at the top.
     pub(super) fn resize(&mut self, cols: u16, rows: u16) {
         if (cols, rows) == self.size && self.start.is_none() {
             return;
         }
-        // A view a jump (or a remembered position) put past the plain scrolling limit stays
-        // where it is; a scrolled one is kept within the limit of the new size.
+        let place = self.place();
         // A view at the end of the article (not also at its top) stays at the end.
-        let jumped = self.start.is_some() || self.top > self.max_top();
         let whole_end = self.window().is_none_or(|w| w.end == self.units.len());
-        let at_end = !jumped && whole_end && self.top > 0 && self.top == self.max_top();
-        let anchor = self.top_anchor();
+        let at_end = !place.jumped && whole_end && self.top > 0 && self.top == self.max_top();
         self.size = (cols, rows);
         let width = self.column_width();
         if width != self.page.width || self.page.lines.is_empty() {
-            self.relayout(width, anchor);
+            self.relayout(width, place.anchor);
         }
+        self.put_back(place);
         if at_end {
             self.go_bottom();
         }
-        self.keep_in_bounds(jumped);
+    }
+
+    /// Where the view is before its page changes: the text at its top, and whether a jump (or
+    /// a remembered position) put it past the plain scrolling limit.
+    fn place(&mut self) -> Place {
+        let jumped = self.start.is_some() || self.top > self.max_top();
+        Place {
+            anchor: self.top_anchor(),
+            jumped,
+        }
+    }
+
+    /// Puts the view back at `place` on the changed page: the anchor's text at the top, and a
+    /// view that was not jumped kept within the limit of plain scrolling.
+    fn put_back(&mut self, place: Place) {
+        self.reanchor(place.anchor);
+        self.keep_in_bounds(place.jumped);
     }
 
     /// Keeps the top within the page: within plain scrolling's limit, or (for a view that was
@@ -141,11 +161,10 @@ impl App {
         // Copies the document only if a background job still holds it.
         Arc::make_mut(&mut self.doc).entities = entities;
         self.entity_list = EntityList::new(&self.doc);
-        let jumped = self.start.is_some() || self.top > self.max_top();
-        let anchor = self.top_anchor();
+        let place = self.place();
         self.cache.clear();
-        self.relayout(self.column_width(), anchor);
-        self.keep_in_bounds(jumped);
+        self.relayout(self.column_width(), place.anchor);
+        self.put_back(place);
         true
     }
 
@@ -157,11 +176,9 @@ impl App {
         if page.width != self.column_width() {
             return false;
         }
-        let jumped = self.top > self.max_top();
-        let anchor = self.top_anchor();
+        let place = self.place();
         self.keep(page);
-        self.reanchor(anchor);
-        self.keep_in_bounds(jumped);
+        self.put_back(place);
         true
     }
 

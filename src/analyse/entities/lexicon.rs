@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxBuildHasher;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::gazetteer::{Entry, Roles};
@@ -30,7 +32,7 @@ struct WordInfo {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// One-word phrases and first words of longer phrases.
-    words: HashMap<String, WordInfo, FastHash>,
+    words: HashMap<String, WordInfo, FxBuildHasher>,
     /// Phrases of several words, and their roles by pattern id.
     automaton: Option<AhoCorasick>,
     phrase_roles: Vec<Roles>,
@@ -39,8 +41,8 @@ pub struct Lexicon {
 impl Lexicon {
     /// Folds, merges and compiles `entries`.
     pub fn build(entries: &[Entry]) -> Lexicon {
-        let mut single: HashMap<String, WordInfo, FastHash> =
-            HashMap::with_capacity_and_hasher(entries.len(), FastHash);
+        let mut single: HashMap<String, WordInfo, FxBuildHasher> =
+            HashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut phrase_roles: Vec<Roles> = Vec::new();
@@ -123,38 +125,6 @@ impl Lexicon {
             limit = found.end() - 1;
         }
         None
-    }
-}
-
-/// FxHash (the rustc hasher): words are short and not attacker-chosen keys, and SipHash was a
-/// tenth of tagging time.
-#[derive(Debug, Clone, Copy, Default)]
-struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

@@ -8,10 +8,11 @@
 //! only waits for a resize; with standard input not a terminal either, nothing will ever size
 //! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
 
+use crate::ui::App;
+use crate::ui::input::{self, Outcome};
 use crate::ui::terminal::{Session, StopSignals};
-use crate::ui::{Action, App, Keymap, input};
 use anyhow::bail;
-use crossterm::event::{self, Event};
+use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -32,8 +33,6 @@ pub struct Screen<'a> {
     pub session: &'a Session,
     pub stops: &'a StopSignals,
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// The key table, looked up for the suspend key even while the search prompt is open.
-    pub keymap: Keymap,
     /// The image picker in use, if the article has images (set again after a suspension so
     /// pictures are sent again rather than trusted to have survived).
     pub picker: Option<Picker>,
@@ -87,34 +86,16 @@ impl Screen<'_> {
             dirty = true;
             // Handle everything already waiting (a burst of wheel events) before the next frame.
             loop {
-                if self.handle(app, &event::read()?)? == Handled::Suspended
-                    || app.should_quit()
-                    || !event::poll(Duration::ZERO)?
-                {
+                if input::handle(app, &event::read()?) == Outcome::Suspend {
+                    self.suspend(app)?;
+                    break;
+                }
+                if app.should_quit() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
         Ok(())
-    }
-
-    /// Applies one terminal event; the suspend key suspends here, in any mode of the reader.
-    fn handle(&mut self, app: &mut App, event: &Event) -> anyhow::Result<Handled> {
-        let Event::Key(key_event) = event else {
-            input::handle(app, event);
-            return Ok(Handled::Applied);
-        };
-        for key in input::keys(*key_event) {
-            if app.should_quit() {
-                break;
-            }
-            if self.keymap.action(key) == Some(Action::Suspend) {
-                self.suspend(app)?;
-                return Ok(Handled::Suspended);
-            }
-            app.press(key);
-        }
-        Ok(Handled::Applied)
     }
 
     /// Gives the terminal back, stops, and once continued redraws everything.
@@ -135,12 +116,4 @@ impl Screen<'_> {
         self.terminal.resize(Rect::new(0, 0, cols, rows))?;
         Ok(())
     }
-}
-
-/// What became of an event.
-#[derive(PartialEq, Eq)]
-enum Handled {
-    Applied,
-    /// The reader was suspended and continued: the screen must be drawn before anything else.
-    Suspended,
 }
