@@ -1,5 +1,8 @@
 //! Painting figure images over their image rows (see src/ui/figures.rs for the rows).
 //!
+//! A picture is decoded when it is first painted here, and only then; one whose pixels cannot be
+//! decoded leaves its rows blank but the first, which says why (`image unreadable`).
+//!
 //! An image is encoded for the terminal's protocol once per figure and size, and cached until
 //! the terminal changes size or the picker changes (a resize redraws the whole screen, so kitty
 //! is sent its pictures again rather than trusted to have kept them). With halfblocks a figure
@@ -13,6 +16,8 @@
 use super::app::{App, Overlay};
 use super::figures::{image_cells, image_row};
 use super::view::panel_area;
+use crate::document::ImageProblem;
+use crate::page::{Role, Tag};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::widgets::Widget;
@@ -21,6 +26,7 @@ use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_width::UnicodeWidthStr;
 
 /// Encoded images for one terminal size, by (section, block, width, rows); `None` when encoding
 /// failed.
@@ -109,8 +115,15 @@ impl App {
         shown: std::ops::Range<usize>,
         covered: Option<Rect>,
     ) {
-        let Some(image) = self.figures.image(figure.0, figure.1) else {
-            return;
+        let image = match self.figures.image(figure.0, figure.1) {
+            Some(Ok(image)) => image,
+            Some(Err(problem)) => {
+                if shown.start == first {
+                    self.paint_problem(buf, problem, (x, y), size.width);
+                }
+                return;
+            }
+            None => return,
         };
         let halfblocks = self.picker.protocol_type() == ProtocolType::Halfblocks;
         let mut whole = shown.start == first && shown.len() == usize::from(size.height);
@@ -164,5 +177,25 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Says on the first image row, centred, why a picture whose header was fine cannot be
+    /// shown after all; the other rows stay blank.
+    fn paint_problem(
+        &self,
+        buf: &mut Buffer,
+        problem: ImageProblem,
+        (x, y): (u16, u16),
+        width: u16,
+    ) {
+        let text = problem.label();
+        let cells = u16::try_from(text.width()).unwrap_or(u16::MAX);
+        if cells > width {
+            return;
+        }
+        let style = self
+            .theme()
+            .tag_style(&Tag::role(Role::FigureSource), self.entities_on);
+        buf.set_string(x + (width - cells) / 2, y, text, style);
     }
 }
