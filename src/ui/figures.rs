@@ -5,7 +5,10 @@
 //! only looked at ([`crate::load::figure_files`]): its header gives the size in pixels, which is
 //! all the rows need; files that cannot be shown are labelled with why (`[image not found:
 //! src]`) instead of `[image: src]`. A picture is decoded the first time it is painted, once,
-//! and kept for the rest of the reading; [`Figures::decoded`] counts the decodings.
+//! and kept for the rest of the reading; [`Figures::decoded`] counts the decodings. The terminal
+//! reader decodes on a thread of its own, so the frame that first shows a big picture shows its
+//! box blank and the picture follows (a 4000x3000 JPEG takes some 50 ms); tests and screenshots
+//! decode in that frame, so what they draw is exact.
 //!
 //! [`WithImages`] wraps the page composer: under the figure's label it adds blank rows inside
 //! the box — as many as the image needs at that column width, at most [`MAX_ROWS`] — and the
@@ -27,7 +30,7 @@ use crate::page::{BlockRef, LineKind, PageLine, Piece, Role, Tag, Unit};
 use image::DynamicImage;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// Most rows an image takes, so a tall picture does not push the article off the screen.
@@ -40,31 +43,58 @@ pub struct Figures {
     pictures: BTreeMap<(usize, usize), Picture>,
     /// Decodings so far.
     decoded: AtomicUsize,
+    /// Decode on a thread of its own (the terminal reader), so the frame that first shows a big
+    /// picture is not held up; otherwise (tests, screenshots) in that frame, so it is exact.
+    background: bool,
+    /// Decodings running in the background.
+    running: AtomicUsize,
+    /// A background decoding ended since [`Figures::take_finished`] last asked.
+    finished: AtomicBool,
 }
 
 struct Picture {
     file: ImageFile,
     /// Set at the first paint: the pixels, or why there are none.
     pixels: OnceLock<Result<DynamicImage, ImageProblem>>,
+    /// A background decoding was started.
+    started: AtomicBool,
+}
+
+/// A picture's pixels as the painter finds them.
+pub enum Pixels<'a> {
+    Ready(&'a DynamicImage),
+    /// The header was fine, the pixels are not.
+    Failed(ImageProblem),
+    /// Being decoded in the background: the rows stay blank for now.
+    Decoding,
 }
 
 impl Figures {
     /// Looks at the local pictures `doc`'s figures name, relative to `dir`, reading their sizes
     /// only; the problems of the files that cannot be shown go into `doc` for the labels.
-    pub fn load(doc: &mut Document, dir: &Path) -> Figures {
+    /// `background`: decode pictures on threads of their own (see [`Figures::pixels`]).
+    pub fn load(doc: &mut Document, dir: &Path, background: bool) -> Figures {
         let found = figure_files::look_up(doc, dir);
         doc.image_problems = found.problems;
         let pictures = found
             .images
             .into_iter()
             .map(|(at, file)| {
-                let pixels = OnceLock::new();
-                (at, Picture { file, pixels })
+                let (pixels, started) = (OnceLock::new(), AtomicBool::new(false));
+                (
+                    at,
+                    Picture {
+                        file,
+                        pixels,
+                        started,
+                    },
+                )
             })
             .collect();
         Figures {
             pictures,
-            decoded: AtomicUsize::new(0),
+            background,
+            ..Figures::default()
         }
     }
 
@@ -72,24 +102,50 @@ impl Figures {
         self.pictures.is_empty()
     }
 
-    /// Whether figure (section, block) has a picture to show (its pixels may not be decoded yet).
-    pub fn has_picture(&self, section: usize, block: usize) -> bool {
-        self.pictures.contains_key(&(section, block))
+    /// The pixels of figure (section, block)'s picture; `None` for a figure without one. The
+    /// first ask decodes them: at once, or in the background (answering [`Pixels::Decoding`]
+    /// until they are ready) when the figures were loaded so.
+    pub fn pixels(self: &Arc<Self>, section: usize, block: usize) -> Option<Pixels<'_>> {
+        let picture = self.pictures.get(&(section, block))?;
+        let pixels = match picture.pixels.get() {
+            Some(pixels) => pixels,
+            None if self.background => {
+                if !picture.started.swap(true, Ordering::AcqRel) {
+                    self.running.fetch_add(1, Ordering::AcqRel);
+                    let figures = Arc::clone(self);
+                    std::thread::spawn(move || {
+                        if let Some(picture) = figures.pictures.get(&(section, block)) {
+                            figures.decode(picture);
+                        }
+                        figures.finished.store(true, Ordering::Release);
+                        figures.running.fetch_sub(1, Ordering::AcqRel);
+                    });
+                }
+                return Some(Pixels::Decoding);
+            }
+            None => self.decode(picture),
+        };
+        Some(match pixels {
+            Ok(image) => Pixels::Ready(image),
+            Err(problem) => Pixels::Failed(*problem),
+        })
     }
 
-    /// The pixels of figure (section, block)'s picture, decoded now if this is the first ask;
-    /// the problem if they cannot be decoded; `None` for a figure without a picture.
-    pub fn image(
-        &self,
-        section: usize,
-        block: usize,
-    ) -> Option<Result<&DynamicImage, ImageProblem>> {
-        let picture = self.pictures.get(&(section, block))?;
-        let pixels = picture.pixels.get_or_init(|| {
+    fn decode<'a>(&self, picture: &'a Picture) -> &'a Result<DynamicImage, ImageProblem> {
+        picture.pixels.get_or_init(|| {
             self.decoded.fetch_add(1, Ordering::Relaxed);
             figure_files::decode(&picture.file)
-        });
-        Some(pixels.as_ref().map_err(|problem| *problem))
+        })
+    }
+
+    /// Whether pictures are being decoded in the background.
+    pub fn decoding(&self) -> bool {
+        self.running.load(Ordering::Acquire) > 0
+    }
+
+    /// Whether a background decoding ended since the last call (the view should be drawn).
+    pub fn take_finished(&self) -> bool {
+        self.finished.swap(false, Ordering::AcqRel)
     }
 
     /// How many pictures have been decoded so far (each at most once).

@@ -14,7 +14,7 @@
 //! kitty sends its picture once, in the top-left cell, which the panel would swallow.
 
 use super::app::{App, Overlay};
-use super::figures::{image_cells, image_row};
+use super::figures::{Pixels, image_cells, image_row};
 use super::view::panel_area;
 use crate::document::ImageProblem;
 use crate::page::{Role, Tag};
@@ -48,6 +48,12 @@ impl App {
     /// True when some figure has an image to show.
     pub fn has_images(&self) -> bool {
         !self.figures.is_empty()
+    }
+
+    /// Whether pictures are being decoded in the background (the terminal reader should look
+    /// for them soon: [`App::poll_background`] tells when one is ready).
+    pub fn decoding_pictures(&self) -> bool {
+        self.figures.decoding()
     }
 
     /// Uses `picker` (from querying the terminal) to encode images from now on.
@@ -115,15 +121,15 @@ impl App {
         shown: std::ops::Range<usize>,
         covered: Option<Rect>,
     ) {
-        let image = match self.figures.image(figure.0, figure.1) {
-            Some(Ok(image)) => image,
-            Some(Err(problem)) => {
+        let image = match self.figures.pixels(figure.0, figure.1) {
+            Some(Pixels::Ready(image)) => image,
+            Some(Pixels::Failed(problem)) => {
                 if shown.start == first {
                     self.paint_problem(buf, problem, (x, y), size.width);
                 }
                 return;
             }
-            None => return,
+            Some(Pixels::Decoding) | None => return,
         };
         let halfblocks = self.picker.protocol_type() == ProtocolType::Halfblocks;
         let mut whole = shown.start == first && shown.len() == usize::from(size.height);

@@ -172,3 +172,44 @@ fn a_picture_that_fails_to_decode_after_opening_keeps_its_rows_and_says_so() {
         assert_eq!(app.figures().decoded(), 1);
     }
 }
+
+#[test]
+fn the_terminal_reader_decodes_in_the_background_and_draws_the_picture_when_ready() {
+    use clap::Parser;
+    use sahifa::cli::Cli;
+    use sahifa::commands::read::reader_options;
+    use sahifa::load::{self, LoadOptions};
+    use sahifa::ui::App;
+    use sahifa::ui::config::Config;
+    use std::time::{Duration, Instant};
+    let path = article_with("background", &[("good.jpg", Some(good_jpeg()))]);
+    let loaded = load::open(Some(&path), &LoadOptions::default()).expect("the article loads");
+    let args = Cli::try_parse_from(["sahifa".as_ref(), path.as_os_str()])
+        .expect("parses")
+        .read;
+    let mut options = reader_options(&args, &Config::default(), &mut Vec::new());
+    // As the terminal reader runs, without the tagger, so that a background result can only
+    // be the picture.
+    options.background = true;
+    options.tagger = None;
+    let mut app = App::with_size(loaded.document, options, 100, 30);
+    app.press(parse_keys("c")[0]);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
+    let halves = |buf: &ratatui::buffer::Buffer| text(buf).matches(['▀', '▄']).count();
+    // The frame that first shows the figure does not wait for its pixels: the box is blank.
+    let rows = image_rows(&app);
+    let buf = draw(&mut app, &mut terminal);
+    assert_eq!(halves(&buf), 0, "{}", text(&buf));
+    assert!(!rows.is_empty());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while app.decoding_pictures() {
+        assert!(Instant::now() < deadline, "the picture is decoded");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(app.poll_background(), "a new frame is asked for");
+    assert!(!app.poll_background(), "once");
+    let buf = draw(&mut app, &mut terminal);
+    assert!(halves(&buf) > 100, "{}", text(&buf));
+    assert_eq!(image_rows(&app), rows);
+    assert_eq!(app.figures().decoded(), 1);
+}
