@@ -4,6 +4,7 @@
 //! is a list of byte ranges over a block's text, so later stages can tag characters without
 //! re-parsing anything.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The source format an article was loaded from.
@@ -246,6 +247,35 @@ pub struct Document {
     pub declared_entities: Vec<(String, EntityKind)>,
     /// Filled by the analyse stage.
     pub entities: Vec<Entity>,
+    /// Figures, by (section, block), whose `src` names a local file that cannot be shown: filled
+    /// by [`crate::load::figure_files`] when a command looks next to the article (the reader,
+    /// `shot`, `print`), empty otherwise (standard input, `json`, URLs are never looked up).
+    pub image_problems: BTreeMap<(usize, usize), ImageProblem>,
+}
+
+/// Why a figure's local image file cannot be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageProblem {
+    /// No file at that path.
+    NotFound,
+    /// The file is there but cannot be read (no permission, a directory, damaged data).
+    Unreadable,
+    /// The file is not a PNG or JPEG picture.
+    NotSupported,
+    /// The file or the picture is bigger than sahifa reads.
+    TooBig,
+}
+
+impl ImageProblem {
+    /// The words the figure's label starts with instead of "image".
+    pub fn label(self) -> &'static str {
+        match self {
+            ImageProblem::NotFound => "image not found",
+            ImageProblem::Unreadable => "image unreadable",
+            ImageProblem::NotSupported => "image not supported",
+            ImageProblem::TooBig => "image too big",
+        }
+    }
 }
 
 #[cfg(test)]

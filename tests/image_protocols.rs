@@ -5,6 +5,8 @@
 //! the terminal would be sent: where, how big, how often, and when nothing at all.
 
 mod common;
+#[path = "image_protocols/lazy.rs"]
+mod lazy;
 #[path = "image_protocols/sent.rs"]
 mod sent;
 
@@ -355,6 +357,13 @@ fn missing_or_corrupt_pictures_leave_the_box_with_its_alt_text() {
         ("empty.png", Some(Vec::new())),
         ("header-only.png", Some(png_header)),
     ];
+    // Each labelled with why it is not shown.
+    let labels = [
+        "image not found",
+        "image not supported",
+        "image not supported",
+        "image unreadable",
+    ];
     let mut pictures = broken.to_vec();
     pictures.push(("good.jpg", Some(good)));
     let path = article_with("broken", &pictures);
@@ -366,14 +375,14 @@ fn missing_or_corrupt_pictures_leave_the_box_with_its_alt_text() {
     ] {
         let mut app = reader(&path, 100, 30, "", kind);
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("test terminal");
-        for (file, _) in &broken {
+        for ((file, _), words) in broken.iter().zip(labels) {
             // `c` brings the next figure's box to the top.
             app.press(parse_keys("c")[0]);
             let buf = draw(&mut app, &mut terminal);
             let rows: Vec<String> = text(&buf).lines().map(str::to_owned).collect();
             let label = rows
                 .iter()
-                .position(|r| r.contains(&format!("[image: {file}]")));
+                .position(|r| r.contains(&format!("[{words}: {file}]")));
             let label = label.unwrap_or_else(|| panic!("{kind:?}: {file}'s label\n{}", text(&buf)));
             assert!(
                 rows[label + 1].contains(&format!("Alt text of {file}")),

@@ -1,14 +1,16 @@
 //! `sahifa print`: the whole article composed at one width and written to standard output —
 //! styled by the theme on a terminal (or with `--color always`), plain text when piped, with
-//! `--color never`, or when `NO_COLOR` is set.
+//! `--color never`, or when `NO_COLOR` is set. Figures are labelled as in the reader: a local
+//! image that cannot be shown says why (`[image not found: src]`).
 
 use crate::cli::{BidiArg, ColorArg, PrintArgs};
 use crate::document::Document;
-use crate::load;
+use crate::load::{self, figure_files};
 use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};
 use crate::theme::{Theme, no_color_requested};
 use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// The widest default column: longer lines are hard to read.
 pub const MAX_DEFAULT_WIDTH: usize = 80;
@@ -33,6 +35,24 @@ pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
 /// Writes a loaded article to standard output as `print` does, with `args`' width, theme,
 /// colour and text options.
 pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
+    // Figures whose local file cannot be shown are labelled as the reader labels them; the
+    // document is copied only when there are some.
+    let labelled;
+    let doc = match figure_dir(args) {
+        Some(dir) => {
+            let problems = figure_files::look_up(doc, &dir).problems;
+            if problems.is_empty() {
+                doc
+            } else {
+                labelled = Document {
+                    image_problems: problems,
+                    ..doc.clone()
+                };
+                &labelled
+            }
+        }
+        None => doc,
+    };
     let stdout = std::io::stdout();
     let tty = stdout.is_terminal();
     let (theme, error) = Theme::resolve(args.theme.as_deref());
@@ -47,6 +67,16 @@ pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// The directory figure images are looked up in: the article's (none for standard input).
+fn figure_dir(args: &PrintArgs) -> Option<PathBuf> {
+    let file = args
+        .source
+        .file
+        .as_deref()
+        .filter(|p| p.as_os_str() != "-")?;
+    Some(file.parent().map(Path::to_path_buf).unwrap_or_default())
 }
 
 /// The settings for `args` on an output that is (`tty`) or is not a terminal `columns` wide.

@@ -21,6 +21,7 @@
 //! ([`script`], which also gives a paragraph's own direction).
 
 pub mod chrome;
+pub mod figure_files;
 pub mod front_matter;
 pub mod html;
 pub mod markdown;

@@ -2,7 +2,8 @@
 //!
 //! The box is drawn in screen order and never mirrored; inside it each text sits on its own
 //! reading side. A call-out's value has a line of its own at the top, on the side its
-//! explaining text reads from. A figure shows `[image: src]`, the alt text, a rule, and the
+//! explaining text reads from. A figure shows `[image: src]` (or, when its local file was looked
+//! for and cannot be shown, why: `[image not found: src]`), the alt text, a rule, and the
 //! caption. On a page too narrow for a box the rows are drawn bare.
 
 use super::blocks::Lines;
@@ -67,7 +68,7 @@ impl Composer<'_> {
         let framed = width >= Frame::MIN_WIDTH;
         let inner = if framed { Frame::inner(width) } else { width };
         let ents = self.entities_of(section, block, &[caption]);
-        let label = source_label(src);
+        let label = source_label(self.document(), section, block, src);
         let parts = [
             (label.as_str(), Role::FigureSource, BlockRef::FIGURE_SOURCE),
             (alt, Role::FigureAlt, BlockRef::FIGURE_ALT),

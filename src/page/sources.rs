@@ -3,7 +3,8 @@
 //! Composition lays out exactly these strings, so search and entity highlighting can match in
 //! them and find the cells by logical offset. Most are the document's own text; a few are built
 //! here (the author/date line with its date made readable, "— name" attributions,
-//! "[image: src]", code with tabs expanded), and are built the same way when composing.
+//! "[image: src]" or "[image not found: src]", code with tabs expanded), and are built the same
+//! way when composing.
 
 use super::BlockRef;
 use crate::document::{Block, Document};
@@ -46,7 +47,7 @@ pub fn text_of<'a>(doc: &'a Document, source: &BlockRef) -> Option<Cow<'a, str>>
         Block::Figure { caption, .. } if part == BlockRef::FIGURE_CAPTION => Cow::Borrowed(caption),
         Block::Figure { alt, .. } if part == BlockRef::FIGURE_ALT => Cow::Borrowed(alt),
         Block::Figure { src, .. } if part == BlockRef::FIGURE_SOURCE => {
-            Cow::Owned(source_label(src))
+            Cow::Owned(source_label(doc, source.section, b, src))
         }
         Block::Table { rows, .. } => Cow::Borrowed(&rows.iter().flatten().nth(part)?.text),
         _ => return None,
@@ -76,8 +77,14 @@ pub(super) fn attribution_line(attribution: &str) -> String {
     format!("— {name}")
 }
 
-pub(super) fn source_label(src: &str) -> String {
-    format!("[image: {src}]")
+/// "[image: src]", or the problem with the local file when one was found
+/// ([`Document::image_problems`]): "[image not found: src]".
+pub(super) fn source_label(doc: &Document, section: usize, block: usize, src: &str) -> String {
+    let words = doc
+        .image_problems
+        .get(&(section, block))
+        .map_or("image", |problem| problem.label());
+    format!("[{words}: {src}]")
 }
 
 pub(super) fn code_text(text: &str) -> Cow<'_, str> {

@@ -246,6 +246,30 @@ fn figure_is_framed_with_source_alt_and_caption() {
 }
 
 #[test]
+fn a_figure_whose_file_cannot_be_shown_says_why_in_its_label_and_its_text() {
+    use crate::document::ImageProblem;
+    let mut d = doc(
+        Direction::Ltr,
+        vec![Block::Figure {
+            src: "img/gone.jpg".into(),
+            alt: String::new(),
+            caption: String::new(),
+        }],
+    );
+    d.image_problems.insert((0, 0), ImageProblem::NotFound);
+    let t = texts(&block_lines(&d, 37));
+    assert!(
+        t[1].starts_with("│ [image not found: img/gone.jpg]"),
+        "{t:?}"
+    );
+    let source = BlockRef::block(0, 0, BlockRef::FIGURE_SOURCE);
+    assert_eq!(
+        text_of(&d, &source).as_deref(),
+        Some("[image not found: img/gone.jpg]")
+    );
+}
+
+#[test]
 fn rtl_table_puts_the_first_column_on_the_right() {
     let row = |cells: &[&str]| cells.iter().map(|c| RichText::from(*c)).collect();
     let d = doc(

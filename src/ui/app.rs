@@ -132,7 +132,7 @@ impl App {
     /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
     pub fn with_size(mut doc: Document, mut options: ReaderOptions, cols: u16, rows: u16) -> Self {
         let figures = match &options.figure_dir {
-            Some(dir) => Arc::new(Figures::load(&doc, dir)),
+            Some(dir) => Arc::new(Figures::load(&mut doc, dir, options.background)),
             None => Arc::default(),
         };
         if !figures.is_empty() {
@@ -201,6 +201,11 @@ impl App {
 
     pub fn document(&self) -> &Document {
         &self.doc
+    }
+
+    /// The figure pictures (sizes known from the start, pixels decoded at their first paint).
+    pub fn figures(&self) -> &Figures {
+        &self.figures
     }
 
     /// True once the user asked to quit.

@@ -1,102 +1,170 @@
 //! Local images inside figure boxes.
 //!
-//! A figure whose `src` names a readable local image (a path relative to the article's
-//! directory, or absolute; never a URL) is decoded once when the reader opens. [`WithImages`]
-//! wraps the page composer: under the figure's `[image: src]` line it adds blank rows inside the
-//! box — as many as the image needs at that column width, at most [`MAX_ROWS`] — and the view
-//! paints the image over them. Image rows are marked by an empty text piece with the figure's
-//! source part, so search, entities and clicks never see anything in them. Anything that goes
-//! wrong (missing file, unknown format, a huge picture) leaves the box as text.
+//! A figure whose `src` names a local picture (a path relative to the article's directory, or
+//! absolute; never a URL) gets rows for it inside its box. When the reader opens, each file is
+//! only looked at ([`crate::load::figure_files`]): its header gives the size in pixels, which is
+//! all the rows need; files that cannot be shown are labelled with why (`[image not found:
+//! src]`) instead of `[image: src]`. A picture is decoded the first time it is painted, once,
+//! and kept for the rest of the reading; [`Figures::decoded`] counts the decodings. The terminal
+//! reader decodes on a thread of its own, so the frame that first shows a big picture shows its
+//! box blank and the picture follows (a 4000x3000 JPEG takes some 50 ms); tests and screenshots
+//! decode in that frame, so what they draw is exact.
+//!
+//! [`WithImages`] wraps the page composer: under the figure's label it adds blank rows inside
+//! the box — as many as the image needs at that column width, at most [`MAX_ROWS`] — and the
+//! view paints the image over them. Image rows are marked by an empty text piece with the
+//! figure's source part, so search, entities and clicks never see anything in them. A picture
+//! whose header was fine but whose pixels cannot be decoded (a damaged file, or one changed
+//! since the reader opened) keeps its rows, so the page does not move under the reader, and
+//! the first of them says `image unreadable`.
 //!
 //! Painting uses ratatui-image with the protocol the terminal offers (kitty, sixel, iTerm2) or
 //! halfblocks — always halfblocks until the terminal reader asks, so tests and screenshots
 //! are the same everywhere.
 
 use super::compose::Compose;
-use crate::document::{Block, Document};
+use crate::document::{Document, ImageProblem};
 use crate::layout::VisualLine;
+use crate::load::figure_files::{self, ImageFile};
 use crate::page::{BlockRef, LineKind, PageLine, Piece, Role, Tag, Unit};
 use image::DynamicImage;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// Most rows an image takes, so a tall picture does not push the article off the screen.
 pub const MAX_ROWS: usize = 12;
-/// Biggest image file read.
-const MAX_FILE_BYTES: u64 = 32 << 20;
-/// Biggest image side decoded, in pixels.
-const MAX_SIDE: u32 = 8192;
 
-/// The figure images of one document, by (section, block).
+/// The figure pictures of one document, by (section, block): their sizes from the start, their
+/// pixels from the first paint.
 #[derive(Default)]
 pub struct Figures {
-    images: HashMap<(usize, usize), DynamicImage>,
+    pictures: BTreeMap<(usize, usize), Picture>,
+    /// Decodings so far.
+    decoded: AtomicUsize,
+    /// Decode on a thread of its own (the terminal reader), so the frame that first shows a big
+    /// picture is not held up; otherwise (tests, screenshots) in that frame, so it is exact.
+    background: bool,
+    /// Decodings running in the background.
+    running: AtomicUsize,
+    /// A background decoding ended since [`Figures::take_finished`] last asked.
+    finished: AtomicBool,
+}
+
+struct Picture {
+    file: ImageFile,
+    /// Set at the first paint: the pixels, or why there are none.
+    pixels: OnceLock<Result<DynamicImage, ImageProblem>>,
+    /// A background decoding was started.
+    started: AtomicBool,
+}
+
+/// A picture's pixels as the painter finds them.
+pub enum Pixels<'a> {
+    Ready(&'a DynamicImage),
+    /// The header was fine, the pixels are not.
+    Failed(ImageProblem),
+    /// Being decoded in the background: the rows stay blank for now.
+    Decoding,
 }
 
 impl Figures {
-    /// Decodes the local images `doc`'s figures name, relative to `dir`.
-    pub fn load(doc: &Document, dir: &Path) -> Figures {
-        let mut images = HashMap::new();
-        for (s, section) in doc.sections.iter().enumerate() {
-            for (b, block) in section.blocks.iter().enumerate() {
-                if let Block::Figure { src, .. } = block
-                    && let Some(image) = local_path(dir, src).and_then(|p| decode(&p))
-                {
-                    images.insert((s, b), image);
-                }
-            }
+    /// Looks at the local pictures `doc`'s figures name, relative to `dir`, reading their sizes
+    /// only; the problems of the files that cannot be shown go into `doc` for the labels.
+    /// `background`: decode pictures on threads of their own (see [`Figures::pixels`]).
+    pub fn load(doc: &mut Document, dir: &Path, background: bool) -> Figures {
+        let found = figure_files::look_up(doc, dir);
+        doc.image_problems = found.problems;
+        let pictures = found
+            .images
+            .into_iter()
+            .map(|(at, file)| {
+                let (pixels, started) = (OnceLock::new(), AtomicBool::new(false));
+                (
+                    at,
+                    Picture {
+                        file,
+                        pixels,
+                        started,
+                    },
+                )
+            })
+            .collect();
+        Figures {
+            pictures,
+            background,
+            ..Figures::default()
         }
-        Figures { images }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.images.is_empty()
+        self.pictures.is_empty()
     }
 
-    pub fn image(&self, section: usize, block: usize) -> Option<&DynamicImage> {
-        self.images.get(&(section, block))
+    /// The pixels of figure (section, block)'s picture; `None` for a figure without one. The
+    /// first ask decodes them: at once, or in the background (answering [`Pixels::Decoding`]
+    /// until they are ready) when the figures were loaded so.
+    pub fn pixels(self: &Arc<Self>, section: usize, block: usize) -> Option<Pixels<'_>> {
+        let picture = self.pictures.get(&(section, block))?;
+        let pixels = match picture.pixels.get() {
+            Some(pixels) => pixels,
+            None if self.background => {
+                if !picture.started.swap(true, Ordering::AcqRel) {
+                    self.running.fetch_add(1, Ordering::AcqRel);
+                    let figures = Arc::clone(self);
+                    std::thread::spawn(move || {
+                        if let Some(picture) = figures.pictures.get(&(section, block)) {
+                            figures.decode(picture);
+                        }
+                        figures.finished.store(true, Ordering::Release);
+                        figures.running.fetch_sub(1, Ordering::AcqRel);
+                    });
+                }
+                return Some(Pixels::Decoding);
+            }
+            None => self.decode(picture),
+        };
+        Some(match pixels {
+            Ok(image) => Pixels::Ready(image),
+            Err(problem) => Pixels::Failed(*problem),
+        })
+    }
+
+    fn decode<'a>(&self, picture: &'a Picture) -> &'a Result<DynamicImage, ImageProblem> {
+        picture.pixels.get_or_init(|| {
+            self.decoded.fetch_add(1, Ordering::Relaxed);
+            figure_files::decode(&picture.file)
+        })
+    }
+
+    /// Whether pictures are being decoded in the background.
+    pub fn decoding(&self) -> bool {
+        self.running.load(Ordering::Acquire) > 0
+    }
+
+    /// Whether a background decoding ended since the last call (the view should be drawn).
+    pub fn take_finished(&self) -> bool {
+        self.finished.swap(false, Ordering::AcqRel)
+    }
+
+    /// How many pictures have been decoded so far (each at most once).
+    pub fn decoded(&self) -> usize {
+        self.decoded.load(Ordering::Relaxed)
     }
 
     /// Rows the image of figure (section, block) takes in a box `inner` cells wide: its
     /// proportions with a cell twice as tall as wide, between 1 and [`MAX_ROWS`].
     pub fn rows(&self, section: usize, block: usize, inner: usize) -> usize {
-        let Some(image) = self.image(section, block) else {
+        let Some(picture) = self.pictures.get(&(section, block)) else {
             return 0;
         };
-        let (w, h) = (image.width().max(1) as usize, image.height() as usize);
+        let (w, h) = (
+            picture.file.width.max(1) as usize,
+            picture.file.height as usize,
+        );
         (h * inner).div_ceil(2 * w).clamp(1, MAX_ROWS)
     }
-}
-
-/// The file a figure's `src` names, if it is a local path.
-fn local_path(dir: &Path, src: &str) -> Option<PathBuf> {
-    let src = src.trim();
-    if src.is_empty() || src.contains("://") || src.starts_with("//") || src.starts_with("data:") {
-        return None;
-    }
-    let path = Path::new(src);
-    Some(if path.is_absolute() {
-        path.to_owned()
-    } else {
-        dir.join(path)
-    })
-}
-
-fn decode(path: &Path) -> Option<DynamicImage> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
-        return None;
-    }
-    let mut reader = image::ImageReader::open(path)
-        .ok()?
-        .with_guessed_format()
-        .ok()?;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    reader.limits(limits);
-    reader.decode().ok()
 }
 
 /// If `line` is an image row, the figure it belongs to: (section, block).
@@ -155,7 +223,7 @@ impl Compose for WithImages {
     }
 }
 
-/// `lines` with image rows after the last `[image: src]` line of each figure that has an image.
+/// `lines` with image rows after the last label line of each figure that has an image.
 fn add_image_rows(figures: &Figures, lines: Vec<PageLine>) -> Vec<PageLine> {
     let mut out = Vec::with_capacity(lines.len());
     let mut lines = lines.into_iter().peekable();
@@ -177,7 +245,7 @@ fn add_image_rows(figures: &Figures, lines: Vec<PageLine>) -> Vec<PageLine> {
     out
 }
 
-/// The figure whose `[image: src]` text `line` shows.
+/// The figure whose label (`[image: src]`) `line` shows.
 fn label_of(line: &PageLine) -> Option<(usize, usize)> {
     line.pieces.iter().find_map(|piece| match piece {
         Piece::Text { line, source }

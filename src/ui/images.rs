@@ -1,5 +1,8 @@
 //! Painting figure images over their image rows (see src/ui/figures.rs for the rows).
 //!
+//! A picture is decoded when it is first painted here, and only then; one whose pixels cannot be
+//! decoded leaves its rows blank but the first, which says why (`image unreadable`).
+//!
 //! An image is encoded for the terminal's protocol once per figure and size, and cached until
 //! the terminal changes size or the picker changes (a resize redraws the whole screen, so kitty
 //! is sent its pictures again rather than trusted to have kept them). With halfblocks a figure
@@ -11,8 +14,10 @@
 //! kitty sends its picture once, in the top-left cell, which the panel would swallow.
 
 use super::app::{App, Overlay};
-use super::figures::{image_cells, image_row};
+use super::figures::{Pixels, image_cells, image_row};
 use super::view::panel_area;
+use crate::document::ImageProblem;
+use crate::page::{Role, Tag};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::widgets::Widget;
@@ -21,6 +26,7 @@ use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_width::UnicodeWidthStr;
 
 /// Encoded images for one terminal size, by (section, block, width, rows); `None` when encoding
 /// failed.
@@ -42,6 +48,12 @@ impl App {
     /// True when some figure has an image to show.
     pub fn has_images(&self) -> bool {
         !self.figures.is_empty()
+    }
+
+    /// Whether pictures are being decoded in the background (the terminal reader should look
+    /// for them soon: [`App::poll_background`] tells when one is ready).
+    pub fn decoding_pictures(&self) -> bool {
+        self.figures.decoding()
     }
 
     /// Uses `picker` (from querying the terminal) to encode images from now on.
@@ -109,8 +121,15 @@ impl App {
         shown: std::ops::Range<usize>,
         covered: Option<Rect>,
     ) {
-        let Some(image) = self.figures.image(figure.0, figure.1) else {
-            return;
+        let image = match self.figures.pixels(figure.0, figure.1) {
+            Some(Pixels::Ready(image)) => image,
+            Some(Pixels::Failed(problem)) => {
+                if shown.start == first {
+                    self.paint_problem(buf, problem, (x, y), size.width);
+                }
+                return;
+            }
+            Some(Pixels::Decoding) | None => return,
         };
         let halfblocks = self.picker.protocol_type() == ProtocolType::Halfblocks;
         let mut whole = shown.start == first && shown.len() == usize::from(size.height);
@@ -164,5 +183,25 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Says on the first image row, centred, why a picture whose header was fine cannot be
+    /// shown after all; the other rows stay blank.
+    fn paint_problem(
+        &self,
+        buf: &mut Buffer,
+        problem: ImageProblem,
+        (x, y): (u16, u16),
+        width: u16,
+    ) {
+        let text = problem.label();
+        let cells = u16::try_from(text.width()).unwrap_or(u16::MAX);
+        if cells > width {
+            return;
+        }
+        let style = self
+            .theme()
+            .tag_style(&Tag::role(Role::FigureSource), self.entities_on);
+        buf.set_string(x + (width - cells) / 2, y, text, style);
     }
 }

@@ -149,7 +149,8 @@ impl App {
     /// Takes the results of background jobs that are done; true if the view changed.
     pub fn poll_background(&mut self) -> bool {
         let tagged = self.take_entities();
-        self.take_page() || tagged
+        let pictures = self.figures.take_finished();
+        self.take_page() || tagged || pictures
     }
 
     /// Entities from the background tagger: the page is composed again with their tags.

@@ -75,7 +75,7 @@ impl Screen<'_> {
                 self.terminal.draw(|frame| app.draw(frame))?;
                 (dirty, drawn_size) = (false, Some(size));
             }
-            let wait = if app.composing() {
+            let wait = if app.composing() || app.decoding_pictures() {
                 COMPOSING_WAIT
             } else {
                 IDLE_WAIT
