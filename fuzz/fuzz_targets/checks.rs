@@ -56,7 +56,11 @@ pub fn check_visual<T>(line: &VisualLine<T>) {
     let mut at = 0;
     let mut cells = 0;
     for cluster in &line.clusters {
-        assert_eq!(cluster.text.start, at, "clusters tile the line: {:?}", line.text);
+        assert_eq!(
+            cluster.text.start, at,
+            "clusters tile the line: {:?}",
+            line.text
+        );
         at = cluster.text.end;
         let shown = line.text.get(cluster.text.clone());
         let shown = shown.unwrap_or_else(|| panic!("cluster off the text {:?}", line.text));

@@ -35,7 +35,10 @@ fuzz_target!(|data: &[u8]| {
         tag: 7u8,
     }];
     let layout = layout_paragraph(&text, &tags, &options);
-    assert!(!layout.lines.is_empty(), "a paragraph has at least one line");
+    assert!(
+        !layout.lines.is_empty(),
+        "a paragraph has at least one line"
+    );
     let mut at = 0;
     for line in &layout.lines {
         checks::check_visual(line);

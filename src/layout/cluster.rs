@@ -160,11 +160,11 @@ fn split_wide(glyphs: &[Glyph], range: Range<usize>, out: &mut Vec<LogicalCluste
     for i in range {
         let g = glyphs[i];
         let cells = grapheme_width(g.ch.encode_utf8(&mut [0; 4]));
-        if cells > 0 {
-            if let Some(done) = piece.take_if(|p| p.width > 0) {
-                out.push(done);
-                text.clear();
-            }
+        if cells > 0
+            && let Some(done) = piece.take_if(|p| p.width > 0)
+        {
+            out.push(done);
+            text.clear();
         }
         text.push(g.ch);
         let p = piece.get_or_insert(LogicalCluster {
@@ -298,7 +298,9 @@ mod tests {
         // three cells, and a page two cells wide overflowed.
         let c = of("\u{703E}\u{0A3E}");
         assert_eq!(
-            c.iter().map(|c| (c.start, c.end, c.width)).collect::<Vec<_>>(),
+            c.iter()
+                .map(|c| (c.start, c.end, c.width))
+                .collect::<Vec<_>>(),
             [(0, 3, 2), (3, 6, 1)]
         );
         // A consonant, a virama (no cells) and ten spacing vowel signs.
