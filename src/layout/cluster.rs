@@ -6,7 +6,9 @@
 //! zero-width grapheme (a zero-width space, a joiner kept in an emoji sequence) is merged into
 //! the cluster before it, or into the one after it at the start of a paragraph, so nothing
 //! invisible is lost and every cluster takes at least one cell — except in a paragraph made of
-//! nothing but invisible format characters, which is one cluster of width 0.
+//! nothing but invisible format characters, which is one cluster of width 0. No cluster but a
+//! tab is wider than two cells: a longer grapheme (a base and a run of spacing marks) is split
+//! before each of its characters that takes cells.
 //!
 //! Most paragraphs hold only letters, digits, punctuation and marks of Latin, Hebrew and Arabic
 //! script; for them the grapheme rules reduce to "a mark extends the grapheme before it", and
@@ -146,6 +148,41 @@ fn simple_clusters(glyphs: &[Glyph], out: &mut Vec<LogicalCluster>) -> bool {
     true
 }
 
+/// The widest a cluster may be (other than a tab): one East Asian wide character. A page
+/// column is never narrower ([`crate::page::MIN_WIDTH`]), so every cluster fits on a line.
+pub(crate) const MAX_CLUSTER_CELLS: usize = 2;
+
+/// The glyphs `range` of one over-wide grapheme as clusters of one character that takes cells
+/// each, with the zero-width characters after it (or, at the start, before it).
+fn split_wide(glyphs: &[Glyph], range: Range<usize>, out: &mut Vec<LogicalCluster>) {
+    let mut text = String::new();
+    let mut piece: Option<LogicalCluster> = None;
+    for i in range {
+        let g = glyphs[i];
+        let cells = grapheme_width(g.ch.encode_utf8(&mut [0; 4]));
+        if cells > 0
+            && let Some(done) = piece.take_if(|p| p.width > 0)
+        {
+            out.push(done);
+            text.clear();
+        }
+        text.push(g.ch);
+        let p = piece.get_or_insert(LogicalCluster {
+            glyphs: i as u32..i as u32,
+            start: g.start,
+            end: g.end,
+            width: 0,
+            space: true,
+        });
+        p.glyphs.end = i as u32 + 1;
+        p.start = p.start.min(g.start);
+        p.end = p.end.max(g.end);
+        p.width = grapheme_width(&text).min(u16::MAX as usize) as u16;
+        p.space &= g.ch.is_whitespace();
+    }
+    out.extend(piece);
+}
+
 /// Clusters by the full grapheme rules of UAX #29.
 fn segmented_clusters(glyphs: &[Glyph], shaped: &str, out: &mut Vec<LogicalCluster>) {
     let mut pending: Option<LogicalCluster> = None;
@@ -174,6 +211,18 @@ fn segmented_clusters(glyphs: &[Glyph], shaped: &str, out: &mut Vec<LogicalClust
             .min(u16::MAX as usize) as u16,
             space: grapheme.chars().all(char::is_whitespace),
         };
+        // A base with a run of spacing marks ("क" and ten "ा", "瀾ਾ") is one grapheme as wide
+        // as all of them together, wider than any column the page promises to fill; a terminal
+        // draws each of those characters in cells of its own anyway, so such a grapheme is
+        // split before each character that takes cells and wraps like an over-long word.
+        if usize::from(cluster.width) > MAX_CLUSTER_CELLS && !grapheme.starts_with('\t') {
+            let from = out.len();
+            split_wide(glyphs, first..next_glyph, out);
+            if let (Some(p), Some(head)) = (pending.take(), out.get_mut(from)) {
+                head.absorb(&p);
+            }
+            continue;
+        }
         if cluster.width == 0 {
             match (out.last_mut(), pending.as_mut()) {
                 (Some(last), _) => last.absorb(&cluster),
@@ -241,6 +290,29 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    #[test]
+    fn a_grapheme_wider_than_a_wide_character_is_split_at_its_characters() {
+        // Found by fuzzing: a wide letter and a Gurmukhi spacing vowel sign are one grapheme of
+        // three cells, and a page two cells wide overflowed.
+        let c = of("\u{703E}\u{0A3E}");
+        assert_eq!(
+            c.iter()
+                .map(|c| (c.start, c.end, c.width))
+                .collect::<Vec<_>>(),
+            [(0, 3, 2), (3, 6, 1)]
+        );
+        // A consonant, a virama (no cells) and ten spacing vowel signs.
+        let text = format!("\u{915}\u{94D}{}", "\u{93E}".repeat(10));
+        let c = of(&text);
+        assert_eq!(c.len(), 11);
+        assert_eq!((c[0].start, c[0].end, c[0].width), (0, 6, 1));
+        assert!(c.iter().all(|c| c.width == 1));
+        assert_eq!(c.last().map(|c| c.end as usize), Some(text.len()));
+        // Graphemes of up to two cells stay whole.
+        assert_eq!(of("\u{915}\u{93E}").len(), 1);
+        assert_eq!(of("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}").len(), 1);
     }
 
     #[test]

@@ -225,6 +225,22 @@ fn code_is_left_to_right_and_never_wider_than_the_page() {
 }
 
 #[test]
+fn a_grapheme_of_spacing_marks_fits_the_narrowest_page() {
+    // Found by fuzzing: the UTF-16 article `FF FE 3E 70 3E 0A` is one grapheme three cells wide
+    // (a wide letter and a spacing vowel sign), and its page at width 1 overflowed.
+    let marks = format!("\u{915}{}", "\u{93E}".repeat(10));
+    for text in ["\u{703E}\u{0A3E}", marks.as_str()] {
+        let d = doc(Direction::Ltr, vec![Block::Paragraph(text.into())]);
+        for width in [MIN_WIDTH, 3, 7] {
+            let page = compose(&d, width, &PageOptions::default());
+            assert_fits(&page.lines, width);
+            let shown: String = texts(&block_lines(&d, width)).concat();
+            assert_eq!(shown.replace(' ', ""), text);
+        }
+    }
+}
+
+#[test]
 fn figure_is_framed_with_source_alt_and_caption() {
     let d = doc(
         Direction::Rtl,
