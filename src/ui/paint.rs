@@ -30,11 +30,14 @@ pub fn put(
     if let Some(cell) = buf.cell_mut((x, y)) {
         cell.set_symbol(symbol).set_style(style);
     }
-    // The cells a wide cluster covers are blanked and styled as its first cell is: `style`
-    // laid over what is already there (the page under the reader's text).
+    // The cells a wide cluster covers are blanked (as ratatui leaves them) and styled as its
+    // first cell is: `style` laid over the colours already there (the page under the text).
     for hidden in 1..width {
         if let Some(cell) = buf.cell_mut((x + hidden, y)) {
-            cell.set_symbol(" ").set_style(style);
+            let under = (cell.fg, cell.bg, cell.modifier);
+            cell.reset();
+            (cell.fg, cell.bg, cell.modifier) = under;
+            cell.set_style(style);
         }
     }
     width
