@@ -1,6 +1,10 @@
 //! Themes: styles named by meaning (`heading`, `callout.border`, `entity.person`,
 //! `search.match`…), never by colour, turned into ratatui styles at render time only.
 //!
+//! The page (`page`: the paper and its default ink) is apart from the meanings: the reader
+//! paints it under every cell, and each meaning's style, `body` text's included, is laid over
+//! it. `sahifa print` paints no page, so printed text keeps the terminal's own colours.
+//!
 //! The default theme (dark) is compiled in; the other built-in themes and any user file are
 //! patched over it, style by style: a style named in a file replaces the default's, the rest are
 //! kept. A bad file is reported (the error names the file) and the caller keeps the default.
@@ -42,6 +46,7 @@ macro_rules! style_keys {
 }
 
 style_keys! {
+    Page => "page",
     Body => "body",
     Title => "title",
     Subtitle => "subtitle",
@@ -205,12 +210,11 @@ impl Theme {
         self.styles[key as usize] = style;
     }
 
-    /// The style of a character with `tag`: the body's (so the theme's background holds under
-    /// every character), its role, then inline marks, then its entity kind when `entities`
-    /// (highlighting) is on.
+    /// The style of a character with `tag`: its role's, then inline marks, then its entity kind
+    /// when `entities` (highlighting) is on. The page is not in it: whoever paints the page
+    /// (the reader) lays this over it.
     pub fn tag_style(&self, tag: &Tag, entities: bool) -> Style {
-        let role = self.style(StyleKey::of_role(tag.role));
-        let mut style = self.style(StyleKey::Body).patch(role);
+        let mut style = self.style(StyleKey::of_role(tag.role));
         let marks = [
             (tag.emphasis, StyleKey::Emphasis),
             (tag.strong, StyleKey::Strong),
@@ -224,14 +228,6 @@ impl Theme {
             style = style.patch(self.style(StyleKey::of_entity(kind)));
         }
         style
-    }
-
-    /// This theme without its body style (the reader's page colours): for text printed
-    /// inline, where the terminal's own foreground and background are the page.
-    pub fn without_body(&self) -> Theme {
-        let mut theme = self.clone();
-        theme.set(StyleKey::Body, Style::default());
-        theme
     }
 
     /// This theme with every colour removed (modifiers kept), for `NO_COLOR`. What colour

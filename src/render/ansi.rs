@@ -131,9 +131,8 @@ pub fn write_page(
     theme: &Theme,
     styling: Styling,
 ) -> io::Result<()> {
-    // Printed text flows among the shell's own lines, on the terminal's own colours: the
-    // theme's body (the reader's page colours) is left out.
-    let theme = &theme.without_body();
+    // Printed text flows among the shell's own lines, on the terminal's own colours: no page
+    // is painted under it, only the meanings' styles.
     for line in &page.lines {
         write_line(out, line, theme, styling, &super::no_overlay)?;
     }

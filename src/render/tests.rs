@@ -121,3 +121,33 @@ fn runs_merge_equal_styles_and_overlays_mark_logical_ranges() {
     assert_eq!(ratatui_line.spans.len(), 3);
     assert_eq!(ratatui_line.width(), 18);
 }
+
+#[test]
+fn printed_text_paints_no_page() {
+    let doc = one_paragraph("plain body text, then more of it");
+    let page = compose(&doc, 37, &PageOptions::default());
+    for name in crate::theme::BUILTIN {
+        let theme = Theme::builtin(name).expect("built-in");
+        let mut out = Vec::new();
+        ansi::write_page(&mut out, &page, &theme, Styling::Ansi { entities: true })
+            .expect("written to memory");
+        let out = String::from_utf8_lossy(&out);
+        let paper = theme
+            .style(StyleKey::Page)
+            .bg
+            .and_then(|c| ansi::color(c, true));
+        let paper = paper.expect("every built-in theme has a page background");
+        // The background is the last SGR parameter `sgr` writes.
+        let painted = out
+            .split("\x1b[")
+            .filter_map(|seq| seq.split_once('m').map(|(params, _)| params))
+            .any(|params| params == paper || params.ends_with(&format!(";{paper}")));
+        assert!(!painted, "{name}: {out:?}");
+        // Body text is the terminal's own ink on its own background: no SGR at all.
+        let body = out
+            .lines()
+            .find(|l| l.contains("plain body"))
+            .expect("printed");
+        assert!(!body.contains('\x1b'), "{name}: {body:?}");
+    }
+}

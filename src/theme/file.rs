@@ -3,6 +3,11 @@
 //! such as `light-blue` or `#rrggbb`) and `modifiers` (`bold`, `dim`, `italic`, `underline`,
 //! `reversed`, `crossed-out`). Dotted names may be quoted (`"entity.person" = {…}`) or nested
 //! (`[styles.entity] person = {…}`). Anything unknown is an error, so typos do not pass silently.
+//!
+//! `page` is the paper and its default ink; `body` is body text, laid over the page like every
+//! other meaning. Older files had no `page` and their `body` was the page, so a file that names
+//! `body` but not `page` still means that: its `body` is read as `page`, and body text keeps the
+//! base theme's style.
 
 use super::{StyleKey, Theme};
 use ratatui::style::{Color, Modifier, Style};
@@ -40,19 +45,33 @@ fn parse(text: &str) -> Result<Table, String> {
 
 fn apply(mut theme: Theme, table: &Table, name: &str) -> Result<Theme, String> {
     theme.name = name.to_owned();
+    let base_body = theme.style(StyleKey::Body);
+    let mut named = Vec::new();
     for (key, value) in table {
         match (key.as_str(), value) {
             ("name", Value::String(n)) => theme.name = n.clone(),
             ("base", Value::String(_)) => {}
-            ("styles", Value::Table(styles)) => walk("", styles, &mut theme)?,
+            ("styles", Value::Table(styles)) => walk("", styles, &mut theme, &mut named)?,
             ("name" | "base" | "styles", _) => return Err(format!("{key}: wrong kind of value")),
             _ => return Err(format!("unknown key `{key}` (expected name, base, styles)")),
         }
     }
+    if named.contains(&StyleKey::Body) && !named.contains(&StyleKey::Page) {
+        // An older file: its `body` was the page.
+        theme.set(StyleKey::Page, theme.style(StyleKey::Body));
+        theme.set(StyleKey::Body, base_body);
+    }
     Ok(theme)
 }
 
-fn walk(prefix: &str, table: &Table, theme: &mut Theme) -> Result<(), String> {
+/// Sets the styles of `table` (under the dotted `prefix`) in `theme`, recording their keys in
+/// `named`.
+fn walk(
+    prefix: &str,
+    table: &Table,
+    theme: &mut Theme,
+    named: &mut Vec<StyleKey>,
+) -> Result<(), String> {
     let mut style = None;
     for (key, value) in table {
         match key.as_str() {
@@ -67,7 +86,7 @@ fn walk(prefix: &str, table: &Table, theme: &mut Theme) -> Result<(), String> {
                     format!("{prefix}.{key}")
                 };
                 match value {
-                    Value::Table(inner) => walk(&name, inner, theme)?,
+                    Value::Table(inner) => walk(&name, inner, theme, named)?,
                     _ => {
                         return Err(format!(
                             "{name}: expected a table such as {{ fg = \"red\", modifiers = [\"bold\"] }}"
@@ -79,7 +98,10 @@ fn walk(prefix: &str, table: &Table, theme: &mut Theme) -> Result<(), String> {
     }
     let key = StyleKey::from_name(prefix);
     match (key, style) {
-        (Some(key), style) => theme.set(key, style.unwrap_or_default()),
+        (Some(key), style) => {
+            theme.set(key, style.unwrap_or_default());
+            named.push(key);
+        }
         (None, Some(_)) => return Err(format!("unknown style `{prefix}`")),
         // A group such as `[styles.entity]` that only holds other styles.
         (None, None) if !table.is_empty() => {}

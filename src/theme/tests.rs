@@ -44,6 +44,7 @@ fn every_builtin_theme_parses_and_names_every_page_role() {
     }
     let dark = Theme::default();
     for key in [
+        StyleKey::Page,
         StyleKey::Title,
         StyleKey::Heading,
         StyleKey::CalloutValue,
@@ -142,7 +143,8 @@ fn without_colors_keeps_modifiers_only() {
     // the others, a highlighted entity from plain text.
     let reversed = |key| plain.style(key).add_modifier.contains(Modifier::REVERSED);
     assert!(reversed(StyleKey::SearchMatch) && reversed(StyleKey::OutlineSelected));
-    assert!(!reversed(StyleKey::Body) && !reversed(StyleKey::Panel));
+    assert!(!reversed(StyleKey::Body) && !reversed(StyleKey::Page) && !reversed(StyleKey::Panel));
+    assert_eq!(plain.style(StyleKey::Page), Style::default());
     let current = plain.style(StyleKey::SearchCurrent).add_modifier;
     assert_ne!(current, plain.style(StyleKey::SearchMatch).add_modifier);
     let place = plain.style(StyleKey::EntityPlace).add_modifier;
@@ -164,4 +166,64 @@ fn tag_style_layers_marks_and_entities() {
     assert!(with.add_modifier.contains(Modifier::ITALIC));
     assert_eq!(with.fg, theme.style(StyleKey::EntityPlace).fg);
     assert_eq!(without.fg, theme.style(StyleKey::Body).fg);
+}
+
+#[test]
+fn tag_style_is_the_meaning_alone_without_the_page() {
+    for name in BUILTIN {
+        let theme = Theme::builtin(name).expect("built-in");
+        let page = theme.style(StyleKey::Page);
+        assert!(page.fg.is_some() && page.bg.is_some(), "{name}: no page");
+        let body = theme.tag_style(&Tag::role(Role::Body), true);
+        assert_eq!(body, theme.style(StyleKey::Body), "{name}");
+        assert_eq!(body.bg, None, "{name}: body text carries a background");
+        let heading = theme.tag_style(&Tag::role(Role::Heading), true);
+        assert_eq!(heading, theme.style(StyleKey::Heading), "{name}");
+    }
+}
+
+#[test]
+fn a_file_names_the_page_and_body_text_apart() {
+    let file = theme_file(
+        "[styles]\npage = { fg = \"white\", bg = \"#000080\" }\n\
+         body = { fg = \"yellow\", modifiers = [\"italic\"] }\n",
+    );
+    let theme = Theme::load(&file.spec()).expect("theme loads");
+    let page = theme.style(StyleKey::Page);
+    assert_eq!(
+        (page.fg, page.bg),
+        (Some(Color::White), Some(Color::Rgb(0, 0, 0x80)))
+    );
+    let body = theme.style(StyleKey::Body);
+    assert_eq!((body.fg, body.bg), (Some(Color::Yellow), None));
+    assert!(body.add_modifier.contains(Modifier::ITALIC));
+}
+
+/// Older theme files had no `page`: their `body` was the page colours, and still is.
+#[test]
+fn an_older_file_with_only_body_has_it_read_as_the_page() {
+    let flat = theme_file("[styles]\nbody = { fg = \"white\", bg = \"#000080\" }\n");
+    let nested = theme_file("base = \"light\"\n[styles.body]\nfg = \"white\"\nbg = \"#000080\"\n");
+    for (file, base) in [
+        (flat, Theme::default()),
+        (nested, Theme::builtin("light").expect("light")),
+    ] {
+        let theme = Theme::load(&file.spec()).expect("theme loads");
+        let page = theme.style(StyleKey::Page);
+        assert_eq!(
+            (page.fg, page.bg),
+            (Some(Color::White), Some(Color::Rgb(0, 0, 0x80)))
+        );
+        assert_eq!(theme.style(StyleKey::Body), base.style(StyleKey::Body));
+        assert_eq!(theme.style(StyleKey::Title), base.style(StyleKey::Title));
+    }
+    // `body = {}` once left the page to the terminal; it still does.
+    let bare = theme_file("[styles]\nbody = {}\n");
+    let theme = Theme::load(&bare.spec()).expect("theme loads");
+    assert_eq!(theme.style(StyleKey::Page), Style::default());
+    // A file that names `page` is read as written, `body` as body text.
+    let both = theme_file("[styles]\npage = {}\nbody = { fg = \"red\" }\n");
+    let theme = Theme::load(&both.spec()).expect("theme loads");
+    assert_eq!(theme.style(StyleKey::Page), Style::default());
+    assert_eq!(theme.style(StyleKey::Body).fg, Some(Color::Red));
 }

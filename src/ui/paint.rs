@@ -30,9 +30,13 @@ pub fn put(
     if let Some(cell) = buf.cell_mut((x, y)) {
         cell.set_symbol(symbol).set_style(style);
     }
+    // The cells a wide cluster covers are blanked (as ratatui leaves them) and styled as its
+    // first cell is: `style` laid over the colours already there (the page under the text).
     for hidden in 1..width {
         if let Some(cell) = buf.cell_mut((x + hidden, y)) {
+            let under = (cell.fg, cell.bg, cell.modifier);
             cell.reset();
+            (cell.fg, cell.bg, cell.modifier) = under;
             cell.set_style(style);
         }
     }
@@ -103,5 +107,32 @@ pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
             cell.reset();
             cell.set_style(style);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn a_wide_cluster_lays_its_style_over_the_page_on_both_its_cells() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let page = Style::default()
+            .fg(Color::White)
+            .bg(Color::Blue)
+            .add_modifier(Modifier::ITALIC);
+        fill(&mut buf, 0, 0, 6, page);
+        let ink = Style::default().fg(Color::Yellow);
+        assert_eq!(plain(&mut buf, 1, 0, 6, "漢x", ink), 4);
+        for x in 1..4 {
+            let cell = &buf[(x, 0)];
+            assert_eq!((cell.fg, cell.bg), (Color::Yellow, Color::Blue), "cell {x}");
+            assert!(cell.modifier.contains(Modifier::ITALIC), "cell {x}");
+        }
+        assert_eq!(buf[(1, 0)].symbol(), "漢");
+        assert_eq!(buf[(2, 0)].symbol(), " ");
+        assert_eq!(buf[(0, 0)].fg, Color::White);
     }
 }

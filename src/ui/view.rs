@@ -41,13 +41,14 @@ impl App {
             return;
         }
         let theme = self.theme();
+        // The page under every cell; what is painted next lays its meaning's style over it.
         for y in area.top()..area.bottom() {
             paint::fill(
                 buf,
                 area.left(),
                 y,
                 area.right(),
-                theme.style(StyleKey::Body),
+                theme.style(StyleKey::Page),
             );
         }
         self.render_text(area, buf);
