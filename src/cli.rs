@@ -3,7 +3,7 @@
 //! Exit status: 0 success, 1 bad input (missing file, binary data…), 2 bad usage.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A terminal reader for right-to-left articles.
 #[derive(Debug, Parser)]
@@ -103,6 +103,13 @@ impl SourceArgs {
             },
             encoding: self.encoding,
         }
+    }
+
+    /// The directory a figure's local image is looked up in: the article's (none for standard
+    /// input).
+    pub fn figure_dir(&self) -> Option<PathBuf> {
+        let file = self.file.as_deref().filter(|p| p.as_os_str() != "-")?;
+        Some(file.parent().map(Path::to_path_buf).unwrap_or_default())
     }
 
     /// Exits with a usage error (status 2) when no file is named and standard input is a

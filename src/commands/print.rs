@@ -10,7 +10,6 @@ use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};
 use crate::theme::{Theme, no_color_requested};
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
 
 /// The widest default column: longer lines are hard to read.
 pub const MAX_DEFAULT_WIDTH: usize = 80;
@@ -38,7 +37,7 @@ pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
     // Figures whose local file cannot be shown are labelled as the reader labels them; the
     // document is copied only when there are some.
     let labelled;
-    let doc = match figure_dir(args) {
+    let doc = match args.source.figure_dir() {
         Some(dir) => {
             let problems = figure_files::look_up(doc, &dir).problems;
             if problems.is_empty() {
@@ -67,16 +66,6 @@ pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
-}
-
-/// The directory figure images are looked up in: the article's (none for standard input).
-fn figure_dir(args: &PrintArgs) -> Option<PathBuf> {
-    let file = args
-        .source
-        .file
-        .as_deref()
-        .filter(|p| p.as_os_str() != "-")?;
-    Some(file.parent().map(Path::to_path_buf).unwrap_or_default())
 }
 
 /// The settings for `args` on an output that is (`tty`) or is not a terminal `columns` wide.

@@ -155,12 +155,7 @@ pub fn reader_options(
         Tagger::new(&names).tag_document(doc)
     }));
     // Figure images are looked up next to the article (not for standard input).
-    options.figure_dir = args
-        .source
-        .file
-        .as_deref()
-        .filter(|p| p.as_os_str() != "-")
-        .map(|p| p.parent().map(Path::to_path_buf).unwrap_or_default());
+    options.figure_dir = args.source.figure_dir();
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);
