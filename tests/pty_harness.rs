@@ -147,7 +147,7 @@ fn keys_arrive_one_press_at_a_time_as_terminal_bytes() {
 }
 
 /// A stand-in for a full-screen reader: sets the modes sahifa sets, waits for `q`, restores.
-const FULL_SCREEN: &str = r#"stty raw -echo; printf '\033[?1049h\033[?25l\033[8l\033[1 k\033[HREADER';
+const FULL_SCREEN: &str = r#"stty raw -echo; printf '\033[8l\033[1 k\033[?1049h\033[?25l\033[HREADER';
     until [ "$(dd bs=1 count=1 2>/dev/null)" = q ]; do :; done;
     printf '\033[?1049l\033[?25h\033[8h\033[0 k'; stty sane; printf 'done\r\n'"#;
 
@@ -172,7 +172,10 @@ fn mode_checks_pass_on_a_clean_start_and_restore_in_a_real_terminal() {
 fn mode_checks_name_each_thing_left_unrestored() {
     assert_eq!(
         check_modes(b"\x1b[?1049hplain"),
-        Err(vec!["ESC[8l (explicit bidi mode) never sent".to_owned()])
+        Err(vec![
+            "ESC[8l (explicit bidi mode) never sent".to_owned(),
+            "ESC[?1049h (alternate screen) at byte 0 sent in implicit bidi mode".to_owned(),
+        ])
     );
     assert_eq!(
         check_modes(b"\x1b[8l\x1b[?1049h\x1b[?25l...\x1b[?1049l"),
@@ -183,7 +186,17 @@ fn mode_checks_name_each_thing_left_unrestored() {
     );
     // A restore that came before the last ESC[8l does not count.
     assert!(check_modes(b"\x1b[8l\x1b[?1049l\x1b[?25h\x1b[8h\x1b[8l").is_err());
-    assert!(check_modes(b"\x1b[?1049h\x1b[8l\x1b[?1049l\x1b[?25h\x1b[8h").is_ok());
+    assert!(check_modes(b"\x1b[8l\x1b[?1049h\x1b[?1049l\x1b[?25h\x1b[8h").is_ok());
+    // The alternate screen or a clear made in implicit mode (VTE would reorder those rows).
+    assert_eq!(
+        check_modes(b"\x1b[?1049h\x1b[8l\x1b[?1049l\x1b[?25h\x1b[8h"),
+        Err(vec![
+            "ESC[?1049h (alternate screen) at byte 0 sent in implicit bidi mode".to_owned()
+        ])
+    );
+    assert!(
+        check_modes(b"\x1b[8l\x1b[?1049h\x1b[8h\x1b[2J\x1b[8l\x1b[?1049l\x1b[?25h\x1b[8h").is_err()
+    );
 }
 
 #[test]

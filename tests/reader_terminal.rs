@@ -194,3 +194,29 @@ fn the_reader_piped_at_a_terminal_prints_the_sample() {
         "two lines of the sample went through head"
     );
 }
+
+/// `print` and `bidi` writing visual order to a terminal wrap it in explicit mode (`CSI 8 l` …
+/// `CSI 8 h`), so VTE does not reorder the rows a second time; through a pipe they write the
+/// text alone.
+#[test]
+fn print_and_bidi_at_a_terminal_write_in_explicit_mode_and_plain_to_a_pipe() {
+    for command in ["print", "bidi"] {
+        let mut term = Terminal::sahifa(&[command, SAMPLE], 80, 10).expect("starts");
+        assert_eq!(term.wait_exit(), Ok(0), "{command}");
+        let raw = term.raw();
+        let explicit = find(raw, b"\x1b[8l", 0).expect("explicit mode sent");
+        let text = find(raw, "مترو".as_bytes(), 0)
+            .or_else(|| find(raw, "ﻭﺮﺘﻣ".as_bytes(), 0))
+            .expect("the article's text written");
+        let implicit = rfind(raw, b"\x1b[8h").expect("implicit mode restored");
+        assert!(explicit < text && text < implicit, "{command}: {raw:?}");
+
+        let script = format!(r#""$SAHIFA" {command} "$1" | cat; echo "[status $?]""#);
+        let mut term = Terminal::shell(&script, &[SAMPLE], 80, 10).expect("starts");
+        term.wait_until("the pipeline's end", QUIET, |screen| {
+            screen.contents().contains("[status 0]")
+        })
+        .expect("the pipeline ends");
+        assert_eq!(find(term.raw(), b"\x1b[8", 0), None, "{command} piped");
+    }
+}

@@ -2,8 +2,9 @@
 
 use crate::cli::BidiArgs;
 use crate::layout::{LayoutOptions, layout_paragraph};
+use crate::ui::terminal::write_explicit;
 use anyhow::Context;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, IsTerminal, Read, Write};
 
 pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
     let input = read_input(args.file.as_deref())?;
@@ -14,8 +15,11 @@ pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
         reorder: true,
     };
     let stdout = std::io::stdout();
+    // Visual order on a terminal: explicit mode around it, so VTE does not reorder it again.
+    let explicit = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
-    match filter(&input, &options, &mut out).and_then(|()| out.flush()) {
+    let written = write_explicit(&mut out, explicit, |out| filter(&input, &options, out));
+    match written.and_then(|()| out.flush()) {
         // A reader that stops early (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => Ok(result?),

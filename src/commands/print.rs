@@ -9,6 +9,7 @@ use crate::load::{self, figure_files};
 use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};
 use crate::theme::{Theme, no_color_requested};
+use crate::ui::terminal::write_explicit;
 use std::io::{BufWriter, IsTerminal, Write};
 
 /// The widest default column: longer lines are hard to read.
@@ -60,7 +61,10 @@ pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
     }
     let settings = settings(args, theme, tty, no_color_requested(), terminal_width(tty));
     let mut out = BufWriter::new(stdout.lock());
-    let written = print(doc, &settings, &mut out).and_then(|()| out.flush());
+    // In visual order on a terminal: explicit mode around it, so VTE does not reorder it again.
+    let explicit = tty && settings.page.reorder;
+    let written = write_explicit(&mut out, explicit, |out| print(doc, &settings, out))
+        .and_then(|()| out.flush());
     match written {
         // `sahifa print … | head` closing the pipe early is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -12,7 +12,7 @@ use crate::page::{self, Composer, PageLine, PageOptions, Unit};
 use crate::theme::{BUILTIN, Theme, no_color_requested};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
-use crate::ui::terminal::{Session, StopSignals};
+use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
 use crate::ui::{App, Compose, Keymap, ReaderOptions};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -86,7 +86,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     // No `terminal.clear()`: it asks the terminal for the cursor position and fails without an
     // answer; the session has cleared the alternate screen, which is what a new `Terminal`
     // (with empty buffers) expects.
-    let result = Terminal::new(CrosstermBackend::new(std::io::stdout()))
+    let result = Terminal::new(ExplicitBackend(CrosstermBackend::new(std::io::stdout())))
         .map_err(anyhow::Error::from)
         .and_then(|terminal| {
             let mut screen = Screen {

@@ -1,9 +1,13 @@
 //! Terminal hygiene: the modes the reader switches on, and putting every one of them back.
 //!
-//! On start: raw mode, the alternate screen (cleared), mouse reports for buttons and the wheel
-//! only, a hidden cursor, and — unless the terminal is asked to do the bidi itself
-//! (`--bidi terminal`) — `CSI 8 l` (BDSM: explicit mode, so VTE-class terminals do not reorder
-//! what is already in visual order) and `CSI 1 SP k` (SCP: left-to-right presentation). They are
+//! On start: — unless the terminal is asked to do the bidi itself (`--bidi terminal`) —
+//! `CSI 8 l` (BDSM: explicit mode, so VTE-class terminals do not reorder what is already in
+//! visual order) and `CSI 1 SP k` (SCP: left-to-right presentation), then raw mode, the
+//! alternate screen (cleared), mouse reports for buttons and the wheel only, a hidden cursor.
+//! Explicit mode comes first, and again before every full clear ([`ExplicitBackend`]), because
+//! VTE keeps BDSM per paragraph: `CSI 8 l` reaches the row under the cursor and rows made after
+//! it, never rows that already exist, so rows made by entering or clearing the alternate screen
+//! in implicit mode would be reordered a second time. They are
 //! undone (`CSI 8 h`, `CSI 0 SP k`, mouse reports off, cursor shown, main screen, raw mode off)
 //! when the [`Session`] drops, in a panic (a hook that restores before the message is printed)
 //! and after SIGTERM/SIGHUP/SIGINT (the event loop sees the signal, stops, and the reader exits
@@ -25,6 +29,9 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use nix::sys::signal::{SigSet, Signal, killpg};
 use nix::unistd::getpgrp;
+use ratatui::backend::{Backend, ClearType as ClearRegion, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
@@ -32,6 +39,11 @@ use std::time::{Duration, Instant};
 
 /// BDSM explicit (the terminal must not reorder) and SCP left-to-right.
 pub const BIDI_EXPLICIT: &str = "\x1b[8l\x1b[1 k";
+/// BDSM explicit alone: what `print` and `bidi` write before their output on a terminal.
+pub const BDSM_EXPLICIT: &str = "\x1b[8l";
+/// BDSM implicit (the default): written after `print`'s and `bidi`'s output. The rows written
+/// meanwhile stay explicit in VTE.
+pub const BDSM_IMPLICIT: &str = "\x1b[8h";
 /// BDSM implicit and SCP default: the terminal's usual behaviour.
 pub const BIDI_RESTORE: &str = "\x1b[8h\x1b[0 k";
 /// Mouse reports for button presses and releases, the wheel included (1000), in SGR encoding
@@ -106,6 +118,10 @@ fn enter() -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     let started = enable_raw_mode().and_then(|()| {
         let mut out = io::stdout();
+        // Explicit mode before the alternate screen's rows exist (see the module documentation).
+        if EXPLICIT_BIDI.load(Ordering::SeqCst) {
+            out.write_all(BIDI_EXPLICIT.as_bytes())?;
+        }
         // The alternate screen is cleared here rather than by ratatui's `Terminal::clear`,
         // which asks the terminal where the cursor is and fails when no answer comes.
         execute!(
@@ -115,15 +131,98 @@ fn enter() -> io::Result<()> {
             cursor::Hide
         )?;
         out.write_all(MOUSE_ON.as_bytes())?;
-        if EXPLICIT_BIDI.load(Ordering::SeqCst) {
-            out.write_all(BIDI_EXPLICIT.as_bytes())?;
-        }
         out.flush()
     });
     if started.is_err() {
         restore();
     }
     started
+}
+
+/// Writes `body`'s output between `CSI 8 l` and `CSI 8 h` when `explicit` (output in visual
+/// order going to a terminal), else as it is. `CSI 8 h` is written even when `body` fails, and
+/// `body`'s error is the one returned.
+pub fn write_explicit<W: Write>(
+    out: &mut W,
+    explicit: bool,
+    body: impl FnOnce(&mut W) -> io::Result<()>,
+) -> io::Result<()> {
+    if !explicit {
+        return body(out);
+    }
+    out.write_all(BDSM_EXPLICIT.as_bytes())?;
+    let written = body(out);
+    let restored = out.write_all(BDSM_IMPLICIT.as_bytes());
+    written.and(restored)
+}
+
+/// The reader's ratatui backend: crossterm's, with `CSI 8 l` written before every full clear
+/// while the reader is in explicit mode (ratatui clears the screen when the window is resized,
+/// and a clear makes new rows, which VTE would otherwise make in implicit mode).
+pub struct ExplicitBackend<B>(pub B);
+
+impl<B: Backend + Write> Backend for ExplicitBackend<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.0.draw(content)
+    }
+
+    fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
+        self.0.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.explicit_before_clear();
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearRegion) -> Result<(), Self::Error> {
+        if clear_type == ClearRegion::All {
+            self.explicit_before_clear();
+        }
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<Size, Self::Error> {
+        self.0.size()
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        self.0.window_size()
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        Backend::flush(&mut self.0)
+    }
+}
+
+impl<B: Write> ExplicitBackend<B> {
+    fn explicit_before_clear(&mut self) {
+        if EXPLICIT_BIDI.load(Ordering::SeqCst) && ACTIVE.load(Ordering::SeqCst) {
+            // A failed write shows in the clear that follows.
+            let _ = self.0.write_all(BIDI_EXPLICIT.as_bytes());
+        }
+    }
 }
 
 /// Puts the terminal back as it was, if the reader had changed it. Errors are ignored: this

@@ -6,8 +6,9 @@ use super::pty::{find, rfind};
 /// Checks the terminal modes a full-screen RTL reader must set and restore, in a raw byte
 /// stream: `ESC[8l` (BDSM explicit mode: the terminal must not reorder) sent, and after the
 /// last one, on the way out: the main screen back (`ESC[?1049l`), the cursor shown
-/// (`ESC[?25h`) and `ESC[8h` (implicit mode) restored. BDSM is a terminal-wide mode, so whether
-/// it comes before or after the switch to the alternate screen does not matter. Returns what is
+/// (`ESC[?25h`) and `ESC[8h` (implicit mode) restored. Every switch to the alternate screen
+/// (`ESC[?1049h`) and every full clear (`ESC[2J`) comes in explicit mode: VTE keeps BDSM per
+/// paragraph, and rows made in implicit mode would be reordered a second time. Returns what is
 /// wrong, one item each.
 pub fn check_modes(raw: &[u8]) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
@@ -24,6 +25,20 @@ pub fn check_modes(raw: &[u8]) -> Result<(), Vec<String>> {
                     problems.push(format!("{name} not sent after the last ESC[8l"));
                 }
             }
+        }
+    }
+    for (seq, name) in [
+        (&b"\x1b[?1049h"[..], "ESC[?1049h (alternate screen)"),
+        (b"\x1b[2J", "ESC[2J (full clear)"),
+    ] {
+        let mut from = 0;
+        while let Some(at) = find(raw, seq, from) {
+            let before = &raw[..at];
+            let explicit = rfind(before, b"\x1b[8l");
+            if explicit.is_none() || rfind(before, b"\x1b[8h") > explicit {
+                problems.push(format!("{name} at byte {at} sent in implicit bidi mode"));
+            }
+            from = at + seq.len();
         }
     }
     if problems.is_empty() {

@@ -10,7 +10,7 @@
 
 use crate::ui::App;
 use crate::ui::input::{self, Outcome};
-use crate::ui::terminal::{Session, StopSignals};
+use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
 use anyhow::bail;
 use crossterm::event;
 use ratatui::Terminal;
@@ -32,7 +32,7 @@ const COMPOSING_WAIT: Duration = Duration::from_millis(50);
 pub struct Screen<'a> {
     pub session: &'a Session,
     pub stops: &'a StopSignals,
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<ExplicitBackend<CrosstermBackend<Stdout>>>,
     /// The image picker in use, if the article has images (set again after a suspension so
     /// pictures are sent again rather than trusted to have survived).
     pub picker: Option<Picker>,
