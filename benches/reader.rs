@@ -147,7 +147,9 @@ fn main() {
     std::thread::sleep(Duration::from_secs(3)); // the search index is built in the background
     let (_, search) = time(|| {
         app.press(Key::Char('/'));
-        "الرقة".chars().for_each(|c| app.press(Key::Char(c)));
+        "الرقة".chars().for_each(|c| {
+            app.press(Key::Char(c));
+        });
         app.press(Key::Enter);
     });
     println!(
@@ -161,7 +163,9 @@ fn main() {
     );
     let (_, again) = time(|| {
         app.press(Key::Char('/'));
-        "داعش".chars().for_each(|c| app.press(Key::Char(c)));
+        "داعش".chars().for_each(|c| {
+            app.press(Key::Char(c));
+        });
         app.press(Key::Enter);
         terminal.draw(|f| app.draw(f)).expect("drawn");
     });

@@ -125,20 +125,21 @@ fuzz_target!(|data: &[u8]| {
     draw(&mut app, &mut terminal);
     for step in script.chunks_exact(2) {
         let (op, arg) = (step[0], step[1]);
-        match op % 8 {
+        // Effects (quit, suspend) are the terminal loop's; the state goes on being checked.
+        let _effects = match op % 8 {
             0 => {
                 let typed = TYPED[usize::from(arg) % TYPED.len()];
-                app.press(Key::Char(typed));
+                app.press(Key::Char(typed))
             }
             1 => {
                 (cols, rows) = (u16::from(arg) % 161, u16::from(op >> 3) * 2);
-                app.handle(Action::Resize(cols, rows));
                 terminal.backend_mut().resize(cols, rows);
+                app.handle(Action::Resize(cols, rows))
             }
             2 => app.handle(Action::Click(u16::from(arg), u16::from(op >> 3))),
             3 => app.handle(Action::ScrollLines(if arg % 2 == 0 { 3 } else { -3 })),
             _ => app.press(KEYS[usize::from(arg) % KEYS.len()]),
-        }
+        };
         draw(&mut app, &mut terminal);
     }
 });

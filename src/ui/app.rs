@@ -8,6 +8,7 @@
 use super::action::{Action, Key, Keymap};
 use super::compose::{self, Compose, Job, TagFn};
 use super::composed::Composed;
+use super::effect::Effect;
 use super::entities::EntityList;
 use super::figures::{Figures, WithImages};
 use super::images::{ImageCache, headless_picker};
@@ -117,6 +118,8 @@ pub struct App {
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
+    /// Effects asked for by the action being handled, returned by [`App::handle`].
+    pub(super) effects: Vec<Effect>,
     /// Figure images, and how they are encoded for the terminal.
     pub(super) figures: Arc<Figures>,
     pub(super) picker: Picker,
@@ -187,6 +190,7 @@ impl App {
             theme: 0,
             start: None,
             quit: false,
+            effects: Vec::new(),
             figures,
             picker: headless_picker(),
             image_cache: RefCell::default(),
@@ -254,10 +258,14 @@ impl App {
         self.options.max_width.min(cols.saturating_sub(2)).max(1)
     }
 
-    /// The action a key asks for in the current mode: typing while the search prompt is open,
-    /// the key table otherwise.
+    /// The action a key asks for in the current mode: typing while the search prompt is open
+    /// (the suspend key still suspends there), the key table otherwise.
     pub fn key_action(&self, key: Key) -> Option<Action> {
+        let bound = self.options.keymap.action(key);
         if self.prompt.is_some() {
+            if bound == Some(Action::Suspend) {
+                return bound;
+            }
             return match key {
                 Key::Char(c) => Some(Action::Type(c)),
                 Key::Backspace => Some(Action::DeleteChar),
@@ -267,26 +275,33 @@ impl App {
                 _ => None,
             };
         }
-        self.options.keymap.action(key)
+        bound
     }
 
-    /// Presses a key: looks up its action and handles it.
-    pub fn press(&mut self, key: Key) {
-        if let Some(action) = self.key_action(key) {
-            self.handle(action);
+    /// Presses a key: looks up its action and handles it; the effects it asks for.
+    pub fn press(&mut self, key: Key) -> Vec<Effect> {
+        match self.key_action(key) {
+            Some(action) => self.handle(action),
+            None => Vec::new(),
         }
     }
 
-    /// The one way the state changes.
-    pub fn handle(&mut self, action: Action) {
+    /// The one way the state changes; returns what only the terminal loop can do (see
+    /// [`Effect`]), in order.
+    pub fn handle(&mut self, action: Action) -> Vec<Effect> {
+        self.update(action);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
             self.start = None;
         }
         match action {
             Action::Resize(cols, rows) => self.resize(cols, rows),
-            Action::Quit => self.quit = true,
-            Action::Suspend => {}
+            Action::Quit => self.leave(),
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Back => self.back(),
             Action::Type(c) => {
                 if let Some(prompt) = &mut self.prompt {
@@ -316,7 +331,7 @@ impl App {
             action if self.overlay != Overlay::None => {
                 // Movement keys outside the panel's own close the panel first.
                 self.overlay = Overlay::None;
-                self.handle(action);
+                self.update(action);
             }
             Action::ScrollLines(n) => self.scroll(n as isize),
             Action::ScrollPages(n) => self.scroll(n as isize * self.page_step() as isize),
@@ -365,7 +380,12 @@ impl App {
         } else if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
         } else {
-            self.quit = true;
+            self.leave();
         }
+    }
+
+    fn leave(&mut self) {
+        self.quit = true;
+        self.effects.push(Effect::Quit);
     }
 }

@@ -7,6 +7,7 @@
 
 use super::action::{Action, Key};
 use super::app::App;
+use super::effect::Effect;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -54,44 +55,30 @@ pub fn key(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// What the caller must do after [`handle`].
-#[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Applied,
-    /// The suspend key was pressed: the keys after it in the same event are dropped, and the
-    /// caller, which owns the terminal, suspends.
-    Suspend,
-}
-
-/// Applies a terminal event to `app`. The keys of one event are handled one after another, each
-/// looked up in the state the one before left (after Esc closes the help, `]` is a section jump).
-/// The suspend key works in every mode, the search prompt included.
-pub fn handle(app: &mut App, event: &Event) -> Outcome {
+/// Applies a terminal event to `app` and returns the effects it asked for. The keys of one event
+/// are handled one after another, each looked up in the state the one before left (after Esc
+/// closes the help, `]` is a section jump); once one asks for an effect, the keys after it in
+/// the same event are dropped (the effect — quit, suspend — changes what they would mean).
+pub fn handle(app: &mut App, event: &Event) -> Vec<Effect> {
     match event {
         Event::Key(k) => {
             for key in keys(*k) {
-                if app.should_quit() {
-                    break;
+                let effects = app.press(key);
+                if !effects.is_empty() {
+                    return effects;
                 }
-                if app.options.keymap.action(key) == Some(Action::Suspend) {
-                    return Outcome::Suspend;
-                }
-                app.press(key);
             }
+            Vec::new()
         }
-        Event::Mouse(m) => {
-            let action = match m.kind {
-                MouseEventKind::ScrollDown => Action::ScrollLines(WHEEL_LINES),
-                MouseEventKind::ScrollUp => Action::ScrollLines(-WHEEL_LINES),
-                MouseEventKind::Down(MouseButton::Left) => Action::Click(m.column, m.row),
-                _ => return Outcome::Applied,
-            };
-            app.handle(action);
-        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => app.handle(Action::ScrollLines(WHEEL_LINES)),
+            MouseEventKind::ScrollUp => app.handle(Action::ScrollLines(-WHEEL_LINES)),
+            MouseEventKind::Down(MouseButton::Left) => app.handle(Action::Click(m.column, m.row)),
+            _ => Vec::new(),
+        },
         Event::Resize(cols, rows) => app.handle(Action::Resize(*cols, *rows)),
-        _ => {}
+        _ => Vec::new(),
     }
-    Outcome::Applied
 }
 
 #[cfg(test)]
@@ -148,10 +135,11 @@ mod tests {
         assert!(app.top() > 0, "] moved the view");
         // With nothing open, Esc quits, and the key after it is not acted on.
         let top = app.top();
-        handle(
+        let effects = handle(
             &mut app,
             &Event::Key(event(KeyCode::Char(']'), KeyModifiers::ALT)),
         );
+        assert_eq!(effects, [Effect::Quit]);
         assert!(app.should_quit());
         assert_eq!(app.top(), top);
     }
@@ -161,17 +149,17 @@ mod tests {
         let mut app = App::new(fixture_doc(), options());
         app.handle(Action::Resize(42, 11));
         let ctrl_z = Event::Key(event(KeyCode::Char('z'), KeyModifiers::CONTROL));
-        assert_eq!(handle(&mut app, &ctrl_z), Outcome::Suspend);
+        assert_eq!(handle(&mut app, &ctrl_z), [Effect::Suspend]);
         // In the search prompt, Ctrl-Z is not a character of the query.
         app.press(Key::Char('/'));
         app.press(Key::Char('a'));
         let prompt = app.prompt.clone();
         assert!(prompt.is_some());
-        assert_eq!(handle(&mut app, &ctrl_z), Outcome::Suspend);
+        assert_eq!(handle(&mut app, &ctrl_z), [Effect::Suspend]);
         assert_eq!(app.prompt, prompt);
         // Other keys are applied.
         let b = Event::Key(event(KeyCode::Char('b'), KeyModifiers::NONE));
-        assert_eq!(handle(&mut app, &b), Outcome::Applied);
+        assert_eq!(handle(&mut app, &b), []);
         assert_ne!(app.prompt, prompt);
     }
 }

@@ -22,6 +22,7 @@ pub mod app;
 pub mod compose;
 pub mod composed;
 pub mod config;
+pub mod effect;
 pub mod entities;
 pub mod figures;
 mod images;
@@ -39,6 +40,7 @@ mod window;
 pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
 pub use app::{Anchor, App, Overlay, ReaderOptions};
 pub use compose::Compose;
+pub use effect::Effect;
 
 #[cfg(test)]
 mod tests;

@@ -263,7 +263,9 @@ mod tests {
         let row = status_row(&app);
         assert!(row.ends_with(" no search yet: press / "), "{row:?}");
         app.handle(Action::StartSearch);
-        "زzz".chars().for_each(|c| app.handle(Action::Type(c)));
+        "زzz".chars().for_each(|c| {
+            app.handle(Action::Type(c));
+        });
         app.handle(Action::Confirm);
         let row = status_row(&app);
         assert!(row.ends_with(" not found: ﺯzz "), "{row:?}");
@@ -273,11 +275,15 @@ mod tests {
     fn the_prompt_caret_follows_the_query_direction() {
         let mut app = app_with("Fixture", Direction::Ltr);
         app.handle(Action::StartSearch);
-        "abc".chars().for_each(|c| app.handle(Action::Type(c)));
+        "abc".chars().for_each(|c| {
+            app.handle(Action::Type(c));
+        });
         assert!(status_row(&app).starts_with(" /abc▏ "));
         app.handle(Action::Back);
         app.handle(Action::StartSearch);
-        "الرقة".chars().for_each(|c| app.handle(Action::Type(c)));
+        "الرقة".chars().for_each(|c| {
+            app.handle(Action::Type(c));
+        });
         let (shown, _) = paint::short_text("الرقة", 100);
         let row = status_row(&app);
         assert!(row.starts_with(&format!(" /▏{} ", shown.text)), "{row:?}");

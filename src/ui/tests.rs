@@ -276,7 +276,9 @@ fn search_starts_from_the_view_and_reports_misses() {
     let mut app = app(42, 11);
     app.handle(Action::Section(4));
     app.handle(Action::StartSearch);
-    "raqqa".chars().for_each(|c| app.handle(Action::Type(c)));
+    "raqqa".chars().for_each(|c| {
+        app.handle(Action::Type(c));
+    });
     app.handle(Action::Confirm);
     assert_eq!(
         app.search().current,
@@ -284,7 +286,9 @@ fn search_starts_from_the_view_and_reports_misses() {
         "the first match below the top"
     );
     app.handle(Action::StartSearch);
-    "xyzw!".chars().for_each(|c| app.handle(Action::Type(c)));
+    "xyzw!".chars().for_each(|c| {
+        app.handle(Action::Type(c));
+    });
     app.handle(Action::DeleteChar);
     app.handle(Action::Confirm);
     assert!(app.search().matches.is_empty());
@@ -533,7 +537,9 @@ fn a_position_past_the_scrolling_limit_is_restored_and_kept() {
 fn a_match_near_the_end_keeps_the_screen_full() {
     let mut app = app(42, 11);
     app.handle(Action::StartSearch);
-    "the end".chars().for_each(|c| app.handle(Action::Type(c)));
+    "the end".chars().for_each(|c| {
+        app.handle(Action::Type(c));
+    });
     app.handle(Action::Confirm);
     assert_eq!(app.search().matches.len(), 1);
     assert_eq!(app.top(), app.max_top());
@@ -575,4 +581,24 @@ fn outline_top_and_bottom_keys_move_the_selection() {
     app.handle(Action::Confirm);
     assert_eq!(app.overlay(), Overlay::None);
     assert_eq!(app.current_heading(), Some(last));
+}
+
+#[test]
+fn leaving_and_suspending_are_effects_for_the_loop_and_nothing_else_is() {
+    use super::effect::Effect;
+    let mut app = app(42, 11);
+    assert_eq!(app.press(Key::Char(']')), []);
+    assert_eq!(app.press(Key::Char('?')), []);
+    // Esc closes the help: no effect; the next Esc leaves.
+    assert_eq!(app.press(Key::Esc), []);
+    assert_eq!(app.press(Key::Ctrl('z')), [Effect::Suspend]);
+    assert!(!app.should_quit(), "suspending is not leaving");
+    // The suspend key works in the search prompt too, and is not typed.
+    app.press(Key::Char('/'));
+    assert_eq!(app.press(Key::Ctrl('z')), [Effect::Suspend]);
+    assert_eq!(app.prompt.as_deref(), Some(""));
+    assert_eq!(app.press(Key::Ctrl('c')), [Effect::Quit]);
+    assert!(app.should_quit());
+    let mut app = super::tests::app(42, 11);
+    assert_eq!(app.handle(Action::Back), [Effect::Quit]);
 }

@@ -8,9 +8,9 @@
 //! only waits for a resize; with standard input not a terminal either, nothing will ever size
 //! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
 
-use crate::ui::App;
-use crate::ui::input::{self, Outcome};
+use crate::ui::input;
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
+use crate::ui::{App, Effect};
 use anyhow::bail;
 use crossterm::event;
 use ratatui::Terminal;
@@ -86,13 +86,26 @@ impl Screen<'_> {
             dirty = true;
             // Handle everything already waiting (a burst of wheel events) before the next frame.
             loop {
-                if input::handle(app, &event::read()?) == Outcome::Suspend {
-                    self.suspend(app)?;
+                let effects = input::handle(app, &event::read()?);
+                if !effects.is_empty() {
+                    self.perform(app, effects)?;
                     break;
                 }
-                if app.should_quit() || !event::poll(Duration::ZERO)? {
+                if !event::poll(Duration::ZERO)? {
                     break;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Does what the app asked for, in order.
+    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> anyhow::Result<()> {
+        for effect in effects {
+            match effect {
+                // The loop ends: `app.should_quit()` says so too.
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => self.suspend(app)?,
             }
         }
         Ok(())
