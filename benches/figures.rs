@@ -10,6 +10,7 @@ use ratatui::backend::TestBackend;
 use sahifa::document::Document;
 use sahifa::load::figure_files::{self, local_path};
 use sahifa::load::{self, LoadOptions};
+use sahifa::source::Source;
 use sahifa::ui::figures::Figures;
 use sahifa::ui::{Action, App, ReaderOptions};
 use std::path::{Path, PathBuf};
@@ -63,7 +64,7 @@ fn big_article() -> PathBuf {
 }
 
 fn report(name: &str, path: &Path) {
-    let doc = load::open(Some(path), &LoadOptions::default())
+    let doc = load::open(&Source::File(path.into()), &LoadOptions::default())
         .expect("loads")
         .document;
     let dir = path.parent().expect("a directory");

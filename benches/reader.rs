@@ -6,8 +6,9 @@ use clap::Parser;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sahifa::cli::{Cli, ReadArgs};
-use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use sahifa::commands::read::reader_options;
 use sahifa::load::{self, LoadOptions};
+use sahifa::source::{SAMPLE, SAMPLE_NAME, Source};
 use sahifa::ui::config::Config;
 use sahifa::ui::{Action, App, Key};
 use std::path::Path;
@@ -41,7 +42,12 @@ fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 fn open(text: &str, name: &str, cols: u16, rows: u16) -> (App, Terminal<TestBackend>) {
     let loaded =
         load::load_bytes(text.as_bytes(), Path::new(name), &LoadOptions::default()).expect("loads");
-    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    let mut options = reader_options(
+        &Source::File("article.txt".into()),
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
     // As the terminal reader runs: big pages and entity tagging in the background.
     options.background = true;
     let mut app = App::with_size(loaded.document, options, cols, rows);

@@ -2,8 +2,9 @@
 //!
 //! Exit status: 0 success, 1 bad input (missing file, binary data…), 2 bad usage.
 
+use crate::source::Source;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A terminal reader for right-to-left articles.
 #[derive(Debug, Parser)]
@@ -105,27 +106,27 @@ impl SourceArgs {
         }
     }
 
-    /// The directory a figure's local image is looked up in: the article's (none for standard
-    /// input).
-    pub fn figure_dir(&self) -> Option<PathBuf> {
-        let file = self.file.as_deref().filter(|p| p.as_os_str() != "-")?;
-        Some(file.parent().map(Path::to_path_buf).unwrap_or_default())
+    /// The source FILE names (see [`Source::choose`]); without FILE and with standard input a
+    /// terminal, the built-in sample when `sample` allows it.
+    pub fn source(&self, sample: bool) -> Option<Source> {
+        use std::io::IsTerminal;
+        Source::choose(self.file.as_deref(), std::io::stdin().is_terminal(), sample)
     }
 
-    /// Exits with a usage error (status 2) when no file is named and standard input is a
-    /// terminal: there is nothing to read.
-    pub fn require_input(&self, subcommand: &str) {
+    /// The source for a command that needs input (`print`, `json`): exits with a usage error
+    /// (status 2) when no file is named and standard input is a terminal.
+    pub fn require_input(&self, subcommand: &str) -> Source {
         use clap::CommandFactory;
-        use std::io::IsTerminal;
-        if self.file.is_none() && std::io::stdin().is_terminal() {
-            let mut command = Cli::command();
-            command.build();
-            let message = "no FILE given and standard input is a terminal";
-            let kind = clap::error::ErrorKind::MissingRequiredArgument;
-            match command.find_subcommand_mut(subcommand) {
-                Some(sub) => sub.error(kind, message).exit(),
-                None => command.error(kind, message).exit(),
-            }
+        if let Some(source) = self.source(false) {
+            return source;
+        }
+        let mut command = Cli::command();
+        command.build();
+        let message = "no FILE given and standard input is a terminal";
+        let kind = clap::error::ErrorKind::MissingRequiredArgument;
+        match command.find_subcommand_mut(subcommand) {
+            Some(sub) => sub.error(kind, message).exit(),
+            None => command.error(kind, message).exit(),
         }
     }
 }
@@ -273,16 +274,27 @@ pub fn main() -> i32 {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Bidi(args)) => crate::commands::bidi::run(&args),
+        Some(Command::Bidi(args)) => {
+            // No FILE is standard input, whatever it is (a filter).
+            let source =
+                Source::choose(args.file.as_deref(), false, false).unwrap_or(Source::Stdin);
+            crate::commands::bidi::run(&source, &args)
+        }
         Some(Command::Json(args)) => {
-            args.source.require_input("json");
-            crate::commands::json::run(&args)
+            let source = args.source.require_input("json");
+            crate::commands::json::run(&source, &args)
         }
         Some(Command::Print(args)) => {
-            args.source.require_input("print");
-            crate::commands::print::run(&args)
+            let source = args.source.require_input("print");
+            crate::commands::print::run(&source, &args)
         }
-        Some(Command::Shot(args)) => crate::commands::shot::run(&args),
-        None => crate::commands::read::run(&cli.read),
+        Some(Command::Shot(args)) => {
+            let source = args.read.source.source(true).unwrap_or(Source::Sample);
+            crate::commands::shot::run(&source, &args)
+        }
+        None => {
+            let source = cli.read.source.source(true).unwrap_or(Source::Sample);
+            crate::commands::read::run(&source, &cli.read)
+        }
     }
 }

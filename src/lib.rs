@@ -15,5 +15,6 @@ pub mod load;
 pub mod page;
 pub mod render;
 pub mod shot;
+pub mod source;
 pub mod theme;
 pub mod ui;

@@ -18,6 +18,7 @@ use ratatui_image::picker::{Picker, ProtocolType};
 use sahifa::cli::Cli;
 use sahifa::commands::read::reader_options;
 use sahifa::load::{self, LoadOptions};
+use sahifa::source::Source;
 use sahifa::ui::config::Config;
 use sahifa::ui::figures::image_row;
 use sahifa::ui::{Action, App, parse_keys};
@@ -43,11 +44,17 @@ fn picker(kind: ProtocolType) -> Picker {
 
 /// `sahifa FILE` at `cols` x `rows` after `keys`, painting images with `kind`.
 fn reader(file: &Path, cols: u16, rows: u16, keys: &str, kind: ProtocolType) -> App {
-    let loaded = load::open(Some(file), &LoadOptions::default()).expect("the article loads");
+    let loaded =
+        load::open(&Source::File(file.into()), &LoadOptions::default()).expect("the article loads");
     let args = Cli::try_parse_from(["sahifa".as_ref(), file.as_os_str()])
         .expect("parses")
         .read;
-    let options = reader_options(&args, &Config::default(), &mut Vec::new());
+    let options = reader_options(
+        &Source::File(file.into()),
+        &args,
+        &Config::default(),
+        &mut Vec::new(),
+    );
     let mut app = App::with_size(loaded.document, options, cols, rows);
     app.set_image_picker(picker(kind));
     for key in parse_keys(keys) {

@@ -13,7 +13,10 @@ use sahifa::theme::Theme;
 use std::path::{Path, PathBuf};
 
 fn load(path: &Path) -> Document {
-    match open(Some(path), &LoadOptions::default()) {
+    match open(
+        &sahifa::source::Source::File(path.into()),
+        &LoadOptions::default(),
+    ) {
         Ok(loaded) => loaded.document,
         Err(e) => panic!("{}: {e}", path.display()),
     }

@@ -6,9 +6,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use sahifa::cli::{Cli, ReadArgs};
-use sahifa::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use sahifa::commands::read::reader_options;
 use sahifa::load::{self, LoadOptions};
 use sahifa::page::Piece;
+use sahifa::source::{SAMPLE, SAMPLE_NAME, Source};
 use sahifa::theme::{StyleKey, Theme};
 use sahifa::ui::config::Config;
 use sahifa::ui::{App, parse_keys};
@@ -29,7 +30,12 @@ fn sample_app(cols: u16, rows: u16) -> App {
     )
     .expect("the sample loads");
     let mut messages = Vec::new();
-    let options = reader_options(&default_args(), &Config::default(), &mut messages);
+    let options = reader_options(
+        &Source::File("article.txt".into()),
+        &default_args(),
+        &Config::default(),
+        &mut messages,
+    );
     assert!(messages.is_empty());
     App::with_size(loaded.document, options, cols, rows)
 }
@@ -111,7 +117,12 @@ fn big_apps(bytes: usize) -> (App, App) {
     )
     .expect("loads")
     .document;
-    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    let mut options = reader_options(
+        &Source::File("article.txt".into()),
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
     options.tagger = None; // windows only here; background tagging has its own test
     let whole = App::with_size(doc.clone(), options.clone(), 100, 30);
     options.background = true;
@@ -233,7 +244,12 @@ fn entities_tagged_in_the_background_arrive_with_their_page() {
         &LoadOptions::default(),
     )
     .expect("the sample loads");
-    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    let mut options = reader_options(
+        &Source::File("article.txt".into()),
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
     options.background = true;
     let mut app = App::with_size(loaded.document, options, 100, 30);
     app.handle(sahifa::ui::Action::Section(2));
@@ -322,7 +338,12 @@ fn every_action_on_tiny_screens_and_empty_articles_draws_without_panicking() {
     .document;
     for doc in [empty, sample] {
         for (cols, rows) in [(1, 1), (2, 2), (7, 3), (13, 5), (30, 4)] {
-            let options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+            let options = reader_options(
+                &Source::File("article.txt".into()),
+                &default_args(),
+                &Config::default(),
+                &mut Vec::new(),
+            );
             let mut app = App::with_size(doc.clone(), options, cols, rows);
             let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
             for action in actions {
@@ -337,12 +358,18 @@ fn every_action_on_tiny_screens_and_empty_articles_draws_without_panicking() {
 /// The Arabic Markdown sample in the reader, opened as `sahifa FILE` opens it, after `keys`.
 fn khartoum_screen(cols: u16, rows: u16, keys: &str) -> Terminal<TestBackend> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples/khartoum-water-ar.md");
-    let loaded = load::open(Some(&path), &LoadOptions::default()).expect("the sample loads");
+    let loaded =
+        load::open(&Source::File(path.clone()), &LoadOptions::default()).expect("the sample loads");
     let args = Cli::try_parse_from(["sahifa", path.to_str().unwrap_or_default()])
         .expect("parses")
         .read;
     let mut messages = Vec::new();
-    let options = reader_options(&args, &Config::default(), &mut messages);
+    let options = reader_options(
+        &Source::File(path),
+        &args,
+        &Config::default(),
+        &mut messages,
+    );
     let mut app = App::with_size(loaded.document, options, cols, rows);
     for key in parse_keys(keys) {
         app.press(key);
@@ -469,7 +496,12 @@ fn outline_numbers_read_as_numbers_in_an_rtl_article() {
     )
     .expect("loads")
     .document;
-    let options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    let options = reader_options(
+        &Source::File("article.txt".into()),
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
     let mut app = App::with_size(doc, options, 100, 30);
     app.press(sahifa::ui::Key::Char('t'));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");

@@ -96,7 +96,8 @@ fn screen(file: &str, size: &str, keys: &str, theme: Option<&str>) -> Buffer {
     let Some(Command::Shot(args)) = cli.command else {
         panic!("not a shot command: {argv:?}");
     };
-    sahifa::commands::shot::screen(&args).expect("screen drawn")
+    let source = sahifa::source::Source::File(path.into());
+    sahifa::commands::shot::screen(&source, &args).expect("screen drawn")
 }
 
 #[test]

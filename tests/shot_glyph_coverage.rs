@@ -8,6 +8,7 @@
 use sahifa::load::{self, LoadOptions};
 use sahifa::page::{PageOptions, compose};
 use sahifa::shot::has_glyph;
+use sahifa::source::Source;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use unicode_bidi::{BidiClass, bidi_class};
@@ -34,7 +35,7 @@ fn articles() -> Vec<PathBuf> {
 
 /// Every character of `path` composed at each width, shaped and unshaped.
 fn page_chars(path: &Path, out: &mut BTreeSet<char>) {
-    let loaded = load::open(Some(path), &LoadOptions::default())
+    let loaded = load::open(&Source::File(path.into()), &LoadOptions::default())
         .unwrap_or_else(|e| panic!("{} loads: {e}", path.display()));
     for shape in [true, false] {
         let options = PageOptions {

@@ -2,12 +2,12 @@
 
 use crate::cli::BidiArgs;
 use crate::layout::{LayoutOptions, layout_paragraph};
+use crate::source::Source;
 use crate::ui::terminal::write_explicit;
-use anyhow::Context;
-use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 
-pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
-    let input = read_input(args.file.as_deref())?;
+pub fn run(source: &Source, args: &BidiArgs) -> anyhow::Result<()> {
+    let input = read_input(source)?;
     let options = LayoutOptions {
         width: (args.width > 0).then_some(args.width),
         direction: args.dir.into(),
@@ -52,21 +52,9 @@ pub fn filter_to_string(input: &str, options: &LayoutOptions) -> String {
 
 /// The input as text, through the pipeline's decode stage (byte order marks, legacy code pages,
 /// binary data refused); its warnings go to standard error.
-fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    let path = match file {
-        Some(p) if p.as_os_str() != "-" => {
-            bytes = std::fs::read(p).with_context(|| p.display().to_string())?;
-            p
-        }
-        _ => {
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("standard input")?;
-            std::path::Path::new("standard input")
-        }
-    };
-    let decoded = crate::decode::decode(&bytes, path, None)?;
+fn read_input(source: &Source) -> anyhow::Result<String> {
+    let fetched = source.read()?;
+    let decoded = crate::decode::decode(&fetched.bytes, &fetched.name, None)?;
     for warning in &decoded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }

@@ -15,11 +15,12 @@ use crate::analyse;
 use crate::cli::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity};
 use crate::load;
+use crate::source::Source;
 use serde::Serialize;
 use std::io::Write;
 
-pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
-    let mut loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
+pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
+    let mut loaded = load::open(source, &args.source.load_options())?;
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }

@@ -8,6 +8,7 @@ use crate::document::Document;
 use crate::load::{self, figure_files};
 use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};
+use crate::source::Source;
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::terminal::write_explicit;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -24,21 +25,21 @@ pub struct PrintSettings {
     pub styling: Styling,
 }
 
-pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
-    let loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
+pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
+    let loaded = load::open(source, &args.source.load_options())?;
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
-    write_out(&loaded.document, args)
+    write_out(&loaded.document, source, args)
 }
 
 /// Writes a loaded article to standard output as `print` does, with `args`' width, theme,
 /// colour and text options.
-pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
+pub fn write_out(doc: &Document, source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
     // Figures whose local file cannot be shown are labelled as the reader labels them; the
     // document is copied only when there are some.
     let labelled;
-    let doc = match args.source.figure_dir() {
+    let doc = match source.base_dir() {
         Some(dir) => {
             let problems = figure_files::look_up(doc, &dir).problems;
             if problems.is_empty() {

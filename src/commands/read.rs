@@ -9,6 +9,7 @@ use crate::cli::{ColorArg, PrintArgs, ReadArgs};
 use crate::document::Document;
 use crate::load;
 use crate::page::{self, Composer, PageLine, PageOptions, Unit};
+use crate::source::Source;
 use crate::theme::{BUILTIN, Theme, no_color_requested};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
@@ -24,29 +25,11 @@ use std::sync::Arc;
 mod graphics;
 mod screen;
 
-/// The built-in sample article (a news report in Arabic with sections and statistics).
-pub const SAMPLE: &str = include_str!("../../assets/raqqa-news-ar.txt");
-/// The name the sample goes by in messages and format detection.
-pub const SAMPLE_NAME: &str = "raqqa-news-ar.txt";
-
-/// Where the article comes from.
-enum Source<'a> {
-    File(&'a Path),
-    Stdin,
-    Sample,
-}
-
-pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
-    let source = match args.source.file.as_deref() {
-        Some(p) if p.as_os_str() == "-" => Source::Stdin,
-        Some(p) => Source::File(p),
-        None if std::io::stdin().is_terminal() => Source::Sample,
-        None => Source::Stdin,
-    };
+pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         // Like `less`: with no screen to take (`sahifa FILE | grep …`, or `sahifa | head` for
         // the sample), the article is written out as `sahifa print` writes it.
-        let (doc, warnings) = load_article(&source, args)?;
+        let (doc, warnings) = load_article(source, args)?;
         for warning in warnings {
             eprintln!("sahifa: warning: {warning}");
         }
@@ -57,19 +40,18 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
             color: ColorArg::Auto,
             text: args.text.clone(),
         };
-        return super::print::write_out(&doc, &print);
+        return super::print::write_out(&doc, source, &print);
     }
     // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    let (doc, mut messages) = load_article(&source, args)?;
+    let (doc, mut messages) = load_article(source, args)?;
     messages.extend(config_problem);
-    let store = match (&source, args.no_state) {
-        (Source::File(path), false) => position_store(path),
-        _ => None,
-    };
-    let mut options = reader_options(args, &config, &mut messages);
+    let store = (source.identity())
+        .filter(|_| !args.no_state)
+        .and_then(position_store);
+    let mut options = reader_options(source, args, &config, &mut messages);
     options.start = store.as_ref().and_then(PositionStore::load);
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 
@@ -119,12 +101,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 
 /// Loads the article; load warnings become status-line messages.
 fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, Vec<String>)> {
-    let options = args.source.load_options();
-    let loaded = match source {
-        Source::File(path) => load::open(Some(path), &options)?,
-        Source::Stdin => load::open(None, &options)?,
-        Source::Sample => load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?,
-    };
+    let loaded = load::open(source, &args.source.load_options())?;
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.document, messages))
 }
@@ -138,6 +115,7 @@ fn position_store(path: &Path) -> Option<PositionStore> {
 /// width, keys, themes, and the entity tagger with the user gazetteer (run at start; in the background only when the
 /// caller turns `background` on, as the terminal reader does).
 pub fn reader_options(
+    source: &Source,
     args: &ReadArgs,
     config: &Config,
     messages: &mut Vec<String>,
@@ -155,7 +133,7 @@ pub fn reader_options(
         Tagger::new(&names).tag_document(doc)
     }));
     // Figure images are looked up next to the article (not for standard input).
-    options.figure_dir = args.source.figure_dir();
+    options.figure_dir = source.base_dir();
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);

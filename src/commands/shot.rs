@@ -8,21 +8,20 @@
 //! standard input, else the built-in sample article, as the reader does.
 
 use crate::cli::ShotArgs;
-use crate::commands::read::{SAMPLE, SAMPLE_NAME, reader_options};
+use crate::commands::read::reader_options;
 use crate::load;
 use crate::shot;
+use crate::source::Source;
 use crate::theme::Theme;
 use crate::ui::config::Config;
 use crate::ui::{App, parse_keys};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use std::io::IsTerminal;
-use std::path::Path;
 
-pub fn run(args: &ShotArgs) -> anyhow::Result<()> {
+pub fn run(source: &Source, args: &ShotArgs) -> anyhow::Result<()> {
     // Refuse a bad OUT before any work.
     shot::Format::from_path(&args.output)?;
-    let buffer = screen(args)?;
+    let buffer = screen(source, args)?;
     shot::write_with(&buffer, &args.output, &image_palette(args))?;
     Ok(())
 }
@@ -42,20 +41,13 @@ fn image_palette(args: &ShotArgs) -> shot::Palette {
 }
 
 /// The reader's screen after the key script, at the requested size.
-pub fn screen(args: &ShotArgs) -> anyhow::Result<Buffer> {
+pub fn screen(source: &Source, args: &ShotArgs) -> anyhow::Result<Buffer> {
     let read = &args.read;
     let (config, config_problem) = Config::load(read.config.as_deref());
-    let options = read.source.load_options();
-    let loaded = match read.source.file.as_deref() {
-        Some(path) => load::open(Some(path), &options)?,
-        None if std::io::stdin().is_terminal() => {
-            load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?
-        }
-        None => load::open(None, &options)?,
-    };
+    let loaded = load::open(source, &read.source.load_options())?;
     let mut messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     messages.extend(config_problem);
-    let mut reader = reader_options(read, &config, &mut messages);
+    let mut reader = reader_options(source, read, &config, &mut messages);
     reader.message = (!messages.is_empty()).then(|| messages.join("; "));
 
     let shot::Size { cols, rows } = args.size;

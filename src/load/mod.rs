@@ -1,7 +1,7 @@
-//! Opening an article: bytes from a file or standard input → decoded text → [`Document`].
+//! Opening an article: a [`Source`]'s bytes → decoded text → [`Document`].
 //!
 //! Contract of [`open`], the entry point every other stage and command uses:
-//! - `None` or `-` reads standard input; anything else is a file path.
+//! - The bytes come from the source (`crate::source`), and every message names it.
 //! - A missing file, a directory, an unreadable file, binary data or an article with no text
 //!   (empty, only whitespace or only site chrome) is an [`Error`] naming the file in one line;
 //!   nothing panics.
@@ -33,9 +33,9 @@ pub mod text;
 use crate::decode;
 use crate::document::{Block, Direction, Document, Format};
 use crate::error::{Error, Result, Warning};
+use crate::source::Source;
 use encoding_rs::Encoding;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How to open an article; the defaults detect everything.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,43 +55,10 @@ pub struct Loaded {
     pub encoding: &'static Encoding,
 }
 
-/// The name standard input goes by in messages.
-pub const STDIN_NAME: &str = "<stdin>";
-
-/// Opens an article from a file, or from standard input when `path` is `None` or `-`.
-pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
-    match path {
-        Some(p) if p.as_os_str() != "-" => {
-            let bytes = read_file(p)?;
-            load_bytes(&bytes, p, options)
-        }
-        _ => {
-            let name = PathBuf::from(STDIN_NAME);
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::Read {
-                    path: name.clone(),
-                    reason: e.to_string(),
-                })?;
-            load_bytes(&bytes, &name, options)
-        }
-    }
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    let error = |reason: &str| Error::Read {
-        path: path.to_path_buf(),
-        reason: reason.to_owned(),
-    };
-    if path.is_dir() {
-        return Err(error("is a directory, not an article"));
-    }
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => error("no such file"),
-        std::io::ErrorKind::PermissionDenied => error("permission denied"),
-        _ => error(&e.to_string()),
-    })
+/// Opens an article from its source.
+pub fn open(source: &Source, options: &LoadOptions) -> Result<Loaded> {
+    let fetched = source.read()?;
+    load_bytes(&fetched.bytes, &fetched.name, options)
 }
 
 /// Decodes and parses bytes read from `path` (which names them and gives the extension).
@@ -297,13 +264,13 @@ mod tests {
 
     #[test]
     fn open_reports_missing_files_and_directories_by_name() {
-        let missing = open(Some(Path::new("no/such.txt")), &LoadOptions::default());
+        let missing = open(&Source::File("no/such.txt".into()), &LoadOptions::default());
         assert_eq!(
             missing.map(|_| ()).map_err(|e| e.to_string()),
             Err("no/such.txt: no such file".to_owned())
         );
         let dir = open(
-            Some(Path::new(env!("CARGO_MANIFEST_DIR"))),
+            &Source::File(env!("CARGO_MANIFEST_DIR").into()),
             &LoadOptions::default(),
         );
         assert!(matches!(dir, Err(Error::Read { reason, .. }) if reason.contains("directory")));

@@ -261,7 +261,7 @@ mod tests {
     #[test]
     fn one_scan_finds_what_a_scan_of_each_text_finds() {
         let sample = crate::load::load_bytes(
-            crate::commands::read::SAMPLE.as_bytes(),
+            crate::source::SAMPLE.as_bytes(),
             std::path::Path::new("sample.txt"),
             &crate::load::LoadOptions::default(),
         )

@@ -179,15 +179,22 @@ fn the_terminal_reader_decodes_in_the_background_and_draws_the_picture_when_read
     use sahifa::cli::Cli;
     use sahifa::commands::read::reader_options;
     use sahifa::load::{self, LoadOptions};
+    use sahifa::source::Source;
     use sahifa::ui::App;
     use sahifa::ui::config::Config;
     use std::time::{Duration, Instant};
     let path = article_with("background", &[("good.jpg", Some(good_jpeg()))]);
-    let loaded = load::open(Some(&path), &LoadOptions::default()).expect("the article loads");
+    let loaded = load::open(&Source::File(path.clone()), &LoadOptions::default())
+        .expect("the article loads");
     let args = Cli::try_parse_from(["sahifa".as_ref(), path.as_os_str()])
         .expect("parses")
         .read;
-    let mut options = reader_options(&args, &Config::default(), &mut Vec::new());
+    let mut options = reader_options(
+        &Source::File(path),
+        &args,
+        &Config::default(),
+        &mut Vec::new(),
+    );
     // As the terminal reader runs, without the tagger, so that a background result can only
     // be the picture.
     options.background = true;
