@@ -1,10 +1,14 @@
-//! The command line: raw flags parsed by clap, then each subcommand run.
+//! The command line, parsed: clap turns `argv` into the raw flags of [`crate::args`], then the
+//! one thing every command needs first — where the article comes from — is settled here, so a
+//! missing input is a usage error (status 2) before any command runs. `cli` runs nothing: the
+//! binary's `main` dispatches the [`Invocation`] to its command.
 //!
-//! Exit status: 0 success, 1 bad input (missing file, binary data…), 2 bad usage.
+//! Exit status (chosen by `main`): 0 success, 1 bad input (missing file, binary data…), 2 bad
+//! usage.
 
+pub use crate::args::*;
 use crate::source::Source;
-use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// A terminal reader for right-to-left articles.
 #[derive(Debug, Parser)]
@@ -34,267 +38,56 @@ pub enum Command {
     Shot(ShotArgs),
 }
 
-/// Paragraph direction as given on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum DirArg {
-    #[default]
-    Auto,
-    Ltr,
-    Rtl,
+/// A parsed command line: the command, its source and its flags.
+#[derive(Debug)]
+pub enum Invocation {
+    Read(Source, ReadArgs),
+    Print(Source, PrintArgs),
+    Json(Source, JsonArgs),
+    Bidi(Source, BidiArgs),
+    Shot(Source, ShotArgs),
 }
 
-impl From<DirArg> for crate::layout::DirectionMode {
-    fn from(dir: DirArg) -> Self {
-        match dir {
-            DirArg::Auto => Self::Auto,
-            DirArg::Ltr => Self::Ltr,
-            DirArg::Rtl => Self::Rtl,
-        }
-    }
+/// Parses the process's arguments. An error is clap's (help and version included: print it,
+/// and exit with 2 when [`clap::Error::use_stderr`], else 0).
+pub fn parse() -> Result<Invocation, clap::Error> {
+    invocation(Cli::try_parse()?)
 }
 
-#[derive(Debug, clap::Args)]
-pub struct BidiArgs {
-    /// Input file; '-' or absent reads standard input.
-    pub file: Option<PathBuf>,
-    /// Wrap to this many cells (0 or absent: no wrapping); RTL lines are right-aligned.
-    #[arg(long, default_value_t = 0)]
-    pub width: usize,
-    /// Do not shape Arabic letters into presentation forms.
-    #[arg(long)]
-    pub no_shape: bool,
-    /// Paragraph direction.
-    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
-    pub dir: DirArg,
-}
-
-/// Article format as given on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum FormatArg {
-    #[default]
-    Auto,
-    Text,
-    Markdown,
-    Html,
-}
-
-/// Where an article comes from and how to read it; shared by the commands that open one.
-#[derive(Debug, Clone, clap::Args)]
-pub struct SourceArgs {
-    /// Article file; '-' or absent with piped input reads standard input.
-    pub file: Option<PathBuf>,
-    /// Article format (auto: from the extension, else from the content).
-    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
-    pub format: FormatArg,
-    /// Force a text encoding (utf-8, windows-1256, iso-8859-6, windows-1255, iso-8859-8,
-    /// utf-16le…) instead of detecting it.
-    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-}
-
-impl SourceArgs {
-    pub fn load_options(&self) -> crate::load::LoadOptions {
-        use crate::document::Format;
-        crate::load::LoadOptions {
-            format: match self.format {
-                FormatArg::Auto => None,
-                FormatArg::Text => Some(Format::Text),
-                FormatArg::Markdown => Some(Format::Markdown),
-                FormatArg::Html => Some(Format::Html),
-            },
-            encoding: self.encoding,
-        }
-    }
-
-    /// The source FILE names (see [`Source::choose`]); without FILE and with standard input a
-    /// terminal, the built-in sample when `sample` allows it.
-    pub fn source(&self, sample: bool) -> Option<Source> {
-        use std::io::IsTerminal;
-        Source::choose(self.file.as_deref(), std::io::stdin().is_terminal(), sample)
-    }
-
-    /// The source for a command that needs input (`print`, `json`): exits with a usage error
-    /// (status 2) when no file is named and standard input is a terminal.
-    pub fn require_input(&self, subcommand: &str) -> Source {
-        use clap::CommandFactory;
-        if let Some(source) = self.source(false) {
-            return source;
-        }
-        let mut command = Cli::command();
-        command.build();
-        let message = "no FILE given and standard input is a terminal";
-        let kind = clap::error::ErrorKind::MissingRequiredArgument;
-        match command.find_subcommand_mut(subcommand) {
-            Some(sub) => sub.error(kind, message).exit(),
-            None => command.error(kind, message).exit(),
-        }
-    }
-}
-
-fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    crate::decode::encoding_for_label(name).ok_or_else(|| {
-        "unknown encoding; try utf-8, windows-1256, iso-8859-6, windows-1255, iso-8859-8, utf-16le"
-            .to_owned()
-    })
-}
-
-#[derive(Debug, clap::Args)]
-pub struct JsonArgs {
-    #[command(flatten)]
-    pub source: SourceArgs,
-}
-
-/// Who puts right-to-left text in visual order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum BidiArg {
-    /// sahifa reorders every line (for terminals that do no bidi, and VTE in explicit mode).
-    #[default]
-    App,
-    /// Write logical order, for terminals that reorder lines themselves (Konsole, mlterm).
-    Terminal,
-}
-
-/// When to write colours and styles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorArg {
-    /// On a terminal, unless NO_COLOR is set.
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
-/// How the article's text is composed: shaping, paragraph direction and who reorders; shared
-/// by the commands that lay out a whole article.
-#[derive(Debug, Clone, clap::Args)]
-pub struct TextArgs {
-    /// Do not shape Arabic letters into presentation forms.
-    #[arg(long)]
-    pub no_shape: bool,
-    /// Paragraph direction (auto: each paragraph its own).
-    #[arg(long, value_enum, default_value_t = DirArg::Auto)]
-    pub dir: DirArg,
-    /// Who reorders right-to-left text: sahifa (app) or the terminal.
-    #[arg(long, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
-}
-
-impl TextArgs {
-    /// Whether sahifa puts lines in visual order itself.
-    pub fn reorder(&self) -> bool {
-        self.bidi == BidiArg::App
-    }
-
-    /// The page composition these flags ask for; `shaping` is what the flags leave it at when
-    /// `--no-shape` is absent (the config file's choice for the reader).
-    pub fn page_options(&self, shaping: bool) -> crate::page::PageOptions {
-        crate::page::PageOptions {
-            shape: shaping && !self.no_shape,
-            reorder: self.reorder(),
-            direction: self.dir.into(),
-            entities: true,
-        }
-    }
-}
-
-#[derive(Debug, clap::Args)]
-pub struct PrintArgs {
-    #[command(flatten)]
-    pub source: SourceArgs,
-    /// Text column width in cells (default: the terminal's width, at most 80; 80 when piped).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-    pub width: Option<u16>,
-    /// A built-in theme (dark, light, high-contrast) or a theme file.
-    #[arg(long, value_name = "NAME|PATH")]
-    pub theme: Option<String>,
-    /// Colours and styles: auto (on a terminal, unless NO_COLOR is set), always, never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
-    #[command(flatten)]
-    pub text: TextArgs,
-}
-
-/// `sahifa [OPTIONS] [FILE]`: the reader. Without FILE it reads piped standard input, or opens
-/// the built-in sample article when standard input is a terminal.
-#[derive(Debug, clap::Args)]
-pub struct ReadArgs {
-    #[command(flatten)]
-    pub source: SourceArgs,
-    /// Widest text column in cells (default 80, or the config file's).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
-    pub width: Option<u16>,
-    /// Theme name (dark, light, high-contrast) or path to a theme file.
-    #[arg(long)]
-    pub theme: Option<String>,
-    #[command(flatten)]
-    pub text: TextArgs,
-    /// Config file instead of $XDG_CONFIG_HOME/sahifa/config.toml.
-    #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// Neither restore nor remember the reading position.
-    #[arg(long)]
-    pub no_state: bool,
-}
-
-/// `sahifa shot [OPTIONS] FILE -o OUT`: the reader's screen after a key script, written to a
-/// file. Takes every option of the reader, so the picture is what `sahifa FILE` would show.
-#[derive(Debug, clap::Args)]
-pub struct ShotArgs {
-    /// Output file: .txt, .ansi, .svg or .png.
-    #[arg(short, long, value_name = "OUT")]
-    pub output: PathBuf,
-    /// Screen size in cells.
-    #[arg(long, value_name = "COLSxROWS", default_value_t = crate::shot::Size::default())]
-    pub size: crate::shot::Size,
-    /// Keys replayed before the picture is taken: key names (Enter, Esc, Down…) or text,
-    /// space-separated.
-    #[arg(long, default_value = "")]
-    pub keys: String,
-    #[command(flatten)]
-    pub read: ReadArgs,
-}
-
-/// Runs the command line and returns the process exit status.
-pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
-        }
-    };
-    match run(cli) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("sahifa: {e:#}");
-            1
-        }
-    }
-}
-
-fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
+/// The invocation a parsed [`Cli`] asks for; `print` and `json` with nothing to read are a
+/// usage error.
+pub fn invocation(cli: Cli) -> Result<Invocation, clap::Error> {
+    Ok(match cli.command {
         Some(Command::Bidi(args)) => {
-            // No FILE is standard input, whatever it is (a filter).
-            let source =
-                Source::choose(args.file.as_deref(), false, false).unwrap_or(Source::Stdin);
-            crate::commands::bidi::run(&source, &args)
+            // A filter: no FILE is standard input, whatever it is.
+            let source = Source::choose(args.file.as_deref(), false, false);
+            Invocation::Bidi(source.unwrap_or(Source::Stdin), args)
         }
-        Some(Command::Json(args)) => {
-            let source = args.source.require_input("json");
-            crate::commands::json::run(&source, &args)
-        }
-        Some(Command::Print(args)) => {
-            let source = args.source.require_input("print");
-            crate::commands::print::run(&source, &args)
-        }
+        Some(Command::Json(args)) => Invocation::Json(required(&args.source, "json")?, args),
+        Some(Command::Print(args)) => Invocation::Print(required(&args.source, "print")?, args),
         Some(Command::Shot(args)) => {
             let source = args.read.source.source(true).unwrap_or(Source::Sample);
-            crate::commands::shot::run(&source, &args)
+            Invocation::Shot(source, args)
         }
         None => {
             let source = cli.read.source.source(true).unwrap_or(Source::Sample);
-            crate::commands::read::run(&source, &cli.read)
+            Invocation::Read(source, cli.read)
         }
+    })
+}
+
+/// The source of a command that needs input, or a usage error when no file is named and
+/// standard input is a terminal.
+fn required(args: &SourceArgs, subcommand: &str) -> Result<Source, clap::Error> {
+    if let Some(source) = args.source(false) {
+        return Ok(source);
     }
+    let mut command = Cli::command();
+    command.build();
+    let message = "no FILE given and standard input is a terminal";
+    let kind = clap::error::ErrorKind::MissingRequiredArgument;
+    Err(match command.find_subcommand_mut(subcommand) {
+        Some(sub) => sub.error(kind, message),
+        None => command.error(kind, message),
+    })
 }

@@ -4,6 +4,7 @@
 //! Every stage before render is plain data and strings, testable without a terminal.
 
 pub mod analyse;
+pub mod args;
 pub mod cli;
 pub mod commands;
 pub mod decode;
@@ -12,8 +13,10 @@ pub mod error;
 pub mod fold;
 pub mod layout;
 pub mod load;
+pub mod output;
 pub mod page;
 pub mod render;
+pub mod settings;
 pub mod shot;
 pub mod source;
 pub mod theme;

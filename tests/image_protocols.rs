@@ -16,8 +16,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui_image::picker::{Picker, ProtocolType};
 use sahifa::cli::Cli;
-use sahifa::commands::read::reader_options;
 use sahifa::load::{self, LoadOptions};
+use sahifa::settings::reader_options;
 use sahifa::source::Source;
 use sahifa::ui::config::Config;
 use sahifa::ui::figures::image_row;
@@ -461,8 +461,22 @@ fn in_a_kitty_terminal_the_reader_sends_the_picture_once() {
     )
     .expect("the reader starts");
     term.send_keys("j").expect("a line down");
-    term.wait_stable(Duration::from_millis(400))
-        .expect("redrawn");
+    // Waits for what is expected (the view moved, the picture's placeholders shown), not for a
+    // quiet moment, which a loaded machine can give before the key is even read.
+    term.wait_until(
+        "the picture after a line down",
+        Duration::from_millis(100),
+        |s| {
+            !s.contents().contains("Top 1/")
+                && (0..30).any(|y| {
+                    (0..100).any(|x| {
+                        s.cell(y, x)
+                            .is_some_and(|c| c.contents().starts_with(PLACEHOLDER))
+                    })
+                })
+        },
+    )
+    .expect("redrawn");
     let raw = String::from_utf8_lossy(term.raw()).into_owned();
     // One transmission of the whole 430x240 picture (43x12 cells of 10x20 pixels).
     assert_eq!(raw.matches(",a=T,U=1,f=32,t=d,s=430,v=240,").count(), 1);

@@ -4,11 +4,12 @@
 //! Review a changed snapshot by reading it: RTL paragraphs right-aligned and in reading order,
 //! boxes closed, quote bars and list markers on the reading-start side.
 
-use sahifa::commands::print::{PrintSettings, print_to_string};
 use sahifa::document::Document;
 use sahifa::load::{LoadOptions, open};
+use sahifa::output::print_to_string;
 use sahifa::page::PageOptions;
 use sahifa::render::ansi::Styling;
+use sahifa::settings::PrintSettings;
 use sahifa::theme::Theme;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! `sahifa bidi`: a line filter like fribidi(1). Each input line is one paragraph.
 
-use crate::cli::BidiArgs;
+use crate::args::BidiArgs;
 use crate::layout::{LayoutOptions, layout_paragraph};
 use crate::source::Source;
 use crate::ui::terminal::write_explicit;
@@ -19,11 +19,8 @@ pub fn run(source: &Source, args: &BidiArgs) -> anyhow::Result<()> {
     let explicit = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
     let written = write_explicit(&mut out, explicit, |out| filter(&input, &options, out));
-    match written.and_then(|()| out.flush()) {
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        result => Ok(result?),
-    }
+    // A reader that stops early (`| head`) is not an error.
+    Ok(crate::output::finish(written.and_then(|()| out.flush()))?)
 }
 
 /// The whole filter: every line of `input` laid out as one paragraph and written in visual

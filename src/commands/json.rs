@@ -12,7 +12,7 @@
 //! cannot be read is a warning on stderr, not a failure.
 
 use crate::analyse;
-use crate::cli::JsonArgs;
+use crate::args::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity};
 use crate::load;
 use crate::source::Source;
@@ -35,11 +35,8 @@ pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
-    match written {
-        // A reader that stopped early (`| head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    // A reader that stopped early (`| head`) is not an error.
+    Ok(crate::output::finish(written)?)
 }
 
 /// The JSON text for a document as `sahifa json` prints it (with whatever entities the document

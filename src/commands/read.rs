@@ -4,23 +4,22 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
-use crate::analyse::{self, entities::Tagger};
-use crate::cli::{ColorArg, PrintArgs, ReadArgs};
+use crate::args::{ColorArg, ReadArgs};
 use crate::document::Document;
 use crate::load;
-use crate::page::{self, Composer, PageLine, PageOptions, Unit};
+use crate::output::write_article;
+use crate::settings::{OutputArgs, print_settings, reader_options};
 use crate::source::Source;
-use crate::theme::{BUILTIN, Theme, no_color_requested};
+use crate::theme::{Theme, no_color_requested};
+use crate::ui::App;
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
-use crate::ui::{App, Compose, Keymap, ReaderOptions};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use screen::Screen;
 use std::io::IsTerminal;
 use std::path::Path;
-use std::sync::Arc;
 
 mod graphics;
 mod screen;
@@ -33,14 +32,17 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         for warning in warnings {
             eprintln!("sahifa: warning: {warning}");
         }
-        let print = PrintArgs {
-            source: args.source.clone(),
+        let (theme, error) = Theme::resolve(args.theme.as_deref());
+        if let Some(error) = error {
+            eprintln!("sahifa: {error}; using the default theme");
+        }
+        let output = OutputArgs {
             width: args.width,
-            theme: args.theme.clone(),
             color: ColorArg::Auto,
-            text: args.text.clone(),
+            text: &args.text,
         };
-        return super::print::write_out(&doc, source, &print);
+        let settings = print_settings(&output, theme, false, no_color_requested(), None);
+        return write_article(&doc, source, &settings);
     }
     // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
     // terminal in reader mode.
@@ -109,69 +111,4 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
 fn position_store(path: &Path) -> Option<PositionStore> {
     let bytes = std::fs::read(path).ok()?;
     PositionStore::new(&position::default_dir()?, path, &bytes)
-}
-
-/// The reader's options from the config file and the command line (which wins): composition,
-/// width, keys, themes, and the entity tagger with the user gazetteer (run at start; in the background only when the
-/// caller turns `background` on, as the terminal reader does).
-pub fn reader_options(
-    source: &Source,
-    args: &ReadArgs,
-    config: &Config,
-    messages: &mut Vec<String>,
-) -> ReaderOptions {
-    let page_options = args.text.page_options(config.shaping.unwrap_or(true));
-    let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
-    if let Some(width) = args.width.map(usize::from).or(config.width) {
-        options.max_width = width.max(page::MIN_WIDTH);
-    }
-    // The gazetteer is read now (a bad one is a status-line message); the automaton is built
-    // where the tagging runs, in the background for the terminal reader.
-    let (names, problem) = analyse::user_names();
-    messages.extend(problem);
-    options.tagger = Some(Arc::new(move |doc: &Document| {
-        Tagger::new(&names).tag_document(doc)
-    }));
-    // Figure images are looked up next to the article (not for standard input).
-    options.figure_dir = source.base_dir();
-    options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
-    let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
-    let (keymap, problems) = Keymap::with_overrides(overrides);
-    options.keymap = keymap;
-    messages.extend(problems.into_iter().map(|p| format!("config keys: {p}")));
-    options
-}
-
-/// The themes `T` cycles through: the chosen one first, then the other built-in ones; all
-/// without colours when `NO_COLOR` is set.
-fn themes(spec: Option<&str>, messages: &mut Vec<String>) -> Vec<Theme> {
-    let (first, problem) = Theme::resolve(spec);
-    messages.extend(problem.map(|e| e.to_string()));
-    let others = BUILTIN.iter().filter(|name| **name != first.name);
-    let mut themes: Vec<Theme> = std::iter::once(first.clone())
-        .chain(others.filter_map(|name| Theme::builtin(name)))
-        .collect();
-    if no_color_requested() {
-        themes = themes.iter().map(Theme::without_colors).collect();
-    }
-    themes
-}
-
-/// The page composer with the options of this run.
-struct PageCompose(PageOptions);
-
-impl Compose for PageCompose {
-    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
-        page::compose(doc, width, &self.0).lines
-    }
-
-    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {
-        let composer = Composer::new(doc, self.0);
-        Some(
-            units
-                .iter()
-                .map(|unit| composer.unit(*unit, width))
-                .collect(),
-        )
-    }
 }

@@ -7,9 +7,9 @@
 //! restored or saved, so the same input gives the same picture. Without FILE it takes piped
 //! standard input, else the built-in sample article, as the reader does.
 
-use crate::cli::ShotArgs;
-use crate::commands::read::reader_options;
+use crate::args::ShotArgs;
 use crate::load;
+use crate::settings::reader_options;
 use crate::shot;
 use crate::source::Source;
 use crate::theme::Theme;

@@ -28,7 +28,9 @@ use crate::layout::VisualLine;
 use crate::load::figure_files::{self, ImageFile};
 use crate::page::{BlockRef, LineKind, PageLine, Piece, Role, Tag, Unit};
 use image::DynamicImage;
-use std::collections::BTreeMap;
+use ratatui_image::picker::Picker;
+use ratatui_image::protocol::Protocol;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -304,4 +306,20 @@ fn blank_inside(width: usize, section: usize, block: usize) -> [Piece; 2] {
         tag: Tag::role(Role::FigureSource),
     };
     [marker, blank]
+}
+
+/// Encoded images for one terminal size, by (section, block, width, rows); `None` when encoding
+/// failed.
+#[derive(Default)]
+pub struct ImageCache {
+    /// The terminal size the images were encoded at.
+    pub(super) size: (u16, u16),
+    pub(super) images: HashMap<(usize, usize, u16, u16), Option<Protocol>>,
+}
+
+/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal. Made once
+/// per process: inside tmux, making one runs `tmux set -p allow-passthrough on` and waits for it.
+pub fn headless_picker() -> Picker {
+    static PICKER: OnceLock<Picker> = OnceLock::new();
+    PICKER.get_or_init(Picker::halfblocks).clone()
 }

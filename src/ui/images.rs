@@ -22,27 +22,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::widgets::Widget;
 use ratatui_image::picker::{Picker, ProtocolType};
-use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 use unicode_width::UnicodeWidthStr;
-
-/// Encoded images for one terminal size, by (section, block, width, rows); `None` when encoding
-/// failed.
-#[derive(Default)]
-pub struct ImageCache {
-    /// The terminal size the images were encoded at.
-    size: (u16, u16),
-    images: HashMap<(usize, usize, u16, u16), Option<Protocol>>,
-}
-
-/// The protocol chooser tests and screenshots use: halfblocks, whatever the terminal. Made once
-/// per process: inside tmux, making one runs `tmux set -p allow-passthrough on` and waits for it.
-pub fn headless_picker() -> Picker {
-    static PICKER: OnceLock<Picker> = OnceLock::new();
-    PICKER.get_or_init(Picker::halfblocks).clone()
-}
 
 impl App {
     /// True when some figure has an image to show.

@@ -7,7 +7,7 @@
 //! Driving the reader without a terminal (tests, `sahifa shot`):
 //!
 //! ```text
-//! let options = commands::read::reader_options(&source, &args, &config, &mut messages); // background off
+//! let options = settings::reader_options(&source, &args, &config, &mut messages); // background off
 //! let mut app = App::with_size(document, options, cols, rows);  // tags entities, composes
 //! for key in parse_keys("] ] t Down Enter") { app.press(key); }  // the --keys script
 //! terminal.draw(|frame| app.draw(frame))?;                        // any backend: TestBackend

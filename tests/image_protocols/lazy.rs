@@ -177,8 +177,8 @@ fn a_picture_that_fails_to_decode_after_opening_keeps_its_rows_and_says_so() {
 fn the_terminal_reader_decodes_in_the_background_and_draws_the_picture_when_ready() {
     use clap::Parser;
     use sahifa::cli::Cli;
-    use sahifa::commands::read::reader_options;
     use sahifa::load::{self, LoadOptions};
+    use sahifa::settings::reader_options;
     use sahifa::source::Source;
     use sahifa::ui::App;
     use sahifa::ui::config::Config;
