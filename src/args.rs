@@ -104,10 +104,13 @@ pub struct JsonArgs {
 }
 
 /// Who puts right-to-left text in visual order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum BidiArg {
-    /// sahifa reorders every line (for terminals that do no bidi, and VTE in explicit mode).
+    /// Ask the terminal (DECRQM for BDSM) and look at the environment.
     #[default]
+    Auto,
+    /// sahifa reorders every line (for terminals that do no bidi, and VTE in explicit mode).
     App,
     /// Write logical order, for terminals that reorder lines themselves (Konsole, mlterm).
     Terminal,
@@ -133,23 +136,31 @@ pub struct TextArgs {
     /// Paragraph direction (auto: each paragraph its own).
     #[arg(long, value_enum, default_value_t = DirArg::Auto)]
     pub dir: DirArg,
-    /// Who reorders right-to-left text: sahifa (app) or the terminal.
-    #[arg(long, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    /// Who reorders right-to-left text: ask the terminal (auto, the default, or the config's
+    /// `bidi`), sahifa (app) or the terminal.
+    #[arg(long, value_enum)]
+    pub bidi: Option<BidiArg>,
 }
 
 impl TextArgs {
-    /// Whether sahifa puts lines in visual order itself.
-    pub fn reorder(&self) -> bool {
-        self.bidi == BidiArg::App
+    /// Who reorders, as asked: the flag, else `config` (the config file's `bidi`), else auto.
+    pub fn bidi_choice(&self, config: Option<BidiArg>) -> BidiArg {
+        self.bidi.or(config).unwrap_or_default()
+    }
+
+    /// Whether sahifa reorders when nobody is asked (a headless screenshot, output to a pipe):
+    /// unless `--bidi terminal` (or the config) says the terminal does.
+    pub fn reorder_unasked(&self, config: Option<BidiArg>) -> bool {
+        self.bidi_choice(config) != BidiArg::Terminal
     }
 
     /// The page composition these flags ask for; `shaping` is what the flags leave it at when
-    /// `--no-shape` is absent (the config file's choice for the reader).
-    pub fn page_options(&self, shaping: bool) -> crate::page::PageOptions {
+    /// `--no-shape` is absent (the config file's choice for the reader), `reorder` whether sahifa
+    /// puts lines in visual order (see `ui::capabilities`).
+    pub fn page_options(&self, shaping: bool, reorder: bool) -> crate::page::PageOptions {
         crate::page::PageOptions {
             shape: shaping && !self.no_shape,
-            reorder: self.reorder(),
+            reorder,
             direction: self.dir.into(),
             entities: true,
         }

@@ -30,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Line filter like fribidi(1): each input line is one paragraph, printed in visual order.
     Bidi(BidiArgs),
+    /// What sahifa detects about this terminal (bidi, images, colours) and what it chooses.
+    Doctor,
     /// The analysed article as JSON (title, sections, blocks, entities).
     Json(JsonArgs),
     /// The rendered article on standard output (styled on a terminal, plain when piped).
@@ -46,6 +48,7 @@ pub enum Invocation {
     Json(Source, JsonArgs),
     Bidi(Source, BidiArgs),
     Shot(Source, ShotArgs),
+    Doctor,
 }
 
 /// Parses the process's arguments. An error is clap's (help and version included: print it,
@@ -63,6 +66,7 @@ pub fn invocation(cli: Cli) -> Result<Invocation, clap::Error> {
             let source = Source::choose(args.file.as_deref(), false, false);
             Invocation::Bidi(source.unwrap_or(Source::Stdin), args)
         }
+        Some(Command::Doctor) => Invocation::Doctor,
         Some(Command::Json(args)) => Invocation::Json(required(&args.source, "json")?, args),
         Some(Command::Print(args)) => Invocation::Print(required(&args.source, "print")?, args),
         Some(Command::Shot(args)) => {

@@ -2,7 +2,7 @@
 //! logic lives in the library.
 
 use sahifa::cli::{self, Invocation};
-use sahifa::commands::{bidi, json, print, read, shot};
+use sahifa::commands::{bidi, doctor, json, print, read, shot};
 
 fn main() {
     let invocation = match cli::parse() {
@@ -18,6 +18,7 @@ fn main() {
         Invocation::Json(source, args) => json::run(source, args),
         Invocation::Bidi(source, args) => bidi::run(source, args),
         Invocation::Shot(source, args) => shot::run(source, args),
+        Invocation::Doctor => doctor::run(),
     };
     if let Err(e) = result {
         eprintln!("sahifa: {e:#}");

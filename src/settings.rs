@@ -4,7 +4,7 @@
 //! re-derives them from flags.
 
 use crate::analyse::{self, entities::Tagger};
-use crate::args::{BidiArg, ColorArg, ReadArgs, TextArgs};
+use crate::args::{ColorArg, ReadArgs, TextArgs};
 use crate::document::Document;
 use crate::page::{self, Composer, PageLine, PageOptions, Unit};
 use crate::render::ansi::Styling;
@@ -23,8 +23,24 @@ pub fn reader_options(
     config: &Config,
     messages: &mut Vec<String>,
 ) -> ReaderOptions {
-    let page_options = args.text.page_options(config.shaping.unwrap_or(true));
+    let reorder = args.text.reorder_unasked(config.bidi);
+    reader_options_reordering(source, args, config, reorder, messages)
+}
+
+/// [`reader_options`] with who reorders decided (by asking the terminal): `reorder` false
+/// writes logical order everywhere the reader draws.
+pub fn reader_options_reordering(
+    source: &Source,
+    args: &ReadArgs,
+    config: &Config,
+    reorder: bool,
+    messages: &mut Vec<String>,
+) -> ReaderOptions {
+    let page_options = args
+        .text
+        .page_options(config.shaping.unwrap_or(true), reorder);
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
+    options.reorder = reorder;
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
@@ -98,6 +114,8 @@ pub struct OutputArgs<'a> {
     pub width: Option<u16>,
     pub color: ColorArg,
     pub text: &'a TextArgs,
+    /// Whether sahifa puts lines in visual order (decided by `ui::capabilities`).
+    pub reorder: bool,
 }
 
 /// The settings for `args` on an output that is (`tty`) or is not a terminal `columns` wide.
@@ -119,12 +137,12 @@ pub fn print_settings(
     );
     PrintSettings {
         width,
-        page: args.text.page_options(true),
+        page: args.text.page_options(true, args.reorder),
         theme,
-        styling: match (color, args.text.bidi) {
+        styling: match (color, args.reorder) {
             (true, _) => Styling::Ansi { entities: true },
-            (false, BidiArg::App) => Styling::Plain,
-            (false, BidiArg::Terminal) => Styling::PlainPadded,
+            (false, true) => Styling::Plain,
+            (false, false) => Styling::PlainPadded,
         },
     }
 }
@@ -162,6 +180,7 @@ mod tests {
             width: args.width,
             color: args.color,
             text: &args.text,
+            reorder: args.text.reorder_unasked(None),
         };
         print_settings(&output, Theme::default(), tty, no_color, columns)
     }

@@ -290,7 +290,7 @@ fn the_reader_is_the_default_command_next_to_the_subcommands() {
     let bidi = Cli::try_parse_from(["sahifa", "bidi", "--width", "20"]).expect("bidi");
     assert!(matches!(bidi.command, Some(sahifa::cli::Command::Bidi(_))));
     let piped = Cli::try_parse_from(["sahifa", "-", "--bidi", "terminal"]).expect("stdin");
-    assert_eq!(piped.read.text.bidi, sahifa::cli::BidiArg::Terminal);
+    assert_eq!(piped.read.text.bidi, Some(sahifa::cli::BidiArg::Terminal));
     assert!(Cli::try_parse_from(["sahifa", "--width", "0"]).is_err());
 }
 

@@ -1,22 +1,29 @@
 //! `sahifa bidi`: a line filter like fribidi(1). Each input line is one paragraph.
 
-use crate::args::BidiArgs;
+use crate::args::{BidiArg, BidiArgs};
 use crate::layout::{LayoutOptions, layout_paragraph};
 use crate::source::Source;
+use crate::ui::capabilities::{self, Env};
 use crate::ui::terminal::write_explicit;
 use std::io::{BufWriter, IsTerminal, Write};
 
 pub fn run(source: &Source, args: &BidiArgs) -> anyhow::Result<()> {
     let input = read_input(source)?;
+    let stdout = std::io::stdout();
+    // On a terminal that reorders by itself (Konsole, mlterm), logical order; on any other,
+    // visual order in explicit mode, so VTE does not reorder it again. To a pipe: visual order.
+    let tty = stdout.is_terminal();
+    let reorder = !tty
+        || capabilities::probe(BidiArg::Auto, false, &Env::current())
+            .bidi
+            .reorders();
     let options = LayoutOptions {
         width: (args.width > 0).then_some(args.width),
         direction: args.dir.into(),
         shape: !args.no_shape,
-        reorder: true,
+        reorder,
     };
-    let stdout = std::io::stdout();
-    // Visual order on a terminal: explicit mode around it, so VTE does not reorder it again.
-    let explicit = stdout.is_terminal();
+    let explicit = tty && reorder;
     let mut out = BufWriter::new(stdout.lock());
     let written = write_explicit(&mut out, explicit, |out| filter(&input, &options, out));
     // A reader that stops early (`| head`) is not an error.

@@ -3,6 +3,7 @@
 //! outside (`settings`, `output`, `ui`).
 
 pub mod bidi;
+pub mod doctor;
 pub mod json;
 pub mod print;
 pub mod read;

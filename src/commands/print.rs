@@ -10,6 +10,7 @@ use crate::output::write_article;
 use crate::settings::{OutputArgs, print_settings, terminal_width};
 use crate::source::Source;
 use crate::theme::{Theme, no_color_requested};
+use crate::ui::capabilities::{self, Env};
 use std::io::IsTerminal;
 
 pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
@@ -22,10 +23,21 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
         eprintln!("sahifa: {error}; using the default theme");
     }
     let tty = std::io::stdout().is_terminal();
+    // On a terminal, the same choice as the reader's (asked, unless `--bidi` says); to a pipe
+    // or a file, nobody is asked.
+    let choice = args.text.bidi_choice(None);
+    let reorder = if tty {
+        capabilities::probe(choice, false, &Env::current())
+            .bidi
+            .reorders()
+    } else {
+        args.text.reorder_unasked(None)
+    };
     let output = OutputArgs {
         width: args.width,
         color: args.color,
         text: &args.text,
+        reorder,
     };
     let settings = print_settings(
         &output,

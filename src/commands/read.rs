@@ -4,14 +4,16 @@
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
 
-use crate::args::{ColorArg, ReadArgs};
+use crate::args::{BidiArg, ColorArg, ReadArgs};
 use crate::document::Document;
 use crate::load;
+use crate::load::figure_files;
 use crate::output::write_article;
-use crate::settings::{OutputArgs, print_settings, reader_options};
+use crate::settings::{OutputArgs, print_settings, reader_options_reordering};
 use crate::source::Source;
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
+use crate::ui::capabilities::{self, Env};
 use crate::ui::config::Config;
 use crate::ui::position::{self, PositionStore};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
@@ -21,7 +23,6 @@ use screen::Screen;
 use std::io::IsTerminal;
 use std::path::Path;
 
-mod graphics;
 mod screen;
 
 pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
@@ -40,6 +41,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
             width: args.width,
             color: ColorArg::Auto,
             text: &args.text,
+            reorder: args.text.reorder_unasked(None),
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
         return write_article(&doc, source, &settings);
@@ -53,17 +55,29 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     let store = (source.identity())
         .filter(|_| !args.no_state)
         .and_then(position_store);
-    let mut options = reader_options(source, args, &config, &mut messages);
+    // The terminal is asked once, before the first frame: who reorders, and (when the article
+    // has pictures) which image protocol; see `ui::capabilities`.
+    let choice = args.text.bidi_choice(config.bidi);
+    let images = source
+        .base_dir()
+        .is_some_and(|dir| !figure_files::look_up(&doc, &dir).images.is_empty());
+    let capabilities = capabilities::probe(choice, images, &Env::current());
+    let reorder = capabilities.bidi.reorders();
+    if choice == BidiArg::Auto && !reorder {
+        messages.push(format!(
+            "writing logical order: {}; --bidi app if it looks wrong",
+            capabilities.reason
+        ));
+    }
+    let mut options = reader_options_reordering(source, args, &config, reorder, &mut messages);
     options.start = store.as_ref().and_then(PositionStore::load);
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
     let mut app = App::with_size(doc, options, cols, rows);
-    let session = Session::start(args.text.reorder())?;
-    // Only articles with images ask the terminal which image protocol it speaks; the question
-    // has a deadline and no answer means halfblocks (see `graphics`).
-    let picker = app.has_images().then(graphics::picker);
+    let session = Session::start(reorder)?;
+    let picker = capabilities.picker.filter(|_| app.has_images());
     if let Some(picker) = &picker {
         app.set_image_picker(picker.clone());
     }

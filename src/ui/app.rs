@@ -44,6 +44,9 @@ pub struct ReaderOptions {
     /// The directory figure images are looked up in (the article's); `None` shows figures as
     /// text only.
     pub figure_dir: Option<PathBuf>,
+    /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
+    /// itself, and everything — status line, panels, prompts — is written in logical order).
+    pub reorder: bool,
 }
 
 impl ReaderOptions {
@@ -58,6 +61,7 @@ impl ReaderOptions {
             message: None,
             start: None,
             figure_dir: None,
+            reorder: true,
         }
     }
 }

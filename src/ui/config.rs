@@ -23,6 +23,8 @@ pub struct Config {
     pub theme: Option<String>,
     pub width: Option<usize>,
     pub shaping: Option<bool>,
+    /// Who reorders right-to-left text: "auto" (ask the terminal), "app" or "terminal".
+    pub bidi: Option<crate::args::BidiArg>,
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }

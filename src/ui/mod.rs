@@ -19,6 +19,7 @@
 
 pub mod action;
 pub mod app;
+pub mod capabilities;
 pub mod compose;
 pub mod composed;
 pub mod config;

@@ -79,11 +79,13 @@ pub fn plain(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style
 }
 
 /// A short text (a heading in a panel, the title in the status line) laid out to at most
-/// `width` cells: its first line in reading order, in visual order, and whether it is RTL.
-pub fn short_text(text: &str, width: usize) -> (VisualLine<()>, bool) {
+/// `width` cells: its first line in reading order, in visual order (logical order when not
+/// `reorder`: the terminal reorders), and whether it is RTL.
+pub fn short_text(text: &str, width: usize, reorder: bool) -> (VisualLine<()>, bool) {
     let options = LayoutOptions {
         width: Some(width.max(1)),
         direction: DirectionMode::Auto,
+        reorder,
         ..LayoutOptions::default()
     };
     let mut laid = layout::layout_paragraph::<()>(text, &[], &options);

@@ -41,7 +41,7 @@ pub fn clip(text: &str, width: usize) -> String {
     if width <= 1 {
         return "…".repeat(width);
     }
-    let (line, _) = paint::short_text(text, width - 1);
+    let (line, _) = paint::short_text(text, width - 1, true);
     let kept = text.get(..line.logical.end).unwrap_or_default().trim_end();
     format!("{kept}…")
 }
@@ -59,7 +59,7 @@ impl App {
             // of an RTL one, which grows leftwards.
             let x = paint::plain(buf, area.x, y, area.right(), " /", style);
             let room = usize::from(area.right() - x).saturating_sub(1);
-            let (query, rtl) = paint::short_text(prompt, room);
+            let (query, rtl) = paint::short_text(prompt, room, self.options.reorder);
             if rtl {
                 let x = paint::plain(buf, x, y, area.right(), "▏", style);
                 paint::visual_line(buf, x, y, area.right(), &query, |_| style);
@@ -114,6 +114,7 @@ impl App {
             } else {
                 DirectionMode::Ltr
             },
+            reorder: self.options.reorder,
             ..LayoutOptions::default()
         };
         let tags = [TagSpan {
@@ -245,12 +246,12 @@ mod tests {
         let mut app = app_with(title, Direction::Rtl);
         let row = status_row(&app);
         assert!(row.starts_with(" ? help │ Top 1/"), "{row:?}");
-        let (shown, _) = paint::short_text(title, 100);
+        let (shown, _) = paint::short_text(title, 100, true);
         assert!(row.ends_with(&format!("{} ", shown.text)), "{row:?}");
         app.handle(Action::NextSection);
         let row = status_row(&app);
         // Reading from the right: the title, the mirrored separator, the section.
-        let (section, _) = paint::short_text("تحرير الرقة", 100);
+        let (section, _) = paint::short_text("تحرير الرقة", 100, true);
         let expected = format!("{} ‹ {} ", section.text, shown.text);
         assert!(row.ends_with(&expected), "{row:?}");
         assert!(!row.contains('›'));
@@ -284,7 +285,7 @@ mod tests {
         "الرقة".chars().for_each(|c| {
             app.handle(Action::Type(c));
         });
-        let (shown, _) = paint::short_text("الرقة", 100);
+        let (shown, _) = paint::short_text("الرقة", 100, true);
         let row = status_row(&app);
         assert!(row.starts_with(&format!(" /▏{} ", shown.text)), "{row:?}");
     }

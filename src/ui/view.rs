@@ -320,7 +320,8 @@ impl App {
         let tail_w = tail.width() as u16;
         let room = usize::from(inner.width.saturating_sub(lead_w + tail_w + 1));
         // A label that does not fit is cut at a word, and says so.
-        let (line, _) = paint::short_text(&clip(text, room.max(1)), room.max(1));
+        let (line, _) =
+            paint::short_text(&clip(text, room.max(1)), room.max(1), self.options.reorder);
         let text_w = line.width as u16;
         if rtl {
             let lead_rev: String = lead.iter().rev().copied().collect();

@@ -25,14 +25,12 @@ pub const QUERY: &str = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[c\x1b[16
 /// The font size assumed when the terminal tells none (the one halfblocks assume).
 const DEFAULT_FONT: FontSize = FontSize::new(10, 20);
 
-/// The picker for this terminal: asked if the environment says it may draw images, halfblocks
-/// otherwise or when no answer comes within [`WAIT`]. Raw mode must be on.
-pub fn picker() -> Picker {
-    if !may_show_graphics() {
+/// The picker for this terminal from its answer to [`QUERY`] (`None`: not asked, because the
+/// environment says it draws no images); halfblocks when nothing useful came.
+pub fn picker(reply: Option<&Reply>) -> Picker {
+    let Some(reply) = reply else {
         return Picker::halfblocks();
-    }
-    let answer = ask(QUERY, WAIT).unwrap_or_default();
-    let reply = Reply::parse(&answer);
+    };
     let protocol = reply.protocol(iterm2_by_environment(), blocks_kitty_and_sixel());
     let font = reply
         .font
@@ -59,6 +57,11 @@ pub struct Reply {
     pub font: Option<(u16, u16)>,
     /// The status report came, so the answer is complete.
     pub complete: bool,
+    /// The answer to DECRQM for BDSM (`CSI 8 ; Ps $ y`): 0 not recognised, 1 set, 2 reset,
+    /// 3 permanently set, 4 permanently reset.
+    pub bdsm: Option<u8>,
+    /// The answer to DA1 (`CSI ? … c`) came: every answer asked before it has come too.
+    pub attributes: bool,
 }
 
 impl Reply {
@@ -81,7 +84,14 @@ impl Reply {
                 let params = String::from_utf8_lossy(csi.get(..end).unwrap_or_default());
                 match csi.get(end) {
                     Some(b'c') if params.starts_with('?') => {
+                        reply.attributes = true;
                         reply.sixel |= params.trim_start_matches('?').split(';').any(|p| p == "4");
+                    }
+                    Some(b'y') if params.ends_with('$') => {
+                        let mut fields = params.trim_end_matches('$').split(';');
+                        if fields.next() == Some("8") {
+                            reply.bdsm = fields.next().and_then(|ps| ps.parse().ok());
+                        }
                     }
                     Some(b't') => reply.font = reply.font.or_else(|| cell_size(&params)),
                     Some(b'n') => reply.complete = true,
@@ -128,10 +138,10 @@ fn font_from_window() -> Option<FontSize> {
     (width > 0 && height > 0).then(|| FontSize::new(width, height))
 }
 
-/// Writes `query` to the terminal and collects what comes back until the status report, for at
-/// most `wait`. Reads from standard input when it is the terminal, else from `/dev/tty` (as
+/// Writes `query` to the terminal and collects what comes back until `done` says the answer is
+/// whole, for at most `wait`. Reads from standard input when it is the terminal, else from `/dev/tty` (as
 /// crossterm does), one byte at a time so that nothing after the answer is taken from the keys.
-pub fn ask(query: &str, wait: Duration) -> std::io::Result<Vec<u8>> {
+pub fn ask(query: &str, wait: Duration, done: fn(&Reply) -> bool) -> std::io::Result<Vec<u8>> {
     let stdin = std::io::stdin();
     let tty;
     let fd: BorrowedFd = if stdin.is_terminal() {
@@ -143,12 +153,16 @@ pub fn ask(query: &str, wait: Duration) -> std::io::Result<Vec<u8>> {
     let mut out = std::io::stdout();
     out.write_all(query.as_bytes())?;
     out.flush()?;
-    read_answer(fd, wait)
+    read_answer(fd, wait, done)
 }
 
-/// Reads from `fd` until a status report (`CSI … n`) has arrived, the input ends, or `wait` has
-/// passed.
-pub fn read_answer(fd: BorrowedFd, wait: Duration) -> std::io::Result<Vec<u8>> {
+/// Reads from `fd` until `done` says the answer is whole (the status report, `CSI … n`, or the
+/// device attributes, `CSI ? … c`, that end a query), the input ends, or `wait` has passed.
+pub fn read_answer(
+    fd: BorrowedFd,
+    wait: Duration,
+    done: fn(&Reply) -> bool,
+) -> std::io::Result<Vec<u8>> {
     let deadline = Instant::now() + wait;
     let mut answer = Vec::new();
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
@@ -162,7 +176,7 @@ pub fn read_answer(fd: BorrowedFd, wait: Duration) -> std::io::Result<Vec<u8>> {
             break;
         }
         answer.push(byte[0]);
-        if byte[0] == b'n' && Reply::parse(&answer).complete {
+        if matches!(byte[0], b'n' | b'c') && done(&Reply::parse(&answer)) {
             break;
         }
     }
@@ -173,7 +187,7 @@ pub fn read_answer(fd: BorrowedFd, wait: Duration) -> std::io::Result<Vec<u8>> {
 /// which protocol they speak: a terminal that does not understand the question may answer late
 /// or never, and a late answer arrives as keys. Inside tmux nobody is asked: it passes the
 /// question on only when told to, and its terminal answers late.
-fn may_show_graphics() -> bool {
+pub fn may_show_graphics() -> bool {
     let var = |name: &str| std::env::var(name).unwrap_or_default().to_lowercase();
     let term = var("TERM");
     let program = var("TERM_PROGRAM");
@@ -226,6 +240,8 @@ mod tests {
                 sixel: false,
                 font: Some((10, 20)),
                 complete: true,
+                attributes: true,
+                ..Reply::default()
             }
         );
         assert_eq!(reply.protocol(false, false), ProtocolType::Kitty);
@@ -264,7 +280,7 @@ mod tests {
         writer
             .write_all(b"\x1b[?1;2c\x1b[0nq")
             .expect("answer written");
-        let answer = read_answer(reader.as_fd(), WAIT).expect("read");
+        let answer = read_answer(reader.as_fd(), WAIT, |r| r.complete).expect("read");
         assert_eq!(answer, b"\x1b[?1;2c\x1b[0n");
         let mut rest = [0u8; 1];
         assert_eq!(rustix::io::read(reader.as_fd(), &mut rest).ok(), Some(1));
@@ -275,7 +291,8 @@ mod tests {
     fn reading_gives_up_after_the_wait_when_nothing_comes() {
         let (reader, _writer) = std::io::pipe().expect("pipe");
         let start = Instant::now();
-        let answer = read_answer(reader.as_fd(), Duration::from_millis(150)).expect("read");
+        let answer =
+            read_answer(reader.as_fd(), Duration::from_millis(150), |r| r.complete).expect("read");
         assert!(answer.is_empty());
         let took = start.elapsed();
         assert!(

@@ -1,0 +1,67 @@
+//! `sahifa doctor`: what sahifa finds out about this terminal and what it chooses, with why —
+//! the environment it reads, the terminal's answer to the one query (DECRQM for BDSM, the image
+//! question, DA1), the image protocol, colours, and the bidi mode the reader would use.
+
+use crate::args::BidiArg;
+use crate::ui::capabilities::{self, Env, graphics::Reply};
+use std::io::IsTerminal;
+
+pub fn run() -> anyhow::Result<()> {
+    let env = Env::current();
+    let var = |name: &str| std::env::var(name).unwrap_or_else(|_| "(unset)".to_owned());
+    for name in [
+        "TERM",
+        "TERM_PROGRAM",
+        "VTE_VERSION",
+        "KONSOLE_VERSION",
+        "MLTERM",
+        "TMUX",
+        "COLORTERM",
+        "NO_COLOR",
+    ] {
+        println!("{name:<16} {}", var(name));
+    }
+    let asked = capabilities::may_ask(&env);
+    // The image question too, so its answer shows; an answer means nothing is drawn yet.
+    let found = capabilities::probe(BidiArg::Auto, true, &env);
+    let reply = Reply::parse(&found.answer);
+    if asked {
+        let shown: String = found.answer.escape_ascii().to_string();
+        println!(
+            "query            sent; answer: {}",
+            if shown.is_empty() { "(none)" } else { &shown }
+        );
+    } else {
+        println!(
+            "query            not sent (standard input or output is not a terminal, or Terminal.app)"
+        );
+    }
+    let bdsm = match reply.bdsm {
+        Some(0) => "not recognised (0)".to_owned(),
+        Some(ps) => format!(
+            "known ({ps}: {})",
+            if ps % 2 == 1 { "set" } else { "reset" }
+        ),
+        None => "no answer".to_owned(),
+    };
+    println!("BDSM (mode 8)    {bdsm}");
+    let protocol = found
+        .picker
+        .map_or_else(|| "none".to_owned(), |p| format!("{:?}", p.protocol_type()));
+    println!("images           {protocol}");
+    let colours = if crate::theme::no_color_requested() {
+        "none (NO_COLOR)"
+    } else if std::io::stdout().is_terminal() {
+        "theme colours"
+    } else {
+        "none (not a terminal)"
+    };
+    println!("colours          {colours}");
+    let mode = match found.bidi {
+        capabilities::BidiMode::Explicit => "app: sahifa reorders, explicit mode (CSI 8 l)",
+        capabilities::BidiMode::Visual => "app: sahifa reorders (CSI 8 l sent, harmless)",
+        capabilities::BidiMode::Logical => "terminal: logical order, the terminal reorders",
+    };
+    println!("bidi             {mode}; because {}", found.reason);
+    Ok(())
+}
