@@ -43,6 +43,9 @@ pub struct Terminal {
     /// Whether queries are answered (true, like most terminals) or ignored (false, like a bare
     /// PTY or a serial line). Set it before the first wait: nothing is read before.
     pub answers_queries: bool,
+    /// Whether DECRQM for BDSM (`CSI 8 $ p`) is answered "reset" (`CSI 8 ; 2 $ y`), as VTE
+    /// does; otherwise it goes unanswered, as in Konsole, xterm and a bare PTY.
+    pub answers_bdsm: bool,
 }
 
 impl Terminal {
@@ -122,6 +125,7 @@ impl Terminal {
             rows,
             timeout: TIMEOUT,
             answers_queries: true,
+            answers_bdsm: false,
         })
     }
 
@@ -259,7 +263,9 @@ impl Terminal {
         self.parser.process(chunk);
         let mut replies: Vec<Vec<u8>> = Vec::new();
         let mut at = self.scanned;
-        while let Some((pos, len, reply)) = next_query(&self.raw, at, self.parser.screen()) {
+        while let Some((pos, len, reply)) =
+            next_query(&self.raw, at, self.parser.screen(), self.answers_bdsm)
+        {
             replies.push(reply);
             at = pos + len;
         }
@@ -419,15 +425,22 @@ impl Drop for Terminal {
 }
 
 /// The first query in `raw` at or after `from`: its position, length and the answer.
-fn next_query(raw: &[u8], from: usize, screen: &vt100::Screen) -> Option<(usize, usize, Vec<u8>)> {
+fn next_query(
+    raw: &[u8],
+    from: usize,
+    screen: &vt100::Screen,
+    bdsm: bool,
+) -> Option<(usize, usize, Vec<u8>)> {
     let (row, col) = screen.cursor_position();
-    let queries: [(&[u8], Vec<u8>); 3] = [
+    let bdsm_query: &[u8] = if bdsm { b"\x1b[8$p" } else { b"\x1b[never" };
+    let queries: [(&[u8], Vec<u8>); 4] = [
         (
             b"\x1b[6n",
             format!("\x1b[{};{}R", row + 1, col + 1).into_bytes(),
         ),
         (b"\x1b[c", b"\x1b[?1;2c".to_vec()),
         (b"\x1b[0c", b"\x1b[?1;2c".to_vec()),
+        (bdsm_query, b"\x1b[8;2$y".to_vec()),
     ];
     queries
         .into_iter()
