@@ -252,17 +252,32 @@ impl<'a> Composer<'a> {
         width: usize,
         forced: Option<DirectionMode>,
     ) -> ParagraphLayout<Tag> {
+        self.layout_justified(text, spans, width, forced, false)
+    }
+
+    /// [`Composer::layout`], justified when `justify` is set and the page justifies.
+    fn layout_justified(
+        &self,
+        text: &str,
+        spans: &[TagSpan<Tag>],
+        width: usize,
+        forced: Option<DirectionMode>,
+        justify: bool,
+    ) -> ParagraphLayout<Tag> {
         let direction = forced.unwrap_or_else(|| self.direction_of(text));
         let options = LayoutOptions {
             width: Some(width.max(1)),
             direction,
             shape: self.options.shape,
             reorder: self.options.reorder,
+            wrap: self.options.wrap,
+            justify: justify && self.options.justify,
         };
         layout_paragraph(text, spans, &options)
     }
 
-    /// Lays out a styled text at `width` with its role, inline marks and entities.
+    /// Lays out a styled text at `width` with its role, inline marks and entities; running
+    /// text (body, quotes, call-out text) justified when the page justifies.
     pub(super) fn rich(
         &self,
         text: &str,
@@ -271,8 +286,33 @@ impl<'a> Composer<'a> {
         entities: &[EntitySpan],
         width: usize,
     ) -> ParagraphLayout<Tag> {
+        let running = matches!(role, Role::Body | Role::Quote | Role::CalloutText);
+        self.styled(text, role, inlines, entities, width, running)
+    }
+
+    /// [`Composer::rich`], never justified (table cells).
+    pub(super) fn rich_ragged(
+        &self,
+        text: &str,
+        role: Role,
+        inlines: &[(Range<usize>, Inline)],
+        entities: &[EntitySpan],
+        width: usize,
+    ) -> ParagraphLayout<Tag> {
+        self.styled(text, role, inlines, entities, width, false)
+    }
+
+    fn styled(
+        &self,
+        text: &str,
+        role: Role,
+        inlines: &[(Range<usize>, Inline)],
+        entities: &[EntitySpan],
+        width: usize,
+        justify: bool,
+    ) -> ParagraphLayout<Tag> {
         let spans = tag_spans(text, Tag::role(role), inlines, entities);
-        self.layout(text, &spans, width, None)
+        self.layout_justified(text, &spans, width, None, justify)
     }
 
     /// The direction a text is laid out in: the override, else its own (first strong
