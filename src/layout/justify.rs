@@ -11,7 +11,7 @@
 //!    medial beh-like letter and a final reh or yeh; before a final waw, ain, qaf or feh; before
 //!    any other final letter. Never inside lam-alef (it is one cluster), never after a letter
 //!    that does not join the next one (so never across ZWNJ, which Persian and Urdu use to stop
-//!    a join);
+//!    a join), never between letters that a bidi override or embedding puts apart;
 //! 3. places are taken word by word: every word's best place before any word's second one, and
 //!    among places of one rank the better kind first; where only some of a kind can be taken,
 //!    they are spread evenly over the line rather than piled at one end. When every place has a
@@ -29,6 +29,7 @@
 //! justification uses spaces only.
 
 use super::cluster::LogicalCluster;
+use super::paragraph::Analysis;
 use super::shaping::{Glyph, form_joins, unshape};
 use super::{Cluster, VisualLine};
 
@@ -53,7 +54,11 @@ impl Justifier {
     pub fn new(width: usize, rtl: bool, glyphs: &mut Vec<Glyph>) -> Self {
         let at = glyphs.len() as u32;
         for ch in [TATWEEL, ' '] {
-            glyphs.push(Glyph { ch, start: 0, end: 0 });
+            glyphs.push(Glyph {
+                ch,
+                start: 0,
+                end: 0,
+            });
         }
         Self {
             width,
@@ -64,7 +69,13 @@ impl Justifier {
     }
 
     /// `line` (visible clusters, logical order) with the added clusters, into `out`.
-    pub fn fill(&self, line: &[LogicalCluster], glyphs: &[Glyph], out: &mut Vec<LogicalCluster>) {
+    pub fn fill(
+        &self,
+        line: &[LogicalCluster],
+        glyphs: &[Glyph],
+        analysis: &Analysis,
+        out: &mut Vec<LogicalCluster>,
+    ) {
         out.clear();
         let cells: usize = line.iter().map(|c| usize::from(c.width)).sum();
         let Some(missing) = self.width.checked_sub(cells).filter(|&m| m > 0) else {
@@ -76,7 +87,8 @@ impl Justifier {
         let mut spaces = vec![0usize; line.len()];
         let mut left = missing;
         if self.kashida {
-            left = place_kashida(&kashida_places(line, glyphs), left, &mut tatweels);
+            let places = kashida_places(line, glyphs, analysis);
+            left = place_kashida(&places, left, &mut tatweels);
         }
         spread_spaces(line, left, &mut spaces);
         for (i, c) in line.iter().enumerate() {
@@ -128,11 +140,15 @@ fn joins(c: char) -> (bool, bool) {
 /// kashida does not go there.
 fn priority(a: char, b: char) -> Option<u8> {
     const SEEN_SAD: &[char] = &['س', 'ش', 'ص', 'ض', 'ښ', 'ڛ', 'ڜ', 'ڝ', 'ڞ', 'ۺ'];
-    const HEH_DAL: &[char] = &['ه', 'ة', 'د', 'ذ', 'ۀ', 'ہ', 'ۃ', 'ە', 'ڈ', 'ډ', 'ڊ', 'ڌ', 'ڍ', 'ڎ', 'ڏ', 'ڐ'];
+    const HEH_DAL: &[char] = &[
+        'ه', 'ة', 'د', 'ذ', 'ۀ', 'ہ', 'ۃ', 'ە', 'ڈ', 'ډ', 'ڊ', 'ڌ', 'ڍ', 'ڎ', 'ڏ', 'ڐ',
+    ];
     const ALEF_TAH_LAM_KAF_GAF: &[char] = &[
         'ا', 'أ', 'إ', 'آ', 'ٱ', 'ط', 'ظ', 'ل', 'ك', 'ک', 'ڪ', 'گ', 'ڳ', 'ڱ', 'ڭ',
     ];
-    const BEH: &[char] = &['ب', 'ت', 'ث', 'ن', 'ي', 'ئ', 'ی', 'پ', 'ٹ', 'ٺ', 'ٻ', 'ټ', 'ٽ', 'ڻ', 'ې'];
+    const BEH: &[char] = &[
+        'ب', 'ت', 'ث', 'ن', 'ي', 'ئ', 'ی', 'پ', 'ٹ', 'ٺ', 'ٻ', 'ټ', 'ٽ', 'ڻ', 'ې',
+    ];
     const REH_YEH: &[char] = &['ر', 'ز', 'ژ', 'ڑ', 'ړ', 'ږ', 'ي', 'ى', 'ی', 'ئ', 'ے', 'ې'];
     const WAW_AIN_QAF_FEH: &[char] = &[
         'و', 'ؤ', 'ۆ', 'ۇ', 'ۈ', 'ۋ', 'ۅ', 'ۉ', 'ع', 'غ', 'ق', 'ف', 'ڤ', 'ڨ', 'ڧ', 'ڦ',
@@ -171,7 +187,7 @@ fn base(c: &LogicalCluster, glyphs: &[Glyph]) -> char {
 }
 
 /// Every kashida place of `line`, ranked within its word.
-fn kashida_places(line: &[LogicalCluster], glyphs: &[Glyph]) -> Vec<Place> {
+fn kashida_places(line: &[LogicalCluster], glyphs: &[Glyph], analysis: &Analysis) -> Vec<Place> {
     let mut places = Vec::new();
     let mut word = 0;
     for (i, pair) in line.windows(2).enumerate() {
@@ -183,7 +199,9 @@ fn kashida_places(line: &[LogicalCluster], glyphs: &[Glyph]) -> Vec<Place> {
             continue;
         }
         let (ca, cb) = (base(a, glyphs), base(b, glyphs));
-        if !(joins(ca).1 && joins(cb).0) {
+        // Letters at different levels (an override between them) are not side by side.
+        let level = |c: &LogicalCluster| analysis.level(c.start as usize);
+        if !(joins(ca).1 && joins(cb).0) || level(a) != level(b) {
             continue;
         }
         if let Some(priority) = priority(ca, cb) {
@@ -263,9 +281,8 @@ fn spread_spaces(line: &[LogicalCluster], missing: usize, spaces: &mut [usize]) 
 /// if there is one, else the first).
 pub fn added_cells<T>(line: &VisualLine<T>) -> Vec<bool> {
     let clusters = &line.clusters;
-    let filler = |c: &Cluster<T>| {
-        matches!(line.text.get(c.text.clone()), Some(" ") | Some("\u{0640}"))
-    };
+    let filler =
+        |c: &Cluster<T>| matches!(line.text.get(c.text.clone()), Some(" ") | Some("\u{0640}"));
     let mut added = vec![false; clusters.len()];
     let mut from = 0;
     while from < clusters.len() {

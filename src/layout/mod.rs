@@ -175,7 +175,7 @@ pub fn layout_paragraph<T: Copy + Default>(
             visible = &visible[..kept];
         }
         if let Some(justifier) = justify.as_ref().filter(|_| !line.last) {
-            justifier.fill(visible, &glyphs, &mut justified);
+            justifier.fill(visible, &glyphs, &analysis, &mut justified);
             visible = &justified;
         }
         let line = LineInput {

@@ -108,7 +108,13 @@ pub(crate) fn break_lines(
         let inside = allowed.partition_point(|&i| i <= segment.start)
             ..allowed.partition_point(|&i| i < segment.end);
         pieces.clear();
-        cut_pieces(clusters, segment.clone(), &allowed[inside], width, &mut pieces);
+        cut_pieces(
+            clusters,
+            segment.clone(),
+            &allowed[inside],
+            width,
+            &mut pieces,
+        );
         let widths = [width as f64];
         let optimal = match algorithm {
             WrapAlgorithm::OptimalFit => {

@@ -203,7 +203,7 @@ impl Default for PageOptions {
             reorder: true,
             direction: DirectionMode::Auto,
             entities: true,
-            wrap: WrapAlgorithm::OptimalFit,
+            wrap: WrapAlgorithm::FirstFit,
             justify: false,
         }
     }
