@@ -202,7 +202,7 @@ pub struct TextArgs {
     #[arg(long, value_enum, default_value_t = BidiArg::App)]
     pub bidi: BidiArg,
     /// Line breaking: optimal (even right edges) or first-fit (greedy).
-    #[arg(long, value_enum, default_value_t = WrapArg::FirstFit)]
+    #[arg(long, value_enum, default_value_t = WrapArg::Optimal)]
     pub wrap: WrapArg,
     /// Justified paragraphs: every line but the last fills the column (kashida in Arabic
     /// script, spaces otherwise).

@@ -203,7 +203,7 @@ impl Default for PageOptions {
             reorder: true,
             direction: DirectionMode::Auto,
             entities: true,
-            wrap: WrapAlgorithm::FirstFit,
+            wrap: WrapAlgorithm::OptimalFit,
             justify: false,
         }
     }
