@@ -8,7 +8,11 @@
 //! 2. a paragraph's own direction decides its side: RTL lines end at the right edge, LTR lines
 //!    start at the left; text with no strong character takes the article's direction;
 //! 3. decorations (bars, markers, borders) sit on the reading-start side and are never mirrored;
-//! 4. no line is wider than the page.
+//! 4. no line is wider than the page;
+//! 5. lines break by the page's [`crate::layout::WrapAlgorithm`] (optimal fit unless asked
+//!    otherwise); with `justify`, running text — paragraphs, quotes, list items, call-out text —
+//!    fills its column on every line but a paragraph's last, while titles, headings, captions,
+//!    attributions, table cells and code stay ragged.
 //!
 //! With `reorder: false` (`--bidi terminal`) text stays in logical order and lines that the
 //! terminal will mirror are written mirrored (see `frame::for_reordering_terminal`).
