@@ -303,9 +303,10 @@ proptest! {
         let n = layout.lines.len();
         for line in &layout.lines[..n - 1] {
             if line.width < width {
-                // Short only when there is no space between two words (and every kashida place
-                // has its most tatweels).
-                let own = own_cells(line);
+                // Short only when there is no space between two words in logical order (and
+                // every kashida place has its most tatweels).
+                let mut own = own_cells(line);
+                own.sort_by_key(|(_, logical)| logical.start);
                 let words = own.iter().map(|(t, _)| !t.trim().is_empty()).collect::<Vec<_>>();
                 let first = words.iter().position(|&w| w);
                 let last = words.iter().rposition(|&w| w);
