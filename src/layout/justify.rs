@@ -119,26 +119,58 @@ struct Place {
     rank: usize,
 }
 
-/// The letters a presentation form or ligature is made of (a letter stands for itself).
-fn letter(c: char) -> char {
-    unshape(c).map_or(c, |(first, _)| first)
+/// What justification needs to know of a shown character: the letter it is a form of (lam
+/// for lam-alef), and whether it joins its previous and its next letter (logical order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    letter: char,
+    ligature: bool,
+    previous: bool,
+    next: bool,
 }
 
-fn is_ligature(c: char) -> bool {
-    matches!(unshape(c), Some((_, Some(_))))
-}
+const FORMS_START: u32 = 0xFB50;
+const FORMS_END: u32 = 0xFF00;
 
-/// Whether `c` (as shaped) joins its previous and its next letter, in logical order.
-fn joins(c: char) -> (bool, bool) {
-    if c == TATWEEL {
-        return (true, true);
+/// [`Shown`] of a character: presentation forms from a table built once (the shaping tables
+/// are searched), tatweel joining both sides, anything else joining nothing.
+fn shown(c: char) -> Shown {
+    static TABLE: std::sync::OnceLock<Box<[Shown]>> = std::sync::OnceLock::new();
+    let plain = |c| Shown {
+        letter: c,
+        ligature: false,
+        previous: c == TATWEEL,
+        next: c == TATWEEL,
+    };
+    let cp = c as u32;
+    if !(FORMS_START..FORMS_END).contains(&cp) {
+        return plain(c);
     }
-    form_joins(c).unwrap_or((false, false))
+    let table = TABLE.get_or_init(|| {
+        (FORMS_START..FORMS_END)
+            .map(|cp| {
+                let c = char::from_u32(cp).unwrap_or(' ');
+                match (unshape(c), form_joins(c)) {
+                    (Some((letter, second)), Some((previous, next))) => Shown {
+                        letter,
+                        ligature: second.is_some(),
+                        previous,
+                        next,
+                    },
+                    _ => plain(c),
+                }
+            })
+            .collect()
+    });
+    table
+        .get((cp - FORMS_START) as usize)
+        .copied()
+        .unwrap_or(plain(c))
 }
 
 /// The kind of place between letter `a` and letter `b` (which join), best 1; `None` when
 /// kashida does not go there.
-fn priority(a: char, b: char) -> Option<u8> {
+fn priority(a: Shown, b: Shown) -> Option<u8> {
     const SEEN_SAD: &[char] = &['س', 'ش', 'ص', 'ض', 'ښ', 'ڛ', 'ڜ', 'ڝ', 'ڞ', 'ۺ'];
     const HEH_DAL: &[char] = &[
         'ه', 'ة', 'د', 'ذ', 'ۀ', 'ہ', 'ۃ', 'ە', 'ڈ', 'ډ', 'ڊ', 'ڌ', 'ڍ', 'ڎ', 'ڏ', 'ڐ',
@@ -153,26 +185,24 @@ fn priority(a: char, b: char) -> Option<u8> {
     const WAW_AIN_QAF_FEH: &[char] = &[
         'و', 'ؤ', 'ۆ', 'ۇ', 'ۈ', 'ۋ', 'ۅ', 'ۉ', 'ع', 'غ', 'ق', 'ف', 'ڤ', 'ڨ', 'ڧ', 'ڦ',
     ];
-    if a == TATWEEL {
+    if a.letter == TATWEEL {
         return Some(1);
     }
-    let (la, lb) = (letter(a), letter(b));
-    if SEEN_SAD.contains(&la) {
+    if SEEN_SAD.contains(&a.letter) {
         return Some(2);
     }
-    let (a_after_letter, _) = joins(a);
-    let (_, b_before_letter) = joins(b);
-    if b_before_letter || b == TATWEEL {
-        // Only the final form of the next letter takes the other kinds.
+    if b.next {
+        // The other kinds go before the final form of a letter only.
         return None;
     }
-    Some(if is_ligature(b) {
+    let (medial, lb) = (a.previous, b.letter);
+    Some(if b.ligature {
         7
     } else if HEH_DAL.contains(&lb) {
         3
     } else if ALEF_TAH_LAM_KAF_GAF.contains(&lb) {
         4
-    } else if a_after_letter && BEH.contains(&la) && REH_YEH.contains(&lb) {
+    } else if medial && BEH.contains(&a.letter) && REH_YEH.contains(&lb) {
         5
     } else if WAW_AIN_QAF_FEH.contains(&lb) {
         6
@@ -198,13 +228,13 @@ fn kashida_places(line: &[LogicalCluster], glyphs: &[Glyph], analysis: &Analysis
             }
             continue;
         }
-        let (ca, cb) = (base(a, glyphs), base(b, glyphs));
+        let (sa, sb) = (shown(base(a, glyphs)), shown(base(b, glyphs)));
         // Letters at different levels (an override between them) are not side by side.
         let level = |c: &LogicalCluster| analysis.level(c.start as usize);
-        if !(joins(ca).1 && joins(cb).0) || level(a) != level(b) {
+        if !(sa.next && sb.previous) || level(a) != level(b) {
             continue;
         }
-        if let Some(priority) = priority(ca, cb) {
+        if let Some(priority) = priority(sa, sb) {
             places.push(Place {
                 after: i,
                 word,
@@ -359,6 +389,22 @@ mod tests {
         assert_eq!(layout.lines[0].width, 4);
         let layout = layout_paragraph::<()>("ررر ر", &[], &options);
         assert_eq!(layout.lines[0].width, 3);
+    }
+
+    #[test]
+    fn the_form_table_agrees_with_the_shaping_tables() {
+        for c in (FORMS_START..FORMS_END).filter_map(char::from_u32) {
+            let s = shown(c);
+            match form_joins(c) {
+                Some((previous, next)) => {
+                    assert_eq!((s.previous, s.next), (previous, next), "{c}");
+                    assert_eq!(Some(s.letter), unshape(c).map(|(l, _)| l), "{c}");
+                }
+                None => assert_eq!((s.letter, s.previous, s.next), (c, false, false)),
+            }
+        }
+        assert_eq!(shown('\u{FEFC}').letter, '\u{0644}');
+        assert!(shown('\u{FEFC}').ligature && shown(TATWEEL).next);
     }
 
     #[test]
