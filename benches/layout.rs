@@ -1,5 +1,5 @@
 //! Layout throughput: the sample article repeated to 10 MB, laid out at width 80 (shaped and
-//! unshaped), against `fribidi --nobreak --nopad` on the same input; and the time to lay out one
+//! unshaped with first fit; shaped with optimal fit, ragged and justified), against `fribidi --nobreak --nopad` on the same input; and the time to lay out one
 //! screen of paragraphs.
 //!
 //! Wall-clock times swing with the load of a shared machine, so the same comparison is also
@@ -9,7 +9,7 @@
 //!     cargo bench --bench layout
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sahifa::layout::{LayoutOptions, layout_paragraph};
+use sahifa::layout::{LayoutOptions, WrapAlgorithm, layout_paragraph};
 use std::hint::black_box;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -93,12 +93,7 @@ fn cpu_comparison(input: &str) {
         return;
     };
     let mb = input.len() as f64 / 1e6;
-    for (name, shape) in [("shaped", true), ("unshaped", false)] {
-        let options = LayoutOptions {
-            width: Some(80),
-            shape,
-            ..LayoutOptions::default()
-        };
+    for (name, options) in variants() {
         let best = (0..3)
             .filter_map(|_| {
                 let (before, _) = cpu_seconds()?;
@@ -129,6 +124,26 @@ fn cpu_comparison(input: &str) {
     }
 }
 
+/// The layouts measured: first fit shaped and unshaped, then optimal fit ragged and justified.
+fn variants() -> Vec<(&'static str, LayoutOptions)> {
+    let first_fit = |shape| LayoutOptions {
+        width: Some(80),
+        shape,
+        ..LayoutOptions::default()
+    };
+    let optimal = |justify| LayoutOptions {
+        wrap: WrapAlgorithm::OptimalFit,
+        justify,
+        ..first_fit(true)
+    };
+    vec![
+        ("shaped", first_fit(true)),
+        ("unshaped", first_fit(false)),
+        ("shaped optimal", optimal(false)),
+        ("shaped optimal justified", optimal(true)),
+    ]
+}
+
 fn throughput(c: &mut Criterion) {
     let input = ten_megabytes();
     time_fribidi(&input);
@@ -136,12 +151,8 @@ fn throughput(c: &mut Criterion) {
     let mut group = c.benchmark_group("layout 10 MB");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(input.len() as u64));
-    for (name, shape) in [("shaped width 80", true), ("unshaped width 80", false)] {
-        let options = LayoutOptions {
-            width: Some(80),
-            shape,
-            ..LayoutOptions::default()
-        };
+    for (name, options) in variants() {
+        let name = format!("{name} width 80");
         group.bench_function(name, |b| {
             b.iter(|| lay_out_all(black_box(&input), &options))
         });

@@ -42,6 +42,31 @@ pub struct BidiArgs {
     /// Paragraph direction.
     #[arg(long, value_enum, default_value_t = DirArg::Auto)]
     pub dir: DirArg,
+    /// Line breaking with --width: first-fit (greedy) or optimal (even right edges).
+    #[arg(long, value_enum, default_value_t = WrapArg::FirstFit)]
+    pub wrap: WrapArg,
+    /// With --width, fill every line but a paragraph's last to the width (kashida in Arabic
+    /// script, spaces otherwise).
+    #[arg(long)]
+    pub justify: bool,
+}
+
+/// Line breaking as given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WrapArg {
+    /// Greedy: every line as full as it can be.
+    FirstFit,
+    /// Balanced lines: the smallest sum of squared gaps (Knuth–Plass style).
+    Optimal,
+}
+
+impl From<WrapArg> for crate::layout::WrapAlgorithm {
+    fn from(wrap: WrapArg) -> Self {
+        match wrap {
+            WrapArg::FirstFit => Self::FirstFit,
+            WrapArg::Optimal => Self::OptimalFit,
+        }
+    }
 }
 
 /// Article format as given on the command line.
@@ -140,6 +165,13 @@ pub struct TextArgs {
     /// `bidi`), sahifa (app) or the terminal.
     #[arg(long, value_enum)]
     pub bidi: Option<BidiArg>,
+    /// Line breaking: optimal (even right edges) or first-fit (greedy).
+    #[arg(long, value_enum, default_value_t = WrapArg::Optimal)]
+    pub wrap: WrapArg,
+    /// Justified paragraphs: every line but the last fills the column (kashida in Arabic
+    /// script, spaces otherwise).
+    #[arg(long)]
+    pub justify: bool,
 }
 
 impl TextArgs {
@@ -163,6 +195,8 @@ impl TextArgs {
             reorder,
             direction: self.dir.into(),
             entities: true,
+            wrap: self.wrap.into(),
+            justify: self.justify,
         }
     }
 }

@@ -36,9 +36,10 @@ pub fn reader_options_reordering(
     reorder: bool,
     messages: &mut Vec<String>,
 ) -> ReaderOptions {
-    let page_options = args
+    let mut page_options = args
         .text
         .page_options(config.shaping.unwrap_or(true), reorder);
+    page_options.justify |= config.justify.unwrap_or(false);
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
     options.reorder = reorder;
     if let Some(width) = args.width.map(usize::from).or(config.width) {
@@ -82,6 +83,12 @@ struct PageCompose(PageOptions);
 impl Compose for PageCompose {
     fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
         page::compose(doc, width, &self.0).lines
+    }
+
+    fn toggle_justify(&self) -> Option<(Arc<dyn Compose>, bool)> {
+        let mut options = self.0;
+        options.justify = !options.justify;
+        Some((Arc::new(PageCompose(options)), options.justify))
     }
 
     fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {

@@ -1,13 +1,18 @@
 //! Properties of `layout_paragraph` over random mixes of Arabic (with harakat and lam-alef),
 //! Persian, Urdu, Hebrew (with niqqud), Latin, three kinds of digits, punctuation and brackets,
-//! bidi controls, joiners, other control characters and emoji.
+//! bidi controls, joiners, other control characters and emoji; with both wrap algorithms, and
+//! justified.
 
 use proptest::prelude::*;
 use sahifa::layout::controls::{control_symbol, is_bidi_control};
+use sahifa::layout::justify::{TATWEEL, added_cells};
 use sahifa::layout::mirror::mirrored;
-use sahifa::layout::shaping::{DOTTED_CIRCLE, unshape};
+use sahifa::layout::shaping::{DOTTED_CIRCLE, JoiningType, form_joins, joining_type, unshape};
 use sahifa::layout::width::text_width;
-use sahifa::layout::{DirectionMode, LayoutOptions, ParagraphLayout, TagSpan, layout_paragraph};
+use sahifa::layout::{
+    DirectionMode, LayoutOptions, ParagraphLayout, TagSpan, VisualLine, WrapAlgorithm,
+    layout_paragraph,
+};
 
 const PIECES: &[&str] = &[
     "ب",
@@ -136,13 +141,48 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
         ]),
         any::<bool>(),
         any::<bool>(),
+        prop::sample::select(vec![WrapAlgorithm::FirstFit, WrapAlgorithm::OptimalFit]),
+        any::<bool>(),
     )
-        .prop_map(|(width, direction, shape, reorder)| LayoutOptions {
-            width,
-            direction,
-            shape,
-            reorder,
+        .prop_map(
+            |(width, direction, shape, reorder, wrap, justify)| LayoutOptions {
+                width,
+                direction,
+                shape,
+                reorder,
+                wrap,
+                justify,
+            },
+        )
+}
+
+/// Paragraphs with no mandatory break inside (every line but the last is justified).
+fn unbroken_paragraph() -> impl Strategy<Value = String> {
+    paragraph().prop_map(|p| p.replace('\u{85}', " "))
+}
+
+/// Justified options with a width.
+fn justified() -> impl Strategy<Value = LayoutOptions> {
+    (options(), 2usize..50).prop_map(|(options, width)| LayoutOptions {
+        width: Some(width),
+        justify: true,
+        ..options
+    })
+}
+
+/// The line's cells without those justification added: (text, logical range) of each.
+fn own_cells(line: &VisualLine<u8>) -> Vec<(String, std::ops::Range<usize>)> {
+    line.clusters
+        .iter()
+        .zip(added_cells(line))
+        .filter(|(_, added)| !added)
+        .map(|(c, _)| {
+            (
+                line.text.get(c.text.clone()).unwrap_or_default().to_owned(),
+                c.logical.clone(),
+            )
         })
+        .collect()
 }
 
 /// A mirrored pair counts as one character: which one is shown depends on the run's direction.
@@ -166,7 +206,13 @@ fn source_characters(text: &str) -> Vec<char> {
 
 fn shown_characters(layout: &ParagraphLayout<u8>) -> Vec<char> {
     let mut chars = Vec::new();
-    for c in layout.lines.iter().flat_map(|l| l.text.chars()) {
+    let own: String = layout
+        .lines
+        .iter()
+        .flat_map(own_cells)
+        .map(|(text, _)| text)
+        .collect();
+    for c in own.chars() {
         let added = c == '\u{200D}' || c == DOTTED_CIRCLE || ('\u{2400}'..='\u{2426}').contains(&c);
         if c.is_whitespace() || added {
             continue;
@@ -247,6 +293,101 @@ proptest! {
         for cluster in layout.lines.iter().flat_map(|l| &l.clusters) {
             let expected = if cluster.logical.start >= split { 7 } else { 0 };
             prop_assert_eq!(cluster.tag, expected);
+        }
+    }
+
+    #[test]
+    fn a_justified_line_fills_the_width_unless_it_has_no_gap(text in unbroken_paragraph(), options in justified()) {
+        let layout = layout_paragraph::<u8>(&text, &[], &options);
+        let width = options.width.unwrap_or_default();
+        let n = layout.lines.len();
+        for line in &layout.lines[..n - 1] {
+            if line.width < width {
+                // Short only when there is no space between two words in logical order (and
+                // every kashida place has its most tatweels).
+                let mut own = own_cells(line);
+                own.sort_by_key(|(_, logical)| logical.start);
+                let words = own.iter().map(|(t, _)| !t.trim().is_empty()).collect::<Vec<_>>();
+                let first = words.iter().position(|&w| w);
+                let last = words.iter().rposition(|&w| w);
+                if let (Some(a), Some(b)) = (first, last) {
+                    prop_assert!(words[a..b].iter().all(|&w| w), "a gap in {:?}", line.text);
+                }
+            } else {
+                prop_assert!(line.width == width || line.clusters.len() == 1, "{:?}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn removing_the_added_cells_gives_the_ragged_line_and_last_lines_are_untouched(
+        text in paragraph(), options in justified()
+    ) {
+        let justified = layout_paragraph::<u8>(&text, &[], &options);
+        let ragged = layout_paragraph::<u8>(&text, &[], &LayoutOptions { justify: false, ..options });
+        prop_assert_eq!(justified.lines.len(), ragged.lines.len());
+        for (j, r) in justified.lines.iter().zip(&ragged.lines) {
+            prop_assert_eq!(&j.logical, &r.logical);
+            let rebuilt: Vec<_> = r.clusters.iter()
+                .map(|c| (r.text.get(c.text.clone()).unwrap_or_default().to_owned(), c.logical.clone()))
+                .collect();
+            prop_assert_eq!(own_cells(j), rebuilt);
+            // Every added cell is a tatweel or a space.
+            for (c, _) in j.clusters.iter().zip(added_cells(j)).filter(|(_, a)| *a) {
+                let shown = j.text.get(c.text.clone()).unwrap_or_default();
+                prop_assert!(shown == " " || shown == "\u{640}", "{:?}", shown);
+            }
+        }
+        let (last_j, last_r) = (justified.lines.last(), ragged.lines.last());
+        prop_assert_eq!(last_j, last_r);
+    }
+
+    #[test]
+    fn every_added_tatweel_sits_between_two_letters_that_join(text in paragraph(), options in justified()) {
+        let layout = layout_paragraph::<u8>(&text, &[], &options);
+        for line in &layout.lines {
+            let added = added_cells(line);
+            let first_char = |i: usize| {
+                let cluster = line.clusters.get(i)?;
+                line.text.get(cluster.text.clone()).and_then(|t| t.chars().next())
+            };
+            for (i, c) in line.clusters.iter().enumerate() {
+                if !added[i] || line.text.get(c.text.clone()) != Some("\u{640}") {
+                    continue;
+                }
+                // The letter it extends and its added tatweels share its logical range and
+                // stand together; the next letter in logical order is past the other end of
+                // them (on their left right to left, on their right in an override or in
+                // logical order). A tatweel the author typed and the ones added after it are
+                // all alike: either end may be the typed one.
+                let same = |k: &usize| line.clusters[*k].logical == c.logical;
+                let first = (0..=i).rev().take_while(same).last().unwrap_or(i);
+                let last = (i..line.clusters.len()).take_while(same).last().unwrap_or(i);
+                let own = (first..=last).find(|&k| !added[k]).and_then(first_char);
+                let left = first.checked_sub(1).and_then(first_char);
+                let right = first_char(last + 1);
+                let own_at_right = (first..=last).find(|&k| !added[k]) == Some(last)
+                    && line.text.get(line.clusters[last].text.clone()) != Some("\u{640}");
+                let past = if own == Some(TATWEEL) {
+                    let joins_back = |c: Option<char>| c.is_some_and(|c| c == TATWEEL || form_joins(c).is_some_and(|(p, _)| p));
+                    if joins_back(left) { left } else { right }
+                } else if own_at_right {
+                    left
+                } else {
+                    right
+                };
+                let (Some(a), Some(b)) = (own, past) else {
+                    return Err(TestCaseError::fail(format!("a tatweel at the edge of {:?}", line.text)));
+                };
+                let joins_next = a == TATWEEL || form_joins(a).is_some_and(|(_, next)| next);
+                let joins_previous = b == TATWEEL || form_joins(b).is_some_and(|(previous, _)| previous);
+                prop_assert!(joins_next && joins_previous, "{:?} ـ {:?} in {:?}", a, b, line.text);
+                // Never after a letter that does not join the next one, never inside lam-alef.
+                let letter = unshape(a).map_or(a, |(first, second)| second.unwrap_or(first));
+                prop_assert!(matches!(joining_type(letter), JoiningType::D | JoiningType::C), "{:?}", a);
+                let alef = matches!(unshape(b), Some(('\u{627}' | '\u{623}' | '\u{625}' | '\u{622}', _)));
+                prop_assert!(!(letter == '\u{644}' && alef), "inside lam-alef: {:?}", line.text);
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use sahifa::document::{
     Block, Direction, Document, Entity, EntityKind, Metadata, RichText, Section,
 };
-use sahifa::layout::DirectionMode;
+use sahifa::layout::justify::added_cells;
+use sahifa::layout::{DirectionMode, WrapAlgorithm};
 use sahifa::page::{BlockRef, Page, PageOptions, Piece, compose, text_of};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
@@ -211,7 +212,9 @@ fn check(doc: &Document, page: &Page, width: usize) -> Result<(), TestCaseError>
             let text = text_of(doc, source);
             prop_assert!(text.is_some(), "no text for {:?}", source);
             let text = text.unwrap_or_default();
-            for cluster in &line.clusters {
+            // Cells added by justification repeat the range of the cell they extend.
+            let added = added_cells(line);
+            for (cluster, _) in line.clusters.iter().zip(added).filter(|(_, a)| !a) {
                 let covered = text.get(cluster.logical.clone());
                 prop_assert!(covered.is_some(), "{:?} outside {:?}", cluster, text);
                 for (i, _) in covered.unwrap_or_default().char_indices() {
@@ -250,8 +253,10 @@ proptest! {
         shape in any::<bool>(),
         reorder in any::<bool>(),
         direction in prop::sample::select(&[DirectionMode::Auto, DirectionMode::Ltr, DirectionMode::Rtl][..]),
+        wrap in prop::sample::select(&[WrapAlgorithm::FirstFit, WrapAlgorithm::OptimalFit][..]),
+        justify in any::<bool>(),
     ) {
-        let options = PageOptions { shape, reorder, direction, entities: true };
+        let options = PageOptions { shape, reorder, direction, entities: true, wrap, justify };
         let page = compose(&doc, width, &options);
         check(&doc, &page, width)?;
     }

@@ -9,7 +9,7 @@
 mod checks;
 
 use libfuzzer_sys::fuzz_target;
-use sahifa::layout::{DirectionMode, LayoutOptions, TagSpan, layout_paragraph};
+use sahifa::layout::{DirectionMode, LayoutOptions, TagSpan, WrapAlgorithm, layout_paragraph};
 
 fuzz_target!(|data: &[u8]| {
     let [width, flags, tag_at, rest @ ..] = data else {
@@ -25,6 +25,12 @@ fuzz_target!(|data: &[u8]| {
         },
         shape: flags & 4 == 0,
         reorder: flags & 8 == 0,
+        wrap: if flags & 16 == 0 {
+            WrapAlgorithm::OptimalFit
+        } else {
+            WrapAlgorithm::FirstFit
+        },
+        justify: flags & 32 != 0,
     };
     let split = (0..=usize::from(*tag_at).min(text.len()))
         .rev()

@@ -50,6 +50,8 @@ fuzz_target!(|data: &[u8]| {
                     reorder: false,
                     direction: DirectionMode::Rtl,
                     entities: true,
+                    justify: true,
+                    ..PageOptions::default()
                 };
                 (options, Styling::PlainPadded)
             };

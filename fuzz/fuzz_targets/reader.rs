@@ -110,6 +110,8 @@ fuzz_target!(|data: &[u8]| {
             _ => DirectionMode::Rtl,
         },
         entities: true,
+        justify: mode & 64 != 0,
+        ..PageOptions::default()
     };
     let compose = move |doc: &Document, width: usize| -> Vec<PageLine> {
         compose(doc, width, &page_options).lines

@@ -22,6 +22,8 @@ pub fn run(source: &Source, args: &BidiArgs) -> anyhow::Result<()> {
         direction: args.dir.into(),
         shape: !args.no_shape,
         reorder,
+        wrap: args.wrap.into(),
+        justify: args.justify,
     };
     let explicit = tty && reorder;
     let mut out = BufWriter::new(stdout.lock());
@@ -31,7 +33,8 @@ pub fn run(source: &Source, args: &BidiArgs) -> anyhow::Result<()> {
 }
 
 /// The whole filter: every line of `input` laid out as one paragraph and written in visual
-/// order, RTL lines right-aligned when a width is given.
+/// order, RTL lines right-aligned when a width is given (and, with `justify`, every line of a
+/// paragraph but its last as wide as the width).
 pub fn filter(input: &str, options: &LayoutOptions, out: &mut impl Write) -> std::io::Result<()> {
     for line in input.lines() {
         let layout = layout_paragraph::<()>(line, &[], options);

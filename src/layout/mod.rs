@@ -6,10 +6,13 @@
 //! 1. bidi analysis once (UAX #9 paragraph level and resolved levels, unicode-bidi);
 //! 2. Arabic shaping in logical order (presentation forms; lam-alef becomes one character);
 //! 3. line breaking in logical order by display width (UAX #14 opportunities, unicode-width cells
-//!    measured on the shaped text, over-long words split at grapheme boundaries);
-//! 4. each line reordered to visual order (L1 trailing whitespace, L2 runs, L3 combining marks
+//!    measured on the shaped text, over-long words split at grapheme boundaries; first fit or
+//!    optimal fit, see [`WrapAlgorithm`]);
+//! 4. with `justify`, every line but a paragraph's last filled to the width: kashida (tatweel)
+//!    where Arabic letters join, else wider spaces (see `justify.rs`);
+//! 5. each line reordered to visual order (L1 trailing whitespace, L2 runs, L3 combining marks
 //!    after their base, L4 mirrored glyphs in RTL runs);
-//! 5. bidi controls and ZWJ/ZWNJ dropped, other control characters shown as U+2400 symbols.
+//! 6. bidi controls and ZWJ/ZWNJ dropped, other control characters shown as U+2400 symbols.
 //!
 //! Tags (opaque, one per logical byte range) travel with every character, and every cell keeps
 //! the logical byte offset it came from, so styles and search matches land on the right cells.
@@ -25,6 +28,7 @@ pub mod conformance;
 pub mod controls;
 mod forms_table;
 mod joining_table;
+pub mod justify;
 pub mod mirror;
 mod mirror_table;
 mod paragraph;
@@ -37,6 +41,7 @@ use cluster::LogicalCluster;
 use paragraph::Analysis;
 use shaping::Glyph;
 use std::ops::Range;
+pub use wrap::WrapAlgorithm;
 
 /// Which base direction a paragraph gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +64,10 @@ pub struct LayoutOptions {
     /// Reorder to visual order (`true`, the default) or keep logical order for terminals that
     /// reorder by themselves (`--bidi terminal`).
     pub reorder: bool,
+    /// How lines are broken (with a width).
+    pub wrap: WrapAlgorithm,
+    /// Fill every line but a paragraph's last to the width (with a width).
+    pub justify: bool,
 }
 
 impl Default for LayoutOptions {
@@ -68,6 +77,8 @@ impl Default for LayoutOptions {
             direction: DirectionMode::Auto,
             shape: true,
             reorder: true,
+            wrap: WrapAlgorithm::FirstFit,
+            justify: false,
         }
     }
 }
@@ -129,20 +140,31 @@ pub fn layout_paragraph<T: Copy + Default>(
     let mut clusters = Vec::with_capacity(glyphs.len());
     cluster::clusters(&glyphs, &mut String::new(), &mut clusters);
     let ranges = match options.width {
-        Some(width) => wrap::break_lines(text, &clusters, width),
-        None => std::iter::once(0..clusters.len()).collect(),
+        Some(width) => wrap::break_lines(text, &clusters, width, options.wrap),
+        None => vec![wrap::Line {
+            clusters: 0..clusters.len(),
+            last: true,
+        }],
+    };
+    let justify = match options.width {
+        Some(width) if options.justify && ranges.len() > 1 => {
+            Some(justify::Justifier::new(width, analysis.rtl(), &mut glyphs))
+        }
+        _ => None,
     };
     let tagger = Tagger::new(tags);
     let mut scratch = Scratch::default();
     let mut lines = Vec::with_capacity(ranges.len());
-    for (k, range) in ranges.iter().enumerate() {
+    let mut justified = Vec::new();
+    for (k, line) in ranges.iter().enumerate() {
+        let range = &line.clusters;
         // Lines meet where the next one's first cluster starts, so they tile the paragraph.
-        let start_of = |line: &Range<usize>| {
+        let start_of = |line: &wrap::Line| {
             clusters
-                .get(line.start)
+                .get(line.clusters.start)
                 .map_or(text.len(), |c| c.start as usize)
         };
-        let logical_start = if k == 0 { 0 } else { start_of(range) };
+        let logical_start = if k == 0 { 0 } else { start_of(line) };
         let logical_end = ranges.get(k + 1).map_or(text.len(), start_of);
         let mut visible = &clusters[range.clone()];
         if options.width.is_some() {
@@ -151,6 +173,10 @@ pub fn layout_paragraph<T: Copy + Default>(
                 .rposition(|c| !c.space)
                 .map_or(0, |last| last + 1);
             visible = &visible[..kept];
+        }
+        if let Some(justifier) = justify.as_ref().filter(|_| !line.last) {
+            justifier.fill(visible, &glyphs, &analysis, &mut justified);
+            visible = &justified;
         }
         let line = LineInput {
             analysis: &analysis,

@@ -8,7 +8,11 @@
 //! 2. a paragraph's own direction decides its side: RTL lines end at the right edge, LTR lines
 //!    start at the left; text with no strong character takes the article's direction;
 //! 3. decorations (bars, markers, borders) sit on the reading-start side and are never mirrored;
-//! 4. no line is wider than the page.
+//! 4. no line is wider than the page;
+//! 5. lines break by the page's [`crate::layout::WrapAlgorithm`] (optimal fit unless asked
+//!    otherwise); with `justify`, running text — paragraphs, quotes, list items, call-out text —
+//!    fills its column on every line but a paragraph's last, while titles, headings, captions,
+//!    attributions, table cells and code stay ragged.
 //!
 //! With `reorder: false` (`--bidi terminal`) text stays in logical order and lines that the
 //! terminal will mirror are written mirrored (see `frame::for_reordering_terminal`).
@@ -252,17 +256,32 @@ impl<'a> Composer<'a> {
         width: usize,
         forced: Option<DirectionMode>,
     ) -> ParagraphLayout<Tag> {
+        self.layout_justified(text, spans, width, forced, false)
+    }
+
+    /// [`Composer::layout`], justified when `justify` is set and the page justifies.
+    fn layout_justified(
+        &self,
+        text: &str,
+        spans: &[TagSpan<Tag>],
+        width: usize,
+        forced: Option<DirectionMode>,
+        justify: bool,
+    ) -> ParagraphLayout<Tag> {
         let direction = forced.unwrap_or_else(|| self.direction_of(text));
         let options = LayoutOptions {
             width: Some(width.max(1)),
             direction,
             shape: self.options.shape,
             reorder: self.options.reorder,
+            wrap: self.options.wrap,
+            justify: justify && self.options.justify,
         };
         layout_paragraph(text, spans, &options)
     }
 
-    /// Lays out a styled text at `width` with its role, inline marks and entities.
+    /// Lays out a styled text at `width` with its role, inline marks and entities; running
+    /// text (body, quotes, call-out text) justified when the page justifies.
     pub(super) fn rich(
         &self,
         text: &str,
@@ -271,8 +290,33 @@ impl<'a> Composer<'a> {
         entities: &[EntitySpan],
         width: usize,
     ) -> ParagraphLayout<Tag> {
+        let running = matches!(role, Role::Body | Role::Quote | Role::CalloutText);
+        self.styled(text, role, inlines, entities, width, running)
+    }
+
+    /// [`Composer::rich`], never justified (table cells).
+    pub(super) fn rich_ragged(
+        &self,
+        text: &str,
+        role: Role,
+        inlines: &[(Range<usize>, Inline)],
+        entities: &[EntitySpan],
+        width: usize,
+    ) -> ParagraphLayout<Tag> {
+        self.styled(text, role, inlines, entities, width, false)
+    }
+
+    fn styled(
+        &self,
+        text: &str,
+        role: Role,
+        inlines: &[(Range<usize>, Inline)],
+        entities: &[EntitySpan],
+        width: usize,
+        justify: bool,
+    ) -> ParagraphLayout<Tag> {
         let spans = tag_spans(text, Tag::role(role), inlines, entities);
-        self.layout(text, &spans, width, None)
+        self.layout_justified(text, &spans, width, None, justify)
     }
 
     /// The direction a text is laid out in: the override, else its own (first strong

@@ -25,7 +25,7 @@ pub use compose::{Composer, compose};
 pub use sources::text_of;
 
 use crate::document::{EntityKind, Inline};
-use crate::layout::{DirectionMode, VisualLine};
+use crate::layout::{DirectionMode, VisualLine, WrapAlgorithm};
 use std::ops::Range;
 
 /// What a piece of the page is, by meaning (themes style these, never colours here).
@@ -188,6 +188,12 @@ pub struct PageOptions {
     pub direction: DirectionMode,
     /// Set [`Tag::entity`] on entity mentions (the theme shows them only when highlighting is on).
     pub entities: bool,
+    /// How lines break: optimal fit (even right edges) unless asked otherwise.
+    pub wrap: WrapAlgorithm,
+    /// Justify running text — paragraphs, quotes, list items, call-out text: every line but a
+    /// paragraph's last fills its column. Titles, headings, captions, tables and code stay
+    /// ragged.
+    pub justify: bool,
 }
 
 impl Default for PageOptions {
@@ -197,6 +203,8 @@ impl Default for PageOptions {
             reorder: true,
             direction: DirectionMode::Auto,
             entities: true,
+            wrap: WrapAlgorithm::OptimalFit,
+            justify: false,
         }
     }
 }

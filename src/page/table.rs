@@ -69,7 +69,7 @@ impl Composer<'_> {
             } else {
                 Role::Body
             };
-            let mut layout = self.rich(
+            let mut layout = self.rich_ragged(
                 &cell.text.text,
                 role,
                 &cell.text.spans,

@@ -356,6 +356,7 @@ impl App {
                 let state = if self.entities_on { "on" } else { "off" };
                 self.message = Some(format!("entity highlighting {state}"));
             }
+            Action::ToggleJustify => self.toggle_justify(),
             Action::NextTheme => {
                 self.theme = (self.theme + 1) % self.options.themes.len().max(1);
                 self.message = Some(format!("theme: {}", self.theme().name));

@@ -29,6 +29,12 @@ pub trait Compose: Send + Sync {
     fn units(&self, _doc: &Document, _units: &[Unit], _width: usize) -> Option<Vec<Vec<PageLine>>> {
         None
     }
+
+    /// The same composer with justification switched on or off, and whether it now justifies;
+    /// `None` if this composer has no such choice.
+    fn toggle_justify(&self) -> Option<(Arc<dyn Compose>, bool)> {
+        None
+    }
 }
 
 /// Any function of document and width composes whole pages.

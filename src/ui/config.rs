@@ -8,6 +8,7 @@
 //! theme = "light"       # a theme name or a path to a theme file
 //! width = 72            # widest text column
 //! shaping = true        # Arabic shaping (false = like --no-shape)
+//! justify = true        # justified paragraphs (like --justify; `J` switches)
 //! [keys]
 //! x = "next-section"    # key name = action name (see the help overlay); "none" unbinds
 //! ```
@@ -25,6 +26,7 @@ pub struct Config {
     pub shaping: Option<bool>,
     /// Who reorders right-to-left text: "auto" (ask the terminal), "app" or "terminal".
     pub bidi: Option<crate::args::BidiArg>,
+    pub justify: Option<bool>,
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }

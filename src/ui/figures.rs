@@ -214,6 +214,12 @@ impl Compose for WithImages {
         add_image_rows(&self.figures, self.inner.page(doc, width))
     }
 
+    fn toggle_justify(&self) -> Option<(Arc<dyn Compose>, bool)> {
+        let (inner, on) = self.inner.toggle_justify()?;
+        let figures = Arc::clone(&self.figures);
+        Some((Arc::new(WithImages { inner, figures }), on))
+    }
+
     fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {
         let composed = self.inner.units(doc, units, width)?;
         Some(

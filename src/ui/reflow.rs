@@ -169,6 +169,20 @@ impl App {
         true
     }
 
+    /// Justified or ragged paragraphs: the page composed again, the text at the top kept there.
+    pub(super) fn toggle_justify(&mut self) {
+        let Some((compose, on)) = self.options.compose.toggle_justify() else {
+            return;
+        };
+        self.options.compose = compose;
+        let place = self.place();
+        self.cache.clear();
+        self.relayout(self.column_width(), place.anchor);
+        self.put_back(place);
+        let state = if on { "justified" } else { "ragged" };
+        self.message = Some(format!("paragraphs {state}"));
+    }
+
     pub(super) fn take_page(&mut self) -> bool {
         let Some(page) = self.pending.as_ref().and_then(Job::ready) else {
             return false;
