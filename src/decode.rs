@@ -33,6 +33,29 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())
 }
 
+/// [`decode`] of bytes the caller gives away: UTF-8 without a BOM (the common case) becomes the
+/// text without a copy, so a big article is never held twice.
+pub fn decode_owned(
+    bytes: Vec<u8>,
+    path: &Path,
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded> {
+    if forced.is_none() && Encoding::for_bom(&bytes).is_none() {
+        refuse_binary(&bytes, path)?;
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding: UTF_8,
+                    warnings: Vec::new(),
+                });
+            }
+            Err(e) => return decode(e.as_bytes(), path, forced),
+        }
+    }
+    decode(&bytes, path, forced)
+}
+
 /// Decodes `bytes` read from `path` (the path only names the file in messages).
 pub fn decode(bytes: &[u8], path: &Path, forced: Option<&'static Encoding>) -> Result<Decoded> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {

@@ -13,7 +13,7 @@
 
 use crate::analyse;
 use crate::cli::JsonArgs;
-use crate::document::{Block, Direction, Document, Entity};
+use crate::document::{Block, Direction, Document, Entity, Section};
 use crate::load;
 use serde::Serialize;
 use std::io::Write;
@@ -29,7 +29,7 @@ pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
     }
     analyse::analyse(&mut loaded.document, &tagger);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
@@ -48,6 +48,8 @@ pub fn to_string(document: &Document) -> String {
     serde_json::to_string_pretty(&Article::of(document)).unwrap_or_default()
 }
 
+/// The article as JSON. Sections, blocks and entities are written as they are visited, not
+/// gathered first: the output streams and memory stays that of the document.
 #[derive(Serialize)]
 struct Article<'a> {
     format: &'static str,
@@ -55,15 +57,40 @@ struct Article<'a> {
     subtitle: Option<&'a str>,
     language: &'a str,
     direction: &'static str,
-    sections: Vec<JsonSection<'a>>,
-    entities: Vec<JsonEntity<'a>>,
+    sections: Each<'a, Section>,
+    entities: Each<'a, Entity>,
+}
+
+/// A slice written as a JSON array of its items' JSON forms, each made as it is written.
+struct Each<'a, T>(&'a [T]);
+
+impl Serialize for Each<'_, Section> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|s| JsonSection {
+            heading: s.heading.as_deref(),
+            level: s.level,
+            blocks: Each(&s.blocks),
+        }))
+    }
+}
+
+impl Serialize for Each<'_, Block> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonBlock::of))
+    }
+}
+
+impl Serialize for Each<'_, Entity> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonEntity::of))
+    }
 }
 
 #[derive(Serialize)]
 struct JsonSection<'a> {
     heading: Option<&'a str>,
     level: u8,
-    blocks: Vec<JsonBlock<'a>>,
+    blocks: Each<'a, Block>,
 }
 
 #[derive(Serialize)]
@@ -119,16 +146,8 @@ impl<'a> Article<'a> {
                 Direction::Ltr => "ltr",
                 Direction::Rtl => "rtl",
             },
-            sections: document
-                .sections
-                .iter()
-                .map(|s| JsonSection {
-                    heading: s.heading.as_deref(),
-                    level: s.level,
-                    blocks: s.blocks.iter().map(JsonBlock::of).collect(),
-                })
-                .collect(),
-            entities: document.entities.iter().map(JsonEntity::of).collect(),
+            sections: Each(&document.sections),
+            entities: Each(&document.entities),
         }
     }
 }

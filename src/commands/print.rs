@@ -6,8 +6,8 @@
 use crate::cli::{BidiArg, ColorArg, PrintArgs};
 use crate::document::Document;
 use crate::load::{self, figure_files};
-use crate::page::{PageOptions, compose};
-use crate::render::ansi::{Styling, write_page};
+use crate::page::{Composer, PageOptions};
+use crate::render::ansi::{Styling, write_lines};
 use crate::theme::{Theme, no_color_requested};
 use std::io::{BufWriter, IsTerminal, Write};
 
@@ -97,14 +97,16 @@ pub fn settings(
     }
 }
 
-/// The article as `print` writes it.
+/// The article as `print` writes it, streamed: each paragraph is composed, written and dropped
+/// before the next, so the first lines come out at once and memory stays that of the document.
 pub fn print(
     doc: &Document,
     settings: &PrintSettings,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let page = compose(doc, settings.width, &settings.page);
-    write_page(out, &page, &settings.theme, settings.styling)
+    let composer = Composer::new(doc, settings.page);
+    let lines = composer.lines(settings.width);
+    write_lines(out, lines, &settings.theme, settings.styling)
 }
 
 /// [`print()`] into a string (for tests and snapshots).

@@ -63,7 +63,11 @@ pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
     match path {
         Some(p) if p.as_os_str() != "-" => {
             let bytes = read_file(p)?;
-            load_bytes(&bytes, p, options)
+            load_decoded(
+                decode::decode_owned(bytes, p, options.encoding)?,
+                p,
+                options,
+            )
         }
         _ => {
             let name = PathBuf::from(STDIN_NAME);
@@ -74,7 +78,11 @@ pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
                     path: name.clone(),
                     reason: e.to_string(),
                 })?;
-            load_bytes(&bytes, &name, options)
+            load_decoded(
+                decode::decode_owned(bytes, &name, options.encoding)?,
+                &name,
+                options,
+            )
         }
     }
 }
@@ -96,7 +104,15 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 /// Decodes and parses bytes read from `path` (which names them and gives the extension).
 pub fn load_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Loaded> {
-    let decoded = decode::decode(bytes, path, options.encoding)?;
+    load_decoded(
+        decode::decode(bytes, path, options.encoding)?,
+        path,
+        options,
+    )
+}
+
+/// Parses decoded text; the text is dropped once the document is built.
+fn load_decoded(decoded: decode::Decoded, path: &Path, options: &LoadOptions) -> Result<Loaded> {
     let format = options
         .format
         .or_else(|| format_from_extension(path))

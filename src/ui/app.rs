@@ -13,7 +13,7 @@ use super::figures::{Figures, WithImages};
 use super::images::{ImageCache, headless_picker};
 use super::search::{Search, SearchIndex};
 use crate::document::Document;
-use crate::page::{BlockRef, PageLine, Unit};
+use crate::page::{BlockRef, PageIndex, PageLine, Unit};
 use crate::theme::Theme;
 use ratatui_image::picker::Picker;
 use std::cell::RefCell;
@@ -26,9 +26,12 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct ReaderOptions {
     pub compose: Arc<dyn Compose>,
-    /// Compose big articles on a background thread (the terminal reader); off, every page is
-    /// composed at once (tests and screenshots, which must be exact).
+    /// Compose big articles a window at a time and measure their page on a background thread
+    /// (the terminal reader); off, every page is composed at once (tests, which compare).
     pub background: bool,
+    /// Compose big articles a window at a time, with no background work (`shot`): the first
+    /// screen without laying out the rest, the status line giving the place in units.
+    pub windows: bool,
     /// Tags the document's entities when the reader starts (in the background when
     /// `background` is on); `None` keeps the entities the document has.
     pub tagger: Option<TagFn>,
@@ -51,6 +54,7 @@ impl ReaderOptions {
         Self {
             compose,
             background: false,
+            windows: false,
             tagger: None,
             max_width: 80,
             keymap: Keymap::default(),
@@ -95,8 +99,10 @@ pub struct App {
     pub(super) cache: HashMap<usize, Rc<Composed>>,
     /// Units of the page, for composing windows of big articles (empty for small ones).
     pub(super) units: Vec<Unit>,
-    /// The whole page being composed in the background, when the shown one is a window.
-    pub(super) pending: Option<Job<Composed>>,
+    /// The page index being measured in the background, when the shown page is a window.
+    pub(super) pending: Option<Job<Option<PageIndex>>>,
+    /// The measured index of the page at the shown width (big articles, once measured).
+    pub(super) index: Option<PageIndex>,
     /// Entities being tagged in the background.
     pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
@@ -160,7 +166,8 @@ impl App {
         let outline = (doc.sections.iter().enumerate())
             .filter_map(|(s, section)| section.shown_heading().map(|_| s))
             .collect();
-        let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
+        let windowed = options.background || options.windows;
+        let units = if windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
             Unit::all(&doc)
         } else {
             Vec::new()
@@ -170,6 +177,7 @@ impl App {
             doc,
             units,
             pending: None,
+            index: None,
             pending_entities,
             search_index: None,
             pending_index,

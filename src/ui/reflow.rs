@@ -1,5 +1,6 @@
 //! Reflow: which page the reader shows at its width, and keeping the reading place across
-//! width changes and background results.
+//! width changes and background results. A big article's page stays a window (src/ui/window.rs);
+//! the background only measures it.
 //!
 //! The rule: the text at the top of the view stays at the top. Before the page changes, the
 //! first text at or below the top line is taken as an anchor (block part and byte, plus how many
@@ -111,7 +112,7 @@ impl App {
         self.page = page;
     }
 
-    /// Shows the part of a big article around `anchor` now, and composes the whole page in the
+    /// Shows the part of a big article around `anchor` now, and measures the whole page in the
     /// background.
     pub(super) fn compose_window(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
         let at = anchor
@@ -120,8 +121,13 @@ impl App {
         match self.show_window(width, at) {
             Some(offset) => {
                 self.top = offset;
-                let compose = Arc::clone(&self.options.compose);
-                self.pending = Some(compose::whole_page(compose, Arc::clone(&self.doc), width));
+                // Entities change tags, never line counts: an index at this width still holds.
+                self.index = self.index.take().filter(|index| index.width == width);
+                if self.options.background && self.index.is_none() {
+                    let compose = Arc::clone(&self.options.compose);
+                    let doc = Arc::clone(&self.doc);
+                    self.pending = Some(compose::measure(compose, doc, width));
+                }
             }
             None => {
                 let lines = self.options.compose.page(&self.doc, width);
@@ -169,18 +175,15 @@ impl App {
         true
     }
 
+    /// The page index from the background, kept if it is still at the shown width (the view
+    /// stays a window; the index gives its place on the whole page).
     pub(super) fn take_page(&mut self) -> bool {
-        let Some(page) = self.pending.as_ref().and_then(Job::ready) else {
+        let Some(index) = self.pending.as_ref().and_then(Job::ready) else {
             return false;
         };
         self.pending = None;
-        if page.width != self.column_width() {
-            return false;
-        }
-        let place = self.place();
-        self.keep(page);
-        self.put_back(place);
-        true
+        self.index = index.filter(|index| index.width == self.page.width);
+        self.index.is_some()
     }
 
     pub(super) fn line_of_anchor(&self, anchor: Anchor) -> usize {
