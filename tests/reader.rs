@@ -592,3 +592,27 @@ fn a_50_mb_articles_first_screen_lays_out_only_the_paragraphs_around_it() {
         "{status}"
     );
 }
+
+#[test]
+fn a_big_article_without_background_work_is_tagged_at_the_first_key_that_shows_entities() {
+    let text = big_article(600 * 1024);
+    let doc = load::load_bytes(
+        text.as_bytes(),
+        Path::new("big.txt"),
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+    .document;
+    let mut options = reader_options(&default_args(), &Config::default(), &mut Vec::new());
+    options.windows = true;
+    let mut app = App::with_size(doc, options, 100, 30);
+    let top = app.anchor();
+    assert!(
+        app.document().entities.is_empty(),
+        "the first screen does not wait"
+    );
+    app.press(sahifa::ui::Key::Char('E'));
+    assert!(!app.document().entities.is_empty());
+    assert_eq!(app.overlay(), sahifa::ui::Overlay::Entities { selected: 0 });
+    assert_eq!(app.anchor(), top, "the reader stays where it was");
+}

@@ -6,7 +6,8 @@
 //! Nothing touches the terminal, nothing runs in the background, and no reading position is
 //! restored or saved, so the same input gives the same picture. A big article is composed a
 //! window at a time as in the reader, and its status line gives the place in units (`~N%`),
-//! since nothing measures the whole page. Without FILE it takes piped
+//! since nothing measures the whole page; its entities are tagged at the first key that shows
+//! them (`e`, `E`), not before the first screen. Without FILE it takes piped
 //! standard input, else the built-in sample article, as the reader does.
 
 use crate::cli::ShotArgs;

@@ -103,6 +103,8 @@ pub struct App {
     pub(super) pending: Option<Job<Option<PageIndex>>>,
     /// The measured index of the page at the shown width (big articles, once measured).
     pub(super) index: Option<PageIndex>,
+    /// Tags entities at the first key that shows them (a big article with no background work).
+    pub(super) untagged: Option<TagFn>,
     /// Entities being tagged in the background.
     pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
@@ -147,8 +149,18 @@ impl App {
                 figures: Arc::clone(&figures),
             });
         }
+        let windowed = options.background || options.windows;
+        let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
+        let units = if big { Unit::all(&doc) } else { Vec::new() };
+        // Without background work a big article's entities wait for the first key that shows
+        // them, so its first screen does not wait for the whole article to be analysed.
+        let mut untagged = None;
         if let Some(tag) = options.tagger.as_ref().filter(|_| !options.background) {
-            doc.entities = tag(&doc);
+            if big {
+                untagged = Some(Arc::clone(tag));
+            } else {
+                doc.entities = tag(&doc);
+            }
         }
         // The background jobs share the document; none copies it.
         let doc = Arc::new(doc);
@@ -166,18 +178,13 @@ impl App {
         let outline = (doc.sections.iter().enumerate())
             .filter_map(|(s, section)| section.shown_heading().map(|_| s))
             .collect();
-        let windowed = options.background || options.windows;
-        let units = if windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
-            Unit::all(&doc)
-        } else {
-            Vec::new()
-        };
         let mut app = App {
             message: options.message.clone(),
             doc,
             units,
             pending: None,
             index: None,
+            untagged,
             pending_entities,
             search_index: None,
             pending_index,
@@ -290,6 +297,9 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
             self.start = None;
+        }
+        if matches!(action, Action::ToggleEntities | Action::ToggleEntityPanel) {
+            self.tag_now();
         }
         match action {
             Action::Resize(cols, rows) => self.resize(cols, rows),

@@ -165,6 +165,21 @@ impl App {
             return false;
         };
         self.pending_entities = None;
+        self.set_entities(entities);
+        true
+    }
+
+    /// Tags the entities now if they were left for the first key that shows them (a big
+    /// article without background work: `shot`).
+    pub(super) fn tag_now(&mut self) {
+        if let Some(tag) = self.untagged.take() {
+            let entities = tag(&self.doc);
+            self.set_entities(entities);
+        }
+    }
+
+    /// The document's entities replaced, and the page composed again with their tags.
+    fn set_entities(&mut self, entities: Vec<crate::document::Entity>) {
         // Copies the document only if a background job still holds it.
         Arc::make_mut(&mut self.doc).entities = entities;
         self.entity_list = EntityList::new(&self.doc);
@@ -172,7 +187,6 @@ impl App {
         self.cache.clear();
         self.relayout(self.column_width(), place.anchor);
         self.put_back(place);
-        true
     }
 
     /// The page index from the background, kept if it is still at the shown width (the view
