@@ -49,7 +49,12 @@ pub fn text_bytes(doc: &Document) -> usize {
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .map(|b| b.plain_text().len())
+        // The length of each block's plain text (its texts joined by newlines), without
+        // joining them.
+        .map(|b| {
+            let texts = b.texts();
+            texts.iter().map(|t| t.len()).sum::<usize>() + texts.len().saturating_sub(1)
+        })
         .sum();
     blocks + doc.title.len()
 }
