@@ -145,7 +145,8 @@ impl SearchIndex {
                 break;
             };
             if mapped != Some(text) {
-                (origin.clear(), scratch.clear());
+                origin.clear();
+                scratch.clear();
                 if let Some(original) = page::text_of(doc, &source) {
                     fold::fold_onto(&original, &mut scratch, &mut origin);
                 }
