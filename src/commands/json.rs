@@ -16,10 +16,11 @@ use crate::cli::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity, Section};
 use crate::load;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::io::Write;
 
 pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
-    let mut loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
+    let loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
@@ -27,10 +28,15 @@ pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
     if let Some(problem) = problem {
         eprintln!("sahifa: warning: {problem}");
     }
-    analyse::analyse(&mut loaded.document, &tagger);
+    // The entities are made as they are written (the schema puts them last), not kept.
+    let document = &loaded.document;
+    let article = Article {
+        entities: Entities::Stream(RefCell::new(Some(Box::new(tagger.entities(document))))),
+        ..Article::of(document)
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
+    let written = serde_json::to_writer_pretty(&mut out, &article)
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
@@ -58,7 +64,34 @@ struct Article<'a> {
     language: &'a str,
     direction: &'static str,
     sections: Each<'a, Section>,
-    entities: Each<'a, Entity>,
+    entities: Entities<'a>,
+}
+
+/// The entities: the document's, or made one block at a time while they are written.
+enum Entities<'a> {
+    Held(&'a [Entity]),
+    Stream(RefCell<Option<Box<dyn Iterator<Item = Entity> + 'a>>>),
+}
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Entities::Held(entities) => serializer.collect_seq(entities.iter().map(JsonEntity::of)),
+            Entities::Stream(stream) => {
+                let entities = stream.borrow_mut().take().into_iter().flatten();
+                serializer.collect_seq(entities.map(Owned))
+            }
+        }
+    }
+}
+
+/// An entity written as [`JsonEntity`] writes a borrowed one.
+struct Owned(Entity);
+
+impl Serialize for Owned {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        JsonEntity::of(&self.0).serialize(serializer)
+    }
 }
 
 /// A slice written as a JSON array of its items' JSON forms, each made as it is written.
@@ -77,12 +110,6 @@ impl Serialize for Each<'_, Section> {
 impl Serialize for Each<'_, Block> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(JsonBlock::of))
-    }
-}
-
-impl Serialize for Each<'_, Entity> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(JsonEntity::of))
     }
 }
 
@@ -147,7 +174,7 @@ impl<'a> Article<'a> {
                 Direction::Rtl => "rtl",
             },
             sections: Each(&document.sections),
-            entities: Each(&document.entities),
+            entities: Entities::Held(&document.entities),
         }
     }
 }

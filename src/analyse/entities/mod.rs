@@ -104,14 +104,17 @@ impl Tagger {
     /// The entities of every block of `doc` except code, with the names it declares in its
     /// front matter added to the lists and people's family names carried across blocks.
     pub fn tag_document(&self, doc: &Document) -> Vec<Entity> {
+        self.entities(doc).collect()
+    }
+
+    /// [`Tagger::tag_document`] as an iterator: the candidates of every block are chosen
+    /// first (a people's names are carried across blocks), then each block's entities are made
+    /// as the iterator reaches it, so a writer can stream them without holding them all.
+    pub fn entities<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = Entity> + 'd {
         let declared = (!doc.declared_entities.is_empty())
             .then(|| Lexicon::build(&gazetteer::user_entries(&doc.declared_entities)));
-        let lexicons = Lexicons {
-            main: &self.lexicon,
-            extra: declared.as_ref(),
-        };
         // Prose blocks (code is not prose: names in it are identifiers), in document order.
-        let blocks = || {
+        let blocks = move || {
             doc.sections.iter().enumerate().flat_map(|(s, section)| {
                 section
                     .blocks
@@ -126,6 +129,10 @@ impl Tagger {
         // mentions. A block's analysis (folded text, words) is some fifteen times its text, so
         // it is made again in the second pass rather than kept for a whole article.
         let mut names = HashSet::new();
+        let lexicons = Lexicons {
+            main: &self.lexicon,
+            extra: declared.as_ref(),
+        };
         let chosen: Vec<Vec<Candidate>> = blocks()
             .map(|(_, _, block)| {
                 let text = block.plain_text();
@@ -135,24 +142,32 @@ impl Tagger {
                 chosen
             })
             .collect();
-        let mut out = Vec::new();
-        for ((section, block, b), mut chosen) in blocks().zip(chosen) {
-            if chosen.is_empty() && names.is_empty() {
-                continue;
-            }
-            let text = b.plain_text();
-            let t = Text::new(&text, lexicons);
-            resolve::carry_people(&t, &names, &mut chosen);
-            out.extend(resolve::mentions(&t, &chosen).into_iter().map(|m| Entity {
-                text: m.text,
-                kind: m.kind,
-                section,
-                block,
-                start: m.start,
-                end: m.end,
-            }));
-        }
-        out
+        blocks()
+            .zip(chosen)
+            .flat_map(move |((section, block, b), mut chosen)| {
+                if chosen.is_empty() && names.is_empty() {
+                    return Vec::new();
+                }
+                let lexicons = Lexicons {
+                    main: &self.lexicon,
+                    extra: declared.as_ref(),
+                };
+                let text = b.plain_text();
+                let t = Text::new(&text, lexicons);
+                resolve::carry_people(&t, &names, &mut chosen);
+                let mentions = resolve::mentions(&t, &chosen);
+                mentions
+                    .into_iter()
+                    .map(|m| Entity {
+                        text: m.text,
+                        kind: m.kind,
+                        section,
+                        block,
+                        start: m.start,
+                        end: m.end,
+                    })
+                    .collect()
+            })
     }
 }
 
