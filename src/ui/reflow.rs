@@ -161,6 +161,11 @@ impl App {
 
     /// Entities from the background tagger: the page is composed again with their tags.
     pub(super) fn take_entities(&mut self) -> bool {
+        // While another job (the page index, the search index) still reads the document,
+        // setting its entities would copy it: a big article's entities wait for that job.
+        if Arc::strong_count(&self.doc) > 1 {
+            return false;
+        }
         let Some(entities) = self.pending_entities.as_ref().and_then(Job::ready) else {
             return false;
         };
