@@ -20,7 +20,8 @@ use super::{Composer, Unit};
 pub struct PageIndex {
     pub width: usize,
     /// For each unit in page order, how many page lines come before its first line (for an
-    /// empty unit, before the next unit's separator); one more entry, the page's length.
+    /// empty unit, before the first line of the next unit that has one); one more entry, the
+    /// page's length.
     starts: Vec<u32>,
 }
 
@@ -30,8 +31,9 @@ impl PageIndex {
         self.starts.last().map_or(0, |&n| n as usize)
     }
 
-    /// The line where unit `unit` (an index into [`Unit::all`]) starts; past the end, the
-    /// page's length.
+    /// The line where unit `unit` (an index into [`Unit::all`]) starts — for an empty unit,
+    /// where the next unit with lines starts, as a window of units from it shows them; past
+    /// the end, the page's length.
     pub fn first_line(&self, unit: usize) -> usize {
         let at = unit.min(self.starts.len().saturating_sub(1));
         self.starts.get(at).map_or(0, |&n| n as usize)
@@ -48,15 +50,26 @@ impl PageIndex {
     /// unit takes none and has no blank line before it).
     pub fn from_counts(width: usize, counts: impl IntoIterator<Item = usize>) -> Self {
         let mut starts = Vec::new();
+        let mut empty = Vec::new();
         let mut total: u32 = 0;
         for count in counts {
             let count = u32::try_from(count).unwrap_or(u32::MAX);
             // A unit after another non-empty one starts after the blank line between them.
             let separator = u32::from(total > 0 && count > 0);
             starts.push(total.saturating_add(separator));
+            empty.push(count == 0);
             total = total.saturating_add(separator).saturating_add(count);
         }
         starts.push(total);
+        // An empty unit starts where the next unit with lines does.
+        for i in (0..empty.len()).rev() {
+            if empty.get(i) == Some(&true)
+                && let Some(&next) = starts.get(i + 1)
+                && let Some(start) = starts.get_mut(i)
+            {
+                *start = next;
+            }
+        }
         PageIndex { width, starts }
     }
 }

@@ -533,7 +533,10 @@ fn the_streamed_lines_and_the_index_agree_with_the_whole_page() {
                 1,
                 vec![
                     Block::Paragraph(RTL_TEXT.into()),
-                    Block::Paragraph("".into()),
+                    Block::List {
+                        ordered: false,
+                        items: Vec::new(),
+                    },
                     Block::Rule,
                 ],
             ),
@@ -562,5 +565,12 @@ fn the_streamed_lines_and_the_index_agree_with_the_whole_page() {
             let at = units.iter().position(|u| *u == span.unit).expect("a unit");
             assert_eq!(index.first_line(at), span.lines.start, "{:?}", span.unit);
         }
+        // An empty unit (the list without items) starts where the next one with lines does.
+        let empty = units
+            .iter()
+            .position(|u| !page.units.iter().any(|s| s.unit == *u))
+            .expect("an empty unit");
+        let next = page.line_of(units[empty + 1]).expect("on the page");
+        assert_eq!(index.first_line(empty), next, "width {width}");
     }
 }
