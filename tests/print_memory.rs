@@ -28,9 +28,19 @@ fn big_article(bytes: usize, out: &mut impl Write) -> usize {
     written
 }
 
+/// Removes the generated article however the test ends.
+struct Removed(std::path::PathBuf);
+
+impl Drop for Removed {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 #[test]
 fn print_streams_a_50_mb_article_within_three_times_its_size() {
     let path = std::env::temp_dir().join(format!("sahifa-big-{}.txt", std::process::id()));
+    let _removed = Removed(path.clone());
     let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("temp file"));
     let size = big_article(50 << 20, &mut file);
     drop(file);
@@ -50,7 +60,6 @@ fn print_streams_a_50_mb_article_within_three_times_its_size() {
         .collect();
     // Closing the pipe ends `print` (a reader that stopped early is not an error).
     let status = child.wait().expect("sahifa ends");
-    let _ = std::fs::remove_file(&path);
     assert!(status.success(), "{status}");
     assert_eq!(lines.len(), 300);
     assert!(
