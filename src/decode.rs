@@ -149,7 +149,16 @@ fn is_control_byte(b: u8) -> bool {
 }
 
 fn refuse_binary(bytes: &[u8], path: &Path) -> Result<()> {
-    let controls = bytes.iter().filter(|&&b| is_control_byte(b)).count();
+    // Counted in byte-sized sums over runs of 255 bytes, which compile to vector adds: this
+    // scan of every byte was a sixth of opening a big article byte by byte.
+    let controls: usize = bytes
+        .chunks(255)
+        .map(|run| {
+            run.iter()
+                .fold(0u8, |n, &b| n + u8::from(is_control_byte(b)))
+        })
+        .map(usize::from)
+        .sum();
     if bytes.contains(&0) || controls * 20 > bytes.len() {
         return Err(Error::Binary {
             path: path.to_path_buf(),
