@@ -112,7 +112,7 @@ fn main() {
     println!("10 MB: compose at 80 cells {:.1} ms", ms(compose));
     let ((mut app, mut terminal), first) = time(|| open(&text, "big.txt", 100, 30));
     println!("10 MB: start to first frame {:.1} ms", ms(first));
-    // Keys before the whole page is laid out move between windows of it.
+    // Keys before the page is measured move between windows of it.
     println!(
         "  while laying out: G {:.2} ms, g {:.2} ms, 5 {:.2} ms, Space {:.2} ms",
         ms(frame(&mut app, &mut terminal, Action::Bottom)),
@@ -123,9 +123,9 @@ fn main() {
     app.handle(Action::Top);
     let whole = wait_for_page(&mut app);
     println!(
-        "  entities and whole page ({} lines) ready {:.0} ms later, in the background",
-        app.lines().len(),
-        ms(whole)
+        "  entities and page index ready {:.0} ms later, in the background (window of {} lines)",
+        ms(whole),
+        app.lines().len()
     );
     println!(
         "  G: {:.2} ms",
@@ -146,10 +146,10 @@ fn main() {
     let resize = frame(&mut app, &mut terminal, Action::Resize(60, 30));
     println!("  resize to 60x30 (new column width): {:.1} ms", ms(resize));
     let whole = wait_for_page(&mut app);
-    println!("  whole page at 58 cells ready {:.0} ms later", ms(whole));
+    println!("  page index at 58 cells ready {:.0} ms later", ms(whole));
     terminal.backend_mut().resize(100, 30);
     let back = frame(&mut app, &mut terminal, Action::Resize(100, 30));
-    println!("  resize back to 100x30 (cached width): {:.2} ms", ms(back));
+    println!("  resize back to 100x30: {:.2} ms", ms(back));
     std::thread::sleep(Duration::from_secs(3)); // the search index is built in the background
     let (_, search) = time(|| {
         app.press(Key::Char('/'));

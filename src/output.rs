@@ -6,8 +6,8 @@
 
 use crate::document::Document;
 use crate::load::figure_files;
-use crate::page::compose;
-use crate::render::ansi::write_page;
+use crate::page::Composer;
+use crate::render::ansi::write_lines;
 use crate::settings::PrintSettings;
 use crate::source::Source;
 use crate::ui::terminal::write_explicit;
@@ -55,14 +55,17 @@ pub fn finish(written: std::io::Result<()>) -> std::io::Result<()> {
     }
 }
 
-/// The article as `print` writes it.
+/// The article as `print` writes it, streamed paragraph by paragraph.
 pub fn print(
     doc: &Document,
     settings: &PrintSettings,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    let page = compose(doc, settings.width, &settings.page);
-    write_page(out, &page, &settings.theme, settings.styling)
+    // Streamed: each paragraph is composed, written and dropped before the next, so the first
+    // lines come out at once and memory stays that of the document.
+    let composer = Composer::new(doc, settings.page);
+    let lines = composer.lines(settings.width);
+    write_lines(out, lines, &settings.theme, settings.styling)
 }
 
 /// [`print()`] into a string (for tests and snapshots).

@@ -129,14 +129,22 @@ fn big_apps(bytes: usize) -> (App, App) {
     (App::with_size(doc, options, 100, 30), whole)
 }
 
+/// The status row of `app` drawn 100x30.
+fn status_row(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("drawn");
+    let buffer = terminal.backend().buffer();
+    (0..100).map(|x| buffer[(x, 29)].symbol()).collect()
+}
+
 #[test]
-fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
+fn a_big_article_shows_windows_and_measures_its_page_in_the_background() {
     let (mut app, mut whole) = big_apps(600 * 1024);
     assert!(app.composing());
     assert!(app.lines().len() < whole.lines().len() / 10);
     // The window is exactly the start of the page.
     assert_eq!(app.lines()[..50], whole.lines()[..50]);
-    // Resizing while composing shows a window at the new width around the same text.
+    // Resizing while measuring shows a window at the new width around the same text.
     for app in [&mut app, &mut whole] {
         app.handle(sahifa::ui::Action::Section(3));
         app.handle(sahifa::ui::Action::Resize(60, 20));
@@ -147,14 +155,30 @@ fn a_big_article_shows_a_window_at_once_and_the_whole_page_later() {
         app.lines()[at..at + 19],
         whole.lines()[whole.top()..whole.top() + 19]
     );
+    for app in [&mut app, &mut whole] {
+        app.handle(sahifa::ui::Action::Resize(100, 30));
+    }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     while app.composing() && std::time::Instant::now() < deadline {
         app.poll_background();
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    assert!(!app.composing(), "the whole page arrives");
-    assert_eq!(app.lines().len(), whole.lines().len());
-    assert_eq!(app.top(), whole.top());
+    assert!(!app.composing(), "the page is measured");
+    // The page is never kept whole: the view stays a window, and the measured index gives
+    // its line and the page's length as the whole page does.
+    assert!(app.lines().len() < whole.lines().len() / 10);
+    assert_eq!(app.anchor(), whole.anchor());
+    let status = status_row(&mut app);
+    assert_eq!(status, status_row(&mut whole));
+    assert!(
+        status.contains(&format!("/{} ", whole.lines().len())),
+        "{status}"
+    );
+    for key in ["G", "k", "k", "g", "9"] {
+        app.press(parse_keys(key)[0]);
+        whole.press(parse_keys(key)[0]);
+        assert_eq!(status_row(&mut app), status_row(&mut whole), "after {key}");
+    }
 }
 
 /// The text of the lines in view, piece by piece.
@@ -560,4 +584,77 @@ fn every_theme_paints_its_background_on_every_cell() {
         }
         app.press(sahifa::ui::Key::Char('T'));
     }
+}
+
+#[test]
+fn a_50_mb_articles_first_screen_lays_out_only_the_paragraphs_around_it() {
+    let text = big_article(50 << 20);
+    let doc = load::load_bytes(
+        text.as_bytes(),
+        Path::new("big.txt"),
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+    .document;
+    drop(text);
+    let blocks: usize = doc.sections.iter().map(|s| s.blocks.len()).sum();
+    let mut options = reader_options(
+        &Source::Sample,
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
+    options.tagger = None;
+    // Windows as `shot` and the reader compose them; no background work to wait for.
+    options.windows = true;
+    let before = sahifa::layout::paragraphs_laid_out();
+    let mut app = App::with_size(doc, options, 100, 30);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("drawn");
+    let laid_out = sahifa::layout::paragraphs_laid_out() - before;
+    assert!(blocks > 100_000, "{blocks} blocks");
+    assert!(
+        (1..=150).contains(&laid_out),
+        "{laid_out} of {blocks} paragraphs laid out for the first screen"
+    );
+    // `G` lays out the end of the article, not what lies between.
+    let before = sahifa::layout::paragraphs_laid_out();
+    app.press(parse_keys("G")[0]);
+    terminal.draw(|f| app.draw(f)).expect("drawn");
+    let laid_out = sahifa::layout::paragraphs_laid_out() - before;
+    assert!((1..=150).contains(&laid_out), "{laid_out} for G");
+    let status = status_row(&mut app);
+    assert!(
+        status.contains("~99%") || status.contains("~100%"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_big_article_without_background_work_is_tagged_at_the_first_key_that_shows_entities() {
+    let text = big_article(600 * 1024);
+    let doc = load::load_bytes(
+        text.as_bytes(),
+        Path::new("big.txt"),
+        &LoadOptions::default(),
+    )
+    .expect("loads")
+    .document;
+    let mut options = reader_options(
+        &Source::Sample,
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
+    options.windows = true;
+    let mut app = App::with_size(doc, options, 100, 30);
+    let top = app.anchor();
+    assert!(
+        app.document().entities.is_empty(),
+        "the first screen does not wait"
+    );
+    app.press(sahifa::ui::Key::Char('E'));
+    assert!(!app.document().entities.is_empty());
+    assert_eq!(app.overlay(), sahifa::ui::Overlay::Entities { selected: 0 });
+    assert_eq!(app.anchor(), top, "the reader stays where it was");
 }

@@ -13,14 +13,15 @@
 
 use crate::analyse;
 use crate::args::JsonArgs;
-use crate::document::{Block, Direction, Document, Entity};
+use crate::document::{Block, Direction, Document, Entity, Section};
 use crate::load;
 use crate::source::Source;
 use serde::Serialize;
+use std::cell::RefCell;
 use std::io::Write;
 
 pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
-    let mut loaded = load::open(source, &args.source.load_options())?;
+    let loaded = load::open(source, &args.source.load_options())?;
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
@@ -28,10 +29,15 @@ pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
     if let Some(problem) = problem {
         eprintln!("sahifa: warning: {problem}");
     }
-    analyse::analyse(&mut loaded.document, &tagger);
+    // The entities are made as they are written (the schema puts them last), not kept.
+    let document = &loaded.document;
+    let article = Article {
+        entities: Entities::Stream(RefCell::new(Some(Box::new(tagger.entities(document))))),
+        ..Article::of(document)
+    };
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = serde_json::to_writer_pretty(&mut out, &article)
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
@@ -46,6 +52,8 @@ pub fn to_string(document: &Document) -> String {
     serde_json::to_string_pretty(&Article::of(document)).unwrap_or_default()
 }
 
+/// The article as JSON. Sections, blocks and entities are written as they are visited, not
+/// gathered first: the output streams and memory stays that of the document.
 #[derive(Serialize)]
 struct Article<'a> {
     format: &'static str,
@@ -53,15 +61,61 @@ struct Article<'a> {
     subtitle: Option<&'a str>,
     language: &'a str,
     direction: &'static str,
-    sections: Vec<JsonSection<'a>>,
-    entities: Vec<JsonEntity<'a>>,
+    sections: Each<'a, Section>,
+    entities: Entities<'a>,
+}
+
+/// The entities: the document's, or made one block at a time while they are written.
+enum Entities<'a> {
+    Held(&'a [Entity]),
+    Stream(RefCell<Option<Box<dyn Iterator<Item = Entity> + 'a>>>),
+}
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Entities::Held(entities) => serializer.collect_seq(entities.iter().map(JsonEntity::of)),
+            Entities::Stream(stream) => {
+                let entities = stream.borrow_mut().take().into_iter().flatten();
+                serializer.collect_seq(entities.map(Owned))
+            }
+        }
+    }
+}
+
+/// An entity written as [`JsonEntity`] writes a borrowed one.
+struct Owned(Entity);
+
+impl Serialize for Owned {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        JsonEntity::of(&self.0).serialize(serializer)
+    }
+}
+
+/// A slice written as a JSON array of its items' JSON forms, each made as it is written.
+struct Each<'a, T>(&'a [T]);
+
+impl Serialize for Each<'_, Section> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|s| JsonSection {
+            heading: s.heading.as_deref(),
+            level: s.level,
+            blocks: Each(&s.blocks),
+        }))
+    }
+}
+
+impl Serialize for Each<'_, Block> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(JsonBlock::of))
+    }
 }
 
 #[derive(Serialize)]
 struct JsonSection<'a> {
     heading: Option<&'a str>,
     level: u8,
-    blocks: Vec<JsonBlock<'a>>,
+    blocks: Each<'a, Block>,
 }
 
 #[derive(Serialize)]
@@ -117,16 +171,8 @@ impl<'a> Article<'a> {
                 Direction::Ltr => "ltr",
                 Direction::Rtl => "rtl",
             },
-            sections: document
-                .sections
-                .iter()
-                .map(|s| JsonSection {
-                    heading: s.heading.as_deref(),
-                    level: s.level,
-                    blocks: s.blocks.iter().map(JsonBlock::of).collect(),
-                })
-                .collect(),
-            entities: document.entities.iter().map(JsonEntity::of).collect(),
+            sections: Each(&document.sections),
+            entities: Entities::Held(&document.entities),
         }
     }
 }

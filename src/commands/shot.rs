@@ -4,7 +4,10 @@
 //! command line — every reader option applies), sized `--size`, fed the `--keys` script, painted
 //! into a plain buffer, and the buffer written in the format OUT's extension names (src/shot).
 //! Nothing touches the terminal, nothing runs in the background, and no reading position is
-//! restored or saved, so the same input gives the same picture. Without FILE it takes piped
+//! restored or saved, so the same input gives the same picture. A big article is composed a
+//! window at a time as in the reader, and its status line gives the place in units (`~N%`),
+//! since nothing measures the whole page; its entities are tagged at the first key that shows
+//! them (`e`, `E`), not before the first screen. Without FILE it takes piped
 //! standard input, else the built-in sample article, as the reader does.
 
 use crate::args::ShotArgs;
@@ -48,6 +51,8 @@ pub fn screen(source: &Source, args: &ShotArgs) -> anyhow::Result<Buffer> {
     let mut messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     messages.extend(config_problem);
     let mut reader = reader_options(source, read, &config, &mut messages);
+    // A big article's screen is composed alone, not after the whole page.
+    reader.windows = true;
     reader.message = (!messages.is_empty()).then(|| messages.join("; "));
 
     let shot::Size { cols, rows } = args.size;

@@ -125,6 +125,17 @@ pub struct ParagraphLayout<T> {
     pub lines: Vec<VisualLine<T>>,
 }
 
+thread_local! {
+    static LAID_OUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many paragraphs [`layout_paragraph`] has laid out on the calling thread so far: lets a
+/// test check that a big article's first screen lays out only what it shows (work done by
+/// background threads is not counted).
+pub fn paragraphs_laid_out() -> usize {
+    LAID_OUT.with(std::cell::Cell::get)
+}
+
 /// Lays out one paragraph: bidi analysis, shaping, wrapping, then each line in visual order.
 ///
 /// `text` is one paragraph in logical order; `tags` mark byte ranges of it (the first span that
@@ -134,6 +145,7 @@ pub fn layout_paragraph<T: Copy + Default>(
     tags: &[TagSpan<T>],
     options: &LayoutOptions,
 ) -> ParagraphLayout<T> {
+    LAID_OUT.with(|n| n.set(n.get() + 1));
     let analysis = Analysis::new(text, options.direction);
     let mut glyphs = Vec::with_capacity(text.len());
     shaping::shape_into(text, options.shape, &mut glyphs);

@@ -55,15 +55,28 @@ pub struct Loaded {
     pub encoding: &'static Encoding,
 }
 
-/// Opens an article from its source.
+/// Opens an article from its source; the bytes become the text without a copy when they are
+/// UTF-8 already.
 pub fn open(source: &Source, options: &LoadOptions) -> Result<Loaded> {
     let fetched = source.read()?;
-    load_bytes(&fetched.bytes, &fetched.name, options)
+    load_decoded(
+        decode::decode_owned(fetched.bytes, &fetched.name, options.encoding)?,
+        &fetched.name,
+        options,
+    )
 }
 
 /// Decodes and parses bytes read from `path` (which names them and gives the extension).
 pub fn load_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Loaded> {
-    let decoded = decode::decode(bytes, path, options.encoding)?;
+    load_decoded(
+        decode::decode(bytes, path, options.encoding)?,
+        path,
+        options,
+    )
+}
+
+/// Parses decoded text; the text is dropped once the document is built.
+fn load_decoded(decoded: decode::Decoded, path: &Path, options: &LoadOptions) -> Result<Loaded> {
     let format = options
         .format
         .or_else(|| format_from_extension(path))

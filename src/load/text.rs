@@ -20,23 +20,22 @@ use crate::document::{Block, Document, Format, RichText, Section};
 
 /// Loads a plain-text article.
 pub fn parse(text: &str) -> Document {
-    let units = units(text);
+    // Each unit's text moves into the document: a big article is never held three times.
+    let mut units = units(text);
     let mut document = Document {
         format: Format::Text,
         ..Document::default()
     };
-    let mut rest = units.as_slice();
-    if let Some((title, tail)) = rest.split_first() {
-        document.title = title.clone();
-        rest = tail;
+    let mut rest = 0;
+    if let Some(title) = units.first_mut() {
+        document.title = std::mem::take(title);
+        rest = 1;
     }
-    if let Some((subtitle, tail)) = rest.split_first()
-        && is_subtitle(subtitle)
-    {
-        document.subtitle = Some(subtitle.clone());
-        rest = tail;
+    if let Some(subtitle) = units.get_mut(rest).filter(|s| is_subtitle(s)) {
+        document.subtitle = Some(std::mem::take(subtitle));
+        rest += 1;
     }
-    document.sections = sections(rest);
+    document.sections = sections(units.get_mut(rest..).unwrap_or_default());
     super::fill_language(&mut document, None, None);
     document
 }
@@ -109,7 +108,8 @@ fn is_paragraph_like(unit: &str) -> bool {
     !is_heading_like(unit) && figure_value(unit).is_none()
 }
 
-fn sections(units: &[String]) -> Vec<Section> {
+/// The sections of `units` (their texts are taken, leaving them empty).
+fn sections(units: &mut [String]) -> Vec<Section> {
     let mut sections = vec![Section {
         heading: None,
         level: 1,
@@ -124,22 +124,27 @@ fn sections(units: &[String]) -> Vec<Section> {
             next.is_some_and(|n| figure_value(n).is_some()) && after.is_some_and(is_paragraph_like);
         if is_heading_like(unit) && (next_is_paragraph || next_is_callout) {
             sections.push(Section {
-                heading: Some(unit.clone()),
+                heading: units.get_mut(i).map(std::mem::take),
                 level: 1,
                 blocks: Vec::new(),
             });
             i += 1;
             continue;
         }
-        let block = match (figure_value(unit), next) {
-            (Some(value), Some(text)) if next_is_paragraph => {
+        let callout = figure_value(unit)
+            .filter(|_| next_is_paragraph)
+            .map(str::to_owned);
+        let block = match callout {
+            Some(value) => {
                 i += 1;
                 Block::Callout {
-                    value: value.to_owned(),
-                    text: RichText::plain(text),
+                    value,
+                    text: RichText::plain(units.get_mut(i).map(std::mem::take).unwrap_or_default()),
                 }
             }
-            _ => Block::Paragraph(RichText::plain(unit.as_str())),
+            None => Block::Paragraph(RichText::plain(
+                units.get_mut(i).map(std::mem::take).unwrap_or_default(),
+            )),
         };
         if let Some(section) = sections.last_mut() {
             section.blocks.push(block);

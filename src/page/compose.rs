@@ -89,17 +89,9 @@ impl<'a> Composer<'a> {
             ..Page::default()
         };
         let mut section_start = vec![None; self.doc.sections.len()];
-        for unit in Unit::all(self.doc) {
-            let lines = self.unit(unit, width);
-            if lines.is_empty() {
-                continue;
-            }
+        for (unit, lines) in self.units(width) {
             if !page.lines.is_empty() {
-                page.lines.push(PageLine {
-                    pieces: Vec::new(),
-                    kind: LineKind::Blank,
-                    section: unit.section(),
-                });
+                page.lines.push(separator(unit));
             }
             let start = page.lines.len();
             for (i, line) in lines.iter().enumerate() {
@@ -133,6 +125,26 @@ impl<'a> Composer<'a> {
             .collect();
         page.sections.reverse();
         page
+    }
+
+    /// Every non-empty unit of the article with its lines at `width`, in page order, composed
+    /// one at a time as the iterator is advanced: a caller that writes each unit out and drops
+    /// it holds one paragraph's lines at a time, never the page.
+    pub fn units(&self, width: usize) -> impl Iterator<Item = (Unit, Vec<PageLine>)> + '_ {
+        let width = width.max(MIN_WIDTH);
+        Unit::iter(self.doc)
+            .map(move |unit| (unit, self.unit(unit, width)))
+            .filter(|(_, lines)| !lines.is_empty())
+    }
+
+    /// The page's lines at `width` one by one, the blank lines between units included: exactly
+    /// [`Composer::page`]'s lines, composed unit by unit as they are taken.
+    pub fn lines(&self, width: usize) -> impl Iterator<Item = PageLine> + '_ {
+        let mut first = true;
+        self.units(width).flat_map(move |(unit, lines)| {
+            let blank = (!std::mem::take(&mut first)).then(|| separator(unit));
+            blank.into_iter().chain(lines)
+        })
     }
 
     /// The lines of one unit at `width`, without separators (empty for an empty unit).
@@ -369,5 +381,14 @@ impl<'a> Composer<'a> {
             return split_entities(parts, mentions);
         }
         vec![Vec::new(); parts.len()]
+    }
+}
+
+/// The blank line the page puts before `unit` (when something comes before it).
+fn separator(unit: Unit) -> PageLine {
+    PageLine {
+        pieces: Vec::new(),
+        kind: LineKind::Blank,
+        section: unit.section(),
     }
 }

@@ -6,8 +6,10 @@
 //! turns into colours at render time. Body text comes from the layout engine already in visual
 //! order, so nothing after this stage wraps or reorders.
 //!
-//! Use [`compose`] for a whole [`Page`] (its lines plus navigation indices), or a [`Composer`]
-//! with [`Unit::all`] to compose unit by unit around a viewport. [`text_of`] gives the text a
+//! Use [`compose`] for a whole [`Page`] (its lines plus navigation indices); a [`Composer`]
+//! with [`Unit::all`] to compose unit by unit around a viewport; [`Composer::lines`] to stream
+//! the page without keeping it; [`Composer::index`] for where each unit lands on the page
+//! (a [`PageIndex`], a few bytes per unit, instead of the page's cells). [`text_of`] gives the text a
 //! piece's logical offsets point into (for search and entity matching).
 
 mod blocks;
@@ -15,6 +17,7 @@ mod boxes;
 mod compose;
 mod date;
 mod frame;
+mod index;
 mod sources;
 mod table;
 mod tags;
@@ -22,6 +25,7 @@ mod tags;
 mod tests;
 
 pub use compose::{Composer, compose};
+pub use index::PageIndex;
 pub use sources::text_of;
 
 use crate::document::{EntityKind, Inline};
@@ -233,14 +237,18 @@ impl Unit {
 
     /// Every unit of `doc`, in page order.
     pub fn all(doc: &crate::document::Document) -> Vec<Unit> {
-        let mut units = vec![Unit::Header];
-        for (s, section) in doc.sections.iter().enumerate() {
-            if section.shown_heading().is_some() {
-                units.push(Unit::Heading(s));
-            }
-            units.extend((0..section.blocks.len()).map(|block| Unit::Block { section: s, block }));
-        }
-        units
+        Self::iter(doc).collect()
+    }
+
+    /// Every unit of `doc`, in page order, without collecting them.
+    pub fn iter(doc: &crate::document::Document) -> impl Iterator<Item = Unit> + '_ {
+        let sections = doc.sections.iter().enumerate().flat_map(|(s, section)| {
+            let heading = section.shown_heading().map(|_| Unit::Heading(s));
+            let blocks =
+                (0..section.blocks.len()).map(move |block| Unit::Block { section: s, block });
+            heading.into_iter().chain(blocks)
+        });
+        std::iter::once(Unit::Header).chain(sections)
     }
 }
 

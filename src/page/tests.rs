@@ -521,3 +521,56 @@ fn composing_unit_by_unit_gives_the_same_page() {
     let units: Vec<Unit> = page.units.iter().map(|s| s.unit).collect();
     assert_eq!(units, Unit::all(&d));
 }
+
+#[test]
+fn the_streamed_lines_and_the_index_agree_with_the_whole_page() {
+    let d = Document {
+        title: "عنوان المقال".into(),
+        subtitle: Some("Subtitle".into()),
+        sections: vec![
+            section(
+                None,
+                1,
+                vec![
+                    Block::Paragraph(RTL_TEXT.into()),
+                    Block::List {
+                        ordered: false,
+                        items: Vec::new(),
+                    },
+                    Block::Rule,
+                ],
+            ),
+            section(Some(""), 2, vec![Block::Paragraph(RTL_TEXT.into())]),
+            section(
+                Some("وقف النار"),
+                2,
+                vec![Block::Callout {
+                    value: "28.000".into(),
+                    text: RTL_TEXT.into(),
+                }],
+            ),
+        ],
+        ..Document::default()
+    };
+    let composer = Composer::new(&d, PageOptions::default());
+    for width in [1, 17, 37, 80] {
+        let page = composer.page(width);
+        let streamed: Vec<PageLine> = composer.lines(width).collect();
+        assert_eq!(streamed, page.lines, "width {width}");
+        let index = composer.index(width, || false).expect("not stopped");
+        assert_eq!(index.lines(), page.lines.len(), "width {width}");
+        let units = Unit::all(&d);
+        assert_eq!(index.units(), units.len());
+        for span in &page.units {
+            let at = units.iter().position(|u| *u == span.unit).expect("a unit");
+            assert_eq!(index.first_line(at), span.lines.start, "{:?}", span.unit);
+        }
+        // An empty unit (the list without items) starts where the next one with lines does.
+        let empty = units
+            .iter()
+            .position(|u| !page.units.iter().any(|s| s.unit == *u))
+            .expect("an empty unit");
+        let next = page.line_of(units[empty + 1]).expect("on the page");
+        assert_eq!(index.first_line(empty), next, "width {width}");
+    }
+}

@@ -131,10 +131,20 @@ pub fn write_page(
     theme: &Theme,
     styling: Styling,
 ) -> io::Result<()> {
+    write_lines(out, &page.lines, theme, styling)
+}
+
+/// Lines as they come (a page composed unit by unit streams through here without being kept).
+pub fn write_lines<L: std::borrow::Borrow<PageLine>>(
+    out: &mut impl Write,
+    lines: impl IntoIterator<Item = L>,
+    theme: &Theme,
+    styling: Styling,
+) -> io::Result<()> {
     // Printed text flows among the shell's own lines, on the terminal's own colours: no page
     // is painted under it, only the meanings' styles.
-    for line in &page.lines {
-        write_line(out, line, theme, styling, &super::no_overlay)?;
+    for line in lines {
+        write_line(out, line.borrow(), theme, styling, &super::no_overlay)?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use super::entities::EntityList;
 use super::figures::{Figures, ImageCache, WithImages, headless_picker};
 use super::search::{Search, SearchIndex};
 use crate::document::Document;
-use crate::page::{BlockRef, PageLine, Unit};
+use crate::page::{BlockRef, PageIndex, PageLine, Unit};
 use crate::theme::Theme;
 use ratatui_image::picker::Picker;
 use std::cell::RefCell;
@@ -26,9 +26,12 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct ReaderOptions {
     pub compose: Arc<dyn Compose>,
-    /// Compose big articles on a background thread (the terminal reader); off, every page is
-    /// composed at once (tests and screenshots, which must be exact).
+    /// Compose big articles a window at a time and measure their page on a background thread
+    /// (the terminal reader); off, every page is composed at once (tests, which compare).
     pub background: bool,
+    /// Compose big articles a window at a time, with no background work (`shot`): the first
+    /// screen without laying out the rest, the status line giving the place in units.
+    pub windows: bool,
     /// Tags the document's entities when the reader starts (in the background when
     /// `background` is on); `None` keeps the entities the document has.
     pub tagger: Option<TagFn>,
@@ -54,6 +57,7 @@ impl ReaderOptions {
         Self {
             compose,
             background: false,
+            windows: false,
             tagger: None,
             max_width: 80,
             keymap: Keymap::default(),
@@ -99,8 +103,12 @@ pub struct App {
     pub(super) cache: HashMap<usize, Rc<Composed>>,
     /// Units of the page, for composing windows of big articles (empty for small ones).
     pub(super) units: Vec<Unit>,
-    /// The whole page being composed in the background, when the shown one is a window.
-    pub(super) pending: Option<Job<Composed>>,
+    /// The page index being measured in the background, when the shown page is a window.
+    pub(super) pending: Option<Job<Option<PageIndex>>>,
+    /// The measured index of the page at the shown width (big articles, once measured).
+    pub(super) index: Option<PageIndex>,
+    /// Tags entities at the first key that shows them (a big article with no background work).
+    pub(super) untagged: Option<TagFn>,
     /// Entities being tagged in the background.
     pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
@@ -147,8 +155,18 @@ impl App {
                 figures: Arc::clone(&figures),
             });
         }
+        let windowed = options.background || options.windows;
+        let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
+        let units = if big { Unit::all(&doc) } else { Vec::new() };
+        // Without background work a big article's entities wait for the first key that shows
+        // them, so its first screen does not wait for the whole article to be analysed.
+        let mut untagged = None;
         if let Some(tag) = options.tagger.as_ref().filter(|_| !options.background) {
-            doc.entities = tag(&doc);
+            if big {
+                untagged = Some(Arc::clone(tag));
+            } else {
+                doc.entities = tag(&doc);
+            }
         }
         // The background jobs share the document; none copies it.
         let doc = Arc::new(doc);
@@ -166,16 +184,13 @@ impl App {
         let outline = (doc.sections.iter().enumerate())
             .filter_map(|(s, section)| section.shown_heading().map(|_| s))
             .collect();
-        let units = if options.background && compose::text_bytes(&doc) > compose::BIG_ARTICLE {
-            Unit::all(&doc)
-        } else {
-            Vec::new()
-        };
         let mut app = App {
             message: options.message.clone(),
             doc,
             units,
             pending: None,
+            index: None,
+            untagged,
             pending_entities,
             search_index: None,
             pending_index,
@@ -300,6 +315,9 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
             self.start = None;
+        }
+        if matches!(action, Action::ToggleEntities | Action::ToggleEntityPanel) {
+            self.tag_now();
         }
         match action {
             Action::Resize(cols, rows) => self.resize(cols, rows),

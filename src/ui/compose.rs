@@ -1,18 +1,20 @@
 //! How the reader gets pages: a [`Compose`] implementation, and a background job for big ones.
 //!
-//! The rule: a key never waits for a whole big article to be laid out. Small articles are
-//! composed at once. For big ones (over [`BIG_ARTICLE`] bytes of text) the reader composes only
-//! the units around the reading position — enough to fill the screen — and shows them at once,
-//! while a background thread composes the whole page at that width; the app swaps it in when
-//! it is ready, re-finding the text that was at the top. Entity tagging, which takes a while
+//! The rule: a key never waits for a whole big article to be laid out, and a big article's
+//! cells are never all kept. Small articles are composed at once. For big ones (over
+//! [`BIG_ARTICLE`] bytes of text) the reader composes only the units around the reading
+//! position — enough to fill the screen and a screen or two either side — and shows them at
+//! once; as the view moves, a new window is composed around it. A background thread measures
+//! the whole page at that width into a [`PageIndex`] (lines per unit, no cells), which gives
+//! the view's line number and the page's length when it arrives. Entity tagging, which takes a while
 //! for any article, runs in the background the same way: the text shows first, the entities
 //! (and the page with their tags) follow.
 
-use super::composed::Composed;
 use crate::document::{Document, Entity};
-use crate::page::{BlockRef, LineKind, PageLine, Unit};
+use crate::page::{BlockRef, LineKind, PageIndex, PageLine, Unit};
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
 /// Text bytes above which composition goes to the background.
@@ -53,7 +55,12 @@ pub fn text_bytes(doc: &Document) -> usize {
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .map(|b| b.plain_text().len())
+        // The length of each block's plain text (its texts joined by newlines), without
+        // joining them.
+        .map(|b| {
+            let texts = b.texts();
+            texts.iter().map(|t| t.len()).sum::<usize>() + texts.len().saturating_sub(1)
+        })
         .sum();
     blocks + doc.title.len()
 }
@@ -134,30 +141,69 @@ fn join(mut first: Vec<PageLine>, second: Vec<PageLine>) -> Vec<PageLine> {
 pub type TagFn = Arc<dyn Fn(&Document) -> Vec<Entity> + Send + Sync>;
 
 /// Work done on another thread (entity tagging, the search index), picked up when ready.
-pub struct Job<T>(Receiver<T>);
+/// Dropping the job tells stoppable work ([`Job::stoppable`]) to stop.
+pub struct Job<T> {
+    receiver: Receiver<T>,
+    stop: Arc<AtomicBool>,
+}
 
 impl<T: Send + 'static> Job<T> {
     pub fn start(work: impl FnOnce() -> T + Send + 'static) -> Self {
+        Self::stoppable(move |_| work())
+    }
+
+    /// Work that asks the function it is given whether its result is still wanted.
+    pub fn stoppable(work: impl FnOnce(&dyn Fn() -> bool) -> T + Send + 'static) -> Self {
         let (sender, receiver) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let asked = Arc::clone(&stop);
         std::thread::spawn(move || {
+            let result = work(&|| asked.load(Ordering::Relaxed));
             // The reader may have quit or moved on; then nobody is listening.
-            let _ = sender.send(work());
+            let _ = sender.send(result);
         });
-        Job(receiver)
+        Job { receiver, stop }
     }
 
     /// The result, if the work is done.
     pub fn ready(&self) -> Option<T> {
-        self.0.try_recv().ok()
+        self.receiver.try_recv().ok()
     }
 
     /// The result, waiting for the work to end; `None` if it failed.
     pub fn wait(self) -> Option<T> {
-        self.0.recv().ok()
+        self.receiver.recv().ok()
     }
 }
 
-/// A whole page composed at `width` on another thread.
-pub fn whole_page(compose: Arc<dyn Compose>, doc: Arc<Document>, width: usize) -> Job<Composed> {
-    Job::start(move || Composed::new(width, compose.page(&doc, width)))
+impl<T> Drop for Job<T> {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Units measured per call to [`Compose::units`] while indexing: large enough that setting up
+/// a composer (which looks over the entities) is paid rarely, small enough to stop soon.
+const MEASURE_CHUNK: usize = 2048;
+
+/// The index of the page at `width` (how many lines each unit takes), measured on another
+/// thread; the cells are dropped as soon as they are counted. `None` when the composer only
+/// does whole pages or the job was dropped before it finished.
+pub fn measure(
+    compose: Arc<dyn Compose>,
+    doc: Arc<Document>,
+    width: usize,
+) -> Job<Option<PageIndex>> {
+    Job::stoppable(move |stop| {
+        let units = Unit::all(&doc);
+        let mut counts = Vec::with_capacity(units.len());
+        for chunk in units.chunks(MEASURE_CHUNK) {
+            if stop() {
+                return None;
+            }
+            let lines = compose.units(&doc, chunk, width)?;
+            counts.extend(lines.iter().map(Vec::len));
+        }
+        Some(PageIndex::from_counts(width, counts))
+    })
 }

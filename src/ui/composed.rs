@@ -13,7 +13,7 @@ use std::ops::Range;
 pub struct Composed {
     pub width: usize,
     pub lines: Vec<PageLine>,
-    /// Only a window of the article (a big one whose whole page is still being composed): the
+    /// Only a window of the article (a big one, which is never composed whole): the
     /// range of page units (see [`crate::page::Unit::all`]) it holds.
     pub window: Option<Range<usize>>,
     /// Line indices of section headings, with the section number, in order.

@@ -174,7 +174,7 @@ impl App {
     }
 
     pub(super) fn run_search(&mut self, query: String) {
-        let matches = self.search_index().find(&query);
+        let matches = self.search_index().find(&self.doc, &query);
         self.show_matches(Search::new(query, matches));
     }
 

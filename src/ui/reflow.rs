@@ -1,5 +1,6 @@
 //! Reflow: which page the reader shows at its width, and keeping the reading place across
-//! width changes and background results.
+//! width changes and background results. A big article's page stays a window (src/ui/window.rs);
+//! the background only measures it.
 //!
 //! The rule: the text at the top of the view stays at the top. Before the page changes, the
 //! first text at or below the top line is taken as an anchor (block part and byte, plus how many
@@ -111,7 +112,7 @@ impl App {
         self.page = page;
     }
 
-    /// Shows the part of a big article around `anchor` now, and composes the whole page in the
+    /// Shows the part of a big article around `anchor` now, and measures the whole page in the
     /// background.
     pub(super) fn compose_window(&mut self, width: usize, anchor: Option<(Anchor, usize)>) {
         let at = anchor
@@ -120,8 +121,13 @@ impl App {
         match self.show_window(width, at) {
             Some(offset) => {
                 self.top = offset;
-                let compose = Arc::clone(&self.options.compose);
-                self.pending = Some(compose::whole_page(compose, Arc::clone(&self.doc), width));
+                // Entities change tags, never line counts: an index at this width still holds.
+                self.index = self.index.take().filter(|index| index.width == width);
+                if self.options.background && self.index.is_none() {
+                    let compose = Arc::clone(&self.options.compose);
+                    let doc = Arc::clone(&self.doc);
+                    self.pending = Some(compose::measure(compose, doc, width));
+                }
             }
             None => {
                 let lines = self.options.compose.page(&self.doc, width);
@@ -155,10 +161,30 @@ impl App {
 
     /// Entities from the background tagger: the page is composed again with their tags.
     pub(super) fn take_entities(&mut self) -> bool {
+        // While another job (the page index, the search index) still reads the document,
+        // setting its entities would copy it: a big article's entities wait for that job.
+        if Arc::strong_count(&self.doc) > 1 {
+            return false;
+        }
         let Some(entities) = self.pending_entities.as_ref().and_then(Job::ready) else {
             return false;
         };
         self.pending_entities = None;
+        self.set_entities(entities);
+        true
+    }
+
+    /// Tags the entities now if they were left for the first key that shows them (a big
+    /// article without background work: `shot`).
+    pub(super) fn tag_now(&mut self) {
+        if let Some(tag) = self.untagged.take() {
+            let entities = tag(&self.doc);
+            self.set_entities(entities);
+        }
+    }
+
+    /// The document's entities replaced, and the page composed again with their tags.
+    fn set_entities(&mut self, entities: Vec<crate::document::Entity>) {
         // Copies the document only if a background job still holds it.
         Arc::make_mut(&mut self.doc).entities = entities;
         self.entity_list = EntityList::new(&self.doc);
@@ -166,7 +192,6 @@ impl App {
         self.cache.clear();
         self.relayout(self.column_width(), place.anchor);
         self.put_back(place);
-        true
     }
 
     /// Justified or ragged paragraphs: the page composed again, the text at the top kept there.
@@ -183,18 +208,15 @@ impl App {
         self.message = Some(format!("paragraphs {state}"));
     }
 
+    /// The page index from the background, kept if it is still at the shown width (the view
+    /// stays a window; the index gives its place on the whole page).
     pub(super) fn take_page(&mut self) -> bool {
-        let Some(page) = self.pending.as_ref().and_then(Job::ready) else {
+        let Some(index) = self.pending.as_ref().and_then(Job::ready) else {
             return false;
         };
         self.pending = None;
-        if page.width != self.column_width() {
-            return false;
-        }
-        let place = self.place();
-        self.keep(page);
-        self.put_back(place);
-        true
+        self.index = index.filter(|index| index.width == self.page.width);
+        self.index.is_some()
     }
 
     pub(super) fn line_of_anchor(&self, anchor: Anchor) -> usize {

@@ -90,19 +90,19 @@ pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
         .collect()
 }
 
-/// Every text of a document in folded form, with the way back to the original: built once
-/// (folding 10 MB takes about a tenth of a second), then each search is one scan.
+/// Every text of a document in folded form: built once (folding 10 MB takes about a tenth of
+/// a second), then each search is one scan.
 ///
 /// The texts are folded one after another into one buffer, each followed by a NUL. A folded
 /// query never holds a NUL, so no match spans two texts, and one SIMD substring scan
 /// (memchr's memmem) covers the whole article: about a millisecond for 10 MB, where a scan
 /// per text paid a searcher's setup for each of tens of thousands of paragraphs.
+///
+/// The way back to the original offsets (four bytes per folded byte, four times the article)
+/// is not kept: a text with matches is folded again when it is searched, once per search.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     folded: String,
-    /// One entry per byte of `folded`: the offset in its own original text ([`fold::fold_onto`]);
-    /// a text's NUL maps to that text's length.
-    origin: Vec<u32>,
     /// Where each text starts in `folded`, ascending, with the part it is.
     starts: Vec<(usize, BlockRef)>,
 }
@@ -110,22 +110,27 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(doc: &Document) -> Self {
         let mut index = SearchIndex::default();
+        let mut origin = Vec::new();
         for (source, text) in texts(doc) {
             index.starts.push((index.folded.len(), source));
-            fold::fold_onto(&text, &mut index.folded, &mut index.origin);
+            fold::fold_onto(&text, &mut index.folded, &mut origin);
+            origin.clear();
             index.folded.push('\0');
         }
         index
     }
 
-    /// All matches of `query` in reading order; empty when the folded query is empty.
-    pub fn find(&self, query: &str) -> Vec<Spot> {
+    /// All matches of `query` in reading order; empty when the folded query is empty. `doc` is
+    /// the document the index was built from.
+    pub fn find(&self, doc: &Document, query: &str) -> Vec<Spot> {
         let needle = fold::fold_query(query);
         if needle.is_empty() || needle.contains('\0') {
             return Vec::new();
         }
         let finder = memmem::Finder::new(needle.as_bytes());
         let mut spots = Vec::new();
+        // The origin map of the text the last match fell in, folded again for it.
+        let (mut origin, mut scratch, mut mapped) = (Vec::new(), String::new(), None);
         // Matches come in ascending order, so the text they fall in only moves forward.
         let mut text = 0;
         for at in finder.find_iter(self.folded.as_bytes()) {
@@ -139,15 +144,18 @@ impl SearchIndex {
             let Some(&(start, source)) = self.starts.get(text) else {
                 break;
             };
-            let end = self
-                .starts
-                .get(text + 1)
-                .map_or(self.origin.len(), |(next, _)| *next);
-            let origin = self.origin.get(start..end).unwrap_or_default();
+            if mapped != Some(text) {
+                origin.clear();
+                scratch.clear();
+                if let Some(original) = page::text_of(doc, &source) {
+                    fold::fold_onto(&original, &mut scratch, &mut origin);
+                }
+                mapped = Some(text);
+            }
             let local = at - start;
             spots.push(Spot {
                 source,
-                range: fold::original_range(origin, local..local + needle.len()),
+                range: fold::original_range(&origin, local..local + needle.len()),
             });
         }
         spots
@@ -157,7 +165,7 @@ impl SearchIndex {
 /// All matches of `query` in `doc`, in reading order.
 #[cfg(test)]
 pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
-    SearchIndex::new(doc).find(query)
+    SearchIndex::new(doc).find(doc, query)
 }
 
 /// Where an entity mention is: its character offsets into [`Block::plain_text`] (parts joined
@@ -269,7 +277,7 @@ mod tests {
         .document;
         let index = SearchIndex::new(&sample);
         for query in ["الرقه", "ال", "ا", "ه", "000", "داعش", "في ال", ".", " "] {
-            let found = index.find(query);
+            let found = index.find(&sample, query);
             assert!(!found.is_empty(), "{query} is in the sample");
             assert_eq!(found, scan_each_text(&sample, query), "{query}");
         }

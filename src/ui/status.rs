@@ -171,7 +171,6 @@ impl App {
 
     /// Modes (styled as modes), position and help hint, in LTR order.
     fn status_parts(&self) -> Vec<(String, StyleKey)> {
-        let total = self.page.lines.len();
         let mut parts = Vec::new();
         let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
         match self.overlay {
@@ -187,13 +186,18 @@ impl App {
         if self.entities_on {
             parts.push(mode("entities"));
         }
-        let position = if let Some(percent) = self.window_percent() {
-            format!(" ~{percent}% laying out… ")
-        } else if self.window().is_some() {
-            " laying out… ".to_owned()
+        let measuring = if self.pending.is_some() {
+            "laying out… "
         } else {
-            let label = position_label(self.top, self.text_height(), total);
-            format!(" {label} {}/{total} ", (self.top + 1).min(total))
+            ""
+        };
+        let position = if let Some((top, total)) = self.page_position() {
+            let label = position_label(top, self.text_height(), total);
+            format!(" {label} {}/{total} ", (top + 1).min(total))
+        } else if let Some(percent) = self.window_percent() {
+            format!(" ~{percent}% {measuring}")
+        } else {
+            format!(" {measuring}")
         };
         parts.push((position, StyleKey::Status));
         parts.push(("│ ? help ".to_owned(), StyleKey::Status));

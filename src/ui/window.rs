@@ -1,11 +1,12 @@
-//! Moving through a big article before its whole page is composed.
+//! Moving through a big article a window at a time.
 //!
 //! The rule: while the reader shows a window of the page (src/ui/compose.rs), a move whose
 //! target lies outside the window composes a new window around the target's unit, so every key
 //! lands where it would on the whole page: scrolling near the window's edge, `g` and `G`,
 //! section, call-out, match and mention jumps, the outline. A window is a few screens long and
-//! takes a few milliseconds; the background job composing the whole page goes on untouched, and
-//! when its page arrives it replaces the window with the top line's text kept in place.
+//! takes a few milliseconds. The whole page is never composed: a background job measures it
+//! into a page index (lines per unit), which places the window on the whole page for the
+//! status line once it arrives.
 
 use super::app::App;
 use super::compose;
@@ -116,6 +117,16 @@ impl App {
         if let Some(at) = top.and_then(|(source, _)| self.unit_index(&source)) {
             self.window_to(at);
         }
+    }
+
+    /// The view's top line and the page's length, on the whole page: the shown page's own, or
+    /// for a window, from the measured page index; `None` for a window not yet measured.
+    pub(super) fn page_position(&self) -> Option<(usize, usize)> {
+        let Some(window) = self.window() else {
+            return Some((self.top, self.page.lines.len()));
+        };
+        let index = self.index.as_ref().filter(|i| i.width == self.page.width)?;
+        Some((index.first_line(window.start) + self.top, index.lines()))
     }
 
     /// How far through the article the top of a window is, in percent of its units: what the

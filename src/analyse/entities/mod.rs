@@ -104,51 +104,70 @@ impl Tagger {
     /// The entities of every block of `doc` except code, with the names it declares in its
     /// front matter added to the lists and people's family names carried across blocks.
     pub fn tag_document(&self, doc: &Document) -> Vec<Entity> {
+        self.entities(doc).collect()
+    }
+
+    /// [`Tagger::tag_document`] as an iterator: the candidates of every block are chosen
+    /// first (a people's names are carried across blocks), then each block's entities are made
+    /// as the iterator reaches it, so a writer can stream them without holding them all.
+    pub fn entities<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = Entity> + 'd {
         let declared = (!doc.declared_entities.is_empty())
             .then(|| Lexicon::build(&gazetteer::user_entries(&doc.declared_entities)));
-        let lexicons = Lexicons {
-            main: &self.lexicon,
-            extra: declared.as_ref(),
-        };
-        let texts: Vec<(usize, usize, String)> = doc
-            .sections
-            .iter()
-            .enumerate()
-            .flat_map(|(s, section)| {
+        // Prose blocks (code is not prose: names in it are identifiers), in document order.
+        let blocks = move || {
+            doc.sections.iter().enumerate().flat_map(|(s, section)| {
                 section
                     .blocks
                     .iter()
                     .enumerate()
-                    // Code is not prose: names in it are identifiers.
                     .filter(|(_, block)| !matches!(block, Block::Code { .. }))
-                    .map(move |(b, block)| (s, b, block.plain_text()))
+                    .map(move |(b, block)| (s, b, block))
             })
-            .collect();
-        let analysed: Vec<(Text<'_>, Vec<Candidate>)> = texts
-            .iter()
-            .map(|(_, _, text)| {
-                let t = Text::new(text, lexicons);
-                let chosen = choose(&t);
-                (t, chosen)
-            })
-            .collect();
+        };
+        // Two passes, one block analysed at a time: the first chooses each block's candidates
+        // and gathers the people named anywhere, the second carries those names to bare
+        // mentions. A block's analysis (folded text, words) is some fifteen times its text, so
+        // it is made again in the second pass rather than kept for a whole article.
         let mut names = HashSet::new();
-        for (t, chosen) in &analysed {
-            resolve::people(t, chosen, &mut names);
-        }
-        let mut out = Vec::new();
-        for ((section, block, _), (t, mut chosen)) in texts.iter().zip(analysed) {
-            resolve::carry_people(&t, &names, &mut chosen);
-            out.extend(resolve::mentions(&t, &chosen).into_iter().map(|m| Entity {
-                text: m.text,
-                kind: m.kind,
-                section: *section,
-                block: *block,
-                start: m.start,
-                end: m.end,
-            }));
-        }
-        out
+        let lexicons = Lexicons {
+            main: &self.lexicon,
+            extra: declared.as_ref(),
+        };
+        let chosen: Vec<Vec<Candidate>> = blocks()
+            .map(|(_, _, block)| {
+                let text = block.plain_text();
+                let t = Text::new(&text, lexicons);
+                let chosen = choose(&t);
+                resolve::people(&t, &chosen, &mut names);
+                chosen
+            })
+            .collect();
+        blocks()
+            .zip(chosen)
+            .flat_map(move |((section, block, b), mut chosen)| {
+                if chosen.is_empty() && names.is_empty() {
+                    return Vec::new();
+                }
+                let lexicons = Lexicons {
+                    main: &self.lexicon,
+                    extra: declared.as_ref(),
+                };
+                let text = b.plain_text();
+                let t = Text::new(&text, lexicons);
+                resolve::carry_people(&t, &names, &mut chosen);
+                let mentions = resolve::mentions(&t, &chosen);
+                mentions
+                    .into_iter()
+                    .map(|m| Entity {
+                        text: m.text,
+                        kind: m.kind,
+                        section,
+                        block,
+                        start: m.start,
+                        end: m.end,
+                    })
+                    .collect()
+            })
     }
 }
 
