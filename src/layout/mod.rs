@@ -153,6 +153,7 @@ pub fn layout_paragraph<T: Copy + Default>(
             visible = &visible[..kept];
         }
         let line = LineInput {
+            text,
             analysis: &analysis,
             glyphs: &glyphs,
             clusters: visible,
@@ -169,12 +170,20 @@ pub fn layout_paragraph<T: Copy + Default>(
 /// Buffers reused from line to line.
 #[derive(Default)]
 struct Scratch {
-    classes: Vec<unicode_bidi::BidiClass>,
+    /// Levels of the line's bytes after L1.
+    bytes: Vec<u8>,
+    /// Per unit of L2: the cluster index, or [`UNSHOWN`] for a control that is not shown.
+    units: Vec<u32>,
+    /// Level per unit.
     levels: Vec<u8>,
     order: Vec<usize>,
 }
 
+/// A unit of L2 that is no cluster: a control kept by rule X9 but not shown.
+const UNSHOWN: u32 = u32::MAX;
+
 struct LineInput<'a, T> {
+    text: &'a str,
     analysis: &'a Analysis,
     glyphs: &'a [Glyph],
     clusters: &'a [LogicalCluster],
@@ -182,6 +191,35 @@ struct LineInput<'a, T> {
 }
 
 impl<T: Copy + Default> LineInput<'_, T> {
+    /// Units for the characters of `range` (between clusters, not shown) that rule X9 keeps,
+    /// at their levels after L1.
+    fn unshown_units(&self, range: Range<usize>, line: &Range<usize>, s: &mut Scratch) {
+        use unicode_bidi::BidiClass::{BN, LRE, LRO, PDF, RLE, RLO};
+        let Some(text) = self.text.get(range.clone()) else {
+            return;
+        };
+        for (at, _) in text.char_indices() {
+            let b = range.start + at;
+            if !matches!(self.analysis.class(b), BN | LRE | RLE | LRO | RLO | PDF) {
+                let level = s.bytes.get(b - line.start).copied();
+                s.levels
+                    .push(level.unwrap_or_else(|| self.analysis.level(b)));
+                s.units.push(UNSHOWN);
+            }
+        }
+    }
+
+    /// The source byte whose level a cluster takes: its first glyph that is not a boundary
+    /// neutral (a zero-width space or joiner merged into the cluster from before its letter).
+    fn base(&self, c: &LogicalCluster) -> usize {
+        let glyphs = &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize];
+        glyphs
+            .iter()
+            .map(|g| g.start as usize)
+            .find(|&b| self.analysis.class(b) != unicode_bidi::BidiClass::BN)
+            .unwrap_or(c.start as usize)
+    }
+
     /// L1, L2, then the text written cluster by cluster: a cluster's glyphs keep their logical
     /// order (L3: marks after their base) and are mirrored at odd levels (L4).
     fn build(&self, logical: Range<usize>, reorder: bool, s: &mut Scratch) -> VisualLine<T> {
@@ -189,33 +227,46 @@ impl<T: Copy + Default> LineInput<'_, T> {
         let n = self.clusters.len();
         s.levels.clear();
         s.order.clear();
+        s.units.clear();
         if analysis.single_level() {
             // Every character at the paragraph level: L1 changes nothing, L2 reverses the line
             // of an RTL paragraph as a whole.
             s.levels.resize(n, analysis.para_level);
+            s.units.extend(0..n as u32);
             if reorder && analysis.rtl() {
                 s.order.extend((0..n).rev());
             } else {
                 s.order.extend(0..n);
             }
-        } else {
-            s.levels.extend(
-                self.clusters
-                    .iter()
-                    .map(|c| analysis.level(c.start as usize)),
+        } else if reorder {
+            // L1 looks at every character of the line, the ones that are not shown too: an
+            // RLM after a space keeps the space from trailing, an LRI after it does not.
+            s.bytes.clear();
+            s.bytes.extend(logical.clone().map(|b| analysis.level(b)));
+            reorder::apply_l1_bytes(
+                |b| analysis.class(logical.start + b),
+                &mut s.bytes,
+                analysis.para_level,
             );
-            if reorder {
-                s.classes.clear();
-                s.classes.extend(
-                    self.clusters
-                        .iter()
-                        .map(|c| analysis.class(c.start as usize)),
-                );
-                reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
-                reorder::visual_order(&s.levels, &mut s.order);
-            } else {
-                s.order.extend(0..n);
+            // L2 orders the clusters together with the controls that rule X9 keeps (isolate
+            // initiators, PDI, LRM, RLM, ALM): they are not shown, but their levels separate
+            // or join the runs around them.
+            let mut next = logical.start;
+            for (i, c) in self.clusters.iter().enumerate() {
+                self.unshown_units(next..c.start as usize, &logical, s);
+                let base = self.base(c);
+                let level = s.bytes.get(base.wrapping_sub(logical.start)).copied();
+                s.levels.push(level.unwrap_or_else(|| analysis.level(base)));
+                s.units.push(i as u32);
+                next = next.max(c.end as usize);
             }
+            self.unshown_units(next..logical.end, &logical, s);
+            reorder::visual_order(&s.levels, &mut s.order);
+        } else {
+            s.levels
+                .extend(self.clusters.iter().map(|c| analysis.level(self.base(c))));
+            s.units.extend(0..n as u32);
+            s.order.extend(0..n);
         }
         // Three bytes a glyph fits Arabic, Hebrew and Latin; the line's glyphs are contiguous.
         let glyphs = match (self.clusters.first(), self.clusters.last()) {
@@ -225,9 +276,11 @@ impl<T: Copy + Default> LineInput<'_, T> {
         let mut text = String::with_capacity(glyphs * 3);
         let mut clusters = Vec::with_capacity(self.clusters.len());
         let mut width = 0;
-        for &i in &s.order {
-            let c = &self.clusters[i];
-            let mirror = reorder && s.levels[i] % 2 == 1;
+        for &u in &s.order {
+            let Some(c) = self.clusters.get(s.units[u] as usize) else {
+                continue;
+            };
+            let mirror = reorder && s.levels[u] % 2 == 1;
             let at = text.len();
             for g in &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize] {
                 match g.ch {

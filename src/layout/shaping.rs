@@ -14,9 +14,10 @@
 //! [`super::controls`]), so this pass produces exactly the glyphs that reach the screen, each
 //! with the source byte range it came from. A combining mark that opens a paragraph has no base
 //! to sit on: it gets a dotted circle (U+25CC), as font renderers do, instead of landing on
-//! whatever the terminal printed before it.
+//! whatever the terminal printed before it; so does a mark right after a bidi control (its
+//! level comes from the control, so it need not be shown next to the letter before it).
 
-use super::controls::{Treatment, treatment};
+use super::controls::{Treatment, is_bidi_control, treatment};
 use super::forms_table::{FORMS, LAM_ALEF};
 use super::joining_table::JOINING_TYPES;
 
@@ -189,7 +190,8 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             let (end, next) = chars
                 .peek()
                 .map_or((text.len(), None), |&(p, n)| (p, Some(n)));
-            emit(out, treatment(c, prev, next), c, start as u32, end as u32);
+            let treated = treatment(c, prev, next);
+            emit(out, treated, c, start as u32, end as u32, prev);
             prev = Some(c);
         }
         return;
@@ -226,15 +228,17 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             && let Some(ligature) = lam_alef(chars[after_at].1, joined_before)
         {
             let alef_at = after_at;
-            emit(out, Treatment::Show, ligature, start, end_of(alef_at));
+            emit(out, Treatment::Show, ligature, start, end_of(alef_at), None);
             // The marks between lam and alef follow the ligature.
             for (m, &(mark_start, mark, _)) in chars.iter().enumerate().take(alef_at).skip(i + 1) {
+                let before = chars.get(m - 1).map(|&(_, p, _)| p);
                 emit(
                     out,
                     treatment(mark, None, None),
                     mark,
                     mark_start,
                     end_of(m),
+                    before,
                 );
             }
             // Alef is right-joining: nothing after it joins it.
@@ -246,13 +250,21 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             Treatment::Show => presentation_form(c, t, joined_before, joined_after),
             _ => c,
         };
-        emit(out, treated, shown, start, end_of(i));
+        emit(out, treated, shown, start, end_of(i), prev);
         i += 1;
     }
 }
 
-/// Appends what one source character (bytes `start..end`) shows as.
-fn emit(out: &mut Vec<Glyph>, treated: Treatment, shown: char, start: u32, end: u32) {
+/// Appends what one source character (bytes `start..end`, after the source character `prev`)
+/// shows as.
+fn emit(
+    out: &mut Vec<Glyph>,
+    treated: Treatment,
+    shown: char,
+    start: u32,
+    end: u32,
+    prev: Option<char>,
+) {
     let glyph = |ch| Glyph { ch, start, end };
     match treated {
         Treatment::Drop => {}
@@ -260,7 +272,11 @@ fn emit(out: &mut Vec<Glyph>, treated: Treatment, shown: char, start: u32, end: 
         Treatment::Tab => out.push(glyph('\t')),
         Treatment::Symbol(symbol) => out.push(glyph(symbol)),
         Treatment::Show => {
-            if out.is_empty() && joining_type(shown) == JoiningType::T && !is_format(shown) {
+            // A mark has no base when nothing is shown before it, or when a bidi control stands
+            // between: the mark takes its bidi level from the control (UAX #9 W1), so it may
+            // be shown far from the letter before the control.
+            let baseless = out.is_empty() || prev.is_some_and(is_bidi_control);
+            if baseless && joining_type(shown) == JoiningType::T && !is_format(shown) {
                 out.push(glyph(DOTTED_CIRCLE));
             }
             out.push(glyph(shown));

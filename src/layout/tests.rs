@@ -107,3 +107,35 @@ fn empty_paragraph_is_one_empty_line() {
     assert_eq!(layout.lines.len(), 1);
     assert_eq!(layout.lines[0].text, "");
 }
+
+fn unwrapped(text: &str) -> String {
+    let options = LayoutOptions {
+        shape: false,
+        ..LayoutOptions::default()
+    };
+    lines(text, &options).concat()
+}
+
+#[test]
+fn an_unshown_isolate_initiator_still_separates_runs() {
+    // The unmatched LRI resolves to level 0 (X10: its sequence ends at the paragraph level), so
+    // the isolate's content comes after the Arabic run, not inside it (as in ICU and FriBidi).
+    assert_eq!(
+        unwrapped("jzxDs AIrg ثعىذ\u{61C}\u{61C}\u{2066} -#+$€-. ه"),
+        "jzxDs AIrg ذىعث -#+$€-. ه"
+    );
+}
+
+#[test]
+fn a_mark_after_a_control_keeps_the_space_before_it() {
+    // The RLM after the space is strong: the space is not trailing whitespace (L1).
+    assert_eq!(unwrapped("\u{2067} \u{301} صأ \u{61C} "), " أص  \u{301} ");
+    assert_eq!(unwrapped("אב \u{200F}"), " בא");
+    assert_eq!(unwrapped("ab \u{200F}"), "ab ");
+}
+
+#[test]
+fn a_mark_right_after_a_bidi_control_sits_on_a_dotted_circle() {
+    // Its level comes from the control (W1), not from the letter before the control.
+    assert_eq!(unwrapped("ب\u{2068}\u{64E}"), "◌\u{64E}ب");
+}
