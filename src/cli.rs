@@ -257,15 +257,22 @@ pub struct ShotArgs {
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // A usage error may echo an argument (a file name): shown, never obeyed.
+            for line in e.render().to_string().lines() {
+                eprintln!("{}", crate::escape::Visible(line));
+            }
+            return 2;
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            return 0;
         }
     };
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("sahifa: {e:#}");
+            eprintln!("sahifa: {}", crate::escape::Visible(format!("{e:#}")));
             1
         }
     }

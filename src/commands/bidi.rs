@@ -64,7 +64,7 @@ fn read_input(file: Option<&std::path::Path>) -> anyhow::Result<String> {
     };
     let decoded = crate::decode::decode(&bytes, path, None)?;
     for warning in &decoded.warnings {
-        eprintln!("sahifa: warning: {warning}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
     Ok(decoded.text)
 }

@@ -21,16 +21,16 @@ use std::io::Write;
 pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
     let mut loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
     for warning in &loaded.warnings {
-        eprintln!("sahifa: warning: {warning}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
     let (tagger, problem) = analyse::configured_tagger();
     if let Some(problem) = problem {
-        eprintln!("sahifa: warning: {problem}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(problem));
     }
     analyse::analyse(&mut loaded.document, &tagger);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
+    let written = crate::escape::json_to_writer_pretty(&mut out, &Article::of(&loaded.document))
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
@@ -45,7 +45,7 @@ pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
 /// already holds; `run` tags them first).
 pub fn to_string(document: &Document) -> String {
     // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&Article::of(document)).unwrap_or_default()
+    crate::escape::json_to_string_pretty(&Article::of(document)).unwrap_or_default()
 }
 
 #[derive(Serialize)]

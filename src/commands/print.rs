@@ -26,7 +26,7 @@ pub struct PrintSettings {
 pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
     let loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
     for warning in &loaded.warnings {
-        eprintln!("sahifa: warning: {warning}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
     write_out(&loaded.document, args)
 }
@@ -56,7 +56,10 @@ pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
     let tty = stdout.is_terminal();
     let (theme, error) = Theme::resolve(args.theme.as_deref());
     if let Some(error) = error {
-        eprintln!("sahifa: {error}; using the default theme");
+        eprintln!(
+            "sahifa: {}; using the default theme",
+            crate::escape::Visible(error)
+        );
     }
     let settings = settings(args, theme, tty, no_color_requested(), terminal_width(tty));
     let mut out = BufWriter::new(stdout.lock());

@@ -48,7 +48,7 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
         // the sample), the article is written out as `sahifa print` writes it.
         let (doc, warnings) = load_article(&source, args)?;
         for warning in warnings {
-            eprintln!("sahifa: warning: {warning}");
+            eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
         }
         let print = PrintArgs {
             source: args.source.clone(),
@@ -107,7 +107,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
     if let (Some(store), Some(anchor)) = (store, app.anchor())
         && let Err(e) = store.save(anchor)
     {
-        eprintln!("sahifa: could not remember the reading position: {e}");
+        eprintln!(
+            "sahifa: could not remember the reading position: {}",
+            crate::escape::Visible(e)
+        );
     }
     // Stopped by a signal: the conventional status, 128 + its number, once the terminal is
     // restored and the position saved.
