@@ -176,6 +176,9 @@ pub struct TextArgs {
     /// Who reorders right-to-left text: sahifa (app) or the terminal.
     #[arg(long, value_enum, default_value_t = BidiArg::App)]
     pub bidi: BidiArg,
+    /// Show bidi controls and invisible characters (LRO, RLI, ZWJ…) as labels where they are.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 impl TextArgs {
@@ -192,6 +195,7 @@ impl TextArgs {
             reorder: self.reorder(),
             direction: self.dir.into(),
             entities: true,
+            reveal: self.reveal,
         }
     }
 }

@@ -65,7 +65,49 @@ fn options(direction: DirectionMode, width: Option<usize>) -> LayoutOptions {
         direction,
         shape: false,
         reorder: true,
+        reveal: false,
     }
+}
+
+#[test]
+fn reveal_mode_adds_labels_and_moves_nothing() {
+    // Every control shown as a label at its place; without the labels, the line is the one
+    // shown without reveal mode.
+    let mut failures = 0;
+    for case in cases() {
+        let plain = options(case.direction, None);
+        let revealed = LayoutOptions {
+            reveal: true,
+            ..plain
+        };
+        let laid = layout_paragraph::<()>(&case.input, &[], &revealed);
+        let mut without_labels = String::new();
+        let mut labels = 0;
+        for line in &laid.lines {
+            for c in &line.clusters {
+                if c.revealed {
+                    labels += 1;
+                } else {
+                    without_labels.push_str(line.text.get(c.text.clone()).unwrap_or("?"));
+                }
+            }
+        }
+        let invisible = case
+            .input
+            .chars()
+            .filter(|&c| sahifa::layout::controls::reveal_label(c).is_some())
+            .count();
+        if without_labels != case.expected || labels != invisible {
+            failures += 1;
+            if failures <= 10 {
+                eprintln!(
+                    "random.tsv.gz:{}: {:?}\n  expected: {:?}\n  got:      {:?} ({labels} labels for {invisible})",
+                    case.line, case.input, case.expected, without_labels
+                );
+            }
+        }
+    }
+    assert_eq!(failures, 0, "{failures} paragraphs change in reveal mode");
 }
 
 #[test]

@@ -142,6 +142,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
             direction,
             shape,
             reorder,
+            reveal: false,
         })
 }
 

@@ -251,7 +251,7 @@ proptest! {
         reorder in any::<bool>(),
         direction in prop::sample::select(&[DirectionMode::Auto, DirectionMode::Ltr, DirectionMode::Rtl][..]),
     ) {
-        let options = PageOptions { shape, reorder, direction, entities: true };
+        let options = PageOptions { shape, reorder, direction, entities: true, reveal: false };
         let page = compose(&doc, width, &options);
         check(&doc, &page, width)?;
     }

@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
         },
         shape: flags & 4 == 0,
         reorder: flags & 8 == 0,
+        reveal: flags & 16 != 0,
     };
     let split = (0..=usize::from(*tag_at).min(text.len()))
         .rev()

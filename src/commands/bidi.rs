@@ -12,6 +12,7 @@ pub fn run(args: &BidiArgs) -> anyhow::Result<()> {
         direction: args.dir.into(),
         shape: !args.no_shape,
         reorder: true,
+        reveal: false,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -7,6 +7,10 @@
 //! entity's `text`, except after لل, where the article's alef that the spelling elides is put
 //! back in `text` (للرقة: characters لرقة, text الرقة).
 //!
+//! `bidi_controls` counts the article's bidi controls and says whether they change the order of
+//! what it shows ([`crate::layout::hidden`]). Every string is written with control characters
+//! escaped ([`crate::escape`]).
+//!
 //! Entities come from the tagger: the built-in gazetteers, the user gazetteer in the config
 //! directory and the names the article declares in its front matter. A user gazetteer that
 //! cannot be read is a warning on stderr, not a failure.
@@ -57,6 +61,7 @@ struct Article<'a> {
     direction: &'static str,
     sections: Vec<JsonSection<'a>>,
     entities: Vec<JsonEntity<'a>>,
+    bidi_controls: crate::layout::hidden::HiddenControls,
 }
 
 #[derive(Serialize)]
@@ -129,6 +134,7 @@ impl<'a> Article<'a> {
                 })
                 .collect(),
             entities: document.entities.iter().map(JsonEntity::of).collect(),
+            bidi_controls: crate::layout::hidden::HiddenControls::of_document(document),
         }
     }
 }

@@ -28,6 +28,13 @@ pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
+    let hidden = crate::layout::hidden::HiddenControls::of_document(&loaded.document);
+    if hidden.reorder && !args.text.reveal {
+        eprintln!(
+            "sahifa: warning: hidden bidi controls ({}) change the order of the text; --reveal shows them",
+            hidden.count
+        );
+    }
     write_out(&loaded.document, args)
 }
 

@@ -147,6 +147,12 @@ pub fn reader_options(
 ) -> ReaderOptions {
     let page_options = args.text.page_options(config.shaping.unwrap_or(true));
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
+    // `R` swaps in the same composition with reveal mode the other way round.
+    options.reveal = page_options.reveal;
+    options.reveal_compose = Some(Arc::new(PageCompose(PageOptions {
+        reveal: !page_options.reveal,
+        ..page_options
+    })));
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }

@@ -9,7 +9,9 @@
 //!    measured on the shaped text, over-long words split at grapheme boundaries);
 //! 4. each line reordered to visual order (L1 trailing whitespace, L2 runs, L3 combining marks
 //!    after their base, L4 mirrored glyphs in RTL runs);
-//! 5. bidi controls and ZWJ/ZWNJ dropped, other control characters shown as U+2400 symbols.
+//! 5. bidi controls and ZWJ/ZWNJ dropped (in reveal mode shown as labels, at their logical
+//!    place, the text reordered as without them), other control characters shown as U+2400
+//!    symbols.
 //!
 //! Tags (opaque, one per logical byte range) travel with every character, and every cell keeps
 //! the logical byte offset it came from, so styles and search matches land on the right cells.
@@ -24,6 +26,7 @@ mod cluster;
 pub mod conformance;
 pub mod controls;
 mod forms_table;
+pub mod hidden;
 mod joining_table;
 pub mod mirror;
 mod mirror_table;
@@ -59,6 +62,8 @@ pub struct LayoutOptions {
     /// Reorder to visual order (`true`, the default) or keep logical order for terminals that
     /// reorder by themselves (`--bidi terminal`).
     pub reorder: bool,
+    /// Show bidi controls and other invisible characters as labels (see [`controls`]).
+    pub reveal: bool,
 }
 
 impl Default for LayoutOptions {
@@ -68,6 +73,7 @@ impl Default for LayoutOptions {
             direction: DirectionMode::Auto,
             shape: true,
             reorder: true,
+            reveal: false,
         }
     }
 }
@@ -91,6 +97,8 @@ pub struct Cluster<T> {
     pub logical: Range<usize>,
     /// The tag of its first logical character (`T::default()` when untagged).
     pub tag: T,
+    /// The reveal label of an invisible character (reveal mode), not text of the paragraph.
+    pub revealed: bool,
 }
 
 /// One line in visual (left-to-right screen) order.
@@ -125,7 +133,14 @@ pub fn layout_paragraph<T: Copy + Default>(
 ) -> ParagraphLayout<T> {
     let analysis = Analysis::new(text, options.direction);
     let mut glyphs = Vec::with_capacity(text.len());
-    shaping::shape_into(text, options.shape, &mut glyphs);
+    // A label never makes a line overflow: a column narrower than the widest gets one-cell ones.
+    let label_cells = options.width.unwrap_or(usize::MAX);
+    shaping::shape_with(
+        text,
+        options.shape,
+        options.reveal.then_some(label_cells),
+        &mut glyphs,
+    );
     let mut clusters = Vec::with_capacity(glyphs.len());
     cluster::clusters(&glyphs, &mut String::new(), &mut clusters);
     let ranges = match options.width {
@@ -209,6 +224,27 @@ impl<T: Copy + Default> LineInput<'_, T> {
         }
     }
 
+    /// Gives the label of an embedding or override initiator (LRE RLE LRO RLO, removed by X9,
+    /// so at the level of the character before it) the level of the unit after it, so that the
+    /// label stands at the start of what it opens, as PDF's stands at the end of what it closes.
+    /// Either neighbour's level leaves the other units' order as it is.
+    fn open_with_the_next_unit(&self, s: &mut Scratch) {
+        use unicode_bidi::BidiClass::{LRE, LRO, RLE, RLO};
+        let mut after = None;
+        for u in (0..s.units.len()).rev() {
+            let opener = self.clusters.get(s.units[u] as usize).is_some_and(|c| {
+                self.glyphs
+                    .get(c.glyphs.start as usize)
+                    .is_some_and(|g| g.revealed)
+                    && matches!(self.analysis.class(c.start as usize), LRE | RLE | LRO | RLO)
+            });
+            match after {
+                Some(level) if opener => s.levels[u] = level,
+                _ => after = Some(s.levels[u]),
+            }
+        }
+    }
+
     /// The source byte whose level a cluster takes: its first glyph that is not a boundary
     /// neutral (a zero-width space or joiner merged into the cluster from before its letter).
     fn base(&self, c: &LogicalCluster) -> usize {
@@ -261,6 +297,7 @@ impl<T: Copy + Default> LineInput<'_, T> {
                 next = next.max(c.end as usize);
             }
             self.unshown_units(next..logical.end, &logical, s);
+            self.open_with_the_next_unit(s);
             reorder::visual_order(&s.levels, &mut s.order);
         } else {
             s.levels
@@ -282,10 +319,11 @@ impl<T: Copy + Default> LineInput<'_, T> {
             };
             let mirror = reorder && s.levels[u] % 2 == 1;
             let at = text.len();
-            for g in &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize] {
+            let glyphs = &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize];
+            for g in glyphs {
                 match g.ch {
                     '\t' => text.extend(std::iter::repeat_n(' ', controls::TAB_CELLS)),
-                    c if mirror => text.push(mirror::mirrored(c)),
+                    c if mirror && !g.revealed => text.push(mirror::mirrored(c)),
                     c => text.push(c),
                 }
             }
@@ -295,6 +333,7 @@ impl<T: Copy + Default> LineInput<'_, T> {
                 width: usize::from(c.width),
                 logical: c.start as usize..c.end as usize,
                 tag: self.tagger.tag_at(c.start as usize),
+                revealed: glyphs.first().is_some_and(|g| g.revealed),
             });
         }
         VisualLine {

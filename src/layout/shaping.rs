@@ -17,7 +17,9 @@
 //! whatever the terminal printed before it; so does a mark right after a bidi control (its
 //! level comes from the control, so it need not be shown next to the letter before it).
 
-use super::controls::{Treatment, is_bidi_control, treatment};
+use super::controls::{
+    MAX_LABEL_CELLS, NARROW_LABEL, Treatment, is_bidi_control, reveal_label, treatment_with,
+};
 use super::forms_table::{FORMS, LAM_ALEF};
 use super::joining_table::JOINING_TYPES;
 
@@ -45,6 +47,8 @@ pub(crate) struct Glyph {
     pub ch: char,
     pub start: u32,
     pub end: u32,
+    /// Part of the reveal label of an invisible character.
+    pub revealed: bool,
 }
 
 const LAM: char = '\u{0644}';
@@ -181,7 +185,25 @@ pub fn form_joins(c: char) -> Option<(bool, bool)> {
 }
 
 /// Appends the glyphs of `text` to `out`: controls treated, Arabic shaped when `shape` is set.
+#[cfg(test)]
 pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
+    shape_with(text, shape, None, out);
+}
+
+/// [`shape_into`], with invisible characters shown as their labels when `reveal` is given
+/// (the widest label it allows, in cells).
+pub(crate) fn shape_with(text: &str, shape: bool, reveal: Option<usize>, out: &mut Vec<Glyph>) {
+    let emit = |out: &mut Vec<Glyph>,
+                treated: Treatment,
+                shown: char,
+                start: u32,
+                end: u32,
+                prev: Option<char>| {
+        emit(out, treated, shown, start, end, prev, reveal.unwrap_or(0));
+    };
+    let treatment = |c: char, prev: Option<char>, next: Option<char>| {
+        treatment_with(c, prev, next, reveal.is_some())
+    };
     // Every character from U+0600 on starts with a UTF-8 byte of 0xD8 or more.
     if !shape || text.bytes().all(|b| b < 0xD8) {
         let mut chars = text.char_indices().peekable();
@@ -264,10 +286,28 @@ fn emit(
     start: u32,
     end: u32,
     prev: Option<char>,
+    label_cells: usize,
 ) {
-    let glyph = |ch| Glyph { ch, start, end };
+    let glyph = |ch| Glyph {
+        ch,
+        start,
+        end,
+        revealed: false,
+    };
     match treated {
         Treatment::Drop => {}
+        Treatment::Reveal => {
+            let label = reveal_label(shown).unwrap_or_default();
+            let label = if label_cells >= MAX_LABEL_CELLS {
+                &label
+            } else {
+                NARROW_LABEL
+            };
+            out.extend(label.chars().map(|ch| Glyph {
+                revealed: true,
+                ..glyph(ch)
+            }));
+        }
         // Kept as one glyph (one cluster), so that no line breaks inside it; written as spaces.
         Treatment::Tab => out.push(glyph('\t')),
         Treatment::Symbol(symbol) => out.push(glyph(symbol)),

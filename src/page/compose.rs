@@ -258,8 +258,15 @@ impl<'a> Composer<'a> {
             direction,
             shape: self.options.shape,
             reorder: self.options.reorder,
+            reveal: self.options.reveal,
         };
-        layout_paragraph(text, spans, &options)
+        let mut laid = layout_paragraph(text, spans, &options);
+        if options.reveal {
+            for c in laid.lines.iter_mut().flat_map(|l| l.clusters.iter_mut()) {
+                c.tag.revealed |= c.revealed;
+            }
+        }
+        laid
     }
 
     /// Lays out a styled text at `width` with its role, inline marks and entities.

@@ -65,6 +65,8 @@ pub struct Tag {
     pub link: bool,
     /// Set when the character belongs to a named entity (shown only when highlighting is on).
     pub entity: Option<EntityKind>,
+    /// The label of an invisible character, shown in reveal mode (style `reveal`).
+    pub revealed: bool,
 }
 
 impl Tag {
@@ -188,6 +190,8 @@ pub struct PageOptions {
     pub direction: DirectionMode,
     /// Set [`Tag::entity`] on entity mentions (the theme shows them only when highlighting is on).
     pub entities: bool,
+    /// Show bidi controls and invisible characters as labels ([`Tag::revealed`]).
+    pub reveal: bool,
 }
 
 impl Default for PageOptions {
@@ -197,6 +201,7 @@ impl Default for PageOptions {
             reorder: true,
             direction: DirectionMode::Auto,
             entities: true,
+            reveal: false,
         }
     }
 }

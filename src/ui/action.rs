@@ -113,6 +113,8 @@ pub enum Action {
     ToggleEntities,
     ToggleEntityPanel,
     NextTheme,
+    /// Show or hide bidi controls and invisible characters as labels.
+    ToggleReveal,
     ToggleHelp,
     /// Jump to the selected panel entry.
     Confirm,
@@ -173,6 +175,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('e')], action: Action::ToggleEntities, name: "entities", help: "entity highlighting on/off" },
     Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions" },
     Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme" },
+    Binding { keys: &[C('R')], action: Action::ToggleReveal, name: "reveal", help: "reveal bidi controls and invisible characters" },
     Binding { keys: &[C('?')], action: Action::ToggleHelp, name: "help", help: "this help" },
     Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry" },
     Binding { keys: &[C('q'), Key::Esc], action: Action::Back, name: "back", help: "close the panel, else quit" },

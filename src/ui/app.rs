@@ -44,6 +44,11 @@ pub struct ReaderOptions {
     /// The directory figure images are looked up in (the article's); `None` shows figures as
     /// text only.
     pub figure_dir: Option<PathBuf>,
+    /// The composer with reveal mode the other way round (`R` swaps it with `compose`); `None`
+    /// when there is no such choice.
+    pub reveal_compose: Option<Arc<dyn Compose>>,
+    /// `compose` shows bidi controls and invisible characters (`--reveal`).
+    pub reveal: bool,
 }
 
 impl ReaderOptions {
@@ -58,6 +63,8 @@ impl ReaderOptions {
             message: None,
             start: None,
             figure_dir: None,
+            reveal_compose: None,
+            reveal: false,
         }
     }
 }
@@ -114,6 +121,8 @@ pub struct App {
     pub(super) outline: Vec<usize>,
     pub(super) theme: usize,
     pub(super) message: Option<String>,
+    /// Reveal mode was switched by `R` (an odd number of times).
+    pub(super) revealing: bool,
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
@@ -140,6 +149,12 @@ impl App {
                 inner: Arc::clone(&options.compose),
                 figures: Arc::clone(&figures),
             });
+            if let Some(other) = options.reveal_compose.take() {
+                options.reveal_compose = Some(Arc::new(WithImages {
+                    inner: other,
+                    figures: Arc::clone(&figures),
+                }));
+            }
         }
         if let Some(tag) = options.tagger.as_ref().filter(|_| !options.background) {
             doc.entities = tag(&doc);
@@ -165,8 +180,10 @@ impl App {
         } else {
             Vec::new()
         };
+        let message = super::reveal::start_message(&doc, &options);
         let mut app = App {
-            message: options.message.clone(),
+            message,
+            revealing: false,
             doc,
             units,
             pending: None,
@@ -338,6 +355,7 @@ impl App {
                 let state = if self.entities_on { "on" } else { "off" };
                 self.message = Some(format!("entity highlighting {state}"));
             }
+            Action::ToggleReveal => self.toggle_reveal(),
             Action::NextTheme => {
                 self.theme = (self.theme + 1) % self.options.themes.len().max(1);
                 self.message = Some(format!("theme: {}", self.theme().name));
