@@ -139,3 +139,72 @@ fn a_mark_right_after_a_bidi_control_sits_on_a_dotted_circle() {
     // Its level comes from the control (W1), not from the letter before the control.
     assert_eq!(unwrapped("ب\u{2068}\u{64E}"), "◌\u{64E}ب");
 }
+
+#[test]
+fn every_invisible_character_shows_its_label_in_reveal_mode() {
+    let invisible = [
+        ('\u{202A}', "LRE"),
+        ('\u{202B}', "RLE"),
+        ('\u{202C}', "PDF"),
+        ('\u{202D}', "LRO"),
+        ('\u{202E}', "RLO"),
+        ('\u{2066}', "LRI"),
+        ('\u{2067}', "RLI"),
+        ('\u{2068}', "FSI"),
+        ('\u{2069}', "PDI"),
+        ('\u{200E}', "LRM"),
+        ('\u{200F}', "RLM"),
+        ('\u{061C}', "ALM"),
+        ('\u{200D}', "ZWJ"),
+        ('\u{200C}', "ZWNJ"),
+        ('\u{200B}', "ZWSP"),
+        ('\u{2060}', "WJ"),
+        ('\u{AD}', "SHY"),
+        ('\u{FEFF}', "BOM"),
+        ('\u{FE0F}', "VS16"),
+        ('\u{E0100}', "VS17"),
+        ('\u{E0041}', "A"),
+        ('\u{E007F}', "TAG"),
+    ];
+    for (c, label) in invisible {
+        for (w, expected) in [(17, label), (3, controls::NARROW_LABEL)] {
+            let options = LayoutOptions {
+                reveal: true,
+                ..width(w)
+            };
+            let text = format!("ab{c}cd");
+            let laid = layout_paragraph::<()>(&text, &[], &options);
+            let labels: Vec<&str> = laid
+                .lines
+                .iter()
+                .flat_map(|l| {
+                    l.clusters
+                        .iter()
+                        .filter(|c| c.revealed)
+                        .map(|c| l.text.get(c.text.clone()).unwrap_or("?"))
+                })
+                .collect();
+            assert_eq!(labels, [expected], "U+{:04X} at width {w}", c as u32);
+            for line in &laid.lines {
+                let cells: usize = line.clusters.iter().map(|c| c.width).sum();
+                assert_eq!(cells, line.width, "{text:?}");
+                assert!(line.width <= w, "{text:?} at width {w}: {}", line.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn reveal_labels_stand_at_the_edges_of_what_they_open_and_close() {
+    let options = LayoutOptions {
+        reveal: true,
+        shape: false,
+        ..LayoutOptions::default()
+    };
+    let shown = |text: &str| lines(text, &options).concat();
+    assert_eq!(
+        shown("user \u{202E}nimda\u{202C} admin"),
+        "user PDFadminRLO admin"
+    );
+    assert_eq!(shown("a \u{2067}שלום\u{2069} b"), "a RLIםולשPDI b");
+}
