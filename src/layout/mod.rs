@@ -97,7 +97,8 @@ pub struct Cluster<T> {
     pub logical: Range<usize>,
     /// The tag of its first logical character (`T::default()` when untagged).
     pub tag: T,
-    /// The reveal label of an invisible character (reveal mode), not text of the paragraph.
+    /// A character of the reveal label of an invisible character (reveal mode, one cluster a
+    /// character, all with the control's logical range), not text of the paragraph.
     pub revealed: bool,
 }
 
@@ -256,6 +257,40 @@ impl<T: Copy + Default> LineInput<'_, T> {
             .unwrap_or(c.start as usize)
     }
 
+    /// Writes a reveal label (one unit of wrapping and reordering) as one visual cluster per
+    /// character, so that every cell holds one character; returns the cells taken.
+    fn label(
+        &self,
+        c: &LogicalCluster,
+        glyphs: &[Glyph],
+        text: &mut String,
+        out: &mut Vec<Cluster<T>>,
+    ) -> usize {
+        let tag = self.tagger.tag_at(c.start as usize);
+        let mut cells = 0;
+        for g in glyphs {
+            let at = text.len();
+            text.push(g.ch);
+            let piece = width::grapheme_width(text.get(at..).unwrap_or_default());
+            match out.last_mut() {
+                // A mark that rode with the label stays on its last character.
+                Some(last) if !g.revealed && last.revealed => {
+                    last.text.end = text.len();
+                    last.width += piece;
+                }
+                _ => out.push(Cluster {
+                    text: at..text.len(),
+                    width: piece,
+                    logical: c.start as usize..c.end as usize,
+                    tag,
+                    revealed: true,
+                }),
+            }
+            cells += piece;
+        }
+        cells
+    }
+
     /// L1, L2, then the text written cluster by cluster: a cluster's glyphs keep their logical
     /// order (L3: marks after their base) and are mirrored at odd levels (L4).
     fn build(&self, logical: Range<usize>, reorder: bool, s: &mut Scratch) -> VisualLine<T> {
@@ -320,6 +355,10 @@ impl<T: Copy + Default> LineInput<'_, T> {
             let mirror = reorder && s.levels[u] % 2 == 1;
             let at = text.len();
             let glyphs = &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize];
+            if glyphs.first().is_some_and(|g| g.revealed) {
+                width += self.label(c, glyphs, &mut text, &mut clusters);
+                continue;
+            }
             for g in glyphs {
                 match g.ch {
                     '\t' => text.extend(std::iter::repeat_n(' ', controls::TAB_CELLS)),
@@ -333,7 +372,7 @@ impl<T: Copy + Default> LineInput<'_, T> {
                 width: usize::from(c.width),
                 logical: c.start as usize..c.end as usize,
                 tag: self.tagger.tag_at(c.start as usize),
-                revealed: glyphs.first().is_some_and(|g| g.revealed),
+                revealed: false,
             });
         }
         VisualLine {

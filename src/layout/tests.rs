@@ -174,17 +174,19 @@ fn every_invisible_character_shows_its_label_in_reveal_mode() {
             };
             let text = format!("ab{c}cd");
             let laid = layout_paragraph::<()>(&text, &[], &options);
-            let labels: Vec<&str> = laid
+            // One character a cell, all from the control's bytes.
+            let label: String = laid
                 .lines
                 .iter()
                 .flat_map(|l| {
                     l.clusters
                         .iter()
                         .filter(|c| c.revealed)
+                        .inspect(|c| assert_eq!((c.logical.start, c.width), (2, 1)))
                         .map(|c| l.text.get(c.text.clone()).unwrap_or("?"))
                 })
                 .collect();
-            assert_eq!(labels, [expected], "U+{:04X} at width {w}", c as u32);
+            assert_eq!(label, expected, "U+{:04X} at width {w}", c as u32);
             for line in &laid.lines {
                 let cells: usize = line.clusters.iter().map(|c| c.width).sum();
                 assert_eq!(cells, line.width, "{text:?}");
