@@ -172,6 +172,9 @@ pub struct TextArgs {
     /// script, spaces otherwise).
     #[arg(long)]
     pub justify: bool,
+    /// Show bidi controls and invisible characters (LRO, RLI, ZWJ…) as labels where they are.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 impl TextArgs {
@@ -197,6 +200,7 @@ impl TextArgs {
             entities: true,
             wrap: self.wrap.into(),
             justify: self.justify,
+            reveal: self.reveal,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod decode;
 pub mod document;
 pub mod error;
+pub mod escape;
 pub mod fold;
 pub mod layout;
 pub mod load;

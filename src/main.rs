@@ -7,9 +7,16 @@ use sahifa::commands::{bidi, doctor, json, print, read, shot};
 fn main() {
     let invocation = match cli::parse() {
         Ok(invocation) => invocation,
+        Err(e) if e.use_stderr() => {
+            // A usage error may echo an argument (a file name): shown, never obeyed.
+            for line in e.render().to_string().lines() {
+                eprintln!("{}", sahifa::escape::Visible(line));
+            }
+            std::process::exit(2);
+        }
         Err(e) => {
             let _ = e.print();
-            std::process::exit(if e.use_stderr() { 2 } else { 0 });
+            std::process::exit(0);
         }
     };
     let result = match &invocation {
@@ -21,7 +28,7 @@ fn main() {
         Invocation::Doctor => doctor::run(),
     };
     if let Err(e) = result {
-        eprintln!("sahifa: {e:#}");
+        eprintln!("sahifa: {}", sahifa::escape::Visible(format!("{e:#}")));
         std::process::exit(1);
     }
 }

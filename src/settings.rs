@@ -41,6 +41,12 @@ pub fn reader_options_reordering(
         .page_options(config.shaping.unwrap_or(true), reorder);
     page_options.justify |= config.justify.unwrap_or(false);
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
+    // `R` swaps in the same composition with reveal mode the other way round.
+    options.reveal = page_options.reveal;
+    options.reveal_compose = Some(Arc::new(PageCompose(PageOptions {
+        reveal: !page_options.reveal,
+        ..page_options
+    })));
     options.reorder = reorder;
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);

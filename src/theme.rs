@@ -88,6 +88,7 @@ style_keys! {
     HelpKey => "help.key",
     Panel => "panel",
     PanelBorder => "panel.border",
+    Reveal => "reveal",
 }
 
 impl StyleKey {
@@ -227,6 +228,9 @@ impl Theme {
         if let Some(kind) = tag.entity.filter(|_| entities) {
             style = style.patch(self.style(StyleKey::of_entity(kind)));
         }
+        if tag.revealed {
+            style = style.patch(self.style(StyleKey::Reveal));
+        }
         style
     }
 
@@ -249,6 +253,7 @@ impl Theme {
             ),
             (StyleKey::OutlineSelected, Modifier::REVERSED),
             (StyleKey::Status, Modifier::REVERSED),
+            (StyleKey::Reveal, Modifier::REVERSED),
         ];
         let entities =
             EntityKind::ALL.map(|kind| (StyleKey::of_entity(kind), Modifier::UNDERLINED));

@@ -152,6 +152,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
                 reorder,
                 wrap,
                 justify,
+                reveal: false,
             },
         )
 }

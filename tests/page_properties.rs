@@ -256,7 +256,7 @@ proptest! {
         wrap in prop::sample::select(&[WrapAlgorithm::FirstFit, WrapAlgorithm::OptimalFit][..]),
         justify in any::<bool>(),
     ) {
-        let options = PageOptions { shape, reorder, direction, entities: true, wrap, justify };
+        let options = PageOptions { shape, reorder, direction, entities: true, wrap, justify, reveal: false };
         let page = compose(&doc, width, &options);
         check(&doc, &page, width)?;
     }

@@ -67,6 +67,9 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "/ تهران Enter n",
         None,
     ),
+    // Bidi controls hidden (the status line warns), then revealed with R.
+    ("trojan", "tests/hostile/trojan-source.md", "", None),
+    ("trojan-reveal", "tests/hostile/trojan-source.md", "R", None),
 ];
 const SIZES: &[&str] = &["100x30", "50x20"];
 

@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
             WrapAlgorithm::FirstFit
         },
         justify: flags & 32 != 0,
+        reveal: flags & 64 != 0,
     };
     let split = (0..=usize::from(*tag_at).min(text.len()))
         .rev()

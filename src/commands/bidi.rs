@@ -24,6 +24,7 @@ pub fn run(source: &Source, args: &BidiArgs) -> anyhow::Result<()> {
         reorder,
         wrap: args.wrap.into(),
         justify: args.justify,
+        reveal: false,
     };
     let explicit = tty && reorder;
     let mut out = BufWriter::new(stdout.lock());
@@ -63,7 +64,7 @@ fn read_input(source: &Source) -> anyhow::Result<String> {
     let fetched = source.read()?;
     let decoded = crate::decode::decode(&fetched.bytes, &fetched.name, None)?;
     for warning in &decoded.warnings {
-        eprintln!("sahifa: warning: {warning}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
     Ok(decoded.text)
 }

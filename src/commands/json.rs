@@ -7,6 +7,10 @@
 //! entity's `text`, except after لل, where the article's alef that the spelling elides is put
 //! back in `text` (للرقة: characters لرقة, text الرقة).
 //!
+//! `bidi_controls` counts the article's bidi controls and says whether they change the order of
+//! what it shows ([`crate::layout::hidden`]). Every string is written with control characters
+//! escaped ([`crate::escape`]).
+//!
 //! Entities come from the tagger: the built-in gazetteers, the user gazetteer in the config
 //! directory and the names the article declares in its front matter. A user gazetteer that
 //! cannot be read is a warning on stderr, not a failure.
@@ -23,11 +27,11 @@ use std::io::Write;
 pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
     let loaded = load::open(source, &args.source.load_options())?;
     for warning in &loaded.warnings {
-        eprintln!("sahifa: warning: {warning}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
     let (tagger, problem) = analyse::configured_tagger();
     if let Some(problem) = problem {
-        eprintln!("sahifa: warning: {problem}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(problem));
     }
     // The entities are made as they are written (the schema puts them last), not kept.
     let document = &loaded.document;
@@ -37,7 +41,7 @@ pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = serde_json::to_writer_pretty(&mut out, &article)
+    let written = crate::escape::json_to_writer_pretty(&mut out, &article)
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
@@ -49,7 +53,7 @@ pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
 /// already holds; `run` tags them first).
 pub fn to_string(document: &Document) -> String {
     // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&Article::of(document)).unwrap_or_default()
+    crate::escape::json_to_string_pretty(&Article::of(document)).unwrap_or_default()
 }
 
 /// The article as JSON. Sections, blocks and entities are written as they are visited, not
@@ -63,6 +67,7 @@ struct Article<'a> {
     direction: &'static str,
     sections: Each<'a, Section>,
     entities: Entities<'a>,
+    bidi_controls: crate::layout::hidden::HiddenControls,
 }
 
 /// The entities: the document's, or made one block at a time while they are written.
@@ -173,6 +178,7 @@ impl<'a> Article<'a> {
             },
             sections: Each(&document.sections),
             entities: Entities::Held(&document.entities),
+            bidi_controls: crate::layout::hidden::HiddenControls::of_document(document),
         }
     }
 }

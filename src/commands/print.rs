@@ -16,11 +16,21 @@ use std::io::IsTerminal;
 pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
     let loaded = load::open(source, &args.source.load_options())?;
     for warning in &loaded.warnings {
-        eprintln!("sahifa: warning: {warning}");
+        eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
+    }
+    let hidden = crate::layout::hidden::HiddenControls::of_document(&loaded.document);
+    if hidden.reorder && !args.text.reveal {
+        eprintln!(
+            "sahifa: warning: hidden bidi controls ({}) change the order of the text; --reveal shows them",
+            hidden.count
+        );
     }
     let (theme, error) = Theme::resolve(args.theme.as_deref());
     if let Some(error) = error {
-        eprintln!("sahifa: {error}; using the default theme");
+        eprintln!(
+            "sahifa: {}; using the default theme",
+            crate::escape::Visible(error)
+        );
     }
     let tty = std::io::stdout().is_terminal();
     // On a terminal, the same choice as the reader's (asked, unless `--bidi` says); to a pipe

@@ -31,11 +31,14 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         // the sample), the article is written out as `sahifa print` writes it.
         let (doc, warnings) = load_article(source, args)?;
         for warning in warnings {
-            eprintln!("sahifa: warning: {warning}");
+            eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
         }
         let (theme, error) = Theme::resolve(args.theme.as_deref());
         if let Some(error) = error {
-            eprintln!("sahifa: {error}; using the default theme");
+            eprintln!(
+                "sahifa: {}; using the default theme",
+                crate::escape::Visible(error)
+            );
         }
         let output = OutputArgs {
             width: args.width,
@@ -105,7 +108,10 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if let (Some(store), Some(anchor)) = (store, app.anchor())
         && let Err(e) = store.save(anchor)
     {
-        eprintln!("sahifa: could not remember the reading position: {e}");
+        eprintln!(
+            "sahifa: could not remember the reading position: {}",
+            crate::escape::Visible(e)
+        );
     }
     // Stopped by a signal: the conventional status, 128 + its number, once the terminal is
     // restored and the position saved.

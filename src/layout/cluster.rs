@@ -10,6 +10,9 @@
 //! tab is wider than two cells: a longer grapheme (a base and a run of spacing marks) is split
 //! before each of its characters that takes cells.
 //!
+//! In reveal mode the label of an invisible character is one cluster, however many cells it
+//! takes (at most [`super::controls::MAX_LABEL_CELLS`]).
+//!
 //! Most paragraphs hold only letters, digits, punctuation and marks of Latin, Hebrew and Arabic
 //! script; for them the grapheme rules reduce to "a mark extends the grapheme before it", and
 //! that fast path skips the general segmentation (same result, checked by a test).
@@ -104,13 +107,38 @@ fn classify(c: char) -> Option<bool> {
 /// The clusters of `glyphs`; `shaped` is scratch space for their text.
 pub(crate) fn clusters(glyphs: &[Glyph], shaped: &mut String, out: &mut Vec<LogicalCluster>) {
     out.clear();
-    if simple_clusters(glyphs, out) {
-        return;
+    if !simple_clusters(glyphs, out) {
+        out.clear();
+        shaped.clear();
+        shaped.extend(glyphs.iter().map(|g| g.ch));
+        segmented_clusters(glyphs, shaped, out);
     }
-    out.clear();
-    shaped.clear();
-    shaped.extend(glyphs.iter().map(|g| g.ch));
-    segmented_clusters(glyphs, shaped, out);
+    if glyphs.iter().any(|g| g.revealed) {
+        merge_labels(glyphs, out);
+    }
+}
+
+/// Makes the glyphs of one reveal label (all from the same source character) one cluster, so
+/// that the label is one unit of reordering and of wrapping.
+fn merge_labels(glyphs: &[Glyph], out: &mut Vec<LogicalCluster>) {
+    let label_of = |i: u32| {
+        glyphs
+            .get(i as usize)
+            .filter(|g| g.revealed)
+            .map(|g| g.start)
+    };
+    let mut merged: Vec<LogicalCluster> = Vec::with_capacity(out.len());
+    for cluster in out.drain(..) {
+        if let Some(last) = merged.last_mut()
+            && let Some(start) = label_of(cluster.glyphs.start)
+            && label_of(last.glyphs.end.wrapping_sub(1)) == Some(start)
+        {
+            last.absorb(&cluster);
+            continue;
+        }
+        merged.push(cluster);
+    }
+    *out = merged;
 }
 
 /// Clusters when every glyph is a one-cell base or a mark after one; `false` (and `out` left

@@ -6,7 +6,11 @@
 //! sequence, which is what makes the sequence one picture); a tab becomes one cluster of
 //! [`TAB_CELLS`] spaces (tab stops mean nothing once a line is reordered, and a line never
 //! breaks inside the gap); every other C0 control, DEL and the C1
-//! controls become visible symbols from the U+2400 block.
+//! controls become visible symbols from the U+2400 block. In reveal mode every invisible
+//! character with a [`reveal_label`] still takes effect (in bidi analysis and shaping) and is
+//! also shown, as its label: one unit of reordering at the character's own level, so it stands
+//! at its logical place in the reordered line, never mirrored; the visible text around it is
+//! reordered exactly as without reveal.
 
 /// Spaces a tab expands to.
 pub const TAB_CELLS: usize = 4;
@@ -22,6 +26,56 @@ pub(crate) enum Treatment {
     Symbol(char),
     /// Shown as [`TAB_CELLS`] spaces.
     Tab,
+    /// Takes effect, and is shown as its [`reveal_label`] (reveal mode).
+    Reveal,
+}
+
+/// The widest reveal label; a column narrower than this gets [`NARROW_LABEL`] instead.
+pub const MAX_LABEL_CELLS: usize = 5;
+
+/// The one-cell label of every invisible character in a column too narrow for names.
+pub const NARROW_LABEL: &str = "\u{A4}";
+
+/// What reveal mode shows for an invisible character: the bidi controls and marks, the joiners,
+/// zero-width space, word joiner, soft hyphen, byte order mark, combining grapheme joiner,
+/// Mongolian vowel separator and invisible operators by their abbreviations; variation
+/// selectors as `VS1`…`VS256`; tag characters (which can carry hidden ASCII text) as the ASCII
+/// character they stand for, or `TAG`. `None` for anything else.
+pub fn reveal_label(c: char) -> Option<std::borrow::Cow<'static, str>> {
+    use std::borrow::Cow::{Borrowed, Owned};
+    let name = match c {
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{061C}' => "ALM",
+        '\u{200D}' => "ZWJ",
+        '\u{200C}' => "ZWNJ",
+        '\u{200B}' => "ZWSP",
+        '\u{2060}' => "WJ",
+        '\u{AD}' => "SHY",
+        '\u{FEFF}' => "BOM",
+        '\u{034F}' => "CGJ",
+        '\u{180E}' => "MVS",
+        '\u{2061}'..='\u{2064}' => "INV",
+        '\u{FE00}'..='\u{FE0F}' => return Some(Owned(format!("VS{}", c as u32 - 0xFE00 + 1))),
+        '\u{E0100}'..='\u{E01EF}' => {
+            return Some(Owned(format!("VS{}", c as u32 - 0xE0100 + 17)));
+        }
+        '\u{E0021}'..='\u{E007E}' => {
+            return char::from_u32(c as u32 - 0xE0000).map(|a| Owned(a.to_string()));
+        }
+        '\u{E0000}'..='\u{E007F}' => "TAG",
+        _ => return None,
+    };
+    Some(Borrowed(name))
 }
 
 /// True for the explicit bidi formatting characters and the implicit marks.
@@ -63,6 +117,20 @@ pub(crate) fn treatment(c: char, prev: Option<char>, next: Option<char>) -> Trea
         };
     }
     Treatment::Show
+}
+
+/// [`treatment`], or [`Treatment::Reveal`] for a character with a [`reveal_label`] when
+/// `reveal` is on.
+pub(crate) fn treatment_with(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    reveal: bool,
+) -> Treatment {
+    if reveal && reveal_label(c).is_some() {
+        return Treatment::Reveal;
+    }
+    treatment(c, prev, next)
 }
 
 /// Emoji that ZWJ sequences are built from (pictographs, plus the modifiers and variation

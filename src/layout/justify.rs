@@ -58,6 +58,7 @@ impl Justifier {
                 ch,
                 start: 0,
                 end: 0,
+                revealed: false,
             });
         }
         Self {
@@ -231,7 +232,9 @@ fn kashida_places(line: &[LogicalCluster], glyphs: &[Glyph], analysis: &Analysis
         let (sa, sb) = (shown(base(a, glyphs)), shown(base(b, glyphs)));
         // Letters at different levels (an override between them) are not side by side.
         let level = |c: &LogicalCluster| analysis.level(c.start as usize);
-        if !(sa.next && sb.previous) || level(a) != level(b) {
+        // Nor are letters with a hidden control between them (LRM, an isolate…): that control
+        // is a unit of its own when the line is reordered, and may stand between them.
+        if !(sa.next && sb.previous) || level(a) != level(b) || a.end != b.start {
             continue;
         }
         if let Some(priority) = priority(sa, sb) {

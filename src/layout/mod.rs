@@ -12,7 +12,9 @@
 //!    where Arabic letters join, else wider spaces (see `justify.rs`);
 //! 5. each line reordered to visual order (L1 trailing whitespace, L2 runs, L3 combining marks
 //!    after their base, L4 mirrored glyphs in RTL runs);
-//! 6. bidi controls and ZWJ/ZWNJ dropped, other control characters shown as U+2400 symbols.
+//! 6. bidi controls and ZWJ/ZWNJ dropped (in reveal mode shown as labels, at their logical
+//!    place, the text reordered as without them), other control characters shown as U+2400
+//!    symbols.
 //!
 //! Tags (opaque, one per logical byte range) travel with every character, and every cell keeps
 //! the logical byte offset it came from, so styles and search matches land on the right cells.
@@ -27,6 +29,7 @@ mod cluster;
 pub mod conformance;
 pub mod controls;
 mod forms_table;
+pub mod hidden;
 mod joining_table;
 pub mod justify;
 pub mod mirror;
@@ -68,6 +71,8 @@ pub struct LayoutOptions {
     pub wrap: WrapAlgorithm,
     /// Fill every line but a paragraph's last to the width (with a width).
     pub justify: bool,
+    /// Show bidi controls and other invisible characters as labels (see [`controls`]).
+    pub reveal: bool,
 }
 
 impl Default for LayoutOptions {
@@ -79,6 +84,7 @@ impl Default for LayoutOptions {
             reorder: true,
             wrap: WrapAlgorithm::FirstFit,
             justify: false,
+            reveal: false,
         }
     }
 }
@@ -102,6 +108,9 @@ pub struct Cluster<T> {
     pub logical: Range<usize>,
     /// The tag of its first logical character (`T::default()` when untagged).
     pub tag: T,
+    /// A character of the reveal label of an invisible character (reveal mode, one cluster a
+    /// character, all with the control's logical range), not text of the paragraph.
+    pub revealed: bool,
 }
 
 /// One line in visual (left-to-right screen) order.
@@ -148,7 +157,14 @@ pub fn layout_paragraph<T: Copy + Default>(
     LAID_OUT.with(|n| n.set(n.get() + 1));
     let analysis = Analysis::new(text, options.direction);
     let mut glyphs = Vec::with_capacity(text.len());
-    shaping::shape_into(text, options.shape, &mut glyphs);
+    // A label never makes a line overflow: a column narrower than the widest gets one-cell ones.
+    let label_cells = options.width.unwrap_or(usize::MAX);
+    shaping::shape_with(
+        text,
+        options.shape,
+        options.reveal.then_some(label_cells),
+        &mut glyphs,
+    );
     let mut clusters = Vec::with_capacity(glyphs.len());
     cluster::clusters(&glyphs, &mut String::new(), &mut clusters);
     let ranges = match options.width {
@@ -191,6 +207,7 @@ pub fn layout_paragraph<T: Copy + Default>(
             visible = &justified;
         }
         let line = LineInput {
+            text,
             analysis: &analysis,
             glyphs: &glyphs,
             clusters: visible,
@@ -207,12 +224,20 @@ pub fn layout_paragraph<T: Copy + Default>(
 /// Buffers reused from line to line.
 #[derive(Default)]
 struct Scratch {
-    classes: Vec<unicode_bidi::BidiClass>,
+    /// Levels of the line's bytes after L1.
+    bytes: Vec<u8>,
+    /// Per unit of L2: the cluster index, or [`UNSHOWN`] for a control that is not shown.
+    units: Vec<u32>,
+    /// Level per unit.
     levels: Vec<u8>,
     order: Vec<usize>,
 }
 
+/// A unit of L2 that is no cluster: a control kept by rule X9 but not shown.
+const UNSHOWN: u32 = u32::MAX;
+
 struct LineInput<'a, T> {
+    text: &'a str,
     analysis: &'a Analysis,
     glyphs: &'a [Glyph],
     clusters: &'a [LogicalCluster],
@@ -220,6 +245,93 @@ struct LineInput<'a, T> {
 }
 
 impl<T: Copy + Default> LineInput<'_, T> {
+    /// Units for the characters of `range` (between clusters, not shown) that rule X9 keeps,
+    /// at their levels after L1.
+    fn unshown_units(&self, range: Range<usize>, line: &Range<usize>, s: &mut Scratch) {
+        use unicode_bidi::BidiClass::{BN, LRE, LRO, PDF, RLE, RLO};
+        let Some(text) = self.text.get(range.clone()) else {
+            return;
+        };
+        for (at, _) in text.char_indices() {
+            let b = range.start + at;
+            if !matches!(self.analysis.class(b), BN | LRE | RLE | LRO | RLO | PDF) {
+                let level = s.bytes.get(b - line.start).copied();
+                s.levels
+                    .push(level.unwrap_or_else(|| self.analysis.level(b)));
+                s.units.push(UNSHOWN);
+            }
+        }
+    }
+
+    /// Gives the label of an embedding or override initiator (LRE RLE LRO RLO, removed by X9,
+    /// so at the level of the character before it) the level of the unit after it, so that the
+    /// label stands at the start of what it opens, as PDF's stands at the end of what it closes.
+    /// Either neighbour's level leaves the other units' order as it is.
+    fn open_with_the_next_unit(&self, s: &mut Scratch) {
+        use unicode_bidi::BidiClass::{LRE, LRO, RLE, RLO};
+        let mut after = None;
+        for u in (0..s.units.len()).rev() {
+            let opener = self.clusters.get(s.units[u] as usize).is_some_and(|c| {
+                self.glyphs
+                    .get(c.glyphs.start as usize)
+                    .is_some_and(|g| g.revealed)
+                    && matches!(self.analysis.class(c.start as usize), LRE | RLE | LRO | RLO)
+            });
+            match after {
+                Some(level) if opener => s.levels[u] = level,
+                _ => after = Some(s.levels[u]),
+            }
+        }
+    }
+
+    /// The source byte whose level a cluster takes: its first glyph that is not a boundary
+    /// neutral (a zero-width space or joiner merged into the cluster from before its letter).
+    /// A cell added by justification has no source bytes of its own: it takes the level of the
+    /// letter or space it extends (the cluster's start).
+    fn base(&self, c: &LogicalCluster) -> usize {
+        let glyphs = &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize];
+        glyphs
+            .iter()
+            .filter(|g| g.end > g.start)
+            .map(|g| g.start as usize)
+            .find(|&b| self.analysis.class(b) != unicode_bidi::BidiClass::BN)
+            .unwrap_or(c.start as usize)
+    }
+
+    /// Writes a reveal label (one unit of wrapping and reordering) as one visual cluster per
+    /// character, so that every cell holds one character; returns the cells taken.
+    fn label(
+        &self,
+        c: &LogicalCluster,
+        glyphs: &[Glyph],
+        text: &mut String,
+        out: &mut Vec<Cluster<T>>,
+    ) -> usize {
+        let tag = self.tagger.tag_at(c.start as usize);
+        let mut cells = 0;
+        for g in glyphs {
+            let at = text.len();
+            text.push(g.ch);
+            let piece = width::grapheme_width(text.get(at..).unwrap_or_default());
+            match out.last_mut() {
+                // A mark that rode with the label stays on its last character.
+                Some(last) if !g.revealed && last.revealed => {
+                    last.text.end = text.len();
+                    last.width += piece;
+                }
+                _ => out.push(Cluster {
+                    text: at..text.len(),
+                    width: piece,
+                    logical: c.start as usize..c.end as usize,
+                    tag,
+                    revealed: true,
+                }),
+            }
+            cells += piece;
+        }
+        cells
+    }
+
     /// L1, L2, then the text written cluster by cluster: a cluster's glyphs keep their logical
     /// order (L3: marks after their base) and are mirrored at odd levels (L4).
     fn build(&self, logical: Range<usize>, reorder: bool, s: &mut Scratch) -> VisualLine<T> {
@@ -227,33 +339,47 @@ impl<T: Copy + Default> LineInput<'_, T> {
         let n = self.clusters.len();
         s.levels.clear();
         s.order.clear();
+        s.units.clear();
         if analysis.single_level() {
             // Every character at the paragraph level: L1 changes nothing, L2 reverses the line
             // of an RTL paragraph as a whole.
             s.levels.resize(n, analysis.para_level);
+            s.units.extend(0..n as u32);
             if reorder && analysis.rtl() {
                 s.order.extend((0..n).rev());
             } else {
                 s.order.extend(0..n);
             }
-        } else {
-            s.levels.extend(
-                self.clusters
-                    .iter()
-                    .map(|c| analysis.level(c.start as usize)),
+        } else if reorder {
+            // L1 looks at every character of the line, the ones that are not shown too: an
+            // RLM after a space keeps the space from trailing, an LRI after it does not.
+            s.bytes.clear();
+            s.bytes.extend(logical.clone().map(|b| analysis.level(b)));
+            reorder::apply_l1_bytes(
+                |b| analysis.class(logical.start + b),
+                &mut s.bytes,
+                analysis.para_level,
             );
-            if reorder {
-                s.classes.clear();
-                s.classes.extend(
-                    self.clusters
-                        .iter()
-                        .map(|c| analysis.class(c.start as usize)),
-                );
-                reorder::apply_l1(&s.classes, &mut s.levels, analysis.para_level);
-                reorder::visual_order(&s.levels, &mut s.order);
-            } else {
-                s.order.extend(0..n);
+            // L2 orders the clusters together with the controls that rule X9 keeps (isolate
+            // initiators, PDI, LRM, RLM, ALM): they are not shown, but their levels separate
+            // or join the runs around them.
+            let mut next = logical.start;
+            for (i, c) in self.clusters.iter().enumerate() {
+                self.unshown_units(next..c.start as usize, &logical, s);
+                let base = self.base(c);
+                let level = s.bytes.get(base.wrapping_sub(logical.start)).copied();
+                s.levels.push(level.unwrap_or_else(|| analysis.level(base)));
+                s.units.push(i as u32);
+                next = next.max(c.end as usize);
             }
+            self.unshown_units(next..logical.end, &logical, s);
+            self.open_with_the_next_unit(s);
+            reorder::visual_order(&s.levels, &mut s.order);
+        } else {
+            s.levels
+                .extend(self.clusters.iter().map(|c| analysis.level(self.base(c))));
+            s.units.extend(0..n as u32);
+            s.order.extend(0..n);
         }
         // Three bytes a glyph fits Arabic, Hebrew and Latin; the line's glyphs are contiguous.
         let glyphs = match (self.clusters.first(), self.clusters.last()) {
@@ -263,14 +389,21 @@ impl<T: Copy + Default> LineInput<'_, T> {
         let mut text = String::with_capacity(glyphs * 3);
         let mut clusters = Vec::with_capacity(self.clusters.len());
         let mut width = 0;
-        for &i in &s.order {
-            let c = &self.clusters[i];
-            let mirror = reorder && s.levels[i] % 2 == 1;
+        for &u in &s.order {
+            let Some(c) = self.clusters.get(s.units[u] as usize) else {
+                continue;
+            };
+            let mirror = reorder && s.levels[u] % 2 == 1;
             let at = text.len();
-            for g in &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize] {
+            let glyphs = &self.glyphs[c.glyphs.start as usize..c.glyphs.end as usize];
+            if glyphs.first().is_some_and(|g| g.revealed) {
+                width += self.label(c, glyphs, &mut text, &mut clusters);
+                continue;
+            }
+            for g in glyphs {
                 match g.ch {
                     '\t' => text.extend(std::iter::repeat_n(' ', controls::TAB_CELLS)),
-                    c if mirror => text.push(mirror::mirrored(c)),
+                    c if mirror && !g.revealed => text.push(mirror::mirrored(c)),
                     c => text.push(c),
                 }
             }
@@ -280,6 +413,7 @@ impl<T: Copy + Default> LineInput<'_, T> {
                 width: usize::from(c.width),
                 logical: c.start as usize..c.end as usize,
                 tag: self.tagger.tag_at(c.start as usize),
+                revealed: false,
             });
         }
         VisualLine {

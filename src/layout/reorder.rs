@@ -11,21 +11,39 @@ use unicode_bidi::BidiClass;
 
 /// Rule L1 on one line's units; characters removed by rule X9 are not among them.
 pub(crate) fn apply_l1(classes: &[BidiClass], levels: &mut [u8], para_level: u8) {
-    use BidiClass::{B, BN, FSI, LRE, LRI, LRO, PDF, PDI, RLE, RLI, RLO, S, WS};
     let mut trailing = true;
     for (class, level) in classes.iter().zip(levels.iter_mut()).rev() {
-        match class {
-            S | B => {
-                *level = para_level;
-                trailing = true;
-            }
-            WS | LRI | RLI | FSI | PDI | BN | LRE | RLE | LRO | RLO | PDF => {
-                if trailing {
-                    *level = para_level;
-                }
-            }
-            _ => trailing = false,
+        reset(*class, level, para_level, &mut trailing);
+    }
+}
+
+/// Rule L1 on one line's bytes, every character of the line among them (the ones removed by
+/// rule X9 too, which count as whitespace here); `class_at(b)` is the class of byte `b`.
+pub(crate) fn apply_l1_bytes(
+    class_at: impl Fn(usize) -> BidiClass,
+    levels: &mut [u8],
+    para_level: u8,
+) {
+    let mut trailing = true;
+    for (b, level) in levels.iter_mut().enumerate().rev() {
+        reset(class_at(b), level, para_level, &mut trailing);
+    }
+}
+
+/// One step of L1, from the end of the line backwards.
+fn reset(class: BidiClass, level: &mut u8, para_level: u8, trailing: &mut bool) {
+    use BidiClass::{B, BN, FSI, LRE, LRI, LRO, PDF, PDI, RLE, RLI, RLO, S, WS};
+    match class {
+        S | B => {
+            *level = para_level;
+            *trailing = true;
         }
+        WS | LRI | RLI | FSI | PDI | BN | LRE | RLE | LRO | RLO | PDF => {
+            if *trailing {
+                *level = para_level;
+            }
+        }
+        _ => *trailing = false,
     }
 }
 

@@ -14,9 +14,12 @@
 //! [`super::controls`]), so this pass produces exactly the glyphs that reach the screen, each
 //! with the source byte range it came from. A combining mark that opens a paragraph has no base
 //! to sit on: it gets a dotted circle (U+25CC), as font renderers do, instead of landing on
-//! whatever the terminal printed before it.
+//! whatever the terminal printed before it; so does a mark right after a bidi control (its
+//! level comes from the control, so it need not be shown next to the letter before it).
 
-use super::controls::{Treatment, treatment};
+use super::controls::{
+    MAX_LABEL_CELLS, NARROW_LABEL, Treatment, is_bidi_control, reveal_label, treatment_with,
+};
 use super::forms_table::{FORMS, LAM_ALEF};
 use super::joining_table::JOINING_TYPES;
 
@@ -44,6 +47,8 @@ pub(crate) struct Glyph {
     pub ch: char,
     pub start: u32,
     pub end: u32,
+    /// Part of the reveal label of an invisible character.
+    pub revealed: bool,
 }
 
 const LAM: char = '\u{0644}';
@@ -180,7 +185,25 @@ pub fn form_joins(c: char) -> Option<(bool, bool)> {
 }
 
 /// Appends the glyphs of `text` to `out`: controls treated, Arabic shaped when `shape` is set.
+#[cfg(test)]
 pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
+    shape_with(text, shape, None, out);
+}
+
+/// [`shape_into`], with invisible characters shown as their labels when `reveal` is given
+/// (the widest label it allows, in cells).
+pub(crate) fn shape_with(text: &str, shape: bool, reveal: Option<usize>, out: &mut Vec<Glyph>) {
+    let emit = |out: &mut Vec<Glyph>,
+                treated: Treatment,
+                shown: char,
+                start: u32,
+                end: u32,
+                prev: Option<char>| {
+        emit(out, treated, shown, start, end, prev, reveal.unwrap_or(0));
+    };
+    let treatment = |c: char, prev: Option<char>, next: Option<char>| {
+        treatment_with(c, prev, next, reveal.is_some())
+    };
     // Every character from U+0600 on starts with a UTF-8 byte of 0xD8 or more.
     if !shape || text.bytes().all(|b| b < 0xD8) {
         let mut chars = text.char_indices().peekable();
@@ -189,7 +212,8 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             let (end, next) = chars
                 .peek()
                 .map_or((text.len(), None), |&(p, n)| (p, Some(n)));
-            emit(out, treatment(c, prev, next), c, start as u32, end as u32);
+            let treated = treatment(c, prev, next);
+            emit(out, treated, c, start as u32, end as u32, prev);
             prev = Some(c);
         }
         return;
@@ -226,15 +250,17 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             && let Some(ligature) = lam_alef(chars[after_at].1, joined_before)
         {
             let alef_at = after_at;
-            emit(out, Treatment::Show, ligature, start, end_of(alef_at));
+            emit(out, Treatment::Show, ligature, start, end_of(alef_at), None);
             // The marks between lam and alef follow the ligature.
             for (m, &(mark_start, mark, _)) in chars.iter().enumerate().take(alef_at).skip(i + 1) {
+                let before = chars.get(m - 1).map(|&(_, p, _)| p);
                 emit(
                     out,
                     treatment(mark, None, None),
                     mark,
                     mark_start,
                     end_of(m),
+                    before,
                 );
             }
             // Alef is right-joining: nothing after it joins it.
@@ -246,21 +272,51 @@ pub(crate) fn shape_into(text: &str, shape: bool, out: &mut Vec<Glyph>) {
             Treatment::Show => presentation_form(c, t, joined_before, joined_after),
             _ => c,
         };
-        emit(out, treated, shown, start, end_of(i));
+        emit(out, treated, shown, start, end_of(i), prev);
         i += 1;
     }
 }
 
-/// Appends what one source character (bytes `start..end`) shows as.
-fn emit(out: &mut Vec<Glyph>, treated: Treatment, shown: char, start: u32, end: u32) {
-    let glyph = |ch| Glyph { ch, start, end };
+/// Appends what one source character (bytes `start..end`, after the source character `prev`)
+/// shows as.
+fn emit(
+    out: &mut Vec<Glyph>,
+    treated: Treatment,
+    shown: char,
+    start: u32,
+    end: u32,
+    prev: Option<char>,
+    label_cells: usize,
+) {
+    let glyph = |ch| Glyph {
+        ch,
+        start,
+        end,
+        revealed: false,
+    };
     match treated {
         Treatment::Drop => {}
+        Treatment::Reveal => {
+            let label = reveal_label(shown).unwrap_or_default();
+            let label = if label_cells >= MAX_LABEL_CELLS {
+                &label
+            } else {
+                NARROW_LABEL
+            };
+            out.extend(label.chars().map(|ch| Glyph {
+                revealed: true,
+                ..glyph(ch)
+            }));
+        }
         // Kept as one glyph (one cluster), so that no line breaks inside it; written as spaces.
         Treatment::Tab => out.push(glyph('\t')),
         Treatment::Symbol(symbol) => out.push(glyph(symbol)),
         Treatment::Show => {
-            if out.is_empty() && joining_type(shown) == JoiningType::T && !is_format(shown) {
+            // A mark has no base when nothing is shown before it, or when a bidi control stands
+            // between: the mark takes its bidi level from the control (UAX #9 W1), so it may
+            // be shown far from the letter before the control.
+            let baseless = out.is_empty() || prev.is_some_and(is_bidi_control);
+            if baseless && joining_type(shown) == JoiningType::T && !is_format(shown) {
                 out.push(glyph(DOTTED_CIRCLE));
             }
             out.push(glyph(shown));

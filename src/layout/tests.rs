@@ -107,3 +107,106 @@ fn empty_paragraph_is_one_empty_line() {
     assert_eq!(layout.lines.len(), 1);
     assert_eq!(layout.lines[0].text, "");
 }
+
+fn unwrapped(text: &str) -> String {
+    let options = LayoutOptions {
+        shape: false,
+        ..LayoutOptions::default()
+    };
+    lines(text, &options).concat()
+}
+
+#[test]
+fn an_unshown_isolate_initiator_still_separates_runs() {
+    // The unmatched LRI resolves to level 0 (X10: its sequence ends at the paragraph level), so
+    // the isolate's content comes after the Arabic run, not inside it (as in ICU and FriBidi).
+    assert_eq!(
+        unwrapped("jzxDs AIrg ثعىذ\u{61C}\u{61C}\u{2066} -#+$€-. ه"),
+        "jzxDs AIrg ذىعث -#+$€-. ه"
+    );
+}
+
+#[test]
+fn a_mark_after_a_control_keeps_the_space_before_it() {
+    // The RLM after the space is strong: the space is not trailing whitespace (L1).
+    assert_eq!(unwrapped("\u{2067} \u{301} صأ \u{61C} "), " أص  \u{301} ");
+    assert_eq!(unwrapped("אב \u{200F}"), " בא");
+    assert_eq!(unwrapped("ab \u{200F}"), "ab ");
+}
+
+#[test]
+fn a_mark_right_after_a_bidi_control_sits_on_a_dotted_circle() {
+    // Its level comes from the control (W1), not from the letter before the control.
+    assert_eq!(unwrapped("ب\u{2068}\u{64E}"), "◌\u{64E}ب");
+}
+
+#[test]
+fn every_invisible_character_shows_its_label_in_reveal_mode() {
+    let invisible = [
+        ('\u{202A}', "LRE"),
+        ('\u{202B}', "RLE"),
+        ('\u{202C}', "PDF"),
+        ('\u{202D}', "LRO"),
+        ('\u{202E}', "RLO"),
+        ('\u{2066}', "LRI"),
+        ('\u{2067}', "RLI"),
+        ('\u{2068}', "FSI"),
+        ('\u{2069}', "PDI"),
+        ('\u{200E}', "LRM"),
+        ('\u{200F}', "RLM"),
+        ('\u{061C}', "ALM"),
+        ('\u{200D}', "ZWJ"),
+        ('\u{200C}', "ZWNJ"),
+        ('\u{200B}', "ZWSP"),
+        ('\u{2060}', "WJ"),
+        ('\u{AD}', "SHY"),
+        ('\u{FEFF}', "BOM"),
+        ('\u{FE0F}', "VS16"),
+        ('\u{E0100}', "VS17"),
+        ('\u{E0041}', "A"),
+        ('\u{E007F}', "TAG"),
+    ];
+    for (c, label) in invisible {
+        for (w, expected) in [(17, label), (3, controls::NARROW_LABEL)] {
+            let options = LayoutOptions {
+                reveal: true,
+                ..width(w)
+            };
+            let text = format!("ab{c}cd");
+            let laid = layout_paragraph::<()>(&text, &[], &options);
+            // One character a cell, all from the control's bytes.
+            let label: String = laid
+                .lines
+                .iter()
+                .flat_map(|l| {
+                    l.clusters
+                        .iter()
+                        .filter(|c| c.revealed)
+                        .inspect(|c| assert_eq!((c.logical.start, c.width), (2, 1)))
+                        .map(|c| l.text.get(c.text.clone()).unwrap_or("?"))
+                })
+                .collect();
+            assert_eq!(label, expected, "U+{:04X} at width {w}", c as u32);
+            for line in &laid.lines {
+                let cells: usize = line.clusters.iter().map(|c| c.width).sum();
+                assert_eq!(cells, line.width, "{text:?}");
+                assert!(line.width <= w, "{text:?} at width {w}: {}", line.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn reveal_labels_stand_at_the_edges_of_what_they_open_and_close() {
+    let options = LayoutOptions {
+        reveal: true,
+        shape: false,
+        ..LayoutOptions::default()
+    };
+    let shown = |text: &str| lines(text, &options).concat();
+    assert_eq!(
+        shown("user \u{202E}nimda\u{202C} admin"),
+        "user PDFadminRLO admin"
+    );
+    assert_eq!(shown("a \u{2067}שלום\u{2069} b"), "a RLIםולשPDI b");
+}

@@ -288,8 +288,15 @@ impl<'a> Composer<'a> {
             reorder: self.options.reorder,
             wrap: self.options.wrap,
             justify: justify && self.options.justify,
+            reveal: self.options.reveal,
         };
-        layout_paragraph(text, spans, &options)
+        let mut laid = layout_paragraph(text, spans, &options);
+        if options.reveal {
+            for c in laid.lines.iter_mut().flat_map(|l| l.clusters.iter_mut()) {
+                c.tag.revealed |= c.revealed;
+            }
+        }
+        laid
     }
 
     /// Lays out a styled text at `width` with its role, inline marks and entities; running

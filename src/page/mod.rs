@@ -69,6 +69,8 @@ pub struct Tag {
     pub link: bool,
     /// Set when the character belongs to a named entity (shown only when highlighting is on).
     pub entity: Option<EntityKind>,
+    /// The label of an invisible character, shown in reveal mode (style `reveal`).
+    pub revealed: bool,
 }
 
 impl Tag {
@@ -198,6 +200,8 @@ pub struct PageOptions {
     /// paragraph's last fills its column. Titles, headings, captions, tables and code stay
     /// ragged.
     pub justify: bool,
+    /// Show bidi controls and invisible characters as labels ([`Tag::revealed`]).
+    pub reveal: bool,
 }
 
 impl Default for PageOptions {
@@ -209,6 +213,7 @@ impl Default for PageOptions {
             entities: true,
             wrap: WrapAlgorithm::OptimalFit,
             justify: false,
+            reveal: false,
         }
     }
 }

@@ -115,6 +115,8 @@ pub enum Action {
     NextTheme,
     /// Justified or ragged paragraphs.
     ToggleJustify,
+    /// Show or hide bidi controls and invisible characters as labels.
+    ToggleReveal,
     ToggleHelp,
     /// Jump to the selected panel entry.
     Confirm,
@@ -176,6 +178,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions" },
     Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme" },
     Binding { keys: &[C('J')], action: Action::ToggleJustify, name: "justify", help: "justified / ragged paragraphs" },
+    Binding { keys: &[C('R')], action: Action::ToggleReveal, name: "reveal", help: "reveal bidi controls and invisible characters" },
     Binding { keys: &[C('?')], action: Action::ToggleHelp, name: "help", help: "this help" },
     Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry" },
     Binding { keys: &[C('q'), Key::Esc], action: Action::Back, name: "back", help: "close the panel, else quit" },

@@ -50,6 +50,11 @@ pub struct ReaderOptions {
     /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
     /// itself, and everything — status line, panels, prompts — is written in logical order).
     pub reorder: bool,
+    /// The composer with reveal mode the other way round (`R` swaps it with `compose`); `None`
+    /// when there is no such choice.
+    pub reveal_compose: Option<Arc<dyn Compose>>,
+    /// `compose` shows bidi controls and invisible characters (`--reveal`).
+    pub reveal: bool,
 }
 
 impl ReaderOptions {
@@ -66,6 +71,8 @@ impl ReaderOptions {
             start: None,
             figure_dir: None,
             reorder: true,
+            reveal_compose: None,
+            reveal: false,
         }
     }
 }
@@ -126,6 +133,8 @@ pub struct App {
     pub(super) outline: Vec<usize>,
     pub(super) theme: usize,
     pub(super) message: Option<String>,
+    /// Reveal mode was switched by `R` (an odd number of times).
+    pub(super) revealing: bool,
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
@@ -154,6 +163,12 @@ impl App {
                 inner: Arc::clone(&options.compose),
                 figures: Arc::clone(&figures),
             });
+            if let Some(other) = options.reveal_compose.take() {
+                options.reveal_compose = Some(Arc::new(WithImages {
+                    inner: other,
+                    figures: Arc::clone(&figures),
+                }));
+            }
         }
         let windowed = options.background || options.windows;
         let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
@@ -184,8 +199,10 @@ impl App {
         let outline = (doc.sections.iter().enumerate())
             .filter_map(|(s, section)| section.shown_heading().map(|_| s))
             .collect();
+        let message = start_message(&doc, &options);
         let mut app = App {
-            message: options.message.clone(),
+            message,
+            revealing: false,
             doc,
             units,
             pending: None,
@@ -375,6 +392,7 @@ impl App {
                 self.message = Some(format!("entity highlighting {state}"));
             }
             Action::ToggleJustify => self.toggle_justify(),
+            Action::ToggleReveal => self.toggle_reveal(),
             Action::NextTheme => {
                 self.theme = (self.theme + 1) % self.options.themes.len().max(1);
                 self.message = Some(format!("theme: {}", self.theme().name));
@@ -409,5 +427,20 @@ impl App {
     fn leave(&mut self) {
         self.quit = true;
         self.effects.push(Effect::Quit);
+    }
+}
+
+/// What the status line says when reveal is off and the article's controls reorder its text.
+pub const HIDDEN_WARNING: &str = "hidden bidi controls \u{2014} R to reveal";
+
+/// The status message at start: the options' own, and the warning when it is due.
+fn start_message(doc: &Document, options: &ReaderOptions) -> Option<String> {
+    let warn = !options.reveal
+        && options.reveal_compose.is_some()
+        && crate::layout::hidden::HiddenControls::of_document(doc).reorder;
+    match (options.message.clone(), warn) {
+        (Some(message), true) => Some(format!("{HIDDEN_WARNING}; {message}")),
+        (None, true) => Some(HIDDEN_WARNING.to_owned()),
+        (message, false) => message,
     }
 }

@@ -32,6 +32,7 @@ mod navigate;
 pub mod paint;
 pub mod position;
 mod reflow;
+mod reveal;
 pub mod search;
 pub mod status;
 pub mod terminal;

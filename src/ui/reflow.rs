@@ -200,6 +200,12 @@ impl App {
             return;
         };
         self.options.compose = compose;
+        // The composer `R` swaps in justifies the same way.
+        if let Some((other, _)) =
+            (self.options.reveal_compose.as_ref()).and_then(|other| other.toggle_justify())
+        {
+            self.options.reveal_compose = Some(other);
+        }
         let place = self.place();
         self.cache.clear();
         self.relayout(self.column_width(), place.anchor);

@@ -17,6 +17,7 @@ fn text_line(text: &str, start: usize) -> VisualLine<Tag> {
             width: 1,
             logical: start + at..start + at + c.len_utf8(),
             tag: Tag::default(),
+            revealed: false,
         })
         .collect();
     VisualLine {
