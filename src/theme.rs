@@ -79,6 +79,7 @@ style_keys! {
     EntityQuote => "entity.quote",
     SearchMatch => "search.match",
     SearchCurrent => "search.current",
+    Selection => "selection",
     Status => "status",
     StatusMode => "status.mode",
     StatusError => "status.error",
@@ -252,6 +253,7 @@ impl Theme {
                 Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED,
             ),
             (StyleKey::OutlineSelected, Modifier::REVERSED),
+            (StyleKey::Selection, Modifier::REVERSED),
             (StyleKey::Status, Modifier::REVERSED),
             (StyleKey::Reveal, Modifier::REVERSED),
         ];

@@ -131,8 +131,19 @@ pub enum Action {
     DeleteChar,
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
-    /// A mouse click at (column, row).
+    /// A mouse click at (column, row) on a panel.
     Click(u16, u16),
+    /// The left button went down on the text at (column, row): the first, second (a word) or
+    /// third (a paragraph) click in a row at that place.
+    Press(u16, u16, u8),
+    /// The pointer moved to (column, row) with the left button down.
+    Drag(u16, u16),
+    /// The left button came up: the selection is copied.
+    Release,
+    /// Copy the selection, else the paragraph at the top of the view.
+    Copy,
+    /// Copy the section at the top of the view.
+    CopySection,
 }
 
 /// One row of the key table: the keys, what they do, and the line the help overlay shows.
@@ -174,6 +185,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('/')], action: Action::StartSearch, name: "search", help: "search (then text, Enter)" },
     Binding { keys: &[C('n')], action: Action::NextMatch, name: "next-match", help: "next match" },
     Binding { keys: &[C('N')], action: Action::PrevMatch, name: "previous-match", help: "previous match" },
+    Binding { keys: &[C('y')], action: Action::Copy, name: "copy", help: "copy the selection, else the paragraph at the top" },
+    Binding { keys: &[C('Y')], action: Action::CopySection, name: "copy-section", help: "copy the section (mouse: drag, double, triple click)" },
     Binding { keys: &[C('e')], action: Action::ToggleEntities, name: "entities", help: "entity highlighting on/off" },
     Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions" },
     Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme" },

@@ -138,6 +138,10 @@ pub struct App {
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
+    /// What the mouse selected (see src/ui/selection.rs).
+    pub(super) selection: Option<super::selection::Selection>,
+    /// The left button is down on the text.
+    pub(super) pressed: bool,
     /// Effects asked for by the action being handled, returned by [`App::handle`].
     pub(super) effects: Vec<Effect>,
     /// Figure images, and how they are encoded for the terminal.
@@ -225,6 +229,8 @@ impl App {
             theme: 0,
             start: None,
             quit: false,
+            selection: None,
+            pressed: false,
             effects: Vec::new(),
             figures,
             picker: headless_picker(),
@@ -336,8 +342,20 @@ impl App {
         if matches!(action, Action::ToggleEntities | Action::ToggleEntityPanel) {
             self.tag_now();
         }
+        if matches!(
+            action,
+            Action::Resize(..) | Action::ToggleJustify | Action::ToggleReveal
+        ) {
+            // The page is composed again: the selection's cells would point at other text.
+            (self.selection, self.pressed) = (None, false);
+        }
         match action {
             Action::Resize(cols, rows) => self.resize(cols, rows),
+            Action::Press(col, row, count) => self.press_at(col, row, count),
+            Action::Drag(col, row) => self.drag_to(col, row),
+            Action::Release => self.release(),
+            Action::Copy => self.copy_selection_or_top(),
+            Action::CopySection => self.copy_section(),
             Action::Quit => self.leave(),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Back => self.back(),
@@ -415,7 +433,9 @@ impl App {
     }
 
     pub(super) fn back(&mut self) {
-        if self.prompt.is_some() {
+        if self.selection.is_some() && self.prompt.is_none() && self.overlay == Overlay::None {
+            self.selection = None;
+        } else if self.prompt.is_some() {
             self.prompt = None;
         } else if self.overlay != Overlay::None {
             self.overlay = Overlay::None;

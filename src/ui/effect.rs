@@ -14,4 +14,6 @@ pub enum Effect {
     Quit,
     /// Stop the process as Ctrl-Z does in a shell; redraw everything when continued.
     Suspend,
+    /// Put this text on the system clipboard (written to the terminal as OSC 52).
+    Copy(String),
 }

@@ -6,11 +6,38 @@
 //! always read as the two keys it most likely was: Esc, then the key.
 
 use super::action::{Action, Key};
-use super::app::App;
+use super::app::{App, Overlay};
 use super::effect::Effect;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
+use std::time::Instant;
+
+/// Double and triple clicks: presses at one cell, each within [`clicks::GAP`] of the last.
+mod clicks {
+    use std::cell::Cell;
+    use std::time::{Duration, Instant};
+
+    /// Longest pause between the clicks of a double or triple click.
+    pub const GAP: Duration = Duration::from_millis(400);
+
+    thread_local! {
+        static LAST: Cell<Option<(Instant, u16, u16, u8)>> = const { Cell::new(None) };
+    }
+
+    /// The press at (col, row) at `now` is the n-th click in a row there (1, 2 or 3; a fourth
+    /// starts again).
+    pub fn count(col: u16, row: u16, now: Instant) -> u8 {
+        LAST.with(|last| {
+            let n = match last.get() {
+                Some((at, c, r, n)) if (c, r) == (col, row) && now - at <= GAP && n < 3 => n + 1,
+                _ => 1,
+            };
+            last.set(Some((now, col, row, n)));
+            n
+        })
+    }
+}
 
 /// Lines the mouse wheel moves per notch.
 const WHEEL_LINES: i32 = 3;
@@ -73,7 +100,15 @@ pub fn handle(app: &mut App, event: &Event) -> Vec<Effect> {
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => app.handle(Action::ScrollLines(WHEEL_LINES)),
             MouseEventKind::ScrollUp => app.handle(Action::ScrollLines(-WHEEL_LINES)),
-            MouseEventKind::Down(MouseButton::Left) => app.handle(Action::Click(m.column, m.row)),
+            MouseEventKind::Down(MouseButton::Left) if app.overlay() != Overlay::None => {
+                app.handle(Action::Click(m.column, m.row))
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                let count = clicks::count(m.column, m.row, Instant::now());
+                app.handle(Action::Press(m.column, m.row, count))
+            }
+            MouseEventKind::Drag(MouseButton::Left) => app.handle(Action::Drag(m.column, m.row)),
+            MouseEventKind::Up(MouseButton::Left) => app.handle(Action::Release),
             _ => Vec::new(),
         },
         Event::Resize(cols, rows) => app.handle(Action::Resize(*cols, *rows)),
@@ -83,7 +118,6 @@ pub fn handle(app: &mut App, event: &Event) -> Vec<Effect> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::app::Overlay;
     use super::super::tests::{fixture_doc, options};
     use super::*;
     use crossterm::event::KeyEventState;

@@ -20,6 +20,7 @@
 pub mod action;
 pub mod app;
 pub mod capabilities;
+pub mod clipboard;
 pub mod compose;
 pub mod composed;
 pub mod config;
@@ -34,6 +35,7 @@ pub mod position;
 mod reflow;
 mod reveal;
 pub mod search;
+pub mod selection;
 pub mod status;
 pub mod terminal;
 mod view;

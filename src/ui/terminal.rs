@@ -46,13 +46,14 @@ pub const BDSM_EXPLICIT: &str = "\x1b[8l";
 pub const BDSM_IMPLICIT: &str = "\x1b[8h";
 /// BDSM implicit and SCP default: the terminal's usual behaviour.
 pub const BIDI_RESTORE: &str = "\x1b[8h\x1b[0 k";
-/// Mouse reports for button presses and releases, the wheel included (1000), in SGR encoding
-/// (1006), which crossterm parses as mouse events. Not crossterm's `EnableMouseCapture`: that
-/// also turns on drag (1002) and all-motion (1003) tracking, which floods the reader with motion
-/// events it does not use, and urxvt encoding (1015).
-pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+/// Mouse reports for button presses and releases, the wheel included (1000), motion while a
+/// button is down (1002: selecting by dragging), in SGR encoding (1006), which crossterm parses
+/// as mouse events. Not crossterm's `EnableMouseCapture`: that also turns on all-motion (1003)
+/// tracking, which floods the reader with motion events it does not use, and urxvt encoding
+/// (1015).
+pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1002h\x1b[?1006h";
 /// Exactly the mouse modes [`MOUSE_ON`] set, switched off in reverse order.
-pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1002l\x1b[?1000l";
 
 /// The longest [`StopSignals::forget_continued`] waits for the SIGCONT to be recorded.
 pub const CONTINUE_WAIT: Duration = Duration::from_millis(100);

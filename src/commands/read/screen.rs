@@ -8,16 +8,16 @@
 //! only waits for a resize; with standard input not a terminal either, nothing will ever size
 //! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
 
-use crate::ui::input;
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
 use crate::ui::{App, Effect};
+use crate::ui::{clipboard, input};
 use anyhow::bail;
 use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui_image::picker::Picker;
-use std::io::{IsTerminal, Stdout};
+use std::io::{IsTerminal, Stdout, Write};
 use std::time::{Duration, Instant};
 
 /// How long a terminal without a size, and without a keyboard on standard input, is given to
@@ -106,6 +106,11 @@ impl Screen<'_> {
                 // The loop ends: `app.should_quit()` says so too.
                 Effect::Quit => return Ok(()),
                 Effect::Suspend => self.suspend(app)?,
+                Effect::Copy(text) => {
+                    let backend = &mut self.terminal.backend_mut().0;
+                    backend.write_all(clipboard::osc52(&text).as_bytes())?;
+                    backend.flush()?;
+                }
             }
         }
         Ok(())

@@ -1,0 +1,398 @@
+//! Selecting text with the mouse, and the logical text a selection or a `y`/`Y` copy stands for.
+//!
+//! Contract: what is copied is always the article's own logical text — original letters (not
+//! presentation forms), bidi controls and ZWNJ as in the source, no justification tatweels (the
+//! cells justification adds repeat the logical range of the letter they extend, and the text is
+//! read from the document by logical range, never from the cells). Parts of the article (a
+//! paragraph, a heading, a list item, a table cell) are joined with one newline.
+//!
+//! A drag selects screen cells the way a terminal does — from the pressed cell to the cell under
+//! the pointer, row after row — and is drawn that way; it stands for the logical text between
+//! the characters under its two ends, so a selection across an RTL/LTR boundary or a line break
+//! copies the text between its ends in reading order. A double click selects the word under the
+//! pointer, a triple click its paragraph; those are drawn on the cells of the characters they
+//! stand for. Spots are page-line indices and cells from the column's left edge, so a selection
+//! scrolls with the text; anything that composes the page again (a resize, `J`, `R`) drops it.
+
+use super::app::App;
+use super::effect::Effect;
+use crate::page::{BlockRef, PageLine, Piece, text_of};
+use std::collections::HashMap;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A screen cell of the text column: a page line and a cell counted from the column's left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Spot {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A place in the article's logical text: a part, by its order on the page, and a byte in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    order: usize,
+    source: BlockRef,
+    offset: usize,
+}
+
+/// What is selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Cells from `anchor` (where the button went down) to `head` (where it is now).
+    Cells { anchor: Spot, head: Spot },
+    /// A logical range (a word, a paragraph), `from` before `to`.
+    Range { from: Point, to: Point },
+}
+
+/// Cells of a page line, left to right: where each piece's clusters start, how wide they are,
+/// and the logical text they came from (`None` for decorations).
+pub(super) struct CellSpan {
+    pub x: usize,
+    pub width: usize,
+    pub text: Option<(BlockRef, Range<usize>)>,
+}
+
+pub(super) fn cells(line: &PageLine) -> Vec<CellSpan> {
+    let mut out = Vec::new();
+    let mut x = 0;
+    for piece in &line.pieces {
+        match piece {
+            Piece::Decoration { width, .. } => {
+                out.push(CellSpan {
+                    x,
+                    width: *width,
+                    text: None,
+                });
+                x += width;
+            }
+            Piece::Text { line, source } => {
+                let mut at = x;
+                for cluster in &line.clusters {
+                    out.push(CellSpan {
+                        x: at,
+                        width: cluster.width,
+                        text: Some((*source, cluster.logical.clone())),
+                    });
+                    at += cluster.width;
+                }
+                x += line.width;
+            }
+        }
+    }
+    out
+}
+
+/// The parts of the page in page order, each with its place in that order.
+fn page_order(lines: &[PageLine]) -> (Vec<BlockRef>, HashMap<BlockRef, usize>) {
+    let mut order = Vec::new();
+    let mut index = HashMap::new();
+    for line in lines {
+        for piece in &line.pieces {
+            if let Piece::Text { source, .. } = piece {
+                index.entry(*source).or_insert_with(|| {
+                    order.push(*source);
+                    order.len() - 1
+                });
+            }
+        }
+    }
+    (order, index)
+}
+
+impl Selection {
+    /// Whether the cell at `spot`, showing `text` (if it shows article text), is selected.
+    fn covers(
+        &self,
+        spot: Spot,
+        text: Option<&(BlockRef, Range<usize>)>,
+        order: &HashMap<BlockRef, usize>,
+    ) -> bool {
+        match self {
+            Selection::Cells { anchor, head } => {
+                let (start, end) = (*anchor.min(head), *anchor.max(head));
+                start <= spot && spot <= end
+            }
+            Selection::Range { from, to } => {
+                let Some((source, range)) = text else {
+                    return false;
+                };
+                let Some(&at) = order.get(source) else {
+                    return false;
+                };
+                let after_start = at > from.order || (at == from.order && range.end > from.offset);
+                let before_end = at < to.order || (at == to.order && range.start < to.offset);
+                after_start && before_end
+            }
+        }
+    }
+}
+
+impl App {
+    /// The text column's left edge on screen (the column is centred).
+    pub(super) fn text_left(&self) -> u16 {
+        self.size.0.saturating_sub(self.page.width as u16) / 2
+    }
+
+    /// The text-column cell under a screen position (rows below the text are its last row).
+    fn spot_at(&self, col: u16, row: u16) -> Spot {
+        let row = usize::from(row).min(self.text_height() - 1);
+        let line = (self.top + row).min(self.page.lines.len().saturating_sub(1));
+        let col = usize::from(col.saturating_sub(self.text_left()));
+        Spot { line, col }
+    }
+
+    /// The mouse button went down at (col, row), the `count`-th click in a row at that place.
+    pub(super) fn press_at(&mut self, col: u16, row: u16, count: u8) {
+        let spot = self.spot_at(col, row);
+        self.pressed = true;
+        self.selection = match count {
+            0 | 1 => Some(Selection::Cells {
+                anchor: spot,
+                head: spot,
+            }),
+            2 => self.word_at(spot),
+            _ => self.paragraph_at(spot),
+        };
+    }
+
+    /// The pointer moved to (col, row) with the button down.
+    pub(super) fn drag_to(&mut self, col: u16, row: u16) {
+        let spot = self.spot_at(col, row);
+        if let (true, Some(Selection::Cells { head, .. })) = (self.pressed, &mut self.selection) {
+            *head = spot;
+        }
+    }
+
+    /// The button came up: a selection is copied; a plain click selects nothing.
+    pub(super) fn release(&mut self) {
+        if !std::mem::take(&mut self.pressed) {
+            return;
+        }
+        if let Some(Selection::Cells { anchor, head }) = self.selection
+            && anchor == head
+        {
+            self.selection = None;
+            return;
+        }
+        self.copy_selection_or_top();
+    }
+
+    /// `y`: the selection, else the paragraph at the top of the view.
+    pub(super) fn copy_selection_or_top(&mut self) {
+        let text = match self.selection {
+            Some(selection) => self.selection_text(selection),
+            None => (self.page.anchor_at(self.top))
+                .and_then(|(source, _)| text_of(&self.doc, &source))
+                .map(|text| text.into_owned()),
+        };
+        self.copy(text);
+    }
+
+    /// `Y`: every part of the section at the top of the view.
+    pub(super) fn copy_section(&mut self) {
+        let text = self.page.section_at(self.top).map(|section| {
+            let lines: Vec<PageLine> = (self.page.lines.iter())
+                .filter(|line| line.section == section)
+                .cloned()
+                .collect();
+            let (order, _) = page_order(&lines);
+            let parts: Vec<String> = (order.iter())
+                .filter_map(|source| text_of(&self.doc, source))
+                .map(|text| text.into_owned())
+                .collect();
+            parts.join("\n")
+        });
+        self.copy(text);
+    }
+
+    fn copy(&mut self, text: Option<String>) {
+        match text.filter(|text| !text.is_empty()) {
+            Some(text) => {
+                let n = text.chars().count();
+                let unit = if n == 1 { "character" } else { "characters" };
+                self.message = Some(format!("copied {n} {unit}"));
+                self.effects.push(Effect::Copy(text));
+            }
+            None => self.message = Some("nothing to copy".to_owned()),
+        }
+    }
+
+    /// The logical text a selection stands for.
+    pub fn selection_text(&self, selection: Selection) -> Option<String> {
+        let (order, index) = page_order(&self.page.lines);
+        let (from, to) = match selection {
+            Selection::Range { from, to } => (from, to),
+            Selection::Cells { anchor, head } => {
+                let (start, end) = (anchor.min(head), anchor.max(head));
+                let first = self.text_near(start, end, &index)?;
+                let last = self.text_near(end, start, &index)?;
+                let from = Point {
+                    offset: first.1.start,
+                    ..first.0
+                };
+                let to = Point {
+                    offset: last.1.end,
+                    ..last.0
+                };
+                if (to.order, to.offset) < (from.order, from.offset) {
+                    // Both ends on one line of mixed direction: the logical span of the two.
+                    let from_end = Point {
+                        offset: first.1.end,
+                        ..first.0
+                    };
+                    let to_start = Point {
+                        offset: last.1.start,
+                        ..last.0
+                    };
+                    (to_start, from_end)
+                } else {
+                    (from, to)
+                }
+            }
+        };
+        let mut parts = Vec::new();
+        for (at, source) in order.iter().enumerate().take(to.order + 1).skip(from.order) {
+            let text = text_of(&self.doc, source)?;
+            let start = if at == from.order { from.offset } else { 0 };
+            let end = if at == to.order {
+                to.offset
+            } else {
+                text.len()
+            };
+            parts.push(text.get(start..end.max(start)).unwrap_or("").to_owned());
+        }
+        Some(parts.join("\n"))
+    }
+
+    /// The article character at `spot`, or the nearest one on its line, or on the lines from it
+    /// toward `toward`: its place and logical range.
+    fn text_near(
+        &self,
+        spot: Spot,
+        toward: Spot,
+        index: &HashMap<BlockRef, usize>,
+    ) -> Option<(Point, Range<usize>)> {
+        let step_down = toward.line >= spot.line;
+        let mut line = spot.line;
+        loop {
+            let spans = cells(self.page.lines.get(line)?);
+            let best = (spans.iter())
+                .filter(|span| span.text.is_some())
+                .min_by_key(|span| {
+                    if line != spot.line {
+                        // Entered from above: the line's start; from below: its end.
+                        return if step_down {
+                            span.x
+                        } else {
+                            usize::MAX - span.x
+                        };
+                    }
+                    if span.x <= spot.col && spot.col < span.x + span.width.max(1) {
+                        0
+                    } else {
+                        span.x.abs_diff(spot.col)
+                    }
+                });
+            if let Some((source, range)) = best.and_then(|span| span.text.clone()) {
+                let point = Point {
+                    order: *index.get(&source)?,
+                    source,
+                    offset: range.start,
+                };
+                return Some((point, range));
+            }
+            if line == toward.line {
+                return None;
+            }
+            line = if step_down { line + 1 } else { line - 1 };
+        }
+    }
+
+    /// The word (by Unicode word boundaries) under `spot`.
+    fn word_at(&self, spot: Spot) -> Option<Selection> {
+        let (_, index) = page_order(&self.page.lines);
+        let (point, range) = self.text_near(spot, spot, &index)?;
+        let text = text_of(&self.doc, &point.source)?;
+        let (start, word) = text
+            .split_word_bound_indices()
+            .find(|(start, word)| *start <= range.start && range.start < start + word.len())?;
+        Some(Selection::Range {
+            from: Point {
+                offset: start,
+                ..point
+            },
+            to: Point {
+                offset: start + word.len(),
+                ..point
+            },
+        })
+    }
+
+    /// The whole part (paragraph, heading, list item) under `spot`.
+    fn paragraph_at(&self, spot: Spot) -> Option<Selection> {
+        let (_, index) = page_order(&self.page.lines);
+        let (point, _) = self.text_near(spot, spot, &index)?;
+        let len = text_of(&self.doc, &point.source)?.len();
+        Some(Selection::Range {
+            from: Point { offset: 0, ..point },
+            to: Point {
+                offset: len,
+                ..point
+            },
+        })
+    }
+
+    /// The parts' page order, which drawing a word or paragraph selection needs (empty
+    /// otherwise): computed once a frame, for [`App::selected_spans`].
+    pub(super) fn selection_order(&self) -> HashMap<BlockRef, usize> {
+        match self.selection {
+            Some(Selection::Range { .. }) => page_order(&self.page.lines).1,
+            _ => HashMap::new(),
+        }
+    }
+
+    /// The selected cells of page line `line`: (first cell, cells) from the column's left.
+    pub(super) fn selected_spans(
+        &self,
+        line: usize,
+        index: &HashMap<BlockRef, usize>,
+    ) -> Vec<(usize, usize)> {
+        let Some(selection) = self.selection else {
+            return Vec::new();
+        };
+        let Some(page_line) = self.page.lines.get(line) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut end = 0;
+        for span in cells(page_line) {
+            end = span.x + span.width;
+            if let Selection::Cells { .. } = selection {
+                for col in span.x..span.x + span.width {
+                    if selection.covers(Spot { line, col }, None, index) {
+                        out.push((col, 1));
+                    }
+                }
+            } else if span.width > 0
+                && selection.covers(Spot { line, col: span.x }, span.text.as_ref(), index)
+            {
+                out.push((span.x, span.width));
+            }
+        }
+        // A terminal's selection also takes the blank cells after a line's text.
+        if let Selection::Cells { .. } = selection {
+            for col in end..self.page.width {
+                if selection.covers(Spot { line, col }, None, index) {
+                    out.push((col, 1));
+                }
+            }
+        }
+        out
+    }
+
+    /// The selection, if any.
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+}

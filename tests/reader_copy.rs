@@ -1,0 +1,281 @@
+//! Copying out of the reader: `y`, `Y` and mouse selections give the article's own logical text
+//! (original letters, controls and ZWNJ as in the source, no justification tatweels), asserted
+//! on the effects `App::handle` returns — no terminal.
+
+use clap::Parser;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use sahifa::cli::Cli;
+use sahifa::load::{self, LoadOptions};
+use sahifa::page::{BlockRef, Piece, text_of};
+use sahifa::settings::reader_options;
+use sahifa::source::Source;
+use sahifa::ui::config::Config;
+use sahifa::ui::{Action, App, Effect, Key};
+use std::path::Path;
+
+/// Arabic with English and digits inside, a ZWNJ, an isolate; long enough to wrap and justify.
+const ARTICLE: &str = "# مقتل قيادي في الرقة
+
+قال مسؤولون إن تنظيم ISIS 2024 خسر مواقع جديدة في ريف الرقة الشرقي بعد معارك استمرت \
+أياماً، وإن القوات تقدمت نحو البلدات المجاورة لنهر الفرات، في حين نزح آلاف المدنيين \
+نحو\u{200C}المخيمات في الشمال.
+
+وأضاف المتحدث \u{2067}Reuters News\u{2069} أن العمليات ستستمر حتى استعادة كامل المنطقة، \
+مشيراً إلى أن الخسائر البشرية ما زالت قيد الإحصاء والتوثيق من قبل المنظمات المحلية.
+
+## الوضع الإنساني
+
+تعاني المخيمات من نقص حاد في المياه والغذاء والدواء مع اقتراب فصل الشتاء.
+";
+
+fn app(cols: u16, rows: u16) -> App {
+    let loaded = load::load_bytes(
+        ARTICLE.as_bytes(),
+        Path::new("article.md"),
+        &LoadOptions::default(),
+    )
+    .expect("the article loads");
+    let args = Cli::try_parse_from(["sahifa", "article.md"])
+        .expect("parses")
+        .read;
+    let mut messages = Vec::new();
+    let options = reader_options(
+        &Source::File("article.md".into()),
+        &args,
+        &Config::default(),
+        &mut messages,
+    );
+    App::with_size(loaded.document, options, cols, rows)
+}
+
+fn copied(effects: Vec<Effect>) -> String {
+    match effects.as_slice() {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("expected one copy, got {other:?}"),
+    }
+}
+
+/// The source text of the part shown on page line `line` (its first text piece).
+fn part_on(app: &App, line: usize) -> (BlockRef, String) {
+    let source = app.lines()[line]
+        .pieces
+        .iter()
+        .find_map(|piece| match piece {
+            Piece::Text { source, .. } => Some(*source),
+            _ => None,
+        })
+        .expect("text on the line");
+    let text = text_of(app.document(), &source).expect("source text");
+    (source, text.into_owned())
+}
+
+fn is_presentation_form(c: char) -> bool {
+    ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c)
+}
+
+/// Screen cells of article text on page line `line` (top of view = 0): x, and logical range.
+fn text_cells(app: &App, line: usize, cols: u16) -> Vec<(u16, BlockRef, std::ops::Range<usize>)> {
+    let page_line = &app.lines()[line];
+    let left = (cols - page_line_width(app)) / 2;
+    let mut x = left;
+    let mut out = Vec::new();
+    for piece in &page_line.pieces {
+        match piece {
+            Piece::Decoration { width, .. } => x += *width as u16,
+            Piece::Text { line, source } => {
+                for cluster in &line.clusters {
+                    out.push((x, *source, cluster.logical.clone()));
+                    x += cluster.width as u16;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn page_line_width(app: &App) -> u16 {
+    app.lines().iter().map(|l| l.width()).max().unwrap_or(0) as u16
+}
+
+fn first_line_of(app: &App, wanted: &str) -> usize {
+    (0..app.lines().len())
+        .find(|&i| {
+            app.lines()[i]
+                .pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Text { .. }))
+                && part_on(app, i).1.contains(wanted)
+        })
+        .expect("the paragraph is on the page")
+}
+
+#[test]
+fn y_copies_the_paragraph_at_the_top_as_its_logical_text() {
+    let mut app = app(60, 6);
+    app.press(Key::Char('J'));
+    let line = first_line_of(&app, "ISIS");
+    app.handle(Action::ScrollLines(line as i32));
+    assert_eq!(app.top(), line);
+    let effects = app.press(Key::Char('y'));
+    let text = copied(effects);
+    let (_, source) = part_on(&app, line);
+    assert_eq!(text, source);
+    assert!(text.contains("نحو\u{200C}المخيمات"), "ZWNJ kept");
+    assert!(text.contains("تنظيم ISIS 2024 خسر"), "logical order");
+    assert!(!text.chars().any(is_presentation_form), "original letters");
+    assert!(!text.contains('\u{0640}'), "no justification tatweel");
+    let n = text.chars().count();
+    assert_eq!(
+        app.message(),
+        Some(format!("copied {n} characters").as_str())
+    );
+    // The page is justified with kashida: the cells do carry tatweels the copy does not.
+    let shown: String = (line..line + 6).map(|l| app.lines()[l].text()).collect();
+    assert!(
+        shown.contains('\u{0640}'),
+        "the test page is justified with tatweels"
+    );
+}
+
+#[test]
+fn y_keeps_bidi_controls_and_capital_y_copies_the_section() {
+    let mut app = app(60, 6);
+    let line = first_line_of(&app, "Reuters");
+    app.handle(Action::ScrollLines(line as i32));
+    let text = copied(app.press(Key::Char('y')));
+    assert!(text.contains("\u{2067}Reuters News\u{2069}"), "{text:?}");
+    let section = copied(app.press(Key::Char('Y')));
+    let doc = app.document();
+    let s = app.lines()[line].section;
+    assert_eq!(doc.sections[s].blocks.len(), 2);
+    // The section at the top is the lead, under the article's title.
+    assert_eq!(s, 0);
+    let heading = doc.title.clone();
+    let blocks: Vec<String> = (0..2)
+        .map(|b| {
+            text_of(doc, &BlockRef::block(s, b, 0))
+                .unwrap()
+                .into_owned()
+        })
+        .collect();
+    let expected = if heading.is_empty() {
+        blocks.join("\n")
+    } else {
+        format!("{heading}\n{}", blocks.join("\n"))
+    };
+    assert_eq!(section, expected);
+}
+
+#[test]
+fn a_drag_across_a_line_break_and_a_direction_change_copies_the_logical_text_between_its_ends() {
+    let cols = 60;
+    let mut app = app(cols, 20);
+    let line = first_line_of(&app, "ISIS");
+    let (source, text) = part_on(&app, line);
+    // Start on the "I" of ISIS (an LTR run inside the RTL line) and end on the next line's
+    // leftmost letter: the copy runs from that I to that letter in reading order.
+    let isis = text.find("ISIS").unwrap();
+    let row_of = |app: &App, l: usize| (0..app.lines().len()).position(|r| r + app.top() == l);
+    let ends: Vec<(usize, u16, std::ops::Range<usize>)> = (line..line + 3)
+        .flat_map(|l| {
+            text_cells(&app, l, cols)
+                .into_iter()
+                .filter(|(_, s, _)| *s == source)
+                .map(move |(x, _, r)| (l, x, r))
+        })
+        .collect();
+    let (l0, x0, r0) = ends
+        .iter()
+        .find(|(_, _, r)| r.start == isis)
+        .cloned()
+        .expect("the I of ISIS");
+    // The next line's leftmost text cell: the end of that RTL line in reading order.
+    let (l1, x1, r1) = ends
+        .iter()
+        .filter(|(l, _, _)| *l == l0 + 1)
+        .min_by_key(|(_, x, _)| *x)
+        .cloned()
+        .expect("a next line");
+    let (row0, row1) = (row_of(&app, l0).unwrap(), row_of(&app, l1).unwrap());
+    assert!(app.handle(Action::Press(x0, row0 as u16, 1)).is_empty());
+    app.handle(Action::Drag(x0 + 3, row0 as u16));
+    app.handle(Action::Drag(x1, row1 as u16));
+    // Drawn as the terminal would: reversed cells from the press to the pointer.
+    let mut terminal = Terminal::new(TestBackend::new(cols, 20)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let buf = terminal.backend().buffer();
+    let reversed = |x: u16, y: usize| buf[(x, y as u16)].modifier.contains(Modifier::REVERSED);
+    assert!(reversed(x0, row0) && reversed(x1, row1) && reversed(cols - 2, row0));
+    assert!(!reversed(x0.saturating_sub(1), row0) && !reversed(x1 + 1, row1));
+    let copy = copied(app.handle(Action::Release));
+    let expected = &text[r0.start.min(r1.start)..r0.end.max(r1.end)];
+    assert_eq!(copy, expected);
+    assert!(copy.starts_with("ISIS 2024 خسر"), "{copy:?}");
+    assert!(!copy.chars().any(is_presentation_form) && !copy.contains('\u{0640}'));
+    // `y` copies the selection again until Esc drops it.
+    assert_eq!(copied(app.press(Key::Char('y'))), expected);
+    app.press(Key::Esc);
+    assert!(!app.should_quit() && app.selection().is_none());
+}
+
+#[test]
+fn a_drag_from_one_paragraph_into_the_next_joins_them_with_a_newline() {
+    let cols = 60;
+    let mut app = app(cols, 30);
+    let first = first_line_of(&app, "ISIS");
+    let second = first_line_of(&app, "Reuters");
+    let (_, a) = part_on(&app, first);
+    let (_, b) = part_on(&app, second);
+    // From the last line of the first paragraph (its leftmost letter, its last in reading
+    // order) to the first line of the second (its rightmost letter, its first).
+    let last = second - 2;
+    let (xa, _, _) = *text_cells(&app, last, cols)
+        .iter()
+        .min_by_key(|c| c.0)
+        .unwrap();
+    let (xb, _, _) = *text_cells(&app, second, cols)
+        .iter()
+        .max_by_key(|c| c.0)
+        .unwrap();
+    let top = app.top();
+    app.handle(Action::Press(xa, (last - top) as u16, 1));
+    app.handle(Action::Drag(xb, (second - top) as u16));
+    let copy = copied(app.handle(Action::Release));
+    let tail = a.chars().last().unwrap();
+    let head = b.chars().next().unwrap();
+    assert_eq!(copy, format!("{tail}\n{head}"));
+}
+
+#[test]
+fn double_click_selects_a_word_triple_click_a_paragraph_and_a_click_nothing() {
+    let cols = 60;
+    let mut app = app(cols, 20);
+    let line = first_line_of(&app, "ISIS");
+    let (_, text) = part_on(&app, line);
+    let cells = text_cells(&app, line, cols);
+    let isis = text.find("ISIS").unwrap();
+    let (x, _, _) = *cells.iter().find(|c| c.2.start == isis + 2).unwrap();
+    let row = (line - app.top()) as u16;
+    assert!(app.handle(Action::Press(x, row, 1)).is_empty());
+    assert!(
+        app.handle(Action::Release).is_empty(),
+        "a click copies nothing"
+    );
+    assert!(app.selection().is_none());
+    app.handle(Action::Press(x, row, 2));
+    assert_eq!(copied(app.handle(Action::Release)), "ISIS");
+    app.handle(Action::Press(x, row, 3));
+    assert_eq!(copied(app.handle(Action::Release)), text);
+    // The word's cells are drawn selected wherever the line puts them.
+    app.handle(Action::Press(x, row, 2));
+    let mut terminal = Terminal::new(TestBackend::new(cols, 20)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let buf = terminal.backend().buffer();
+    for (cx, _, range) in &cells {
+        let inside = range.start >= isis && range.end <= isis + 4;
+        let reversed = buf[(*cx, row)].modifier.contains(Modifier::REVERSED);
+        assert_eq!(reversed, inside, "cell {cx} {range:?}");
+    }
+}
