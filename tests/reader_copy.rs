@@ -156,7 +156,7 @@ fn y_keeps_bidi_controls_and_capital_y_copies_the_section() {
     let blocks: Vec<String> = (0..2)
         .map(|b| {
             text_of(doc, &BlockRef::block(s, b, 0))
-                .unwrap()
+                .expect("present")
                 .into_owned()
         })
         .collect();
@@ -176,7 +176,7 @@ fn a_drag_across_a_line_break_and_a_direction_change_copies_the_logical_text_bet
     let (source, text) = part_on(&app, line);
     // Start on the "I" of ISIS (an LTR run inside the RTL line) and end on the next line's
     // leftmost letter: the copy runs from that I to that letter in reading order.
-    let isis = text.find("ISIS").unwrap();
+    let isis = text.find("ISIS").expect("present");
     let row_of = |app: &App, l: usize| (0..app.lines().len()).position(|r| r + app.top() == l);
     let ends: Vec<(usize, u16, std::ops::Range<usize>)> = (line..line + 3)
         .flat_map(|l| {
@@ -198,19 +198,24 @@ fn a_drag_across_a_line_break_and_a_direction_change_copies_the_logical_text_bet
         .min_by_key(|(_, x, _)| *x)
         .cloned()
         .expect("a next line");
-    let (row0, row1) = (row_of(&app, l0).unwrap(), row_of(&app, l1).unwrap());
+    let (row0, row1) = (
+        row_of(&app, l0).expect("present"),
+        row_of(&app, l1).expect("present"),
+    );
     assert!(app.handle(Action::Press(x0, row0 as u16, 1)).is_empty());
     app.handle(Action::Drag(x0 + 3, row0 as u16));
     app.handle(Action::Drag(x1, row1 as u16));
     // Drawn as the terminal would: reversed cells from the press to the pointer.
-    let mut terminal = Terminal::new(TestBackend::new(cols, 20)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(cols, 20)).expect("test terminal");
+    terminal.draw(|frame| app.draw(frame)).expect("drawn");
     let buf = terminal.backend().buffer();
     let reversed = |x: u16, y: usize| buf[(x, y as u16)].modifier.contains(Modifier::REVERSED);
     assert!(reversed(x0, row0) && reversed(x1, row1) && reversed(cols - 2, row0));
     assert!(!reversed(x0.saturating_sub(1), row0) && !reversed(x1 + 1, row1));
     let copy = copied(app.handle(Action::Release));
-    let expected = &text[r0.start.min(r1.start)..r0.end.max(r1.end)];
+    let expected = text
+        .get(r0.start.min(r1.start)..r0.end.max(r1.end))
+        .expect("a range of the text");
     assert_eq!(copy, expected);
     assert!(copy.starts_with("ISIS 2024 خسر"), "{copy:?}");
     assert!(!copy.chars().any(is_presentation_form) && !copy.contains('\u{0640}'));
@@ -234,17 +239,17 @@ fn a_drag_from_one_paragraph_into_the_next_joins_them_with_a_newline() {
     let (xa, _, _) = *text_cells(&app, last, cols)
         .iter()
         .min_by_key(|c| c.0)
-        .unwrap();
+        .expect("present");
     let (xb, _, _) = *text_cells(&app, second, cols)
         .iter()
         .max_by_key(|c| c.0)
-        .unwrap();
+        .expect("present");
     let top = app.top();
     app.handle(Action::Press(xa, (last - top) as u16, 1));
     app.handle(Action::Drag(xb, (second - top) as u16));
     let copy = copied(app.handle(Action::Release));
-    let tail = a.chars().last().unwrap();
-    let head = b.chars().next().unwrap();
+    let tail = a.chars().last().expect("present");
+    let head = b.chars().next().expect("present");
     assert_eq!(copy, format!("{tail}\n{head}"));
 }
 
@@ -255,8 +260,11 @@ fn double_click_selects_a_word_triple_click_a_paragraph_and_a_click_nothing() {
     let line = first_line_of(&app, "ISIS");
     let (_, text) = part_on(&app, line);
     let cells = text_cells(&app, line, cols);
-    let isis = text.find("ISIS").unwrap();
-    let (x, _, _) = *cells.iter().find(|c| c.2.start == isis + 2).unwrap();
+    let isis = text.find("ISIS").expect("present");
+    let (x, _, _) = *cells
+        .iter()
+        .find(|c| c.2.start == isis + 2)
+        .expect("present");
     let row = (line - app.top()) as u16;
     assert!(app.handle(Action::Press(x, row, 1)).is_empty());
     assert!(
@@ -270,8 +278,8 @@ fn double_click_selects_a_word_triple_click_a_paragraph_and_a_click_nothing() {
     assert_eq!(copied(app.handle(Action::Release)), text);
     // The word's cells are drawn selected wherever the line puts them.
     app.handle(Action::Press(x, row, 2));
-    let mut terminal = Terminal::new(TestBackend::new(cols, 20)).unwrap();
-    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(cols, 20)).expect("test terminal");
+    terminal.draw(|frame| app.draw(frame)).expect("drawn");
     let buf = terminal.backend().buffer();
     for (cx, _, range) in &cells {
         let inside = range.start >= isis && range.end <= isis + 4;
