@@ -55,7 +55,9 @@ mod tests {
         let text = "مقتل\u{200C}ها \u{2067}ISIS\u{2069}\n«داعش»";
         let sequence = osc52(text);
         assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with("\x1b\\"));
-        let body = &sequence[START.len()..sequence.len() - END.len()];
+        let body = (sequence.strip_prefix(START))
+            .and_then(|rest| rest.strip_suffix(END))
+            .expect("framed as OSC 52");
         assert!(
             body.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
