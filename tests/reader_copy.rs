@@ -1,6 +1,9 @@
 //! Copying out of the reader: `y`, `Y` and mouse selections give the article's own logical text
 //! (original letters, controls and ZWNJ as in the source, no justification tatweels), asserted
-//! on the effects `App::handle` returns — no terminal.
+//! on the effects `App::handle` returns; and the real reader in a pseudo-terminal, whose OSC 52
+//! payloads are decoded from the bytes it wrote.
+
+mod common;
 
 use clap::Parser;
 use ratatui::Terminal;
@@ -31,15 +34,18 @@ const ARTICLE: &str = "# مقتل قيادي في الرقة
 ";
 
 fn app(cols: u16, rows: u16) -> App {
+    app_with(&["sahifa", "article.md"], cols, rows)
+}
+
+/// The reader as `argv` starts it, headless.
+fn app_with(argv: &[&str], cols: u16, rows: u16) -> App {
     let loaded = load::load_bytes(
         ARTICLE.as_bytes(),
         Path::new("article.md"),
         &LoadOptions::default(),
     )
     .expect("the article loads");
-    let args = Cli::try_parse_from(["sahifa", "article.md"])
-        .expect("parses")
-        .read;
+    let args = Cli::try_parse_from(argv).expect("parses").read;
     let mut messages = Vec::new();
     let options = reader_options(
         &Source::File("article.md".into()),
@@ -286,4 +292,95 @@ fn double_click_selects_a_word_triple_click_a_paragraph_and_a_click_nothing() {
         let reversed = buf[(*cx, row)].modifier.contains(Modifier::REVERSED);
         assert_eq!(reversed, inside, "cell {cx} {range:?}");
     }
+}
+
+/// Reads the terminal until the reader has written `n` clipboard payloads; returns them.
+fn payloads(term: &mut common::pty::Terminal, n: usize) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let found = sahifa::ui::clipboard::payloads(term.raw());
+        if found.len() >= n || std::time::Instant::now() > deadline {
+            return found;
+        }
+        term.collect_for(std::time::Duration::from_millis(50));
+    }
+}
+
+/// An SGR mouse report (1-based cells): `button` 0 is the left button, 32 added while moving.
+fn mouse(button: u8, x: u16, y: u16, release: bool) -> Vec<u8> {
+    let end = if release { 'm' } else { 'M' };
+    format!("\x1b[<{button};{};{}{end}", x + 1, y + 1).into_bytes()
+}
+
+#[test]
+fn in_a_terminal_y_and_a_drag_put_the_logical_text_on_the_clipboard_through_osc_52() {
+    let (cols, rows) = (60u16, 12u16);
+    let dir = common::reader::scratch("copy");
+    let path = dir.join("article.md");
+    std::fs::write(&path, ARTICLE).expect("article written");
+    let path = path.to_str().expect("UTF-8 temp path");
+    let dir_str = dir.to_str().expect("UTF-8 temp path");
+    let env = [("XDG_CONFIG_HOME", dir_str), ("XDG_STATE_HOME", dir_str)];
+    let argv = ["--bidi", "app", path];
+    let mut term = common::pty::Terminal::sahifa_then_tty_report(&argv, &env, cols, rows)
+        .expect("terminal starts");
+    term.wait_until("the reader's first screen", common::reader::QUIET, |s| {
+        s.alternate_screen() && !s.contents().trim().is_empty()
+    })
+    .expect("the reader starts");
+    // The same reader headless says where things are.
+    let mut app = app_with(&["sahifa", "--bidi", "app", "article.md"], cols, rows);
+    let line = first_line_of(&app, "ISIS");
+    let (source, text) = part_on(&app, line);
+
+    // `y` with the paragraph at the top.
+    term.send_keys(&vec!["j"; line].join(" "))
+        .expect("keys sent");
+    app.handle(Action::ScrollLines(line as i32));
+    assert_eq!(app.top(), line);
+    term.send_keys("y").expect("y sent");
+    let copied = payloads(&mut term, 1);
+    assert_eq!(copied, [text.clone()]);
+
+    // A drag from the I of ISIS (LTR inside the RTL line) to the leftmost letter of the next
+    // line: the logical text between them, across the line break and the direction change.
+    let isis = text.find("ISIS").expect("ISIS in the text");
+    let on = |l: usize| -> Vec<(u16, std::ops::Range<usize>)> {
+        text_cells(&app, l, cols)
+            .into_iter()
+            .filter(|(_, s, _)| *s == source)
+            .map(|(x, _, r)| (x, r))
+            .collect()
+    };
+    let (x0, r0) = on(line)
+        .into_iter()
+        .find(|(_, r)| r.start == isis)
+        .expect("the I of ISIS on the top line");
+    let (x1, r1) = on(line + 1)
+        .into_iter()
+        .min_by_key(|(x, _)| *x)
+        .expect("a second line");
+    term.send_bytes(&mouse(0, x0, 0, false)).expect("press");
+    term.collect_for(std::time::Duration::from_millis(30));
+    term.send_bytes(&mouse(32, x0 + 2, 0, false)).expect("drag");
+    term.collect_for(std::time::Duration::from_millis(30));
+    term.send_bytes(&mouse(32, x1, 1, false)).expect("drag");
+    term.collect_for(std::time::Duration::from_millis(30));
+    term.send_bytes(&mouse(0, x1, 1, true)).expect("release");
+    let copied = payloads(&mut term, 2);
+    let expected = text
+        .get(r0.start.min(r1.start)..r0.end.max(r1.end))
+        .expect("a range of the text");
+    assert_eq!(copied.get(1).map(String::as_str), Some(expected));
+    assert!(expected.starts_with("ISIS 2024") && expected.contains(' '));
+    let status = term.screen_rows().last().cloned().unwrap_or_default();
+    let n = expected.chars().count();
+    assert!(
+        status.contains(&format!("copied {n} characters")),
+        "{status:?}"
+    );
+
+    term.send_keys("Esc q").expect("keys sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+    assert_eq!(common::modes::check_modes(term.raw()), Ok(()));
 }
