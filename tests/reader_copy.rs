@@ -340,7 +340,7 @@ fn in_a_terminal_y_and_a_drag_put_the_logical_text_on_the_clipboard_through_osc_
     assert_eq!(app.top(), line);
     term.send_keys("y").expect("y sent");
     let copied = payloads(&mut term, 1);
-    assert_eq!(copied, [text.clone()]);
+    assert_eq!(copied, std::slice::from_ref(&text));
 
     // A drag from the I of ISIS (LTR inside the RTL line) to the leftmost letter of the next
     // line: the logical text between them, across the line break and the direction change.

@@ -126,15 +126,16 @@ fn sigint_from_kill_restores_the_terminal_and_exits_130() {
 }
 
 #[test]
-fn mouse_reports_are_clicks_and_wheel_only_and_are_switched_off_on_quit() {
+fn mouse_reports_are_clicks_drags_and_wheel_only_and_are_switched_off_on_quit() {
     let mut reader = Reader::start("mouse", &[SAMPLE], &[], 80, 24);
     reader.first_frame();
     let raw = reader.term.raw();
-    for mode in ["1000", "1006"] {
+    // Button-event tracking (1002) reports motion only while a button is down: selecting.
+    for mode in ["1000", "1002", "1006"] {
         let on = format!("\x1b[?{mode}h");
         assert!(find(raw, on.as_bytes(), 0).is_some(), "?{mode}h not sent");
     }
-    for mode in ["1002", "1003", "1005", "1015"] {
+    for mode in ["1003", "1005", "1015"] {
         let on = format!("\x1b[?{mode}h");
         assert_eq!(find(raw, on.as_bytes(), 0), None, "?{mode}h sent");
     }
@@ -143,7 +144,7 @@ fn mouse_reports_are_clicks_and_wheel_only_and_are_switched_off_on_quit() {
     assert_eq!(status, Some(0));
     let raw = reader.term.raw();
     let last_on = rfind(raw, b"\x1b[?1000h").expect("mouse on");
-    for mode in ["1006", "1000"] {
+    for mode in ["1006", "1002", "1000"] {
         let off = format!("\x1b[?{mode}l");
         assert!(
             find(raw, off.as_bytes(), last_on).is_some(),
