@@ -218,6 +218,10 @@ pub struct PrintArgs {
     /// Colours and styles: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// The text in logical order, for other tools: wrapped and aligned, never reordered or
+    /// shaped (the original letters), no colours.
+    #[arg(long, conflicts_with = "bidi")]
+    pub logical: bool,
     #[command(flatten)]
     pub text: TextArgs,
 }

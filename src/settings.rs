@@ -160,6 +160,20 @@ pub fn print_settings(
     }
 }
 
+impl PrintSettings {
+    /// `print --logical`: the text in logical order for other tools — unshaped (the original
+    /// letters; justification then uses spaces only, never tatweels), not reordered, and plain.
+    /// An RTL line is padded after its text, as for a terminal that reorders by itself (see
+    /// `page::frame::for_reordering_terminal`), so that anything displaying it with the Unicode
+    /// bidi algorithm (a bidi-aware terminal or editor) shows it right-aligned.
+    pub fn logical(mut self) -> Self {
+        self.page.shape = false;
+        self.page.reorder = false;
+        self.styling = Styling::PlainPadded;
+        self
+    }
+}
+
 /// The terminal's width in columns, when standard output is one.
 pub fn terminal_width(tty: bool) -> Option<usize> {
     tty.then(crossterm::terminal::size)
@@ -225,6 +239,15 @@ mod tests {
         );
         let zero = Cli::try_parse_from(["sahifa", "print", "a.txt", "--width", "0"]);
         assert!(zero.is_err());
+    }
+
+    #[test]
+    fn logical_output_is_unshaped_unreordered_and_plain() {
+        let settings = resolved(&["--logical", "--color", "always"], true, false, None).logical();
+        assert!(!settings.page.shape && !settings.page.reorder);
+        assert_eq!(settings.styling, Styling::PlainPadded);
+        let both = Cli::try_parse_from(["sahifa", "print", "a.txt", "--logical", "--bidi", "app"]);
+        assert!(both.is_err(), "--logical is its own order");
     }
 
     #[test]

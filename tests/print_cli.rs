@@ -110,3 +110,34 @@ fn the_reader_with_piped_output_prints_the_article() {
     assert!(printed.contains("28.000") && !printed.contains('\x1b'));
     assert_eq!(run(&["--no-state", file]), run(&["print", file]));
 }
+
+#[test]
+fn logical_output_is_the_source_text_wrapped_unshaped_and_plain() {
+    let out = print(&["--logical", "--justify", "--color", "always"], &[]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(!text.contains('\x1b'), "plain");
+    let presentation =
+        |c: char| ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c);
+    assert!(!text.chars().any(presentation), "original letters");
+    let source = std::fs::read_to_string(sample()).expect("sample read");
+    assert!(
+        !text.contains('\u{0640}') || source.contains('\u{0640}'),
+        "no kashida added"
+    );
+    // Every long paragraph of the source reads, word after word, in the output's words.
+    // Words, box borders and bars left out.
+    let border = |w: &&str| w.chars().all(|c| ('\u{2500}'..='\u{259F}').contains(&c));
+    let words = (text.split_whitespace().filter(|w| !border(w)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let paragraphs: Vec<&str> = source.split("\n\n").filter(|p| p.len() > 300).collect();
+    assert!(paragraphs.len() > 3);
+    for paragraph in paragraphs {
+        let expected = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(&expected), "{expected}");
+    }
+    // Right-to-left lines are padded after their text, for a bidi-aware display to align.
+    let padded = text.lines().filter(|l| l.ends_with(' ')).count();
+    assert!(padded > 10);
+}

@@ -1,7 +1,8 @@
 //! `sahifa print`: the whole article composed at one width and written to standard output —
 //! styled by the theme on a terminal (or with `--color always`), plain text when piped, with
 //! `--color never`, or when `NO_COLOR` is set. Figures are labelled as in the reader: a local
-//! image that cannot be shown says why (`[image not found: src]`). The writing is
+//! image that cannot be shown says why (`[image not found: src]`). `--logical` writes the text
+//! in logical order, unshaped and plain, for other tools ([`crate::settings::PrintSettings::logical`]). The writing is
 //! [`crate::output`]'s, the settings [`crate::settings`]'.
 
 use crate::args::PrintArgs;
@@ -36,7 +37,7 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
     // On a terminal, the same choice as the reader's (asked, unless `--bidi` says); to a pipe
     // or a file, nobody is asked.
     let choice = args.text.bidi_choice(None);
-    let reorder = if tty {
+    let reorder = if tty && !args.logical {
         capabilities::probe(choice, false, &Env::current())
             .bidi
             .reorders()
@@ -49,12 +50,15 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
         text: &args.text,
         reorder,
     };
-    let settings = print_settings(
+    let mut settings = print_settings(
         &output,
         theme,
         tty,
         no_color_requested(),
         terminal_width(tty),
     );
+    if args.logical {
+        settings = settings.logical();
+    }
     write_article(&loaded.document, source, &settings)
 }
