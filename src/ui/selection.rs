@@ -6,12 +6,15 @@
 //! read from the document by logical range, never from the cells). Parts of the article (a
 //! paragraph, a heading, a list item, a table cell) are joined with one newline.
 //!
-//! A drag selects screen cells the way a terminal does — from the pressed cell to the cell under
-//! the pointer, row after row — and is drawn that way; it stands for the logical text between
-//! the characters under its two ends, so a selection across an RTL/LTR boundary or a line break
-//! copies the text between its ends in reading order. A double click selects the word under the
-//! pointer, a triple click its paragraph; those are drawn on the cells of the characters they
-//! stand for. Spots are page-line indices and cells from the column's left edge, so a selection
+//! A drag runs from the pressed cell to the cell under the pointer, row after row, as a
+//! terminal's selection does; it stands for the logical text between the characters under its two
+//! ends, so a selection across an RTL/LTR boundary or a line break copies the text between its
+//! ends in reading order. A double click selects the word under the pointer, a triple click its
+//! paragraph. A selection is drawn (the theme's `selection` style, reversed by default, as a
+//! terminal draws its own) on the cells of exactly the characters it copies, wherever the
+//! lines put them: in a right-to-left line, dragging from a line's right end down to the next
+//! line's left end lights the whole of both, as the reader expects. Spots are page-line
+//! indices and cells from the column's left edge, so a selection
 //! scrolls with the text; anything that composes the page again (a resize, `J`, `R`) drops it.
 
 use super::app::App;
@@ -100,31 +103,23 @@ fn page_order(lines: &[PageLine]) -> (Vec<BlockRef>, HashMap<BlockRef, usize>) {
     (order, index)
 }
 
-impl Selection {
-    /// Whether the cell at `spot`, showing `text` (if it shows article text), is selected.
-    fn covers(
-        &self,
-        spot: Spot,
-        text: Option<&(BlockRef, Range<usize>)>,
-        order: &HashMap<BlockRef, usize>,
-    ) -> bool {
-        match self {
-            Selection::Cells { anchor, head } => {
-                let (start, end) = (*anchor.min(head), *anchor.max(head));
-                start <= spot && spot <= end
-            }
-            Selection::Range { from, to } => {
-                let Some((source, range)) = text else {
-                    return false;
-                };
-                let Some(&at) = order.get(source) else {
-                    return false;
-                };
-                let after_start = at > from.order || (at == from.order && range.end > from.offset);
-                let before_end = at < to.order || (at == to.order && range.start < to.offset);
-                after_start && before_end
-            }
-        }
+/// A selection as drawn: the page order of the parts and the logical text's two ends.
+pub(super) struct Drawn {
+    index: HashMap<BlockRef, usize>,
+    from: Point,
+    to: Point,
+}
+
+impl Drawn {
+    /// Whether a cell showing `range` of `source` shows selected text.
+    fn covers(&self, source: &BlockRef, range: &Range<usize>) -> bool {
+        let Some(&at) = self.index.get(source) else {
+            return false;
+        };
+        let (from, to) = (&self.from, &self.to);
+        let after_start = at > from.order || (at == from.order && range.end > from.offset);
+        let before_end = at < to.order || (at == to.order && range.start < to.offset);
+        after_start && before_end
     }
 }
 
@@ -221,36 +216,7 @@ impl App {
     /// The logical text a selection stands for.
     pub fn selection_text(&self, selection: Selection) -> Option<String> {
         let (order, index) = page_order(&self.page.lines);
-        let (from, to) = match selection {
-            Selection::Range { from, to } => (from, to),
-            Selection::Cells { anchor, head } => {
-                let (start, end) = (anchor.min(head), anchor.max(head));
-                let first = self.text_near(start, end, &index)?;
-                let last = self.text_near(end, start, &index)?;
-                let from = Point {
-                    offset: first.1.start,
-                    ..first.0
-                };
-                let to = Point {
-                    offset: last.1.end,
-                    ..last.0
-                };
-                if (to.order, to.offset) < (from.order, from.offset) {
-                    // Both ends on one line of mixed direction: the logical span of the two.
-                    let from_end = Point {
-                        offset: first.1.end,
-                        ..first.0
-                    };
-                    let to_start = Point {
-                        offset: last.1.start,
-                        ..last.0
-                    };
-                    (to_start, from_end)
-                } else {
-                    (from, to)
-                }
-            }
-        };
+        let (from, to) = self.ends(selection, &index)?;
         let mut parts = Vec::new();
         for (at, source) in order.iter().enumerate().take(to.order + 1).skip(from.order) {
             let text = text_of(&self.doc, source)?;
@@ -263,6 +229,43 @@ impl App {
             parts.push(text.get(start..end.max(start)).unwrap_or("").to_owned());
         }
         Some(parts.join("\n"))
+    }
+
+    /// Where the logical text a selection stands for starts and ends, `from` before `to`.
+    fn ends(
+        &self,
+        selection: Selection,
+        index: &HashMap<BlockRef, usize>,
+    ) -> Option<(Point, Point)> {
+        let (anchor, head) = match selection {
+            Selection::Range { from, to } => return Some((from, to)),
+            Selection::Cells { anchor, head } => (anchor, head),
+        };
+        let (start, end) = (anchor.min(head), anchor.max(head));
+        let (first, first_range) = self.text_near(start, end, index)?;
+        let (last, last_range) = self.text_near(end, start, index)?;
+        let from = Point {
+            offset: first_range.start,
+            ..first
+        };
+        let to = Point {
+            offset: last_range.end,
+            ..last
+        };
+        if (to.order, to.offset) < (from.order, from.offset) {
+            // The screen's later end is the text's earlier one (a right-to-left line, or a
+            // run of the other direction inside a line): the logical span of the two.
+            let to_start = Point {
+                offset: last_range.start,
+                ..last
+            };
+            let from_end = Point {
+                offset: first_range.end,
+                ..first
+            };
+            return Some((to_start, from_end));
+        }
+        Some((from, to))
     }
 
     /// The article character at `spot`, or the nearest one on its line, or on the lines from it
@@ -343,52 +346,28 @@ impl App {
         })
     }
 
-    /// The parts' page order, which drawing a word or paragraph selection needs (empty
-    /// otherwise): computed once a frame, for [`App::selected_spans`].
-    pub(super) fn selection_order(&self) -> HashMap<BlockRef, usize> {
-        match self.selection {
-            Some(Selection::Range { .. }) => page_order(&self.page.lines).1,
-            _ => HashMap::new(),
-        }
+    /// The selection as drawn, worked out once a frame for [`App::selected_spans`].
+    pub(super) fn drawn_selection(&self) -> Option<Drawn> {
+        let selection = self.selection?;
+        let (_, index) = page_order(&self.page.lines);
+        let (from, to) = self.ends(selection, &index)?;
+        Some(Drawn { index, from, to })
     }
 
-    /// The selected cells of page line `line`: (first cell, cells) from the column's left.
-    pub(super) fn selected_spans(
-        &self,
-        line: usize,
-        index: &HashMap<BlockRef, usize>,
-    ) -> Vec<(usize, usize)> {
-        let Some(selection) = self.selection else {
-            return Vec::new();
-        };
+    /// The selected cells of page line `line`: (first cell, cells) from the column's left. They
+    /// are the cells of the characters that would be copied, wherever the line puts them, so
+    /// what is drawn is what is copied.
+    pub(super) fn selected_spans(&self, line: usize, drawn: &Drawn) -> Vec<(usize, usize)> {
         let Some(page_line) = self.page.lines.get(line) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        let mut end = 0;
-        for span in cells(page_line) {
-            end = span.x + span.width;
-            if let Selection::Cells { .. } = selection {
-                for col in span.x..span.x + span.width {
-                    if selection.covers(Spot { line, col }, None, index) {
-                        out.push((col, 1));
-                    }
-                }
-            } else if span.width > 0
-                && selection.covers(Spot { line, col: span.x }, span.text.as_ref(), index)
-            {
-                out.push((span.x, span.width));
-            }
-        }
-        // A terminal's selection also takes the blank cells after a line's text.
-        if let Selection::Cells { .. } = selection {
-            for col in end..self.page.width {
-                if selection.covers(Spot { line, col }, None, index) {
-                    out.push((col, 1));
-                }
-            }
-        }
-        out
+        (cells(page_line).into_iter())
+            .filter(|span| {
+                let text = span.text.as_ref();
+                span.width > 0 && text.is_some_and(|(source, range)| drawn.covers(source, range))
+            })
+            .map(|span| (span.x, span.width))
+            .collect()
     }
 
     /// The selection, if any.

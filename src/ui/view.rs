@@ -71,12 +71,11 @@ impl App {
         for (row, line) in visible.enumerate() {
             self.render_line(buf, left, area.y + row as u16, right, line, &highlights);
         }
-        if self.selection.is_some() {
-            let order = self.selection_order();
+        if let Some(drawn) = self.drawn_selection() {
             let style = self.theme().style(StyleKey::Selection);
             for row in 0..rows.min(self.page.lines.len().saturating_sub(self.top)) {
                 let y = area.y + row as u16;
-                for (col, width) in self.selected_spans(self.top + row, &order) {
+                for (col, width) in self.selected_spans(self.top + row, &drawn) {
                     for x in col..col + width {
                         let x = left.saturating_add(x as u16);
                         if let Some(cell) = buf.cell_mut((x, y)).filter(|_| x < right) {
