@@ -299,6 +299,20 @@ fn double_click_selects_a_word_triple_click_a_paragraph_and_a_click_nothing() {
     }
 }
 
+#[test]
+fn where_the_terminal_reorders_the_mouse_selects_nothing_and_says_why_but_y_copies() {
+    let mut app = app_with(&["sahifa", "--bidi", "terminal", "article.md"], 60, 20);
+    let line = first_line_of(&app, "ISIS");
+    let row = (line - app.top()) as u16;
+    assert!(app.handle(Action::Press(30, row, 1)).is_empty());
+    assert!(app.handle(Action::Drag(10, row + 1)).is_empty());
+    assert!(app.handle(Action::Release).is_empty());
+    assert!(app.selection().is_none());
+    assert_eq!(app.message(), Some(sahifa::ui::selection::NO_SELECTION));
+    let title = copied(app.press(Key::Char('y')));
+    assert_eq!(title, app.document().title);
+}
+
 /// Reads the terminal until the reader has written `n` clipboard payloads; returns them.
 fn payloads(term: &mut common::pty::Terminal, n: usize) -> Vec<String> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

@@ -335,7 +335,11 @@ impl App {
     }
 
     fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        // A drag or release is part of the press before it: the press's message stays.
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Drag(..) | Action::Release
+        ) {
             self.message = None;
             self.start = None;
         }

@@ -132,6 +132,18 @@ mod tests {
     }
 
     #[test]
+    fn presses_at_one_cell_in_quick_succession_count_up_to_three() {
+        let t = Instant::now();
+        let ms = |n| t + std::time::Duration::from_millis(n);
+        assert_eq!(clicks::count(5, 5, t), 1);
+        assert_eq!(clicks::count(5, 5, ms(200)), 2);
+        assert_eq!(clicks::count(5, 5, ms(400)), 3);
+        assert_eq!(clicks::count(5, 5, ms(500)), 1, "a fourth starts again");
+        assert_eq!(clicks::count(6, 5, ms(600)), 1, "another cell");
+        assert_eq!(clicks::count(6, 5, ms(1200)), 1, "too slow");
+    }
+
+    #[test]
     fn alt_key_is_esc_then_the_key() {
         let alt = KeyModifiers::ALT;
         assert_eq!(

@@ -16,6 +16,8 @@
 //! line's left end lights the whole of both, as the reader expects. Spots are page-line
 //! indices and cells from the column's left edge, so a selection
 //! scrolls with the text; anything that composes the page again (a resize, `J`, `R`) drops it.
+//! When the terminal reorders lines itself (`--bidi terminal`, Konsole, mlterm) a cell's
+//! character is only known to the terminal, so the mouse selects nothing there; `y` and `Y` copy.
 
 use super::app::App;
 use super::effect::Effect;
@@ -23,6 +25,10 @@ use crate::page::{BlockRef, PageLine, Piece, text_of};
 use std::collections::HashMap;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// What the status line says to a press when the terminal reorders (`--bidi terminal`).
+pub const NO_SELECTION: &str =
+    "the terminal reorders the text here, so the mouse cannot select it; y and Y copy";
 
 /// A screen cell of the text column: a page line and a cell counted from the column's left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -139,6 +145,12 @@ impl App {
 
     /// The mouse button went down at (col, row), the `count`-th click in a row at that place.
     pub(super) fn press_at(&mut self, col: u16, row: u16, count: u8) {
+        if !self.options.reorder {
+            // The terminal reorders the lines itself, so which character a cell shows is the
+            // terminal's secret.
+            self.message = Some(NO_SELECTION.to_owned());
+            return;
+        }
         let spot = self.spot_at(col, row);
         self.pressed = true;
         self.selection = match count {
