@@ -24,6 +24,7 @@ pub mod clipboard;
 pub mod compose;
 pub mod composed;
 pub mod config;
+mod copy;
 pub mod effect;
 pub mod entities;
 pub mod figures;
