@@ -129,6 +129,52 @@ fn big_apps(bytes: usize) -> (App, App) {
     (App::with_size(doc, options, 100, 30), whole)
 }
 
+#[test]
+fn capital_y_copies_the_whole_section_from_a_window_as_from_the_whole_page() {
+    use sahifa::document::{Block, Document, RichText, Section};
+    use sahifa::ui::{Effect, Key};
+    // One section of 600 kB: far more than a window holds.
+    let paragraph = SAMPLE
+        .lines()
+        .filter(|l| l.len() > 300)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let blocks = (0..(600 * 1024) / paragraph.len())
+        .map(|n| Block::Paragraph(RichText::plain(format!("{n} {paragraph}"))))
+        .collect::<Vec<_>>();
+    let doc = Document {
+        title: "مقالة طويلة".into(),
+        sections: vec![Section {
+            heading: None,
+            level: 1,
+            blocks,
+        }],
+        ..Document::default()
+    };
+    let mut options = reader_options(
+        &Source::File("article.txt".into()),
+        &default_args(),
+        &Config::default(),
+        &mut Vec::new(),
+    );
+    options.tagger = None;
+    let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
+    options.background = true;
+    let mut windowed = App::with_size(doc, options, 100, 30);
+    assert!(windowed.lines().len() < whole.lines().len(), "a window");
+    let section = |app: &mut App| match app.press(Key::Char('Y')).as_slice() {
+        [Effect::Copy(text)] => text.clone(),
+        other => panic!("expected a copy, got {other:?}"),
+    };
+    let (from_window, from_page) = (section(&mut windowed), section(&mut whole));
+    assert!(from_page.len() > 600 * 1024 - paragraph.len());
+    assert!(
+        from_window == from_page,
+        "the window copied {} bytes",
+        from_window.len()
+    );
+}
+
 /// The status row of `app` drawn 100x30.
 fn status_row(app: &mut App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");

@@ -78,12 +78,25 @@ impl App {
     }
 
     /// `Y`: every part of the section at the top of the view.
+    /// A window of a big article may hold part of the section only: its units are composed
+    /// then (at the page's width, as the window's are).
     pub(super) fn copy_section(&mut self) {
         let text = self.page.section_at(self.top).map(|section| {
-            let lines: Vec<PageLine> = (self.page.lines.iter())
-                .filter(|line| line.section == section)
-                .cloned()
-                .collect();
+            let composed = self.window().and_then(|_| {
+                let units: Vec<_> = (self.units.iter())
+                    .filter(|unit| unit.section() == section)
+                    .copied()
+                    .collect();
+                let width = self.page.width;
+                self.options.compose.units(&self.doc, &units, width)
+            });
+            let lines: Vec<PageLine> = match composed {
+                Some(units) => units.into_iter().flatten().collect(),
+                None => (self.page.lines.iter())
+                    .filter(|line| line.section == section)
+                    .cloned()
+                    .collect(),
+            };
             let (order, _) = page_order(&lines);
             let parts: Vec<String> = (order.iter())
                 .filter_map(|source| text_of(&self.doc, source))
