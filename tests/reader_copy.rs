@@ -230,7 +230,14 @@ fn a_drag_across_a_line_break_and_a_direction_change_copies_the_logical_text_bet
     assert_eq!(copy, expected);
     assert!(copy.starts_with("ISIS 2024 خسر"), "{copy:?}");
     assert!(!copy.chars().any(is_presentation_form) && !copy.contains('\u{0640}'));
-    // `y` copies the selection again until Esc drops it.
+    // `y` copies the selection again until Esc drops it; a new page drops it too.
+    assert_eq!(copied(app.press(Key::Char('y'))), expected);
+    app.press(Key::Char('J'));
+    assert!(app.selection().is_none());
+    app.press(Key::Char('J'));
+    app.handle(Action::Press(x0, row0 as u16, 1));
+    app.handle(Action::Drag(x1, row1 as u16));
+    app.handle(Action::Release);
     assert_eq!(copied(app.press(Key::Char('y'))), expected);
     app.press(Key::Esc);
     assert!(!app.should_quit() && app.selection().is_none());

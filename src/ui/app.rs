@@ -330,7 +330,13 @@ impl App {
     /// The one way the state changes; returns what only the terminal loop can do (see
     /// [`Effect`]), in order.
     pub fn handle(&mut self, action: Action) -> Vec<Effect> {
+        let shown = Rc::clone(&self.page);
         self.update(action);
+        if !Rc::ptr_eq(&shown, &self.page) {
+            // Another page (a width, `J`, `R`, a new window of a big article): the selection's
+            // lines would point at other text.
+            (self.selection, self.pressed) = (None, false);
+        }
         std::mem::take(&mut self.effects)
     }
 
@@ -345,13 +351,6 @@ impl App {
         }
         if matches!(action, Action::ToggleEntities | Action::ToggleEntityPanel) {
             self.tag_now();
-        }
-        if matches!(
-            action,
-            Action::Resize(..) | Action::ToggleJustify | Action::ToggleReveal
-        ) {
-            // The page is composed again: the selection's cells would point at other text.
-            (self.selection, self.pressed) = (None, false);
         }
         match action {
             Action::Resize(cols, rows) => self.resize(cols, rows),
