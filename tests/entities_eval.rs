@@ -238,17 +238,29 @@ fn tuned_texts_score_at_least_their_floor() {
 #[test]
 fn tuning_texts_score_at_least_their_floor() {
     let dir = root().join("tuning");
-    check("tuning", &evaluate(&Tagger::new(&[]), &dir, &dir), TUNING_FLOOR);
+    check(
+        "tuning",
+        &evaluate(&Tagger::new(&[]), &dir, &dir),
+        TUNING_FLOOR,
+    );
 }
 
 #[test]
 fn held_out_text_scores_at_least_its_floor() {
     let dir = root().join("heldout");
-    check("held-out", &evaluate(&Tagger::new(&[]), &dir, &dir), HELD_OUT_FLOOR);
+    check(
+        "held-out",
+        &evaluate(&Tagger::new(&[]), &dir, &dir),
+        HELD_OUT_FLOOR,
+    );
 }
 
 #[test]
 fn unseen_texts_score_at_least_their_floor() {
     let dir = root().join("unseen");
-    check("unseen", &evaluate(&Tagger::new(&[]), &dir, &dir), UNSEEN_FLOOR);
+    check(
+        "unseen",
+        &evaluate(&Tagger::new(&[]), &dir, &dir),
+        UNSEEN_FLOOR,
+    );
 }

@@ -13,7 +13,8 @@
 //! - Urdu and Persian: a suffix noun (روڈ, چوک, بورڈ, کمپنی) ends a place or organisation
 //!   named by the name words right before it, and belongs to it (طارق روڈ, واٹر بورڈ).
 //! - Latin script: runs of capitalised words are classified by a title before or inside them
-//!   (person), a head noun inside (organisation), a given name first (person).
+//!   (person), a head noun inside (organisation), a given name first (person); in Arabic or
+//!   Hebrew text, a run with an acronym or a CamelCase brand is an organisation (GoDaddy).
 //!
 //! Punctuation between words ends every rule.
 
@@ -104,8 +105,13 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
         }
+        // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
+        // title says otherwise; an Arabic present-tense verb after a given name is a
+        // sentence (عون يدعو), not a family name.
         if t.given_name(u)
             && !latin
+            && !u.has(ROLE_ORG_HEAD)
+            && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
             && end > i
         {
@@ -190,15 +196,30 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         return None;
     }
     let joiner = |u: &Unit| NAME_JOINERS.contains(&t.form(u));
-    let given = |u: &Unit| t.given_name(u);
+    // A known person's name is complete: a given name that is also one (عون) does not run
+    // on into the verb after it.
+    let given = |u: &Unit| t.given_name(u) && !is_person(u);
+    // A town in the generated lists named like a person (ابو علي) may be part of a name.
+    let town_name = |u: &Unit| {
+        u.first != u.last
+            && u.roles.is_some_and(|r| {
+                r.kind == Some((EntityKind::Place, Source::Generated)) && r.bits == 0
+            })
+            && t.form(u)
+                .split(' ')
+                .next()
+                .is_some_and(|w| NAME_JOINERS.contains(&w))
+    };
     let mut end = start;
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
         let next = &t.units[end + 1];
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
-        let fits = t.name_word(next)
-            || (end == start && t.script(next) == Script::Arabic && t.adjective(next))
+        let fits = !next.has(ROLE_STOP)
+            && (t.name_word(next)
+                || town_name(next)
+                || (end == start && t.script(next) == Script::Arabic && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
@@ -221,13 +242,32 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
 }
 
 fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // An unknown name word right after the title.
+    let unknown = |j: usize| {
+        t.units.get(j).is_some_and(|u| {
+            u.roles.is_none() && !t.definite(u) && t.name_word(u) && t.joined_at(j - 1)
+        })
+    };
     // A given name or a known person within the window.
     let mut j = i + 1;
     while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
         let u = &t.units[j];
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
-            if let Some(end) = name_from(t, j, true) {
-                push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+            // Persian and Urdu names often start with a word the lists do not know:
+            // ترجمان رؤف حسن, وائس چیئرمین ریاضت علی سحر.
+            let start = if t.persian && j == i + 2 && unknown(i + 1) {
+                i + 1
+            } else {
+                j
+            };
+            if let Some(end) = name_from(t, start, true) {
+                push(
+                    out,
+                    &t.units[start],
+                    &t.units[end],
+                    EntityKind::Person,
+                    RANK_TITLE,
+                );
             }
             return;
         }
@@ -236,11 +276,13 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         j += 1;
     }
-    // Else the unknown words right after the title and its adjectives (not in Persian, whose
-    // titles are followed by any noun: رئیس وقت شورا).
-    if t.persian {
+    // A Hebrew title behind a preposition (מדובר, לשר) is rarely followed by its name.
+    if t.script(&t.units[i]) == Script::Hebrew && t.prepositional(&t.units[i]) {
         return;
     }
+    // Else the unknown words right after the title and its adjectives. Persian titles are
+    // followed by any noun (رئیس وقت شورا): there the name needs two unknown words and must
+    // end at punctuation or a particle (ترجمان عظمیٰ بخاری نے).
     let mut j = i + 1;
     while j < t.units.len()
         && t.joined_at(j - 1)
@@ -248,14 +290,19 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
-    if j < t.units.len() && t.joined_at(j - 1) {
-        let u = &t.units[j];
-        if u.roles.is_none()
-            && !t.definite(u)
-            && t.name_word(u)
-            && let Some(end) = name_from(t, j, true)
-        {
-            push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+    if j < t.units.len() && unknown(j) {
+        let Some(end) = name_from(t, j, !t.persian) else {
+            return;
+        };
+        let closed = || !t.joined_at(end) || t.units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
+        if !t.persian || closed() {
+            push(
+                out,
+                &t.units[j],
+                &t.units[end],
+                EntityKind::Person,
+                RANK_TITLE,
+            );
         }
     }
 }
@@ -274,23 +321,38 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
             break;
         }
-        // A conjunction starts another phrase: منظمة يونيسف ومنظمة الصحة العالمية.
-        if k > i + 1 && t.conjoined(u) {
+        // A conjunction starts another phrase (منظمة يونيسف ومنظمة الصحة العالمية), except
+        // a second noun joined to a first one with the article: وزارة الشباب والرياضة,
+        // هيئة النزاهة ومكافحة الفساد.
+        let prev = &t.units[k - 1];
+        let second_noun = k > i + 1
+            && t.definite(prev)
+            && !t.adjective(prev)
+            && t.kind(prev).is_none()
+            && u.roles.is_none()
+            && t.name_word(u)
+            && (t.definite(u) || construct_chain(t, k, k + 2).is_some());
+        if k > i + 1 && t.conjoined(u) && !second_noun {
             break;
         }
         let first_name_like = k == i + 1 && u.roles.is_none() && t.name_word(u);
         // Construct chains of indefinite nouns ending in a definite noun or a name:
         // هيئة مياه ولاية الخرطوم, لحقوق الإنسان; only before the phrase's first definite
-        // word, after which only definite words and names follow.
+        // word, after which only definite words and names follow, and a last chain with
+        // لـ (الاتحاد الأفريقي لكرة القدم).
         let seen_definite = (i + 1..k).any(|j| t.definite(&t.units[j]));
-        let chain = if seen_definite && !t.units[k - 1].has(ROLE_ORG_HEAD) {
+        let lam = t.form(u).starts_with('ل') && !t.definite(u);
+        let chain = if seen_definite && !prev.has(ROLE_ORG_HEAD) && !lam && !second_noun {
             None
         } else {
-            construct_chain(t, k, i + ORG_UNITS)
+            construct_chain(t, k, (k + 2).max(i + ORG_UNITS))
         };
         if let Some(last) = chain {
             end = last;
             k = last + 1;
+            if seen_definite && lam {
+                break;
+            }
             continue;
         }
         let fits = t.definite(u) || t.kind(u).is_some() || first_name_like;
@@ -300,8 +362,26 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         end = k;
         k += 1;
         // After an unknown name (وكالة تاس) only adjectives and known names follow
-        // (شركة كهرباء لبنان).
+        // (شركة كهرباء لبنان), or a second unknown word closing a name of two (شركة أون
+        // سبورت, نادي صن داونز) before punctuation, a particle or an adjective.
         if first_name_like {
+            let closes_after = |j: usize| {
+                !t.joined_at(j)
+                    || t.units
+                        .get(j + 1)
+                        .is_none_or(|n| n.has(ROLE_STOP) || t.adjective(n) || t.kind(n).is_some())
+            };
+            if k < t.units.len()
+                && t.joined_at(k - 1)
+                && !t.conjoined(&t.units[k])
+                && t.units[k].roles.is_none()
+                && !t.definite(&t.units[k])
+                && t.name_word(&t.units[k])
+                && closes_after(k)
+            {
+                end = k;
+                k += 1;
+            }
             while k < t.units.len()
                 && t.joined_at(k - 1)
                 && !t.conjoined(&t.units[k])
@@ -349,15 +429,35 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
     closes.then_some(j)
 }
 
-/// Persian, Urdu and Hebrew: Persian and Urdu have no article to mark a name's end: the head takes up to two unknown
-/// words, or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری متروی تهران).
+/// Persian, Urdu and Hebrew. Persian and Urdu have no article to mark a name's end: the head
+/// takes up to three unknown words (a standalone و between two of them does not count:
+/// سازمان غذا و دارو), or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری
+/// متروی تهران). In Hebrew the article sits on the last noun of a construct chain: after a
+/// word with it only words with it follow (רשות התחרות, איגוד ההייטק הישראלי, not רשות
+/// התחרות צפויה), and a word behind a preposition ends the name (רשות ניירות ערך בארצות
+/// הברית).
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let hebrew = t.script(&t.units[i]) == Script::Hebrew;
     let mut end = i;
     let mut k = i + 1;
-    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+    let mut unknown = 0;
+    let mut definite = false;
+    while k < t.units.len() && k - i <= ORG_UNITS + 1 && t.joined_at(k - 1) {
         let u = &t.units[k];
         // Present-tense verbs start with می (می‌رود, می‌گوید).
         let verb = u.roles.is_none() && t.form(u).starts_with("مي");
+        if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
+            break;
+        }
+        let and = t.persian && t.form(u) == "و" && end == k - 1 && end > i;
+        if and
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n) && t.joined_at(k))
+        {
+            k += 1;
+            continue;
+        }
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
             break;
         }
@@ -370,12 +470,13 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
+        if unknown == 3 {
+            break;
+        }
+        unknown += 1;
+        definite |= hebrew && t.definite(u);
         end = k;
         k += 1;
-    }
-    let known_end = t.units.get(end).is_some_and(|u| t.kind(u).is_some());
-    if end > i + 2 && !known_end {
-        end = i + 2;
     }
     push_organization(t, i, end, out);
 }
@@ -561,5 +662,12 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
         whole(EntityKind::Person, RANK_RULE, out);
     } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);
+    } else if t.rtl
+        && units.iter().any(|u| t.brand_like(u))
+        && units.iter().all(|u| t.kind(u).is_none())
+    {
+        // In Arabic or Hebrew text, a Latin acronym or brand is an organisation more often
+        // than anything else: GoDaddy, BBC, OpenAI.
+        whole(EntityKind::Organization, RANK_RULE, out);
     }
 }

@@ -2,7 +2,8 @@
 //! and the user's own file.
 //!
 //! Every list is UTF-8 TSV, `#` starts a comment line. Name lists (`*-person.tsv`,
-//! `*-place*.tsv`, `*-organization.tsv`) have one name a line; month lists have
+//! `*-place*.tsv`, `*-organization.tsv`) and given-name lists (`*-given.tsv`, the `first-name`
+//! role) have one name a line; month lists have
 //! `name TAB month TAB calendar`; context lists have `role TAB word or phrase`. The user file
 //! (`$XDG_CONFIG_HOME/sahifa/gazetteer.tsv`) has `name TAB type`, type one of `person`,
 //! `place`, `organization` (or `organisation`, `org`).
@@ -88,6 +89,8 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("ar-person.tsv"),
     list!("he-person.tsv"),
     list!("en-person.tsv"),
+    list!("ar-given.tsv"),
+    list!("he-given.tsv"),
     list!("ar-organization.tsv"),
     list!("he-organization.tsv"),
     list!("en-organization.tsv"),
@@ -101,6 +104,8 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("ur-context.tsv"),
     list!("he-context.tsv"),
     list!("en-context.tsv"),
+    list!("fa-stop.tsv"),
+    list!("ur-stop.tsv"),
 ];
 
 /// Every entry of the built-in lists.
@@ -137,6 +142,15 @@ fn parse_list(name: &str, text: &str, out: &mut Vec<Entry>) {
         let second = cols.next();
         let entry = if let Some(kind) = kind {
             name_entry(first, kind, source)
+        } else if name.contains("-given") {
+            // Generated given names: the `first-name` role of the context lists.
+            Some(Entry {
+                phrase: first.trim().to_owned(),
+                roles: Roles {
+                    bits: ROLE_FIRST_NAME,
+                    ..Roles::default()
+                },
+            })
         } else if name.contains("-month") {
             let month = second.and_then(|m| m.parse::<u8>().ok()).unwrap_or(0);
             Some(Entry {

@@ -17,7 +17,8 @@
 //!    user declared always win. Quotations may contain other mentions and are reported along
 //!    with them (nested); no other two mentions overlap.
 //! 5. Family names of people found are carried through the text (and, for a document, through
-//!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person.
+//!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person; so is the
+//!    name a head noun introduced: after חברת וויקס, a later וויקס alone is an organisation.
 //!
 //! Mention offsets are characters of the original text; a mention's text excludes attached
 //! clitics (للتحالف gives التحالف, with the article's alef put back).
@@ -95,9 +96,10 @@ impl Tagger {
         };
         let t = Text::new(text, lexicons);
         let mut chosen = choose(&t);
-        let mut names = HashSet::new();
+        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
         resolve::people(&t, &chosen, &mut names);
-        resolve::carry_people(&t, &names, &mut chosen);
+        resolve::organizations(&t, &chosen, &mut organizations);
+        carry(&t, &names, &organizations, &mut chosen);
         resolve::mentions(&t, &chosen)
     }
 
@@ -132,13 +134,14 @@ impl Tagger {
                 (t, chosen)
             })
             .collect();
-        let mut names = HashSet::new();
+        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
         for (t, chosen) in &analysed {
             resolve::people(t, chosen, &mut names);
+            resolve::organizations(t, chosen, &mut organizations);
         }
         let mut out = Vec::new();
         for ((section, block, _), (t, mut chosen)) in texts.iter().zip(analysed) {
-            resolve::carry_people(&t, &names, &mut chosen);
+            carry(&t, &names, &organizations, &mut chosen);
             out.extend(resolve::mentions(&t, &chosen).into_iter().map(|m| Entity {
                 text: m.text,
                 kind: m.kind,
@@ -149,6 +152,20 @@ impl Tagger {
             }));
         }
         out
+    }
+}
+
+/// People's family names, then organisations' names, carried through a text.
+fn carry(
+    t: &Text<'_>,
+    people: &HashSet<String>,
+    organizations: &HashSet<String>,
+    chosen: &mut Vec<Candidate>,
+) {
+    resolve::carry_people(t, people, chosen);
+    // Persian and Urdu have no article: any noun after a head looks like a name there.
+    if !organizations.is_empty() && !t.persian {
+        resolve::carry(t, organizations, EntityKind::Organization, chosen);
     }
 }
 

@@ -34,20 +34,33 @@ pub struct Text<'a> {
     pub units: Vec<Unit>,
     /// Written in Persian or Urdu (their own letters appear): no article marks names' ends.
     pub persian: bool,
+    /// Written mostly in Arabic or Hebrew letters: Latin words in it are names, terms or
+    /// brands quoted from elsewhere.
+    pub rtl: bool,
 }
 
 impl<'a> Text<'a> {
     pub fn new(original: &'a str, lexicons: Lexicons<'_>) -> Text<'a> {
         let folded = fold(original);
         let words = words(&folded.text);
-        let units = units(&folded.text, &words, lexicons);
         let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+        // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
+        let units = units(&folded.text, &words, lexicons, !persian);
+        let (mut rtl_letters, mut latin_letters) = (0usize, 0usize);
+        for c in folded.text.chars() {
+            match script_of(c) {
+                Script::Arabic | Script::Hebrew => rtl_letters += 1,
+                Script::Latin => latin_letters += 1,
+                Script::Other => {}
+            }
+        }
         Text {
             original,
             folded,
             words,
             units,
             persian,
+            rtl: rtl_letters > latin_letters,
         }
     }
 
@@ -153,8 +166,49 @@ impl<'a> Text<'a> {
         prefix.starts_with(['و', 'ו'])
     }
 
+    /// The unit had a preposition cut off in front (בירושלים, לשר, بالرقة, لوزير), not only
+    /// a conjunction or an article.
+    pub fn prepositional(&self, u: &Unit) -> bool {
+        let Some(word) = self.words.get(u.first) else {
+            return false;
+        };
+        let prefix = self
+            .folded
+            .text
+            .get(word.start..u.start)
+            .unwrap_or_default();
+        prefix.contains(['ב', 'ל', 'מ', 'כ', 'ש', 'ب', 'ل', 'ك'])
+    }
+
+    /// An unknown Arabic word shaped like a third-person present-tense verb: يدعو, يزور,
+    /// يلتقي (ي and three to five letters, not a nisba). Not in Persian or Urdu text, where
+    /// ی starts names.
+    pub fn arabic_verb(&self, u: &Unit) -> bool {
+        let form = self.form(u);
+        let n = form.chars().count();
+        !self.persian
+            && u.roles.is_none()
+            && form.starts_with('ي')
+            && !form.ends_with('ي')
+            && (4..=6).contains(&n)
+    }
+
     pub fn number(&self, u: &Unit) -> bool {
         self.form(u).starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// A Latin brand or acronym: two to six capitals (BBC, OPEC), or capitals inside a word
+    /// (GoDaddy, OpenAI, iPhone); letters only.
+    pub fn brand_like(&self, u: &Unit) -> bool {
+        let original = self.original_text(u.start, u.end);
+        if !original.chars().all(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let n = original.chars().count();
+        let capitals = original.chars().filter(char::is_ascii_uppercase).count();
+        let inner = original.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            && original.chars().any(|c| c.is_ascii_lowercase());
+        (capitals == n && (2..=6).contains(&n)) || inner
     }
 
     /// The first letter of the unit is a capital in the original text.

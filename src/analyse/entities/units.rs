@@ -145,12 +145,13 @@ impl Lexicons<'_> {
 /// How far past the elided article a phrase may reach (phrases are a few words long).
 const ELIDED_WINDOW: usize = 200;
 
-/// Cuts the folded `text` into units.
-pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>) -> Vec<Unit> {
+/// Cuts the folded `text` into units; `prefixes` says whether attached prefixes are cut
+/// (Arabic and Hebrew text) or not (Persian and Urdu text).
+pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while let Some(word) = words.get(i) {
-        let found = lookup_word(text, *word, lexicons);
+        let found = lookup_word(text, *word, lexicons, prefixes);
         let unit = match found {
             Some((start, end, roles, elided)) => {
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
@@ -189,9 +190,13 @@ fn lookup_word(
     text: &str,
     word: Word,
     lexicons: Lexicons<'_>,
+    prefixes: bool,
 ) -> Option<(usize, usize, Roles, bool)> {
     if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
         return Some((word.start, end, roles, false));
+    }
+    if !prefixes {
+        return None;
     }
     let form = text.get(word.start..word.end)?;
     for cut in prefix_cuts(form) {
