@@ -150,8 +150,18 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         first -= 1;
     }
+    // An English "of" and a known name may follow: سپریم کورٹ آف پاکستان.
+    let mut last = i;
+    if kind == EntityKind::Organization
+        && t.joined_at(i)
+        && t.joined_at(i + 1)
+        && t.units.get(i + 1).is_some_and(|u| t.form(u) == "اف")
+        && t.units.get(i + 2).is_some_and(|u| t.kind(u).is_some())
+    {
+        last = i + 2;
+    }
     if first < i {
-        push(out, &t.units[first], &t.units[i], kind, RANK_RULE);
+        push(out, &t.units[first], &t.units[last], kind, RANK_RULE);
     }
 }
 
@@ -326,6 +336,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // هيئة النزاهة ومكافحة الفساد.
         let prev = &t.units[k - 1];
         let second_noun = k > i + 1
+            && t.form(u).starts_with('و')
             && t.definite(prev)
             && !t.adjective(prev)
             && t.kind(prev).is_none()
@@ -335,7 +346,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if k > i + 1 && t.conjoined(u) && !second_noun {
             break;
         }
-        let first_name_like = k == i + 1 && u.roles.is_none() && t.name_word(u);
+        let first_name_like = k == i + 1 && !t.definite(u) && t.name_word(u);
         // Construct chains of indefinite nouns ending in a definite noun or a name:
         // هيئة مياه ولاية الخرطوم, لحقوق الإنسان; only before the phrase's first definite
         // word, after which only definite words and names follow, and a last chain with
@@ -449,14 +460,25 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
             break;
         }
+        // Two nouns joined by a standalone و close the name: سازمان غذا و دارو.
         let and = t.persian && t.form(u) == "و" && end == k - 1 && end > i;
         if and
             && t.units
                 .get(k + 1)
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && t.joined_at(k))
         {
-            k += 1;
-            continue;
+            end = k + 1;
+            break;
+        }
+        // A title and the person it names: بیمارستان امام خمینی, دانشگاه امام صادق.
+        if u.has(ROLE_TITLE)
+            && t.joined_at(k)
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| t.kind(n) == Some(EntityKind::Person) || t.given_name(n))
+        {
+            end = k + 1;
+            break;
         }
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
             break;
@@ -478,6 +500,21 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         end = k;
         k += 1;
     }
+    // Hebrew apposition: a head, a word with the article saying what kind, then the name
+    // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
+    if hebrew && end == i + 1 && t.definite(&t.units[end]) && t.joined_at(end) {
+        let name = end + 1;
+        let closed = !t.joined_at(name) || t.units.get(name + 1).is_none_or(|n| n.has(ROLE_STOP));
+        if let Some(u) = t.units.get(name)
+            && u.roles.is_none()
+            && !t.definite(u)
+            && t.name_word(u)
+            && closed
+        {
+            push(out, u, u, EntityKind::Organization, RANK_RULE);
+            return;
+        }
+    }
     push_organization(t, i, end, out);
 }
 
@@ -487,11 +524,23 @@ fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
         .is_some_and(|u| t.adjective(u) && !u.has(ROLE_GENERIC) && !u.has(ROLE_STOP))
 }
 
-/// A known organisation followed by adjectives: مجلس الأمن الروسي.
+/// A known organisation followed by adjectives (مجلس الأمن الروسي) and, in Arabic, a last
+/// chain with لـ (الاتحاد الأفريقي لكرة القدم).
 fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
     while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
         end += 1;
+    }
+    if t.script(&t.units[i]) == Script::Arabic
+        && !t.persian
+        && t.joined_at(end)
+        && let Some(next) = t.units.get(end + 1)
+        && next.roles.is_none()
+        && t.form(next).starts_with('ل')
+        && !t.definite(next)
+        && let Some(last) = construct_chain(t, end + 1, end + 3)
+    {
+        end = last;
     }
     push_organization(t, i, end, out);
 }

@@ -39,6 +39,9 @@ pub const ROLE_YEAR_WORD: u16 = 1 << 9;
 pub const ROLE_MONTH: u16 = 1 << 10;
 pub const ROLE_PLACE_SUFFIX: u16 = 1 << 11;
 pub const ROLE_ORG_SUFFIX: u16 = 1 << 12;
+/// A stop word of Persian and Urdu text only (اون is "that" in Persian, part of a brand in
+/// Arabic): [`super::text::Text`] makes it a stop word there and forgets it elsewhere.
+pub const ROLE_PERSIAN_STOP: u16 = 1 << 13;
 
 /// Where a name comes from; a surer source wins when two lists disagree on a type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,6 +96,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("he-given.tsv"),
     list!("ar-organization.tsv"),
     list!("he-organization.tsv"),
+    list!("ur-organization.tsv"),
     list!("en-organization.tsv"),
     list!("ar-month.tsv"),
     list!("fa-month.tsv"),
@@ -203,6 +207,7 @@ fn role_bit(role: &str) -> Option<u16> {
         "org-suffix" => ROLE_ORG_SUFFIX,
         "first-name" => ROLE_FIRST_NAME,
         "stop" => ROLE_STOP,
+        "persian-stop" => ROLE_PERSIAN_STOP,
         "generic" => ROLE_GENERIC,
         "number-word" => ROLE_NUMBER_WORD,
         "currency" => ROLE_CURRENCY,

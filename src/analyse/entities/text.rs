@@ -2,7 +2,7 @@
 //! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
 
 use super::clitics::{Script, script_of};
-use super::gazetteer::{Caps, ROLE_FIRST_NAME, ROLE_STOP};
+use super::gazetteer::{Caps, ROLE_FIRST_NAME, ROLE_PERSIAN_STOP, ROLE_STOP};
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
 use crate::fold::{Folded, fold};
@@ -45,7 +45,19 @@ impl<'a> Text<'a> {
         let words = words(&folded.text);
         let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
         // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
-        let units = units(&folded.text, &words, lexicons, !persian);
+        let mut units = units(&folded.text, &words, lexicons, !persian);
+        for u in &mut units {
+            if let Some(r) = u.roles.as_mut()
+                && r.bits & ROLE_PERSIAN_STOP != 0
+            {
+                r.bits &= !ROLE_PERSIAN_STOP;
+                if persian {
+                    r.bits |= ROLE_STOP;
+                } else if r.bits == 0 && r.kind.is_none() && r.month == 0 {
+                    u.roles = None;
+                }
+            }
+        }
         let (mut rtl_letters, mut latin_letters) = (0usize, 0usize);
         for c in folded.text.chars() {
             match script_of(c) {

@@ -55,12 +55,17 @@ pub fn words(text: &str) -> Vec<Word> {
         let alnum = is_word_char(c);
         // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
         let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
+        // A Hebrew prefix and a hyphen before a Latin word stay apart from it: ו-GoDaddy.
+        let prefix_latin = prev_hebrew
+            && matches!(c, '-' | '־')
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_alphabetic());
         let joins = geresh
             || !alnum
                 && prev_alnum
                 && is_joiner(c)
                 && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
                 && !possessive(text, at)
+                && !prefix_latin
                 && !(c == '-'
                     && prev_digit
                     && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
