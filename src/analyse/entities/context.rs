@@ -18,7 +18,7 @@
 //!
 //! Punctuation between words ends every rule.
 
-use super::clitics::Script;
+use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
@@ -122,6 +122,22 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
         if u.has(ROLE_PLACE_NOUN) {
             place_after(t, i, out);
+        }
+        if let Some(start) = direction(t, u)
+            && t.joined_at(i)
+            && let Some(next) = t.units.get(i + 1)
+            && t.kind(next) == Some(EntityKind::Place)
+            && t.words
+                .get(next.first)
+                .is_some_and(|w| w.start == next.start)
+        {
+            out.push(Candidate {
+                start,
+                end: next.end,
+                kind: EntityKind::Place,
+                rank: RANK_RULE,
+                elided: false,
+            });
         }
         if t.persian && (u.has(ROLE_PLACE_SUFFIX) || u.has(ROLE_ORG_SUFFIX)) {
             name_before_suffix(t, i, out);
@@ -546,8 +562,64 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 }
 
 /// Trigger nouns that belong to the name they introduce: squares and streets are called
-/// ميدان التحرير, not التحرير.
-const NAMED_BY_TRIGGER: &[&str] = &["ميدان", "شارع", "ساحه", "خيابان", "بلوار", "רחוב", "שדרות"];
+/// ميدان التحرير, not التحرير, and so are rivers, gulfs, seas, lakes, valleys and the like
+/// (نهر الفرات, خليج عدن, دریای خزر, ים המלח).
+const NAMED_BY_TRIGGER: &[&str] = &[
+    "ميدان",
+    "شارع",
+    "ساحه",
+    "خيابان",
+    "بلوار",
+    "רחוב",
+    "שדרות",
+    "نهر",
+    "خليج",
+    "بحر",
+    "بحيره",
+    "صحراء",
+    "سهل",
+    "هضبه",
+    "مضيق",
+    "جزيره",
+    "جزر",
+    "رود",
+    "رودخانه",
+    "درياچه",
+    "درياي",
+    "كوه",
+    "دشت",
+    "دره",
+    "تنگه",
+    "دريائي",
+    "وادي",
+    "صحرا",
+    "נהר",
+    "מפרץ",
+    "ים",
+    "אגם",
+    "עמק",
+    "מדבר",
+    "רכס",
+];
+
+/// Points of the compass before a known place: the region is one place with them (جنوب
+/// لبنان, شمالی وزیرستان, צפון עזה).
+const DIRECTIONS: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "مشرقي",
+    "مغربي",
+    "وسطي",
+    "צפון",
+    "דרום",
+    "מזרח",
+    "מערב",
+];
 
 /// Plural and dual trigger nouns, which introduce lists of places.
 const PLURAL_TRIGGERS: &[&str] = &[
@@ -562,9 +634,39 @@ const PLURAL_TRIGGERS: &[&str] = &[
     "قري",
 ];
 
+/// Where a point of the compass starts in unit `u`, after any prefix (بجنوب, בצפון).
+fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
+    if u.roles.is_some_and(|r| r.kind.is_some()) {
+        return None;
+    }
+    let form = t.form(u);
+    let bare = t.bare(u);
+    if DIRECTIONS.contains(&bare) {
+        return Some(u.end - bare.len());
+    }
+    let cuts = if t.persian {
+        Vec::new()
+    } else {
+        prefix_cuts(form)
+    };
+    cuts.into_iter()
+        .find(|&cut| {
+            form.get(cut..)
+                .is_some_and(|rest| DIRECTIONS.contains(&rest))
+        })
+        .map(|cut| u.start + cut)
+}
+
+/// Demonstratives: a trigger noun after one is the place already named (به این استان
+/// فرستاده, هذه المدينة), not the start of a name.
+const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك", "ذلك", "اس", "يه", "وه"];
+
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) {
+        return;
+    }
+    if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
         return;
     }
     let u = &t.units[k];

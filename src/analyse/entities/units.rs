@@ -219,6 +219,13 @@ fn lookup_word(
             if short && generated && hebrew && roles.bits == 0 {
                 continue;
             }
+            // Nor is a rest of two letters a context word: כלים is not כ + ל + ים (sea).
+            let tiny = text
+                .get(start..end)
+                .is_some_and(|rest| rest.chars().count() < 3);
+            if tiny && hebrew && roles.kind.is_none() {
+                continue;
+            }
             return Some((start, end, roles, false));
         }
     }
