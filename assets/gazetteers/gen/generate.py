@@ -130,9 +130,14 @@ STOP_KEPT = {"ملی", "اسلامی", "جمهوری", "آزاد", "ایرانی
              "مرگ", "پول", "عکس", "آدم", "شب", "زنده", "بالا", "بار", "هفته", "سلام"}
 
 
+# Ordinary Persian and Urdu words that the lists also have as names (مالی, financial, is Mali;
+# تیم, team, an Arabic given name): stop words in Persian and Urdu text all the same.
+STOP_OVER_NAMES = {"fa": ["مالی", "تیم", "ماهر"], "ur": ["مالی", "ٹیم", "ماہر"]}
+
+
 def stop_words(lang, known):
     """The most frequent words of `lang` that are not names or context words already."""
-    out = []
+    out = [("persian-stop", w) for w in STOP_OVER_NAMES[lang]]
     for word in top_n_list(lang, STOP_WORDS[lang]):
         if word.isdigit() or word in STOP_KEPT or folded(word) in known:
             continue

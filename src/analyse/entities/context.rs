@@ -75,7 +75,22 @@ const LATIN_NAME_JOINERS: &[&str] = &[
 pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     for (i, u) in t.units.iter().enumerate() {
         if let Some(kind) = t.kind(u) {
-            if t.caps_ok(u) {
+            // A country named like a nisba after a definite noun is its adjective: الحكومة
+            // السعودية, not a place.
+            let nisba = kind == EntityKind::Place
+                && i > 0
+                && t.joined_at(i - 1)
+                && t.script(u) == Script::Arabic
+                && t.adjective(&Unit { roles: None, ..*u })
+                && t.definite(&t.units[i - 1])
+                && t.kind(&t.units[i - 1]).is_none()
+                && !t.units[i - 1].has(ROLE_STOP);
+            // A stop word that is also a generated name (مالی in Persian) is the word.
+            let stop = u.has(ROLE_STOP)
+                && u.roles
+                    .and_then(|r| r.kind)
+                    .is_some_and(|k| k.1 == Source::Generated);
+            if t.caps_ok(u) && !nisba && !stop {
                 let rank = match u.roles.and_then(|r| r.kind).map(|k| k.1) {
                     Some(Source::User) => RANK_USER,
                     Some(Source::Curated) => RANK_CURATED,
@@ -84,6 +99,10 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 push(out, u, u, kind, rank);
                 if kind == EntityKind::Organization {
                     org_adjectives(t, i, out);
+                }
+                // A head noun that is also a town (بورصة, Bursa) still heads a name.
+                if rank == RANK_GENERATED && u.has(ROLE_ORG_HEAD) {
+                    org_phrase(t, i, out);
                 }
                 // A town in the generated lists that is also a given name (عمران, a town in
                 // Yemen) starts a person when a name follows it: عمران صدیقی. Not when a
@@ -307,8 +326,9 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // Else the unknown words right after the title and its adjectives. Persian titles are
-    // followed by any noun (رئیس وقت شورا): there the name needs two unknown words and must
-    // end at punctuation or a particle (ترجمان عظمیٰ بخاری نے).
+    // followed by any noun (رئیس وقت شورا, رئیس فدراسیون فوتبال): not there; in Urdu the
+    // name needs two unknown words and must end at punctuation or a postposition (ترجمان
+    // عظمیٰ بخاری نے).
     let mut j = i + 1;
     while j < t.units.len()
         && t.joined_at(j - 1)
@@ -321,7 +341,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             return;
         };
         let closed = || !t.joined_at(end) || t.units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
-        if !t.persian || closed() {
+        if !t.persian || t.urdu && closed() {
             push(
                 out,
                 &t.units[j],
@@ -390,13 +410,14 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         k += 1;
         // After an unknown name (وكالة تاس) only adjectives and known names follow
         // (شركة كهرباء لبنان), or a second unknown word closing a name of two (شركة أون
-        // سبورت, نادي صن داونز) before punctuation, a particle or an adjective.
+        // سبورت, نادي صن داونز), unless a noun with the article follows it (شركة تسلا
+        // تخفيض الأسعار: a construct chain, not a name).
         if first_name_like {
             let closes_after = |j: usize| {
                 !t.joined_at(j)
                     || t.units
                         .get(j + 1)
-                        .is_none_or(|n| n.has(ROLE_STOP) || t.adjective(n) || t.kind(n).is_some())
+                        .is_none_or(|n| !t.definite(n) || t.adjective(n))
             };
             if k < t.units.len()
                 && t.joined_at(k - 1)
@@ -465,6 +486,17 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
 /// הברית).
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let hebrew = t.script(&t.units[i]) == Script::Hebrew;
+    // A Hebrew head with the article is the body already named (המשרד פתח), unless a
+    // complement with ל follows (המכון למחקרי ביטחון לאומי).
+    if hebrew
+        && (t.definite(&t.units[i]) || t.prefix(&t.units[i]).ends_with('ה'))
+        && !t
+            .units
+            .get(i + 1)
+            .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
+    {
+        return;
+    }
     let mut end = i;
     let mut k = i + 1;
     let mut unknown = 0;
@@ -546,6 +578,15 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
     while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
         end += 1;
+    }
+    // Urdu: an English "of" and a known name (اسٹیٹ بینک آف پاکستان).
+    if t.persian
+        && t.joined_at(end)
+        && t.joined_at(end + 1)
+        && t.units.get(end + 1).is_some_and(|u| t.form(u) == "اف")
+        && t.units.get(end + 2).is_some_and(|u| t.kind(u).is_some())
+    {
+        end += 2;
     }
     if t.script(&t.units[i]) == Script::Arabic
         && !t.persian

@@ -34,6 +34,8 @@ pub struct Text<'a> {
     pub units: Vec<Unit>,
     /// Written in Persian or Urdu (their own letters appear): no article marks names' ends.
     pub persian: bool,
+    /// Written in Urdu (its own letters appear): names end at postpositions (نے, کے, کی).
+    pub urdu: bool,
     /// Written mostly in Arabic or Hebrew letters: Latin words in it are names, terms or
     /// brands quoted from elsewhere.
     pub rtl: bool,
@@ -72,6 +74,7 @@ impl<'a> Text<'a> {
             words,
             units,
             persian,
+            urdu: original.contains(['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']),
             rtl: rtl_letters > latin_letters,
         }
     }
@@ -178,6 +181,12 @@ impl<'a> Text<'a> {
         prefix.starts_with(['و', 'ו'])
     }
 
+    /// The letters cut off in front of the unit (و of وواشنطن, בה of בהסכם).
+    pub fn prefix(&self, u: &Unit) -> &str {
+        let start = self.words.get(u.first).map_or(u.start, |w| w.start);
+        self.folded.text.get(start..u.start).unwrap_or_default()
+    }
+
     /// The unit had a preposition cut off in front (בירושלים, לשר, بالرقة, لوزير), not only
     /// a conjunction or an article.
     pub fn prepositional(&self, u: &Unit) -> bool {
@@ -244,8 +253,18 @@ impl<'a> Text<'a> {
         match self.script(u) {
             Script::Latin => self.capitalised(u),
             Script::Other => false,
-            _ => true,
+            Script::Arabic => !self.possessed(u),
+            Script::Hebrew => true,
         }
+    }
+
+    /// An Arabic word with a possessive pronoun attached (أرباحها, موكلهم): a noun, never a
+    /// name.
+    pub fn possessed(&self, u: &Unit) -> bool {
+        let form = self.form(u);
+        !self.persian
+            && form.chars().count() >= 5
+            && ["ها", "هم", "هما", "كم"].iter().any(|p| form.ends_with(p))
     }
 
     /// A given name that starts or continues a person's name. A word that is also a particle
