@@ -477,6 +477,30 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
     closes.then_some(j)
 }
 
+/// Persian light verbs and the copula: the word before them is part of a verb or predicate.
+const LIGHT_VERBS: &[&str] = &[
+    "كرد",
+    "كردند",
+    "كرده",
+    "كند",
+    "كنند",
+    "كنيد",
+    "كنيم",
+    "شد",
+    "شدند",
+    "شده",
+    "شود",
+    "شوند",
+    "داد",
+    "دادند",
+    "داده",
+    "دهد",
+    "دهند",
+    "است",
+    "بود",
+    "هست",
+];
+
 /// Persian, Urdu and Hebrew. Persian and Urdu have no article to mark a name's end: the head
 /// takes up to three unknown words (a standalone و between two of them does not count:
 /// سازمان غذا و دارو), or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری
@@ -521,11 +545,25 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // A title and the person it names: بیمارستان امام خمینی, دانشگاه امام صادق.
         if u.has(ROLE_TITLE)
             && t.joined_at(k)
-            && t.units
-                .get(k + 1)
-                .is_some_and(|n| t.kind(n) == Some(EntityKind::Person) || t.given_name(n))
+            && t.units.get(k + 1).is_some_and(|n| {
+                t.kind(n) == Some(EntityKind::Person)
+                    || t.given_name(n)
+                    || (n.roles.is_none() && t.name_word(n))
+            })
         {
             end = k + 1;
+            break;
+        }
+        // Another head starts another name: کمیته داوران فدراسیون فوتبال.
+        if u.has(ROLE_ORG_HEAD) && end > i {
+            break;
+        }
+        // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند.
+        if t.persian
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| t.joined_at(k) && LIGHT_VERBS.contains(&t.form(n)))
+        {
             break;
         }
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
@@ -552,7 +590,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
     if hebrew && end == i + 1 && t.definite(&t.units[end]) && t.joined_at(end) {
         let name = end + 1;
-        let closed = !t.joined_at(name) || t.units.get(name + 1).is_none_or(|n| n.has(ROLE_STOP));
+        // Closed by punctuation: a word before a particle is as likely a verb (ברשות
+        // החדשנות מסרו כי).
+        let closed = !t.joined_at(name);
         if let Some(u) = t.units.get(name)
             && u.roles.is_none()
             && !t.definite(u)
@@ -641,6 +681,11 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "עמק",
     "מדבר",
     "רכס",
+    "ملعب",
+    "استاد",
+    "ورزشگاه",
+    "استاديوم",
+    "אצטדיון",
 ];
 
 /// Points of the compass before a known place: the region is one place with them (جنوب
@@ -677,20 +722,19 @@ const PLURAL_TRIGGERS: &[&str] = &[
 
 /// Where a point of the compass starts in unit `u`, after any prefix (بجنوب, בצפון).
 fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
-    if u.roles.is_some_and(|r| r.kind.is_some()) {
+    if u.roles.is_some_and(|r| r.kind.is_some()) || u.end - u.start > 16 {
         return None;
     }
-    let form = t.form(u);
     let bare = t.bare(u);
     if DIRECTIONS.contains(&bare) {
         return Some(u.end - bare.len());
     }
-    let cuts = if t.persian {
-        Vec::new()
-    } else {
-        prefix_cuts(form)
-    };
-    cuts.into_iter()
+    if t.script(u) != Script::Hebrew {
+        return None;
+    }
+    let form = t.form(u);
+    prefix_cuts(form)
+        .into_iter()
         .find(|&cut| {
             form.get(cut..)
                 .is_some_and(|rest| DIRECTIONS.contains(&rest))
