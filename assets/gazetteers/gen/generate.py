@@ -81,12 +81,19 @@ NAME_COUNTRIES = {
     "ar": {"IQ", "LY", "YE", "SD", "SY", "EG", "JO", "AF", "SA", "PS", "IR", "DZ", "OM", "LB",
            "TN", "AE", "BH", "MA", "KW", "QA"},
     "he": {"IL"},
+    # The region's names in Latin letters, for English text about it (Mohammed bin Salman).
+    "en": {"IQ", "LY", "YE", "SD", "SY", "EG", "JO", "AF", "SA", "PS", "IR", "DZ", "OM", "LB",
+           "TN", "AE", "BH", "MA", "KW", "QA", "IL", "PK"},
 }
 NAME_SCRIPT = {
     "ar": re.compile("^[\u0621-\u064A\u0671-\u06D3\u200c]+$"),
     "he": re.compile("^[\u05D0-\u05EA]+['\u05F3]?$"),
+    "en": re.compile("^[A-Z][a-z]{2,}$"),
 }
-WORD_LANGS = {"ar": ("ar", "fa", "ur"), "he": ("he",)}
+WORD_LANGS = {"ar": ("ar", "fa", "ur"), "he": ("he",), "en": ("en",)}
+# Latin names are taken from fewer ranks: the lists of the region's countries hold many
+# Western names too.
+MAX_RANK_BY_SCRIPT = {"en": 1000}
 MAX_RANK = 3000
 # A small town whose name is a word this frequent (Zipf scale) is left out.
 TOWN_WORD_ZIPF = 3.5
@@ -157,6 +164,11 @@ def context_words():
     return words
 
 
+def english_places():
+    with open(os.path.join(OUT, "en-place.tsv"), encoding="utf-8") as f:
+        return {folded(line.strip()) for line in f if not line.startswith("#")}
+
+
 def given_names(blocked, countries):
     import gzip
     import pickle
@@ -164,16 +176,24 @@ def given_names(blocked, countries):
     data = os.path.join(os.path.dirname(names_dataset.__file__), "v3", "first_names.pkl.gz")
     with gzip.open(data) as f:
         table = pickle.load(f)
-    excluded = blocked | load_blocklist("blocklist-names.txt") | context_words() | countries
+    excluded = (blocked | load_blocklist("blocklist-names.txt") | context_words() | countries
+                | english_places())
     # Per folded form: its spellings and the best rank any of them has.
     found = {lang: {} for lang in NAME_COUNTRIES}
     for name, info in table.items():
         for lang, wanted in NAME_COUNTRIES.items():
             ranks = [r for cc, r in info["rank"].items() if cc in wanted and r]
-            if not ranks or min(ranks) > MAX_RANK or not NAME_SCRIPT[lang].match(name):
+            limit = MAX_RANK_BY_SCRIPT.get(lang, MAX_RANK)
+            if not ranks or min(ranks) > limit or not NAME_SCRIPT[lang].match(name):
+                continue
+            # A Latin name must be common in several of the countries (the region's lists
+            # hold Western names too) and rare as an English word.
+            top = sum(r <= 100 for r in ranks) >= 3
+            if lang == "en" and (sum(r <= limit for r in ranks) < 3
+                                 or zipf_frequency(name, "en") >= (4.5 if top else 3.5)):
                 continue
             key = folded(name)
-            if len(key) < 3 or key in excluded or key.startswith("ال"):
+            if len(key) < 3 or key in excluded or key.startswith("ال") or key.startswith("al"):
                 continue
             best, names = found[lang].get(key, (MAX_RANK, []))
             found[lang][key] = (min(best, min(ranks)), names + [name])
@@ -182,7 +202,7 @@ def given_names(blocked, countries):
         out[lang] = {}
         for key, (rank, names) in forms.items():
             if not any(common_word(n, rank, WORD_LANGS[lang]) for n in names):
-                out[lang][key] = min(names)
+                out[lang][key] = names[0] if lang == "en" else min(names)
     return out
 
 

@@ -262,6 +262,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
         let fits = !next.has(ROLE_STOP)
+            && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
                 || (end == start && t.script(next) == Script::Arabic && t.adjective(next)))
@@ -336,6 +337,10 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
+    // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
+    if t.rtl && t.units.get(j).is_some_and(|u| t.brand_like(u)) {
+        j += 1;
+    }
     if j < t.units.len() && unknown(j) {
         let Some(end) = name_from(t, j, !t.persian) else {
             return;
@@ -365,6 +370,14 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
         let u = &t.units[k];
         if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
+            break;
+        }
+        // A noun behind بـ or كـ is the sentence going on: هيئة النزاهة بالحكم.
+        let form = t.form(u);
+        if ["بال", "وبال", "فبال", "كال", "وكال"]
+            .iter()
+            .any(|p| form.starts_with(p))
+        {
             break;
         }
         // A conjunction starts another phrase (منظمة يونيسف ومنظمة الصحة العالمية), except
@@ -842,6 +855,17 @@ fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
+    // Two people joined by "and" are two names: Hassan al-Sisi and Abu Bakr al-Baghdadi.
+    if units[0].has(ROLE_FIRST_NAME)
+        && let Some(and) = units.iter().position(|u| t.form(u) == "and")
+        && and > 0
+        && first + and < last
+        && t.capitalised(&t.units[first + and + 1])
+    {
+        classify_latin_run(t, first, first + and - 1, out);
+        classify_latin_run(t, first + and + 1, last, out);
+        return;
+    }
     let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
     let name_joiner = |u: &Unit| {
         t.script(u) == Script::Latin
@@ -884,7 +908,9 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
+    let brand = t.rtl && units.iter().any(|u| t.brand_like(u));
     if title_before
+        && !brand
         && units
             .iter()
             .all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person))

@@ -94,6 +94,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("en-person.tsv"),
     list!("ar-given.tsv"),
     list!("he-given.tsv"),
+    list!("en-given.tsv"),
     list!("ar-organization.tsv"),
     list!("he-organization.tsv"),
     list!("ur-organization.tsv"),
@@ -152,6 +153,7 @@ fn parse_list(name: &str, text: &str, out: &mut Vec<Entry>) {
                 phrase: first.trim().to_owned(),
                 roles: Roles {
                     bits: ROLE_FIRST_NAME,
+                    caps: caps_of(first.trim()),
                     ..Roles::default()
                 },
             })
