@@ -142,13 +142,14 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_PLACE_NOUN) {
             place_after(t, i, out);
         }
-        if let Some(start) = direction(t, u)
-            && t.joined_at(i)
-            && let Some(next) = t.units.get(i + 1)
+        // Known places are rare: asked first, they keep the direction test off most words.
+        if let Some(next) = t.units.get(i + 1)
             && t.kind(next) == Some(EntityKind::Place)
+            && t.joined_at(i)
             && t.words
                 .get(next.first)
                 .is_some_and(|w| w.start == next.start)
+            && let Some(start) = direction(t, u)
         {
             out.push(Candidate {
                 start,
@@ -338,7 +339,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         j += 1;
     }
     // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
-    if t.rtl && t.units.get(j).is_some_and(|u| t.brand_like(u)) {
+    if t.rtl() && t.units.get(j).is_some_and(|u| t.brand_like(u)) {
         j += 1;
     }
     if j < t.units.len() && unknown(j) {
@@ -908,7 +909,7 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
-    let brand = t.rtl && units.iter().any(|u| t.brand_like(u));
+    let brand = t.rtl() && units.iter().any(|u| t.brand_like(u));
     if title_before
         && !brand
         && units
@@ -924,7 +925,7 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
         whole(EntityKind::Person, RANK_RULE, out);
     } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);
-    } else if t.rtl
+    } else if t.rtl()
         && units.iter().any(|u| t.brand_like(u))
         && units.iter().all(|u| t.kind(u).is_none())
     {

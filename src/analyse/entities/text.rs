@@ -36,9 +36,9 @@ pub struct Text<'a> {
     pub persian: bool,
     /// Written in Urdu (its own letters appear): names end at postpositions (نے, کے, کی).
     pub urdu: bool,
-    /// Written mostly in Arabic or Hebrew letters: Latin words in it are names, terms or
-    /// brands quoted from elsewhere.
-    pub rtl: bool,
+    /// Written mostly in Arabic or Hebrew letters (see [`Text::rtl`]), worked out when first
+    /// asked: only Latin words ask.
+    rtl: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Text<'a> {
@@ -60,14 +60,6 @@ impl<'a> Text<'a> {
                 }
             }
         }
-        let (mut rtl_letters, mut latin_letters) = (0usize, 0usize);
-        for c in folded.text.chars() {
-            match script_of(c) {
-                Script::Arabic | Script::Hebrew => rtl_letters += 1,
-                Script::Latin => latin_letters += 1,
-                Script::Other => {}
-            }
-        }
         Text {
             original,
             folded,
@@ -75,8 +67,24 @@ impl<'a> Text<'a> {
             units,
             persian,
             urdu: original.contains(['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']),
-            rtl: rtl_letters > latin_letters,
+            rtl: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Written mostly in Arabic or Hebrew letters: Latin words in it are names, terms or
+    /// brands quoted from elsewhere.
+    pub fn rtl(&self) -> bool {
+        *self.rtl.get_or_init(|| {
+            let (mut rtl, mut latin) = (0usize, 0usize);
+            for c in self.folded.text.chars() {
+                match script_of(c) {
+                    Script::Arabic | Script::Hebrew => rtl += 1,
+                    Script::Latin => latin += 1,
+                    Script::Other => {}
+                }
+            }
+            rtl > latin
+        })
     }
 
     pub fn text(&self) -> &str {
@@ -263,8 +271,8 @@ impl<'a> Text<'a> {
     pub fn possessed(&self, u: &Unit) -> bool {
         let form = self.form(u);
         !self.persian
-            && form.chars().count() >= 5
             && ["ها", "هم", "هما", "كم"].iter().any(|p| form.ends_with(p))
+            && form.chars().count() >= 5
     }
 
     /// A given name that starts or continues a person's name. A word that is also a particle
