@@ -740,6 +740,7 @@ fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
         return None;
     }
     let bare = t.bare(u);
+    let bare = bare.strip_prefix('و').unwrap_or(bare);
     if DIRECTIONS.contains(&bare) {
         return Some(u.end - bare.len());
     }
