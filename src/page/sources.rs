@@ -107,7 +107,7 @@ mod tests {
             metadata: Metadata {
                 author: Some("יעל ברגמן".into()),
                 date: Some("2025-09-03T08:30:00+03:00".into()),
-                source: None,
+                ..Metadata::default()
             },
             ..Document::default()
         };

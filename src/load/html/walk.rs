@@ -40,9 +40,13 @@ fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
     let value = el.value();
     let class = value.attr("class").unwrap_or_default();
     let id = value.attr("id").unwrap_or_default();
-    class
+    words_of(class).chain(words_of(id))
+}
+
+/// The words of a class or id value: each token, and its parts between punctuation.
+fn words_of(value: &str) -> impl Iterator<Item = &str> {
+    value
         .split_whitespace()
-        .chain(id.split_whitespace())
         .flat_map(|token| {
             std::iter::once(token).chain(token.split(|c: char| !c.is_ascii_alphanumeric()))
         })
@@ -51,11 +55,26 @@ fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
 
 /// True when a class or id word of `el` is one of the space-separated `words`.
 fn has_word(el: &ElementRef<'_>, words: &str) -> bool {
-    class_words(el).any(|w| words.split(' ').any(|k| k.eq_ignore_ascii_case(w)))
+    class_words(el).any(|w| is_one_of(w, words))
 }
 
-/// True for page furniture that never belongs to the article.
-pub fn is_furniture(el: &ElementRef<'_>) -> bool {
+fn is_one_of(word: &str, words: &str) -> bool {
+    words.split(' ').any(|k| k.eq_ignore_ascii_case(word))
+}
+
+/// True when class and id values (`class_and_id`) mark a subtitle.
+pub fn says_subtitle(class_and_id: &str) -> bool {
+    words_of(class_and_id).any(|w| is_one_of(w, SUBTITLE_WORDS))
+}
+
+/// True when class and id values (`class_and_id`) mark a statistic box.
+pub fn says_statistic(class_and_id: &str) -> bool {
+    words_of(class_and_id).any(|w| is_one_of(w, STAT_WORDS))
+}
+
+/// True for page furniture that never belongs to the article; by class and id words too
+/// unless the content was `cleaned` already.
+pub fn is_furniture(el: &ElementRef<'_>, cleaned: bool) -> bool {
     let value = el.value();
     FURNITURE_TAGS.contains(&value.name())
         || value.attr("hidden").is_some()
@@ -63,7 +82,7 @@ pub fn is_furniture(el: &ElementRef<'_>) -> bool {
         || value
             .attr("role")
             .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
-        || has_word(el, FURNITURE_WORDS)
+        || (!cleaned && has_word(el, FURNITURE_WORDS))
 }
 
 fn heading_level(name: &str) -> Option<u8> {
@@ -126,9 +145,20 @@ pub struct Walker {
     depth: usize,
     pub subtitle: Option<String>,
     pub byline: Option<String>,
+    /// The content was already chosen and cleaned (Readability): class and id words no
+    /// longer mark furniture, only tags, roles and hidden elements do.
+    cleaned: bool,
 }
 
 impl Walker {
+    /// A walker over content Readability already cleaned.
+    pub fn cleaned() -> Walker {
+        Walker {
+            cleaned: true,
+            ..Walker::default()
+        }
+    }
+
     pub fn walk(&mut self, root: ElementRef<'_>) {
         self.children(root);
     }
@@ -141,6 +171,7 @@ impl Walker {
     fn nested(&self) -> Walker {
         Walker {
             depth: self.depth + 1,
+            cleaned: self.cleaned,
             ..Walker::default()
         }
     }
@@ -184,7 +215,7 @@ impl Walker {
 
     fn element(&mut self, el: ElementRef<'_>) {
         let name = el.value().name();
-        if is_furniture(&el) {
+        if is_furniture(&el, self.cleaned) {
             if self.byline.is_none() && has_word(&el, BYLINE_WORDS) {
                 self.byline = Some(element_text(&el)).filter(|t| !t.is_empty());
             }
