@@ -16,10 +16,17 @@
 //! whose class or id says subtitle, standfirst, dek…) is looked for next to the page's `h1`
 //! before extraction.
 //!
+//! A page nested deeper than [`MAX_DEPTH`] elements is not given to Readability, whose
+//! scoring is quadratic in the depth and recursive (a hostile page would take minutes or
+//! overflow the stack); no real article comes near it.
+//!
 //! What comes back is HTML, which the walker turns into blocks like any other article; `None`
 //! when Readability finds no content at all, and the caller falls back to its own rule.
 
 use dom_smoothie::{Config, Readability};
+
+/// Deeper pages are left to the caller's own rule.
+pub const MAX_DEPTH: usize = 400;
 
 /// What Readability found on a page.
 #[derive(Debug, Default)]
@@ -47,6 +54,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Option<Extract> {
         ..Config::default()
     };
     let page = dom_query::Document::from(html);
+    if deeper_than(&page, MAX_DEPTH) {
+        return None;
+    }
     keep_statistic_boxes(&page);
     let subtitle = subtitle_by_the_headline(&page);
     page.select("blockquote > footer").rename("cite");
@@ -67,6 +77,23 @@ pub fn extract(html: &str, url: Option<&str>) -> Option<Extract> {
         dir: text(article.dir),
         url: text(article.url),
     })
+}
+
+/// Whether some element of `page` has more than `limit` ancestors; an explicit stack, since
+/// the point is not to recurse that deep.
+fn deeper_than(page: &dom_query::Document, limit: usize) -> bool {
+    let mut stack = vec![(page.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        let mut child = node.first_element_child();
+        while let Some(c) = child {
+            child = c.next_element_sibling();
+            stack.push((c, depth + 1));
+        }
+    }
+    false
 }
 
 fn class_and_id(el: &dom_query::Selection<'_>) -> String {
@@ -93,7 +120,7 @@ fn subtitle_by_the_headline(page: &dom_query::Document) -> Option<String> {
             }
             if super::walk::says_subtitle(&class_and_id(&el)) {
                 let text = super::rich::collapse(&el.text());
-                if !text.is_empty() {
+                if !text.is_empty() && text.chars().count() <= super::walk::MAX_SUBTITLE_CHARS {
                     return Some(text);
                 }
             }

@@ -90,6 +90,16 @@ fn h1_is_the_title_and_subtitle_class_the_subtitle() {
 }
 
 #[test]
+fn a_story_wrapped_in_a_lead_class_stays_the_story() {
+    let story = "A paragraph of the story that goes on for a while. ".repeat(12);
+    let doc = parse(&format!(
+        "<html><head><title>A title long enough to keep</title></head><body><div class=\"article-lead\"><p>{story}</p><p>{story}</p></div></body></html>"
+    ));
+    assert_eq!(doc.subtitle, None);
+    assert_eq!(doc.sections[0].blocks.len(), 2, "{:?}", doc.sections);
+}
+
+#[test]
 fn without_article_the_densest_paragraph_parent_wins() {
     let doc = parse(
         "<body><div id=\"menu\"><p>Home</p></div><div class=\"content\"><p>One long paragraph of the story.</p><p>Another long paragraph of it.</p></div><div><p>x</p></div></body>",
@@ -160,6 +170,21 @@ fn deeply_nested_markup_neither_overflows_nor_loses_text() {
         .map(Block::plain_text)
         .collect();
     assert!(text.contains("deep text"), "{text}");
+}
+
+#[test]
+fn markup_nested_past_readabilitys_depth_is_left_to_the_own_rule() {
+    // Readability's scoring is quadratic in the depth and recursive: 3000 levels took a minute.
+    let depth = 3000;
+    let html = format!(
+        "<body>{}<p>deep text</p>{}</body>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    assert!(super::readability::extract(&html, None).is_none());
+    assert!(
+        super::readability::extract("<body><div><p>shallow text</p></div></body>", None).is_some()
+    );
 }
 
 #[test]

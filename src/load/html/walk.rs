@@ -32,6 +32,9 @@ const FURNITURE_WORDS: &str = "share sharing social related recommended comments
     subscription tags toolbar sidebar widget popup cookie cookies print fontsize byline \
     author dateline meta masthead logo";
 
+/// Longer than this, an element classed as a subtitle is a container of the story.
+pub const MAX_SUBTITLE_CHARS: usize = 400;
+
 const BYLINE_WORDS: &str = "byline author";
 const SUBTITLE_WORDS: &str = "subtitle sub-title standfirst dek lede lead subheadline excerpt";
 const STAT_WORDS: &str = "stat stats statistic number figure highlight fact";
@@ -222,9 +225,13 @@ impl Walker {
             return;
         }
         if name != "h1" && self.subtitle.is_none() && has_word(&el, SUBTITLE_WORDS) {
-            self.flush();
-            self.subtitle = Some(element_text(&el)).filter(|t| !t.is_empty());
-            return;
+            let text = element_text(&el);
+            // A container classed "lead" that holds the story is not a subtitle.
+            if text.chars().count() <= MAX_SUBTITLE_CHARS {
+                self.flush();
+                self.subtitle = Some(text).filter(|t| !t.is_empty());
+                return;
+            }
         }
         if let Some(level) = heading_level(name) {
             self.flush();
