@@ -72,9 +72,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
     match path {
         Some(p) if p.to_str().is_some_and(fetch::is_url) => {
-            let url = p.to_string_lossy();
-            let fetched = fetch::fetch(&url, &options.fetch, &mut |_| {})?;
-            load_fetched(&fetched, options)
+            open_url(&p.to_string_lossy(), options, &mut |_| {})
         }
         Some(p) if p.as_os_str() != "-" => {
             let bytes = read_file(p)?;
@@ -92,6 +90,16 @@ pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
             load_bytes(&bytes, &name, options)
         }
     }
+}
+
+/// Fetches and loads the article at `url`; `on_progress` hears the bytes received so far.
+pub fn open_url(
+    url: &str,
+    options: &LoadOptions,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Loaded> {
+    let fetched = fetch::fetch(url, &options.fetch, on_progress)?;
+    load_fetched(&fetched, options)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {

@@ -71,7 +71,13 @@ fn from_readability(
     if !items.iter().any(|i| matches!(i, Item::Block(_))) {
         return None;
     }
-    let mut title = rich::collapse(&found.title);
+    // As Readability gives it (it already normalises `<title>`; `og:title` keeps its spaces),
+    // line breaks and tabs made spaces.
+    let mut title = found
+        .title
+        .replace(['\n', '\r', '\t', '\x0C'], " ")
+        .trim()
+        .to_owned();
     if title.is_empty() {
         let page = Html::parse_document(page);
         title = title_outside_content(&page)
