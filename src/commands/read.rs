@@ -21,6 +21,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
+mod fetching;
 mod graphics;
 mod screen;
 
@@ -121,6 +122,11 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<()> {
 fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, Vec<String>)> {
     let options = args.source.load_options();
     let loaded = match source {
+        Source::File(path) if path.to_str().is_some_and(crate::fetch::is_url) => {
+            let url = path.to_string_lossy();
+            let mut counter = fetching::Counter::new(&url);
+            load::open_url(&url, &options, &mut |bytes| counter.show(bytes))?
+        }
         Source::File(path) => load::open(Some(path), &options)?,
         Source::Stdin => load::open(None, &options)?,
         Source::Sample => load::load_bytes(SAMPLE.as_bytes(), Path::new(SAMPLE_NAME), &options)?,
