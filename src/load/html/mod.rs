@@ -48,7 +48,7 @@ pub fn parse(text: &str) -> Document {
 pub fn parse_page(text: &str, url: Option<&str>) -> Document {
     let mut document = readability::extract(text, url)
         .and_then(|found| from_readability(found, text, url))
-        .unwrap_or_else(|| own_rule(text));
+        .unwrap_or_else(|| own_rule(text, url));
     if document.metadata.source.is_none() {
         document.metadata.source = url.map(str::to_owned);
     }
@@ -150,7 +150,7 @@ fn repeats_the_lead(document: &Document, excerpt: &str) -> bool {
 }
 
 /// Sahifa's own rule, for pages where Readability finds nothing (see the module doc).
-fn own_rule(text: &str) -> Document {
+fn own_rule(text: &str, url: Option<&str>) -> Document {
     let html = Html::parse_document(text);
     let root = content_root(&html);
     let mut walker = walk::Walker::default();
@@ -177,6 +177,13 @@ fn own_rule(text: &str) -> Document {
     document.sections = sections(items);
     let (lang, dir) = language_and_direction(&html, root);
     super::fill_language(&mut document, lang.as_deref(), dir);
+    if let Some(url) = url {
+        let base = first(&html, "base[href]")
+            .and_then(|b| b.value().attr("href"))
+            .and_then(|href| url::Url::parse(url).ok()?.join(href.trim()).ok());
+        let base = base.map_or_else(|| url.to_owned(), String::from);
+        super::links::resolve(&mut document, &base);
+    }
     document
 }
 

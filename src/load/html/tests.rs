@@ -208,3 +208,22 @@ fn the_page_title_without_the_site_name_wins_over_a_shorter_h1_or_a_logo() {
     );
     assert_eq!(parse(&page("البيان")).title, "مقتل 22 عنصراً في غارات");
 }
+
+#[test]
+fn without_readability_links_still_resolve_against_base_href() {
+    // Too deep for Readability: sahifa's own rule reads it.
+    let depth = 500;
+    let html = format!(
+        "<html><head><base href=\"/static/\"></head><body>{}<p>Text with <a href=\"a.html\">a link</a>.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = super::parse_page(&html, Some("https://example.org/news/story"));
+    let Some(Block::Paragraph(p)) = doc.sections[0].blocks.first() else {
+        panic!("a paragraph: {:?}", doc.sections);
+    };
+    assert_eq!(
+        p.spans[0].1,
+        Inline::Link("https://example.org/static/a.html".into())
+    );
+}
