@@ -63,7 +63,7 @@ fn from_readability(
 ) -> Option<Document> {
     let html = Html::parse_fragment(&found.content);
     let content_lang = content_language(&html);
-    let mut walker = walk::Walker::cleaned();
+    let mut walker = walk::Walker::cleaned(found.subtitle.clone());
     walker.walk(html.root_element());
     let subtitle = walker.subtitle.take();
     let byline = walker.byline.take();

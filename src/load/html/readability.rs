@@ -115,7 +115,9 @@ fn subtitle_by_the_headline(page: &dom_query::Document) -> Option<String> {
     let parent = h1.parent();
     for around in [parent.clone(), parent.parent()] {
         for el in around.select("[class], [id]").iter() {
-            if el.is("h1") || el.select("h1").exists() {
+            if el.is("h1, figure, img, picture, table, ul, ol")
+                || el.select("h1, img, figure, p, table, ul, ol").exists()
+            {
                 continue;
             }
             if super::walk::says_subtitle(&class_and_id(&el)) {

@@ -65,6 +65,21 @@ fn is_one_of(word: &str, words: &str) -> bool {
     words.split(' ').any(|k| k.eq_ignore_ascii_case(word))
 }
 
+/// An element classed as a subtitle that holds only text: a lead photo (`figure class=lede`)
+/// or a container of paragraphs is not one.
+fn is_subtitle_element(el: &ElementRef<'_>) -> bool {
+    !matches!(
+        el.value().name(),
+        "figure" | "img" | "picture" | "table" | "ul" | "ol"
+    ) && has_word(el, SUBTITLE_WORDS)
+        && !el.descendent_elements().skip(1).any(|e| {
+            matches!(
+                e.value().name(),
+                "img" | "figure" | "p" | "table" | "ul" | "ol"
+            )
+        })
+}
+
 /// True when class and id values (`class_and_id`) mark a subtitle.
 pub fn says_subtitle(class_and_id: &str) -> bool {
     words_of(class_and_id).any(|w| is_one_of(w, SUBTITLE_WORDS))
@@ -149,15 +164,20 @@ pub struct Walker {
     pub subtitle: Option<String>,
     pub byline: Option<String>,
     /// The content was already chosen and cleaned (Readability): class and id words no
-    /// longer mark furniture, only tags, roles and hidden elements do.
+    /// longer mark furniture, only tags, roles and hidden elements do, and the only subtitle
+    /// taken out of it is `known_subtitle`.
     cleaned: bool,
+    /// The subtitle found next to the headline, before extraction.
+    known_subtitle: Option<String>,
 }
 
 impl Walker {
-    /// A walker over content Readability already cleaned.
-    pub fn cleaned() -> Walker {
+    /// A walker over content Readability already cleaned, where the subtitle found next to
+    /// the headline (if any) may appear again.
+    pub fn cleaned(known_subtitle: Option<String>) -> Walker {
         Walker {
             cleaned: true,
+            known_subtitle,
             ..Walker::default()
         }
     }
@@ -224,10 +244,16 @@ impl Walker {
             }
             return;
         }
-        if name != "h1" && self.subtitle.is_none() && has_word(&el, SUBTITLE_WORDS) {
+        if name != "h1" && self.subtitle.is_none() && is_subtitle_element(&el) {
             let text = element_text(&el);
-            // A container classed "lead" that holds the story is not a subtitle.
-            if text.chars().count() <= MAX_SUBTITLE_CHARS {
+            // A container classed "lead" that holds the story is not a subtitle; in cleaned
+            // content only the subtitle already known is.
+            let fits = if self.cleaned {
+                self.known_subtitle.as_ref() == Some(&text)
+            } else {
+                text.chars().count() <= MAX_SUBTITLE_CHARS
+            };
+            if fits {
                 self.flush();
                 self.subtitle = Some(text).filter(|t| !t.is_empty());
                 return;
