@@ -82,7 +82,7 @@ pub enum FormatArg {
 /// Where an article comes from and how to read it; shared by the commands that open one.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SourceArgs {
-    /// Article file; '-' or absent with piped input reads standard input.
+    /// Article file or http(s) URL; '-' or absent with piped input reads standard input.
     pub file: Option<PathBuf>,
     /// Article format (auto: from the extension, else from the content).
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
@@ -91,6 +91,16 @@ pub struct SourceArgs {
     /// utf-16le…) instead of detecting it.
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// For a URL: give up after this many seconds (connecting: at most 10).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_timeout)]
+    pub timeout: f64,
+}
+
+fn parse_timeout(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(secs) if secs > 0.0 && secs <= 86_400.0 => Ok(secs),
+        _ => Err("a number of seconds above 0 (at most a day)".to_owned()),
+    }
 }
 
 impl SourceArgs {
@@ -104,6 +114,10 @@ impl SourceArgs {
                 FormatArg::Html => Some(Format::Html),
             },
             encoding: self.encoding,
+            fetch: crate::fetch::FetchOptions {
+                timeout: std::time::Duration::from_secs_f64(self.timeout),
+                ..crate::fetch::FetchOptions::default()
+            },
         }
     }
 

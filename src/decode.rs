@@ -56,6 +56,35 @@ pub fn decode_owned(
     decode(&bytes, path, forced)
 }
 
+/// The encoding an HTML page declares in its head (`<meta charset=…>` or
+/// `<meta http-equiv=Content-Type content="…; charset=…">`), looked for in the first 1024 bytes
+/// as browsers do; a declared UTF-16 means UTF-8 (the bytes would have had a BOM).
+pub fn declared_in_html(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..1024).unwrap_or(bytes).to_ascii_lowercase();
+    let meta = memchr::memmem::find(&head, b"<meta")?;
+    let rest = head.get(meta..)?;
+    let at = memchr::memmem::find(rest, b"charset")? + "charset".len();
+    let value = rest.get(at..)?;
+    let value = value
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .skip_while(|&&b| b == b'=')
+        .skip_while(|&&b| b.is_ascii_whitespace() || b == b'"' || b == b'\'');
+    let label: Vec<u8> = value
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    let encoding = Encoding::for_label(&label)?;
+    Some(
+        if encoding.is_single_byte() || encoding == UTF_8 || !encoding.name().starts_with("UTF-16")
+        {
+            encoding
+        } else {
+            UTF_8
+        },
+    )
+}
+
 /// Decodes `bytes` read from `path` (the path only names the file in messages).
 pub fn decode(bytes: &[u8], path: &Path, forced: Option<&'static Encoding>) -> Result<Decoded> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
@@ -182,6 +211,23 @@ fn refuse_binary_text(text: &str, path: &Path) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn html_declares_its_charset_in_a_meta_element() {
+        use super::declared_in_html;
+        let name = |b: &[u8]| declared_in_html(b).map(|e| e.name());
+        assert_eq!(
+            name(b"<html><head><meta charset=\"windows-1256\">"),
+            Some("windows-1256")
+        );
+        assert_eq!(
+            name(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-8\">"),
+            Some("ISO-8859-8")
+        );
+        assert_eq!(name(b"<meta charset='utf-16le'>"), Some("UTF-8"));
+        assert_eq!(name(b"<p>charset=windows-1256</p>"), None);
+        assert_eq!(name(b"<meta charset=nonsense>"), None);
+    }
+
     use super::*;
     use encoding_rs::{ISO_8859_6, ISO_8859_8, UTF_16BE, UTF_16LE, WINDOWS_1255, WINDOWS_1256};
 

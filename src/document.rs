@@ -182,9 +182,14 @@ impl Section {
 /// Facts about the article beyond its text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Metadata {
+    /// Who wrote it (`json`: `byline`).
     pub author: Option<String>,
+    /// When it was published, as the page gives it (`json`: `published`).
     pub date: Option<String>,
+    /// Where it lives: the URL it was fetched from, else the page's canonical URL (`json`: `url`).
     pub source: Option<String>,
+    /// The publication or site it comes from (`json`: `site`).
+    pub site: Option<String>,
 }
 
 /// The kinds of named entity the tagger recognises.

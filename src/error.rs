@@ -14,6 +14,9 @@ pub enum Error {
     /// Anything else about the input, already phrased for the user.
     #[error("{path}: {reason}")]
     Invalid { path: PathBuf, reason: String },
+    /// A URL that could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] crate::fetch::FetchError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -11,6 +11,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod escape;
+pub mod fetch;
 pub mod fold;
 pub mod layout;
 pub mod load;

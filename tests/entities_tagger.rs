@@ -438,3 +438,127 @@ fn code_blocks_are_not_tagged() {
     assert!(entities.iter().any(|e| e.block == 0 && e.text == "دمشق"));
     assert!(entities.iter().all(|e| e.block == 0), "{entities:?}");
 }
+
+#[test]
+fn latin_brands_in_rtl_text_are_organisations_and_not_people() {
+    let found = tagger().tag_text("נפגש עם מנכ\"ל OpenAI סם אלטמן ועם נציגי BBC ו-GoDaddy.");
+    has(&found, Organization, "OpenAI");
+    has(&found, Organization, "BBC");
+    has(&found, Organization, "GoDaddy");
+    has(&found, Person, "סם אלטמן");
+    lacks(&found, Person, "OpenAI");
+    // In English text a capitalised word is no brand.
+    let english = tagger().tag_text("He said WHAT again.");
+    lacks(&english, Organization, "WHAT");
+}
+
+#[test]
+fn organisation_phrases_run_over_their_genitive_chain_and_stop_at_verbs() {
+    finds_each(
+        &tagger(),
+        &[
+            (
+                "قالت وزارة الشباب والرياضة إن",
+                Organization,
+                "وزارة الشباب والرياضة",
+            ),
+            (
+                "رحبت هيئة النزاهة ومكافحة الفساد بالحكم",
+                Organization,
+                "هيئة النزاهة ومكافحة الفساد",
+            ),
+            (
+                "ينظمها الاتحاد الأفريقي لكرة القدم، ليضرب",
+                Organization,
+                "الاتحاد الأفريقي لكرة القدم",
+            ),
+            (
+                "وأعلنت شركة أون سبورت أنها ستنقل",
+                Organization,
+                "شركة أون سبورت",
+            ),
+            (
+                "רשות התחרות צפויה לבחון את העסקה",
+                Organization,
+                "רשות התחרות",
+            ),
+            (
+                "גם רשות ניירות ערך בארצות הברית תידרש",
+                Organization,
+                "רשות ניירות ערך",
+            ),
+            (
+                "سازمان غذا و دارو مقدار بیشتری فرستاد",
+                Organization,
+                "سازمان غذا و دارو",
+            ),
+            (
+                "سپریم کورٹ آف پاکستان سے رجوع",
+                Organization,
+                "سپریم کورٹ آف پاکستان",
+            ),
+        ],
+    );
+    let found = tagger().tag_text("רשות התחרות צפויה לבחון את העסקה");
+    lacks(&found, Organization, "רשות התחרות צפויה");
+}
+
+#[test]
+fn organisations_named_after_a_head_are_carried() {
+    let doc = document("חברת וויקס הודיעה אתמול על רכישה.\n\nמניית וויקס עלתה ב-4%.");
+    let found = tagger().tag_document(&doc);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.block == 1 && e.kind == Organization && e.text == "וויקס"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn places_keep_their_generic_head_or_point_of_the_compass() {
+    finds_each(
+        &tagger(),
+        &[
+            ("عبر الوفد نهر الفرات أمس", Place, "نهر الفرات"),
+            ("وصل الوفد إلى جنوب لبنان", Place, "جنوب لبنان"),
+            ("کنار دریای خزر", Place, "دریای خزر"),
+            ("بנהר הירדן", Place, "נהר הירדן"),
+            ("הלחימה בצפון עזה נמשכת", Place, "צפון עזה"),
+        ],
+    );
+    // Not after a demonstrative, and not a two-letter rest of a Hebrew word (כלים ≠ כ+ל+ים).
+    let found = tagger().tag_text("داروی ضدویروس به این استان فرستاده است.");
+    lacks(&found, Place, "فرستاده");
+    let found = tagger().tag_text("להציע ללקוחות כלים חכמים יותר");
+    lacks(&found, Place, "ים חכמים");
+}
+
+#[test]
+fn generated_given_names_find_people_in_every_script() {
+    finds_each(
+        &tagger(),
+        &[
+            (
+                "وقال المدرب السويسري مارسيل كولر في المؤتمر",
+                Person,
+                "مارسيل كولر",
+            ),
+            (
+                "رئیس دانشگاه، دکتر محمدعلی محققی، نیز",
+                Person,
+                "محمدعلی محققی",
+            ),
+            ("היזם מאור שלומו עבד בגוגל", Person, "מאור שלומו"),
+            (
+                "met Hassan al-Sisi and Abu Bakr al-Baghdadi in Cairo",
+                Person,
+                "Hassan al-Sisi",
+            ),
+            ("کے ترجمان رؤف حسن نے فیصلے", Person, "رؤف حسن"),
+        ],
+    );
+    // A given name before a present-tense verb is not a person's name: عون يدعو.
+    let found = tagger().tag_text("عون يدعو إلى تشكيل حكومة");
+    lacks(&found, Person, "عون يدعو");
+}

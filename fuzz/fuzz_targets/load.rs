@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     for format in formats {
         let options = LoadOptions {
             format,
-            encoding: None,
+            ..LoadOptions::default()
         };
         let Ok(loaded) = load::load_bytes(data, Path::new("article"), &options) else {
             continue;

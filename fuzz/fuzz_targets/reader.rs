@@ -96,7 +96,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let options = LoadOptions {
         format,
-        encoding: None,
+        ..LoadOptions::default()
     };
     let Ok(loaded) = load::load_bytes(article, Path::new("article"), &options) else {
         return;

@@ -1,5 +1,8 @@
 //! `sahifa json FILE`: the loaded article as JSON, in the schema of DESIGN.md.
 //!
+//! Beyond the schema, the article's facts: `byline`, `published` (as the page gives it), `site`
+//! and `url` (where it was fetched from, else its canonical URL), each a string or null.
+//!
 //! Two additions the schema leaves open, both about blocks the model has: a quote carries
 //! `attribution` (string or null), and tables and rules appear as `{"kind": "table", "rows":
 //! [[cell…]…]}` and `{"kind": "rule"}`. Entity offsets are character offsets into the block's
@@ -65,6 +68,10 @@ struct Article<'a> {
     subtitle: Option<&'a str>,
     language: &'a str,
     direction: &'static str,
+    byline: Option<&'a str>,
+    published: Option<&'a str>,
+    site: Option<&'a str>,
+    url: Option<&'a str>,
     sections: Each<'a, Section>,
     entities: Entities<'a>,
     bidi_controls: crate::layout::hidden::HiddenControls,
@@ -176,6 +183,10 @@ impl<'a> Article<'a> {
                 Direction::Ltr => "ltr",
                 Direction::Rtl => "rtl",
             },
+            byline: document.metadata.author.as_deref(),
+            published: document.metadata.date.as_deref(),
+            site: document.metadata.site.as_deref(),
+            url: document.metadata.source.as_deref(),
             sections: Each(&document.sections),
             entities: Entities::Held(&document.entities),
             bidi_controls: crate::layout::hidden::HiddenControls::of_document(document),

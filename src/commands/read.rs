@@ -23,6 +23,7 @@ use screen::Screen;
 use std::io::IsTerminal;
 use std::path::Path;
 
+mod fetching;
 mod screen;
 
 pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
@@ -123,7 +124,16 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
 
 /// Loads the article; load warnings become status-line messages.
 fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, Vec<String>)> {
-    let loaded = load::open(source, &args.source.load_options())?;
+    let options = args.source.load_options();
+    let loaded = match source {
+        // The URL and a byte counter on stderr while it loads, before the reader takes the
+        // screen.
+        Source::Url(url) => {
+            let mut counter = fetching::Counter::new(url);
+            load::open_url(url, &options, &mut |bytes| counter.show(bytes))?
+        }
+        _ => load::open(source, &options)?,
+    };
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.document, messages))
 }

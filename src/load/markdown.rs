@@ -39,6 +39,7 @@ pub fn parse(text: &str) -> Document {
             author: fm.author,
             date: fm.date,
             source: fm.source,
+            ..Metadata::default()
         },
         declared_entities: fm.entities,
         ..Document::default()

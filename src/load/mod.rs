@@ -1,13 +1,19 @@
 //! Opening an article: a [`Source`]'s bytes → decoded text → [`Document`].
 //!
 //! Contract of [`open`], the entry point every other stage and command uses:
-//! - The bytes come from the source (`crate::source`), and every message names it.
+//! - The bytes come from the source (`crate::source`), and every message names it; a URL
+//!   source is fetched ([`crate::fetch`]).
 //! - A missing file, a directory, an unreadable file, binary data or an article with no text
 //!   (empty, only whitespace or only site chrome) is an [`Error`] naming the file in one line;
 //!   nothing panics.
 //! - The format is `options.format` when given, else the file extension (`.txt`, `.md`,
 //!   `.html`…), else sniffed from the text ([`sniff_format`]).
 //! - The encoding is `options.encoding` when given, else detected ([`crate::decode`]).
+//! - A fetched article: the format comes from the content type (`text/html`, `text/markdown`;
+//!   `text/plain` is Markdown when the URL's path ends in `.md`), else as for a file; the
+//!   encoding from the `Content-Type` charset, else the page's `<meta charset>`, else detected
+//!   (a BOM wins over all); relative links and figure sources become absolute against the
+//!   final URL ([`links`]), which is `metadata.source`.
 //! - Problems that do not stop loading (invalid UTF-8 replaced…) come back as
 //!   [`Loaded::warnings`] for the caller to print; the library never writes to stderr.
 //! - The returned document keeps every character in logical order, untouched (no shaping, no
@@ -24,6 +30,7 @@ pub mod chrome;
 pub mod figure_files;
 pub mod front_matter;
 pub mod html;
+pub mod links;
 pub mod markdown;
 mod outline;
 pub mod script;
@@ -33,6 +40,7 @@ pub mod text;
 use crate::decode;
 use crate::document::{Block, Direction, Document, Format};
 use crate::error::{Error, Result, Warning};
+use crate::fetch::{self, FetchOptions, Fetched};
 use crate::source::Source;
 use encoding_rs::Encoding;
 use std::path::Path;
@@ -44,6 +52,8 @@ pub struct LoadOptions {
     pub format: Option<Format>,
     /// Force an encoding instead of detecting it.
     pub encoding: Option<&'static Encoding>,
+    /// Limits when the article is a URL.
+    pub fetch: FetchOptions,
 }
 
 /// A loaded article and what the user should be told about it.
@@ -55,33 +65,84 @@ pub struct Loaded {
     pub encoding: &'static Encoding,
 }
 
-/// Opens an article from its source; the bytes become the text without a copy when they are
-/// UTF-8 already.
+/// Opens an article from its source; a file's bytes become the text without a copy when they
+/// are UTF-8 already.
 pub fn open(source: &Source, options: &LoadOptions) -> Result<Loaded> {
+    if let Source::Url(url) = source {
+        return open_url(url, options, &mut |_| {});
+    }
     let fetched = source.read()?;
-    load_decoded(
-        decode::decode_owned(fetched.bytes, &fetched.name, options.encoding)?,
-        &fetched.name,
-        options,
-    )
+    let format = options
+        .format
+        .or_else(|| format_from_extension(&fetched.name));
+    let decoded = decode::decode_owned(fetched.bytes, &fetched.name, options.encoding)?;
+    load_decoded(decoded, &fetched.name, format, None)
+}
+
+/// Fetches and loads the article at `url`; `on_progress` hears the bytes received so far.
+pub fn open_url(
+    url: &str,
+    options: &LoadOptions,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Loaded> {
+    let fetched = fetch::fetch(url, &options.fetch, on_progress)?;
+    load_fetched(&fetched, options)
 }
 
 /// Decodes and parses bytes read from `path` (which names them and gives the extension).
 pub fn load_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Loaded> {
-    load_decoded(
-        decode::decode(bytes, path, options.encoding)?,
-        path,
-        options,
-    )
+    let format = options.format.or_else(|| format_from_extension(path));
+    let decoded = decode::decode(bytes, path, options.encoding)?;
+    load_decoded(decoded, path, format, None)
+}
+
+/// Decodes and parses a fetched article (see the module doc for what the headers decide).
+pub fn load_fetched(fetched: &Fetched, options: &LoadOptions) -> Result<Loaded> {
+    let name = Path::new(&fetched.url);
+    let path_extension = url::Url::parse(&fetched.url)
+        .ok()
+        .and_then(|u| format_from_extension(Path::new(u.path())));
+    let format = options.format.or(match fetched.content_type.as_deref() {
+        Some("text/html" | "application/xhtml+xml") => Some(Format::Html),
+        Some("text/markdown" | "text/x-markdown") => Some(Format::Markdown),
+        Some("text/plain") if path_extension == Some(Format::Markdown) => Some(Format::Markdown),
+        Some("text/plain") => Some(Format::Text),
+        _ => path_extension,
+    });
+    let encoding = options
+        .encoding
+        .or_else(|| {
+            fetched
+                .charset
+                .as_deref()
+                .and_then(decode::encoding_for_label)
+        })
+        .or_else(|| {
+            (format != Some(Format::Text))
+                .then(|| decode::declared_in_html(&fetched.bytes))
+                .flatten()
+        });
+    let decoded = decode::decode(&fetched.bytes, name, encoding)?;
+    load_decoded(decoded, name, format, Some(&fetched.url))
 }
 
 /// Parses decoded text; the text is dropped once the document is built.
-fn load_decoded(decoded: decode::Decoded, path: &Path, options: &LoadOptions) -> Result<Loaded> {
-    let format = options
-        .format
-        .or_else(|| format_from_extension(path))
-        .unwrap_or_else(|| sniff_format(&decoded.text));
-    let document = parse(&decoded.text, format);
+fn load_decoded(
+    decoded: decode::Decoded,
+    path: &Path,
+    format: Option<Format>,
+    url: Option<&str>,
+) -> Result<Loaded> {
+    let format = format.unwrap_or_else(|| sniff_format(&decoded.text));
+    let mut document = match format {
+        Format::Html => html::parse_page(&decoded.text, url),
+        _ => parse(&decoded.text, format),
+    };
+    document.format = format;
+    if let Some(url) = url {
+        links::resolve(&mut document, url);
+        document.metadata.source = Some(url.to_owned());
+    }
     if !has_text(&document) {
         return Err(Error::Invalid {
             path: path.to_path_buf(),
@@ -267,7 +328,7 @@ mod tests {
     fn forced_format_beats_the_extension() {
         let options = LoadOptions {
             format: Some(Format::Text),
-            encoding: None,
+            ..LoadOptions::default()
         };
         let loaded =
             load_bytes(b"# Heading\n\nBody.\n", Path::new("a.md"), &options).expect("loads");

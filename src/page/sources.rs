@@ -54,7 +54,7 @@ pub fn text_of<'a>(doc: &'a Document, source: &BlockRef) -> Option<Cow<'a, str>>
     })
 }
 
-/// "author · date", or whichever of the two there is; the date in readable form
+/// "author · date · site", or whichever of the three there are; the date in readable form
 /// ([`super::date`]).
 pub(super) fn meta_line(doc: &Document) -> Option<String> {
     let date = doc
@@ -62,12 +62,16 @@ pub(super) fn meta_line(doc: &Document) -> Option<String> {
         .date
         .as_deref()
         .map(|d| super::date::readable(d, &doc.language));
-    let parts: Vec<&str> = [doc.metadata.author.as_deref(), date.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let parts: Vec<&str> = [
+        doc.metadata.author.as_deref(),
+        date.as_deref(),
+        doc.metadata.site.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
+    .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
@@ -107,13 +111,24 @@ mod tests {
             metadata: Metadata {
                 author: Some("יעל ברגמן".into()),
                 date: Some("2025-09-03T08:30:00+03:00".into()),
-                source: None,
+                ..Metadata::default()
             },
             ..Document::default()
         };
         assert_eq!(
             meta_line(&doc).as_deref(),
             Some("יעל ברגמן · 3 בספטמבר 2025")
+        );
+        let with_site = Document {
+            metadata: Metadata {
+                site: Some("חדשות העיר".into()),
+                ..doc.metadata.clone()
+            },
+            ..doc
+        };
+        assert_eq!(
+            meta_line(&with_site).as_deref(),
+            Some("יעל ברגמן · 3 בספטמבר 2025 · חדשות העיר")
         );
     }
 }

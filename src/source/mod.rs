@@ -1,20 +1,23 @@
 //! The first stage: where an article's bytes come from, decided once from the arguments.
 //!
-//! A [`Source`] is a file, standard input or the built-in sample article; it carries
+//! A [`Source`] is a file, standard input, the built-in sample article or an `http(s)://` URL
+//! (fetched by [`crate::fetch`]); it carries
 //! - a display name for messages ([`Source::name`]; errors and warnings name the source, and
 //!   standard input is always "standard input"),
 //! - the base that relative references in the article resolve against ([`Source::base_dir`]:
-//!   a file's directory; none for standard input or the sample),
+//!   a file's directory; none for standard input, the sample or a URL, whose references are
+//!   made absolute against the page's URL when it loads),
 //! - an identity for the reading-position store ([`Source::identity`]: a file's path; nothing
 //!   is remembered for standard input or the sample),
 //! - and its bytes ([`Source::read`]), which go to `decode` and `load` with the source's name.
 //!
-//! The rule for choosing ([`Source::choose`]): FILE `-` is standard input; a FILE is that file;
+//! The rule for choosing ([`Source::choose`]): FILE `-` is standard input; an `http://` or
+//! `https://` FILE is a URL; any other FILE is that file;
 //! no FILE is standard input when it is piped, else the sample (the reader and `shot`) or a
 //! usage error (`print`, `json`: the caller decides, see [`Source::choose`]'s `sample`).
 //!
-//! A URL or a feed item becomes one more variant here (with its fetch in a module beside this
-//! one): nothing after this stage reads a path or the network.
+//! A feed item becomes one more variant here: nothing after this stage reads a path or the
+//! network.
 
 use crate::error::{Error, Result};
 use std::io::Read;
@@ -34,6 +37,8 @@ pub enum Source {
     Stdin,
     /// The article compiled into the binary.
     Sample,
+    /// A web page or text served over HTTP(S).
+    Url(String),
 }
 
 /// A source's bytes, with the name they go by (also what the format is guessed from).
@@ -50,6 +55,9 @@ impl Source {
     pub fn choose(file: Option<&Path>, stdin_is_terminal: bool, sample: bool) -> Option<Source> {
         match file {
             Some(p) if p.as_os_str() == "-" => Some(Source::Stdin),
+            Some(p) if p.to_str().is_some_and(crate::fetch::is_url) => {
+                Some(Source::Url(p.to_string_lossy().into_owned()))
+            }
             Some(p) => Some(Source::File(p.to_path_buf())),
             None if !stdin_is_terminal => Some(Source::Stdin),
             None => sample.then_some(Source::Sample),
@@ -62,6 +70,7 @@ impl Source {
             Source::File(path) => path.clone(),
             Source::Stdin => PathBuf::from(STDIN_NAME),
             Source::Sample => PathBuf::from(SAMPLE_NAME),
+            Source::Url(url) => PathBuf::from(url),
         }
     }
 
@@ -70,7 +79,7 @@ impl Source {
     pub fn base_dir(&self) -> Option<PathBuf> {
         match self {
             Source::File(path) => Some(path.parent().map(Path::to_path_buf).unwrap_or_default()),
-            Source::Stdin | Source::Sample => None,
+            Source::Stdin | Source::Sample | Source::Url(_) => None,
         }
     }
 
@@ -79,11 +88,11 @@ impl Source {
     pub fn identity(&self) -> Option<&Path> {
         match self {
             Source::File(path) => Some(path),
-            Source::Stdin | Source::Sample => None,
+            Source::Stdin | Source::Sample | Source::Url(_) => None,
         }
     }
 
-    /// The source's bytes. A missing file, a directory or an unreadable one is an error
+    /// The source's bytes (a URL fetched with the default limits). A missing file, a directory or an unreadable one is an error
     /// naming it in one line.
     pub fn read(&self) -> Result<Fetched> {
         let name = self.name();
@@ -100,6 +109,10 @@ impl Source {
                 bytes
             }
             Source::Sample => SAMPLE.as_bytes().to_vec(),
+            Source::Url(url) => {
+                let options = crate::fetch::FetchOptions::default();
+                crate::fetch::fetch(url, &options, &mut |_| {})?.bytes
+            }
         };
         Ok(Fetched { bytes, name })
     }
@@ -136,6 +149,11 @@ mod tests {
         assert_eq!(Source::choose(None, false, true), Some(Source::Stdin));
         assert_eq!(Source::choose(None, true, true), Some(Source::Sample));
         assert_eq!(Source::choose(None, true, false), None);
+        let url = Path::new("https://example.org/a.html");
+        assert_eq!(
+            Source::choose(Some(url), true, true),
+            Some(Source::Url("https://example.org/a.html".into()))
+        );
     }
 
     #[test]

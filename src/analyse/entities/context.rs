@@ -13,11 +13,12 @@
 //! - Urdu and Persian: a suffix noun (روڈ, چوک, بورڈ, کمپنی) ends a place or organisation
 //!   named by the name words right before it, and belongs to it (طارق روڈ, واٹر بورڈ).
 //! - Latin script: runs of capitalised words are classified by a title before or inside them
-//!   (person), a head noun inside (organisation), a given name first (person).
+//!   (person), a head noun inside (organisation), a given name first (person); in Arabic or
+//!   Hebrew text, a run with an acronym or a CamelCase brand is an organisation (GoDaddy).
 //!
 //! Punctuation between words ends every rule.
 
-use super::clitics::Script;
+use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
@@ -74,7 +75,22 @@ const LATIN_NAME_JOINERS: &[&str] = &[
 pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     for (i, u) in t.units.iter().enumerate() {
         if let Some(kind) = t.kind(u) {
-            if t.caps_ok(u) {
+            // A country named like a nisba after a definite noun is its adjective: الحكومة
+            // السعودية, not a place.
+            let nisba = kind == EntityKind::Place
+                && i > 0
+                && t.joined_at(i - 1)
+                && t.script(u) == Script::Arabic
+                && t.adjective(&Unit { roles: None, ..*u })
+                && t.definite(&t.units[i - 1])
+                && t.kind(&t.units[i - 1]).is_none()
+                && !t.units[i - 1].has(ROLE_STOP);
+            // A stop word that is also a generated name (مالی in Persian) is the word.
+            let stop = u.has(ROLE_STOP)
+                && u.roles
+                    .and_then(|r| r.kind)
+                    .is_some_and(|k| k.1 == Source::Generated);
+            if t.caps_ok(u) && !nisba && !stop {
                 let rank = match u.roles.and_then(|r| r.kind).map(|k| k.1) {
                     Some(Source::User) => RANK_USER,
                     Some(Source::Curated) => RANK_CURATED,
@@ -83,6 +99,10 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 push(out, u, u, kind, rank);
                 if kind == EntityKind::Organization {
                     org_adjectives(t, i, out);
+                }
+                // A head noun that is also a town (بورصة, Bursa) still heads a name.
+                if rank == RANK_GENERATED && u.has(ROLE_ORG_HEAD) {
+                    org_phrase(t, i, out);
                 }
                 // A town in the generated lists that is also a given name (عمران, a town in
                 // Yemen) starts a person when a name follows it: عمران صدیقی. Not when a
@@ -104,8 +124,13 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
         }
+        // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
+        // title says otherwise; an Arabic present-tense verb after a given name is a
+        // sentence (عون يدعو), not a family name.
         if t.given_name(u)
             && !latin
+            && !u.has(ROLE_ORG_HEAD)
+            && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
             && end > i
         {
@@ -116,6 +141,23 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
         if u.has(ROLE_PLACE_NOUN) {
             place_after(t, i, out);
+        }
+        // Known places are rare: asked first, they keep the direction test off most words.
+        if let Some(next) = t.units.get(i + 1)
+            && t.kind(next) == Some(EntityKind::Place)
+            && t.joined_at(i)
+            && t.words
+                .get(next.first)
+                .is_some_and(|w| w.start == next.start)
+            && let Some(start) = direction(t, u)
+        {
+            out.push(Candidate {
+                start,
+                end: next.end,
+                kind: EntityKind::Place,
+                rank: RANK_RULE,
+                elided: false,
+            });
         }
         if t.persian && (u.has(ROLE_PLACE_SUFFIX) || u.has(ROLE_ORG_SUFFIX)) {
             name_before_suffix(t, i, out);
@@ -144,8 +186,18 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         first -= 1;
     }
+    // An English "of" and a known name may follow: سپریم کورٹ آف پاکستان.
+    let mut last = i;
+    if kind == EntityKind::Organization
+        && t.joined_at(i)
+        && t.joined_at(i + 1)
+        && t.units.get(i + 1).is_some_and(|u| t.form(u) == "اف")
+        && t.units.get(i + 2).is_some_and(|u| t.kind(u).is_some())
+    {
+        last = i + 2;
+    }
     if first < i {
-        push(out, &t.units[first], &t.units[i], kind, RANK_RULE);
+        push(out, &t.units[first], &t.units[last], kind, RANK_RULE);
     }
 }
 
@@ -190,15 +242,31 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         return None;
     }
     let joiner = |u: &Unit| NAME_JOINERS.contains(&t.form(u));
-    let given = |u: &Unit| t.given_name(u);
+    // A known person's name is complete: a given name that is also one (عون) does not run
+    // on into the verb after it.
+    let given = |u: &Unit| t.given_name(u) && !is_person(u);
+    // A town in the generated lists named like a person (ابو علي) may be part of a name.
+    let town_name = |u: &Unit| {
+        u.first != u.last
+            && u.roles.is_some_and(|r| {
+                r.kind == Some((EntityKind::Place, Source::Generated)) && r.bits == 0
+            })
+            && t.form(u)
+                .split(' ')
+                .next()
+                .is_some_and(|w| NAME_JOINERS.contains(&w))
+    };
     let mut end = start;
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
         let next = &t.units[end + 1];
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
-        let fits = t.name_word(next)
-            || (end == start && t.script(next) == Script::Arabic && t.adjective(next))
+        let fits = !next.has(ROLE_STOP)
+            && t.script(next) == t.script(first)
+            && (t.name_word(next)
+                || town_name(next)
+                || (end == start && t.script(next) == Script::Arabic && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
@@ -221,13 +289,32 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
 }
 
 fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // An unknown name word right after the title.
+    let unknown = |j: usize| {
+        t.units.get(j).is_some_and(|u| {
+            u.roles.is_none() && !t.definite(u) && t.name_word(u) && t.joined_at(j - 1)
+        })
+    };
     // A given name or a known person within the window.
     let mut j = i + 1;
     while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
         let u = &t.units[j];
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
-            if let Some(end) = name_from(t, j, true) {
-                push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+            // Persian and Urdu names often start with a word the lists do not know:
+            // ترجمان رؤف حسن, وائس چیئرمین ریاضت علی سحر.
+            let start = if t.persian && j == i + 2 && unknown(i + 1) {
+                i + 1
+            } else {
+                j
+            };
+            if let Some(end) = name_from(t, start, true) {
+                push(
+                    out,
+                    &t.units[start],
+                    &t.units[end],
+                    EntityKind::Person,
+                    RANK_TITLE,
+                );
             }
             return;
         }
@@ -236,11 +323,14 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         j += 1;
     }
-    // Else the unknown words right after the title and its adjectives (not in Persian, whose
-    // titles are followed by any noun: رئیس وقت شورا).
-    if t.persian {
+    // A Hebrew title behind a preposition (מדובר, לשר) is rarely followed by its name.
+    if t.script(&t.units[i]) == Script::Hebrew && t.prepositional(&t.units[i]) {
         return;
     }
+    // Else the unknown words right after the title and its adjectives. Persian titles are
+    // followed by any noun (رئیس وقت شورا, رئیس فدراسیون فوتبال): not there; in Urdu the
+    // name needs two unknown words and must end at punctuation or a postposition (ترجمان
+    // عظمیٰ بخاری نے).
     let mut j = i + 1;
     while j < t.units.len()
         && t.joined_at(j - 1)
@@ -248,14 +338,23 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
-    if j < t.units.len() && t.joined_at(j - 1) {
-        let u = &t.units[j];
-        if u.roles.is_none()
-            && !t.definite(u)
-            && t.name_word(u)
-            && let Some(end) = name_from(t, j, true)
-        {
-            push(out, u, &t.units[end], EntityKind::Person, RANK_TITLE);
+    // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
+    if t.rtl() && t.units.get(j).is_some_and(|u| t.brand_like(u)) {
+        j += 1;
+    }
+    if j < t.units.len() && unknown(j) {
+        let Some(end) = name_from(t, j, !t.persian) else {
+            return;
+        };
+        let closed = || !t.joined_at(end) || t.units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
+        if !t.persian || t.urdu && closed() {
+            push(
+                out,
+                &t.units[j],
+                &t.units[end],
+                EntityKind::Person,
+                RANK_TITLE,
+            );
         }
     }
 }
@@ -274,23 +373,47 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
             break;
         }
-        // A conjunction starts another phrase: منظمة يونيسف ومنظمة الصحة العالمية.
-        if k > i + 1 && t.conjoined(u) {
+        // A noun behind بـ or كـ is the sentence going on: هيئة النزاهة بالحكم.
+        let form = t.form(u);
+        if ["بال", "وبال", "فبال", "كال", "وكال"]
+            .iter()
+            .any(|p| form.starts_with(p))
+        {
             break;
         }
-        let first_name_like = k == i + 1 && u.roles.is_none() && t.name_word(u);
+        // A conjunction starts another phrase (منظمة يونيسف ومنظمة الصحة العالمية), except
+        // a second noun joined to a first one with the article: وزارة الشباب والرياضة,
+        // هيئة النزاهة ومكافحة الفساد.
+        let prev = &t.units[k - 1];
+        let second_noun = k > i + 1
+            && t.form(u).starts_with('و')
+            && t.definite(prev)
+            && !t.adjective(prev)
+            && t.kind(prev).is_none()
+            && u.roles.is_none()
+            && t.name_word(u)
+            && (t.definite(u) || construct_chain(t, k, k + 2).is_some());
+        if k > i + 1 && t.conjoined(u) && !second_noun {
+            break;
+        }
+        let first_name_like = k == i + 1 && !t.definite(u) && t.name_word(u);
         // Construct chains of indefinite nouns ending in a definite noun or a name:
         // هيئة مياه ولاية الخرطوم, لحقوق الإنسان; only before the phrase's first definite
-        // word, after which only definite words and names follow.
+        // word, after which only definite words and names follow, and a last chain with
+        // لـ (الاتحاد الأفريقي لكرة القدم).
         let seen_definite = (i + 1..k).any(|j| t.definite(&t.units[j]));
-        let chain = if seen_definite && !t.units[k - 1].has(ROLE_ORG_HEAD) {
+        let lam = t.form(u).starts_with('ل') && !t.definite(u);
+        let chain = if seen_definite && !prev.has(ROLE_ORG_HEAD) && !lam && !second_noun {
             None
         } else {
-            construct_chain(t, k, i + ORG_UNITS)
+            construct_chain(t, k, (k + 2).max(i + ORG_UNITS))
         };
         if let Some(last) = chain {
             end = last;
             k = last + 1;
+            if seen_definite && lam {
+                break;
+            }
             continue;
         }
         let fits = t.definite(u) || t.kind(u).is_some() || first_name_like;
@@ -300,8 +423,27 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         end = k;
         k += 1;
         // After an unknown name (وكالة تاس) only adjectives and known names follow
-        // (شركة كهرباء لبنان).
+        // (شركة كهرباء لبنان), or a second unknown word closing a name of two (شركة أون
+        // سبورت, نادي صن داونز), unless a noun with the article follows it (شركة تسلا
+        // تخفيض الأسعار: a construct chain, not a name).
         if first_name_like {
+            let closes_after = |j: usize| {
+                !t.joined_at(j)
+                    || t.units
+                        .get(j + 1)
+                        .is_none_or(|n| !t.definite(n) || t.adjective(n))
+            };
+            if k < t.units.len()
+                && t.joined_at(k - 1)
+                && !t.conjoined(&t.units[k])
+                && t.units[k].roles.is_none()
+                && !t.definite(&t.units[k])
+                && t.name_word(&t.units[k])
+                && closes_after(k)
+            {
+                end = k;
+                k += 1;
+            }
             while k < t.units.len()
                 && t.joined_at(k - 1)
                 && !t.conjoined(&t.units[k])
@@ -349,15 +491,95 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
     closes.then_some(j)
 }
 
-/// Persian, Urdu and Hebrew: Persian and Urdu have no article to mark a name's end: the head takes up to two unknown
-/// words, or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری متروی تهران).
+/// Persian light verbs and the copula: the word before them is part of a verb or predicate.
+const LIGHT_VERBS: &[&str] = &[
+    "كرد",
+    "كردند",
+    "كرده",
+    "كند",
+    "كنند",
+    "كنيد",
+    "كنيم",
+    "شد",
+    "شدند",
+    "شده",
+    "شود",
+    "شوند",
+    "داد",
+    "دادند",
+    "داده",
+    "دهد",
+    "دهند",
+    "است",
+    "بود",
+    "هست",
+];
+
+/// Persian, Urdu and Hebrew. Persian and Urdu have no article to mark a name's end: the head
+/// takes up to three unknown words (a standalone و between two of them does not count:
+/// سازمان غذا و دارو), or runs up to a known place (شورای شهر تهران, شرکت بهره‌برداری
+/// متروی تهران). In Hebrew the article sits on the last noun of a construct chain: after a
+/// word with it only words with it follow (רשות התחרות, איגוד ההייטק הישראלי, not רשות
+/// התחרות צפויה), and a word behind a preposition ends the name (רשות ניירות ערך בארצות
+/// הברית).
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let hebrew = t.script(&t.units[i]) == Script::Hebrew;
+    // A Hebrew head with the article is the body already named (המשרד פתח), unless a
+    // complement with ל follows (המכון למחקרי ביטחון לאומי).
+    if hebrew
+        && (t.definite(&t.units[i]) || t.prefix(&t.units[i]).ends_with('ה'))
+        && !t
+            .units
+            .get(i + 1)
+            .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
+    {
+        return;
+    }
     let mut end = i;
     let mut k = i + 1;
-    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+    let mut unknown = 0;
+    let mut definite = false;
+    while k < t.units.len() && k - i <= ORG_UNITS + 1 && t.joined_at(k - 1) {
         let u = &t.units[k];
         // Present-tense verbs start with می (می‌رود, می‌گوید).
         let verb = u.roles.is_none() && t.form(u).starts_with("مي");
+        if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
+            break;
+        }
+        // Two nouns joined by a standalone و close the name: سازمان غذا و دارو.
+        let and = t.persian && t.form(u) == "و" && end == k - 1 && end > i;
+        if and
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n) && t.joined_at(k))
+        {
+            end = k + 1;
+            break;
+        }
+        // A title and the person it names: بیمارستان امام خمینی, دانشگاه امام صادق.
+        if u.has(ROLE_TITLE)
+            && t.joined_at(k)
+            && t.units.get(k + 1).is_some_and(|n| {
+                t.kind(n) == Some(EntityKind::Person)
+                    || t.given_name(n)
+                    || (n.roles.is_none() && t.name_word(n))
+            })
+        {
+            end = k + 1;
+            break;
+        }
+        // Another head starts another name: کمیته داوران فدراسیون فوتبال.
+        if u.has(ROLE_ORG_HEAD) && end > i {
+            break;
+        }
+        // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند.
+        if t.persian
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| t.joined_at(k) && LIGHT_VERBS.contains(&t.form(n)))
+        {
+            break;
+        }
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
             break;
         }
@@ -370,12 +592,30 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
+        if unknown == 3 {
+            break;
+        }
+        unknown += 1;
+        definite |= hebrew && t.definite(u);
         end = k;
         k += 1;
     }
-    let known_end = t.units.get(end).is_some_and(|u| t.kind(u).is_some());
-    if end > i + 2 && !known_end {
-        end = i + 2;
+    // Hebrew apposition: a head, a word with the article saying what kind, then the name
+    // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
+    if hebrew && end == i + 1 && t.definite(&t.units[end]) && t.joined_at(end) {
+        let name = end + 1;
+        // Closed by punctuation: a word before a particle is as likely a verb (ברשות
+        // החדשנות מסרו כי).
+        let closed = !t.joined_at(name);
+        if let Some(u) = t.units.get(name)
+            && u.roles.is_none()
+            && !t.definite(u)
+            && t.name_word(u)
+            && closed
+        {
+            push(out, u, u, EntityKind::Organization, RANK_RULE);
+            return;
+        }
     }
     push_organization(t, i, end, out);
 }
@@ -386,18 +626,100 @@ fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
         .is_some_and(|u| t.adjective(u) && !u.has(ROLE_GENERIC) && !u.has(ROLE_STOP))
 }
 
-/// A known organisation followed by adjectives: مجلس الأمن الروسي.
+/// A known organisation followed by adjectives (مجلس الأمن الروسي) and, in Arabic, a last
+/// chain with لـ (الاتحاد الأفريقي لكرة القدم).
 fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
     while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
         end += 1;
     }
+    // Urdu: an English "of" and a known name (اسٹیٹ بینک آف پاکستان).
+    if t.persian
+        && t.joined_at(end)
+        && t.joined_at(end + 1)
+        && t.units.get(end + 1).is_some_and(|u| t.form(u) == "اف")
+        && t.units.get(end + 2).is_some_and(|u| t.kind(u).is_some())
+    {
+        end += 2;
+    }
+    if t.script(&t.units[i]) == Script::Arabic
+        && !t.persian
+        && t.joined_at(end)
+        && let Some(next) = t.units.get(end + 1)
+        && next.roles.is_none()
+        && t.form(next).starts_with('ل')
+        && !t.definite(next)
+        && let Some(last) = construct_chain(t, end + 1, end + 3)
+    {
+        end = last;
+    }
     push_organization(t, i, end, out);
 }
 
 /// Trigger nouns that belong to the name they introduce: squares and streets are called
-/// ميدان التحرير, not التحرير.
-const NAMED_BY_TRIGGER: &[&str] = &["ميدان", "شارع", "ساحه", "خيابان", "بلوار", "רחוב", "שדרות"];
+/// ميدان التحرير, not التحرير, and so are rivers, gulfs, seas, lakes, valleys and the like
+/// (نهر الفرات, خليج عدن, دریای خزر, ים המלח).
+const NAMED_BY_TRIGGER: &[&str] = &[
+    "ميدان",
+    "شارع",
+    "ساحه",
+    "خيابان",
+    "بلوار",
+    "רחוב",
+    "שדרות",
+    "نهر",
+    "خليج",
+    "بحر",
+    "بحيره",
+    "صحراء",
+    "سهل",
+    "هضبه",
+    "مضيق",
+    "جزيره",
+    "جزر",
+    "رود",
+    "رودخانه",
+    "درياچه",
+    "درياي",
+    "كوه",
+    "دشت",
+    "دره",
+    "تنگه",
+    "دريائي",
+    "وادي",
+    "صحرا",
+    "נהר",
+    "מפרץ",
+    "ים",
+    "אגם",
+    "עמק",
+    "מדבר",
+    "רכס",
+    "ملعب",
+    "استاد",
+    "ورزشگاه",
+    "استاديوم",
+    "אצטדיון",
+];
+
+/// Points of the compass before a known place: the region is one place with them (جنوب
+/// لبنان, شمالی وزیرستان, צפון עזה).
+const DIRECTIONS: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "مشرقي",
+    "مغربي",
+    "وسطي",
+    "צפון",
+    "דרום",
+    "מזרח",
+    "מערב",
+];
 
 /// Plural and dual trigger nouns, which introduce lists of places.
 const PLURAL_TRIGGERS: &[&str] = &[
@@ -412,9 +734,39 @@ const PLURAL_TRIGGERS: &[&str] = &[
     "قري",
 ];
 
+/// Where a point of the compass starts in unit `u`, after any prefix (بجنوب, בצפון).
+fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
+    if u.roles.is_some_and(|r| r.kind.is_some()) || u.end - u.start > 16 {
+        return None;
+    }
+    let bare = t.bare(u);
+    let bare = bare.strip_prefix('و').unwrap_or(bare);
+    if DIRECTIONS.contains(&bare) {
+        return Some(u.end - bare.len());
+    }
+    if t.script(u) != Script::Hebrew {
+        return None;
+    }
+    let form = t.form(u);
+    prefix_cuts(form)
+        .into_iter()
+        .find(|&cut| {
+            form.get(cut..)
+                .is_some_and(|rest| DIRECTIONS.contains(&rest))
+        })
+        .map(|cut| u.start + cut)
+}
+
+/// Demonstratives: a trigger noun after one is the place already named (به این استان
+/// فرستاده, هذه المدينة), not the start of a name.
+const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك", "ذلك", "اس", "يه", "وه"];
+
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) {
+        return;
+    }
+    if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
         return;
     }
     let u = &t.units[k];
@@ -505,6 +857,17 @@ fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
+    // Two people joined by "and" are two names: Hassan al-Sisi and Abu Bakr al-Baghdadi.
+    if units[0].has(ROLE_FIRST_NAME)
+        && let Some(and) = units.iter().position(|u| t.form(u) == "and")
+        && and > 0
+        && first + and < last
+        && t.capitalised(&t.units[first + and + 1])
+    {
+        classify_latin_run(t, first, first + and - 1, out);
+        classify_latin_run(t, first + and + 1, last, out);
+        return;
+    }
     let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
     let name_joiner = |u: &Unit| {
         t.script(u) == Script::Latin
@@ -547,7 +910,9 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
+    let brand = t.rtl() && units.iter().any(|u| t.brand_like(u));
     if title_before
+        && !brand
         && units
             .iter()
             .all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person))
@@ -561,5 +926,12 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
         whole(EntityKind::Person, RANK_RULE, out);
     } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);
+    } else if t.rtl()
+        && units.iter().any(|u| t.brand_like(u))
+        && units.iter().all(|u| t.kind(u).is_none())
+    {
+        // In Arabic or Hebrew text, a Latin acronym or brand is an organisation more often
+        // than anything else: GoDaddy, BBC, OpenAI.
+        whole(EntityKind::Organization, RANK_RULE, out);
     }
 }

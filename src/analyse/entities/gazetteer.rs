@@ -2,7 +2,8 @@
 //! and the user's own file.
 //!
 //! Every list is UTF-8 TSV, `#` starts a comment line. Name lists (`*-person.tsv`,
-//! `*-place*.tsv`, `*-organization.tsv`) have one name a line; month lists have
+//! `*-place*.tsv`, `*-organization.tsv`) and given-name lists (`*-given.tsv`, the `first-name`
+//! role) have one name a line; month lists have
 //! `name TAB month TAB calendar`; context lists have `role TAB word or phrase`. The user file
 //! (`$XDG_CONFIG_HOME/sahifa/gazetteer.tsv`) has `name TAB type`, type one of `person`,
 //! `place`, `organization` (or `organisation`, `org`).
@@ -38,6 +39,9 @@ pub const ROLE_YEAR_WORD: u16 = 1 << 9;
 pub const ROLE_MONTH: u16 = 1 << 10;
 pub const ROLE_PLACE_SUFFIX: u16 = 1 << 11;
 pub const ROLE_ORG_SUFFIX: u16 = 1 << 12;
+/// A stop word of Persian and Urdu text only (اون is "that" in Persian, part of a brand in
+/// Arabic): [`super::text::Text`] makes it a stop word there and forgets it elsewhere.
+pub const ROLE_PERSIAN_STOP: u16 = 1 << 13;
 
 /// Where a name comes from; a surer source wins when two lists disagree on a type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -88,8 +92,12 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("ar-person.tsv"),
     list!("he-person.tsv"),
     list!("en-person.tsv"),
+    list!("ar-given.tsv"),
+    list!("he-given.tsv"),
+    list!("en-given.tsv"),
     list!("ar-organization.tsv"),
     list!("he-organization.tsv"),
+    list!("ur-organization.tsv"),
     list!("en-organization.tsv"),
     list!("ar-month.tsv"),
     list!("fa-month.tsv"),
@@ -101,6 +109,8 @@ const BUILT_IN: &[(&str, &str)] = &[
     list!("ur-context.tsv"),
     list!("he-context.tsv"),
     list!("en-context.tsv"),
+    list!("fa-stop.tsv"),
+    list!("ur-stop.tsv"),
 ];
 
 /// Every entry of the built-in lists.
@@ -137,6 +147,16 @@ fn parse_list(name: &str, text: &str, out: &mut Vec<Entry>) {
         let second = cols.next();
         let entry = if let Some(kind) = kind {
             name_entry(first, kind, source)
+        } else if name.contains("-given") {
+            // Generated given names: the `first-name` role of the context lists.
+            Some(Entry {
+                phrase: first.trim().to_owned(),
+                roles: Roles {
+                    bits: ROLE_FIRST_NAME,
+                    caps: caps_of(first.trim()),
+                    ..Roles::default()
+                },
+            })
         } else if name.contains("-month") {
             let month = second.and_then(|m| m.parse::<u8>().ok()).unwrap_or(0);
             Some(Entry {
@@ -189,6 +209,7 @@ fn role_bit(role: &str) -> Option<u16> {
         "org-suffix" => ROLE_ORG_SUFFIX,
         "first-name" => ROLE_FIRST_NAME,
         "stop" => ROLE_STOP,
+        "persian-stop" => ROLE_PERSIAN_STOP,
         "generic" => ROLE_GENERIC,
         "number-word" => ROLE_NUMBER_WORD,
         "currency" => ROLE_CURRENCY,

@@ -17,7 +17,8 @@
 //!    user declared always win. Quotations may contain other mentions and are reported along
 //!    with them (nested); no other two mentions overlap.
 //! 5. Family names of people found are carried through the text (and, for a document, through
-//!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person.
+//!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person; so is the
+//!    name a head noun introduced: after חברת וויקס, a later וויקס alone is an organisation.
 //!
 //! Mention offsets are characters of the original text; a mention's text excludes attached
 //! clitics (للتحالف gives التحالف, with the article's alef put back).
@@ -95,9 +96,10 @@ impl Tagger {
         };
         let t = Text::new(text, lexicons);
         let mut chosen = choose(&t);
-        let mut names = HashSet::new();
+        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
         resolve::people(&t, &chosen, &mut names);
-        resolve::carry_people(&t, &names, &mut chosen);
+        resolve::organizations(&t, &chosen, &mut organizations);
+        carry(&t, &names, &organizations, &mut chosen);
         resolve::mentions(&t, &chosen)
     }
 
@@ -128,7 +130,7 @@ impl Tagger {
         // and gathers the people named anywhere, the second carries those names to bare
         // mentions. A block's analysis (folded text, words) is some fifteen times its text, so
         // it is made again in the second pass rather than kept for a whole article.
-        let mut names = HashSet::new();
+        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
         let lexicons = Lexicons {
             main: &self.lexicon,
             extra: declared.as_ref(),
@@ -139,13 +141,14 @@ impl Tagger {
                 let t = Text::new(&text, lexicons);
                 let chosen = choose(&t);
                 resolve::people(&t, &chosen, &mut names);
+                resolve::organizations(&t, &chosen, &mut organizations);
                 chosen
             })
             .collect();
         blocks()
             .zip(chosen)
             .flat_map(move |((section, block, b), mut chosen)| {
-                if chosen.is_empty() && names.is_empty() {
+                if chosen.is_empty() && names.is_empty() && organizations.is_empty() {
                     return Vec::new();
                 }
                 let lexicons = Lexicons {
@@ -154,7 +157,7 @@ impl Tagger {
                 };
                 let text = b.plain_text();
                 let t = Text::new(&text, lexicons);
-                resolve::carry_people(&t, &names, &mut chosen);
+                carry(&t, &names, &organizations, &mut chosen);
                 let mentions = resolve::mentions(&t, &chosen);
                 mentions
                     .into_iter()
@@ -168,6 +171,20 @@ impl Tagger {
                     })
                     .collect()
             })
+    }
+}
+
+/// People's family names, then organisations' names, carried through a text.
+fn carry(
+    t: &Text<'_>,
+    people: &HashSet<String>,
+    organizations: &HashSet<String>,
+    chosen: &mut Vec<Candidate>,
+) {
+    resolve::carry_people(t, people, chosen);
+    // Persian and Urdu have no article: any noun after a head looks like a name there.
+    if !organizations.is_empty() && !t.persian {
+        resolve::carry(t, organizations, EntityKind::Organization, chosen);
     }
 }
 

@@ -1,5 +1,6 @@
-//! Turning candidates into mentions: overlaps resolved, people's family names carried through
-//! the text, folded offsets mapped back to characters of the original.
+//! Turning candidates into mentions: overlaps resolved, people's family names and the names
+//! of organisations introduced by a head noun (חברת וויקס → וויקס) carried through the text,
+//! folded offsets mapped back to characters of the original.
 //!
 //! Overlap rule: names the user or the article declared win; otherwise the longest span wins,
 //! and on equal length the surer evidence (title rule > other rule > curated list > generated
@@ -10,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::Mention;
 use super::clitics::{Script, prefix_cuts};
-use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
+use super::gazetteer::{ROLE_ORG_HEAD, ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
 use crate::document::EntityKind;
 
@@ -60,8 +61,33 @@ pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
     }
 }
 
+/// Folded names of organisations in `chosen` that a head noun introduced: the unknown word
+/// after the head (חברת וויקס, شركة ديلويت), which the text goes on to use alone.
+pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+    for c in chosen.iter().filter(|c| c.kind == EntityKind::Organization) {
+        let first = t.units.partition_point(|u| u.start < c.start);
+        let (Some(head), Some(name)) = (t.units.get(first), t.units.get(first + 1)) else {
+            continue;
+        };
+        if head.start == c.start
+            && name.end == c.end
+            && head.has(ROLE_ORG_HEAD)
+            && name.roles.is_none()
+            && !t.definite(name)
+            && t.form(name).chars().count() >= 3
+        {
+            into.insert(t.form(name).to_owned());
+        }
+    }
+}
+
 /// Unknown words (prefixes cut) that are names of people already found become people too.
 pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Candidate>) {
+    carry(t, names, EntityKind::Person, chosen);
+}
+
+/// Unknown words (prefixes cut) that are names already found become mentions of `kind`.
+pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
@@ -88,15 +114,20 @@ pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Cand
         if t.script(u) == Script::Latin && !t.capitalised(u) {
             continue;
         }
+        let cuts = if t.persian {
+            Vec::new()
+        } else {
+            prefix_cuts(form)
+        };
         let cut = std::iter::once(0)
-            .chain(prefix_cuts(form))
+            .chain(cuts)
             .find(|&cut| form.get(cut..).is_some_and(|rest| names.contains(rest)));
         if let Some(cut) = cut {
             let start = u.start + cut;
             added.push(Candidate {
                 start,
                 end: u.end,
-                kind: EntityKind::Person,
+                kind,
                 rank: RANK_RULE,
                 elided: false,
             });

@@ -2,7 +2,7 @@
 //! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
 
 use super::clitics::{Script, script_of};
-use super::gazetteer::{Caps, ROLE_FIRST_NAME, ROLE_STOP};
+use super::gazetteer::{Caps, ROLE_FIRST_NAME, ROLE_PERSIAN_STOP, ROLE_STOP};
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
 use crate::fold::{Folded, fold};
@@ -34,21 +34,57 @@ pub struct Text<'a> {
     pub units: Vec<Unit>,
     /// Written in Persian or Urdu (their own letters appear): no article marks names' ends.
     pub persian: bool,
+    /// Written in Urdu (its own letters appear): names end at postpositions (نے, کے, کی).
+    pub urdu: bool,
+    /// Written mostly in Arabic or Hebrew letters (see [`Text::rtl`]), worked out when first
+    /// asked: only Latin words ask.
+    rtl: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(original: &'a str, lexicons: Lexicons<'_>) -> Text<'a> {
         let folded = fold(original);
         let words = words(&folded.text);
-        let units = units(&folded.text, &words, lexicons);
         let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+        // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
+        let mut units = units(&folded.text, &words, lexicons, !persian);
+        for u in &mut units {
+            if let Some(r) = u.roles.as_mut()
+                && r.bits & ROLE_PERSIAN_STOP != 0
+            {
+                r.bits &= !ROLE_PERSIAN_STOP;
+                if persian {
+                    r.bits |= ROLE_STOP;
+                } else if r.bits == 0 && r.kind.is_none() && r.month == 0 {
+                    u.roles = None;
+                }
+            }
+        }
         Text {
             original,
             folded,
             words,
             units,
             persian,
+            urdu: original.contains(['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']),
+            rtl: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Written mostly in Arabic or Hebrew letters: Latin words in it are names, terms or
+    /// brands quoted from elsewhere.
+    pub fn rtl(&self) -> bool {
+        *self.rtl.get_or_init(|| {
+            let (mut rtl, mut latin) = (0usize, 0usize);
+            for c in self.folded.text.chars() {
+                match script_of(c) {
+                    Script::Arabic | Script::Hebrew => rtl += 1,
+                    Script::Latin => latin += 1,
+                    Script::Other => {}
+                }
+            }
+            rtl > latin
+        })
     }
 
     pub fn text(&self) -> &str {
@@ -153,8 +189,55 @@ impl<'a> Text<'a> {
         prefix.starts_with(['و', 'ו'])
     }
 
+    /// The letters cut off in front of the unit (و of وواشنطن, בה of בהסכם).
+    pub fn prefix(&self, u: &Unit) -> &str {
+        let start = self.words.get(u.first).map_or(u.start, |w| w.start);
+        self.folded.text.get(start..u.start).unwrap_or_default()
+    }
+
+    /// The unit had a preposition cut off in front (בירושלים, לשר, بالرقة, لوزير), not only
+    /// a conjunction or an article.
+    pub fn prepositional(&self, u: &Unit) -> bool {
+        let Some(word) = self.words.get(u.first) else {
+            return false;
+        };
+        let prefix = self
+            .folded
+            .text
+            .get(word.start..u.start)
+            .unwrap_or_default();
+        prefix.contains(['ב', 'ל', 'מ', 'כ', 'ש', 'ب', 'ل', 'ك'])
+    }
+
+    /// An unknown Arabic word shaped like a third-person present-tense verb: يدعو, يزور,
+    /// يلتقي (ي and three to five letters, not a nisba). Not in Persian or Urdu text, where
+    /// ی starts names.
+    pub fn arabic_verb(&self, u: &Unit) -> bool {
+        let form = self.form(u);
+        let n = form.chars().count();
+        !self.persian
+            && u.roles.is_none()
+            && form.starts_with('ي')
+            && !form.ends_with('ي')
+            && (4..=6).contains(&n)
+    }
+
     pub fn number(&self, u: &Unit) -> bool {
         self.form(u).starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// A Latin brand or acronym: two to six capitals (BBC, OPEC), or capitals inside a word
+    /// (GoDaddy, OpenAI, iPhone); letters only.
+    pub fn brand_like(&self, u: &Unit) -> bool {
+        let original = self.original_text(u.start, u.end);
+        if !original.chars().all(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let n = original.chars().count();
+        let capitals = original.chars().filter(char::is_ascii_uppercase).count();
+        let inner = original.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            && original.chars().any(|c| c.is_ascii_lowercase());
+        (capitals == n && (2..=6).contains(&n)) || inner
     }
 
     /// The first letter of the unit is a capital in the original text.
@@ -178,8 +261,18 @@ impl<'a> Text<'a> {
         match self.script(u) {
             Script::Latin => self.capitalised(u),
             Script::Other => false,
-            _ => true,
+            Script::Arabic => !self.possessed(u),
+            Script::Hebrew => true,
         }
+    }
+
+    /// An Arabic word with a possessive pronoun attached (أرباحها, موكلهم): a noun, never a
+    /// name.
+    pub fn possessed(&self, u: &Unit) -> bool {
+        let form = self.form(u);
+        !self.persian
+            && ["ها", "هم", "هما", "كم"].iter().any(|p| form.ends_with(p))
+            && form.chars().count() >= 5
     }
 
     /// A given name that starts or continues a person's name. A word that is also a particle

@@ -55,12 +55,17 @@ pub fn words(text: &str) -> Vec<Word> {
         let alnum = is_word_char(c);
         // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
         let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
+        // A Hebrew prefix and a hyphen before a Latin word stay apart from it: ו-GoDaddy.
+        let prefix_latin = prev_hebrew
+            && matches!(c, '-' | '־')
+            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_alphabetic());
         let joins = geresh
             || !alnum
                 && prev_alnum
                 && is_joiner(c)
                 && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
                 && !possessive(text, at)
+                && !prefix_latin
                 && !(c == '-'
                     && prev_digit
                     && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
@@ -145,12 +150,13 @@ impl Lexicons<'_> {
 /// How far past the elided article a phrase may reach (phrases are a few words long).
 const ELIDED_WINDOW: usize = 200;
 
-/// Cuts the folded `text` into units.
-pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>) -> Vec<Unit> {
+/// Cuts the folded `text` into units; `prefixes` says whether attached prefixes are cut
+/// (Arabic and Hebrew text) or not (Persian and Urdu text).
+pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while let Some(word) = words.get(i) {
-        let found = lookup_word(text, *word, lexicons);
+        let found = lookup_word(text, *word, lexicons, prefixes);
         let unit = match found {
             Some((start, end, roles, elided)) => {
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
@@ -189,9 +195,13 @@ fn lookup_word(
     text: &str,
     word: Word,
     lexicons: Lexicons<'_>,
+    prefixes: bool,
 ) -> Option<(usize, usize, Roles, bool)> {
     if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
         return Some((word.start, end, roles, false));
+    }
+    if !prefixes {
+        return None;
     }
     let form = text.get(word.start..word.end)?;
     for cut in prefix_cuts(form) {
@@ -207,6 +217,13 @@ fn lookup_word(
                 .is_some_and(|(_, source)| source == Source::Generated);
             let hebrew = form.starts_with(|c: char| ('\u{05D0}'..='\u{05EA}').contains(&c));
             if short && generated && hebrew && roles.bits == 0 {
+                continue;
+            }
+            // Nor is a rest of two letters a context word: כלים is not כ + ל + ים (sea).
+            let tiny = text
+                .get(start..end)
+                .is_some_and(|rest| rest.chars().count() < 3);
+            if tiny && hebrew && roles.kind.is_none() {
                 continue;
             }
             return Some((start, end, roles, false));

@@ -6,14 +6,25 @@ use crate::load::stat::figure_value;
 use scraper::ElementRef;
 use scraper::node::Node;
 
+/// A figure from an `img`; a caption that is only a file name ("P1610283.JPG", what editors
+/// leave in `title`) is no caption.
 pub fn figure_of(img: &ElementRef<'_>, caption: &str) -> Option<Block> {
     let value = img.value();
     let src = value.attr("src").or_else(|| value.attr("data-src"))?.trim();
+    let caption = if is_file_name(caption) { "" } else { caption };
     (!src.is_empty()).then(|| Block::Figure {
         src: src.to_owned(),
         alt: collapse(value.attr("alt").unwrap_or_default()),
         caption: caption.to_owned(),
     })
+}
+
+fn is_file_name(text: &str) -> bool {
+    let text = text.trim().to_ascii_lowercase();
+    !text.contains(' ')
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"]
+            .iter()
+            .any(|ext| text.ends_with(ext))
 }
 
 /// A statistic box: the first descendant whose whole text is a figure is the value, the

@@ -23,7 +23,8 @@ const PAGE: &str = r#"<!doctype html>
 #[test]
 fn article_is_extracted_and_furniture_dropped() {
     let doc = parse(PAGE);
-    assert_eq!(doc.title, "כותרת הדף");
+    // Readability keeps the site name when cutting it would leave fewer than three words.
+    assert_eq!(doc.title, "כותרת הדף | אתר החדשות");
     assert_eq!(doc.language, "he");
     assert_eq!(doc.direction, Direction::Rtl);
     assert_eq!(doc.metadata.author.as_deref(), Some("נועה כהן"));
@@ -89,6 +90,16 @@ fn h1_is_the_title_and_subtitle_class_the_subtitle() {
 }
 
 #[test]
+fn a_story_wrapped_in_a_lead_class_stays_the_story() {
+    let story = "A paragraph of the story that goes on for a while. ".repeat(12);
+    let doc = parse(&format!(
+        "<html><head><title>A title long enough to keep</title></head><body><div class=\"article-lead\"><p>{story}</p><p>{story}</p></div></body></html>"
+    ));
+    assert_eq!(doc.subtitle, None);
+    assert_eq!(doc.sections[0].blocks.len(), 2, "{:?}", doc.sections);
+}
+
+#[test]
 fn without_article_the_densest_paragraph_parent_wins() {
     let doc = parse(
         "<body><div id=\"menu\"><p>Home</p></div><div class=\"content\"><p>One long paragraph of the story.</p><p>Another long paragraph of it.</p></div><div><p>x</p></div></body>",
@@ -131,12 +142,14 @@ fn dir_on_the_article_wins_over_the_page() {
 
 #[test]
 fn related_link_boxes_and_chrome_paragraphs_inside_the_article_are_dropped() {
-    let doc = parse(
-        "<article><h1>T</h1><p>Story text.</p><aside><a href=\"/1\">Other story</a> <a href=\"/2\">More</a></aside><p>Print</p><div class=\"social-links\"><p>Follow us</p></div></article>",
-    );
+    // Long enough for Readability's first, strictest pass (500 characters).
+    let story = "Story text that goes on. ".repeat(24);
+    let doc = parse(&format!(
+        "<article><h1>T</h1><p>{story}</p><aside><a href=\"/1\">Other story</a> <a href=\"/2\">More</a></aside><p>Print</p><div class=\"social-links\"><p>Follow us</p></div></article>"
+    ));
     assert_eq!(
         doc.sections[0].blocks,
-        [Block::Paragraph("Story text.".into())]
+        [Block::Paragraph(story.trim().into())]
     );
 }
 
@@ -160,6 +173,21 @@ fn deeply_nested_markup_neither_overflows_nor_loses_text() {
 }
 
 #[test]
+fn markup_nested_past_readabilitys_depth_is_left_to_the_own_rule() {
+    // Readability's scoring is quadratic in the depth and recursive: 3000 levels took a minute.
+    let depth = 3000;
+    let html = format!(
+        "<body>{}<p>deep text</p>{}</body>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    assert!(super::readability::extract(&html, None).is_none());
+    assert!(
+        super::readability::extract("<body><div><p>shallow text</p></div></body>", None).is_some()
+    );
+}
+
+#[test]
 fn a_link_box_with_a_number_is_not_a_callout() {
     let doc = parse(
         "<article><h1>T</h1><p>Story.</p><aside><a href=\"/a\"><strong>5</strong> things to know</a></aside></article>",
@@ -168,12 +196,34 @@ fn a_link_box_with_a_number_is_not_a_callout() {
 }
 
 #[test]
-fn headline_above_the_body_is_the_title_but_a_logo_is_not() {
+fn the_page_title_without_the_site_name_wins_over_a_shorter_h1_or_a_logo() {
     let page = |h1: &str| {
         format!(
             "<html><head><title>مقتل 22 عنصراً في غارات | البيان</title></head><body><h1>{h1}</h1><div class=\"body\"><p>نص الخبر الأول هنا.</p><p>ونص ثان.</p></div></body></html>"
         )
     };
-    assert_eq!(parse(&page("مقتل 22 عنصراً")).title, "مقتل 22 عنصراً");
+    assert_eq!(
+        parse(&page("مقتل 22 عنصراً")).title,
+        "مقتل 22 عنصراً في غارات"
+    );
     assert_eq!(parse(&page("البيان")).title, "مقتل 22 عنصراً في غارات");
+}
+
+#[test]
+fn without_readability_links_still_resolve_against_base_href() {
+    // Too deep for Readability: sahifa's own rule reads it.
+    let depth = 500;
+    let html = format!(
+        "<html><head><base href=\"/static/\"></head><body>{}<p>Text with <a href=\"a.html\">a link</a>.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = super::parse_page(&html, Some("https://example.org/news/story"));
+    let Some(Block::Paragraph(p)) = doc.sections[0].blocks.first() else {
+        panic!("a paragraph: {:?}", doc.sections);
+    };
+    assert_eq!(
+        p.spans[0].1,
+        Inline::Link("https://example.org/static/a.html".into())
+    );
 }

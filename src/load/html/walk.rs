@@ -32,6 +32,9 @@ const FURNITURE_WORDS: &str = "share sharing social related recommended comments
     subscription tags toolbar sidebar widget popup cookie cookies print fontsize byline \
     author dateline meta masthead logo";
 
+/// Longer than this, an element classed as a subtitle is a container of the story.
+pub const MAX_SUBTITLE_CHARS: usize = 400;
+
 const BYLINE_WORDS: &str = "byline author";
 const SUBTITLE_WORDS: &str = "subtitle sub-title standfirst dek lede lead subheadline excerpt";
 const STAT_WORDS: &str = "stat stats statistic number figure highlight fact";
@@ -40,9 +43,13 @@ fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
     let value = el.value();
     let class = value.attr("class").unwrap_or_default();
     let id = value.attr("id").unwrap_or_default();
-    class
+    words_of(class).chain(words_of(id))
+}
+
+/// The words of a class or id value: each token, and its parts between punctuation.
+fn words_of(value: &str) -> impl Iterator<Item = &str> {
+    value
         .split_whitespace()
-        .chain(id.split_whitespace())
         .flat_map(|token| {
             std::iter::once(token).chain(token.split(|c: char| !c.is_ascii_alphanumeric()))
         })
@@ -51,11 +58,41 @@ fn class_words<'a>(el: &ElementRef<'a>) -> impl Iterator<Item = &'a str> + 'a {
 
 /// True when a class or id word of `el` is one of the space-separated `words`.
 fn has_word(el: &ElementRef<'_>, words: &str) -> bool {
-    class_words(el).any(|w| words.split(' ').any(|k| k.eq_ignore_ascii_case(w)))
+    class_words(el).any(|w| is_one_of(w, words))
 }
 
-/// True for page furniture that never belongs to the article.
-pub fn is_furniture(el: &ElementRef<'_>) -> bool {
+fn is_one_of(word: &str, words: &str) -> bool {
+    words.split(' ').any(|k| k.eq_ignore_ascii_case(word))
+}
+
+/// An element classed as a subtitle that holds only text: a lead photo (`figure class=lede`)
+/// or a container of paragraphs is not one.
+fn is_subtitle_element(el: &ElementRef<'_>) -> bool {
+    !matches!(
+        el.value().name(),
+        "figure" | "img" | "picture" | "table" | "ul" | "ol"
+    ) && has_word(el, SUBTITLE_WORDS)
+        && !el.descendent_elements().skip(1).any(|e| {
+            matches!(
+                e.value().name(),
+                "img" | "figure" | "p" | "table" | "ul" | "ol"
+            )
+        })
+}
+
+/// True when class and id values (`class_and_id`) mark a subtitle.
+pub fn says_subtitle(class_and_id: &str) -> bool {
+    words_of(class_and_id).any(|w| is_one_of(w, SUBTITLE_WORDS))
+}
+
+/// True when class and id values (`class_and_id`) mark a statistic box.
+pub fn says_statistic(class_and_id: &str) -> bool {
+    words_of(class_and_id).any(|w| is_one_of(w, STAT_WORDS))
+}
+
+/// True for page furniture that never belongs to the article; by class and id words too
+/// unless the content was `cleaned` already.
+pub fn is_furniture(el: &ElementRef<'_>, cleaned: bool) -> bool {
     let value = el.value();
     FURNITURE_TAGS.contains(&value.name())
         || value.attr("hidden").is_some()
@@ -63,7 +100,7 @@ pub fn is_furniture(el: &ElementRef<'_>) -> bool {
         || value
             .attr("role")
             .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
-        || has_word(el, FURNITURE_WORDS)
+        || (!cleaned && has_word(el, FURNITURE_WORDS))
 }
 
 fn heading_level(name: &str) -> Option<u8> {
@@ -126,9 +163,25 @@ pub struct Walker {
     depth: usize,
     pub subtitle: Option<String>,
     pub byline: Option<String>,
+    /// The content was already chosen and cleaned (Readability): class and id words no
+    /// longer mark furniture, only tags, roles and hidden elements do, and the only subtitle
+    /// taken out of it is `known_subtitle`.
+    cleaned: bool,
+    /// The subtitle found next to the headline, before extraction.
+    known_subtitle: Option<String>,
 }
 
 impl Walker {
+    /// A walker over content Readability already cleaned, where the subtitle found next to
+    /// the headline (if any) may appear again.
+    pub fn cleaned(known_subtitle: Option<String>) -> Walker {
+        Walker {
+            cleaned: true,
+            known_subtitle,
+            ..Walker::default()
+        }
+    }
+
     pub fn walk(&mut self, root: ElementRef<'_>) {
         self.children(root);
     }
@@ -141,6 +194,7 @@ impl Walker {
     fn nested(&self) -> Walker {
         Walker {
             depth: self.depth + 1,
+            cleaned: self.cleaned,
             ..Walker::default()
         }
     }
@@ -184,16 +238,26 @@ impl Walker {
 
     fn element(&mut self, el: ElementRef<'_>) {
         let name = el.value().name();
-        if is_furniture(&el) {
+        if is_furniture(&el, self.cleaned) {
             if self.byline.is_none() && has_word(&el, BYLINE_WORDS) {
                 self.byline = Some(element_text(&el)).filter(|t| !t.is_empty());
             }
             return;
         }
-        if name != "h1" && self.subtitle.is_none() && has_word(&el, SUBTITLE_WORDS) {
-            self.flush();
-            self.subtitle = Some(element_text(&el)).filter(|t| !t.is_empty());
-            return;
+        if name != "h1" && self.subtitle.is_none() && is_subtitle_element(&el) {
+            let text = element_text(&el);
+            // A container classed "lead" that holds the story is not a subtitle; in cleaned
+            // content only the subtitle already known is.
+            let fits = if self.cleaned {
+                self.known_subtitle.as_ref() == Some(&text)
+            } else {
+                text.chars().count() <= MAX_SUBTITLE_CHARS
+            };
+            if fits {
+                self.flush();
+                self.subtitle = Some(text).filter(|t| !t.is_empty());
+                return;
+            }
         }
         if let Some(level) = heading_level(name) {
             self.flush();

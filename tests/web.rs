@@ -1,0 +1,369 @@
+//! `sahifa` with a URL, against a real HTTP server on 127.0.0.1 started by each test: the
+//! charset from the header, compressed bodies, redirects, relative links, plain text and
+//! Markdown, and every failure as one line naming the URL. Nothing leaves the machine.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+mod common;
+
+/// What the server does with a request.
+enum Reply {
+    Page {
+        status: &'static str,
+        headers: Vec<(&'static str, String)>,
+        body: Vec<u8>,
+    },
+    /// Reads the request and never answers.
+    Silence,
+    /// Answers 200 and sends bytes until the client hangs up.
+    Endless,
+}
+
+fn page(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+    Reply::Page {
+        status: "200 OK",
+        headers: vec![("Content-Type", content_type.to_owned())],
+        body: body.into(),
+    }
+}
+
+fn redirect(status: &'static str, to: &str) -> Reply {
+    Reply::Page {
+        status,
+        headers: vec![("Location", to.to_owned())],
+        body: Vec::new(),
+    }
+}
+
+/// Serves `route(path)` on a fresh port of 127.0.0.1 until the test ends; returns the base URL.
+fn serve(route: fn(&str) -> Reply) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
+    let base = format!("http://{}", listener.local_addr().expect("an address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || answer(stream, route));
+        }
+    });
+    base
+}
+
+fn answer(mut stream: TcpStream, route: fn(&str) -> Reply) {
+    let mut reader = BufReader::new(stream.try_clone().expect("a socket"));
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let path = request_line.split(' ').nth(1).unwrap_or("/").to_owned();
+    match route(&path) {
+        Reply::Page {
+            status,
+            headers,
+            body,
+        } => {
+            let mut head = format!(
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            for (name, value) in headers {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+        Reply::Silence => std::thread::sleep(Duration::from_secs(20)),
+        Reply::Endless => {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
+            let _ = stream.write_all(head.as_bytes());
+            let chunk = "<p>ما زال النص يتدفق بلا نهاية.</p>\n".repeat(1000);
+            while stream.write_all(chunk.as_bytes()).is_ok() {}
+        }
+    }
+}
+
+fn sahifa(args: &[&str]) -> Output {
+    let mut cmd = Command::new(common::bin::sahifa());
+    cmd.args(args).env("NO_COLOR", "1");
+    for proxy in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+    ] {
+        cmd.env_remove(proxy);
+    }
+    cmd.output().expect("the sahifa binary runs")
+}
+
+fn json(url: &str) -> serde_json::Value {
+    let out = sahifa(&["json", url]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+/// The one error line `sahifa print URL` writes, after checking the exit status is 1 and
+/// nothing went to stdout.
+fn failure(url: &str, extra: &[&str]) -> String {
+    let mut args = vec!["print", url];
+    args.extend_from_slice(extra);
+    let out = sahifa(&args);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    stderr.trim_end().to_owned()
+}
+
+const TITLE_AR: &str = "الرقة تستعيد أسواقها بعد الحرب";
+const PARAGRAPH_AR: &str = "عاد التجار إلى سوق الرقة القديم بعد سنوات من الإغلاق، وفتحت عشرات المحال أبوابها من جديد وسط إقبال كبير من السكان الذين عادوا إلى المدينة خلال الأشهر الماضية.";
+
+/// An Arabic article page long enough for Readability, with site chrome around it.
+fn arabic_page(head: &str, body_extra: &str) -> String {
+    let paragraphs = format!("<p>{PARAGRAPH_AR}</p>\n").repeat(4);
+    format!(
+        "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head>{head}<title>{TITLE_AR} | صحيفة المدينة</title></head>\
+         <body><nav><a href=\"/\">الرئيسية</a> <a href=\"/sport\">رياضة</a></nav>\
+         <article><h1>{TITLE_AR}</h1>{paragraphs}{body_extra}</article>\
+         <footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+}
+
+fn first_paragraph(article: &serde_json::Value) -> String {
+    article["sections"][0]["blocks"][0]["text"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn the_charset_in_the_header_decodes_a_windows_1256_page() {
+    fn route(_: &str) -> Reply {
+        // The page itself claims Hebrew; the header is right and wins.
+        let html = arabic_page("<meta charset=\"windows-1255\">", "");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&html);
+        page("text/html; charset=windows-1256", bytes.into_owned())
+    }
+    let base = serve(route);
+    let article = json(&format!("{base}/article"));
+    assert_eq!(article["title"], TITLE_AR);
+    assert_eq!(first_paragraph(&article), PARAGRAPH_AR);
+    assert_eq!(article["direction"], "rtl");
+    // What a reader sees: the title's words, shaped, in visual order.
+    let printed = sahifa(&["print", &format!("{base}/article"), "--no-shape"]);
+    let text = String::from_utf8_lossy(&printed.stdout);
+    let visual_title: String = "بعد الحرب".chars().rev().collect();
+    assert!(text.contains(&visual_title), "{text}");
+}
+
+#[test]
+fn a_meta_charset_decodes_a_page_whose_header_says_nothing() {
+    fn route(_: &str) -> Reply {
+        let html = arabic_page("<meta charset=\"windows-1256\">", "");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&html);
+        page("text/html", bytes.into_owned())
+    }
+    let article = json(&format!("{}/a", serve(route)));
+    assert_eq!(first_paragraph(&article), PARAGRAPH_AR);
+}
+
+#[test]
+fn gzip_and_deflate_bodies_are_decoded() {
+    fn route(path: &str) -> Reply {
+        use flate2::Compression;
+        let html = arabic_page("", "");
+        let (encoding, body) = if path.ends_with("gzip") {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), Compression::default());
+            let _ = e.write_all(html.as_bytes());
+            ("gzip", e.finish().unwrap_or_default())
+        } else {
+            let mut e = flate2::write::ZlibEncoder::new(Vec::new(), Compression::default());
+            let _ = e.write_all(html.as_bytes());
+            ("deflate", e.finish().unwrap_or_default())
+        };
+        Reply::Page {
+            status: "200 OK",
+            headers: vec![
+                ("Content-Type", "text/html; charset=utf-8".to_owned()),
+                ("Content-Encoding", encoding.to_owned()),
+            ],
+            body,
+        }
+    }
+    let base = serve(route);
+    for path in ["gzip", "deflate"] {
+        let article = json(&format!("{base}/{path}"));
+        assert_eq!(article["title"], TITLE_AR, "{path}");
+        assert_eq!(first_paragraph(&article), PARAGRAPH_AR, "{path}");
+    }
+}
+
+#[test]
+fn redirects_are_followed_and_links_resolve_against_the_final_url() {
+    fn route(path: &str) -> Reply {
+        match path {
+            "/start" => redirect("302 Found", "/moved"),
+            "/moved" => redirect("301 Moved Permanently", "/news/2024/story.html"),
+            "/news/2024/story.html" => page(
+                "text/html; charset=utf-8",
+                arabic_page(
+                    "",
+                    "<p>للمزيد <a href=\"../archive.html\">الأرشيف</a> و<a href=\"/about\">من نحن</a>.</p>\
+                     <figure><img src=\"img/souq.jpg\" alt=\"السوق\"><figcaption>السوق القديم</figcaption></figure>",
+                ),
+            ),
+            _ => redirect("302 Found", path),
+        }
+    }
+    let base = serve(route);
+    let article = json(&format!("{base}/start"));
+    assert_eq!(article["url"], format!("{base}/news/2024/story.html"));
+    let figure = article["sections"][0]["blocks"]
+        .as_array()
+        .and_then(|blocks| blocks.iter().find(|b| b["kind"] == "figure"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(figure["src"], format!("{base}/news/2024/img/souq.jpg"));
+    assert_eq!(figure["caption"], "السوق القديم");
+    // The reader's label for a picture it does not fetch names the absolute URL.
+    let printed = sahifa(&["print", &format!("{base}/start"), "--width", "200"]);
+    let text = String::from_utf8_lossy(&printed.stdout);
+    assert!(
+        text.contains(&format!("[image: {base}/news/2024/img/souq.jpg]")),
+        "{text}"
+    );
+
+    let endless_loop = failure(&format!("{base}/loop"), &[]);
+    assert_eq!(
+        endless_loop,
+        format!("sahifa: {base}/loop: more than 10 redirects")
+    );
+}
+
+#[test]
+fn links_resolve_against_base_href() {
+    fn route(_: &str) -> Reply {
+        page(
+            "text/html",
+            arabic_page(
+                "<base href=\"https://cdn.example.net/static/\">",
+                "<figure><img src=\"photo.jpg\" alt=\"\"><figcaption>صورة</figcaption></figure>",
+            ),
+        )
+    }
+    let article = json(&format!("{}/page", serve(route)));
+    let blocks = article["sections"][0]["blocks"].to_string();
+    assert!(
+        blocks.contains("\"src\":\"https://cdn.example.net/static/photo.jpg\""),
+        "{blocks}"
+    );
+}
+
+#[test]
+fn a_missing_page_is_one_line_naming_the_url_and_the_status() {
+    fn route(_: &str) -> Reply {
+        Reply::Page {
+            status: "404 Not Found",
+            headers: vec![("Content-Type", "text/html".to_owned())],
+            body: b"<h1>Not here</h1>".to_vec(),
+        }
+    }
+    let url = format!("{}/gone", serve(route));
+    assert_eq!(
+        failure(&url, &[]),
+        format!("sahifa: {url}: the server answered 404 Not Found")
+    );
+}
+
+#[test]
+fn a_server_that_never_answers_times_out() {
+    fn route(_: &str) -> Reply {
+        Reply::Silence
+    }
+    let url = format!("{}/wait", serve(route));
+    assert_eq!(
+        failure(&url, &["--timeout", "1"]),
+        format!("sahifa: {url}: timed out after 1 s (see --timeout)")
+    );
+}
+
+#[test]
+fn an_endless_body_stops_at_the_size_limit() {
+    fn route(_: &str) -> Reply {
+        Reply::Endless
+    }
+    let url = format!("{}/endless", serve(route));
+    assert_eq!(
+        failure(&url, &[]),
+        format!("sahifa: {url}: the page is bigger than 50 MB; not read")
+    );
+}
+
+#[test]
+fn a_picture_is_not_an_article() {
+    fn route(_: &str) -> Reply {
+        page("image/png", b"\x89PNG\r\n\x1a\n".to_vec())
+    }
+    let url = format!("{}/photo.png", serve(route));
+    assert_eq!(
+        failure(&url, &[]),
+        format!(
+            "sahifa: {url}: not an article but image/png (sahifa reads HTML, plain text and Markdown)"
+        )
+    );
+}
+
+#[test]
+fn nothing_listening_is_a_refused_connection() {
+    // Bind, note the port, and close it again: nothing listens there now.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port");
+    let url = format!("http://127.0.0.1:{port}/");
+    assert_eq!(
+        failure(&url, &[]),
+        format!("sahifa: {url}: connection refused")
+    );
+}
+
+#[test]
+fn plain_text_and_markdown_urls_go_to_their_loaders() {
+    fn route(path: &str) -> Reply {
+        match path {
+            "/news.txt" => page(
+                "text/plain; charset=utf-8",
+                format!("{TITLE_AR}\n\n{PARAGRAPH_AR}\n"),
+            ),
+            _ => page(
+                "text/markdown",
+                format!("# {TITLE_AR}\n\n{PARAGRAPH_AR}\n\n![السوق](img/souq.jpg)\n"),
+            ),
+        }
+    }
+    let base = serve(route);
+    let text = json(&format!("{base}/news.txt"));
+    assert_eq!(text["format"], "text");
+    assert_eq!(text["title"], TITLE_AR);
+    assert_eq!(first_paragraph(&text), PARAGRAPH_AR);
+
+    let markdown = json(&format!("{base}/notes/story"));
+    assert_eq!(markdown["format"], "markdown");
+    assert_eq!(markdown["title"], TITLE_AR);
+    let blocks = markdown["sections"][0]["blocks"].to_string();
+    assert!(
+        blocks.contains(&format!("\"src\":\"{base}/notes/img/souq.jpg\"")),
+        "{blocks}"
+    );
+}
