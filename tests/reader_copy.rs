@@ -292,6 +292,14 @@ fn double_click_selects_a_word_triple_click_a_paragraph_and_a_click_nothing() {
     assert!(app.selection().is_none());
     app.handle(Action::Press(x, row, 2));
     assert_eq!(copied(app.handle(Action::Release)), "ISIS");
+    // A double click on the blank line after the title selects and copies nothing.
+    let blank = (0..app.lines().len())
+        .find(|&l| app.lines()[l].pieces.is_empty() || app.lines()[l].text().trim().is_empty())
+        .expect("a blank line");
+    let blank_row = (blank - app.top()) as u16;
+    app.handle(Action::Press(x, blank_row, 2));
+    assert!(app.handle(Action::Release).is_empty());
+    assert!(app.selection().is_none());
     app.handle(Action::Press(x, row, 3));
     assert_eq!(copied(app.handle(Action::Release)), text);
     // The word's cells are drawn selected wherever the line puts them.

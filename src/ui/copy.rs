@@ -57,13 +57,15 @@ impl App {
         if !std::mem::take(&mut self.pressed) {
             return;
         }
-        if let Some(Selection::Cells { anchor, head }) = self.selection
-            && anchor == head
-        {
-            self.selection = None;
-            return;
+        match self.selection {
+            // A double or triple click where there is no text.
+            None => {}
+            Some(Selection::Cells { anchor, head }) if anchor == head => self.selection = None,
+            Some(selection) => {
+                let text = self.selection_text(selection);
+                self.copy(text);
+            }
         }
-        self.copy_selection_or_top();
     }
 
     /// `y`: the selection, else the paragraph at the top of the view.
