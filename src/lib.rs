@@ -9,6 +9,7 @@ pub mod commands;
 pub mod decode;
 pub mod document;
 pub mod error;
+pub mod feed;
 pub mod fold;
 pub mod layout;
 pub mod load;

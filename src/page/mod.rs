@@ -22,6 +22,7 @@ mod tags;
 mod tests;
 
 pub use compose::{Composer, compose};
+pub(crate) use frame::for_reordering_terminal;
 pub use sources::text_of;
 
 use crate::document::{EntityKind, Inline};
