@@ -7,6 +7,8 @@
 //! entity's `text`, except after لل, where the article's alef that the spelling elides is put
 //! back in `text` (للرقة: characters لرقة, text الرقة).
 //!
+//! A feed (told by its content, or `--format feed`) is written as [`feed::to_json`] says.
+//!
 //! Entities come from the tagger: the built-in gazetteers, the user gazetteer in the config
 //! directory and the names the article declares in its front matter. A user gazetteer that
 //! cannot be read is a warning on stderr, not a failure.
@@ -14,12 +16,21 @@
 use crate::analyse;
 use crate::cli::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity};
-use crate::load;
+use super::feed;
 use serde::Serialize;
 use std::io::Write;
 
 pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
-    let mut loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
+    let source = &args.source;
+    let input = feed::open(
+        source.file.as_deref(),
+        source.feed_format(),
+        &source.load_options(),
+    )?;
+    let mut loaded = match input {
+        feed::Input::Article(loaded) => loaded,
+        feed::Input::Feed { feed, .. } => return write(&feed::to_json(&feed)),
+    };
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
@@ -28,12 +39,14 @@ pub fn run(args: &JsonArgs) -> anyhow::Result<()> {
         eprintln!("sahifa: warning: {problem}");
     }
     analyse::analyse(&mut loaded.document, &tagger);
+    write(&to_string(&loaded.document))
+}
+
+/// Writes the JSON text and a newline to standard output.
+fn write(json: &str) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let written = serde_json::to_writer_pretty(&mut out, &Article::of(&loaded.document))
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
+    let written = writeln!(out, "{json}").and_then(|()| out.flush());
     match written {
         // A reader that stopped early (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

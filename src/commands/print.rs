@@ -1,11 +1,13 @@
 //! `sahifa print`: the whole article composed at one width and written to standard output —
 //! styled by the theme on a terminal (or with `--color always`), plain text when piped, with
 //! `--color never`, or when `NO_COLOR` is set. Figures are labelled as in the reader: a local
-//! image that cannot be shown says why (`[image not found: src]`).
+//! image that cannot be shown says why (`[image not found: src]`). A feed (told by its content,
+//! or `--format feed`) is printed as its list of items ([`feed::print`]).
 
 use crate::cli::{BidiArg, ColorArg, PrintArgs};
 use crate::document::Document;
-use crate::load::{self, figure_files};
+use super::feed;
+use crate::load::figure_files;
 use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};
 use crate::theme::{Theme, no_color_requested};
@@ -24,7 +26,21 @@ pub struct PrintSettings {
 }
 
 pub fn run(args: &PrintArgs) -> anyhow::Result<()> {
-    let loaded = load::open(args.source.file.as_deref(), &args.source.load_options())?;
+    let source = &args.source;
+    let input = feed::open(
+        source.file.as_deref(),
+        source.feed_format(),
+        &source.load_options(),
+    )?;
+    let loaded = match input {
+        feed::Input::Article(loaded) => loaded,
+        feed::Input::Feed { feed, name, file } => {
+            let list = feed::list(feed, &name, file.as_deref());
+            let settings = resolved_settings(args);
+            let now = feed::now();
+            return finish(|out| feed::print(&list, &settings, now, out));
+        }
+    };
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {warning}");
     }
@@ -52,15 +68,27 @@ pub fn write_out(doc: &Document, args: &PrintArgs) -> anyhow::Result<()> {
         }
         None => doc,
     };
-    let stdout = std::io::stdout();
-    let tty = stdout.is_terminal();
+    let settings = resolved_settings(args);
+    finish(|out| print(doc, &settings, out))
+}
+
+/// The settings for `args` on this process's standard output; a bad theme is reported and
+/// the default used.
+fn resolved_settings(args: &PrintArgs) -> PrintSettings {
+    let tty = std::io::stdout().is_terminal();
     let (theme, error) = Theme::resolve(args.theme.as_deref());
     if let Some(error) = error {
         eprintln!("sahifa: {error}; using the default theme");
     }
-    let settings = settings(args, theme, tty, no_color_requested(), terminal_width(tty));
-    let mut out = BufWriter::new(stdout.lock());
-    let written = print(doc, &settings, &mut out).and_then(|()| out.flush());
+    settings(args, theme, tty, no_color_requested(), terminal_width(tty))
+}
+
+/// Runs `write` on buffered standard output and flushes it.
+fn finish(
+    write: impl FnOnce(&mut BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let written = write(&mut out).and_then(|()| out.flush());
     match written {
         // `sahifa print … | head` closing the pipe early is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

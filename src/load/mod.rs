@@ -60,11 +60,15 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Opens an article from a file, or from standard input when `path` is `None` or `-`.
 pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
+    let (bytes, name) = read(path)?;
+    load_bytes(&bytes, &name, options)
+}
+
+/// The bytes of a file, or of standard input when `path` is `None` or `-`, and the name they
+/// go by in messages.
+pub fn read(path: Option<&Path>) -> Result<(Vec<u8>, PathBuf)> {
     match path {
-        Some(p) if p.as_os_str() != "-" => {
-            let bytes = read_file(p)?;
-            load_bytes(&bytes, p, options)
-        }
+        Some(p) if p.as_os_str() != "-" => Ok((read_file(p)?, p.to_path_buf())),
         _ => {
             let name = PathBuf::from(STDIN_NAME);
             let mut bytes = Vec::new();
@@ -74,7 +78,7 @@ pub fn open(path: Option<&Path>, options: &LoadOptions) -> Result<Loaded> {
                     path: name.clone(),
                     reason: e.to_string(),
                 })?;
-            load_bytes(&bytes, &name, options)
+            Ok((bytes, name))
         }
     }
 }
