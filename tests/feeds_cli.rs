@@ -42,19 +42,19 @@ fn stdout(output: &Output) -> String {
 
 fn json(name: &str) -> Value {
     let path = fixture(name);
-    let out = sahifa(
-        &["json", &path.to_string_lossy()],
-        &state_dir("json"),
+    let out = sahifa(&["json", &path.to_string_lossy()], &state_dir("json"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
 #[test]
 fn now_is_the_date_the_ages_count_from() {
     assert_eq!(
-        chrono::DateTime::from_timestamp(NOW.parse().expect("number"), 0)
-            .map(|d| d.to_rfc3339()),
+        chrono::DateTime::from_timestamp(NOW.parse().expect("number"), 0).map(|d| d.to_rfc3339()),
         Some("2026-12-06T21:00:00+00:00".to_owned())
     );
 }
@@ -99,7 +99,10 @@ fn json_of_a_hebrew_atom_and_a_persian_json_feed() {
     );
     let persian = json("hamshahri-fa.json");
     assert_eq!(persian["feed"]["language"], "fa");
-    assert_eq!(persian["feed"]["items"][0]["published"], "2026-12-06T13:00:00Z");
+    assert_eq!(
+        persian["feed"]["items"][0]["published"],
+        "2026-12-06T13:00:00Z"
+    );
     assert_eq!(persian["feed"]["items"][2]["title"], Value::Null);
 }
 
@@ -121,10 +124,16 @@ fn broken_feeds_are_one_line_errors_with_status_1() {
     let state = state_dir("broken");
     let cases = [
         ("broken/truncated.rss", "broken RSS feed: it ends too soon"),
-        ("broken/truncated.json", "broken JSON Feed: it ends too soon"),
+        (
+            "broken/truncated.json",
+            "broken JSON Feed: it ends too soon",
+        ),
         ("broken/not-xml.rss", "not a feed: neither XML nor JSON"),
         ("broken/page.html", "not a feed: it is an HTML page"),
-        ("broken/not-a-feed.xml", "not a feed: XML whose root element is <svg>"),
+        (
+            "broken/not-a-feed.xml",
+            "not a feed: XML whose root element is <svg>",
+        ),
     ];
     for (name, reason) in cases {
         let path = fixture(name);
@@ -133,7 +142,10 @@ fn broken_feeds_are_one_line_errors_with_status_1() {
             let out = sahifa(&[command, "--format", "feed", &path], &state);
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(1), "{command} {name}: {stderr}");
-            assert_eq!(stderr, format!("sahifa: {path}: {reason}{}\n", rest(&stderr)));
+            assert_eq!(
+                stderr,
+                format!("sahifa: {path}: {reason}{}\n", rest(&stderr))
+            );
             assert!(out.stdout.is_empty());
         }
     }
@@ -149,7 +161,12 @@ fn rest(stderr: &str) -> &str {
 #[test]
 fn an_html_page_is_still_an_article_unless_told_otherwise() {
     let out = sahifa(
-        &["print", "--width", "40", &fixture("broken/page.html").to_string_lossy()],
+        &[
+            "print",
+            "--width",
+            "40",
+            &fixture("broken/page.html").to_string_lossy(),
+        ],
         &state_dir("page"),
     );
     assert!(out.status.success());
@@ -161,13 +178,22 @@ fn print(name: &str, width: &str) -> String {
         &["print", "--width", width, &fixture(name).to_string_lossy()],
         &state_dir("print"),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     stdout(&out)
 }
 
 #[test]
 fn print_snapshots() {
-    for name in ["akhbar-ar.rss", "yediot-he.atom", "hamshahri-fa.json", "rss1-ar.rdf"] {
+    for name in [
+        "akhbar-ar.rss",
+        "yediot-he.atom",
+        "hamshahri-fa.json",
+        "rss1-ar.rdf",
+    ] {
         for width in ["72", "37"] {
             let text = print(name, width);
             for line in text.lines() {
@@ -190,14 +216,17 @@ fn print_shows_the_read_marks_kept_for_the_file() {
         &state.join("sahifa").join("read"),
         &canonical.to_string_lossy(),
     );
-    let parsed = sahifa::feed::parse(&std::fs::read(&feed).expect("read"), "f", None)
-        .expect("parses");
+    let parsed =
+        sahifa::feed::parse(&std::fs::read(&feed).expect("read"), "f", None).expect("parses");
     marks.set_read(&parsed.items[1], true);
     marks.save(&parsed.items).expect("saved");
     let out = sahifa(&["print", "--width", "61", &feed.to_string_lossy()], &state);
     let text = stdout(&out);
     let rows: Vec<&str> = text.lines().skip(2).collect();
     assert_eq!(rows.len(), 3);
-    assert!(rows[0].ends_with('●') && !rows[1].ends_with('●') && rows[2].ends_with('●'), "{text}");
+    assert!(
+        rows[0].ends_with('●') && !rows[1].ends_with('●') && rows[2].ends_with('●'),
+        "{text}"
+    );
     let _ = std::fs::remove_dir_all(&state);
 }

@@ -13,10 +13,10 @@
 //! directory and the names the article declares in its front matter. A user gazetteer that
 //! cannot be read is a warning on stderr, not a failure.
 
+use super::feed;
 use crate::analyse;
 use crate::cli::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity};
-use super::feed;
 use serde::Serialize;
 use std::io::Write;
 

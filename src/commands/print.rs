@@ -4,9 +4,9 @@
 //! image that cannot be shown says why (`[image not found: src]`). A feed (told by its content,
 //! or `--format feed`) is printed as its list of items ([`feed::print`]).
 
+use super::feed;
 use crate::cli::{BidiArg, ColorArg, PrintArgs};
 use crate::document::Document;
-use super::feed;
 use crate::load::figure_files;
 use crate::page::{PageOptions, compose};
 use crate::render::ansi::{Styling, write_page};

@@ -17,7 +17,7 @@ use crate::load;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opened {
     /// The item's own content, ready for the analyse stage.
-    Document(Document),
+    Document(Box<Document>),
     /// Nothing in the feed to read: fetch this URL.
     Fetch(String),
     /// No content, no link, no summary.
@@ -27,17 +27,17 @@ pub enum Opened {
 /// What opening `item` of `feed` leads to.
 pub fn open(item: &Item, feed: &Feed) -> Opened {
     if let Some(document) = document(item, feed.language.as_deref()) {
-        return Opened::Document(document);
+        return Opened::Document(Box::new(document));
     }
     if let Some(link) = &item.link {
         return Opened::Fetch(link.clone());
     }
     match &item.summary {
-        Some(summary) => Opened::Document(build(
+        Some(summary) => Opened::Document(Box::new(build(
             item,
             &paragraphs(summary),
             feed.language.as_deref(),
-        )),
+        ))),
         None => Opened::Nothing,
     }
 }
@@ -147,8 +147,14 @@ mod tests {
         assert_eq!(doc.direction, Direction::Rtl);
         assert_eq!(doc.metadata.author.as_deref(), Some("مراسلنا"));
         assert_eq!(doc.metadata.date.as_deref(), Some("2025-12-06T05:46:40Z"));
-        assert_eq!(doc.metadata.source.as_deref(), Some("https://example.org/1"));
-        assert_eq!(paragraphs_of(&doc), ["عادت الكهرباء اليوم.", "قال المسؤول…"]);
+        assert_eq!(
+            doc.metadata.source.as_deref(),
+            Some("https://example.org/1")
+        );
+        assert_eq!(
+            paragraphs_of(&doc),
+            ["عادت الكهرباء اليوم.", "قال المسؤول…"]
+        );
         assert_eq!(doc.sections[1].heading.as_deref(), Some("التفاصيل"));
     }
 
@@ -172,7 +178,10 @@ mod tests {
             ..Item::default()
         };
         let f = feed(None, linked.clone());
-        assert_eq!(open(&linked, &f), Opened::Fetch("https://example.org/2".into()));
+        assert_eq!(
+            open(&linked, &f),
+            Opened::Fetch("https://example.org/2".into())
+        );
         let summary_only = Item {
             summary: Some("ملخص الخبر".into()),
             ..Item::default()

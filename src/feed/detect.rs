@@ -126,7 +126,8 @@ mod tests {
 
     #[test]
     fn the_root_element_names_the_kind_of_feed() {
-        let rss = br#"<?xml version="1.0"?><!-- made by hand --><rss version="2.0"><channel/></rss>"#;
+        let rss =
+            br#"<?xml version="1.0"?><!-- made by hand --><rss version="2.0"><channel/></rss>"#;
         assert_eq!(sniff(rss), Detected::Feed(FeedKind::Rss2));
         let old = br#"<rss version="0.91"><channel/></rss>"#;
         assert_eq!(sniff(old), Detected::Feed(FeedKind::Rss0));
@@ -140,7 +141,10 @@ mod tests {
 
     #[test]
     fn pages_and_other_documents_are_not_feeds() {
-        assert_eq!(sniff(b"<!DOCTYPE html><html><p>x</p></html>"), Detected::Html);
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><p>x</p></html>"),
+            Detected::Html
+        );
         assert_eq!(
             sniff(b"<?xml version=\"1.0\"?><html xmlns=\"x\"/>"),
             Detected::Html

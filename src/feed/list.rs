@@ -53,8 +53,13 @@ impl Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A source that is loading or failed.
-    Status { source: usize },
-    Item { source: usize, item: usize },
+    Status {
+        source: usize,
+    },
+    Item {
+        source: usize,
+        item: usize,
+    },
 }
 
 /// The list model.
@@ -262,7 +267,10 @@ mod tests {
         assert!(list.is_read(1) && !list.is_read(0));
         list.set_result(0, Ok(feed(&[("new", None), ("old", None)])));
         assert_eq!(titles(&list), ["new", "old"]);
-        assert!(list.is_read(0) && !list.is_read(1), "the mark moved with “new”");
+        assert!(
+            list.is_read(0) && !list.is_read(1),
+            "the mark moved with “new”"
+        );
         assert_eq!(list.unread(), 1);
         assert!(!list.shows_sources());
     }

@@ -58,14 +58,17 @@ pub fn row_text(list: &FeedList, row: usize) -> String {
     }
 }
 
-/// Whether the list reads right to left: `--dir` when given, else most titles' direction.
+/// Whether the list reads right to left: `--dir` when given, else most item titles' direction
+/// (the list's title when there are none).
 pub fn list_is_rtl(list: &FeedList, direction: DirectionMode) -> bool {
     match direction {
         DirectionMode::Rtl => true,
         DirectionMode::Ltr => false,
         DirectionMode::Auto => {
             let (mut rtl, mut ltr) = (0usize, 0usize);
-            for row in 0..list.rows().len() {
+            // Items only: status rows are sahifa's own messages, not the feeds' language.
+            let items = (0..list.rows().len()).filter(|&row| list.item(row).is_some());
+            for row in items {
                 match first_strong_is_rtl(&row_text(list, row)) {
                     Some(true) => rtl += 1,
                     Some(false) => ltr += 1,
@@ -273,7 +276,12 @@ fn fitted(
 
 /// The first line of `text` laid out at `width`, whether it reads right to left, and whether
 /// it was cut (then one cell is left for the ellipsis).
-fn one_line(text: &str, tag: Tag, width: usize, options: &RowOptions) -> (VisualLine<Tag>, bool, bool) {
+fn one_line(
+    text: &str,
+    tag: Tag,
+    width: usize,
+    options: &RowOptions,
+) -> (VisualLine<Tag>, bool, bool) {
     let spans = [TagSpan {
         range: 0..text.len(),
         tag,
@@ -291,11 +299,11 @@ fn one_line(text: &str, tag: Tag, width: usize, options: &RowOptions) -> (Visual
     let rtl = whole.rtl;
     if whole.lines.len() <= 1 || width < 2 {
         let line = whole.lines.into_iter().next();
-        return (line.unwrap_or_else(|| empty_line()), rtl, false);
+        return (line.unwrap_or_else(empty_line), rtl, false);
     }
     let shorter = layout(width - 1);
     let line = shorter.lines.into_iter().next();
-    (line.unwrap_or_else(|| empty_line()), rtl, true)
+    (line.unwrap_or_else(empty_line), rtl, true)
 }
 
 fn empty_line() -> VisualLine<Tag> {

@@ -23,6 +23,7 @@ pub mod compose;
 pub mod composed;
 pub mod config;
 pub mod entities;
+pub mod feed_list;
 pub mod figures;
 mod images;
 pub mod input;

@@ -71,7 +71,10 @@ fn an_arabic_list_reads_from_the_right_with_the_age_on_the_left() {
     assert!(row(1).starts_with("1 d  "), "{}", row(1));
     // The undated item has no age, and its title is still against the right edge.
     let last = row(3);
-    assert!(last.ends_with(" ●") && !last.starts_with(char::is_numeric), "{last}");
+    assert!(
+        last.ends_with(" ●") && !last.starts_with(char::is_numeric),
+        "{last}"
+    );
 }
 
 #[test]
@@ -120,7 +123,11 @@ fn read_items_lose_their_mark_and_their_strength() {
     let mut list = list("hamshahri-fa.json");
     list.toggle_read(0);
     let lines = compose(&list, &options(61));
-    assert!(lines[0].text().ends_with("  "), "no mark: {}", lines[0].text());
+    assert!(
+        lines[0].text().ends_with("  "),
+        "no mark: {}",
+        lines[0].text()
+    );
     assert_eq!(texts(&lines[0])[0].clusters[0].tag.role, Role::Meta);
     assert!(lines[1].text().ends_with(" ●"));
     assert!(texts(&lines[1])[0].clusters[0].tag.strong);
@@ -141,7 +148,10 @@ fn several_feeds_show_their_source_and_failures_in_place() {
     assert_eq!(lines.len(), 1 + 4 + 3);
     let failed = lines[0].text();
     assert!(failed.ends_with(" !"), "{failed}");
-    assert!(failed.contains("broken") && failed.contains("c.rss: not a feed"), "{failed}");
+    assert!(
+        failed.contains("broken") && failed.contains("c.rss: not a feed"),
+        "{failed}"
+    );
     // Newest first across feeds: the Arabic item of 18:30 +03:00 (15:30Z), then the Hebrew one
     // of 19:10 +02:00 (17:10Z) comes before it.
     assert!(lines[1].text().starts_with("3 h"), "{}", lines[1].text());
