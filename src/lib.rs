@@ -16,5 +16,6 @@ pub mod load;
 pub mod page;
 pub mod render;
 pub mod shot;
+pub mod state;
 pub mod theme;
 pub mod ui;

@@ -26,6 +26,8 @@ pub mod age;
 pub mod article;
 pub mod detect;
 pub mod feeds_file;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod list;
 pub mod read_state;
 pub mod rows;

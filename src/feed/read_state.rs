@@ -12,17 +12,11 @@
 use super::Item;
 use std::collections::HashSet;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Where read marks live: `$XDG_STATE_HOME/sahifa/read` (or the platform's equivalent).
 pub fn default_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(dirs::state_dir)
-        .or_else(dirs::data_local_dir)?;
-    Some(base.join("sahifa").join("read"))
+    crate::state::dir("read")
 }
 
 /// The read marks of one feed.
@@ -42,7 +36,10 @@ impl ReadState {
 
     /// The marks of the feed from `source`, kept under `dir`.
     pub fn open(dir: &Path, source: &str) -> Self {
-        let file = dir.join(format!("{:016x}.txt", fnv1a(source.as_bytes())));
+        let file = dir.join(format!(
+            "{:016x}.txt",
+            crate::state::fnv1a(source.as_bytes())
+        ));
         let read = fs::read_to_string(&file)
             .ok()
             .and_then(|text| {
@@ -84,8 +81,6 @@ impl ReadState {
         let Some(file) = &self.file else {
             return Ok(());
         };
-        let dir = file.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
         let mut body = format!("{}\n", self.source);
         let mut written = HashSet::new();
         for key in items.iter().filter_map(Item::key) {
@@ -94,25 +89,8 @@ impl ReadState {
                 body.push('\n');
             }
         }
-        let temp = file.with_extension(format!("tmp{}", std::process::id()));
-        let result = fs::File::create(&temp)
-            .and_then(|mut f| {
-                f.write_all(body.as_bytes())?;
-                f.sync_all()
-            })
-            .and_then(|()| fs::rename(&temp, file));
-        if result.is_err() {
-            let _ = fs::remove_file(&temp);
-        }
-        result
+        crate::state::write_atomically(file, body.as_bytes())
     }
-}
-
-/// FNV-1a: stable across builds and platforms, so file names survive upgrades.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

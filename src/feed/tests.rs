@@ -1,13 +1,6 @@
 use super::*;
 
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn parsed(name: &str) -> Feed {
-    parse(&fixture(name), name, None).unwrap_or_else(|e| panic!("{e}"))
-}
+use fixtures::{bytes as fixture, feed as parsed};
 
 fn error(name: &str) -> String {
     match parse(&fixture(name), name, None) {

@@ -1,22 +1,10 @@
 //! The list view driven by keys and drawn into a buffer, as the reader would show it.
 
 use super::*;
+use crate::feed::fixtures::{feed as fixture, now};
 use crate::feed::list::Source;
 use crate::feed::read_state::ReadState;
-use crate::feed::{Feed, parse};
 use ratatui::style::Modifier;
-
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-12-06T21:00:00Z")
-        .map(|d| d.with_timezone(&Utc))
-        .unwrap_or_default()
-}
-
-fn fixture(name: &str) -> Feed {
-    let path = format!("{}/tests/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    parse(&bytes, name, None).unwrap_or_else(|e| panic!("{e}"))
-}
 
 fn view(name: &str) -> FeedListView {
     let list = FeedList::single(fixture(name), name, ReadState::in_memory());
