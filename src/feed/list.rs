@@ -1,15 +1,18 @@
 //! The list a reader browses: the items of one feed, or of every feed of the feeds file, newest
 //! first, each with its source and read mark.
 //!
+//! A list is one feed ([`FeedList::single`]) or the feeds file's ([`FeedList::subscribed`]).
 //! Sources arrive one by one (a feed is fetched in the background and handed in with
 //! [`FeedList::set_result`]), so the list is rebuilt as each arrives. The order: first one
 //! row for each source still loading or failed, in the feeds file's order (its error stays in
 //! its place, the rest still work); then every item, newest first; items without a date come
 //! after the dated ones, in the order their feed gives them.
 
+use super::feeds_file::FeedsFile;
 use super::read_state::ReadState;
 use super::{Feed, Item};
 use std::cmp::Reverse;
+use std::path::Path;
 
 /// Where a source stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +84,31 @@ impl FeedList {
         };
         list.rebuild();
         list
+    }
+
+    /// The list of the feeds file's subscriptions, all loading, titled "Feeds". Read marks
+    /// are kept under `state` (in memory only when `None`), each feed's by its location as
+    /// written (a path is made absolute first, so the same file shares its marks from
+    /// anywhere).
+    pub fn subscribed(file: &FeedsFile, state: Option<&Path>) -> Self {
+        let sources = file
+            .subscriptions
+            .iter()
+            .map(|subscription| {
+                let location = if subscription.is_url() {
+                    subscription.location.clone()
+                } else {
+                    std::path::absolute(&subscription.location).map_or_else(
+                        |_| subscription.location.clone(),
+                        |p| p.to_string_lossy().into_owned(),
+                    )
+                };
+                let read =
+                    state.map_or_else(ReadState::in_memory, |dir| ReadState::open(dir, &location));
+                Source::new(subscription.label(), location, read)
+            })
+            .collect();
+        Self::new("Feeds", sources)
     }
 
     /// The list of one feed already parsed.
@@ -253,6 +281,21 @@ mod tests {
         );
         assert_eq!(titles(&list), ["[a]", "c1", "b1", "c0", "b-undated"]);
         assert!(list.shows_sources());
+    }
+
+    #[test]
+    fn the_feeds_file_gives_one_loading_source_a_line() {
+        let file = crate::feed::feeds_file::parse(
+            "https://akhbar.example/rss  أخبار\n# comment\nfeeds/local.atom\n",
+        );
+        let list = FeedList::subscribed(&file, None);
+        assert_eq!(list.title, "Feeds");
+        let labels: Vec<&str> = list.sources.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["أخبار", "local.atom"]);
+        assert_eq!(list.sources[0].location, "https://akhbar.example/rss");
+        assert!(Path::new(&list.sources[1].location).is_absolute());
+        assert!(list.sources.iter().all(|s| s.status == Status::Loading));
+        assert_eq!(list.rows().len(), 2);
     }
 
     #[test]

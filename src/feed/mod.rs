@@ -163,6 +163,12 @@ pub fn parse(bytes: &[u8], name: &str, base: Option<&str>) -> Result<Feed> {
     Ok(text::convert(parsed, kind))
 }
 
+/// Reads and parses the feed file at `path` (a subscription that is a path).
+pub fn open_file(path: &std::path::Path) -> Result<Feed> {
+    let (bytes, name) = crate::load::read(Some(path))?;
+    parse(&bytes, &name.display().to_string(), None)
+}
+
 /// The one-line reason for a parse failure.
 fn parse_error(kind: FeedKind, error: &feed_rs::parser::ParseFeedError) -> String {
     use feed_rs::parser::ParseFeedError as E;

@@ -226,3 +226,14 @@ fn a_legacy_encoding_declared_in_xml_is_decoded() {
     let feed = parse(&xml, "cp1256.rss", None).expect("parses");
     assert_eq!(feed.items[0].title.as_deref(), Some("خبر عاجل"));
 }
+
+#[test]
+fn a_feed_file_opens_by_path_and_a_missing_one_is_named() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/feeds/rss1-ar.rdf");
+    assert_eq!(open_file(&path).expect("opens").items.len(), 1);
+    let missing = open_file(std::path::Path::new("no/such/feed.xml"));
+    assert_eq!(
+        missing.map(|_| ()).map_err(|e| e.to_string()),
+        Err("no/such/feed.xml: no such file".to_owned())
+    );
+}
