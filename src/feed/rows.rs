@@ -4,7 +4,8 @@
 //! `…` for one still loading), the title, the source (when the list has more than one feed)
 //! and the age ([`super::age`]). The list reads in one direction — right to left when most of
 //! its titles do, unless `--dir` says otherwise — so the columns line up; inside its column each
-//! title keeps its own direction (bidi, shaping and mirroring by the layout engine), and a
+//! title keeps its own direction (bidi, shaping and mirroring by the layout engine; `--dir`
+//! forces it, as it forces every paragraph of an article), and a
 //! title too long for its column is cut at its logical end with `…`. Widths are cells; a
 //! narrow list drops the source column first, then the age.
 //!
@@ -38,8 +39,13 @@ pub struct RowOptions {
 
 /// Where a title's pieces point: the row as the section, so overlays find the row.
 pub fn title_ref(row: usize) -> BlockRef {
-    BlockRef::block(row, 0, 0)
+    BlockRef::block(row, 0, TITLE_PART)
 }
+
+/// The parts of a row's texts, in [`BlockRef::part`].
+pub const TITLE_PART: usize = 0;
+pub const SOURCE_PART: usize = 1;
+pub const AGE_PART: usize = 2;
 
 /// The text a row's title pieces index into (what search matches): the item's title as shown,
 /// or a status row's message.
@@ -203,7 +209,7 @@ fn compose_row(list: &FeedList, row: usize, columns: &Columns, options: &RowOpti
     ));
     if columns.source > 0 {
         cells.push(vec![deco(" ".repeat(GAP), Role::Meta)]);
-        let source_ref = BlockRef::block(row, 0, 1);
+        let source_ref = BlockRef::block(row, 0, SOURCE_PART);
         cells.push(fitted(
             &source_label,
             Tag::role(Role::Meta),
@@ -215,15 +221,25 @@ fn compose_row(list: &FeedList, row: usize, columns: &Columns, options: &RowOpti
     }
     if columns.age > 0 {
         cells.push(vec![deco(" ".repeat(GAP), Role::Meta)]);
+        // Laid out as text, always left to right ("3 h" is a Latin unit), so a terminal that
+        // reorders lines itself shows it the right way round.
         let age = age_text(list, row, options.now);
-        let pad = " ".repeat(columns.age.saturating_sub(age.width()));
-        // The age sits against the far edge: right in a left-to-right list, left otherwise.
-        let aligned = if rtl {
-            format!("{age}{pad}")
-        } else {
-            format!("{pad}{age}")
+        let meta = Tag::role(Role::Meta);
+        let (line, _, _) = one_line(&age, meta, columns.age, DirectionMode::Ltr, options);
+        let pad = deco(
+            " ".repeat(columns.age.saturating_sub(line.width)),
+            Role::Meta,
+        );
+        let text = Piece::Text {
+            line,
+            source: BlockRef::block(row, 0, AGE_PART),
         };
-        cells.push(vec![deco(aligned, Role::Meta)]);
+        // The age sits against the far edge: right in a left-to-right list, left otherwise.
+        cells.push(if rtl {
+            vec![text, pad]
+        } else {
+            vec![pad, text]
+        });
     }
     if rtl {
         cells.reverse();
@@ -249,7 +265,7 @@ fn fitted(
     list_rtl: bool,
     options: &RowOptions,
 ) -> Vec<Piece> {
-    let (line, text_rtl, cut) = one_line(text, tag, width, options);
+    let (line, text_rtl, cut) = one_line(text, tag, width, options.page.direction, options);
     let used = line.width + usize::from(cut);
     let mut pieces = Vec::with_capacity(3);
     let text_piece = Piece::Text { line, source };
@@ -280,6 +296,7 @@ fn one_line(
     text: &str,
     tag: Tag,
     width: usize,
+    direction: DirectionMode,
     options: &RowOptions,
 ) -> (VisualLine<Tag>, bool, bool) {
     let spans = [TagSpan {
@@ -289,7 +306,7 @@ fn one_line(
     let layout = |width: usize| {
         let layout_options = LayoutOptions {
             width: Some(width.max(1)),
-            direction: DirectionMode::Auto,
+            direction,
             shape: options.page.shape,
             reorder: options.page.reorder,
         };
@@ -337,7 +354,7 @@ pub fn heading(list: &FeedList, options: &RowOptions) -> Vec<PageLine> {
     }];
     let layout_options = LayoutOptions {
         width: Some(width),
-        direction: DirectionMode::Auto,
+        direction: options.page.direction,
         shape: options.page.shape,
         reorder: options.page.reorder,
     };

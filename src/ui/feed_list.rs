@@ -456,7 +456,7 @@ fn paint_row(
                 x = paint::plain(buf, x, y, area.right(), text, style);
             }
             Piece::Text { line: text, source } => {
-                let is_title = source.part == 0;
+                let is_title = source.part == rows::TITLE_PART;
                 x = paint::visual_line(buf, x, y, area.right(), text, |i| {
                     let Some(cluster) = text.clusters.get(i) else {
                         return Style::default();

@@ -18,14 +18,15 @@ fn options(width: usize) -> RowOptions {
     }
 }
 
-fn texts(line: &PageLine) -> Vec<&VisualLine<Tag>> {
+/// The title's laid-out line in a row.
+fn title_of(line: &PageLine) -> &VisualLine<Tag> {
     line.pieces
         .iter()
-        .filter_map(|p| match p {
-            Piece::Text { line, .. } => Some(line),
-            Piece::Decoration { .. } => None,
+        .find_map(|p| match p {
+            Piece::Text { line, source } if source.part == TITLE_PART => Some(line),
+            _ => None,
         })
-        .collect()
+        .expect("a title")
 }
 
 fn laid_out(text: &str, width: usize) -> ParagraphLayout<Tag> {
@@ -70,7 +71,7 @@ fn a_long_title_is_cut_at_its_logical_end_with_an_ellipsis() {
     let list = list("akhbar-ar.rss");
     let lines = compose(&list, &options(37));
     let title = "عودة الكهرباء إلى أحياء حلب الشرقية بعد انقطاع دام 12 ساعة";
-    let shown = texts(&lines[0])[0];
+    let shown = title_of(&lines[0]);
     assert_eq!(shown.logical.start, 0, "the title's beginning is shown");
     // Exactly the first line the layout engine gives one cell narrower than the column.
     let column = 37 - MARK - GAP - "5 h".len();
@@ -116,9 +117,9 @@ fn read_items_lose_their_mark_and_their_strength() {
         "no mark: {}",
         lines[0].text()
     );
-    assert_eq!(texts(&lines[0])[0].clusters[0].tag.role, Role::Meta);
+    assert_eq!(title_of(&lines[0]).clusters[0].tag.role, Role::Meta);
     assert!(lines[1].text().ends_with(" ●"));
-    assert!(texts(&lines[1])[0].clusters[0].tag.strong);
+    assert!(title_of(&lines[1]).clusters[0].tag.strong);
 }
 
 #[test]
@@ -173,4 +174,54 @@ fn the_heading_is_the_feeds_title_against_the_reading_start() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].width(), 61);
     assert!(lines[0].text().starts_with(' '));
+}
+
+#[test]
+fn dir_forces_the_list_and_every_title() {
+    let list = list("akhbar-ar.rss");
+    let forced = RowOptions {
+        page: PageOptions {
+            direction: DirectionMode::Rtl,
+            ..PageOptions::default()
+        },
+        ..options(61)
+    };
+    let lines = compose(&list, &forced);
+    // The Latin-led title now reads right to left: its cut end is at the left.
+    let iphone = lines[3].text();
+    assert!(iphone.ends_with(" ●"), "{iphone}");
+    let auto = compose(&list, &options(61));
+    assert_ne!(title_of(&lines[3]).text, title_of(&auto[3]).text);
+    let ltr = RowOptions {
+        page: PageOptions {
+            direction: DirectionMode::Ltr,
+            ..PageOptions::default()
+        },
+        ..options(61)
+    };
+    assert!(compose(&list, &ltr)[0].text().starts_with("● "));
+}
+
+#[test]
+fn for_a_reordering_terminal_an_rtl_row_is_written_in_logical_order() {
+    let list = list("yediot-he.atom");
+    let terminal = RowOptions {
+        page: PageOptions {
+            reorder: false,
+            ..PageOptions::default()
+        },
+        ..options(61)
+    };
+    let lines = compose(&list, &terminal);
+    // Texts go in logical order for the terminal to reorder; the age stays "3 h" (mirrored as
+    // a decoration, it would reach the terminal as "h 3", a Latin run it shows as is).
+    for line in &lines {
+        assert!(
+            title_of(line).text.starts_with(['ה', 'מ', 'T']),
+            "{}",
+            line.text()
+        );
+    }
+    assert!(lines[0].text().contains("3 h") && !lines[0].text().contains("h 3"));
+    assert_eq!(lines[0].width(), 61);
 }
