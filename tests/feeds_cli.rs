@@ -74,6 +74,10 @@ fn json_of_an_arabic_rss_feed() {
     assert_eq!(items[0]["published"], "2026-12-06T15:30:00Z");
     assert_eq!(items[0]["author"], "سارة الحلبي");
     assert_eq!(items[2]["title"], Value::Null);
+    assert_eq!(
+        items[2]["published"], "2026-12-04T08:15:00Z",
+        "a date written by hand"
+    );
     assert_eq!(items[3]["link"], Value::Null);
     assert_eq!(items[3]["published"], Value::Null);
     for item in items {

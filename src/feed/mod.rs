@@ -24,6 +24,7 @@
 
 pub mod age;
 pub mod article;
+pub mod date;
 pub mod detect;
 pub mod feeds_file;
 #[cfg(test)]
@@ -156,6 +157,7 @@ pub fn parse(bytes: &[u8], name: &str, base: Option<&str>) -> Result<Feed> {
     let parser = feed_rs::parser::Builder::new()
         .base_uri(base)
         .id_generator(|_, _, _| String::new())
+        .timestamp_parser(date::parse)
         .build();
     let parsed = parser
         .parse(bytes)
