@@ -16,7 +16,8 @@
 //!   `content_text`) is kept as it came; [`article::document`] turns it into a [`Document`]
 //!   through the HTML loader, as any article.
 //!
-//! The rest of the capability: [`age`] (relative dates), [`read_state`] (read marks kept per
+//! The rest of the capability: [`date`] (item dates in whatever form feeds write them),
+//! [`age`] (relative dates), [`read_state`] (read marks kept per
 //! feed), [`feeds_file`] (the user's list of feeds), [`list`] (items of one or many feeds,
 //! newest first), [`rows`] (the list composed into page lines for `print` and the list view).
 //!
