@@ -2,7 +2,7 @@
 //!
 //! A feed is not an article: it is a list of items, each with a title, a link, a date and
 //! perhaps its full content. The contract:
-//! - [`detect`] tells a feed from an article by the content type when there is one, else by the
+//! - [`detect()`] tells a feed from an article by the content type when there is one, else by the
 //!   content (the root element `rss`, `feed` or `RDF`, or a JSON object naming a
 //!   `jsonfeed.org/version`); `--format feed` skips the question.
 //! - [`parse`] takes the bytes as they came (a file's, or a URL's body: the XML declaration's
