@@ -25,6 +25,7 @@ pub mod composed;
 pub mod config;
 pub mod effect;
 pub mod entities;
+pub mod feed_list;
 pub mod figures;
 mod images;
 pub mod input;
