@@ -74,6 +74,7 @@ const LATIN_NAME_JOINERS: &[&str] = &[
 
 pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     for (i, u) in t.units.iter().enumerate() {
+        club_with_place(t, i, out);
         if let Some(kind) = t.kind(u) {
             // A country named like a nisba after a definite noun is its adjective: الحكومة
             // السعودية, not a place.
@@ -164,6 +165,29 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// Words that name a sports club when a known place follows them (מכבי תל אביב, הפועל באר
+/// שבע, בית"ר ירושלים, בני סכנין, עירוני קריית שמונה): the club is the whole phrase, not the
+/// town. In folded form (gershayim kept).
+const CLUB_BEFORE_PLACE: &[&str] = &[
+    "מכבי", "הפועל", "ביתר", "בית\"ר", "בני", "עירוני", "הכח", "הכוח", "אליצור", "מ.ס.",
+];
+
+/// Hebrew: unit `i`, a club word, and the known place right after it are one organisation.
+fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    if !CLUB_BEFORE_PLACE.contains(&t.form(u)) || !t.joined_at(i) {
+        return;
+    }
+    if let Some(next) = t.units.get(i + 1)
+        && t.kind(next) == Some(EntityKind::Place)
+        && t.words
+            .get(next.first)
+            .is_some_and(|w| w.start == next.start)
+    {
+        push(out, u, next, EntityKind::Organization, RANK_RULE);
+    }
 }
 
 /// Urdu and Persian: the place or organisation that unit `i`, a suffix noun, ends: the name
@@ -910,7 +934,10 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
-    let brand = t.rtl() && units.iter().any(|u| t.brand_like(u));
+    // In Arabic or Hebrew text a Latin word with no given name in it is a brand more often
+    // than a person, even after a title (מנכ"ל Pagaya is the company's chief).
+    let nameless = units.iter().all(|u| !u.has(ROLE_FIRST_NAME) && t.kind(u).is_none());
+    let brand = t.rtl() && (nameless || units.iter().any(|u| t.brand_like(u)));
     if title_before
         && !brand
         && units
@@ -926,12 +953,12 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
         whole(EntityKind::Person, RANK_RULE, out);
     } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);
-    } else if t.rtl()
-        && units.iter().any(|u| t.brand_like(u))
+    } else if t.rtl() && (nameless || units.iter().any(|u| t.brand_like(u)))
         && units.iter().all(|u| t.kind(u).is_none())
     {
-        // In Arabic or Hebrew text, a Latin acronym or brand is an organisation more often
-        // than anything else: GoDaddy, BBC, OpenAI.
+        // In Arabic or Hebrew text, a Latin acronym, brand or other capitalised name without
+        // a given name is an organisation more often than anything else: GoDaddy, BBC,
+        // OpenAI, Nvidia.
         whole(EntityKind::Organization, RANK_RULE, out);
     }
 }
