@@ -167,11 +167,31 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     latin_runs(t, out);
 }
 
+/// Whether unit `i`, a Hebrew head of several words, ends with a noun with the article:
+/// בית החולים, בית ההשקעות.
+fn head_ends_definite(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    u.last > u.first
+        && t.form(u)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with('ה') && w.chars().count() >= 3)
+}
+
 /// Words that name a sports club when a known place follows them (מכבי תל אביב, הפועל באר
 /// שבע, בית"ר ירושלים, בני סכנין, עירוני קריית שמונה): the club is the whole phrase, not the
 /// town. In folded form (gershayim kept).
 const CLUB_BEFORE_PLACE: &[&str] = &[
-    "מכבי", "הפועל", "ביתר", "בית\"ר", "בני", "עירוני", "הכח", "הכוח", "אליצור", "מ.ס.",
+    "מכבי",
+    "הפועל",
+    "ביתר",
+    "בית\"ר",
+    "בני",
+    "עירוני",
+    "הכח",
+    "הכוח",
+    "אליצור",
+    "מ.ס.",
 ];
 
 /// Hebrew: unit `i`, a club word, and the known place right after it are one organisation.
@@ -363,7 +383,12 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         j += 1;
     }
     // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
-    if t.rtl() && t.units.get(j).is_some_and(|u| t.brand_like(u)) {
+    // So is any Latin word without a given name: מנכ"ל Pagaya.
+    if t.rtl()
+        && t.units.get(j).is_some_and(|u| {
+            t.brand_like(u) || (t.script(u) == Script::Latin && !u.has(ROLE_FIRST_NAME))
+        })
+    {
         j += 1;
     }
     if j < t.units.len() && unknown(j) {
@@ -623,6 +648,28 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         definite |= hebrew && t.definite(u);
         end = k;
         k += 1;
+        // A Hebrew head that ends with its own definite noun (בית החולים, בית ההשקעות)
+        // is followed by a name of one word: בית החולים שיבא פתח מחלקה.
+        if hebrew && unknown == 1 && !t.definite(u) && head_ends_definite(t, i) {
+            break;
+        }
+    }
+    // In Hebrew a last unknown word that the sentence goes on after is as likely its verb
+    // (בנק לאומי משקיע 200, רשות לניירות ערך פרסמה הודעה): the name is closed by
+    // punctuation, a particle, a preposition or a conjunction.
+    if hebrew
+        && unknown >= 2
+        && end > i
+        && t.units[end].roles.is_none()
+        && !t.definite(&t.units[end])
+    {
+        let closed = !t.joined_at(end)
+            || t.units
+                .get(end + 1)
+                .is_none_or(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n));
+        if !closed {
+            end -= 1;
+        }
     }
     // Hebrew apposition: a head, a word with the article saying what kind, then the name
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
@@ -936,7 +983,9 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     };
     // In Arabic or Hebrew text a Latin word with no given name in it is a brand more often
     // than a person, even after a title (מנכ"ל Pagaya is the company's chief).
-    let nameless = units.iter().all(|u| !u.has(ROLE_FIRST_NAME) && t.kind(u).is_none());
+    let nameless = units
+        .iter()
+        .all(|u| !u.has(ROLE_FIRST_NAME) && t.kind(u).is_none());
     let brand = t.rtl() && (nameless || units.iter().any(|u| t.brand_like(u)));
     if title_before
         && !brand
@@ -953,7 +1002,8 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
         whole(EntityKind::Person, RANK_RULE, out);
     } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);
-    } else if t.rtl() && (nameless || units.iter().any(|u| t.brand_like(u)))
+    } else if t.rtl()
+        && (nameless || units.iter().any(|u| t.brand_like(u)))
         && units.iter().all(|u| t.kind(u).is_none())
     {
         // In Arabic or Hebrew text, a Latin acronym, brand or other capitalised name without
