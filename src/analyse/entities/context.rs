@@ -832,6 +832,10 @@ fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
 /// فرستاده, هذه المدينة), not the start of a name.
 const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك", "ذلك", "اس", "يه", "وه"];
 
+/// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
+/// which in Persian is also a master's title (استاد محمود فرشچیان).
+const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "אצטדיון"];
+
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) {
@@ -843,8 +847,23 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let u = &t.units[k];
     let mut end = k;
     let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
+    let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
         push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+    } else if stadium
+        && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
+        && let Some(last) = name_from(t, k, true)
+    {
+        // A stadium or street named after a person is a place: ملعب محمد الخامس,
+        // אצטדיון סמי עופר.
+        push(
+            out,
+            &t.units[i],
+            &t.units[last],
+            EntityKind::Place,
+            RANK_TITLE,
+        );
+        return;
     } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) {
             return;
@@ -860,6 +879,18 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             && t.units
                 .get(k + 1)
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n))
+        {
+            end = k + 1;
+        }
+        // A name of two unknown words closed by a particle: ورزشگاه نقش جهان با دو گل.
+        if stadium
+            && end == k
+            && t.joined_at(k)
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
+            && t.joined_at(k + 1)
+            && t.units.get(k + 2).is_some_and(|n| n.has(ROLE_STOP))
         {
             end = k + 1;
         }
