@@ -571,12 +571,16 @@ const LIGHT_VERBS: &[&str] = &[
 /// word with it only words with it follow (רשות התחרות, איגוד ההייטק הישראלי, not רשות
 /// התחרות צפויה), and a word behind a preposition ends the name (רשות ניירות ערך בארצות
 /// הברית).
+/// Hebrew heads whose ה is a letter of the word, not the article: התאחדות הכדורגל.
+const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
+
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let hebrew = t.script(&t.units[i]) == Script::Hebrew;
     // A Hebrew head with the article is the body already named (המשרד פתח), unless a
     // complement with ל follows (המכון למחקרי ביטחון לאומי).
     if hebrew
-        && (t.definite(&t.units[i]) || t.prefix(&t.units[i]).ends_with('ה'))
+        && ((t.definite(&t.units[i]) && !HEADS_WITH_HE.contains(&t.form(&t.units[i])))
+            || t.prefix(&t.units[i]).ends_with('ה'))
         && !t
             .units
             .get(i + 1)
