@@ -124,6 +124,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let latin = t.script(u) == Script::Latin;
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
+            if t.script(u) == Script::Hebrew {
+                apposition_person(t, i, out);
+            }
         }
         // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
         // title says otherwise; an Arabic present-tense verb after a given name is a
@@ -330,6 +333,49 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// Hebrew: a title, what it is the title of, then the name between commas: מנכ"ל Pagaya,
+/// גל קרובינר, אמר; יו"ר ההתאחדות, שינו זוארץ, אמר. The name is two or three name words.
+fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let comma_after = |j: usize| {
+        t.units.get(j + 1).is_some_and(|n| {
+            t.text()
+                .get(t.units[j].end..n.start)
+                .is_some_and(|gap| gap.trim() == "," || gap.trim() == "،")
+        })
+    };
+    let mut j = i;
+    while j + 1 < t.units.len() && j - i < 4 && t.joined_at(j) {
+        j += 1;
+    }
+    if !comma_after(j) {
+        return;
+    }
+    let start = j + 1;
+    let name = |k: usize| {
+        t.units.get(k).is_some_and(|u| {
+            (u.roles.is_none() && t.name_word(u) && !t.definite(u))
+                || t.given_name(u)
+                || t.kind(u) == Some(EntityKind::Person)
+        })
+    };
+    let mut end = start;
+    if !name(start) {
+        return;
+    }
+    while end + 1 < t.units.len() && end - start < 2 && t.joined_at(end) && name(end + 1) {
+        end += 1;
+    }
+    if end > start && comma_after(end) {
+        push(
+            out,
+            &t.units[start],
+            &t.units[end],
+            EntityKind::Person,
+            RANK_TITLE,
+        );
+    }
 }
 
 fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
