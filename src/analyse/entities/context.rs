@@ -307,18 +307,20 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
         let next = &t.units[end + 1];
+        // A first name of two words (عبد الإله, أبو بكر) counts as the first word.
+        let first_word = end == start || end == start + 1 && joiner(&t.units[start]);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
         let fits = !next.has(ROLE_STOP)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
-                || (end == start && t.script(next) == Script::Arabic && t.adjective(next)))
+                || (first_word && t.script(next) == Script::Arabic && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
             || given(next);
-        let continues = end == start && !is_person(here)
+        let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
             || joiner(next)
