@@ -16,6 +16,12 @@
 //!   (person), a head noun inside (organisation), a given name first (person); in Arabic or
 //!   Hebrew text, a run with an acronym or a CamelCase brand is an organisation (GoDaddy).
 //!
+//! - Hebrew: a title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל
+//!   קרובינר, אמר) is a person; a club word and a known town after it are one organisation
+//!   (מכבי תל אביב, בית"ר ירושלים, בני סכנין).
+//! - Stadiums (ملعب, ورزشگاه, אצטדיון) are places named with their head, after a person too
+//!   (ملعب محمد الخامس, אצטדיון סמי עופר).
+//!
 //! Punctuation between words ends every rule.
 
 use super::clitics::{Script, prefix_cuts};
