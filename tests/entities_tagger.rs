@@ -616,3 +616,12 @@ fn clubs_stadiums_and_hebrew_appositions() {
     let found = t.tag_text("מנכ\"ל Pagaya, גל קרובינר, אמר כי");
     lacks(&found, Person, "Pagaya");
 }
+
+#[test]
+fn a_name_opening_a_clause_before_a_comma_and_a_title_is_a_person() {
+    let found = tagger().tag_text("انتهت المباراة. رولاني موكوينا، مدرب الفريق، قال إن");
+    has(&found, Person, "رولاني موكوينا");
+    // Not after a preposition or a verb: the words must open the clause.
+    let found = tagger().tag_text("وصل إلى جانب موكوينا، مدرب الفريق، قال");
+    lacks(&found, Person, "جانب موكوينا");
+}

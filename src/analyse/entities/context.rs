@@ -19,6 +19,8 @@
 //! - Hebrew: a title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל
 //!   קרובינר, אמר) is a person; a club word and a known town after it are one organisation
 //!   (מכבי תל אביב, בית"ר ירושלים, בני סכנין).
+//! - Two or three name words that open a clause, then a comma and a title, are a person
+//!   (رولاني موكوينا، مدرب الفريق، قال).
 //! - Stadiums (ملعب, ورزشگاه, אצטדיון) are places named with their head, after a person too
 //!   (ملعب محمد الخامس, אצטדיון סמי עופר).
 //!
@@ -133,6 +135,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             if t.script(u) == Script::Hebrew {
                 apposition_person(t, i, out);
             }
+            name_before_title(t, i, out);
         }
         // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
         // title says otherwise; an Arabic present-tense verb after a given name is a
@@ -382,6 +385,40 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             &t.units[end],
             EntityKind::Person,
             RANK_TITLE,
+        );
+    }
+}
+
+/// A name that opens a clause and is followed by a comma and a title is that person: محرم
+/// نویدکیا، سرمربی سپاهان، گفت. Two or three unknown or given-name words, nothing known.
+fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let comma_before = |j: usize| {
+        j > 0
+            && t.text()
+                .get(t.units[j - 1].end..t.units[j].start)
+                .is_some_and(|gap| gap.trim() == "," || gap.trim() == "،")
+    };
+    if !comma_before(i) {
+        return;
+    }
+    let name = |u: &Unit| {
+        ((u.roles.is_none() && t.name_word(u) && !t.definite(u)) || t.given_name(u))
+            && t.kind(u).is_none_or(|k| k == EntityKind::Person)
+            && t.script(u) == t.script(&t.units[i])
+    };
+    let last = i - 1;
+    let mut first = last;
+    while first > 0 && last - first < 2 && t.joined_at(first - 1) && name(&t.units[first - 1]) {
+        first -= 1;
+    }
+    let opens = first == 0 || !t.joined_at(first - 1);
+    if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
+        push(
+            out,
+            &t.units[first],
+            &t.units[last],
+            EntityKind::Person,
+            RANK_RULE,
         );
     }
 }
