@@ -30,6 +30,7 @@ pub mod figures;
 mod images;
 pub mod input;
 mod navigate;
+pub mod navigation;
 pub mod paint;
 pub mod position;
 mod reflow;
