@@ -25,6 +25,7 @@ use screen::Screen;
 use std::io::IsTerminal;
 use std::path::Path;
 
+mod browser;
 mod fetching;
 mod screen;
 

@@ -29,6 +29,7 @@ pub mod feed_list;
 pub mod figures;
 mod images;
 pub mod input;
+pub mod links;
 mod navigate;
 pub mod navigation;
 pub mod paint;

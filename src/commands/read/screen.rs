@@ -8,6 +8,7 @@
 //! only waits for a resize; with standard input not a terminal either, nothing will ever size
 //! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
 
+use super::browser;
 use crate::feed::output::Input;
 use crate::source::Source;
 use crate::ui::Effect;
@@ -115,6 +116,11 @@ impl Screen<'_> {
                     Ok(input) => app.push_input(input, source),
                     Err(e) => app.set_message(crate::escape::Visible(e).to_string()),
                 },
+                Effect::Browse(url) => {
+                    if let Err(e) = browser::open(&url) {
+                        app.set_message(crate::escape::Visible(e).to_string());
+                    }
+                }
                 Effect::Reload(source) => match (self.load)(&source) {
                     Ok(Input::Feed { feed, .. }) => app.reload_feed(Ok(feed)),
                     Ok(Input::Article(_)) => app.reload_feed(Err(format!(

@@ -120,3 +120,49 @@ fn an_article_pushed_over_an_article_pops_back_to_its_place() {
     assert_eq!(nav.depth(), 1);
     assert_eq!(article_top(&nav), top);
 }
+
+#[test]
+fn the_links_panel_opens_a_link_and_backspace_comes_back_to_the_panel() {
+    let mut doc = fixture_doc();
+    doc.sections[0].blocks.insert(
+        0,
+        crate::document::Block::Paragraph(crate::document::RichText {
+            text: "see one and two".to_owned(),
+            spans: vec![
+                (
+                    4..7,
+                    crate::document::Inline::Link("https://one.example/".to_owned()),
+                ),
+                (
+                    12..15,
+                    crate::document::Inline::Link("mailto:x@example.com".to_owned()),
+                ),
+            ],
+        }),
+    );
+    let app = App::with_size(doc, options(), 60, 12);
+    let mut nav = Navigation::new(View::Article(Box::new(app)), options(), 60, 12);
+    assert_eq!(press_all(&mut nav, "L"), []);
+    let View::Article(app) = nav.current() else {
+        panic!("no article")
+    };
+    assert_eq!(app.overlay(), crate::ui::Overlay::Links { selected: 0 });
+    assert_eq!(
+        press_all(&mut nav, "Enter"),
+        [Effect::Open(Source::Url("https://one.example/".to_owned()))]
+    );
+    // The loop loads it and pushes it; Backspace comes back with the panel still open.
+    nav.push_document(fixture_doc());
+    assert_eq!(nav.depth(), 2);
+    press_all(&mut nav, "Backspace");
+    let View::Article(app) = nav.current() else {
+        panic!("no article")
+    };
+    assert_eq!(app.overlay(), crate::ui::Overlay::Links { selected: 0 });
+    // A mailto link goes to the browser, not to the reader.
+    assert_eq!(press_all(&mut nav, "j Enter"), []);
+    assert_eq!(
+        press_all(&mut nav, "o"),
+        [Effect::Browse("mailto:x@example.com".to_owned())]
+    );
+}
