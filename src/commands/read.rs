@@ -32,8 +32,9 @@ mod screen;
 pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         // Like `less`: with no screen to take (`sahifa FILE | grep …`, or `sahifa | head` for
-        // the sample), the article is written out as `sahifa print` writes it.
-        let (doc, warnings) = load_article(source, args)?;
+        // the sample), the article (or the feed's list) is written out as `sahifa print`
+        // writes it.
+        let (first, warnings) = open_first(source, args)?;
         for warning in warnings {
             eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
         }
@@ -51,7 +52,15 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
             reorder: args.text.reorder_unasked(None),
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
-        return write_article(&doc, source, &settings);
+        return match first {
+            First::Article(doc) => write_article(&doc, source, &settings),
+            First::Feed(list) => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let written = feed_output::print(&list, &settings, feed_output::now(), &mut out)
+                    .and_then(|()| std::io::Write::flush(&mut out));
+                Ok(crate::output::finish(written)?)
+            }
+        };
     }
     // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
     // terminal in reader mode.
@@ -178,18 +187,24 @@ enum First {
     Feed(crate::feed::list::FeedList),
 }
 
-/// Loads the source as an article or a feed (told as `print` tells them; a URL is read as an
-/// article, with the byte counter); load warnings become status-line messages.
+/// Loads the source as an article or a feed (told as `print` tells them, a URL with the byte
+/// counter); load warnings become status-line messages.
 fn open_first(source: &Source, args: &ReadArgs) -> anyhow::Result<(First, Vec<String>)> {
-    if matches!(source, Source::Url(_) | Source::Sample) && args.source.feed_format().is_none() {
+    if matches!(source, Source::Sample) {
         let (doc, messages) = load_article(source, args)?;
         return Ok((First::Article(doc), messages));
     }
-    match feed_output::open(
-        source,
-        args.source.feed_format(),
-        &args.source.load_options(),
-    )? {
+    let options = args.source.load_options();
+    let opened = match source {
+        Source::Url(url) => {
+            let mut counter = fetching::Counter::new(url);
+            feed_output::open_reporting(source, args.source.feed_format(), &options, &mut |b| {
+                counter.show(b)
+            })?
+        }
+        _ => feed_output::open(source, args.source.feed_format(), &options)?,
+    };
+    match opened {
         Input::Article(loaded) => {
             let messages = loaded.warnings.iter().map(ToString::to_string).collect();
             Ok((First::Article(loaded.document), messages))
