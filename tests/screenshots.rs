@@ -70,6 +70,15 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
     // Bidi controls hidden (the status line warns), then revealed with R.
     ("trojan", "tests/hostile/trojan-source.md", "", None),
     ("trojan-reveal", "tests/hostile/trojan-source.md", "R", None),
+    // The links panel on its second link: a Latin word with a Cyrillic look-alike letter, in
+    // the reveal style, its URL in the bottom border.
+    ("links", "tests/data/links-ar.html", "L j", None),
+    (
+        "links-light",
+        "tests/data/links-ar.html",
+        "L j j",
+        Some("light"),
+    ),
 ];
 const SIZES: &[&str] = &["100x30", "50x20"];
 
