@@ -78,6 +78,19 @@ const ARTICLE_TYPES: &[&str] = &[
     "text/x-markdown",
 ];
 
+/// Media types a feed may be served as: fetched too, then told from an article by
+/// [`crate::feed::detect`] (`print`, `json` and the reader); an article loader refuses them.
+pub const FEED_TYPES: &[&str] = &[
+    "application/rss+xml",
+    "application/x-rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/json",
+    "application/xml",
+    "text/xml",
+];
+
 /// Fetches `url` (see the module doc for the rules).
 pub fn fetch(
     url: &str,
@@ -113,6 +126,7 @@ pub fn fetch(
     let charset = response.body().charset().map(str::to_owned);
     if let Some(kind) = &content_type
         && !ARTICLE_TYPES.contains(&kind.as_str())
+        && !FEED_TYPES.contains(&kind.as_str())
     {
         return Err(error(format!(
             "not an article but {kind} (sahifa reads HTML, plain text and Markdown)"

@@ -23,7 +23,14 @@ const SECOND: &str = r#"<html lang="ar" dir="rtl"><head><title>المقالة ا
 <p>فقرة أخرى من المقالة الثانية حتى يكون فيها أكثر من فقرة واحدة.</p>
 </article></body></html>"#;
 
-/// Serves the two pages (and a 404 for anything else) until the test ends.
+/// A feed whose items link to the pages (relative links resolve against the feed's URL).
+const FEED: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>موقع الاختبار</title><link>/</link>
+<item><title>الصفحة الأولى</title><link>/first</link><pubDate>Sun, 06 Dec 2026 20:00:00 +0000</pubDate></item>
+<item><title>المقالة الثانية</title><link>/second</link><pubDate>Sun, 06 Dec 2026 19:00:00 +0000</pubDate></item>
+</channel></rss>"#;
+
+/// Serves the two pages and the feed (and a 404 for anything else) until the test ends.
 fn serve() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
     let base = format!("http://{}", listener.local_addr().expect("an address"));
@@ -36,14 +43,15 @@ fn serve() -> String {
             while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
                 line.clear();
             }
-            let (status, body) = match request.split(' ').nth(1).unwrap_or("/") {
-                "/first" => ("200 OK", FIRST),
-                "/second" => ("200 OK", SECOND),
-                _ => ("404 Not Found", ""),
+            let (status, kind, body) = match request.split(' ').nth(1).unwrap_or("/") {
+                "/first" => ("200 OK", "text/html", FIRST),
+                "/second" => ("200 OK", "text/html", SECOND),
+                "/feed" => ("200 OK", "application/rss+xml", FEED),
+                _ => ("404 Not Found", "text/html", ""),
             };
             let _ = write!(
                 stream,
-                "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                "HTTP/1.1 {status}\r\nContent-Type: {kind}; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
             );
         }
@@ -69,6 +77,13 @@ fn press(nav: &mut Navigation, keys: &str) {
     }
 }
 
+/// The reader's options for `source`, with no user config.
+fn reader_options(source: &Source) -> sahifa::ui::ReaderOptions {
+    let cli = Cli::try_parse_from(["sahifa", "--config", "/dev/null", "x"]).expect("arguments");
+    let (config, _) = sahifa::ui::config::Config::load(Some(std::path::Path::new("/dev/null")));
+    sahifa::settings::reader_options(source, &cli.read, &config, &mut Vec::new())
+}
+
 fn article(nav: &Navigation) -> &App {
     match nav.current() {
         View::Article(app) => app,
@@ -83,9 +98,7 @@ fn a_link_is_followed_and_backspace_comes_back_to_the_panel() {
     let Ok(Input::Article(loaded)) = load(&source) else {
         panic!("the first page did not load as an article");
     };
-    let cli = Cli::try_parse_from(["sahifa", "--config", "/dev/null", "x"]).expect("arguments");
-    let (config, _) = sahifa::ui::config::Config::load(Some(std::path::Path::new("/dev/null")));
-    let options = sahifa::settings::reader_options(&source, &cli.read, &config, &mut Vec::new());
+    let options = reader_options(&source);
     let app = App::with_size(loaded.document, options.clone(), 80, 24);
     let mut nav = Navigation::new(View::Article(Box::new(app)), options, 80, 24);
 
@@ -106,4 +119,29 @@ fn a_link_is_followed_and_backspace_comes_back_to_the_panel() {
         message.contains("/missing") && message.contains("404"),
         "{message}"
     );
+}
+
+#[test]
+fn a_served_feed_opens_its_items_and_backspace_comes_back_to_the_row() {
+    let base = serve();
+    let source = Source::Url(format!("{base}/feed"));
+    let Ok(Input::Feed { feed, name, .. }) = load(&source) else {
+        panic!("the feed did not load as a feed");
+    };
+    let list = sahifa::feed::list::FeedList::single(
+        feed,
+        &name,
+        sahifa::feed::read_state::ReadState::in_memory(),
+    );
+    let first = Navigation::feed_view(list, source.clone(), Default::default(), chrono::Utc::now());
+    let mut nav = Navigation::new(first, reader_options(&source), 80, 24);
+    press(&mut nav, "j Enter");
+    assert_eq!(nav.depth(), 2);
+    assert_eq!(article(&nav).document().title, "المقالة الثانية");
+    press(&mut nav, "Backspace");
+    let View::Feed { view, .. } = nav.current() else {
+        panic!("not back on the list");
+    };
+    assert_eq!(view.selected(), 1);
+    assert_eq!(view.list().unread(), 1);
 }
