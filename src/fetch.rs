@@ -8,8 +8,9 @@
 //!   within [`FetchOptions::connect_timeout`].
 //! - A body is read up to [`FetchOptions::max_bytes`] after decoding, then refused: an
 //!   endless or huge response costs that much memory at most.
-//! - A status other than 2xx, a content type that is not an article (HTML, XHTML, plain text,
-//!   Markdown; none at all is let through to be sniffed) and every network failure is a
+//! - A status other than 2xx, a content type that is neither an article (HTML, XHTML, plain
+//!   text, Markdown) nor possibly a feed ([`FEED_TYPES`]: RSS, Atom, JSON, XML; none at all is
+//!   let through to be sniffed) and every network failure is a
 //!   [`FetchError`] whose message is one line naming the URL and the problem.
 //! - `on_progress` hears the number of bytes received so far, after each chunk.
 //!
