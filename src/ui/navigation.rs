@@ -7,7 +7,7 @@
 //! only the outside can do comes back as [`Effect`]s: [`Effect::Open`] asks for a source to be
 //! loaded (a feed item's link), [`Effect::Reload`] for the feed list's source again; the caller
 //! loads it and hands the result back with [`Navigation::push_document`],
-//! [`Navigation::push_feed`], [`Navigation::reload_feed`] or, on failure,
+//! [`Navigation::push_input`], [`Navigation::reload_feed`] or, on failure,
 //! [`Navigation::set_message`] (a status-line message on the current view, never a crash).
 
 use super::action::{Action, Key};
