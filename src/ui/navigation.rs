@@ -234,6 +234,15 @@ impl Navigation {
                 app.press(key)
             }
             View::Feed { view, source } => {
+                // The reader's keys that work everywhere: suspend, quit at once.
+                match key {
+                    Key::Ctrl('z') => return vec![Effect::Suspend],
+                    Key::Ctrl('c') => {
+                        self.quit = true;
+                        return vec![Effect::Quit];
+                    }
+                    _ => {}
+                }
                 if key == Key::Backspace && !view.typing() && deep {
                     self.pop();
                     return Vec::new();

@@ -1,7 +1,7 @@
 //! `o` in the links panel: the URL handed to the system opener — `$BROWSER` (a command, the
 //! URL as its one argument), else `xdg-open`, else `open` (macOS). The opener runs detached,
-//! its standard streams closed, so a terminal browser cannot draw over the reader; it is not
-//! waited for. A URL that is not http(s) or mailto is not handed over (no `file:` or
+//! its standard streams closed, so a terminal browser cannot draw over the reader; the reader
+//! does not wait for it. A URL that is not http(s) or mailto is not handed over (no `file:` or
 //! `javascript:` from an article).
 
 use std::process::{Command, Stdio};
@@ -30,7 +30,11 @@ pub fn open(url: &str) -> Result<(), String> {
             .stderr(Stdio::null())
             .spawn();
         match spawned {
-            Ok(_) => return Ok(()),
+            Ok(mut child) => {
+                // Reaped when it ends, so that no zombie is left behind.
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
             Err(e) => last = format!("{program}: {e}"),
         }
     }

@@ -3,8 +3,8 @@
 use super::*;
 use crate::feed::fixtures::{feed as fixture, now};
 use crate::feed::read_state::ReadState;
-use crate::ui::parse_keys;
 use crate::ui::tests::{fixture_doc, options};
+use crate::ui::{Key, parse_keys};
 
 fn feed_nav(name: &str) -> Navigation {
     let list = FeedList::single(fixture(name), name, ReadState::in_memory());
@@ -68,6 +68,8 @@ fn enter_pushes_the_item_and_backspace_comes_back_to_the_same_row() {
     assert_eq!(nav.depth(), 1);
     assert_eq!(selected(&nav), row);
     assert!(!nav.should_quit());
+    // Ctrl-Z suspends from the list too.
+    assert_eq!(nav.press(Key::Ctrl('z')), [Effect::Suspend]);
     // q on the first view quits.
     assert_eq!(press_all(&mut nav, "q"), [Effect::Quit]);
     assert!(nav.should_quit());
