@@ -40,9 +40,19 @@ pub enum Input {
 /// Reads the source and loads it as an article or parses it as a feed: `as_feed` is `--format
 /// feed` (`Some(true)`), another format (`Some(false)`) or neither.
 pub fn open(source: &Source, as_feed: Option<bool>, options: &LoadOptions) -> Result<Input> {
+    open_reporting(source, as_feed, options, &mut |_| {})
+}
+
+/// [`open`], telling `on_progress` the bytes of a URL received so far (the reader's counter).
+pub fn open_reporting(
+    source: &Source,
+    as_feed: Option<bool>,
+    options: &LoadOptions,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Input> {
     let shown = source.name().display().to_string();
     if let Source::Url(url) = source {
-        let fetched = crate::fetch::fetch(url, &options.fetch, &mut |_| {})?;
+        let fetched = crate::fetch::fetch(url, &options.fetch, on_progress)?;
         let is_feed = as_feed
             .unwrap_or_else(|| feed::detect(&fetched.bytes, fetched.content_type.as_deref()));
         if !is_feed {

@@ -100,6 +100,17 @@ pub fn load_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Lo
 
 /// Decodes and parses a fetched article (see the module doc for what the headers decide).
 pub fn load_fetched(fetched: &Fetched, options: &LoadOptions) -> Result<Loaded> {
+    // Fetched as a possible feed, and it was not one.
+    if let Some(kind) = (fetched.content_type.as_deref()).filter(|k| fetch::FEED_TYPES.contains(k))
+    {
+        return Err(fetch::FetchError {
+            url: fetched.url.clone(),
+            reason: format!(
+                "not an article but {kind} (sahifa reads HTML, plain text and Markdown)"
+            ),
+        }
+        .into());
+    }
     let name = Path::new(&fetched.url);
     let path_extension = url::Url::parse(&fetched.url)
         .ok()

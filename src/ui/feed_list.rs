@@ -135,6 +135,16 @@ impl FeedListView {
         self.selected
     }
 
+    /// True while the search prompt is open (keys are typed into it).
+    pub fn typing(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// A one-off message for the status line (a failed load, say).
+    pub fn set_message(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
     /// The first row on screen.
     pub fn top(&self) -> usize {
         self.top
