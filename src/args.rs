@@ -77,6 +77,8 @@ pub enum FormatArg {
     Text,
     Markdown,
     Html,
+    /// A feed (RSS, Atom, JSON Feed): the list of its items.
+    Feed,
 }
 
 /// Where an article comes from and how to read it; shared by the commands that open one.
@@ -84,7 +86,8 @@ pub enum FormatArg {
 pub struct SourceArgs {
     /// Article file or http(s) URL; '-' or absent with piped input reads standard input.
     pub file: Option<PathBuf>,
-    /// Article format (auto: from the extension, else from the content).
+    /// Article format (auto: from the extension, else from the content; a feed is told by its
+    /// content).
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
     pub format: FormatArg,
     /// Force a text encoding (utf-8, windows-1256, iso-8859-6, windows-1255, iso-8859-8,
@@ -112,12 +115,23 @@ impl SourceArgs {
                 FormatArg::Text => Some(Format::Text),
                 FormatArg::Markdown => Some(Format::Markdown),
                 FormatArg::Html => Some(Format::Html),
+                FormatArg::Feed => None,
             },
             encoding: self.encoding,
             fetch: crate::fetch::FetchOptions {
                 timeout: std::time::Duration::from_secs_f64(self.timeout),
                 ..crate::fetch::FetchOptions::default()
             },
+        }
+    }
+
+    /// Whether the input is read as a feed: `Some(true)` when `--format feed` says so,
+    /// `Some(false)` when another format is forced, `None` to tell from the content.
+    pub fn feed_format(&self) -> Option<bool> {
+        match self.format {
+            FormatArg::Auto => None,
+            FormatArg::Feed => Some(true),
+            FormatArg::Text | FormatArg::Markdown | FormatArg::Html => Some(false),
         }
     }
 

@@ -8,8 +8,9 @@
 //!   within [`FetchOptions::connect_timeout`].
 //! - A body is read up to [`FetchOptions::max_bytes`] after decoding, then refused: an
 //!   endless or huge response costs that much memory at most.
-//! - A status other than 2xx, a content type that is not an article (HTML, XHTML, plain text,
-//!   Markdown; none at all is let through to be sniffed) and every network failure is a
+//! - A status other than 2xx, a content type that is neither an article (HTML, XHTML, plain
+//!   text, Markdown) nor possibly a feed ([`FEED_TYPES`]: RSS, Atom, JSON, XML; none at all is
+//!   let through to be sniffed) and every network failure is a
 //!   [`FetchError`] whose message is one line naming the URL and the problem.
 //! - `on_progress` hears the number of bytes received so far, after each chunk.
 //!
@@ -78,6 +79,19 @@ const ARTICLE_TYPES: &[&str] = &[
     "text/x-markdown",
 ];
 
+/// Media types a feed may be served as: fetched too, then told from an article by
+/// [`crate::feed::detect`] (`print`, `json` and the reader); an article loader refuses them.
+pub const FEED_TYPES: &[&str] = &[
+    "application/rss+xml",
+    "application/x-rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/json",
+    "application/xml",
+    "text/xml",
+];
+
 /// Fetches `url` (see the module doc for the rules).
 pub fn fetch(
     url: &str,
@@ -113,6 +127,7 @@ pub fn fetch(
     let charset = response.body().charset().map(str::to_owned);
     if let Some(kind) = &content_type
         && !ARTICLE_TYPES.contains(&kind.as_str())
+        && !FEED_TYPES.contains(&kind.as_str())
     {
         return Err(error(format!(
             "not an article but {kind} (sahifa reads HTML, plain text and Markdown)"

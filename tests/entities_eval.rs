@@ -24,12 +24,12 @@ const KINDS: [EntityKind; 3] = [
 /// Floors for the texts the rules were written on (person, place, organization, micro).
 const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.95, 0.97];
 /// Floors for `tuning/`: texts written for this test after the first rules, then tuned on.
-const TUNING_FLOOR: [f64; 4] = [0.83, 0.95, 0.76, 0.83];
+const TUNING_FLOOR: [f64; 4] = [0.84, 0.90, 0.87, 0.87];
 /// Floors for `heldout/`, never tuned on (but its misses were seen, see gold/README.md).
 const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.84, 0.85];
 /// Floors for `unseen/`: texts written together with `tuning/`, never tuned on and their
 /// misses never looked at.
-const UNSEEN_FLOOR: [f64; 4] = [0.78, 0.69, 0.55, 0.67];
+const UNSEEN_FLOOR: [f64; 4] = [0.82, 0.74, 0.69, 0.74];
 
 type Key = (usize, EntityKind, String);
 

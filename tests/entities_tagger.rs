@@ -562,3 +562,66 @@ fn generated_given_names_find_people_in_every_script() {
     let found = tagger().tag_text("عون يدعو إلى تشكيل حكومة");
     lacks(&found, Person, "عون يدعو");
 }
+
+#[test]
+fn clubs_stadiums_and_hebrew_appositions() {
+    let t = tagger();
+    finds_each(
+        &t,
+        &[
+            (
+                "ניצחה מכבי תל אביב את הפועל באר שבע",
+                Organization,
+                "מכבי תל אביב",
+            ),
+            (
+                "ניצחה מכבי תל אביב את הפועל באר שבע",
+                Organization,
+                "הפועל באר שבע",
+            ),
+            (
+                "אוהדי בית\"ר ירושלים השליכו",
+                Organization,
+                "בית\"ר ירושלים",
+            ),
+            (
+                "המשחק נערך באצטדיון סמי עופר בחיפה.",
+                Place,
+                "אצטדיון סמי עופר",
+            ),
+            (
+                "على ملعب محمد الخامس في الدار البيضاء",
+                Place,
+                "ملعب محمد الخامس",
+            ),
+            ("در ورزشگاه نقش جهان با دو گل", Place, "ورزشگاه نقش جهان"),
+            ("מנכ\"ל Pagaya, גל קרובינר, אמר כי", Person, "גל קרובינר"),
+            ("הודיעה Nvidia על הקמת מרכז", Organization, "Nvidia"),
+            ("בנק לאומי משקיע 200 מיליון דולר", Organization, "בנק לאומי"),
+            ("התאחדות הכדורגל הודיעה כי", Organization, "התאחדות הכדורגל"),
+            (
+                "أحرز الهدف المدافع عبد الإله الحافيظي.",
+                Person,
+                "عبد الإله الحافيظي",
+            ),
+        ],
+    );
+    // A town after a club word is the club's, not a place of its own.
+    let found = t.tag_text("ניצחה מכבי נתניה את היריבה");
+    lacks(&found, Place, "נתניה");
+    // استاد is also a Persian master's title: not a stadium.
+    let found = t.tag_text("استاد محمود فرشچیان نقاش بود.");
+    lacks(&found, Place, "استاد محمود فرشچیان");
+    // A Latin word after a title in RTL text is the employer, not the person.
+    let found = t.tag_text("מנכ\"ל Pagaya, גל קרובינר, אמר כי");
+    lacks(&found, Person, "Pagaya");
+}
+
+#[test]
+fn a_name_opening_a_clause_before_a_comma_and_a_title_is_a_person() {
+    let found = tagger().tag_text("انتهت المباراة. رولاني موكوينا، مدرب الفريق، قال إن");
+    has(&found, Person, "رولاني موكوينا");
+    // Not after a preposition or a verb: the words must open the clause.
+    let found = tagger().tag_text("وصل إلى جانب موكوينا، مدرب الفريق، قال");
+    lacks(&found, Person, "جانب موكوينا");
+}

@@ -70,6 +70,15 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
     // Bidi controls hidden (the status line warns), then revealed with R.
     ("trojan", "tests/hostile/trojan-source.md", "", None),
     ("trojan-reveal", "tests/hostile/trojan-source.md", "R", None),
+    // The links panel on its second link: a Latin word with a Cyrillic look-alike letter, in
+    // the reveal style, its URL in the bottom border.
+    ("links", "tests/data/links-ar.html", "L j", None),
+    (
+        "links-light",
+        "tests/data/links-ar.html",
+        "L j j",
+        Some("light"),
+    ),
 ];
 const SIZES: &[&str] = &["100x30", "50x20"];
 
@@ -86,8 +95,78 @@ fn all_cases() -> Vec<(String, &'static str, &'static str, Option<&'static str>)
     views.chain(more).collect()
 }
 
+/// Feed list views: screenshot name, feed, keys, theme.
+const FEED_CASES: &[(&str, &str, &str, Option<&str>)] = &[
+    ("feed-akhbar", "tests/feeds/akhbar-ar.rss", "", None),
+    (
+        "feed-akhbar-light",
+        "tests/feeds/akhbar-ar.rss",
+        "",
+        Some("light"),
+    ),
+    ("feed-yediot", "tests/feeds/yediot-he.atom", "j j", None),
+    (
+        "feed-yediot-light",
+        "tests/feeds/yediot-he.atom",
+        "j j",
+        Some("light"),
+    ),
+    // The first item's own content, opened over the list.
+    (
+        "feed-akhbar-opened",
+        "tests/feeds/akhbar-ar.rss",
+        "Enter",
+        None,
+    ),
+    // Back from the item at the row it was opened from; the next item is only a link, which
+    // a screenshot does not fetch.
+    (
+        "feed-akhbar-back",
+        "tests/feeds/akhbar-ar.rss",
+        "Enter Backspace j Enter",
+        None,
+    ),
+];
+
+/// The moment feed ages count from in the feed goldens: 2026-12-06T21:00:00Z.
+const FEED_NOW: i64 = 1_796_590_800;
+
+#[test]
+fn feed_list_screens_match_their_goldens() {
+    let now = chrono::DateTime::from_timestamp(FEED_NOW, 0).expect("a valid time");
+    let mut failures = Vec::new();
+    for (name, file, keys, theme) in FEED_CASES {
+        for size in SIZES {
+            let (source, args) = shot_args(file, size, keys, *theme);
+            let buffer =
+                sahifa::commands::shot::screen_at(&source, &args, now).expect("screen drawn");
+            let name = format!("{name}-{size}");
+            for (ext, content) in [
+                ("txt", shot::to_text(&buffer)),
+                ("ansi", shot::to_ansi(&buffer)),
+            ] {
+                if let Err(e) = golden::check(&name, ext, &content) {
+                    failures.push(e);
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// The headless reader screen, exactly as `sahifa shot` takes it (no user config).
 fn screen(file: &str, size: &str, keys: &str, theme: Option<&str>) -> Buffer {
+    let (source, args) = shot_args(file, size, keys, theme);
+    sahifa::commands::shot::screen(&source, &args).expect("screen drawn")
+}
+
+/// The source and arguments of `sahifa shot FILE --size SIZE --keys KEYS [--theme THEME]`.
+fn shot_args(
+    file: &str,
+    size: &str,
+    keys: &str,
+    theme: Option<&str>,
+) -> (sahifa::source::Source, sahifa::args::ShotArgs) {
     let manifest = env!("CARGO_MANIFEST_DIR");
     let path = format!("{manifest}/{file}");
     let mut argv = vec!["sahifa", "shot", &path, "-o", "unused.txt", "--size", size];
@@ -99,8 +178,7 @@ fn screen(file: &str, size: &str, keys: &str, theme: Option<&str>) -> Buffer {
     let Some(Command::Shot(args)) = cli.command else {
         panic!("not a shot command: {argv:?}");
     };
-    let source = sahifa::source::Source::File(path.into());
-    sahifa::commands::shot::screen(&source, &args).expect("screen drawn")
+    (sahifa::source::Source::File(path.into()), args)
 }
 
 #[test]

@@ -14,6 +14,9 @@
 //! what it shows ([`crate::layout::hidden`]). Every string is written with control characters
 //! escaped ([`crate::escape`]).
 //!
+//! A feed (told by its content, or `--format feed`) is written as
+//! [`crate::feed::output::to_json`] says.
+//!
 //! Entities come from the tagger: the built-in gazetteers, the user gazetteer in the config
 //! directory and the names the article declares in its front matter. A user gazetteer that
 //! cannot be read is a warning on stderr, not a failure.
@@ -21,14 +24,22 @@
 use crate::analyse;
 use crate::args::JsonArgs;
 use crate::document::{Block, Direction, Document, Entity, Section};
-use crate::load;
+use crate::feed::output as feed;
 use crate::source::Source;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::io::Write;
 
 pub fn run(source: &Source, args: &JsonArgs) -> anyhow::Result<()> {
-    let loaded = load::open(source, &args.source.load_options())?;
+    let options = args.source.load_options();
+    let loaded = match feed::open(source, args.source.feed_format(), &options)? {
+        feed::Input::Article(loaded) => loaded,
+        feed::Input::Feed { feed, .. } => {
+            let mut out = std::io::stdout().lock();
+            let written = writeln!(out, "{}", feed::to_json(&feed)).and_then(|()| out.flush());
+            return Ok(crate::output::finish(written)?);
+        }
+    };
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }

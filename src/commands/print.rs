@@ -1,12 +1,14 @@
 //! `sahifa print`: the whole article composed at one width and written to standard output —
 //! styled by the theme on a terminal (or with `--color always`), plain text when piped, with
 //! `--color never`, or when `NO_COLOR` is set. Figures are labelled as in the reader: a local
-//! image that cannot be shown says why (`[image not found: src]`). `--logical` writes the text
-//! in logical order, unshaped and plain, for other tools ([`crate::settings::PrintSettings::logical`]). The writing is
-//! [`crate::output`]'s, the settings [`crate::settings`]'.
+//! image that cannot be shown says why (`[image not found: src]`). The writing is
+//! [`crate::output`]'s, the settings [`crate::settings`]'. A feed (told by its content, or
+//! `--format feed`) is printed as its list of items ([`crate::feed::output::print`]).
+//! `--logical` writes the text in logical order, unshaped and plain, for other tools
+//! ([`crate::settings::PrintSettings::logical`]).
 
 use crate::args::PrintArgs;
-use crate::load;
+use crate::feed::output as feed;
 use crate::output::write_article;
 use crate::settings::{OutputArgs, print_settings, terminal_width};
 use crate::source::Source;
@@ -15,7 +17,22 @@ use crate::ui::capabilities::{self, Env};
 use std::io::IsTerminal;
 
 pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
-    let loaded = load::open(source, &args.source.load_options())?;
+    let input = feed::open(
+        source,
+        args.source.feed_format(),
+        &args.source.load_options(),
+    )?;
+    let loaded = match input {
+        feed::Input::Article(loaded) => loaded,
+        feed::Input::Feed { feed, name, file } => {
+            let list = feed::list(feed, &name, file.as_deref());
+            let settings = settings(args);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = feed::print(&list, &settings, feed::now(), &mut out)
+                .and_then(|()| std::io::Write::flush(&mut out));
+            return Ok(crate::output::finish(written)?);
+        }
+    };
     for warning in &loaded.warnings {
         eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
     }
@@ -26,6 +43,12 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
             hidden.count
         );
     }
+    write_article(&loaded.document, source, &settings(args))
+}
+
+/// The settings for `args` on this process's standard output (the terminal asked which bidi
+/// mode it wants); a bad theme is reported and the default used.
+fn settings(args: &PrintArgs) -> crate::settings::PrintSettings {
     let (theme, error) = Theme::resolve(args.theme.as_deref());
     if let Some(error) = error {
         eprintln!(
@@ -50,7 +73,7 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
         text: &args.text,
         reorder,
     };
-    let mut settings = print_settings(
+    let settings = print_settings(
         &output,
         theme,
         tty,
@@ -58,7 +81,8 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
         terminal_width(tty),
     );
     if args.logical {
-        settings = settings.logical();
+        settings.logical()
+    } else {
+        settings
     }
-    write_article(&loaded.document, source, &settings)
 }

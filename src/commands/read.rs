@@ -6,6 +6,7 @@
 
 use crate::args::{BidiArg, ColorArg, ReadArgs};
 use crate::document::Document;
+use crate::feed::output::{self as feed_output, Input};
 use crate::load;
 use crate::load::figure_files;
 use crate::output::write_article;
@@ -15,6 +16,7 @@ use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
 use crate::ui::capabilities::{self, Env};
 use crate::ui::config::Config;
+use crate::ui::navigation::{Navigation, View};
 use crate::ui::position::{self, PositionStore};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
 use ratatui::Terminal;
@@ -23,14 +25,16 @@ use screen::Screen;
 use std::io::IsTerminal;
 use std::path::Path;
 
+mod browser;
 mod fetching;
 mod screen;
 
 pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         // Like `less`: with no screen to take (`sahifa FILE | grep …`, or `sahifa | head` for
-        // the sample), the article is written out as `sahifa print` writes it.
-        let (doc, warnings) = load_article(source, args)?;
+        // the sample), the article (or the feed's list) is written out as `sahifa print`
+        // writes it.
+        let (first, warnings) = open_first(source, args)?;
         for warning in warnings {
             eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
         }
@@ -48,23 +52,36 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
             reorder: args.text.reorder_unasked(None),
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
-        return write_article(&doc, source, &settings);
+        return match first {
+            First::Article(doc) => write_article(&doc, source, &settings),
+            First::Feed(list) => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let written = feed_output::print(&list, &settings, feed_output::now(), &mut out)
+                    .and_then(|()| std::io::Write::flush(&mut out));
+                Ok(crate::output::finish(written)?)
+            }
+        };
     }
     // Before any thread starts, so that none of them can be stopped by SIGTSTP with the
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    let (doc, mut messages) = load_article(source, args)?;
+    let (first, mut messages) = open_first(source, args)?;
     messages.extend(config_problem);
+    let doc = match &first {
+        First::Article(doc) => Some(doc),
+        First::Feed(..) => None,
+    };
     let store = (source.identity())
-        .filter(|_| !args.no_state)
+        .filter(|_| !args.no_state && doc.is_some())
         .and_then(position_store);
     // The terminal is asked once, before the first frame: who reorders, and (when the article
     // has pictures) which image protocol; see `ui::capabilities`.
     let choice = args.text.bidi_choice(config.bidi);
     let images = source
         .base_dir()
-        .is_some_and(|dir| !figure_files::look_up(&doc, &dir).images.is_empty());
+        .zip(doc)
+        .is_some_and(|(dir, doc)| !figure_files::look_up(doc, &dir).images.is_empty());
     let capabilities = capabilities::probe(choice, images, &Env::current());
     let reorder = capabilities.bidi.reorders();
     if choice == BidiArg::Auto && !reorder {
@@ -79,12 +96,33 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
-    let mut app = App::with_size(doc, options, cols, rows);
+    let page = args
+        .text
+        .page_options(config.shaping.unwrap_or(true), reorder);
+    let now = crate::feed::output::now();
+    let (view, picker) = match first {
+        First::Article(doc) => {
+            let mut app = App::with_size(doc, options.clone(), cols, rows);
+            let picker = capabilities.picker.filter(|_| app.has_images());
+            if let Some(picker) = &picker {
+                app.set_image_picker(picker.clone());
+            }
+            (View::Article(Box::new(app)), picker)
+        }
+        First::Feed(list) => {
+            let mut view = Navigation::feed_view(list, source.clone(), page, now);
+            if let (View::Feed { view, .. }, Some(message)) = (&mut view, &options.message) {
+                view.set_message(message.clone());
+            }
+            (view, None)
+        }
+    };
+    let mut app = Navigation::with_feeds(view, options, page, now, cols, rows);
     let session = Session::start(reorder)?;
-    let picker = capabilities.picker.filter(|_| app.has_images());
-    if let Some(picker) = &picker {
-        app.set_image_picker(picker.clone());
-    }
+    let load_options = args.source.load_options();
+    let load = |source: &Source| -> anyhow::Result<Input> {
+        Ok(feed_output::open(source, None, &load_options)?)
+    };
     // No `terminal.clear()`: it asks the terminal for the cursor position and fails without an
     // answer; the session has cleared the alternate screen, which is what a new `Terminal`
     // (with empty buffers) expects.
@@ -96,6 +134,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
                 stops: &stops,
                 terminal,
                 picker,
+                load: &load,
             };
             screen.run(&mut app)
         });
@@ -106,7 +145,11 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if signal.is_none() {
         result?;
     }
-    if let (Some(store), Some(anchor)) = (store, app.anchor())
+    let anchor = match app.first() {
+        View::Article(article) => article.anchor(),
+        View::Feed { .. } => None,
+    };
+    if let (Some(store), Some(anchor)) = (store, anchor)
         && let Err(e) = store.save(anchor)
     {
         eprintln!(
@@ -136,6 +179,41 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
     };
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.document, messages))
+}
+
+/// What the reader opens first.
+enum First {
+    Article(Document),
+    Feed(crate::feed::list::FeedList),
+}
+
+/// Loads the source as an article or a feed (told as `print` tells them, a URL with the byte
+/// counter); load warnings become status-line messages.
+fn open_first(source: &Source, args: &ReadArgs) -> anyhow::Result<(First, Vec<String>)> {
+    if matches!(source, Source::Sample) {
+        let (doc, messages) = load_article(source, args)?;
+        return Ok((First::Article(doc), messages));
+    }
+    let options = args.source.load_options();
+    let opened = match source {
+        Source::Url(url) => {
+            let mut counter = fetching::Counter::new(url);
+            feed_output::open_reporting(source, args.source.feed_format(), &options, &mut |b| {
+                counter.show(b)
+            })?
+        }
+        _ => feed_output::open(source, args.source.feed_format(), &options)?,
+    };
+    match opened {
+        Input::Article(loaded) => {
+            let messages = loaded.warnings.iter().map(ToString::to_string).collect();
+            Ok((First::Article(loaded.document), messages))
+        }
+        Input::Feed { feed, name, file } => Ok((
+            First::Feed(feed_output::list(feed, &name, file.as_deref())),
+            Vec::new(),
+        )),
+    }
 }
 
 fn position_store(path: &Path) -> Option<PositionStore> {

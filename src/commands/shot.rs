@@ -11,13 +11,17 @@
 //! standard input, else the built-in sample article, as the reader does.
 
 use crate::args::ShotArgs;
-use crate::load;
+use crate::feed::list::FeedList;
+use crate::feed::output::{self as feed_output, Input};
+use crate::feed::read_state::ReadState;
 use crate::settings::reader_options;
 use crate::shot;
 use crate::source::Source;
 use crate::theme::Theme;
 use crate::ui::config::Config;
-use crate::ui::{App, parse_keys};
+use crate::ui::navigation::{Navigation, View};
+use crate::ui::{App, Effect, parse_keys};
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -45,25 +49,66 @@ fn image_palette(args: &ShotArgs) -> shot::Palette {
 
 /// The reader's screen after the key script, at the requested size.
 pub fn screen(source: &Source, args: &ShotArgs) -> anyhow::Result<Buffer> {
+    screen_at(source, args, feed_output::now())
+}
+
+/// [`screen`], a feed's ages counted from `now`. A feed opens its list view; keys that open an
+/// item push it as the reader does, and a link to fetch is not followed (nothing leaves the
+/// machine): the status line says so.
+pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow::Result<Buffer> {
     let read = &args.read;
     let (config, config_problem) = Config::load(read.config.as_deref());
-    let loaded = load::open(source, &read.source.load_options())?;
-    let mut messages: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    let input = feed_output::open(
+        source,
+        read.source.feed_format(),
+        &read.source.load_options(),
+    )?;
+    let mut messages: Vec<String> = match &input {
+        Input::Article(loaded) => loaded.warnings.iter().map(ToString::to_string).collect(),
+        Input::Feed { .. } => Vec::new(),
+    };
     messages.extend(config_problem);
     let mut reader = reader_options(source, read, &config, &mut messages);
     // A big article's screen is composed alone, not after the whole page.
     reader.windows = true;
     reader.message = (!messages.is_empty()).then(|| messages.join("; "));
+    let page = read
+        .text
+        .page_options(config.shaping.unwrap_or(true), reader.reorder);
 
     let shot::Size { cols, rows } = args.size;
-    let mut app = App::with_size(loaded.document, reader, cols, rows);
+    let first = match input {
+        Input::Article(loaded) => View::Article(Box::new(App::with_size(
+            loaded.document,
+            reader.clone(),
+            cols,
+            rows,
+        ))),
+        Input::Feed { feed, name, .. } => {
+            // No read marks from the state directory: the same input gives the same picture.
+            let list = FeedList::single(feed, &name, ReadState::in_memory());
+            let mut view = Navigation::feed_view(list, source.clone(), page, now);
+            if let (View::Feed { view, .. }, Some(message)) = (&mut view, &reader.message) {
+                view.set_message(message.clone());
+            }
+            view
+        }
+    };
+    let mut nav = Navigation::with_feeds(first, reader, page, now, cols, rows);
     for key in parse_keys(&args.keys) {
-        if app.should_quit() {
+        if nav.should_quit() {
             break;
         }
-        app.press(key);
+        for effect in nav.press(key) {
+            if let Effect::Open(source) | Effect::Reload(source) = effect {
+                nav.set_message(format!(
+                    "not fetched in a screenshot: {}",
+                    crate::escape::Visible(source.name().display())
+                ));
+            }
+        }
     }
     let mut buffer = Buffer::empty(Rect::new(0, 0, cols, rows));
-    app.render(buffer.area, &mut buffer);
+    nav.render(buffer.area, &mut buffer);
     Ok(buffer)
 }

@@ -22,7 +22,7 @@ pub struct HiddenControls {
 impl HiddenControls {
     /// The controls of one text.
     pub fn of_text(text: &str) -> Self {
-        let count = text.chars().filter(|&c| is_bidi_control(c)).count();
+        let count = crate::layout::controls::count_bidi_controls(text);
         let reorder = count > 0
             && (text.contains(['\u{202D}', '\u{202E}']) || {
                 let options = LayoutOptions {

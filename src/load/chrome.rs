@@ -34,12 +34,49 @@ fn list() -> &'static HashSet<String> {
 pub fn is_chrome(line: &str) -> bool {
     let trimmed = line.trim();
     // Chrome lines are short; skipping long lines keeps the check cheap on big articles.
-    !trimmed.is_empty() && trimmed.len() <= 64 && list().contains(&normalise(trimmed))
+    if trimmed.is_empty() || trimmed.len() > 64 {
+        return false;
+    }
+    // Most lines are normal already: looked up as they are, without a copy.
+    if is_normal(trimmed) {
+        list().contains(trimmed)
+    } else {
+        list().contains(&normalise(trimmed))
+    }
+}
+
+/// True when [`normalise`] would return `line` (already trimmed) unchanged.
+fn is_normal(line: &str) -> bool {
+    !line.contains("  ")
+        && line.chars().all(|c| {
+            if c.is_ascii() {
+                !c.is_ascii_uppercase() && (c == ' ' || !c.is_ascii_whitespace())
+            } else {
+                !c.is_whitespace() && c.to_lowercase().eq([c])
+            }
+        })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_chrome;
+    use super::{is_chrome, is_normal, normalise};
+
+    #[test]
+    fn normal_lines_are_those_normalising_leaves_alone() {
+        for line in [
+            "ت + ت - الحجم الطبيعي",
+            "email",
+            "Email",
+            "a  b",
+            "a\tb",
+            "ǅx",
+            "ΣΑ",
+            "x\u{a0}y",
+            "שתפו",
+        ] {
+            assert_eq!(is_normal(line), normalise(line) == line, "{line:?}");
+        }
+    }
 
     #[test]
     fn listed_lines_are_chrome_whatever_their_spacing_and_case() {

@@ -71,12 +71,14 @@ pub fn open(source: &Source, options: &LoadOptions) -> Result<Loaded> {
     if let Source::Url(url) = source {
         return open_url(url, options, &mut |_| {});
     }
-    let fetched = source.read()?;
-    let format = options
-        .format
-        .or_else(|| format_from_extension(&fetched.name));
-    let decoded = decode::decode_owned(fetched.bytes, &fetched.name, options.encoding)?;
-    load_decoded(decoded, &fetched.name, format, None)
+    load_read(source.read()?, options)
+}
+
+/// Decodes and parses a source's bytes (moved in: UTF-8 becomes the text without a copy).
+pub fn load_read(read: crate::source::Fetched, options: &LoadOptions) -> Result<Loaded> {
+    let format = options.format.or_else(|| format_from_extension(&read.name));
+    let decoded = decode::decode_owned(read.bytes, &read.name, options.encoding)?;
+    load_decoded(decoded, &read.name, format, None)
 }
 
 /// Fetches and loads the article at `url`; `on_progress` hears the bytes received so far.
@@ -98,6 +100,17 @@ pub fn load_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Result<Lo
 
 /// Decodes and parses a fetched article (see the module doc for what the headers decide).
 pub fn load_fetched(fetched: &Fetched, options: &LoadOptions) -> Result<Loaded> {
+    // Fetched as a possible feed, and it was not one.
+    if let Some(kind) = (fetched.content_type.as_deref()).filter(|k| fetch::FEED_TYPES.contains(k))
+    {
+        return Err(fetch::FetchError {
+            url: fetched.url.clone(),
+            reason: format!(
+                "not an article but {kind} (sahifa reads HTML, plain text and Markdown)"
+            ),
+        }
+        .into());
+    }
     let name = Path::new(&fetched.url);
     let path_extension = url::Url::parse(&fetched.url)
         .ok()

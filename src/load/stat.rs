@@ -74,6 +74,12 @@ const UNIT_WORDS: &[&str] = &[
 
 /// The figure `line` consists of, trimmed, or `None` when the line is anything more.
 pub fn figure_value(line: &str) -> Option<&str> {
+    // Paragraphs, by far the most lines, are refused on their length before being trimmed.
+    let untrimmed = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if line.len() > 32 * 4 && untrimmed(line.chars().next()) && untrimmed(line.chars().next_back())
+    {
+        return None;
+    }
     let value = line.trim();
     if value.is_empty() || value.len() > 32 * 4 || value.chars().nth(32).is_some() {
         return None;

@@ -90,7 +90,8 @@ fn ends_with_closing_punctuation(unit: &str) -> bool {
 
 /// At most `n` characters; O(n) however long `unit` is.
 fn at_most_chars(unit: &str, n: usize) -> bool {
-    unit.chars().nth(n).is_none()
+    // A character takes one to four bytes: the length alone decides most units.
+    unit.len() <= n || (unit.len() <= n * 4 && unit.chars().nth(n).is_none())
 }
 
 fn is_subtitle(unit: &str) -> bool {

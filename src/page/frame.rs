@@ -123,7 +123,7 @@ impl Frame {
 /// included. Writing such a line's pieces in reverse order — each decoration reversed, except
 /// its digit runs, which the terminal keeps left to right — makes the terminal's mirror image
 /// the page as composed. Text pieces are already in logical order in this mode.
-pub(super) fn for_reordering_terminal(pieces: &mut [Piece]) {
+pub(crate) fn for_reordering_terminal(pieces: &mut [Piece]) {
     let first_strong = pieces
         .iter()
         .filter_map(|p| match p {

@@ -25,6 +25,7 @@ mod tags;
 mod tests;
 
 pub use compose::{Composer, compose};
+pub(crate) use frame::for_reordering_terminal;
 pub use index::PageIndex;
 pub use sources::text_of;
 

@@ -112,6 +112,10 @@ pub enum Action {
     PrevMatch,
     ToggleEntities,
     ToggleEntityPanel,
+    /// The links panel.
+    ToggleLinks,
+    /// Hand the selected link to the system opener.
+    OpenExternal,
     NextTheme,
     /// Justified or ragged paragraphs.
     ToggleJustify,
@@ -189,6 +193,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('Y')], action: Action::CopySection, name: "copy-section", help: "copy the section" },
     Binding { keys: &[C('e')], action: Action::ToggleEntities, name: "entities", help: "entity highlighting on/off" },
     Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions" },
+    Binding { keys: &[C('L')], action: Action::ToggleLinks, name: "links", help: "links panel; Enter opens the link" },
+    Binding { keys: &[C('o')], action: Action::OpenExternal, name: "open-external", help: "links panel: open in the browser" },
     Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme" },
     Binding { keys: &[C('J')], action: Action::ToggleJustify, name: "justify", help: "justified / ragged paragraphs" },
     Binding { keys: &[C('R')], action: Action::ToggleReveal, name: "reveal", help: "reveal bidi controls and invisible characters" },

@@ -91,12 +91,16 @@ pub enum Overlay {
     Help { scroll: usize },
     Outline { selected: usize },
     Entities { selected: usize },
+    Links { selected: usize },
 }
 
 impl Overlay {
     /// The panels that list rows to choose from (the outline, the entities).
     pub fn is_list(&self) -> bool {
-        matches!(self, Overlay::Outline { .. } | Overlay::Entities { .. })
+        matches!(
+            self,
+            Overlay::Outline { .. } | Overlay::Entities { .. } | Overlay::Links { .. }
+        )
     }
 }
 
@@ -129,6 +133,8 @@ pub struct App {
     pub(super) search: Search,
     pub(super) entities_on: bool,
     pub(super) entity_list: EntityList,
+    /// The article's links, in reading order: the links panel's rows.
+    pub(super) links: Vec<super::links::Link>,
     /// The sections that have a heading, in order: the outline's rows and `1`…`9`'s targets.
     pub(super) outline: Vec<usize>,
     pub(super) theme: usize,
@@ -204,6 +210,7 @@ impl App {
             .filter_map(|(s, section)| section.shown_heading().map(|_| s))
             .collect();
         let message = start_message(&doc, &options);
+        let links = super::links::gather(&doc);
         let mut app = App {
             message,
             revealing: false,
@@ -225,6 +232,7 @@ impl App {
             search: Search::default(),
             entities_on: false,
             entity_list,
+            links,
             outline,
             theme: 0,
             start: None,
@@ -379,6 +387,8 @@ impl App {
                 self.toggle(Overlay::Outline { selected });
             }
             Action::ToggleEntityPanel => self.toggle(Overlay::Entities { selected: 0 }),
+            Action::ToggleLinks => self.toggle(Overlay::Links { selected: 0 }),
+            Action::OpenExternal => self.open_external(),
             Action::Click(col, row) => self.click(col, row),
             Action::ScrollLines(n) if self.overlay != Overlay::None => self.move_selection(n),
             // In a list panel, g/G (Home/End) go to its first and last rows.

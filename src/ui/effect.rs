@@ -16,4 +16,11 @@ pub enum Effect {
     Suspend,
     /// Put this text on the system clipboard (written to the terminal as OSC 52).
     Copy(String),
+    /// Load this source and push it as a new view (a feed item's link); a failure is a
+    /// status-line message on the current view.
+    Open(crate::source::Source),
+    /// Hand this URL to the system opener (`$BROWSER`, else `xdg-open` or `open`).
+    Browse(String),
+    /// Load this feed again and hand it to the feed list shown (`r`).
+    Reload(crate::source::Source),
 }

@@ -48,7 +48,9 @@ impl App {
         match self.overlay {
             Overlay::None => None,
             Overlay::Help { .. } => Some(area),
-            Overlay::Outline { .. } | Overlay::Entities { .. } => panel_area(self),
+            Overlay::Outline { .. } | Overlay::Entities { .. } | Overlay::Links { .. } => {
+                panel_area(self)
+            }
         }
     }
 

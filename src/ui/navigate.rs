@@ -169,6 +169,18 @@ impl App {
                 }
             }
             Overlay::Entities { selected } => self.next_mention(selected),
+            Overlay::Links { selected } => {
+                if let Some(link) = self.links.get(selected) {
+                    let url = link.url.clone();
+                    if url.starts_with("http://") || url.starts_with("https://") {
+                        self.effects
+                            .push(super::effect::Effect::Open(crate::source::Source::Url(url)));
+                    } else {
+                        self.message =
+                            Some("only http and https links open here; o: browser".to_owned());
+                    }
+                }
+            }
             Overlay::None | Overlay::Help { .. } => {}
         }
     }
@@ -307,11 +319,27 @@ impl App {
             Overlay::Entities { selected } => Overlay::Entities {
                 selected: step(selected, self.entity_list.rows.len()),
             },
+            Overlay::Links { selected } => Overlay::Links {
+                selected: step(selected, self.links.len()),
+            },
             Overlay::Help { scroll } => Overlay::Help {
                 scroll: step(scroll, self.options.keymap.help_rows().len()),
             },
             Overlay::None => Overlay::None,
         };
+    }
+
+    /// `o`: the selected link of the links panel to the system opener.
+    pub(super) fn open_external(&mut self) {
+        match self.overlay {
+            Overlay::Links { selected } => {
+                if let Some(link) = self.links.get(selected) {
+                    self.effects
+                        .push(super::effect::Effect::Browse(link.url.clone()));
+                }
+            }
+            _ => self.message = Some("o opens a link of the links panel (L)".to_owned()),
+        }
     }
 
     /// A click in a panel selects that row and jumps to it.
@@ -334,6 +362,9 @@ impl App {
             Overlay::Entities { .. } if selected < self.entity_list.rows.len() => {
                 self.overlay = Overlay::Entities { selected };
                 self.confirm();
+            }
+            Overlay::Links { .. } if selected < self.links.len() => {
+                self.overlay = Overlay::Links { selected };
             }
             _ => {}
         }

@@ -9,17 +9,11 @@
 use super::app::Anchor;
 use crate::page::BlockRef;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Where positions live: `$XDG_STATE_HOME/sahifa/positions` (or the platform's equivalent).
 pub fn default_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(dirs::state_dir)
-        .or_else(dirs::data_local_dir)?;
-    Some(base.join("sahifa").join("positions"))
+    crate::state::dir("positions")
 }
 
 /// One article's entry in the position store.
@@ -34,10 +28,10 @@ impl PositionStore {
     /// The store entry for the article at `path` with contents `bytes`, under `dir`.
     pub fn new(dir: &Path, path: &Path, bytes: &[u8]) -> Option<Self> {
         let canonical = fs::canonicalize(path).ok()?;
-        let key = fnv1a(canonical.as_os_str().as_encoded_bytes());
+        let key = crate::state::fnv1a(canonical.as_os_str().as_encoded_bytes());
         Some(Self {
             file: dir.join(format!("{key:016x}.txt")),
-            content_hash: fnv1a(bytes),
+            content_hash: crate::state::fnv1a(bytes),
             canonical,
         })
     }
@@ -74,8 +68,6 @@ impl PositionStore {
 
     /// Remembers `anchor`, atomically.
     pub fn save(&self, anchor: Anchor) -> std::io::Result<()> {
-        let dir = self.file.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
         let block = anchor.source.block.map_or(0, |b| b + 1);
         let body = format!(
             "{}\n{:016x}\n{} {} {} {}\n",
@@ -86,28 +78,8 @@ impl PositionStore {
             anchor.source.part,
             anchor.offset
         );
-        let temp = self
-            .file
-            .with_extension(format!("tmp{}", std::process::id()));
-        let written = fs::File::create(&temp).and_then(|mut f| {
-            f.write_all(body.as_bytes())?;
-            f.sync_all()
-        });
-        match written.and_then(|()| fs::rename(&temp, &self.file)) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                let _ = fs::remove_file(&temp);
-                Err(e)
-            }
-        }
+        crate::state::write_atomically(&self.file, body.as_bytes())
     }
-}
-
-/// FNV-1a: stable across builds and platforms, unlike std's hasher, so keys survive upgrades.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

@@ -177,6 +177,7 @@ impl App {
             Overlay::Help { .. } => parts.push(mode("HELP")),
             Overlay::Outline { .. } => parts.push(mode("OUTLINE")),
             Overlay::Entities { .. } => parts.push(mode("ENTITIES")),
+            Overlay::Links { .. } => parts.push(mode("LINKS")),
             Overlay::None => {}
         }
         if !self.search.matches.is_empty() {

@@ -98,7 +98,7 @@ fn words(n: usize, word: &str) -> String {
 }
 
 /// A lead of 100 bytes, then four sections; section 2 has a call-out, section 3 mentions "raqqa".
-pub(super) fn fixture_doc() -> Document {
+pub(crate) fn fixture_doc() -> Document {
     let para = |t: String| Block::Paragraph(RichText::plain(t));
     let section = |heading: &str, blocks: Vec<Block>| Section {
         heading: Some(heading.to_owned()),
@@ -153,7 +153,7 @@ pub(super) fn fixture_doc() -> Document {
     }
 }
 
-pub(super) fn options() -> ReaderOptions {
+pub(crate) fn options() -> ReaderOptions {
     ReaderOptions::new(Arc::new(fixture_compose))
 }
 

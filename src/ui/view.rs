@@ -58,6 +58,7 @@ impl App {
             Overlay::Help { scroll } => self.render_help(area, buf, scroll),
             Overlay::Outline { selected } => self.render_outline(buf, selected),
             Overlay::Entities { selected } => self.render_entities(buf, selected),
+            Overlay::Links { selected } => self.render_links(buf, selected),
         }
     }
 
@@ -304,6 +305,58 @@ impl App {
         }
     }
 
+    /// The links panel: per link its number and text, the selected link's URL in the bottom
+    /// border; a suspicious link (see [`super::links`]) in the `reveal` style, its controls
+    /// written out as labels.
+    fn render_links(&self, buf: &mut Buffer, selected: usize) {
+        let Some(panel) = panel_area(self) else {
+            return;
+        };
+        let inner = self.panel_block(panel, buf, " links — Enter: open, o: browser ");
+        let theme = self.theme();
+        if self.links.is_empty() {
+            paint::plain(
+                buf,
+                inner.x + 1,
+                inner.y,
+                inner.right(),
+                "no links",
+                theme.style(StyleKey::Panel),
+            );
+        }
+        let first = panel_first_row(self, panel);
+        let rtl = self.doc.direction == Direction::Rtl;
+        for (y, index, link) in visible_rows(&self.links, first, inner) {
+            let mut style = self.panel_row_style(index == selected, StyleKey::Panel);
+            let text = if link.suspicious() {
+                style = style.patch(theme.style(StyleKey::Reveal));
+                super::links::labelled(&link.text)
+            } else {
+                link.text.clone()
+            };
+            paint::fill(buf, inner.x, y, inner.right(), style);
+            let number = format!("{:>3} ", index + 1);
+            self.start_side_row(buf, inner, y, rtl, &[number.as_str()], &text, "", style);
+        }
+        // The selected link's URL, left to right, in the bottom border.
+        if let Some(link) = self.links.get(selected) {
+            let mut style = theme.style(StyleKey::Panel);
+            if link.suspicious() {
+                style = style.patch(theme.style(StyleKey::Reveal));
+            }
+            let url = format!(" {} ", super::links::labelled(&link.url));
+            let room = usize::from(panel.width.saturating_sub(2));
+            paint::plain(
+                buf,
+                panel.x + 1,
+                panel.bottom() - 1,
+                panel.right() - 1,
+                &clip(&url, room),
+                style,
+            );
+        }
+    }
+
     /// A list panel's row style: the panel's, then `key`'s, or the selection's when `selected`.
     fn panel_row_style(&self, selected: bool, key: StyleKey) -> Style {
         let theme = self.theme();
@@ -375,7 +428,7 @@ fn visible_rows<T>(
 pub(super) fn panel_area(app: &App) -> Option<Rect> {
     if !matches!(
         app.overlay,
-        Overlay::Outline { .. } | Overlay::Entities { .. }
+        Overlay::Outline { .. } | Overlay::Entities { .. } | Overlay::Links { .. }
     ) {
         return None;
     }
@@ -397,7 +450,9 @@ pub(super) fn panel_area(app: &App) -> Option<Rect> {
 pub(super) fn panel_first_row(app: &App, panel: Rect) -> usize {
     let inner = usize::from(panel.height.saturating_sub(2)).max(1);
     let selected = match app.overlay {
-        Overlay::Outline { selected } | Overlay::Entities { selected } => selected,
+        Overlay::Outline { selected }
+        | Overlay::Entities { selected }
+        | Overlay::Links { selected } => selected,
         _ => 0,
     };
     (selected + 1).saturating_sub(inner)

@@ -16,6 +16,14 @@
 //!   (person), a head noun inside (organisation), a given name first (person); in Arabic or
 //!   Hebrew text, a run with an acronym or a CamelCase brand is an organisation (GoDaddy).
 //!
+//! - Hebrew: a title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל
+//!   קרובינר, אמר) is a person; a club word and a known town after it are one organisation
+//!   (מכבי תל אביב, בית"ר ירושלים, בני סכנין).
+//! - Two or three name words that open a clause, then a comma and a title, are a person
+//!   (رولاني موكوينا، مدرب الفريق، قال).
+//! - Stadiums (ملعب, ورزشگاه, אצטדיון) are places named with their head, after a person too
+//!   (ملعب محمد الخامس, אצטדיון סמי עופר).
+//!
 //! Punctuation between words ends every rule.
 
 use super::clitics::{Script, prefix_cuts};
@@ -74,6 +82,7 @@ const LATIN_NAME_JOINERS: &[&str] = &[
 
 pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     for (i, u) in t.units.iter().enumerate() {
+        club_with_place(t, i, out);
         if let Some(kind) = t.kind(u) {
             // A country named like a nisba after a definite noun is its adjective: الحكومة
             // السعودية, not a place.
@@ -123,6 +132,10 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let latin = t.script(u) == Script::Latin;
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
+            if t.script(u) == Script::Hebrew {
+                apposition_person(t, i, out);
+            }
+            name_before_title(t, i, out);
         }
         // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
         // title says otherwise; an Arabic present-tense verb after a given name is a
@@ -164,6 +177,49 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// Whether unit `i`, a Hebrew head of several words, ends with a noun with the article:
+/// בית החולים, בית ההשקעות.
+fn head_ends_definite(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    u.last > u.first
+        && t.form(u)
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with('ה') && w.chars().count() >= 3)
+}
+
+/// Words that name a sports club when a known place follows them (מכבי תל אביב, הפועל באר
+/// שבע, בית"ר ירושלים, בני סכנין, עירוני קריית שמונה): the club is the whole phrase, not the
+/// town. In folded form (gershayim kept).
+const CLUB_BEFORE_PLACE: &[&str] = &[
+    "מכבי",
+    "הפועל",
+    "ביתר",
+    "בית\"ר",
+    "בני",
+    "עירוני",
+    "הכח",
+    "הכוח",
+    "אליצור",
+    "מ.ס.",
+];
+
+/// Hebrew: unit `i`, a club word, and the known place right after it are one organisation.
+fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    if !CLUB_BEFORE_PLACE.contains(&t.form(u)) || !t.joined_at(i) {
+        return;
+    }
+    if let Some(next) = t.units.get(i + 1)
+        && t.kind(next) == Some(EntityKind::Place)
+        && t.words
+            .get(next.first)
+            .is_some_and(|w| w.start == next.start)
+    {
+        push(out, u, next, EntityKind::Organization, RANK_RULE);
+    }
 }
 
 /// Urdu and Persian: the place or organisation that unit `i`, a suffix noun, ends: the name
@@ -260,18 +316,20 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
         let next = &t.units[end + 1];
+        // A first name of two words (عبد الإله, أبو بكر) counts as the first word.
+        let first_word = end == start || end == start + 1 && joiner(&t.units[start]);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
         let fits = !next.has(ROLE_STOP)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
-                || (end == start && t.script(next) == Script::Arabic && t.adjective(next)))
+                || (first_word && t.script(next) == Script::Arabic && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
             || given(next);
-        let continues = end == start && !is_person(here)
+        let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
             || joiner(next)
@@ -286,6 +344,83 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// Hebrew: a title, what it is the title of, then the name between commas: מנכ"ל Pagaya,
+/// גל קרובינר, אמר; יו"ר ההתאחדות, שינו זוארץ, אמר. The name is two or three name words.
+fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let comma_after = |j: usize| {
+        t.units.get(j + 1).is_some_and(|n| {
+            t.text()
+                .get(t.units[j].end..n.start)
+                .is_some_and(|gap| gap.trim() == "," || gap.trim() == "،")
+        })
+    };
+    let mut j = i;
+    while j + 1 < t.units.len() && j - i < 4 && t.joined_at(j) {
+        j += 1;
+    }
+    if !comma_after(j) {
+        return;
+    }
+    let start = j + 1;
+    let name = |k: usize| {
+        t.units.get(k).is_some_and(|u| {
+            (u.roles.is_none() && t.name_word(u) && !t.definite(u))
+                || t.given_name(u)
+                || t.kind(u) == Some(EntityKind::Person)
+        })
+    };
+    let mut end = start;
+    if !name(start) {
+        return;
+    }
+    while end + 1 < t.units.len() && end - start < 2 && t.joined_at(end) && name(end + 1) {
+        end += 1;
+    }
+    if end > start && comma_after(end) {
+        push(
+            out,
+            &t.units[start],
+            &t.units[end],
+            EntityKind::Person,
+            RANK_TITLE,
+        );
+    }
+}
+
+/// A name that opens a clause and is followed by a comma and a title is that person: محرم
+/// نویدکیا، سرمربی سپاهان، گفت. Two or three unknown or given-name words, nothing known.
+fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let comma_before = |j: usize| {
+        j > 0
+            && t.text()
+                .get(t.units[j - 1].end..t.units[j].start)
+                .is_some_and(|gap| gap.trim() == "," || gap.trim() == "،")
+    };
+    if !comma_before(i) {
+        return;
+    }
+    let name = |u: &Unit| {
+        ((u.roles.is_none() && t.name_word(u) && !t.definite(u)) || t.given_name(u))
+            && t.kind(u).is_none_or(|k| k == EntityKind::Person)
+            && t.script(u) == t.script(&t.units[i])
+    };
+    let last = i - 1;
+    let mut first = last;
+    while first > 0 && last - first < 2 && t.joined_at(first - 1) && name(&t.units[first - 1]) {
+        first -= 1;
+    }
+    let opens = first == 0 || !t.joined_at(first - 1);
+    if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
+        push(
+            out,
+            &t.units[first],
+            &t.units[last],
+            EntityKind::Person,
+            RANK_RULE,
+        );
+    }
 }
 
 fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
@@ -339,7 +474,12 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         j += 1;
     }
     // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
-    if t.rtl() && t.units.get(j).is_some_and(|u| t.brand_like(u)) {
+    // So is any Latin word without a given name: מנכ"ל Pagaya.
+    if t.rtl()
+        && t.units.get(j).is_some_and(|u| {
+            t.brand_like(u) || (t.script(u) == Script::Latin && !u.has(ROLE_FIRST_NAME))
+        })
+    {
         j += 1;
     }
     if j < t.units.len() && unknown(j) {
@@ -522,12 +662,16 @@ const LIGHT_VERBS: &[&str] = &[
 /// word with it only words with it follow (רשות התחרות, איגוד ההייטק הישראלי, not רשות
 /// התחרות צפויה), and a word behind a preposition ends the name (רשות ניירות ערך בארצות
 /// הברית).
+/// Hebrew heads whose ה is a letter of the word, not the article: התאחדות הכדורגל.
+const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
+
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let hebrew = t.script(&t.units[i]) == Script::Hebrew;
     // A Hebrew head with the article is the body already named (המשרד פתח), unless a
     // complement with ל follows (המכון למחקרי ביטחון לאומי).
     if hebrew
-        && (t.definite(&t.units[i]) || t.prefix(&t.units[i]).ends_with('ה'))
+        && ((t.definite(&t.units[i]) && !HEADS_WITH_HE.contains(&t.form(&t.units[i])))
+            || t.prefix(&t.units[i]).ends_with('ה'))
         && !t
             .units
             .get(i + 1)
@@ -599,6 +743,28 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         definite |= hebrew && t.definite(u);
         end = k;
         k += 1;
+        // A Hebrew head that ends with its own definite noun (בית החולים, בית ההשקעות)
+        // is followed by a name of one word: בית החולים שיבא פתח מחלקה.
+        if hebrew && unknown == 1 && !t.definite(u) && head_ends_definite(t, i) {
+            break;
+        }
+    }
+    // In Hebrew a last unknown word that the sentence goes on after is as likely its verb
+    // (בנק לאומי משקיע 200, רשות לניירות ערך פרסמה הודעה): the name is closed by
+    // punctuation, a particle, a preposition or a conjunction.
+    if hebrew
+        && unknown >= 2
+        && end > i
+        && t.units[end].roles.is_none()
+        && !t.definite(&t.units[end])
+    {
+        let closed = !t.joined_at(end)
+            || t.units
+                .get(end + 1)
+                .is_none_or(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n));
+        if !closed {
+            end -= 1;
+        }
     }
     // Hebrew apposition: a head, a word with the article saying what kind, then the name
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
@@ -761,6 +927,10 @@ fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
 /// فرستاده, هذه المدينة), not the start of a name.
 const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك", "ذلك", "اس", "يه", "وه"];
 
+/// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
+/// which in Persian is also a master's title (استاد محمود فرشچیان).
+const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "אצטדיון"];
+
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) {
@@ -772,8 +942,23 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let u = &t.units[k];
     let mut end = k;
     let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
+    let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
         push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+    } else if stadium
+        && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
+        && let Some(last) = name_from(t, k, true)
+    {
+        // A stadium or street named after a person is a place: ملعب محمد الخامس,
+        // אצטדיון סמי עופר.
+        push(
+            out,
+            &t.units[i],
+            &t.units[last],
+            EntityKind::Place,
+            RANK_TITLE,
+        );
+        return;
     } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) {
             return;
@@ -789,6 +974,18 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             && t.units
                 .get(k + 1)
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n))
+        {
+            end = k + 1;
+        }
+        // A name of two unknown words closed by a particle: ورزشگاه نقش جهان با دو گل.
+        if stadium
+            && end == k
+            && t.joined_at(k)
+            && t.units
+                .get(k + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
+            && t.joined_at(k + 1)
+            && t.units.get(k + 2).is_some_and(|n| n.has(ROLE_STOP))
         {
             end = k + 1;
         }
@@ -910,7 +1107,12 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
-    let brand = t.rtl() && units.iter().any(|u| t.brand_like(u));
+    // In Arabic or Hebrew text a Latin word with no given name in it is a brand more often
+    // than a person, even after a title (מנכ"ל Pagaya is the company's chief).
+    let nameless = units
+        .iter()
+        .all(|u| !u.has(ROLE_FIRST_NAME) && t.kind(u).is_none());
+    let brand = t.rtl() && (nameless || units.iter().any(|u| t.brand_like(u)));
     if title_before
         && !brand
         && units
@@ -927,11 +1129,12 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
         whole(EntityKind::Place, RANK_RULE, out);
     } else if t.rtl()
-        && units.iter().any(|u| t.brand_like(u))
+        && (nameless || units.iter().any(|u| t.brand_like(u)))
         && units.iter().all(|u| t.kind(u).is_none())
     {
-        // In Arabic or Hebrew text, a Latin acronym or brand is an organisation more often
-        // than anything else: GoDaddy, BBC, OpenAI.
+        // In Arabic or Hebrew text, a Latin acronym, brand or other capitalised name without
+        // a given name is an organisation more often than anything else: GoDaddy, BBC,
+        // OpenAI, Nvidia.
         whole(EntityKind::Organization, RANK_RULE, out);
     }
 }

@@ -8,9 +8,12 @@
 //! only waits for a resize; with standard input not a terminal either, nothing will ever size
 //! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
 
+use super::browser;
+use crate::feed::output::Input;
+use crate::source::Source;
+use crate::ui::navigation::{Navigation, View};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
-use crate::ui::{App, Effect};
-use crate::ui::{clipboard, input};
+use crate::ui::{Effect, clipboard};
 use anyhow::bail;
 use crossterm::event;
 use ratatui::Terminal;
@@ -36,11 +39,13 @@ pub struct Screen<'a> {
     /// The image picker in use, if the article has images (set again after a suspension so
     /// pictures are sent again rather than trusted to have survived).
     pub picker: Option<Picker>,
+    /// Loads a source a view asked for (a feed item's link, a reload).
+    pub load: &'a dyn Fn(&Source) -> anyhow::Result<Input>,
 }
 
 impl Screen<'_> {
     /// Draw, wait for input, act; until quit or a terminating signal.
-    pub fn run(&mut self, app: &mut App) -> anyhow::Result<()> {
+    pub fn run(&mut self, app: &mut Navigation) -> anyhow::Result<()> {
         let mut sizeless_since: Option<Instant> = None;
         // A frame is drawn when something changed: an event, a background result, a new size.
         let mut dirty = true;
@@ -72,10 +77,11 @@ impl Screen<'_> {
                 }
             } else if dirty || drawn_size != Some(size) {
                 sizeless_since = None;
-                self.terminal.draw(|frame| app.draw(frame))?;
+                self.terminal
+                    .draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
                 (dirty, drawn_size) = (false, Some(size));
             }
-            let wait = if app.composing() || app.decoding_pictures() {
+            let wait = if app.busy() {
                 COMPOSING_WAIT
             } else {
                 IDLE_WAIT
@@ -86,7 +92,7 @@ impl Screen<'_> {
             dirty = true;
             // Handle everything already waiting (a burst of wheel events) before the next frame.
             loop {
-                let effects = input::handle(app, &event::read()?);
+                let effects = app.handle_event(&event::read()?);
                 if !effects.is_empty() {
                     self.perform(app, effects)?;
                     break;
@@ -100,7 +106,7 @@ impl Screen<'_> {
     }
 
     /// Does what the app asked for, in order.
-    fn perform(&mut self, app: &mut App, effects: Vec<Effect>) -> anyhow::Result<()> {
+    fn perform(&mut self, app: &mut Navigation, effects: Vec<Effect>) -> anyhow::Result<()> {
         for effect in effects {
             match effect {
                 // The loop ends: `app.should_quit()` says so too.
@@ -111,13 +117,30 @@ impl Screen<'_> {
                     backend.write_all(clipboard::osc52(&text).as_bytes())?;
                     backend.flush()?;
                 }
+                Effect::Open(source) => match (self.load)(&source) {
+                    Ok(input) => app.push_input(input, source),
+                    Err(e) => app.set_message(crate::escape::Visible(e).to_string()),
+                },
+                Effect::Browse(url) => {
+                    if let Err(e) = browser::open(&url) {
+                        app.set_message(crate::escape::Visible(e).to_string());
+                    }
+                }
+                Effect::Reload(source) => match (self.load)(&source) {
+                    Ok(Input::Feed { feed, .. }) => app.reload_feed(Ok(feed)),
+                    Ok(Input::Article(_)) => app.reload_feed(Err(format!(
+                        "{} is no longer a feed",
+                        source.name().display()
+                    ))),
+                    Err(e) => app.set_message(crate::escape::Visible(e).to_string()),
+                },
             }
         }
         Ok(())
     }
 
     /// Gives the terminal back, stops, and once continued redraws everything.
-    fn suspend(&mut self, app: &mut App) -> anyhow::Result<()> {
+    fn suspend(&mut self, app: &mut Navigation) -> anyhow::Result<()> {
         self.session.suspend()?;
         // The continuation that woke the reader is dealt with by this redraw.
         self.stops.forget_continued();
@@ -126,10 +149,10 @@ impl Screen<'_> {
 
     /// Makes the next frame a whole one, at the size the terminal has now: ratatui forgets
     /// what it believes is on screen, and pictures are encoded and sent again.
-    fn redraw_all(&mut self, app: &mut App) -> anyhow::Result<()> {
+    fn redraw_all(&mut self, app: &mut Navigation) -> anyhow::Result<()> {
         let (cols, rows) = crossterm::terminal::size()?;
-        if let Some(picker) = &self.picker {
-            app.set_image_picker(picker.clone());
+        if let (Some(picker), View::Article(article)) = (&self.picker, app.current_mut()) {
+            article.set_image_picker(picker.clone());
         }
         self.terminal.resize(Rect::new(0, 0, cols, rows))?;
         Ok(())
