@@ -125,7 +125,10 @@ impl Scores {
 }
 
 /// Scores every `*.txt` in `dir` against the gold `*.tsv` in `gold_dir`.
-fn evaluate(tagger: &Tagger, dir: &Path, gold_dir: &Path) -> Scores {
+/// Scores the texts of `dir` against the gold of `gold_dir`; `show_misses` prints each extra and
+/// missed entity (off for the unseen set, whose misses must stay unseen so that its score keeps
+/// measuring articles nobody tuned for).
+fn evaluate(tagger: &Tagger, dir: &Path, gold_dir: &Path, show_misses: bool) -> Scores {
     let mut scores = Scores::default();
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("texts")
@@ -159,14 +162,18 @@ fn evaluate(tagger: &Tagger, dir: &Path, gold_dir: &Path) -> Scores {
                 }
                 _ => {
                     c.fp += 1;
-                    eprintln!("{stem}: extra   {} {:?} {}", key.0, key.1, key.2);
+                    if show_misses {
+                        eprintln!("{stem}: extra   {} {:?} {}", key.0, key.1, key.2);
+                    }
                 }
             }
         }
         for (key, n) in remaining {
             for _ in 0..n {
                 file.entry(key.1).or_default().fn_ += 1;
-                eprintln!("{stem}: missed  {} {:?} {}", key.0, key.1, key.2);
+                if show_misses {
+                    eprintln!("{stem}: missed  {} {:?} {}", key.0, key.1, key.2);
+                }
             }
         }
         let this: Vec<String> = KINDS
@@ -231,7 +238,12 @@ fn root() -> std::path::PathBuf {
 #[test]
 fn tuned_texts_score_at_least_their_floor() {
     let root = root();
-    let scores = evaluate(&Tagger::new(&[]), &root.join("texts"), &root.join("gold"));
+    let scores = evaluate(
+        &Tagger::new(&[]),
+        &root.join("texts"),
+        &root.join("gold"),
+        true,
+    );
     check("tuned", &scores, TUNED_FLOOR);
 }
 
@@ -240,7 +252,7 @@ fn tuning_texts_score_at_least_their_floor() {
     let dir = root().join("tuning");
     check(
         "tuning",
-        &evaluate(&Tagger::new(&[]), &dir, &dir),
+        &evaluate(&Tagger::new(&[]), &dir, &dir, true),
         TUNING_FLOOR,
     );
 }
@@ -250,7 +262,7 @@ fn held_out_text_scores_at_least_its_floor() {
     let dir = root().join("heldout");
     check(
         "held-out",
-        &evaluate(&Tagger::new(&[]), &dir, &dir),
+        &evaluate(&Tagger::new(&[]), &dir, &dir, true),
         HELD_OUT_FLOOR,
     );
 }
@@ -260,7 +272,7 @@ fn unseen_texts_score_at_least_their_floor() {
     let dir = root().join("unseen");
     check(
         "unseen",
-        &evaluate(&Tagger::new(&[]), &dir, &dir),
+        &evaluate(&Tagger::new(&[]), &dir, &dir, false),
         UNSEEN_FLOOR,
     );
 }
