@@ -5,10 +5,8 @@
 
 mod common;
 
-use clap::Parser;
 use common::golden;
 use ratatui::buffer::Buffer;
-use sahifa::cli::{Cli, Command};
 use sahifa::layout::justify::TATWEEL;
 use sahifa::shot;
 
@@ -20,16 +18,7 @@ const SIZES: &[(usize, &str)] = &[(60, "62x30"), (80, "100x30")];
 
 /// The headless reader screen of the sample, as `sahifa shot` takes it (no user config).
 fn screen(size: &str, flags: &[&str], keys: &str) -> Buffer {
-    let path = format!("{}/{SAMPLE}", env!("CARGO_MANIFEST_DIR"));
-    let mut argv = vec!["sahifa", "shot", &path, "-o", "unused.txt", "--size", size];
-    argv.extend(["--keys", keys, "--config", "/dev/null"]);
-    argv.extend(flags);
-    let cli = Cli::try_parse_from(&argv).expect("arguments parse");
-    let Some(Command::Shot(args)) = cli.command else {
-        panic!("not a shot command: {argv:?}");
-    };
-    let source = sahifa::source::Source::File(path.into());
-    sahifa::commands::shot::screen(&source, &args).expect("screen drawn")
+    common::shot::screen(SAMPLE, size, keys, flags)
 }
 
 /// Checks binary `actual` against the golden `name.ext` (or rewrites it when updating).

@@ -4,11 +4,9 @@
 
 mod common;
 
-use clap::Parser;
 use common::golden;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use sahifa::cli::{Cli, Command};
 use sahifa::shot;
 
 /// The sample articles: short name, path.
@@ -137,18 +135,10 @@ fn feed_list_screens_match_their_goldens() {
     let mut failures = Vec::new();
     for (name, file, keys, theme) in FEED_CASES {
         for size in SIZES {
-            let (source, args) = shot_args(file, size, keys, *theme);
+            let (source, args) = common::shot::args(file, size, keys, &theme_flags(*theme));
             let buffer =
                 sahifa::commands::shot::screen_at(&source, &args, now).expect("screen drawn");
-            let name = format!("{name}-{size}");
-            for (ext, content) in [
-                ("txt", shot::to_text(&buffer)),
-                ("ansi", shot::to_ansi(&buffer)),
-            ] {
-                if let Err(e) = golden::check(&name, ext, &content) {
-                    failures.push(e);
-                }
-            }
+            common::shot::check(&format!("{name}-{size}"), &buffer, &mut failures);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -156,29 +146,11 @@ fn feed_list_screens_match_their_goldens() {
 
 /// The headless reader screen, exactly as `sahifa shot` takes it (no user config).
 fn screen(file: &str, size: &str, keys: &str, theme: Option<&str>) -> Buffer {
-    let (source, args) = shot_args(file, size, keys, theme);
-    sahifa::commands::shot::screen(&source, &args).expect("screen drawn")
+    common::shot::screen(file, size, keys, &theme_flags(theme))
 }
 
-/// The source and arguments of `sahifa shot FILE --size SIZE --keys KEYS [--theme THEME]`.
-fn shot_args(
-    file: &str,
-    size: &str,
-    keys: &str,
-    theme: Option<&str>,
-) -> (sahifa::source::Source, sahifa::args::ShotArgs) {
-    let manifest = env!("CARGO_MANIFEST_DIR");
-    let path = format!("{manifest}/{file}");
-    let mut argv = vec!["sahifa", "shot", &path, "-o", "unused.txt", "--size", size];
-    argv.extend(["--keys", keys, "--config", "/dev/null"]);
-    if let Some(theme) = theme {
-        argv.extend(["--theme", theme]);
-    }
-    let cli = Cli::try_parse_from(&argv).expect("arguments parse");
-    let Some(Command::Shot(args)) = cli.command else {
-        panic!("not a shot command: {argv:?}");
-    };
-    (sahifa::source::Source::File(path.into()), args)
+fn theme_flags(theme: Option<&str>) -> Vec<&str> {
+    theme.map_or_else(Vec::new, |theme| vec!["--theme", theme])
 }
 
 #[test]
@@ -188,15 +160,7 @@ fn reader_screens_match_their_goldens() {
     for (name, file, keys, theme) in &cases {
         for size in SIZES {
             let buffer = screen(file, size, keys, *theme);
-            let name = format!("{name}-{size}");
-            for (ext, content) in [
-                ("txt", shot::to_text(&buffer)),
-                ("ansi", shot::to_ansi(&buffer)),
-            ] {
-                if let Err(e) = golden::check(&name, ext, &content) {
-                    failures.push(e);
-                }
-            }
+            common::shot::check(&format!("{name}-{size}"), &buffer, &mut failures);
         }
     }
     assert!(

@@ -9,3 +9,4 @@ pub mod keys;
 pub mod modes;
 pub mod pty;
 pub mod reader;
+pub mod shot;
