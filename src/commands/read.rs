@@ -78,10 +78,12 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     // The terminal is asked once, before the first frame: who reorders, and (when the article
     // has pictures) which image protocol; see `ui::capabilities`.
     let choice = args.text.bidi_choice(config.bidi);
-    let images = source
-        .base_dir()
-        .zip(doc)
-        .is_some_and(|(dir, doc)| !figure_files::look_up(doc, &dir).images.is_empty());
+    // A web article's remote pictures count: they are fetched (see `ui::figures`).
+    let images = doc.is_some_and(|doc| {
+        let local = (source.base_dir())
+            .is_some_and(|dir| !figure_files::look_up(doc, &dir).images.is_empty());
+        local || (matches!(source, Source::Url(_)) && !figure_files::remote(doc).is_empty())
+    });
     let capabilities = capabilities::probe(choice, images, &Env::current());
     let reorder = capabilities.bidi.reorders();
     if choice == BidiArg::Auto && !reorder {

@@ -21,6 +21,8 @@
 
 use crate::error::{Error, Result};
 use std::io::Read;
+
+pub mod cache;
 use std::path::{Path, PathBuf};
 
 /// The built-in sample article (a news report in Arabic with sections and statistics).

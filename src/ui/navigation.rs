@@ -20,7 +20,9 @@ use crate::feed::article::Opened;
 use crate::feed::list::FeedList;
 use crate::feed::output::Input;
 use crate::page::PageOptions;
+use crate::fetch::FetchOptions;
 use crate::source::Source;
+use crate::source::cache::PictureCache;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,6 +42,8 @@ pub struct Navigation {
     views: Vec<View>,
     /// How articles opened from here are read (no start position, no start message).
     options: ReaderOptions,
+    /// Where the pictures of web articles opened from here are fetched to.
+    pictures: PictureCache,
     /// How feed lists pushed from here are drawn, and the moment their ages count from.
     page: PageOptions,
     now: DateTime<Utc>,
@@ -74,9 +78,12 @@ impl Navigation {
         options.start = None;
         options.message = None;
         options.figure_dir = None;
+        let pictures = (options.pictures.clone())
+            .unwrap_or_else(|| PictureCache::new(FetchOptions::default()));
         Self {
             views: vec![first],
             options,
+            pictures,
             page,
             now,
             size: (cols, rows),
@@ -127,7 +134,8 @@ impl Navigation {
         }
     }
 
-    /// Pushes an article.
+    /// Pushes an article (a feed item's content: its remote pictures are fetched when the
+    /// first view came from the web).
     pub fn push_document(&mut self, doc: Document) {
         let (cols, rows) = self.size;
         let app = App::with_size(doc, self.options.clone(), cols, rows);
@@ -142,6 +150,14 @@ impl Navigation {
     /// Pushes what `source` turned out to be: an article, or a feed's list.
     pub fn push_input(&mut self, input: Input, source: Source) {
         match input {
+            // A web article's remote pictures are fetched.
+            Input::Article(loaded) if matches!(source, Source::Url(_)) => {
+                let (cols, rows) = self.size;
+                let mut options = self.options.clone();
+                options.pictures = Some(self.pictures.clone());
+                let app = App::with_size(loaded.document, options, cols, rows);
+                self.views.push(View::Article(Box::new(app)));
+            }
             Input::Article(loaded) => self.push_document(loaded.document),
             Input::Feed { feed, name, file } => {
                 let list = crate::feed::output::list(feed, &name, file.as_deref());
