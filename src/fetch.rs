@@ -131,8 +131,7 @@ pub struct Failed {
 /// none, or `application/octet-stream`: the bytes tell) is taken and every other refused
 /// ([`Failure::WrongType`]: a page where a picture should be).
 pub fn fetch_picture(url: &str, options: &FetchOptions) -> Result<Fetched, Failed> {
-    let picture =
-        |kind: &str| kind.starts_with("image/") || kind == "application/octet-stream";
+    let picture = |kind: &str| kind.starts_with("image/") || kind == "application/octet-stream";
     request(url, options, &picture, &mut |_| {})
 }
 

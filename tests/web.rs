@@ -80,8 +80,9 @@ fn answer(mut stream: TcpStream, route: fn(&str) -> Reply) {
         }
         Reply::Silence => std::thread::sleep(Duration::from_secs(20)),
         Reply::Endless(content_type) => {
-            let head =
-                format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nConnection: close\r\n\r\n");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nConnection: close\r\n\r\n"
+            );
             let _ = stream.write_all(head.as_bytes());
             let chunk = "<p>ما زال النص يتدفق بلا نهاية.</p>\n".repeat(1000);
             while stream.write_all(chunk.as_bytes()).is_ok() {}
@@ -451,7 +452,10 @@ fn remote_pictures_are_fetched_labelled_and_kept_for_the_next_open() {
     };
     let first = shot("first.ansi");
     // The served picture is drawn (half blocks in its colour); the other two say why not.
-    assert!(first.contains("200;30;60"), "the red picture is drawn:\n{first}");
+    assert!(
+        first.contains("200;30;60"),
+        "the red picture is drawn:\n{first}"
+    );
     assert!(
         first.contains(&format!("[image: {base}/pics/red.png]")),
         "{first}"

@@ -11,7 +11,7 @@ use crate::load;
 use crate::load::figure_files;
 use crate::output::write_article;
 use crate::settings::{OutputArgs, print_settings, reader_options_reordering};
-use crate::source::Source;
+use crate::source::{Identity, Source};
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
 use crate::ui::capabilities::{self, Env};
@@ -72,9 +72,9 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         First::Article(doc) => Some(doc),
         First::Feed(..) => None,
     };
-    let store = (source.identity())
-        .filter(|_| !args.no_state && doc.is_some())
-        .and_then(position_store);
+    let positions = position::default_dir().filter(|_| !args.no_state);
+    let store = (source.identity().zip(doc).zip(positions.as_deref()))
+        .and_then(|((identity, doc), dir)| position_store(dir, identity, doc));
     // The terminal is asked once, before the first frame: who reorders, and (when the article
     // has pictures) which image protocol; see `ui::capabilities`.
     let choice = args.text.bidi_choice(config.bidi);
@@ -120,6 +120,9 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         }
     };
     let mut app = Navigation::with_feeds(view, options, page, now, cols, rows);
+    if let Some(dir) = positions {
+        app.remember_positions(dir, store);
+    }
     let session = Session::start(reorder)?;
     let load_options = args.source.load_options();
     let load = |source: &Source| -> anyhow::Result<Input> {
@@ -147,13 +150,8 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if signal.is_none() {
         result?;
     }
-    let anchor = match app.first() {
-        View::Article(article) => article.anchor(),
-        View::Feed { .. } => None,
-    };
-    if let (Some(store), Some(anchor)) = (store, anchor)
-        && let Err(e) = store.save(anchor)
-    {
+    // The first view's position, and those of the articles opened from it and still open.
+    if let Some(e) = app.save_positions().first() {
         eprintln!(
             "sahifa: could not remember the reading position: {}",
             crate::escape::Visible(e)
@@ -218,7 +216,13 @@ fn open_first(source: &Source, args: &ReadArgs) -> anyhow::Result<(First, Vec<St
     }
 }
 
-fn position_store(path: &Path) -> Option<PositionStore> {
-    let bytes = std::fs::read(path).ok()?;
-    PositionStore::new(&position::default_dir()?, path, &bytes)
+/// Where the position of `doc`, read from the source `identity` names, is kept under `dir`.
+fn position_store(dir: &Path, identity: Identity, doc: &Document) -> Option<PositionStore> {
+    match identity {
+        Identity::File(path) => {
+            let bytes = std::fs::read(path).ok()?;
+            PositionStore::new(dir, path, &bytes)
+        }
+        Identity::Url(url) => PositionStore::for_url(dir, url, doc),
+    }
 }

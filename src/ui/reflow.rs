@@ -167,7 +167,10 @@ impl App {
             return false;
         }
         let problems = self.figures.remote_problems();
-        if problems.iter().any(|(at, p)| self.doc.image_problems.get(at) != Some(p)) {
+        if problems
+            .iter()
+            .any(|(at, p)| self.doc.image_problems.get(at) != Some(p))
+        {
             Arc::make_mut(&mut self.doc).image_problems.extend(problems);
         }
         let place = self.place();
