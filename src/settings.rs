@@ -122,6 +122,9 @@ pub struct PrintSettings {
     pub page: PageOptions,
     pub theme: Theme,
     pub styling: Styling,
+    /// Links written as OSC 8 hyperlinks (styled output only; see
+    /// `ui::capabilities::hyperlinks`).
+    pub hyperlinks: bool,
 }
 
 /// The flags that decide how an article is written to standard output: `print`'s, and the
@@ -161,6 +164,7 @@ pub fn print_settings(
             (false, true) => Styling::Plain,
             (false, false) => Styling::PlainPadded,
         },
+        hyperlinks: false,
     }
 }
 

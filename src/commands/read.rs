@@ -14,6 +14,7 @@ use crate::settings::{OutputArgs, print_settings, reader_options_reordering};
 use crate::source::{Identity, Source};
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
+use crate::ui::capabilities::hyperlinks::{self, LinkEnv};
 use crate::ui::capabilities::{self, Env};
 use crate::ui::config::Config;
 use crate::ui::navigation::{Navigation, View};
@@ -93,6 +94,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         ));
     }
     let mut options = reader_options_reordering(source, args, &config, reorder, &mut messages);
+    options.hyperlinks = hyperlinks::decide(args.text.hyperlinks, config.hyperlinks, &LinkEnv::current()).0;
     options.start = store.as_ref().and_then(PositionStore::load);
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 

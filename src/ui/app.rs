@@ -50,6 +50,8 @@ pub struct ReaderOptions {
     /// Where figures' remote pictures (`http(s)://` sources) are fetched to; `None` shows them
     /// as text only.
     pub pictures: Option<crate::source::cache::PictureCache>,
+    /// Links written as OSC 8 hyperlinks (the terminal reader, where the terminal knows them).
+    pub hyperlinks: bool,
     /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
     /// itself, and everything — status line, panels, prompts — is written in logical order).
     pub reorder: bool,
@@ -74,6 +76,7 @@ impl ReaderOptions {
             start: None,
             figure_dir: None,
             pictures: None,
+            hyperlinks: false,
             reorder: true,
             reveal_compose: None,
             reveal: false,
