@@ -94,7 +94,8 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         ));
     }
     let mut options = reader_options_reordering(source, args, &config, reorder, &mut messages);
-    options.hyperlinks = hyperlinks::decide(args.text.hyperlinks, config.hyperlinks, &LinkEnv::current()).0;
+    options.hyperlinks =
+        hyperlinks::decide(args.text.hyperlinks, config.hyperlinks, &LinkEnv::current()).0;
     options.start = store.as_ref().and_then(PositionStore::load);
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 

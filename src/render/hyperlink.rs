@@ -123,7 +123,11 @@ fn url_at(rich: &RichText, offset: usize) -> Option<&str> {
 
 /// The rich text `source` refers to, for the blocks whose text can hold links.
 fn rich_of<'a>(doc: &'a Document, source: &BlockRef) -> Option<&'a RichText> {
-    let block = doc.sections.get(source.section)?.blocks.get(source.block?)?;
+    let block = doc
+        .sections
+        .get(source.section)?
+        .blocks
+        .get(source.block?)?;
     let part = source.part;
     match block {
         Block::Paragraph(t) if part == 0 => Some(t),
@@ -146,7 +150,12 @@ pub fn ansi_line(
 ) -> String {
     let links = link_runs(doc, line);
     if links.is_empty() {
-        return super::ansi::line_text(line, theme, super::ansi::Styling::Ansi { entities }, overlay);
+        return super::ansi::line_text(
+            line,
+            theme,
+            super::ansi::Styling::Ansi { entities },
+            overlay,
+        );
     }
     let mut out = String::new();
     let mut styled = false;
@@ -193,7 +202,13 @@ pub fn ansi_line(
                     if let Some(key) = overlay(source, &cluster.logical) {
                         style = style.patch(theme.style(key));
                     }
-                    write(&mut out, &super::visible(symbol), cluster.width, style, &mut x);
+                    write(
+                        &mut out,
+                        &super::visible(symbol),
+                        cluster.width,
+                        style,
+                        &mut x,
+                    );
                 }
             }
         }

@@ -98,7 +98,10 @@ pub fn decide(choice: HyperlinkArg, config: Option<bool>, env: &LinkEnv) -> (boo
         ),
         (HyperlinkArg::Auto, None) => match env.knows_osc8() {
             Some(terminal) => (true, format!("{terminal} makes them clickable")),
-            None => (false, "not a terminal known to make them clickable".to_owned()),
+            None => (
+                false,
+                "not a terminal known to make them clickable".to_owned(),
+            ),
         },
     }
 }
