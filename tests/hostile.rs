@@ -125,17 +125,18 @@ fn without_osc8(text: &str) -> String {
     const OPEN: &str = "\u{1B}]8;;";
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(OPEN) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + OPEN.len()..];
+    while let Some((before, after)) = rest.split_once(OPEN) {
+        out.push_str(before);
         let url_len = after
             .find(|c: char| !c.is_ascii_graphic())
             .unwrap_or(after.len());
-        if after[url_len..].starts_with("\u{1B}\\") && !after[..url_len].contains('\u{1B}') {
-            rest = &after[url_len + 2..];
-        } else {
-            out.push_str(OPEN);
-            rest = after;
+        let (url, tail) = after.split_at(url_len);
+        match tail.strip_prefix("\u{1B}\\") {
+            Some(tail) if !url.contains('\u{1B}') => rest = tail,
+            _ => {
+                out.push_str(OPEN);
+                rest = after;
+            }
         }
     }
     out.push_str(rest);

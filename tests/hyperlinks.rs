@@ -49,20 +49,19 @@ fn print(path: &PathBuf, flags: &[&str]) -> String {
 fn cells_of(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(at) = rest.find('\u{1b}') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let end = if tail.starts_with(OPEN) {
-            tail.find("\u{1b}\\").map(|e| e + 2)
-        } else if tail.starts_with("\u{1b}[") {
-            tail.find('m').map(|e| e + 1)
+    while let Some((before, tail)) = rest.split_once('\u{1b}') {
+        out.push_str(before);
+        let end = if let Some(link) = tail.strip_prefix("]8;;") {
+            link.split_once("\u{1b}\\").map(|(_, after)| after)
+        } else if let Some(sgr) = tail.strip_prefix('[') {
+            sgr.split_once('m').map(|(_, after)| after)
         } else {
             None
         };
-        let Some(end) = end else {
+        let Some(after) = end else {
             panic!("an escape sahifa does not write: {tail:?}");
         };
-        rest = &tail[end..];
+        rest = after;
     }
     out.push_str(rest);
     out
@@ -70,12 +69,11 @@ fn cells_of(text: &str) -> String {
 
 /// The URLs of the OSC 8 sequences opened in `text`, in order.
 fn opened(text: &str) -> Vec<String> {
-    text.match_indices(OPEN)
-        .filter_map(|(at, _)| {
-            let url = &text[at + OPEN.len()..];
-            let end = url.find("\u{1b}\\")?;
-            Some(url[..end].to_owned()).filter(|u| !u.is_empty())
-        })
+    text.split(OPEN)
+        .skip(1)
+        .filter_map(|after| after.split_once("\u{1b}\\").map(|(url, _)| url))
+        .filter(|url| !url.is_empty())
+        .map(str::to_owned)
         .collect()
 }
 
@@ -131,12 +129,10 @@ fn print_writes_each_link_run_once_and_the_same_cells() {
 /// The bytes ratatui sends for `buffer` drawn over an empty screen.
 fn sent(buffer: &Buffer) -> String {
     let mut bytes = Vec::<u8>::new();
-    let mut backend = CrosstermBackend::new(&mut bytes);
     let empty = Buffer::empty(buffer.area);
-    backend
+    CrosstermBackend::new(&mut bytes)
         .draw(empty.diff(buffer).into_iter())
         .expect("drawn into memory");
-    drop(backend);
     String::from_utf8(bytes).expect("UTF-8")
 }
 
