@@ -497,3 +497,57 @@ fn remote_pictures_are_fetched_labelled_and_kept_for_the_next_open() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_reading_position_of_a_url_is_kept_between_runs() {
+    use common::pty::Terminal;
+    fn route(_: &str) -> Reply {
+        let more = format!("<h2>فصل</h2><p>{PARAGRAPH_AR}</p>").repeat(12);
+        page("text/html", arabic_page("", &more))
+    }
+    let url = format!("{}/long", serve(route));
+    let dir = std::env::temp_dir().join(format!("sahifa-web-position-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let dir_str = dir.to_str().expect("a UTF-8 path");
+    let env = [
+        ("XDG_STATE_HOME", dir_str),
+        ("XDG_CONFIG_HOME", dir_str),
+        ("XDG_CACHE_HOME", dir_str),
+    ];
+    // The text rows (the status line aside) once the reader has settled.
+    let run = |extra: &[&str], keys: &str| {
+        let mut args = vec![url.as_str()];
+        args.extend_from_slice(extra);
+        let mut term = Terminal::spawn_with_env(common::bin::sahifa(), &args, &env, 80, 24)
+            .expect("terminal starts");
+        term.wait_until("the article", Duration::from_millis(300), |s| {
+            s.alternate_screen() && s.contents().contains("ﻞﺼﻓ")
+        })
+        .expect("the reader shows the article");
+        if !keys.is_empty() {
+            term.send_keys(keys).expect("keys sent");
+            term.wait_stable(Duration::from_millis(300))
+                .expect("settles");
+        }
+        let mut rows = term.screen_rows();
+        rows.pop();
+        term.send_keys("q").expect("q sent");
+        assert_eq!(term.wait_exit(), Ok(0));
+        rows
+    };
+    let top = run(&[], "");
+    let scrolled = run(&[], "] ] ]");
+    assert_ne!(top, scrolled, "the keys moved the view");
+    assert_eq!(
+        run(&[], ""),
+        scrolled,
+        "the second open starts where the first left"
+    );
+    assert_eq!(
+        run(&["--no-state"], ""),
+        top,
+        "--no-state starts at the top"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
