@@ -551,3 +551,92 @@ fn the_reading_position_of_a_url_is_kept_between_runs() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Lets the held-back picture below be served.
+static RELEASE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[test]
+fn the_terminal_reader_shows_the_article_first_and_its_pictures_when_they_arrive() {
+    use clap::Parser;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Color;
+    fn route(path: &str) -> Reply {
+        match path {
+            "/story" => page(
+                "text/html",
+                arabic_page(
+                    "",
+                    "<figure><img src=\"/pics/slow.png\" alt=\"صورة\"></figure>",
+                ),
+            ),
+            _ => {
+                // Held back until the test has looked at the first frame.
+                while !RELEASE.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                page("image/png", png(8, 4, [20, 160, 90]))
+            }
+        }
+    }
+    let base = serve(route);
+    let url = format!("{base}/story");
+    let dir = std::env::temp_dir().join(format!("sahifa-web-background-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let argv = [
+        "sahifa",
+        "shot",
+        url.as_str(),
+        "-o",
+        "x.txt",
+        "--config",
+        "/dev/null",
+    ];
+    let Some(sahifa::cli::Command::Shot(args)) = sahifa::cli::Cli::parse_from(argv).command else {
+        panic!("not a shot command");
+    };
+    let source = sahifa::source::Source::Url(url.clone());
+    let config = sahifa::ui::config::Config::default();
+    let mut options =
+        sahifa::settings::reader_options(&source, &args.read, &config, &mut Vec::new());
+    options.background = true;
+    let fetch = sahifa::fetch::FetchOptions::default();
+    options.pictures = Some(sahifa::source::cache::PictureCache::in_dir(
+        dir.clone(),
+        fetch,
+    ));
+    let doc = sahifa::load::open(&source, &sahifa::load::LoadOptions::default())
+        .expect("loaded")
+        .document;
+    let mut app = sahifa::ui::App::with_size(doc, options, 100, 60);
+    let green = |app: &sahifa::ui::App| {
+        let area = Rect::new(0, 0, 100, 60);
+        let mut buffer = Buffer::empty(area);
+        app.render(area, &mut buffer);
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.bg == Color::Rgb(20, 160, 90))
+    };
+    let before = app.lines().len();
+    assert!(
+        !green(&app),
+        "the first frame does not wait for the picture"
+    );
+    RELEASE.store(true, std::sync::atomic::Ordering::SeqCst);
+    // The picture arrives: the page gets its rows, then it is decoded at its first paint.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !green(&app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the picture never came"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        app.poll_background();
+    }
+    assert!(
+        app.lines().len() > before,
+        "rows were added for the picture"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
