@@ -14,6 +14,10 @@
 //!   [`FetchError`] whose message is one line naming the URL and the problem.
 //! - `on_progress` hears the number of bytes received so far, after each chunk.
 //!
+//! [`fetch_picture`] fetches a web article's figure with the same client and limits, taking
+//! `image/*` (or no type, or `application/octet-stream`) instead of articles, and says what
+//! went wrong as a [`Failure`] kind for the figure's label.
+//!
 //! Nothing here decodes text or parses markup: [`Fetched`] carries the bytes with the final
 //! URL, the content type and the charset the headers gave, for the loader to use.
 
