@@ -70,7 +70,7 @@ fn report(name: &str, path: &Path) {
     let dir = path.parent().expect("a directory");
     let (load, lo, hi) = median(|| {
         let mut doc = doc.clone();
-        timed(|| drop(Figures::load(&mut doc, dir, false)))
+        timed(|| drop(Figures::load(&mut doc, Some(dir), None, false)))
     });
     println!("{name}: Figures::load (sizes only) {load:.2} ms (median of 5; {lo:.2}–{hi:.2})");
     let files: Vec<_> = doc

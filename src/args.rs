@@ -179,6 +179,17 @@ pub enum ColorArg {
     Never,
 }
 
+/// When links are written as OSC 8 hyperlinks (clickable where the terminal knows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum HyperlinkArg {
+    /// Where the environment names a terminal known to make them clickable (or the config's
+    /// `hyperlinks`).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 /// How the article's text is composed: shaping, paragraph direction and who reorders; shared
 /// by the commands that lay out a whole article.
 #[derive(Debug, Clone, clap::Args)]
@@ -203,6 +214,10 @@ pub struct TextArgs {
     /// Show bidi controls and invisible characters (LRO, RLI, ZWJ…) as labels where they are.
     #[arg(long)]
     pub reveal: bool,
+    /// Links as OSC 8 hyperlinks: auto (terminals known to make them clickable, or the
+    /// config's `hyperlinks`), always, never.
+    #[arg(long, value_enum, default_value_t = HyperlinkArg::Auto)]
+    pub hyperlinks: HyperlinkArg,
 }
 
 impl TextArgs {

@@ -258,10 +258,10 @@ pub struct Document {
     pub image_problems: BTreeMap<(usize, usize), ImageProblem>,
 }
 
-/// Why a figure's local image file cannot be shown.
+/// Why a figure's image (a local file, or a picture fetched for a web article) cannot be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageProblem {
-    /// No file at that path.
+    /// No file at that path; a server's 404 or 410.
     NotFound,
     /// The file is there but cannot be read (no permission, a directory, damaged data).
     Unreadable,
@@ -269,6 +269,10 @@ pub enum ImageProblem {
     NotSupported,
     /// The file or the picture is bigger than sahifa reads.
     TooBig,
+    /// The server did not send the picture in time.
+    TimedOut,
+    /// The picture could not be fetched (no connection, another status than 2xx or 404).
+    NotFetched,
 }
 
 impl ImageProblem {
@@ -279,6 +283,8 @@ impl ImageProblem {
             ImageProblem::Unreadable => "image unreadable",
             ImageProblem::NotSupported => "image not supported",
             ImageProblem::TooBig => "image too big",
+            ImageProblem::TimedOut => "image timed out",
+            ImageProblem::NotFetched => "image not fetched",
         }
     }
 }

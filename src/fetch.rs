@@ -14,6 +14,10 @@
 //!   [`FetchError`] whose message is one line naming the URL and the problem.
 //! - `on_progress` hears the number of bytes received so far, after each chunk.
 //!
+//! [`fetch_picture`] fetches a web article's figure with the same client and limits, taking
+//! `image/*` (or no type, or `application/octet-stream`) instead of articles, and says what
+//! went wrong as a [`Failure`] kind for the figure's label.
+//!
 //! Nothing here decodes text or parses markup: [`Fetched`] carries the bytes with the final
 //! URL, the content type and the charset the headers gave, for the loader to use.
 
@@ -98,26 +102,68 @@ pub fn fetch(
     options: &FetchOptions,
     on_progress: &mut dyn FnMut(u64),
 ) -> Result<Fetched, FetchError> {
-    let error = |reason: String| FetchError {
+    let article = |kind: &str| ARTICLE_TYPES.contains(&kind) || FEED_TYPES.contains(&kind);
+    request(url, options, &article, on_progress).map_err(|failed| FetchError {
         url: url.to_owned(),
-        reason,
-    };
-    let parsed = url::Url::parse(url).map_err(|e| error(format!("not a valid URL ({e})")))?;
+        reason: failed.reason,
+    })
+}
+
+/// Why a fetch failed, for callers that act on the kind (a picture's label) rather than show
+/// the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The server answered with this status (not 2xx).
+    Status(u16),
+    TimedOut,
+    /// The body is bigger than the limit.
+    TooBig,
+    /// The content type is not one the caller takes.
+    WrongType,
+    /// Anything else: the name, the connection, TLS, a broken body.
+    Network,
+}
+
+/// A failed fetch: its kind and the sentence about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    pub kind: Failure,
+    pub reason: String,
+}
+
+/// Fetches a picture: the same client and rules as [`fetch`], but any `image/*` type (or
+/// none, or `application/octet-stream`: the bytes tell) is taken and every other refused
+/// ([`Failure::WrongType`]: a page where a picture should be).
+pub fn fetch_picture(url: &str, options: &FetchOptions) -> Result<Fetched, Failed> {
+    let picture = |kind: &str| kind.starts_with("image/") || kind == "application/octet-stream";
+    request(url, options, &picture, &mut |_| {})
+}
+
+/// One GET of `url`, its content type checked with `accepts`.
+fn request(
+    url: &str,
+    options: &FetchOptions,
+    accepts: &dyn Fn(&str) -> bool,
+    on_progress: &mut dyn FnMut(u64),
+) -> Result<Fetched, Failed> {
+    let failed = |kind: Failure, reason: String| Failed { kind, reason };
+    let network = |reason: String| failed(Failure::Network, reason);
+    let parsed = url::Url::parse(url).map_err(|e| network(format!("not a valid URL ({e})")))?;
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(error("only http and https URLs can be opened".to_owned()));
+        return Err(network("only http and https URLs can be opened".to_owned()));
     }
     let agent = agent(options);
     let mut response = agent
         .get(parsed.as_str())
         .call()
-        .map_err(|e| error(describe(&e, options)))?;
+        .map_err(|e| classify(&e, describe(&e, options)))?;
     let status = response.status();
     if !status.is_success() {
         let reason = status.canonical_reason().unwrap_or("error");
-        return Err(error(format!(
-            "the server answered {} {reason}",
-            status.as_u16()
-        )));
+        return Err(failed(
+            Failure::Status(status.as_u16()),
+            format!("the server answered {} {reason}", status.as_u16()),
+        ));
     }
     let final_url = {
         use ureq::ResponseExt;
@@ -126,12 +172,12 @@ pub fn fetch(
     let content_type = response.body().mime_type().map(str::to_ascii_lowercase);
     let charset = response.body().charset().map(str::to_owned);
     if let Some(kind) = &content_type
-        && !ARTICLE_TYPES.contains(&kind.as_str())
-        && !FEED_TYPES.contains(&kind.as_str())
+        && !accepts(kind)
     {
-        return Err(error(format!(
-            "not an article but {kind} (sahifa reads HTML, plain text and Markdown)"
-        )));
+        return Err(failed(
+            Failure::WrongType,
+            format!("not an article but {kind} (sahifa reads HTML, plain text and Markdown)"),
+        ));
     }
     let deflated = response
         .headers()
@@ -139,20 +185,48 @@ pub fn fetch(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("deflate"));
     let reader = response.body_mut().with_config().limit(u64::MAX).reader();
+    let read_failed = |e: &std::io::Error| {
+        let kind = match e.kind() {
+            std::io::ErrorKind::FileTooLarge => Failure::TooBig,
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => Failure::TimedOut,
+            _ => match e.get_ref().and_then(|i| i.downcast_ref::<ureq::Error>()) {
+                Some(inner) => classify(inner, String::new()).kind,
+                None => Failure::Network,
+            },
+        };
+        failed(kind, describe_read(e, options))
+    };
     let bytes = if deflated {
-        let compressed = read_limited(reader, options, on_progress)
-            .map_err(|e| error(describe_read(&e, options)))?;
+        let compressed = read_limited(reader, options, on_progress).map_err(|e| read_failed(&e))?;
         read_limited(inflate(&compressed), options, &mut |_| {})
     } else {
         read_limited(reader, options, on_progress)
     }
-    .map_err(|e| error(describe_read(&e, options)))?;
+    .map_err(|e| read_failed(&e))?;
     Ok(Fetched {
         url: final_url,
         content_type,
         charset,
         bytes,
     })
+}
+
+/// The kind of a request's failure, with the sentence already made.
+fn classify(e: &ureq::Error, reason: String) -> Failed {
+    use ureq::Error as E;
+    let kind = match e {
+        E::Timeout(_) => Failure::TimedOut,
+        E::BodyExceedsLimit(_) => Failure::TooBig,
+        E::Io(io) => match io.kind() {
+            std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => Failure::TimedOut,
+            _ => match io.get_ref().and_then(|i| i.downcast_ref::<ureq::Error>()) {
+                Some(inner) => classify(inner, String::new()).kind,
+                None => Failure::Network,
+            },
+        },
+        _ => Failure::Network,
+    };
+    Failed { kind, reason }
 }
 
 fn agent(options: &FetchOptions) -> ureq::Agent {

@@ -7,7 +7,8 @@
 use crate::document::Document;
 use crate::load::figure_files;
 use crate::page::Composer;
-use crate::render::ansi::write_lines;
+use crate::render::ansi::{Styling, write_lines};
+use crate::render::{hyperlink, no_overlay};
 use crate::settings::PrintSettings;
 use crate::source::Source;
 use crate::ui::terminal::write_explicit;
@@ -65,7 +66,16 @@ pub fn print(
     // lines come out at once and memory stays that of the document.
     let composer = Composer::new(doc, settings.page);
     let lines = composer.lines(settings.width);
-    write_lines(out, lines, &settings.theme, settings.styling)
+    match settings.styling {
+        Styling::Ansi { entities } if settings.hyperlinks => {
+            for line in lines {
+                let text = hyperlink::ansi_line(doc, &line, &settings.theme, entities, &no_overlay);
+                writeln!(out, "{text}")?;
+            }
+            Ok(())
+        }
+        _ => write_lines(out, lines, &settings.theme, settings.styling),
+    }
 }
 
 /// [`print()`] into a string (for tests and snapshots).

@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::page::{self, Composer, PageLine, PageOptions, Unit};
 use crate::render::ansi::Styling;
 use crate::source::Source;
+use crate::source::cache::PictureCache;
 use crate::theme::{BUILTIN, Theme, no_color_requested};
 use crate::ui::config::Config;
 use crate::ui::{Compose, Keymap, ReaderOptions};
@@ -58,8 +59,11 @@ pub fn reader_options_reordering(
     options.tagger = Some(Arc::new(move |doc: &Document| {
         Tagger::new(&names).tag_document(doc)
     }));
-    // Figure images are looked up next to the article (not for standard input).
+    // Figure images are looked up next to the article (not for standard input); a web
+    // article's pictures are fetched, with its timeout.
     options.figure_dir = source.base_dir();
+    options.pictures = matches!(source, Source::Url(_))
+        .then(|| PictureCache::new(args.source.load_options().fetch));
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);
@@ -118,6 +122,9 @@ pub struct PrintSettings {
     pub page: PageOptions,
     pub theme: Theme,
     pub styling: Styling,
+    /// Links written as OSC 8 hyperlinks (styled output only; see
+    /// `ui::capabilities::hyperlinks`).
+    pub hyperlinks: bool,
 }
 
 /// The flags that decide how an article is written to standard output: `print`'s, and the
@@ -157,6 +164,7 @@ pub fn print_settings(
             (false, true) => Styling::Plain,
             (false, false) => Styling::PlainPadded,
         },
+        hyperlinks: false,
     }
 }
 

@@ -119,6 +119,30 @@ fn without_sgr(text: &str) -> String {
     out
 }
 
+/// Removes the OSC 8 hyperlinks sahifa writes itself (`ESC ] 8 ; ; URL ESC \`, the URL printable
+/// ASCII only, and the closing `ESC ] 8 ; ; ESC \`); anything else stays, for the check to find.
+fn without_osc8(text: &str) -> String {
+    const OPEN: &str = "\u{1B}]8;;";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once(OPEN) {
+        out.push_str(before);
+        let url_len = after
+            .find(|c: char| !c.is_ascii_graphic())
+            .unwrap_or(after.len());
+        let (url, tail) = after.split_at(url_len);
+        match tail.strip_prefix("\u{1B}\\") {
+            Some(tail) if !url.contains('\u{1B}') => rest = tail,
+            _ => {
+                out.push_str(OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The raw controls in `text`, by code point (newlines aside).
 fn raw_controls(text: &str, json: bool) -> Vec<String> {
     text.chars()
@@ -260,6 +284,56 @@ fn the_reader_in_a_terminal_shows_no_raw_control() {
         .map(|c| format!("U+{:04X}", c as u32))
         .collect();
     assert!(bad.is_empty(), "raw {bad:?} in the reader's output");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn hyperlinks_never_carry_a_control_from_a_hostile_article() {
+    let dir = std::env::temp_dir().join(format!("sahifa-hostile-links-{}", std::process::id()));
+    for path in articles(&dir) {
+        let name = path.display().to_string();
+        let argv: Vec<&std::ffi::OsStr> = ["print", "--color", "always", "--hyperlinks", "always"]
+            .iter()
+            .map(|a| a.as_ref())
+            .chain([path.as_os_str()])
+            .collect();
+        let out = run(&argv);
+        assert!(out.status.success(), "{name}: {out:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains("\u{1B}]8;;http://evil.example"),
+            "{name}: the article's own OSC 8 survived"
+        );
+        assert_clean(
+            &format!("print --hyperlinks always {name}"),
+            without_osc8(&text).as_bytes(),
+            true,
+            false,
+        );
+    }
+    // The reader with hyperlinks on, in a terminal.
+    let paths = articles(&dir);
+    for file in &paths {
+        let file = file.to_string_lossy().into_owned();
+        let args = [file.as_str(), "--no-state", "--hyperlinks", "always"];
+        let mut term = common::pty::Terminal::sahifa(&args, 80, 24).expect("terminal starts");
+        for keys in ["", "L"] {
+            if !keys.is_empty() {
+                term.send_keys(keys).expect("keys sent");
+            }
+            let _ = term.wait_stable(std::time::Duration::from_millis(300));
+        }
+        term.send_keys("q q").expect("q");
+        let _ = term.wait_exit();
+        let raw = without_osc8(&String::from_utf8_lossy(term.raw()));
+        for (what, sequence) in [("OSC", "\u{1B}]"), ("DCS", "\u{1B}P")] {
+            assert!(
+                !raw.contains(sequence),
+                "{what} in the reader's output: {file}"
+            );
+        }
+        assert!(!raw.contains("\u{1B}]8;;http://evil.example"), "{file}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -29,6 +29,7 @@ fn plain(width: usize) -> PrintSettings {
         page: PageOptions::default(),
         theme: Theme::default(),
         styling: Styling::Plain,
+        hyperlinks: false,
     }
 }
 

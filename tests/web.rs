@@ -18,8 +18,8 @@ enum Reply {
     },
     /// Reads the request and never answers.
     Silence,
-    /// Answers 200 and sends bytes until the client hangs up.
-    Endless,
+    /// Answers 200 with this content type and sends bytes until the client hangs up.
+    Endless(&'static str),
 }
 
 fn page(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
@@ -79,8 +79,10 @@ fn answer(mut stream: TcpStream, route: fn(&str) -> Reply) {
             let _ = stream.write_all(&body);
         }
         Reply::Silence => std::thread::sleep(Duration::from_secs(20)),
-        Reply::Endless => {
-            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n";
+        Reply::Endless(content_type) => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nConnection: close\r\n\r\n"
+            );
             let _ = stream.write_all(head.as_bytes());
             let chunk = "<p>ما زال النص يتدفق بلا نهاية.</p>\n".repeat(1000);
             while stream.write_all(chunk.as_bytes()).is_ok() {}
@@ -89,8 +91,16 @@ fn answer(mut stream: TcpStream, route: fn(&str) -> Reply) {
 }
 
 fn sahifa(args: &[&str]) -> Output {
+    sahifa_env(args, &[])
+}
+
+/// [`sahifa`] with more environment variables.
+fn sahifa_env(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
     let mut cmd = Command::new(common::bin::sahifa());
     cmd.args(args).env("NO_COLOR", "1");
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
     for proxy in [
         "HTTP_PROXY",
         "HTTPS_PROXY",
@@ -301,7 +311,7 @@ fn a_server_that_never_answers_times_out() {
 #[test]
 fn an_endless_body_stops_at_the_size_limit() {
     fn route(_: &str) -> Reply {
-        Reply::Endless
+        Reply::Endless("text/html")
     }
     let url = format!("{}/endless", serve(route));
     assert_eq!(
@@ -366,4 +376,267 @@ fn plain_text_and_markdown_urls_go_to_their_loaders() {
         blocks.contains(&format!("\"src\":\"{base}/notes/img/souq.jpg\"")),
         "{blocks}"
     );
+}
+
+/// A PNG of one colour.
+fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels: Vec<u8> = (0..width * height).flat_map(|_| rgb).collect();
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&pixels, width, height, image::ExtendedColorType::Rgb8)
+        .expect("encoded");
+    out
+}
+
+/// Requests for pictures the picture server below has answered.
+static PICTURE_REQUESTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// An article with three remote pictures: one served, one missing, one endless.
+fn picture_route(path: &str) -> Reply {
+    use std::sync::atomic::Ordering;
+    let figure = |src: &str| format!("<figure><img src=\"{src}\" alt=\"صورة\"></figure>");
+    match path {
+        "/story" => {
+            let figures = [
+                figure("/pics/red.png"),
+                figure("pics/gone.png"),
+                figure("/pics/huge.png"),
+            ]
+            .concat();
+            page("text/html", arabic_page("", &figures))
+        }
+        "/pics/red.png" => {
+            PICTURE_REQUESTS.fetch_add(1, Ordering::SeqCst);
+            page("image/png", png(8, 4, [200, 30, 60]))
+        }
+        "/pics/huge.png" => {
+            PICTURE_REQUESTS.fetch_add(1, Ordering::SeqCst);
+            Reply::Endless("image/png")
+        }
+        _ => {
+            PICTURE_REQUESTS.fetch_add(1, Ordering::SeqCst);
+            Reply::Page {
+                status: "404 Not Found",
+                headers: vec![("Content-Type", "text/html".to_owned())],
+                body: b"<p>no</p>".to_vec(),
+            }
+        }
+    }
+}
+
+#[test]
+fn remote_pictures_are_fetched_labelled_and_kept_for_the_next_open() {
+    use std::sync::atomic::Ordering;
+    let base = serve(picture_route);
+    let url = format!("{base}/story");
+    let dir = std::env::temp_dir().join(format!("sahifa-web-pictures-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let cache = dir.join("cache");
+    let shot = |name: &str| {
+        let out_file = dir.join(name);
+        let out = sahifa_env(
+            &[
+                "shot",
+                &url,
+                "-o",
+                out_file.to_str().expect("a path"),
+                "--size",
+                "100x60",
+            ],
+            &[("XDG_CACHE_HOME", &cache)],
+        );
+        assert!(out.status.success(), "{out:?}");
+        std::fs::read_to_string(&out_file).expect("the shot")
+    };
+    let first = shot("first.ansi");
+    // The served picture is drawn (half blocks in its colour); the other two say why not.
+    assert!(
+        first.contains("200;30;60"),
+        "the red picture is drawn:\n{first}"
+    );
+    assert!(
+        first.contains(&format!("[image: {base}/pics/red.png]")),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!("[image not found: {base}/pics/gone.png]")),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!("[image too big: {base}/pics/huge.png]")),
+        "{first}"
+    );
+    let asked = PICTURE_REQUESTS.load(Ordering::SeqCst);
+    assert_eq!(asked, 3, "each picture asked for once");
+    // The kept picture is used again without a request; the failures are asked again.
+    let second = shot("second.ansi");
+    assert_eq!(PICTURE_REQUESTS.load(Ordering::SeqCst), asked + 2);
+    assert!(second.contains("200;30;60"), "drawn from the cache");
+    let kept = std::fs::read_dir(cache.join("sahifa").join("pictures"))
+        .expect("the cache directory")
+        .count();
+    assert_eq!(kept, 1, "only the picture is kept, and no temporary file");
+    // `json` keeps each `src` as written, made absolute.
+    let article = json(&url);
+    let srcs: Vec<&str> = article["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["blocks"].as_array().into_iter().flatten())
+        .filter_map(|b| b["src"].as_str())
+        .collect();
+    assert_eq!(
+        srcs,
+        [
+            format!("{base}/pics/red.png"),
+            format!("{base}/pics/gone.png"),
+            format!("{base}/pics/huge.png"),
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_reading_position_of_a_url_is_kept_between_runs() {
+    use common::pty::Terminal;
+    fn route(_: &str) -> Reply {
+        let more = format!("<h2>فصل</h2><p>{PARAGRAPH_AR}</p>").repeat(12);
+        page("text/html", arabic_page("", &more))
+    }
+    let url = format!("{}/long", serve(route));
+    let dir = std::env::temp_dir().join(format!("sahifa-web-position-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let dir_str = dir.to_str().expect("a UTF-8 path");
+    let env = [
+        ("XDG_STATE_HOME", dir_str),
+        ("XDG_CONFIG_HOME", dir_str),
+        ("XDG_CACHE_HOME", dir_str),
+    ];
+    // The text rows (the status line aside) once the reader has settled.
+    let run = |extra: &[&str], keys: &str| {
+        let mut args = vec![url.as_str()];
+        args.extend_from_slice(extra);
+        let mut term = Terminal::spawn_with_env(common::bin::sahifa(), &args, &env, 80, 24)
+            .expect("terminal starts");
+        term.wait_until("the article", Duration::from_millis(300), |s| {
+            s.alternate_screen() && s.contents().contains("ﻞﺼﻓ")
+        })
+        .expect("the reader shows the article");
+        if !keys.is_empty() {
+            term.send_keys(keys).expect("keys sent");
+            term.wait_stable(Duration::from_millis(300))
+                .expect("settles");
+        }
+        let mut rows = term.screen_rows();
+        rows.pop();
+        term.send_keys("q").expect("q sent");
+        assert_eq!(term.wait_exit(), Ok(0));
+        rows
+    };
+    let top = run(&[], "");
+    let scrolled = run(&[], "] ] ]");
+    assert_ne!(top, scrolled, "the keys moved the view");
+    assert_eq!(
+        run(&[], ""),
+        scrolled,
+        "the second open starts where the first left"
+    );
+    assert_eq!(
+        run(&["--no-state"], ""),
+        top,
+        "--no-state starts at the top"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Lets the held-back picture below be served.
+static RELEASE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[test]
+fn the_terminal_reader_shows_the_article_first_and_its_pictures_when_they_arrive() {
+    use clap::Parser;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Color;
+    fn route(path: &str) -> Reply {
+        match path {
+            "/story" => page(
+                "text/html",
+                arabic_page(
+                    "",
+                    "<figure><img src=\"/pics/slow.png\" alt=\"صورة\"></figure>",
+                ),
+            ),
+            _ => {
+                // Held back until the test has looked at the first frame.
+                while !RELEASE.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                page("image/png", png(8, 4, [20, 160, 90]))
+            }
+        }
+    }
+    let base = serve(route);
+    let url = format!("{base}/story");
+    let dir = std::env::temp_dir().join(format!("sahifa-web-background-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let argv = [
+        "sahifa",
+        "shot",
+        url.as_str(),
+        "-o",
+        "x.txt",
+        "--config",
+        "/dev/null",
+    ];
+    let Some(sahifa::cli::Command::Shot(args)) = sahifa::cli::Cli::parse_from(argv).command else {
+        panic!("not a shot command");
+    };
+    let source = sahifa::source::Source::Url(url.clone());
+    let config = sahifa::ui::config::Config::default();
+    let mut options =
+        sahifa::settings::reader_options(&source, &args.read, &config, &mut Vec::new());
+    options.background = true;
+    let fetch = sahifa::fetch::FetchOptions::default();
+    options.pictures = Some(sahifa::source::cache::PictureCache::in_dir(
+        dir.clone(),
+        fetch,
+    ));
+    let doc = sahifa::load::open(&source, &sahifa::load::LoadOptions::default())
+        .expect("loaded")
+        .document;
+    let mut app = sahifa::ui::App::with_size(doc, options, 100, 60);
+    let green = |app: &sahifa::ui::App| {
+        let area = Rect::new(0, 0, 100, 60);
+        let mut buffer = Buffer::empty(area);
+        app.render(area, &mut buffer);
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.bg == Color::Rgb(20, 160, 90))
+    };
+    let before = app.lines().len();
+    assert!(
+        !green(&app),
+        "the first frame does not wait for the picture"
+    );
+    RELEASE.store(true, std::sync::atomic::Ordering::SeqCst);
+    // The picture arrives: the page gets its rows, then it is decoded at its first paint.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !green(&app) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the picture never came"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        app.poll_background();
+    }
+    assert!(
+        app.lines().len() > before,
+        "rows were added for the picture"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,8 +1,9 @@
 //! `sahifa doctor`: what sahifa finds out about this terminal and what it chooses, with why —
 //! the environment it reads, the terminal's answer to the one query (DECRQM for BDSM, the image
-//! question, DA1), the image protocol, colours, and the bidi mode the reader would use.
+//! question, DA1), the image protocol, colours, the bidi mode the reader would use, and whether
+//! links are written as OSC 8 hyperlinks.
 
-use crate::args::BidiArg;
+use crate::args::{BidiArg, HyperlinkArg};
 use crate::ui::capabilities::{self, Env, graphics::Reply};
 use std::io::IsTerminal;
 
@@ -15,6 +16,8 @@ pub fn run() -> anyhow::Result<()> {
         "VTE_VERSION",
         "KONSOLE_VERSION",
         "MLTERM",
+        "KITTY_WINDOW_ID",
+        "WEZTERM_EXECUTABLE",
         "TMUX",
         "COLORTERM",
         "NO_COLOR",
@@ -63,5 +66,11 @@ pub fn run() -> anyhow::Result<()> {
         capabilities::BidiMode::Logical => "terminal: logical order, the terminal reorders",
     };
     println!("bidi             {mode}; because {}", found.reason);
+    let config = crate::ui::config::Config::load(None).0;
+    let links = crate::ui::capabilities::hyperlinks::LinkEnv::current();
+    let (on, why) =
+        crate::ui::capabilities::hyperlinks::decide(HyperlinkArg::Auto, config.hyperlinks, &links);
+    let state = if on { "OSC 8" } else { "text only" };
+    println!("links            {state}; because {why}");
     Ok(())
 }

@@ -7,12 +7,13 @@
 //! `--logical` writes the text in logical order, unshaped and plain, for other tools
 //! ([`crate::settings::PrintSettings::logical`]).
 
-use crate::args::PrintArgs;
+use crate::args::{HyperlinkArg, PrintArgs};
 use crate::feed::output as feed;
 use crate::output::write_article;
 use crate::settings::{OutputArgs, print_settings, terminal_width};
 use crate::source::Source;
 use crate::theme::{Theme, no_color_requested};
+use crate::ui::capabilities::hyperlinks::{self, LinkEnv};
 use crate::ui::capabilities::{self, Env};
 use std::io::IsTerminal;
 
@@ -73,13 +74,17 @@ fn settings(args: &PrintArgs) -> crate::settings::PrintSettings {
         text: &args.text,
         reorder,
     };
-    let settings = print_settings(
+    let mut settings = print_settings(
         &output,
         theme,
         tty,
         no_color_requested(),
         terminal_width(tty),
     );
+    // Links as OSC 8 only with styles, and (unless asked for) only on a terminal that knows
+    // them.
+    let (links, _) = hyperlinks::decide(args.text.hyperlinks, None, &LinkEnv::current());
+    settings.hyperlinks = links && (tty || args.text.hyperlinks == HyperlinkArg::Always);
     if args.logical {
         settings.logical()
     } else {

@@ -11,9 +11,10 @@ use crate::load;
 use crate::load::figure_files;
 use crate::output::write_article;
 use crate::settings::{OutputArgs, print_settings, reader_options_reordering};
-use crate::source::Source;
+use crate::source::{Identity, Source};
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
+use crate::ui::capabilities::hyperlinks::{self, LinkEnv};
 use crate::ui::capabilities::{self, Env};
 use crate::ui::config::Config;
 use crate::ui::navigation::{Navigation, View};
@@ -72,16 +73,18 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         First::Article(doc) => Some(doc),
         First::Feed(..) => None,
     };
-    let store = (source.identity())
-        .filter(|_| !args.no_state && doc.is_some())
-        .and_then(position_store);
+    let positions = position::default_dir().filter(|_| !args.no_state);
+    let store = (source.identity().zip(doc).zip(positions.as_deref()))
+        .and_then(|((identity, doc), dir)| position_store(dir, identity, doc));
     // The terminal is asked once, before the first frame: who reorders, and (when the article
     // has pictures) which image protocol; see `ui::capabilities`.
     let choice = args.text.bidi_choice(config.bidi);
-    let images = source
-        .base_dir()
-        .zip(doc)
-        .is_some_and(|(dir, doc)| !figure_files::look_up(doc, &dir).images.is_empty());
+    // A web article's remote pictures count: they are fetched (see `ui::figures`).
+    let images = doc.is_some_and(|doc| {
+        let local = (source.base_dir())
+            .is_some_and(|dir| !figure_files::look_up(doc, &dir).images.is_empty());
+        local || (matches!(source, Source::Url(_)) && !figure_files::remote(doc).is_empty())
+    });
     let capabilities = capabilities::probe(choice, images, &Env::current());
     let reorder = capabilities.bidi.reorders();
     if choice == BidiArg::Auto && !reorder {
@@ -91,6 +94,8 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         ));
     }
     let mut options = reader_options_reordering(source, args, &config, reorder, &mut messages);
+    options.hyperlinks =
+        hyperlinks::decide(args.text.hyperlinks, config.hyperlinks, &LinkEnv::current()).0;
     options.start = store.as_ref().and_then(PositionStore::load);
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 
@@ -118,6 +123,9 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         }
     };
     let mut app = Navigation::with_feeds(view, options, page, now, cols, rows);
+    if let Some(dir) = positions {
+        app.remember_positions(dir, store);
+    }
     let session = Session::start(reorder)?;
     let load_options = args.source.load_options();
     let load = |source: &Source| -> anyhow::Result<Input> {
@@ -145,13 +153,8 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     if signal.is_none() {
         result?;
     }
-    let anchor = match app.first() {
-        View::Article(article) => article.anchor(),
-        View::Feed { .. } => None,
-    };
-    if let (Some(store), Some(anchor)) = (store, anchor)
-        && let Err(e) = store.save(anchor)
-    {
+    // The first view's position, and those of the articles opened from it and still open.
+    if let Some(e) = app.save_positions().first() {
         eprintln!(
             "sahifa: could not remember the reading position: {}",
             crate::escape::Visible(e)
@@ -216,7 +219,13 @@ fn open_first(source: &Source, args: &ReadArgs) -> anyhow::Result<(First, Vec<St
     }
 }
 
-fn position_store(path: &Path) -> Option<PositionStore> {
-    let bytes = std::fs::read(path).ok()?;
-    PositionStore::new(&position::default_dir()?, path, &bytes)
+/// Where the position of `doc`, read from the source `identity` names, is kept under `dir`.
+fn position_store(dir: &Path, identity: Identity, doc: &Document) -> Option<PositionStore> {
+    match identity {
+        Identity::File(path) => {
+            let bytes = std::fs::read(path).ok()?;
+            PositionStore::new(dir, path, &bytes)
+        }
+        Identity::Url(url) => PositionStore::for_url(dir, url, doc),
+    }
 }

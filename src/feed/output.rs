@@ -71,7 +71,9 @@ pub fn open_reporting(
         return load::load_read(read, options).map(Input::Article);
     }
     let feed = feed::parse(&read.bytes, &shown, None)?;
-    let file = source.identity().map(Path::to_path_buf);
+    let file = (source.identity())
+        .and_then(crate::source::Identity::file)
+        .map(Path::to_path_buf);
     Ok(Input::Feed {
         feed,
         name: shown,

@@ -73,6 +73,22 @@ pub fn look_up(doc: &Document, dir: &Path) -> Found {
     Found { images, problems }
 }
 
+/// Every figure of `doc` whose `src` is an `http(s)://` URL (a picture to fetch), by
+/// (section, block).
+pub fn remote(doc: &Document) -> Vec<((usize, usize), String)> {
+    let mut found = Vec::new();
+    for (s, section) in doc.sections.iter().enumerate() {
+        for (b, block) in section.blocks.iter().enumerate() {
+            if let Block::Figure { src, .. } = block
+                && crate::fetch::is_url(src.trim())
+            {
+                found.push(((s, b), src.trim().to_owned()));
+            }
+        }
+    }
+    found
+}
+
 /// The file a figure's `src` names, if it is a local path.
 pub fn local_path(dir: &Path, src: &str) -> Option<PathBuf> {
     let src = src.trim();

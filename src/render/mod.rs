@@ -7,6 +7,7 @@
 //! escape sequences to the terminal.
 
 pub mod ansi;
+pub mod hyperlink;
 
 use crate::page::{BlockRef, PageLine, Piece};
 use crate::theme::{StyleKey, Theme};
@@ -92,6 +93,15 @@ pub fn to_line<'a>(
             .map(|run| Span::styled(run.text, run.style))
             .collect::<Vec<_>>(),
     )
+}
+
+/// `text` with every control character replaced by its stand-in ([`control_picture`]).
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(text.chars().map(control_picture).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The visible stand-in for a control character (C0 → U+2400…, DEL → ␡, C1 → �).

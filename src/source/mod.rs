@@ -7,8 +7,8 @@
 //! - the base that relative references in the article resolve against ([`Source::base_dir`]:
 //!   a file's directory; none for standard input, the sample or a URL, whose references are
 //!   made absolute against the page's URL when it loads),
-//! - an identity for the reading-position store ([`Source::identity`]: a file's path; nothing
-//!   is remembered for standard input or the sample),
+//! - an identity for the reading-position store ([`Source::identity`]: a file's path, a URL as
+//!   given; nothing is remembered for standard input or the sample),
 //! - and its bytes ([`Source::read`]), which go to `decode` and `load` with the source's name.
 //!
 //! The rule for choosing ([`Source::choose`]): FILE `-` is standard input; an `http://` or
@@ -21,6 +21,8 @@
 
 use crate::error::{Error, Result};
 use std::io::Read;
+
+pub mod cache;
 use std::path::{Path, PathBuf};
 
 /// The built-in sample article (a news report in Arabic with sections and statistics).
@@ -39,6 +41,23 @@ pub enum Source {
     Sample,
     /// A web page or text served over HTTP(S).
     Url(String),
+}
+
+/// What a source is remembered by (its reading position): a file's path or a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity<'a> {
+    File(&'a Path),
+    Url(&'a str),
+}
+
+impl<'a> Identity<'a> {
+    /// The file, when the identity is one.
+    pub fn file(self) -> Option<&'a Path> {
+        match self {
+            Identity::File(path) => Some(path),
+            Identity::Url(_) => None,
+        }
+    }
 }
 
 /// A source's bytes, with the name they go by (also what the format is guessed from).
@@ -83,12 +102,13 @@ impl Source {
         }
     }
 
-    /// What the reading-position store keys a position by: the file (its path and contents);
+    /// What the reading-position store keys a position by: the file, or the URL as given;
     /// none for standard input and the sample, whose positions are not remembered.
-    pub fn identity(&self) -> Option<&Path> {
+    pub fn identity(&self) -> Option<Identity<'_>> {
         match self {
-            Source::File(path) => Some(path),
-            Source::Stdin | Source::Sample | Source::Url(_) => None,
+            Source::File(path) => Some(Identity::File(path)),
+            Source::Url(url) => Some(Identity::Url(url)),
+            Source::Stdin | Source::Sample => None,
         }
     }
 
@@ -157,10 +177,13 @@ mod tests {
     }
 
     #[test]
-    fn only_a_file_has_a_base_and_an_identity() {
+    fn only_a_file_has_a_base_and_only_files_and_urls_an_identity() {
         let file = Source::File("articles/raqqa.md".into());
         assert_eq!(file.base_dir(), Some(PathBuf::from("articles")));
-        assert_eq!(file.identity(), Some(Path::new("articles/raqqa.md")));
+        assert_eq!(
+            file.identity(),
+            Some(Identity::File(Path::new("articles/raqqa.md")))
+        );
         let bare = Source::File("raqqa.md".into());
         assert_eq!(bare.base_dir(), Some(PathBuf::new()));
         for source in [Source::Stdin, Source::Sample] {
@@ -168,6 +191,9 @@ mod tests {
             assert_eq!(source.identity(), None);
         }
         assert_eq!(Source::Stdin.name(), PathBuf::from("standard input"));
+        let url = Source::Url("https://example.org/a".into());
+        assert_eq!(url.base_dir(), None);
+        assert_eq!(url.identity(), Some(Identity::Url("https://example.org/a")));
     }
 
     #[test]

@@ -47,6 +47,11 @@ pub struct ReaderOptions {
     /// The directory figure images are looked up in (the article's); `None` shows figures as
     /// text only.
     pub figure_dir: Option<PathBuf>,
+    /// Where figures' remote pictures (`http(s)://` sources) are fetched to; `None` shows them
+    /// as text only.
+    pub pictures: Option<crate::source::cache::PictureCache>,
+    /// Links written as OSC 8 hyperlinks (the terminal reader, where the terminal knows them).
+    pub hyperlinks: bool,
     /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
     /// itself, and everything — status line, panels, prompts — is written in logical order).
     pub reorder: bool,
@@ -70,6 +75,8 @@ impl ReaderOptions {
             message: None,
             start: None,
             figure_dir: None,
+            pictures: None,
+            hyperlinks: false,
             reorder: true,
             reveal_compose: None,
             reveal: false,
@@ -164,10 +171,13 @@ impl App {
 
     /// A reader for `doc` on a terminal of `cols` x `rows` (composed once, at that width).
     pub fn with_size(mut doc: Document, mut options: ReaderOptions, cols: u16, rows: u16) -> Self {
-        let figures = match &options.figure_dir {
-            Some(dir) => Arc::new(Figures::load(&mut doc, dir, options.background)),
-            None => Arc::default(),
-        };
+        let figures = Arc::new(Figures::load(
+            &mut doc,
+            options.figure_dir.as_deref(),
+            options.pictures.clone(),
+            options.background,
+        ));
+        figures.start_fetching();
         if !figures.is_empty() {
             options.compose = Arc::new(WithImages {
                 inner: Arc::clone(&options.compose),

@@ -9,6 +9,7 @@
 //! width = 72            # widest text column
 //! shaping = true        # Arabic shaping (false = like --no-shape)
 //! justify = true        # justified paragraphs (like --justify; `J` switches)
+//! hyperlinks = false    # links as OSC 8 hyperlinks: true or false (default: by terminal)
 //! [keys]
 //! x = "next-section"    # key name = action name (see the help overlay); "none" unbinds
 //! ```
@@ -27,6 +28,8 @@ pub struct Config {
     /// Who reorders right-to-left text: "auto" (ask the terminal), "app" or "terminal".
     pub bidi: Option<crate::args::BidiArg>,
     pub justify: Option<bool>,
+    /// Links as OSC 8 hyperlinks; absent: decided by the terminal (`--hyperlinks` wins).
+    pub hyperlinks: Option<bool>,
     #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }

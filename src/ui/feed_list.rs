@@ -244,6 +244,13 @@ impl FeedListView {
         }
     }
 
+    /// The link of the item at `row` (what an opened item's reading position is remembered
+    /// by).
+    pub fn link(&self, row: usize) -> Option<String> {
+        let (_, item) = self.list.item(row)?;
+        item.link.clone()
+    }
+
     fn select(&mut self, row: usize) {
         self.selected = row;
     }

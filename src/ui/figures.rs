@@ -1,4 +1,4 @@
-//! Local images inside figure boxes.
+//! Figure images inside their boxes: local pictures, and remote ones of web articles.
 //!
 //! A figure whose `src` names a local picture (a path relative to the article's directory, or
 //! absolute; never a URL) gets rows for it inside its box. When the reader opens, each file is
@@ -18,6 +18,14 @@
 //! since the reader opened) keeps its rows, so the page does not move under the reader, and
 //! the first of them says `image unreadable`.
 //!
+//! A web article's figures whose `src` is an `http(s)://` URL are fetched into the picture
+//! cache ([`crate::source::cache`]) and then read as local files. The terminal reader fetches
+//! them in the background, a few at a time, after the first frame: a figure shows its label
+//! alone until its picture arrives, then the page is composed again with its rows, the text at
+//! the top of the view kept there; a failure puts the reason in the label (`[image not found:
+//! URL]`). Tests and screenshots fetch them all before the first frame, so what they draw is
+//! exact.
+//!
 //! Painting uses ratatui-image with the protocol the terminal offers (kitty, sixel, iTerm2) or
 //! halfblocks — always halfblocks until the terminal reader asks, so tests and screenshots
 //! are the same everywhere.
@@ -27,6 +35,7 @@ use crate::document::{Document, ImageProblem};
 use crate::layout::VisualLine;
 use crate::load::figure_files::{self, ImageFile};
 use crate::page::{BlockRef, LineKind, PageLine, Piece, Role, Tag, Unit};
+use crate::source::cache::PictureCache;
 use image::DynamicImage;
 use ratatui_image::picker::Picker;
 use ratatui_image::protocol::Protocol;
@@ -38,29 +47,60 @@ use std::sync::{Arc, OnceLock};
 /// Most rows an image takes, so a tall picture does not push the article off the screen.
 pub const MAX_ROWS: usize = 12;
 
-/// The figure pictures of one document, by (section, block): their sizes from the start, their
-/// pixels from the first paint.
+/// The figure pictures of one document, by (section, block): their sizes from the start (a
+/// remote picture's once fetched), their pixels from the first paint.
 #[derive(Default)]
 pub struct Figures {
     pictures: BTreeMap<(usize, usize), Picture>,
     /// Decodings so far.
     decoded: AtomicUsize,
-    /// Decode on a thread of its own (the terminal reader), so the frame that first shows a big
-    /// picture is not held up; otherwise (tests, screenshots) in that frame, so it is exact.
+    /// Decode (and fetch) on threads of their own (the terminal reader), so the frame that
+    /// first shows a big picture is not held up; otherwise (tests, screenshots) in that frame,
+    /// and remote pictures at load, so it is exact.
     background: bool,
-    /// Decodings running in the background.
+    /// Decodings and fetches running in the background.
     running: AtomicUsize,
     /// A background decoding ended since [`Figures::take_finished`] last asked.
     finished: AtomicBool,
+    /// A background fetch ended since [`Figures::take_fetched`] last asked.
+    fetched: AtomicBool,
+    /// Where remote pictures are kept and how they are fetched.
+    cache: Option<PictureCache>,
 }
 
 struct Picture {
-    file: ImageFile,
+    /// The picture's file and size, or why it cannot be shown: a local file's from the start,
+    /// a remote picture's once it is fetched (until then the figure has no image rows).
+    file: OnceLock<Result<ImageFile, ImageProblem>>,
+    /// The URL of a remote picture.
+    url: Option<String>,
     /// Set at the first paint: the pixels, or why there are none.
     pixels: OnceLock<Result<DynamicImage, ImageProblem>>,
     /// A background decoding was started.
     started: AtomicBool,
 }
+
+impl Picture {
+    fn new(file: Option<ImageFile>, url: Option<String>) -> Self {
+        let cell = OnceLock::new();
+        if let Some(file) = file {
+            let _ = cell.set(Ok(file));
+        }
+        Picture {
+            file: cell,
+            url,
+            pixels: OnceLock::new(),
+            started: AtomicBool::new(false),
+        }
+    }
+
+    fn image_file(&self) -> Option<&ImageFile> {
+        self.file.get().and_then(|file| file.as_ref().ok())
+    }
+}
+
+/// Most remote pictures fetched at once.
+const FETCHES_AT_ONCE: usize = 4;
 
 /// A picture's pixels as the painter finds them.
 pub enum Pixels<'a> {
@@ -72,43 +112,111 @@ pub enum Pixels<'a> {
 }
 
 impl Figures {
-    /// Looks at the local pictures `doc`'s figures name, relative to `dir`, reading their sizes
-    /// only; the problems of the files that cannot be shown go into `doc` for the labels.
-    /// `background`: decode pictures on threads of their own (see [`Figures::pixels`]).
-    pub fn load(doc: &mut Document, dir: &Path, background: bool) -> Figures {
-        let found = figure_files::look_up(doc, dir);
-        doc.image_problems = found.problems;
-        let pictures = found
-            .images
-            .into_iter()
-            .map(|(at, file)| {
-                let (pixels, started) = (OnceLock::new(), AtomicBool::new(false));
-                (
-                    at,
-                    Picture {
-                        file,
-                        pixels,
-                        started,
-                    },
-                )
-            })
-            .collect();
-        Figures {
+    /// Looks at the local pictures `doc`'s figures name, relative to `dir` (none: no local
+    /// pictures), reading their sizes only; the problems of the files that cannot be shown go
+    /// into `doc` for the labels. With a `cache`, figures whose `src` is an `http(s)://` URL
+    /// are fetched into it: now when not `background` (their problems go into `doc` too), else
+    /// by [`Figures::start_fetching`]. `background`: decode pictures on threads of their own
+    /// (see [`Figures::pixels`]).
+    pub fn load(
+        doc: &mut Document,
+        dir: Option<&Path>,
+        cache: Option<PictureCache>,
+        background: bool,
+    ) -> Figures {
+        let mut pictures = BTreeMap::new();
+        if let Some(dir) = dir {
+            let found = figure_files::look_up(doc, dir);
+            doc.image_problems = found.problems;
+            for (at, file) in found.images {
+                pictures.insert(at, Picture::new(Some(file), None));
+            }
+        }
+        if cache.is_some() {
+            for (at, url) in figure_files::remote(doc) {
+                pictures.insert(at, Picture::new(None, Some(url)));
+            }
+        }
+        let figures = Figures {
             pictures,
             background,
+            cache,
             ..Figures::default()
+        };
+        if !background {
+            figures.fetch_all();
+            figures.fetched.store(false, Ordering::Release);
+            doc.image_problems.extend(figures.remote_problems());
         }
+        figures
+    }
+
+    /// Fetches the remote pictures not fetched yet, [`FETCHES_AT_ONCE`] at a time; returns
+    /// when all are done.
+    fn fetch_all(&self) {
+        let Some(cache) = &self.cache else {
+            return;
+        };
+        let waiting: Vec<&Picture> = (self.pictures.values())
+            .filter(|p| p.url.is_some() && p.file.get().is_none())
+            .collect();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..FETCHES_AT_ONCE.min(waiting.len()) {
+                scope.spawn(|| {
+                    while let Some(picture) = waiting.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        if let Some(url) = &picture.url {
+                            let _ = picture.file.set(fetch_one(cache, url));
+                        }
+                        self.fetched.store(true, Ordering::Release);
+                    }
+                });
+            }
+        });
+    }
+
+    /// Starts fetching the remote pictures in the background (when loaded so); the reader
+    /// hears of each by [`Figures::take_fetched`].
+    pub fn start_fetching(self: &Arc<Self>) {
+        let waiting = (self.pictures.values()).any(|p| p.url.is_some() && p.file.get().is_none());
+        if !self.background || !waiting {
+            return;
+        }
+        self.running.fetch_add(1, Ordering::AcqRel);
+        let figures = Arc::clone(self);
+        std::thread::spawn(move || {
+            figures.fetch_all();
+            figures.running.fetch_sub(1, Ordering::AcqRel);
+        });
+    }
+
+    /// Whether a background fetch ended since the last call: the page must be composed again
+    /// (the picture's rows, or its label's problem from [`Figures::remote_problems`]).
+    pub fn take_fetched(&self) -> bool {
+        self.fetched.swap(false, Ordering::AcqRel)
+    }
+
+    /// Why the remote pictures fetched so far that cannot be shown cannot.
+    pub fn remote_problems(&self) -> BTreeMap<(usize, usize), ImageProblem> {
+        (self.pictures.iter())
+            .filter(|(_, p)| p.url.is_some())
+            .filter_map(|(at, p)| match p.file.get() {
+                Some(Err(problem)) => Some((*at, *problem)),
+                _ => None,
+            })
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {
         self.pictures.is_empty()
     }
 
-    /// The pixels of figure (section, block)'s picture; `None` for a figure without one. The
-    /// first ask decodes them: at once, or in the background (answering [`Pixels::Decoding`]
-    /// until they are ready) when the figures were loaded so.
+    /// The pixels of figure (section, block)'s picture; `None` for a figure without one (or a
+    /// remote one not fetched yet). The first ask decodes them: at once, or in the background
+    /// (answering [`Pixels::Decoding`] until they are ready) when the figures were loaded so.
     pub fn pixels(self: &Arc<Self>, section: usize, block: usize) -> Option<Pixels<'_>> {
         let picture = self.pictures.get(&(section, block))?;
+        let file = picture.image_file()?;
         let pixels = match picture.pixels.get() {
             Some(pixels) => pixels,
             None if self.background => {
@@ -116,8 +224,10 @@ impl Figures {
                     self.running.fetch_add(1, Ordering::AcqRel);
                     let figures = Arc::clone(self);
                     std::thread::spawn(move || {
-                        if let Some(picture) = figures.pictures.get(&(section, block)) {
-                            figures.decode(picture);
+                        if let Some(picture) = figures.pictures.get(&(section, block))
+                            && let Some(file) = picture.image_file()
+                        {
+                            figures.decode(picture, file);
                         }
                         figures.finished.store(true, Ordering::Release);
                         figures.running.fetch_sub(1, Ordering::AcqRel);
@@ -125,7 +235,7 @@ impl Figures {
                 }
                 return Some(Pixels::Decoding);
             }
-            None => self.decode(picture),
+            None => self.decode(picture, file),
         };
         Some(match pixels {
             Ok(image) => Pixels::Ready(image),
@@ -133,10 +243,14 @@ impl Figures {
         })
     }
 
-    fn decode<'a>(&self, picture: &'a Picture) -> &'a Result<DynamicImage, ImageProblem> {
+    fn decode<'a>(
+        &self,
+        picture: &'a Picture,
+        file: &ImageFile,
+    ) -> &'a Result<DynamicImage, ImageProblem> {
         picture.pixels.get_or_init(|| {
             self.decoded.fetch_add(1, Ordering::Relaxed);
-            figure_files::decode(&picture.file)
+            figure_files::decode(file)
         })
     }
 
@@ -158,15 +272,18 @@ impl Figures {
     /// Rows the image of figure (section, block) takes in a box `inner` cells wide: its
     /// proportions with a cell twice as tall as wide, between 1 and [`MAX_ROWS`].
     pub fn rows(&self, section: usize, block: usize, inner: usize) -> usize {
-        let Some(picture) = self.pictures.get(&(section, block)) else {
+        let Some(file) = (self.pictures.get(&(section, block))).and_then(Picture::image_file)
+        else {
             return 0;
         };
-        let (w, h) = (
-            picture.file.width.max(1) as usize,
-            picture.file.height as usize,
-        );
+        let (w, h) = (file.width.max(1) as usize, file.height as usize);
         (h * inner).div_ceil(2 * w).clamp(1, MAX_ROWS)
     }
+}
+
+/// The picture at `url`: kept in `cache` or fetched into it, then looked at as a local file.
+fn fetch_one(cache: &PictureCache, url: &str) -> Result<ImageFile, ImageProblem> {
+    figure_files::probe(&cache.file(url)?)
 }
 
 /// If `line` is an image row, the figure it belongs to: (section, block).

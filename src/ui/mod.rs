@@ -29,6 +29,7 @@ pub mod effect;
 pub mod entities;
 pub mod feed_list;
 pub mod figures;
+mod hyperlinks;
 mod images;
 pub mod input;
 pub mod links;

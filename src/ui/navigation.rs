@@ -3,6 +3,11 @@
 //! back to the view below, exactly as it was left (its scroll, selection and panels are kept,
 //! since the view itself is kept). Quitting the first view quits the reader.
 //!
+//! Reading positions: an article with an identity (the first view's file or URL, an opened
+//! link's URL, a feed item's link) starts where it was left, and its place is saved when its
+//! view is left (`Backspace`) and when the reader quits ([`Navigation::save_positions`]), once
+//! the caller turned that on with [`Navigation::remember_positions`].
+//!
 //! The stack is plain state, driven by keys like [`App`], and tested without a terminal. What
 //! only the outside can do comes back as [`Effect`]s: [`Effect::Open`] asks for a source to be
 //! loaded (a feed item's link), [`Effect::Reload`] for the feed list's source again; the caller
@@ -14,16 +19,20 @@ use super::action::{Action, Key};
 use super::app::{App, ReaderOptions};
 use super::effect::Effect;
 use super::feed_list::{FeedListView, ListEffect};
+use super::position::PositionStore;
 use crate::document::Document;
 use crate::feed::Feed;
 use crate::feed::article::Opened;
 use crate::feed::list::FeedList;
 use crate::feed::output::Input;
+use crate::fetch::FetchOptions;
 use crate::page::PageOptions;
 use crate::source::Source;
+use crate::source::cache::PictureCache;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use std::path::PathBuf;
 
 /// One view of the stack.
 pub enum View {
@@ -40,6 +49,12 @@ pub struct Navigation {
     views: Vec<View>,
     /// How articles opened from here are read (no start position, no start message).
     options: ReaderOptions,
+    /// Where the pictures of web articles opened from here are fetched to.
+    pictures: PictureCache,
+    /// The reading position of each view, when it is remembered (parallel to `views`).
+    stores: Vec<Option<PositionStore>>,
+    /// Where positions of articles opened from here are kept; `None`: not remembered.
+    positions: Option<PathBuf>,
     /// How feed lists pushed from here are drawn, and the moment their ages count from.
     page: PageOptions,
     now: DateTime<Utc>,
@@ -74,9 +89,14 @@ impl Navigation {
         options.start = None;
         options.message = None;
         options.figure_dir = None;
+        let pictures = (options.pictures.clone())
+            .unwrap_or_else(|| PictureCache::new(FetchOptions::default()));
         Self {
             views: vec![first],
             options,
+            pictures,
+            stores: vec![None],
+            positions: None,
             page,
             now,
             size: (cols, rows),
@@ -127,21 +147,53 @@ impl Navigation {
         }
     }
 
-    /// Pushes an article.
+    /// Remembers reading positions in `dir` from now on; `first` is the first view's.
+    pub fn remember_positions(&mut self, dir: PathBuf, first: Option<PositionStore>) {
+        self.positions = Some(dir);
+        if let Some(slot) = self.stores.first_mut() {
+            *slot = first;
+        }
+    }
+
+    /// Saves the reading position of every view that has one remembered (at quit).
+    pub fn save_positions(&self) -> Vec<std::io::Error> {
+        (self.views.iter().zip(&self.stores))
+            .filter_map(|(view, store)| save_position(view, store.as_ref()).err())
+            .collect()
+    }
+
+    /// Pushes an article (a feed item's content: its remote pictures are fetched when the
+    /// first view came from the web).
     pub fn push_document(&mut self, doc: Document) {
+        self.push_article(doc, self.options.clone(), None);
+    }
+
+    /// Pushes `doc` read with `options`; `url` is what its position is remembered by.
+    fn push_article(&mut self, doc: Document, mut options: ReaderOptions, url: Option<&str>) {
+        let store = (url.zip(self.positions.as_deref()))
+            .and_then(|(url, dir)| PositionStore::for_url(dir, url, &doc));
+        options.start = store.as_ref().and_then(PositionStore::load);
         let (cols, rows) = self.size;
-        let app = App::with_size(doc, self.options.clone(), cols, rows);
+        let app = App::with_size(doc, options, cols, rows);
         self.views.push(View::Article(Box::new(app)));
+        self.stores.push(store);
     }
 
     /// Pushes a view built by the caller (a feed list).
     pub fn push(&mut self, view: View) {
         self.views.push(view);
+        self.stores.push(None);
     }
 
     /// Pushes what `source` turned out to be: an article, or a feed's list.
     pub fn push_input(&mut self, input: Input, source: Source) {
         match input {
+            // A web article's remote pictures are fetched.
+            Input::Article(loaded) if let Source::Url(url) = &source => {
+                let mut options = self.options.clone();
+                options.pictures = Some(self.pictures.clone());
+                self.push_article(loaded.document, options, Some(url));
+            }
             Input::Article(loaded) => self.push_document(loaded.document),
             Input::Feed { feed, name, file } => {
                 let list = crate::feed::output::list(feed, &name, file.as_deref());
@@ -203,11 +255,16 @@ impl Navigation {
         if self.views.len() < 2 {
             return false;
         }
-        self.views.pop();
+        let left = self.views.pop();
+        let store = self.stores.pop().flatten();
+        let saved = left.map_or(Ok(()), |view| save_position(&view, store.as_ref()));
         let (cols, rows) = self.size;
         if let View::Article(app) = self.current_mut() {
             // The terminal may have been resized while the view was hidden.
             app.handle(Action::Resize(cols, rows));
+        }
+        if let Err(e) = saved {
+            self.set_message(format!("could not remember the reading position: {e}"));
         }
         true
     }
@@ -253,7 +310,9 @@ impl Navigation {
                     ListEffect::Quit => vec![Effect::Quit],
                     ListEffect::Open(row) => match view.open(row) {
                         Opened::Document(doc) => {
-                            self.push_document(*doc);
+                            let link = view.link(row);
+                            let options = self.options.clone();
+                            self.push_article(*doc, options, link.as_deref());
                             return Vec::new();
                         }
                         Opened::Fetch(url) => vec![Effect::Open(Source::Url(url))],
@@ -289,6 +348,14 @@ impl Navigation {
             View::Article(app) => app.render(area, buf),
             View::Feed { view, .. } => view.draw(area, buf, &theme),
         }
+    }
+}
+
+/// Saves the position of `view` in `store`, if it is an article with one remembered.
+fn save_position(view: &View, store: Option<&PositionStore>) -> std::io::Result<()> {
+    match (view, store) {
+        (View::Article(app), Some(store)) => app.anchor().map_or(Ok(()), |a| store.save(a)),
+        _ => Ok(()),
     }
 }
 

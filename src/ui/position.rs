@@ -1,12 +1,15 @@
 //! Remembered reading positions: one small file per article in the XDG state directory.
 //!
-//! The key is the article's canonical path; the file also records a hash of the article's bytes,
-//! so an article that changed starts from the top instead of at a position that no longer
-//! means the same text. The position is a text anchor (block part and byte), not a line number,
+//! The key is a file's canonical path, or a web article's URL as it was asked for (an opened
+//! link's, a feed item's link); the file also records a hash of the article — a file's bytes,
+//! a web article's extracted text ([`fingerprint`]: a page's ads and counters change on every
+//! visit, its article does not) — so an article that changed starts from the top instead of at
+//! a position that no longer means the same text. The position is a text anchor (block part and byte), not a line number,
 //! so it survives a different terminal width. Writes go to a temporary file that is renamed
 //! over the old one, so a crash never leaves half a file.
 
 use super::app::Anchor;
+use crate::document::Document;
 use crate::page::BlockRef;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -21,7 +24,8 @@ pub fn default_dir() -> Option<PathBuf> {
 pub struct PositionStore {
     file: PathBuf,
     content_hash: u64,
-    canonical: PathBuf,
+    /// The canonical path or the URL, written first in the file.
+    canonical: String,
 }
 
 impl PositionStore {
@@ -32,7 +36,22 @@ impl PositionStore {
         Some(Self {
             file: dir.join(format!("{key:016x}.txt")),
             content_hash: crate::state::fnv1a(bytes),
-            canonical,
+            canonical: canonical.to_string_lossy().into_owned(),
+        })
+    }
+
+    /// The store entry for the web article `doc` read from `url`, under `dir`. A canonical
+    /// path starts with `/` (or a drive), a URL with its scheme: the two never share a key.
+    pub fn for_url(dir: &Path, url: &str, doc: &Document) -> Option<Self> {
+        // One line in the file: a URL with a line break in it is not remembered.
+        if url.contains(['\n', '\r']) {
+            return None;
+        }
+        let key = crate::state::fnv1a(url.as_bytes());
+        Some(Self {
+            file: dir.join(format!("{key:016x}.txt")),
+            content_hash: fingerprint(doc),
+            canonical: url.to_owned(),
         })
     }
 
@@ -40,7 +59,7 @@ impl PositionStore {
     pub fn load(&self) -> Option<Anchor> {
         let text = fs::read_to_string(&self.file).ok()?;
         let mut fields = text.lines();
-        if fields.next()? != self.canonical.to_string_lossy() {
+        if fields.next()? != self.canonical {
             return None; // a hash collision between two paths
         }
         if u64::from_str_radix(fields.next()?, 16).ok()? != self.content_hash {
@@ -71,7 +90,7 @@ impl PositionStore {
         let block = anchor.source.block.map_or(0, |b| b + 1);
         let body = format!(
             "{}\n{:016x}\n{} {} {} {}\n",
-            self.canonical.to_string_lossy(),
+            self.canonical,
             self.content_hash,
             anchor.source.section,
             block,
@@ -80,6 +99,24 @@ impl PositionStore {
         );
         crate::state::write_atomically(&self.file, body.as_bytes())
     }
+}
+
+/// A hash of what the reader shows of `doc`: its title, subtitle and sections (FNV-1a over
+/// their debug form, streamed, so nothing the size of the article is made).
+pub fn fingerprint(doc: &Document) -> u64 {
+    use std::fmt::Write;
+    struct Fnv(u64);
+    impl Write for Fnv {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            for b in s.bytes() {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            Ok(())
+        }
+    }
+    let mut hash = Fnv(crate::state::fnv1a(b""));
+    let _ = write!(hash, "{:?}{:?}{:?}", doc.title, doc.subtitle, doc.sections);
+    hash.0
 }
 
 #[cfg(test)]
@@ -144,6 +181,31 @@ mod tests {
         let store = PositionStore::new(&dir, &article, b"x").expect("store");
         fs::write(&store.file, "garbage").expect("damage");
         assert_eq!(store.load(), None);
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_web_article_is_remembered_by_its_url_and_its_text() {
+        let dir = scratch("url");
+        let doc = |text: &str| crate::load::parse(text, crate::document::Format::Text);
+        let url = "https://example.org/story";
+        let store = PositionStore::for_url(&dir, url, &doc("عنوان\n\nنص أول")).expect("store");
+        let anchor = Anchor {
+            source: BlockRef::block(0, 1, 0),
+            offset: 7,
+        };
+        store.save(anchor).expect("saved");
+        let again = PositionStore::for_url(&dir, url, &doc("عنوان\n\nنص أول")).expect("store");
+        assert_eq!(again.load(), Some(anchor));
+        let other =
+            PositionStore::for_url(&dir, "https://example.org/other", &doc("عنوان\n\nنص أول"));
+        assert_eq!(other.expect("store").load(), None, "another URL");
+        let changed = PositionStore::for_url(&dir, url, &doc("عنوان\n\nنص آخر")).expect("store");
+        assert_eq!(changed.load(), None, "the article changed");
+        assert_eq!(
+            PositionStore::for_url(&dir, "https://x/\n1", &doc("a")),
+            None
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -155,8 +155,29 @@ impl App {
     /// Takes the results of background jobs that are done; true if the view changed.
     pub fn poll_background(&mut self) -> bool {
         let tagged = self.take_entities();
+        let fetched = self.take_pictures();
         let pictures = self.figures.take_finished();
-        self.take_page() || tagged || pictures
+        self.take_page() || tagged || fetched || pictures
+    }
+
+    /// Remote pictures fetched in the background: the page is composed again with their rows
+    /// (or their problems in the labels), the text at the top of the view kept there.
+    fn take_pictures(&mut self) -> bool {
+        if !self.figures.take_fetched() {
+            return false;
+        }
+        let problems = self.figures.remote_problems();
+        if problems
+            .iter()
+            .any(|(at, p)| self.doc.image_problems.get(at) != Some(p))
+        {
+            Arc::make_mut(&mut self.doc).image_problems.extend(problems);
+        }
+        let place = self.place();
+        self.cache.clear();
+        self.relayout(self.column_width(), place.anchor);
+        self.put_back(place);
+        true
     }
 
     /// Entities from the background tagger: the page is composed again with their tags.

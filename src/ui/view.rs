@@ -60,6 +60,7 @@ impl App {
             Overlay::Entities { selected } => self.render_entities(buf, selected),
             Overlay::Links { selected } => self.render_links(buf, selected),
         }
+        self.render_hyperlinks(area, buf);
     }
 
     fn render_text(&self, area: Rect, buf: &mut Buffer) {

@@ -22,6 +22,7 @@
 //! decides without asking.
 
 pub mod graphics;
+pub mod hyperlinks;
 
 use crate::args::BidiArg;
 use graphics::Reply;

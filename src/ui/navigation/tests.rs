@@ -168,3 +168,96 @@ fn the_links_panel_opens_a_link_and_backspace_comes_back_to_the_panel() {
         [Effect::Browse("mailto:x@example.com".to_owned())]
     );
 }
+
+/// The text at the top of the article shown (what a position remembers).
+fn article_anchor(nav: &Navigation) -> Option<crate::ui::app::Anchor> {
+    match nav.current() {
+        View::Article(app) => app.anchor(),
+        View::Feed { .. } => panic!("a feed list is shown"),
+    }
+}
+
+/// The anchor of the first line of the article shown.
+fn top_anchor(nav: &Navigation) -> Option<crate::ui::app::Anchor> {
+    let View::Article(app) = nav.current() else {
+        panic!("a feed list is shown")
+    };
+    let mut first = App::new(app.document().clone(), options());
+    first.handle(Action::Resize(60, 12));
+    first.anchor()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sahifa-nav-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn web_article() -> Input {
+    Input::Article(crate::load::Loaded {
+        document: fixture_doc(),
+        warnings: Vec::new(),
+        encoding: encoding_rs::UTF_8,
+    })
+}
+
+#[test]
+fn an_opened_web_article_starts_where_it_was_left() {
+    let dir = scratch("url");
+    let url = "http://127.0.0.1:9/story";
+    let open = |nav: &mut Navigation| nav.push_input(web_article(), Source::Url(url.into()));
+    let mut nav = Navigation::new(
+        View::Article(Box::new(App::new(fixture_doc(), options()))),
+        options(),
+        60,
+        12,
+    );
+    nav.remember_positions(dir.clone(), None);
+    open(&mut nav);
+    assert_eq!(article_top(&nav), 0);
+    press_all(&mut nav, "j j j j j");
+    let left_at = article_anchor(&nav);
+    assert_ne!(left_at, top_anchor(&nav));
+    // Backspace saves it; opening the same URL again starts there.
+    press_all(&mut nav, "Backspace");
+    open(&mut nav);
+    assert_eq!(article_anchor(&nav), left_at);
+    // Quitting saves the views still open, in a new reader too.
+    press_all(&mut nav, "j j");
+    let quit_at = article_anchor(&nav);
+    assert!(nav.save_positions().is_empty());
+    let mut again = Navigation::new(
+        View::Article(Box::new(App::new(fixture_doc(), options()))),
+        options(),
+        60,
+        12,
+    );
+    again.remember_positions(dir.clone(), None);
+    open(&mut again);
+    assert_eq!(article_anchor(&again), quit_at);
+    // Without remembering (--no-state), an article starts at the top.
+    let mut forgetful = Navigation::new(
+        View::Article(Box::new(App::new(fixture_doc(), options()))),
+        options(),
+        60,
+        12,
+    );
+    open(&mut forgetful);
+    assert_eq!(article_top(&forgetful), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_feed_item_starts_where_it_was_left() {
+    let dir = scratch("item");
+    let mut nav = feed_nav("akhbar-ar.rss");
+    nav.remember_positions(dir.clone(), None);
+    press_all(&mut nav, "Enter");
+    assert_eq!(article_top(&nav), 0);
+    press_all(&mut nav, "j j j");
+    let left_at = article_anchor(&nav);
+    assert_ne!(left_at, top_anchor(&nav), "the item scrolls");
+    press_all(&mut nav, "Backspace Enter");
+    assert_eq!(article_anchor(&nav), left_at);
+    let _ = std::fs::remove_dir_all(&dir);
+}
