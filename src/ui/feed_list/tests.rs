@@ -4,6 +4,9 @@ use super::*;
 use crate::feed::fixtures::{feed as fixture, now};
 use crate::feed::list::Source;
 use crate::feed::read_state::ReadState;
+use crate::theme::{StyleKey, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 fn view(name: &str) -> FeedListView {
