@@ -6,7 +6,8 @@
 //! - [`start`] returns at once; at most [`WORKERS`] feeds are fetched at the same time, in the
 //!   order given, each with the same [`LoadOptions`] (timeout, size limit) as any URL.
 //! - Every location gives exactly one result: the parsed feed, or the one-line error that
-//!   stopped it (it names the URL or path). A location that is not a feed is an error too.
+//!   stopped it, without the location in front (the list shows the feed's name next to it).
+//!   A location that is not a feed is an error too.
 //! - [`Loading::try_next`] never blocks (the reader polls it); [`Loading::wait`] blocks until
 //!   every result is in and gives them in the locations' order, so a screenshot is the same
 //!   whatever order the network answered in.
@@ -72,8 +73,14 @@ pub fn load(location: &str, options: &LoadOptions) -> Result<Feed, String> {
     };
     match open(&source, Some(true), options) {
         Ok(Input::Feed { feed, .. }) => Ok(feed),
-        Ok(Input::Article(_)) => Err(format!("{location}: not a feed")),
-        Err(e) => Err(super::text::one_line(&e.to_string())),
+        Ok(Input::Article(_)) => Err("not a feed".to_owned()),
+        Err(e) => {
+            let message = super::text::one_line(&e.to_string());
+            let reason = message
+                .strip_prefix(location)
+                .and_then(|m| m.strip_prefix(": "));
+            Err(reason.map_or_else(|| message.clone(), str::to_owned))
+        }
     }
 }
 
@@ -152,11 +159,11 @@ mod tests {
         assert_eq!(indices, [0, 1, 2, 3, 4, 5]);
         assert_eq!(all[0].1.as_ref().map(|f| f.items.len()), Ok(4));
         let missing = all[1].1.as_ref().expect_err("a missing file");
-        assert!(missing.contains("no-such-feed.xml"), "{missing}");
+        assert!(missing == "no such file", "the reason alone: {missing}");
         assert!(all[2].1.is_ok() && all[3].1.is_ok() && all[4].1.is_ok());
         let not_feed = all[5].1.as_ref().expect_err("Cargo.toml is no feed");
         assert!(
-            not_feed.contains("Cargo.toml") && !not_feed.contains('\n'),
+            not_feed.starts_with("not a feed") && !not_feed.contains('\n'),
             "{not_feed}"
         );
     }

@@ -324,6 +324,8 @@ impl FeedListView {
                     self.lines = None;
                     return ListEffect::Open(self.selected);
                 }
+                // A feed's own row: its whole message, which the row may have cut.
+                self.message = self.status_of(self.selected);
             }
             ListAction::ToggleRead => {
                 self.list.toggle_read(self.selected);
@@ -341,6 +343,18 @@ impl FeedListView {
             ListAction::Quit => return ListEffect::Quit,
         }
         ListEffect::Nothing
+    }
+
+    /// What a loading or failed feed's row stands for, said in full.
+    fn status_of(&self, row: usize) -> Option<String> {
+        let Some(&Row::Status { source }) = self.list.rows().get(row) else {
+            return None;
+        };
+        let source = self.list.sources.get(source)?;
+        Some(match &source.status {
+            Status::Failed(message) => format!("{}: {message}", source.location),
+            _ => format!("{}: still loading", source.location),
+        })
     }
 
     /// Loads every feed again; the ones shown stay until their new version arrives.
