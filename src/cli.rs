@@ -34,6 +34,8 @@ pub enum Command {
     Doctor,
     /// The feeds of $XDG_CONFIG_HOME/sahifa/feeds (or FILE) in one list, newest first.
     #[command(mut_arg("file", |a| a.help("A feeds file instead of $XDG_CONFIG_HOME/sahifa/feeds")))]
+    // Feeds are told by their content, their encoding by their XML declaration.
+    #[command(mut_arg("format", |a| a.hide(true)), mut_arg("encoding", |a| a.hide(true)))]
     Feeds(ReadArgs),
     /// The analysed article as JSON (title, sections, blocks, entities).
     Json(JsonArgs),

@@ -135,7 +135,7 @@ impl FeedListView {
         };
         let unread = self.list.unread();
         let progress = match self.progress() {
-            Some((arrived, total)) => format!("  {arrived}/{total} feeds"),
+            Some((arrived, total)) => format!(" {arrived}/{total} feeds "),
             None => String::new(),
         };
         match &self.search {
