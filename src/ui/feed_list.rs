@@ -12,13 +12,13 @@
 //! a row, a click on the selected row (so a double click) opens it. What must leave the view
 //! — opening an item, reloading one feed, quitting — comes back as a [`ListEffect`].
 //!
-//! A list of several feeds loads them itself, in the background ([`FeedListView::load_in_background`],
-//! [`crate::feed::loading`]): [`FeedListView::poll`] hands in what arrived, and the selection
-//! stays on its item, at the same place on screen, as rows arrive above or below it; `r`
-//! loads every feed again, the ones shown staying until their new version arrives. The
-//! status line says how many feeds are in while some are not.
+//! A list of several feeds loads them itself, in the background
+//! ([`FeedListView::load_in_background`], [`crate::feed::loading`]): [`FeedListView::poll`]
+//! hands in what arrived, and the selection stays on its item, at the same place on screen,
+//! as rows arrive above or below it; `r` loads every feed again, the ones shown staying until
+//! their new version arrives. The status line says how many feeds are in while some are not.
 //!
-//! Drawing ([`draw`]): the rows come from [`crate::feed::rows`] (composed once per width,
+//! Drawing (`feed_list/draw.rs`): the rows come from [`crate::feed::rows`] (composed once per width,
 //! again after a read mark or the list changes), painted cell by cell as the reader paints
 //! pages, the theme's page under every cell.
 
