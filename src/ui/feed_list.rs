@@ -18,9 +18,9 @@
 //! as rows arrive above or below it; `r` loads every feed again, the ones shown staying until
 //! their new version arrives. The status line says how many feeds are in while some are not.
 //!
-//! Drawing (`feed_list/draw.rs`): the rows come from [`crate::feed::rows`] (composed once per width,
-//! again after a read mark or the list changes), painted cell by cell as the reader paints
-//! pages, the theme's page under every cell.
+//! Drawing (`feed_list/draw.rs`): the rows come from [`crate::feed::rows`] (composed once per
+//! width, again after a read mark or the list changes), painted cell by cell as the reader
+//! paints pages, the theme's page under every cell.
 
 use super::action::{Action, Key, Keymap};
 use crate::feed::article::{self, Opened};
