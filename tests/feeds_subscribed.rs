@@ -530,3 +530,39 @@ fn a_missing_or_empty_feeds_file_is_one_line_naming_it() {
     }
     let _ = std::fs::remove_dir_all(&config);
 }
+
+#[test]
+fn the_reader_shows_the_list_before_every_feed_is_in() {
+    let gate = Gate::closed();
+    let (base, _) = serve(gate.clone(), Duration::ZERO);
+    let (config, _) = feeds_file_for(&base, "pty");
+    let config_home = config.to_string_lossy();
+    let state = config.join("state");
+    let state_home = state.to_string_lossy();
+    let env = [
+        ("XDG_CONFIG_HOME", &*config_home),
+        ("XDG_STATE_HOME", &*state_home),
+        ("SOURCE_DATE_EPOCH", "1796590800"),
+    ];
+    let mut term =
+        common::pty::Terminal::spawn_with_env(common::bin::sahifa(), &["feeds"], &env, 100, 30)
+            .expect("sahifa in a terminal");
+    // Two feeds of three in, the Hebrew one held back: the list is up, and says so.
+    term.wait_until("the first feeds", Duration::from_millis(50), |screen| {
+        screen.contents().contains("2/3 feeds")
+    })
+    .expect("the list shown while a feed loads");
+    let waiting = term.screen_text();
+    assert!(waiting.contains("loading…"), "{waiting}");
+    assert!(!waiting.contains("Marathon"));
+    term.send_keys("j").expect("a key");
+    gate.let_go();
+    term.wait_until("every feed", Duration::from_millis(50), |screen| {
+        let text = screen.contents();
+        text.contains("Marathon") && !text.contains("/3 feeds")
+    })
+    .expect("the held feed filled in");
+    term.send_keys("q").expect("q");
+    assert_eq!(term.wait_exit(), Ok(0));
+    let _ = std::fs::remove_dir_all(&config);
+}
