@@ -235,7 +235,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[C('?')], action: Action::ToggleHelp, name: "help", help: "this help", scope: Scope::Both("this help") },
     Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry", scope: Scope::Both("open the item (a click too)") },
     Binding { keys: &[C('u')], action: Action::ToggleRead, name: "read", help: "read / unread", scope: Scope::List },
-    Binding { keys: &[C('r')], action: Action::Reload, name: "reload", help: "reload (every feed of the feeds file)", scope: Scope::List },
+    Binding { keys: &[C('r')], action: Action::Reload, name: "reload", help: "reload every feed of the list", scope: Scope::List },
     Binding { keys: &[C('q'), Key::Esc], action: Action::Back, name: "back", help: "close the panel, else quit", scope: Scope::Both("close the help, back, else quit") },
     Binding { keys: &[Key::Ctrl('c')], action: Action::Quit, name: "quit", help: "quit at once", scope: Scope::Both("quit at once") },
     Binding { keys: &[Key::Ctrl('z')], action: Action::Suspend, name: "suspend", help: "suspend (fg to come back)", scope: Scope::Both("suspend (fg to come back)") },

@@ -332,8 +332,9 @@ impl FeedListView {
                 self.save_read();
                 self.lines = None;
             }
+            // The feeds shown stay until their new version arrives.
             ListAction::Reload => match self.loader {
-                Some(options) => self.reload_all(options),
+                Some(options) => self.load_in_background(options),
                 None => return ListEffect::Reload,
             },
             ListAction::Search => self.prompt = Some(String::new()),
@@ -355,11 +356,6 @@ impl FeedListView {
             Status::Failed(message) => format!("{}: {message}", source.location),
             _ => format!("{}: still loading", source.location),
         })
-    }
-
-    /// Loads every feed again; the ones shown stay until their new version arrives.
-    fn reload_all(&mut self, options: LoadOptions) {
-        self.load_in_background(options);
     }
 
     /// Writes the selected item's feed's read marks (a failure is said, never fatal).
