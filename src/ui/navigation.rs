@@ -9,6 +9,8 @@
 //! loads it and hands the result back with [`Navigation::push_document`],
 //! [`Navigation::push_input`], [`Navigation::reload_feed`] or, on failure,
 //! [`Navigation::set_message`] (a status-line message on the current view, never a crash).
+//! The feeds file's list loads its feeds, and reloads them, by itself in the background:
+//! [`Navigation::poll_background`] hands in what arrived.
 
 use super::action::{Action, Key};
 use super::app::{App, ReaderOptions};
@@ -176,7 +178,8 @@ impl Navigation {
         }
     }
 
-    /// A terminal event: keys to [`Navigation::press`], the rest to the article shown.
+    /// A terminal event: keys to [`Navigation::press`], the rest to the view shown (the
+    /// feed list takes the wheel and left clicks).
     pub fn handle_event(&mut self, event: &crossterm::event::Event) -> Vec<Effect> {
         use crossterm::event::Event;
         match event {
