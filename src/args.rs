@@ -305,6 +305,10 @@ pub struct ShotArgs {
     /// space-separated.
     #[arg(long, default_value = "")]
     pub keys: String,
+    /// Picture `sahifa feeds`: the feeds of $XDG_CONFIG_HOME/sahifa/feeds (or of FILE, then
+    /// a feeds file), every one loaded before the picture is taken.
+    #[arg(long)]
+    pub feeds: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }

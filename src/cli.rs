@@ -32,6 +32,11 @@ pub enum Command {
     Bidi(BidiArgs),
     /// What sahifa detects about this terminal (bidi, images, colours) and what it chooses.
     Doctor,
+    /// The feeds of $XDG_CONFIG_HOME/sahifa/feeds (or FILE) in one list, newest first.
+    #[command(mut_arg("file", |a| a.help("A feeds file instead of $XDG_CONFIG_HOME/sahifa/feeds")))]
+    // Feeds are told by their content, their encoding by their XML declaration.
+    #[command(mut_arg("format", |a| a.hide(true)), mut_arg("encoding", |a| a.hide(true)))]
+    Feeds(ReadArgs),
     /// The analysed article as JSON (title, sections, blocks, entities).
     Json(JsonArgs),
     /// The rendered article on standard output (styled on a terminal, plain when piped).
@@ -48,6 +53,8 @@ pub enum Invocation {
     Json(Source, JsonArgs),
     Bidi(Source, BidiArgs),
     Shot(Source, ShotArgs),
+    /// `sahifa feeds`: the reader's flags, FILE the feeds file if given.
+    Feeds(ReadArgs),
     Doctor,
 }
 
@@ -67,6 +74,7 @@ pub fn invocation(cli: Cli) -> Result<Invocation, clap::Error> {
             Invocation::Bidi(source.unwrap_or(Source::Stdin), args)
         }
         Some(Command::Doctor) => Invocation::Doctor,
+        Some(Command::Feeds(args)) => Invocation::Feeds(args),
         Some(Command::Json(args)) => Invocation::Json(required(&args.source, "json")?, args),
         Some(Command::Print(args)) => Invocation::Print(required(&args.source, "print")?, args),
         Some(Command::Shot(args)) => {

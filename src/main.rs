@@ -25,6 +25,7 @@ fn main() {
         Invocation::Json(source, args) => json::run(source, args),
         Invocation::Bidi(source, args) => bidi::run(source, args),
         Invocation::Shot(source, args) => shot::run(source, args),
+        Invocation::Feeds(args) => read::run_feeds(args),
         Invocation::Doctor => doctor::run(),
     };
     if let Err(e) = result {

@@ -3,9 +3,12 @@
 //! Settings are layered: built-in defaults, then the config file, then the command line. The
 //! article comes from FILE, from standard input ('-' or piped), or — with neither — from the
 //! sample article compiled into the binary, so the first command anyone tries shows something.
+//! `sahifa feeds` opens the feeds file's list instead ([`run_feeds`]): its feeds load in the
+//! background once the reader is up.
 
 use crate::args::{BidiArg, ColorArg, ReadArgs};
 use crate::document::Document;
+use crate::feed::list::FeedList;
 use crate::feed::output::{self as feed_output, Input};
 use crate::load;
 use crate::load::figure_files;
@@ -31,11 +34,37 @@ mod fetching;
 mod screen;
 
 pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
+    run_first(source, args, &|| open_first(source, args))
+}
+
+/// `sahifa feeds [FILE]`: the feeds file's list (FILE, else `$XDG_CONFIG_HOME/sahifa/feeds`);
+/// a missing file, or one with no feed in it, is a one-line error naming it.
+pub fn run_feeds(args: &ReadArgs) -> anyhow::Result<()> {
+    let (path, file) = crate::feed::feeds_file::open(args.source.file.as_deref())?;
+    let state = (!args.no_state)
+        .then(crate::feed::read_state::default_dir)
+        .flatten();
+    let source = Source::File(path);
+    let shown = source.name().display().to_string();
+    let open = || {
+        let list = FeedList::subscribed(&file, state.as_deref());
+        let problems = (file.problems.iter()).map(|p| format!("{shown}: {p}"));
+        Ok((First::Feeds(list), problems.collect()))
+    };
+    run_first(&source, args, &open)
+}
+
+/// The reader over what `open` gives (called once the terminal, or the pipe, is known).
+fn run_first(
+    source: &Source,
+    args: &ReadArgs,
+    open: &dyn Fn() -> anyhow::Result<(First, Vec<String>)>,
+) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         // Like `less`: with no screen to take (`sahifa FILE | grep …`, or `sahifa | head` for
         // the sample), the article (or the feed's list) is written out as `sahifa print`
-        // writes it.
-        let (first, warnings) = open_first(source, args)?;
+        // writes it; the feeds file's list once every feed is in.
+        let (first, warnings) = open()?;
         for warning in warnings {
             eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));
         }
@@ -55,7 +84,8 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
         return match first {
             First::Article(doc) => write_article(&doc, source, &settings),
-            First::Feed(list) => {
+            First::Feed(mut list) | First::Feeds(mut list) => {
+                crate::feed::loading::load_all(&mut list, &args.source.load_options());
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
                 let written = feed_output::print(&list, &settings, feed_output::now(), &mut out)
                     .and_then(|()| std::io::Write::flush(&mut out));
@@ -67,11 +97,11 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    let (first, mut messages) = open_first(source, args)?;
+    let (first, mut messages) = open()?;
     messages.extend(config_problem);
     let doc = match &first {
         First::Article(doc) => Some(doc),
-        First::Feed(..) => None,
+        First::Feed(..) | First::Feeds(..) => None,
     };
     let positions = position::default_dir().filter(|_| !args.no_state);
     let store = (source.identity().zip(doc).zip(positions.as_deref()))
@@ -105,6 +135,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         .text
         .page_options(config.shaping.unwrap_or(true), reorder);
     let now = crate::feed::output::now();
+    let subscribed = matches!(first, First::Feeds(_));
     let (view, picker) = match first {
         First::Article(doc) => {
             let mut app = App::with_size(doc, options.clone(), cols, rows);
@@ -114,10 +145,15 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
             }
             (View::Article(Box::new(app)), picker)
         }
-        First::Feed(list) => {
+        First::Feed(list) | First::Feeds(list) => {
             let mut view = Navigation::feed_view(list, source.clone(), page, now);
-            if let (View::Feed { view, .. }, Some(message)) = (&mut view, &options.message) {
-                view.set_message(message.clone());
+            if let View::Feed { view, .. } = &mut view {
+                if let Some(message) = &options.message {
+                    view.set_message(message.clone());
+                }
+                if subscribed {
+                    view.load_in_background(args.source.load_options());
+                }
             }
             (view, None)
         }
@@ -187,7 +223,9 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
 /// What the reader opens first.
 enum First {
     Article(Document),
-    Feed(crate::feed::list::FeedList),
+    Feed(FeedList),
+    /// The feeds file's list, its feeds still to load.
+    Feeds(FeedList),
 }
 
 /// Loads the source as an article or a feed (told as `print` tells them, a URL with the byte

@@ -8,9 +8,13 @@
 //! window at a time as in the reader, and its status line gives the place in units (`~N%`),
 //! since nothing measures the whole page; its entities are tagged at the first key that shows
 //! them (`e`, `E`), not before the first screen. Without FILE it takes piped
-//! standard input, else the built-in sample article, as the reader does.
+//! standard input, else the built-in sample article, as the reader does. `--feeds` pictures
+//! `sahifa feeds` (FILE, if given, is the feeds file): every feed is waited for, before the
+//! keys and after a reload, and handed in in the file's order, so the picture does not depend
+//! on which server answered first.
 
 use crate::args::ShotArgs;
+use crate::feed::feeds_file;
 use crate::feed::list::FeedList;
 use crate::feed::output::{self as feed_output, Input};
 use crate::feed::read_state::ReadState;
@@ -58,14 +62,24 @@ pub fn screen(source: &Source, args: &ShotArgs) -> anyhow::Result<Buffer> {
 pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow::Result<Buffer> {
     let read = &args.read;
     let (config, config_problem) = Config::load(read.config.as_deref());
-    let input = feed_output::open(
-        source,
-        read.source.feed_format(),
-        &read.source.load_options(),
-    )?;
+    let input = if args.feeds {
+        let (path, file) = feeds_file::open(read.source.file.as_deref())?;
+        let shown = path.display().to_string();
+        let problems = file.problems.iter().map(|p| format!("{shown}: {p}"));
+        Subscribed(FeedList::subscribed(&file, None), problems.collect())
+    } else {
+        Opened(Box::new(feed_output::open(
+            source,
+            read.source.feed_format(),
+            &read.source.load_options(),
+        )?))
+    };
     let mut messages: Vec<String> = match &input {
-        Input::Article(loaded) => loaded.warnings.iter().map(ToString::to_string).collect(),
-        Input::Feed { .. } => Vec::new(),
+        Opened(input) => match input.as_ref() {
+            Input::Article(loaded) => loaded.warnings.iter().map(ToString::to_string).collect(),
+            Input::Feed { .. } => Vec::new(),
+        },
+        Subscribed(_, problems) => problems.clone(),
     };
     messages.extend(config_problem);
     let mut reader = reader_options(source, read, &config, &mut messages);
@@ -78,20 +92,29 @@ pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow
 
     let shot::Size { cols, rows } = args.size;
     let first = match input {
-        Input::Article(loaded) => View::Article(Box::new(App::with_size(
-            loaded.document,
-            reader.clone(),
-            cols,
-            rows,
-        ))),
-        Input::Feed { feed, name, .. } => {
+        Opened(input) => match *input {
+            Input::Article(loaded) => View::Article(Box::new(App::with_size(
+                loaded.document,
+                reader.clone(),
+                cols,
+                rows,
+            ))),
             // No read marks from the state directory: the same input gives the same picture.
-            let list = FeedList::single(feed, &name, ReadState::in_memory());
-            let mut view = Navigation::feed_view(list, source.clone(), page, now);
-            if let (View::Feed { view, .. }, Some(message)) = (&mut view, &reader.message) {
-                view.set_message(message.clone());
+            Input::Feed { feed, name, .. } => {
+                let list = FeedList::single(feed, &name, ReadState::in_memory());
+                feed_view(list, source, page, now, reader.message.as_deref(), None)
             }
-            view
+        },
+        Subscribed(list, _) => {
+            let options = read.source.load_options();
+            feed_view(
+                list,
+                source,
+                page,
+                now,
+                reader.message.as_deref(),
+                Some(options),
+            )
         }
     };
     let mut nav = Navigation::with_feeds(first, reader, page, now, cols, rows);
@@ -99,7 +122,11 @@ pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow
         if nav.should_quit() {
             break;
         }
-        for effect in nav.press(key) {
+        let effects = nav.press(key);
+        if let View::Feed { view, .. } = nav.current_mut() {
+            view.wait();
+        }
+        for effect in effects {
             if let Effect::Open(source) | Effect::Reload(source) = effect {
                 nav.set_message(format!(
                     "not fetched in a screenshot: {}",
@@ -111,4 +138,36 @@ pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow
     let mut buffer = Buffer::empty(Rect::new(0, 0, cols, rows));
     nav.render(buffer.area, &mut buffer);
     Ok(buffer)
+}
+
+/// What a screenshot is of.
+enum Picture {
+    /// A file, standard input or a URL: an article or a feed.
+    Opened(Box<Input>),
+    /// The feeds file's list, and what was wrong with some of its lines.
+    Subscribed(FeedList, Vec<String>),
+}
+use Picture::{Opened, Subscribed};
+
+/// The first view of a feed list: `message` in its status line; with `load`, its feeds are
+/// loaded and waited for.
+fn feed_view(
+    list: FeedList,
+    source: &Source,
+    page: crate::page::PageOptions,
+    now: DateTime<Utc>,
+    message: Option<&str>,
+    load: Option<crate::load::LoadOptions>,
+) -> View {
+    let mut first = Navigation::feed_view(list, source.clone(), page, now);
+    if let View::Feed { view, .. } = &mut first {
+        if let Some(message) = message {
+            view.set_message(message.to_owned());
+        }
+        if let Some(options) = load {
+            view.load_in_background(options);
+            view.wait();
+        }
+    }
+    first
 }

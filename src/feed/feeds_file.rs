@@ -4,7 +4,8 @@
 //! whitespace (`https://example.org/rss.xml  أخبار المثال`). Blank lines and lines starting
 //! with `#` are skipped; so is a `#` comment after whitespace. A line whose first word is
 //! neither a URL nor a path (`ftp://…`) is reported with its line number and skipped; the rest
-//! still count. A missing file is an empty list.
+//! still count. [`read`] takes a missing file for an empty list; [`open`], for `sahifa feeds`,
+//! refuses a missing file and one with no feed in it, in one line naming the file.
 
 use super::text::one_line;
 use std::path::{Path, PathBuf};
@@ -110,6 +111,46 @@ pub fn read(path: &Path) -> crate::error::Result<FeedsFile> {
     }
 }
 
+/// How a feeds file is written, for the messages that ask for one.
+const HOW: &str = "one feed URL or path a line, an optional name after it, # for comments";
+
+/// The feeds file for `sahifa feeds`: `path`, else [`default_path`]. A missing file, a
+/// directory, and a file with no feed in it are errors naming the file.
+pub fn open(path: Option<&Path>) -> crate::error::Result<(PathBuf, FeedsFile)> {
+    let path = match path {
+        Some(path) => path.to_path_buf(),
+        None => default_path().ok_or_else(|| crate::error::Error::Invalid {
+            path: PathBuf::from("$XDG_CONFIG_HOME/sahifa/feeds"),
+            reason: "no configuration directory to look for the feeds file in".to_owned(),
+        })?,
+    };
+    let invalid = |reason: String| crate::error::Error::Invalid {
+        path: path.clone(),
+        reason,
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(invalid(format!("no feeds file; write one ({HOW})")));
+        }
+        Err(e) => {
+            return Err(crate::error::Error::Read {
+                path: path.clone(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    let file = parse(&String::from_utf8_lossy(&bytes));
+    if file.subscriptions.is_empty() {
+        let problems = match file.problems.first() {
+            Some(first) => format!(" ({first})"),
+            None => String::new(),
+        };
+        return Err(invalid(format!("no feeds in it{problems}; {HOW}")));
+    }
+    Ok((path, file))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +191,30 @@ mod tests {
         let labels: Vec<String> = file.subscriptions.iter().map(Subscription::label).collect();
         assert_eq!(labels, ["المثال", "example.com:8080", "local.xml"]);
         assert!(file.subscriptions[0].is_url() && !file.subscriptions[2].is_url());
+    }
+
+    #[test]
+    fn open_refuses_a_missing_or_empty_file_naming_it() {
+        let dir = std::env::temp_dir().join(format!("sahifa-feeds-file-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch directory");
+        let path = dir.join("feeds");
+        let _ = std::fs::remove_file(&path);
+        let missing = open(Some(&path)).expect_err("missing").to_string();
+        assert!(
+            missing.starts_with(&path.display().to_string()) && missing.contains("no feeds file"),
+            "{missing}"
+        );
+        std::fs::write(&path, "# nothing yet\n\n").expect("written");
+        let empty = open(Some(&path)).expect_err("empty").to_string();
+        assert!(empty.contains("no feeds in it"), "{empty}");
+        std::fs::write(&path, "ftp://x.example/feed\n").expect("written");
+        let bad = open(Some(&path)).expect_err("no usable line").to_string();
+        assert!(bad.contains("line 1: ftp://"), "{bad}");
+        assert!(!bad.contains('\n'));
+        std::fs::write(&path, "https://x.example/rss  X\n").expect("written");
+        let (at, file) = open(Some(&path)).expect("a feed");
+        assert_eq!((at, file.subscriptions.len()), (path, 1));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

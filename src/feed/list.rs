@@ -199,6 +199,23 @@ impl FeedList {
         first
     }
 
+    /// Writes the read marks of `row`'s feed (nothing for a status row).
+    pub fn save_read_of(&self, row: usize) -> std::io::Result<()> {
+        match self.rows.get(row) {
+            Some(Row::Item { source, .. }) | Some(Row::Status { source }) => {
+                match self.sources.get(*source) {
+                    Some(Source {
+                        status: Status::Loaded(feed),
+                        read,
+                        ..
+                    }) => read.save(&feed.items),
+                    _ => Ok(()),
+                }
+            }
+            None => Ok(()),
+        }
+    }
+
     fn rebuild(&mut self) {
         let mut rows: Vec<Row> = (0..self.sources.len())
             .filter(|&s| !matches!(self.sources[s].status, Status::Loaded(_)))

@@ -19,7 +19,8 @@
 //! The rest of the capability: [`date`] (item dates in whatever form feeds write them),
 //! [`age`] (relative dates), [`read_state`] (read marks kept per
 //! feed), [`feeds_file`] (the user's list of feeds), [`list`] (items of one or many feeds,
-//! newest first), [`rows`] (the list composed into page lines for `print` and the list view),
+//! newest first), [`loading`] (the feeds of a list fetched in the background, a few at a
+//! time), [`rows`] (the list composed into page lines for `print` and the list view),
 //! [`output`] (what `print` and `json` write for a feed).
 //!
 //! [`Document`]: crate::document::Document
@@ -32,6 +33,7 @@ pub mod feeds_file;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod list;
+pub mod loading;
 pub mod output;
 pub mod read_state;
 pub mod rows;

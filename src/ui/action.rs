@@ -2,7 +2,9 @@
 //!
 //! Input becomes a closed [`Action`]; keys reach actions only through [`BINDINGS`] (patched by the
 //! user's overrides into a [`Keymap`]), and the help overlay is generated from that same keymap,
-//! so the help cannot drift from the real keys.
+//! so the help cannot drift from the real keys. The feed list's keys are rows of the same
+//! table: each row says where it works ([`Scope`]) and what the list's help calls it, so a key
+//! rebound in the config is rebound in both views and both helps show it.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -148,6 +150,36 @@ pub enum Action {
     Copy,
     /// Copy the section at the top of the view.
     CopySection,
+    /// Feed list: mark the selected item read or unread.
+    ToggleRead,
+    /// Feed list: load the feed (or every feed) again.
+    Reload,
+}
+
+/// Where a key of the table works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In an article only.
+    Reader,
+    /// In an article and in the feed list, where the help calls it this.
+    Both(&'static str),
+    /// In the feed list only (the row's `help` is the list's).
+    List,
+}
+
+impl Scope {
+    fn in_reader(self) -> bool {
+        !matches!(self, Scope::List)
+    }
+
+    /// The list's help line, when the binding works there.
+    fn list_help(self, help: &'static str) -> Option<&'static str> {
+        match self {
+            Scope::Reader => None,
+            Scope::Both(list) => Some(list),
+            Scope::List => Some(help),
+        }
+    }
 }
 
 /// One row of the key table: the keys, what they do, and the line the help overlay shows.
@@ -157,73 +189,91 @@ pub struct Binding {
     /// The action's name in config files (`[keys]` overrides).
     pub name: &'static str,
     pub help: &'static str,
+    pub scope: Scope,
 }
 
 use Key::Char as C;
 
-/// The reader's keys (DESIGN.md "Reader keys"); the help overlay lists exactly these.
+/// The reader's keys (DESIGN.md "Reader keys") and the feed list's; each help overlay lists
+/// exactly the rows of its view.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding { keys: &[C('j'), Key::Down], action: Action::ScrollLines(1), name: "line-down", help: "line down (mouse wheel too)" },
-    Binding { keys: &[C('k'), Key::Up], action: Action::ScrollLines(-1), name: "line-up", help: "line up" },
-    Binding { keys: &[C(' '), Key::PageDown, C('f')], action: Action::ScrollPages(1), name: "page-down", help: "page down" },
-    Binding { keys: &[C('b'), Key::PageUp], action: Action::ScrollPages(-1), name: "page-up", help: "page up" },
-    Binding { keys: &[C('d')], action: Action::ScrollHalfPages(1), name: "half-page-down", help: "half page down" },
-    Binding { keys: &[C('u')], action: Action::ScrollHalfPages(-1), name: "half-page-up", help: "half page up" },
-    Binding { keys: &[C('g'), Key::Home], action: Action::Top, name: "top", help: "top of the article" },
-    Binding { keys: &[C('G'), Key::End], action: Action::Bottom, name: "end", help: "end of the article" },
-    Binding { keys: &[C(']')], action: Action::NextSection, name: "next-section", help: "next section" },
-    Binding { keys: &[C('[')], action: Action::PrevSection, name: "previous-section", help: "previous section" },
-    Binding { keys: &[C('1')], action: Action::Section(1), name: "section-1", help: "jump to section N" },
-    Binding { keys: &[C('2')], action: Action::Section(2), name: "section-2", help: "" },
-    Binding { keys: &[C('3')], action: Action::Section(3), name: "section-3", help: "" },
-    Binding { keys: &[C('4')], action: Action::Section(4), name: "section-4", help: "" },
-    Binding { keys: &[C('5')], action: Action::Section(5), name: "section-5", help: "" },
-    Binding { keys: &[C('6')], action: Action::Section(6), name: "section-6", help: "" },
-    Binding { keys: &[C('7')], action: Action::Section(7), name: "section-7", help: "" },
-    Binding { keys: &[C('8')], action: Action::Section(8), name: "section-8", help: "" },
-    Binding { keys: &[C('9')], action: Action::Section(9), name: "section-9", help: "" },
-    Binding { keys: &[C('t'), Key::Tab], action: Action::ToggleOutline, name: "outline", help: "outline of sections" },
-    Binding { keys: &[C('c')], action: Action::NextBox, name: "next-box", help: "next call-out or figure" },
-    Binding { keys: &[C('C')], action: Action::PrevBox, name: "previous-box", help: "previous call-out or figure" },
-    Binding { keys: &[C('/')], action: Action::StartSearch, name: "search", help: "search (then text, Enter)" },
-    Binding { keys: &[C('n')], action: Action::NextMatch, name: "next-match", help: "next match" },
-    Binding { keys: &[C('N')], action: Action::PrevMatch, name: "previous-match", help: "previous match" },
-    Binding { keys: &[C('y')], action: Action::Copy, name: "copy", help: "copy selection (drag) or top paragraph" },
-    Binding { keys: &[C('Y')], action: Action::CopySection, name: "copy-section", help: "copy the section" },
-    Binding { keys: &[C('e')], action: Action::ToggleEntities, name: "entities", help: "entity highlighting on/off" },
-    Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions" },
-    Binding { keys: &[C('L')], action: Action::ToggleLinks, name: "links", help: "links panel; Enter opens the link" },
-    Binding { keys: &[C('o')], action: Action::OpenExternal, name: "open-external", help: "links panel: open in the browser" },
-    Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme" },
-    Binding { keys: &[C('J')], action: Action::ToggleJustify, name: "justify", help: "justified / ragged paragraphs" },
-    Binding { keys: &[C('R')], action: Action::ToggleReveal, name: "reveal", help: "reveal bidi controls and invisible characters" },
-    Binding { keys: &[C('?')], action: Action::ToggleHelp, name: "help", help: "this help" },
-    Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry" },
-    Binding { keys: &[C('q'), Key::Esc], action: Action::Back, name: "back", help: "close the panel, else quit" },
-    Binding { keys: &[Key::Ctrl('c')], action: Action::Quit, name: "quit", help: "quit at once" },
-    Binding { keys: &[Key::Ctrl('z')], action: Action::Suspend, name: "suspend", help: "suspend (fg to come back)" },
+    Binding { keys: &[C('j'), Key::Down], action: Action::ScrollLines(1), name: "line-down", help: "line down (mouse wheel too)", scope: Scope::Both("next item (mouse wheel too)") },
+    Binding { keys: &[C('k'), Key::Up], action: Action::ScrollLines(-1), name: "line-up", help: "line up", scope: Scope::Both("previous item") },
+    Binding { keys: &[C(' '), Key::PageDown, C('f')], action: Action::ScrollPages(1), name: "page-down", help: "page down", scope: Scope::Both("page down") },
+    Binding { keys: &[C('b'), Key::PageUp], action: Action::ScrollPages(-1), name: "page-up", help: "page up", scope: Scope::Both("page up") },
+    Binding { keys: &[C('d')], action: Action::ScrollHalfPages(1), name: "half-page-down", help: "half page down", scope: Scope::Reader },
+    Binding { keys: &[C('u')], action: Action::ScrollHalfPages(-1), name: "half-page-up", help: "half page up", scope: Scope::Reader },
+    Binding { keys: &[C('g'), Key::Home], action: Action::Top, name: "top", help: "top of the article", scope: Scope::Both("first item") },
+    Binding { keys: &[C('G'), Key::End], action: Action::Bottom, name: "end", help: "end of the article", scope: Scope::Both("last item") },
+    Binding { keys: &[C(']')], action: Action::NextSection, name: "next-section", help: "next section", scope: Scope::Reader },
+    Binding { keys: &[C('[')], action: Action::PrevSection, name: "previous-section", help: "previous section", scope: Scope::Reader },
+    Binding { keys: &[C('1')], action: Action::Section(1), name: "section-1", help: "jump to section N", scope: Scope::Reader },
+    Binding { keys: &[C('2')], action: Action::Section(2), name: "section-2", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('3')], action: Action::Section(3), name: "section-3", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('4')], action: Action::Section(4), name: "section-4", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('5')], action: Action::Section(5), name: "section-5", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('6')], action: Action::Section(6), name: "section-6", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('7')], action: Action::Section(7), name: "section-7", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('8')], action: Action::Section(8), name: "section-8", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('9')], action: Action::Section(9), name: "section-9", help: "", scope: Scope::Reader },
+    Binding { keys: &[C('t'), Key::Tab], action: Action::ToggleOutline, name: "outline", help: "outline of sections", scope: Scope::Reader },
+    Binding { keys: &[C('c')], action: Action::NextBox, name: "next-box", help: "next call-out or figure", scope: Scope::Reader },
+    Binding { keys: &[C('C')], action: Action::PrevBox, name: "previous-box", help: "previous call-out or figure", scope: Scope::Reader },
+    Binding { keys: &[C('/')], action: Action::StartSearch, name: "search", help: "search (then text, Enter)", scope: Scope::Both("search titles (then text, Enter)") },
+    Binding { keys: &[C('n')], action: Action::NextMatch, name: "next-match", help: "next match", scope: Scope::Both("next match") },
+    Binding { keys: &[C('N')], action: Action::PrevMatch, name: "previous-match", help: "previous match", scope: Scope::Both("previous match") },
+    Binding { keys: &[C('y')], action: Action::Copy, name: "copy", help: "copy selection (drag) or top paragraph", scope: Scope::Reader },
+    Binding { keys: &[C('Y')], action: Action::CopySection, name: "copy-section", help: "copy the section", scope: Scope::Reader },
+    Binding { keys: &[C('e')], action: Action::ToggleEntities, name: "entities", help: "entity highlighting on/off", scope: Scope::Reader },
+    Binding { keys: &[C('E')], action: Action::ToggleEntityPanel, name: "entity-panel", help: "entity panel; Enter then n/N: mentions", scope: Scope::Reader },
+    Binding { keys: &[C('L')], action: Action::ToggleLinks, name: "links", help: "links panel; Enter opens the link", scope: Scope::Reader },
+    Binding { keys: &[C('o')], action: Action::OpenExternal, name: "open-external", help: "links panel: open in the browser", scope: Scope::Reader },
+    Binding { keys: &[C('T')], action: Action::NextTheme, name: "next-theme", help: "next theme", scope: Scope::Reader },
+    Binding { keys: &[C('J')], action: Action::ToggleJustify, name: "justify", help: "justified / ragged paragraphs", scope: Scope::Reader },
+    Binding { keys: &[C('R')], action: Action::ToggleReveal, name: "reveal", help: "reveal bidi controls and invisible characters", scope: Scope::Reader },
+    Binding { keys: &[C('?')], action: Action::ToggleHelp, name: "help", help: "this help", scope: Scope::Both("this help") },
+    Binding { keys: &[Key::Enter], action: Action::Confirm, name: "confirm", help: "in a panel: jump to the selected entry", scope: Scope::Both("open the item (a click too)") },
+    Binding { keys: &[C('u')], action: Action::ToggleRead, name: "read", help: "read / unread", scope: Scope::List },
+    Binding { keys: &[C('r')], action: Action::Reload, name: "reload", help: "reload every feed of the list", scope: Scope::List },
+    Binding { keys: &[C('q'), Key::Esc], action: Action::Back, name: "back", help: "close the panel, else quit", scope: Scope::Both("close the help, back, else quit") },
+    Binding { keys: &[Key::Ctrl('c')], action: Action::Quit, name: "quit", help: "quit at once", scope: Scope::Both("quit at once") },
+    Binding { keys: &[Key::Ctrl('z')], action: Action::Suspend, name: "suspend", help: "suspend (fg to come back)", scope: Scope::Both("suspend (fg to come back)") },
 ];
 
-/// Keys to actions: the table, with the user's overrides applied on top.
+/// Keys to actions: the table, with the user's overrides applied on top; one map for articles,
+/// one for the feed list.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     map: HashMap<Key, Action>,
+    list: HashMap<Key, Action>,
 }
 
 impl Default for Keymap {
     fn default() -> Self {
-        let map = BINDINGS
-            .iter()
-            .flat_map(|b| b.keys.iter().map(move |k| (*k, b.action)))
-            .collect();
-        Self { map }
+        let in_view = |list: bool| -> HashMap<Key, Action> {
+            BINDINGS
+                .iter()
+                .filter(|b| {
+                    if list {
+                        b.scope.list_help(b.help).is_some()
+                    } else {
+                        b.scope.in_reader()
+                    }
+                })
+                .flat_map(|b| b.keys.iter().map(move |k| (*k, b.action)))
+                .collect()
+        };
+        Self {
+            map: in_view(false),
+            list: in_view(true),
+        }
     }
 }
 
 impl Keymap {
-    /// The table with `overrides` (key name → action name) applied. Unknown keys or actions
-    /// are returned as messages and leave the table as it was.
+    /// The table with `overrides` (key name → action name) applied, in each view the action
+    /// works in. Unknown keys or actions are returned as messages and leave the table as it was.
     pub fn with_overrides<'a>(
         overrides: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (Self, Vec<String>) {
@@ -236,11 +286,17 @@ impl Keymap {
             };
             if action_name == "none" {
                 keymap.map.remove(&key);
+                keymap.list.remove(&key);
                 continue;
             }
             match BINDINGS.iter().find(|b| b.name == action_name) {
                 Some(b) => {
-                    keymap.map.insert(key, b.action);
+                    if b.scope.in_reader() {
+                        keymap.map.insert(key, b.action);
+                    }
+                    if b.scope.list_help(b.help).is_some() {
+                        keymap.list.insert(key, b.action);
+                    }
                 }
                 None => problems.push(format!("unknown action {action_name:?}")),
             }
@@ -253,38 +309,59 @@ impl Keymap {
         self.map.get(&key).copied()
     }
 
+    /// The action a key asks for in the feed list.
+    pub fn list_action(&self, key: Key) -> Option<Action> {
+        self.list.get(&key).copied()
+    }
+
     /// The help overlay's rows: the keys bound to each action, in table order, and its help.
     /// Sections 1…9 are folded into one row.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows = Vec::new();
-        for binding in BINDINGS.iter().filter(|b| !b.help.is_empty()) {
-            let mut keys: Vec<Key> = self.keys_for(binding.action);
+        for binding in BINDINGS.iter().filter(|b| b.scope.in_reader()) {
+            if binding.help.is_empty() {
+                continue;
+            }
             if let Action::Section(_) = binding.action {
-                keys = Vec::new();
                 let bound: Vec<String> = (1..=9u8)
-                    .flat_map(|n| self.keys_for(Action::Section(n)))
+                    .flat_map(|n| keys_for(&self.map, Action::Section(n)))
                     .map(|k| k.to_string())
                     .collect();
                 rows.push((compact_digits(&bound), binding.help));
                 continue;
             }
-            keys.sort_by_key(|k| order_in_table(*k, binding));
-            let names: Vec<String> = keys.iter().map(Key::to_string).collect();
-            rows.push((names.join(" "), binding.help));
+            rows.push((key_names(&self.map, binding), binding.help));
         }
         rows
     }
 
-    fn keys_for(&self, action: Action) -> Vec<Key> {
-        let mut keys: Vec<Key> = self
-            .map
+    /// The feed list's help rows, from the same table: the rows that work in the list, with
+    /// the list's words.
+    pub fn list_help_rows(&self) -> Vec<(String, &'static str)> {
+        BINDINGS
             .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| *k)
-            .collect();
-        keys.sort_by_key(|k| k.to_string());
-        keys
+            .filter_map(|b| Some((key_names(&self.list, b), b.scope.list_help(b.help)?)))
+            .collect()
     }
+}
+
+/// The keys bound to `binding`'s action in `map`: the table's first, in its order, then
+/// overrides.
+fn key_names(map: &HashMap<Key, Action>, binding: &Binding) -> String {
+    let mut keys = keys_for(map, binding.action);
+    keys.sort_by_key(|k| order_in_table(*k, binding));
+    let names: Vec<String> = keys.iter().map(Key::to_string).collect();
+    names.join(" ")
+}
+
+fn keys_for(map: &HashMap<Key, Action>, action: Action) -> Vec<Key> {
+    let mut keys: Vec<Key> = map
+        .iter()
+        .filter(|(_, a)| **a == action)
+        .map(|(k, _)| *k)
+        .collect();
+    keys.sort_by_key(|k| k.to_string());
+    keys
 }
 
 /// Keys from the table first, in its order, then overrides.
@@ -362,5 +439,28 @@ mod tests {
         let back = rows.iter().find(|(_, h)| h.starts_with("close"));
         assert_eq!(back.map(|(k, _)| k.as_str()), Some("Esc"));
         assert!(rows.iter().any(|(k, _)| k == "1…9"));
+    }
+
+    #[test]
+    fn the_feed_list_has_its_own_keys_from_the_same_table() {
+        let map = Keymap::default();
+        assert_eq!(map.action(C('u')), Some(Action::ScrollHalfPages(-1)));
+        assert_eq!(map.list_action(C('u')), Some(Action::ToggleRead));
+        assert_eq!(map.action(C('r')), None, "reload is the list's");
+        assert_eq!(map.list_action(C('r')), Some(Action::Reload));
+        assert_eq!(map.list_action(C(']')), None, "sections are the reader's");
+        assert_eq!(map.list_action(Key::Enter), Some(Action::Confirm));
+        let rows = map.list_help_rows();
+        let help: Vec<&str> = rows.iter().map(|(_, h)| *h).collect();
+        assert!(help.contains(&"read / unread") && help.contains(&"first item"));
+        assert!(!help.iter().any(|h| h.contains("section")), "{help:?}");
+        assert!(!map.help_rows().iter().any(|(_, h)| *h == "read / unread"));
+        // An override of a key both views share rebinds it in both helps.
+        let (map, _) = Keymap::with_overrides([("x", "line-down"), ("U", "read")]);
+        assert_eq!(map.list_action(C('x')), Some(Action::ScrollLines(1)));
+        assert_eq!(map.action(C('U')), None, "read marks are the list's alone");
+        let rows = map.list_help_rows();
+        let read = rows.iter().find(|(_, h)| *h == "read / unread");
+        assert_eq!(read.map(|(k, _)| k.as_str()), Some("u U"));
     }
 }

@@ -379,6 +379,8 @@ impl App {
             Action::CopySection => self.copy_section(),
             Action::Quit => self.leave(),
             Action::Suspend => self.effects.push(Effect::Suspend),
+            // The feed list's; an article has no read marks and nothing to reload.
+            Action::ToggleRead | Action::Reload => {}
             Action::Back => self.back(),
             Action::Type(c) => {
                 if let Some(prompt) = &mut self.prompt {

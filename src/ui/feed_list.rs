@@ -1,35 +1,43 @@
 //! The feed list view: a component of its own (state, keys, drawing) over a [`FeedList`].
 //!
-//! Keys (one table, [`LIST_KEYS`], which the help can be generated from): `j` `k` and the
-//! arrows move the selection; `Space` `f` `PageDown`, `b` `PageUp` move it a page; `g` `Home`,
-//! `G` `End` go to the first and last row; `Enter` opens the selected item (and marks it read);
-//! `u` toggles its read mark; `r` asks for a reload; `/` types a search over the titles (folded
-//! as the reader's search folds: harakat, niqqud and letter variants ignored), `Enter` runs
-//! it and selects the first match from the selection on, `n` `N` go to the next and previous
-//! matching row; `q` `Esc` leave (`Esc` first closes the prompt). What must leave the view —
-//! opening an item, reloading, quitting — comes back as a [`ListEffect`] for the caller.
+//! Keys come from the reader's one key table ([`Keymap::list_action`]: the rows of
+//! `ui::action::BINDINGS` that work in the list, overrides included), never from a table of
+//! their own: `j` `k` and the arrows move the selection; `Space` `f` `PageDown`, `b` `PageUp`
+//! move it a page; `g` `Home`, `G` `End` go to the first and last row; `Enter` opens the
+//! selected item (and marks it read); `u` toggles its read mark; `r` reloads; `/` types a
+//! search over the titles (folded as the reader's search folds: harakat, niqqud and letter
+//! variants ignored), `Enter` runs it and selects the first match from the selection on, `n`
+//! `N` go to the next and previous matching row; `?` shows the list's keys; `q` `Esc` leave
+//! (`Esc` first closes the prompt or the help). The mouse: the wheel scrolls, a click selects
+//! a row, a click on the selected row (so a double click) opens it. What must leave the view
+//! — opening an item, reloading one feed, quitting — comes back as a [`ListEffect`].
 //!
-//! Drawing: the rows come from [`crate::feed::rows`] (composed once per width, again after a
-//! read mark or the list changes), painted cell by cell as the reader paints pages, the theme's
-//! page under every cell; the selected row wears `outline.selected`, search matches
-//! `search.match` (`search.current` in the selected row). The bottom row is the status line:
-//! the list's title on the reading-start side; unread count and position (or the prompt, or a
-//! message) on the other.
+//! A list of several feeds loads them itself, in the background
+//! ([`FeedListView::load_in_background`], [`crate::feed::loading`]): [`FeedListView::poll`]
+//! hands in what arrived, and the selection stays on its item, at the same place on screen,
+//! as rows arrive above or below it; `r` loads every feed again, the ones shown staying until
+//! their new version arrives. The status line says how many feeds are in while some are not.
+//!
+//! Drawing (`feed_list/draw.rs`): the rows come from [`crate::feed::rows`] (composed once per
+//! width, again after a read mark or the list changes), painted cell by cell as the reader
+//! paints pages, the theme's page under every cell.
 
-use super::action::Key;
-use super::paint;
+use super::action::{Action, Key, Keymap};
 use crate::feed::article::{self, Opened};
-use crate::feed::list::{FeedList, Status};
-use crate::feed::rows::{self, RowOptions};
+use crate::feed::list::{FeedList, Row, Status};
+use crate::feed::loading::{self, Loading};
+use crate::feed::rows;
 use crate::fold;
-use crate::page::{PageLine, PageOptions, Piece};
-use crate::theme::{StyleKey, Theme};
+use crate::load::LoadOptions;
+use crate::page::{PageLine, PageOptions};
 use chrono::{DateTime, Utc};
 use memchr::memmem;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
 use std::ops::Range;
+
+mod draw;
+
+/// Rows the mouse wheel moves the list per notch.
+const WHEEL_ROWS: i32 = 3;
 
 /// What a key does in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,33 +54,32 @@ pub enum ListAction {
     Search,
     NextMatch,
     PreviousMatch,
+    Help,
     Quit,
 }
 
-/// The list's keys and what each does, with the words the help shows.
-pub const LIST_KEYS: &[(Key, ListAction, &str)] = &[
-    (Key::Char('j'), ListAction::Down, "next item"),
-    (Key::Down, ListAction::Down, "next item"),
-    (Key::Char('k'), ListAction::Up, "previous item"),
-    (Key::Up, ListAction::Up, "previous item"),
-    (Key::Char(' '), ListAction::PageDown, "page down"),
-    (Key::Char('f'), ListAction::PageDown, "page down"),
-    (Key::PageDown, ListAction::PageDown, "page down"),
-    (Key::Char('b'), ListAction::PageUp, "page up"),
-    (Key::PageUp, ListAction::PageUp, "page up"),
-    (Key::Char('g'), ListAction::Top, "first item"),
-    (Key::Home, ListAction::Top, "first item"),
-    (Key::Char('G'), ListAction::Bottom, "last item"),
-    (Key::End, ListAction::Bottom, "last item"),
-    (Key::Enter, ListAction::Open, "open the item"),
-    (Key::Char('u'), ListAction::ToggleRead, "read / unread"),
-    (Key::Char('r'), ListAction::Reload, "reload"),
-    (Key::Char('/'), ListAction::Search, "search titles"),
-    (Key::Char('n'), ListAction::NextMatch, "next match"),
-    (Key::Char('N'), ListAction::PreviousMatch, "previous match"),
-    (Key::Char('q'), ListAction::Quit, "back / quit"),
-    (Key::Esc, ListAction::Quit, "back / quit"),
-];
+impl ListAction {
+    /// The list's meaning of a reader action (`None`: nothing in the list).
+    pub fn of(action: Action) -> Option<Self> {
+        Some(match action {
+            Action::ScrollLines(n) if n > 0 => Self::Down,
+            Action::ScrollLines(_) => Self::Up,
+            Action::ScrollPages(n) if n > 0 => Self::PageDown,
+            Action::ScrollPages(_) => Self::PageUp,
+            Action::Top => Self::Top,
+            Action::Bottom => Self::Bottom,
+            Action::Confirm => Self::Open,
+            Action::ToggleRead => Self::ToggleRead,
+            Action::Reload => Self::Reload,
+            Action::StartSearch => Self::Search,
+            Action::NextMatch => Self::NextMatch,
+            Action::PrevMatch => Self::PreviousMatch,
+            Action::ToggleHelp => Self::Help,
+            Action::Back => Self::Quit,
+            _ => return None,
+        })
+    }
+}
 
 /// What the caller must do after a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +87,7 @@ pub enum ListEffect {
     Nothing,
     /// Open the item of this row ([`FeedListView::open`] says how).
     Open(usize),
+    /// Load the list's one feed again (a list of several reloads itself).
     Reload,
     Quit,
 }
@@ -93,22 +101,29 @@ struct TitleSearch {
 }
 
 /// The list view's state.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct FeedListView {
     list: FeedList,
     options: PageOptions,
     now: DateTime<Utc>,
+    keymap: Keymap,
     selected: usize,
     top: usize,
-    /// Rows shown by the last draw (page keys move by this).
+    /// Rows shown by the last draw (page keys move by this), and the screen row of the first.
     height: usize,
+    area_top: u16,
     /// The search being typed.
     prompt: Option<String>,
     search: Option<TitleSearch>,
+    /// The help overlay is shown.
+    help: bool,
     /// A one-off message for the status line ("no match").
     message: Option<String>,
     /// The composed rows and the width they were composed at.
     lines: Option<(usize, Vec<PageLine>)>,
+    /// How the list's feeds are loaded in the background (a list of several), for `r`.
+    loader: Option<LoadOptions>,
+    loading: Option<Loading>,
 }
 
 impl FeedListView {
@@ -117,14 +132,24 @@ impl FeedListView {
             list,
             options,
             now,
+            keymap: Keymap::default(),
             selected: 0,
             top: 0,
             height: 1,
+            area_top: 0,
             prompt: None,
             search: None,
+            help: false,
             message: None,
             lines: None,
+            loader: None,
+            loading: None,
         }
+    }
+
+    /// The keys the list obeys (the reader's, with the user's overrides).
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
     }
 
     pub fn list(&self) -> &FeedList {
@@ -140,6 +165,11 @@ impl FeedListView {
         self.prompt.is_some()
     }
 
+    /// True while the help overlay is shown.
+    pub fn showing_help(&self) -> bool {
+        self.help
+    }
+
     /// A one-off message for the status line (a failed load, say).
     pub fn set_message(&mut self, message: String) {
         self.message = Some(message);
@@ -150,30 +180,98 @@ impl FeedListView {
         self.top
     }
 
-    /// Hands in a source's new result (a reload, or a feed of the feeds file arriving). The
-    /// selection stays on the same item when it is still there.
-    pub fn set_result(&mut self, source: usize, result: Result<crate::feed::Feed, String>) {
-        let key = self.selected_key();
-        self.list.set_result(source, result);
-        if let Some(key) = key {
-            let (location, item_key) = key;
-            let found = (0..self.list.rows().len()).find(|&row| {
-                self.list.item(row).is_some_and(|(source, item)| {
-                    source.location == location && item.key() == Some(item_key.as_str())
-                })
-            });
-            if let Some(row) = found {
-                self.selected = row;
-            }
-        }
-        self.selected = self.selected.min(self.list.rows().len().saturating_sub(1));
-        self.search = None;
-        self.lines = None;
+    /// Starts loading every source of the list in the background with `options`; `r` will
+    /// load them all again the same way.
+    pub fn load_in_background(&mut self, options: LoadOptions) {
+        self.loader = Some(options);
+        let locations = self.list.sources.iter().map(|s| s.location.clone());
+        self.loading = Some(loading::start(locations.collect(), &options));
     }
 
-    fn selected_key(&self) -> Option<(String, String)> {
-        let (source, item) = self.list.item(self.selected)?;
-        Some((source.location.clone(), item.key()?.to_owned()))
+    /// True while feeds are being loaded in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Feeds in so far and feeds being loaded, while loading.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.loading.as_ref().map(|l| (l.arrived(), l.total()))
+    }
+
+    /// Hands in the feeds that arrived since the last call, without waiting; true when the
+    /// list changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        while let Some((source, result)) = self.loading.as_mut().and_then(Loading::try_next) {
+            self.set_result(source, result);
+            changed = true;
+        }
+        if self.loading.as_ref().is_some_and(Loading::is_done) {
+            self.loading = None;
+            changed = true;
+        }
+        changed
+    }
+
+    /// Waits for every feed still loading and hands them in, in the list's order (`sahifa
+    /// shot`, printing: the same picture whatever order the network answers in).
+    pub fn wait(&mut self) {
+        if let Some(mut loading) = self.loading.take() {
+            for (source, result) in loading.wait() {
+                self.set_result(source, result);
+            }
+        }
+    }
+
+    /// Hands in a source's new result (a reload, or a feed of the feeds file arriving). The
+    /// selection stays on the same item (or loading or failed feed) when it is still there,
+    /// at the same place on screen.
+    pub fn set_result(&mut self, source: usize, result: Result<crate::feed::Feed, String>) {
+        let anchor = self.selected_anchor();
+        let before = self.selected;
+        self.list.set_result(source, result);
+        if let Some(row) = anchor.and_then(|anchor| self.find(&anchor)) {
+            self.selected = row;
+        }
+        self.selected = self.selected.min(self.list.rows().len().saturating_sub(1));
+        // The rows that arrived above the selection push the view down with it.
+        if self.selected >= before {
+            self.top = self.top.saturating_add(self.selected - before);
+        } else {
+            self.top = self.top.saturating_sub(before - self.selected);
+        }
+        self.lines = None;
+        if let Some(search) = self.search.take() {
+            self.search = self.find_titles(&search.query);
+        }
+    }
+
+    /// What identifies the selected row across a change of the list.
+    fn selected_anchor(&self) -> Option<Anchor> {
+        match *self.list.rows().get(self.selected)? {
+            Row::Status { source } => Some(Anchor::Status(source)),
+            Row::Item { .. } => {
+                let (source, item) = self.list.item(self.selected)?;
+                Some(Anchor::Item(
+                    source.location.clone(),
+                    item.key()?.to_owned(),
+                ))
+            }
+        }
+    }
+
+    fn find(&self, anchor: &Anchor) -> Option<usize> {
+        let rows = self.list.rows();
+        match anchor {
+            Anchor::Status(source) => rows
+                .iter()
+                .position(|row| *row == Row::Status { source: *source }),
+            Anchor::Item(location, key) => (0..rows.len()).find(|&row| {
+                self.list.item(row).is_some_and(|(source, item)| {
+                    source.location == *location && item.key() == Some(key.as_str())
+                })
+            }),
+        }
     }
 
     /// Handles one key.
@@ -195,14 +293,21 @@ impl FeedListView {
             }
             return ListEffect::Nothing;
         }
-        match LIST_KEYS.iter().find(|(k, _, _)| *k == key) {
-            Some(&(_, action, _)) => self.apply(action),
+        match self.keymap.list_action(key).and_then(ListAction::of) {
+            Some(action) => self.apply(action),
             None => ListEffect::Nothing,
         }
     }
 
-    /// Does what `action` says.
+    /// Does what `action` says. With the help shown, any action closes it first, and only
+    /// the ones that close it (`?`, `q`, `Esc`) stop there.
     pub fn apply(&mut self, action: ListAction) -> ListEffect {
+        if self.help {
+            self.help = false;
+            if matches!(action, ListAction::Help | ListAction::Quit) {
+                return ListEffect::Nothing;
+            }
+        }
         let last = self.list.rows().len().saturating_sub(1);
         let page = self.height.max(1);
         match action {
@@ -215,20 +320,87 @@ impl FeedListView {
             ListAction::Open => {
                 if self.list.item(self.selected).is_some() {
                     self.list.set_read(self.selected, true);
+                    self.save_read();
                     self.lines = None;
                     return ListEffect::Open(self.selected);
                 }
+                // A feed's own row: its whole message, which the row may have cut.
+                self.message = self.status_of(self.selected);
             }
             ListAction::ToggleRead => {
                 self.list.toggle_read(self.selected);
+                self.save_read();
                 self.lines = None;
             }
-            ListAction::Reload => return ListEffect::Reload,
+            // The feeds shown stay until their new version arrives.
+            ListAction::Reload => match self.loader {
+                Some(options) => self.load_in_background(options),
+                None => return ListEffect::Reload,
+            },
             ListAction::Search => self.prompt = Some(String::new()),
             ListAction::NextMatch => self.next_match(true, false),
             ListAction::PreviousMatch => self.next_match(false, false),
+            ListAction::Help => self.help = true,
             ListAction::Quit => return ListEffect::Quit,
         }
+        ListEffect::Nothing
+    }
+
+    /// What a loading or failed feed's row stands for, said in full.
+    fn status_of(&self, row: usize) -> Option<String> {
+        let Some(&Row::Status { source }) = self.list.rows().get(row) else {
+            return None;
+        };
+        let source = self.list.sources.get(source)?;
+        Some(match &source.status {
+            Status::Failed(message) => format!("{}: {message}", source.location),
+            _ => format!("{}: still loading", source.location),
+        })
+    }
+
+    /// Writes the selected item's feed's read marks (a failure is said, never fatal).
+    fn save_read(&mut self) {
+        if let Err(e) = self.list.save_read_of(self.selected) {
+            self.message = Some(format!("could not keep the read mark: {e}"));
+        }
+    }
+
+    /// The mouse wheel: the view moves `notches` × a few rows (down when positive), the
+    /// selection kept on screen.
+    pub fn wheel(&mut self, notches: i32) {
+        let rows = self.list.rows().len();
+        let max_top = rows.saturating_sub(self.height);
+        let by = notches.saturating_mul(WHEEL_ROWS);
+        let magnitude = usize::try_from(by.unsigned_abs()).unwrap_or(usize::MAX);
+        self.top = if by >= 0 {
+            self.top.saturating_add(magnitude).min(max_top)
+        } else {
+            self.top.saturating_sub(magnitude)
+        };
+        let bottom = (self.top + self.height).min(rows).saturating_sub(1);
+        self.selected = self.selected.clamp(self.top, bottom.max(self.top));
+    }
+
+    /// A left click at (`col`, `row`) of the screen: selects the row under it; on the row
+    /// already selected (the second click of a double click), opens it. With the help shown,
+    /// a click closes it.
+    pub fn click(&mut self, _col: u16, y: u16) -> ListEffect {
+        self.message = None;
+        if self.help {
+            self.help = false;
+            return ListEffect::Nothing;
+        }
+        let Some(offset) = y.checked_sub(self.area_top).map(usize::from) else {
+            return ListEffect::Nothing;
+        };
+        let row = self.top + offset;
+        if offset >= self.height || row >= self.list.rows().len() {
+            return ListEffect::Nothing;
+        }
+        if row == self.selected {
+            return self.apply(ListAction::Open);
+        }
+        self.select(row);
         ListEffect::Nothing
     }
 
@@ -256,10 +428,24 @@ impl FeedListView {
     }
 
     fn run_search(&mut self, query: String) {
-        let needle = fold::fold_query(&query);
+        match self.find_titles(&query) {
+            Some(search) => {
+                self.search = Some(search);
+                self.next_match(true, true);
+            }
+            None if fold::fold_query(&query).is_empty() => self.search = None,
+            None => {
+                self.message = Some(format!("no match for \u{2068}{query}\u{2069}"));
+                self.search = None;
+            }
+        }
+    }
+
+    /// The rows whose title matches `query` (folded), `None` when none does.
+    fn find_titles(&self, query: &str) -> Option<TitleSearch> {
+        let needle = fold::fold_query(query);
         if needle.is_empty() {
-            self.search = None;
-            return;
+            return None;
         }
         let finder = memmem::Finder::new(needle.as_bytes());
         let hits: Vec<(usize, Vec<Range<usize>>)> = (0..self.list.rows().len())
@@ -273,13 +459,10 @@ impl FeedListView {
                 (!ranges.is_empty()).then_some((row, ranges))
             })
             .collect();
-        if hits.is_empty() {
-            self.message = Some(format!("no match for \u{2068}{query}\u{2069}"));
-            self.search = None;
-            return;
-        }
-        self.search = Some(TitleSearch { query, hits });
-        self.next_match(true, true);
+        (!hits.is_empty()).then(|| TitleSearch {
+            query: query.to_owned(),
+            hits,
+        })
     }
 
     /// Selects the next (or previous) matching row, wrapping around; `here` counts the
@@ -302,195 +485,14 @@ impl FeedListView {
             self.select(row);
         }
     }
-
-    /// Paints the list into `area` of `buf`: rows above, the status line in the last row.
-    pub fn draw(&mut self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        if area.width == 0 || area.height == 0 {
-            return;
-        }
-        let page = theme.style(StyleKey::Page);
-        for y in area.top()..area.bottom() {
-            paint::fill(buf, area.left(), y, area.right(), page);
-        }
-        let width = usize::from(area.width);
-        let height = usize::from(area.height.saturating_sub(1));
-        self.height = height.max(1);
-        if self.lines.as_ref().is_none_or(|(w, _)| *w != width) {
-            let options = RowOptions {
-                width,
-                page: self.options,
-                now: self.now,
-            };
-            self.lines = Some((width, rows::compose(&self.list, &options)));
-        }
-        // Keep the selection on screen.
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if height > 0 && self.selected >= self.top + height {
-            self.top = self.selected + 1 - height;
-        }
-        let lines = self
-            .lines
-            .as_ref()
-            .map(|(_, l)| l.as_slice())
-            .unwrap_or_default();
-        for (offset, line) in lines.iter().skip(self.top).take(height).enumerate() {
-            let row = self.top + offset;
-            let y = area.top() + u16::try_from(offset).unwrap_or(u16::MAX);
-            let hits = self
-                .search
-                .as_ref()
-                .and_then(|s| s.hits.iter().find(|(r, _)| *r == row))
-                .map(|(_, ranges)| ranges.as_slice())
-                .unwrap_or_default();
-            let (base, mark) = if row == self.selected {
-                let selected = theme.style(StyleKey::OutlineSelected);
-                paint::fill(buf, area.left(), y, area.right(), page.patch(selected));
-                (Some(selected), StyleKey::SearchCurrent)
-            } else {
-                (None, StyleKey::SearchMatch)
-            };
-            let styles = RowStyles {
-                base,
-                hits,
-                hit: theme.style(mark),
-            };
-            paint_row(buf, area, y, line, theme, &styles);
-        }
-        self.draw_status(area, buf, theme);
-    }
-
-    fn draw_status(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
-        let style = theme.style(StyleKey::Status);
-        let y = area.bottom() - 1;
-        paint::fill(buf, area.left(), y, area.right(), style);
-        if let Some(prompt) = &self.prompt {
-            // A prompt reads from the left, like the reader's.
-            let x = paint::plain(buf, area.left(), y, area.right(), " /", style);
-            let (line, _) =
-                paint::short_text(prompt, usize::from(area.right() - x), self.options.reorder);
-            let x = paint::visual_line(buf, x, y, area.right(), &line, |_| style);
-            paint::plain(buf, x, y, area.right(), "▏", style);
-            return;
-        }
-        let rtl = rows::list_is_rtl(&self.list, self.options.direction);
-        let info = info_line(&self.info_text());
-        let info_width: usize = info.clusters.iter().map(|c| c.width).sum();
-        let room = usize::from(area.width).saturating_sub(info_width + 2);
-        let (title, _) = paint::short_text(&self.list.title, room.max(1), self.options.reorder);
-        let title_width = title.width.min(room);
-        let mode = theme.style(StyleKey::StatusMode);
-        if rtl {
-            // Mirrored: the title at the right edge, where the eye starts.
-            let info_end = paint::visual_line(buf, area.left(), y, area.right(), &info, |_| mode);
-            let x = area
-                .right()
-                .saturating_sub(u16::try_from(title_width + 1).unwrap_or(0));
-            if room > 0 && x >= info_end {
-                paint::visual_line(buf, x, y, area.right(), &title, |_| style);
-            }
-        } else {
-            if room > 0 {
-                paint::visual_line(buf, area.left() + 1, y, area.right(), &title, |_| style);
-            }
-            let x = area
-                .right()
-                .saturating_sub(u16::try_from(info_width).unwrap_or(0));
-            paint::visual_line(buf, x, y, area.right(), &info, |_| mode);
-        }
-    }
-
-    /// The status line's information, logical order: a message, else the search, the unread
-    /// count and the position. A query is isolated (FSI…PDI), so an Arabic query reads right
-    /// inside the left-to-right line.
-    fn info_text(&self) -> String {
-        let isolated = |text: &str| format!("\u{2068}{text}\u{2069}");
-        if let Some(message) = &self.message {
-            return format!(" {message} ");
-        }
-        let total = self.list.rows().len();
-        let position = if total == 0 {
-            "empty".to_owned()
-        } else {
-            format!("{}/{total}", self.selected + 1)
-        };
-        let unread = self.list.unread();
-        match &self.search {
-            Some(search) => format!(
-                " /{}  {unread} unread  {position} ",
-                isolated(&search.query)
-            ),
-            None => format!(" {unread} unread  {position} "),
-        }
-    }
 }
 
-/// `text` as one left-to-right line in visual order (isolated runs reordered, shaped), its
-/// spaces kept.
-fn info_line(text: &str) -> crate::layout::VisualLine<()> {
-    let options = crate::layout::LayoutOptions {
-        width: None,
-        direction: crate::layout::DirectionMode::Ltr,
-        ..crate::layout::LayoutOptions::default()
-    };
-    let laid = crate::layout::layout_paragraph::<()>(text, &[], &options);
-    // The engine always gives a line; an empty one stands in all the same.
-    laid.lines
-        .into_iter()
-        .next()
-        .unwrap_or(crate::layout::VisualLine {
-            text: String::new(),
-            clusters: Vec::new(),
-            width: 0,
-            logical: 0..0,
-        })
-}
-
-/// What is laid over a row's own styles: the selection, then the search matches.
-struct RowStyles<'a> {
-    /// The selection's style, on the selected row.
-    base: Option<Style>,
-    /// Byte ranges of the row's title that match the search.
-    hits: &'a [Range<usize>],
-    hit: Style,
-}
-
-/// One composed row at `y`: decorations as plain text, titles cluster by cluster with the
-/// search matches patched over.
-fn paint_row(
-    buf: &mut Buffer,
-    area: Rect,
-    y: u16,
-    line: &PageLine,
-    theme: &Theme,
-    styles: &RowStyles,
-) {
-    let over = |style: Style| styles.base.map_or(style, |base| style.patch(base));
-    let mut x = area.left();
-    for piece in &line.pieces {
-        match piece {
-            Piece::Decoration { text, tag, .. } => {
-                let style = over(theme.tag_style(tag, false));
-                x = paint::plain(buf, x, y, area.right(), text, style);
-            }
-            Piece::Text { line: text, source } => {
-                let is_title = source.part == rows::TITLE_PART;
-                x = paint::visual_line(buf, x, y, area.right(), text, |i| {
-                    let Some(cluster) = text.clusters.get(i) else {
-                        return Style::default();
-                    };
-                    let style = over(theme.tag_style(&cluster.tag, false));
-                    let logical = &cluster.logical;
-                    let hit = is_title
-                        && styles
-                            .hits
-                            .iter()
-                            .any(|r| r.start < logical.end && logical.start < r.end);
-                    if hit { style.patch(styles.hit) } else { style }
-                });
-            }
-        }
-    }
+/// What the selection is on, to find it again after the list changed.
+enum Anchor {
+    /// A feed still loading, or failed.
+    Status(usize),
+    /// An item: its feed's location and its key.
+    Item(String, String),
 }
 
 #[cfg(test)]

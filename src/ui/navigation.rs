@@ -14,6 +14,8 @@
 //! loads it and hands the result back with [`Navigation::push_document`],
 //! [`Navigation::push_input`], [`Navigation::reload_feed`] or, on failure,
 //! [`Navigation::set_message`] (a status-line message on the current view, never a crash).
+//! The feeds file's list loads its feeds, and reloads them, by itself in the background:
+//! [`Navigation::poll_background`] hands in what arrived.
 
 use super::action::{Action, Key};
 use super::app::{App, ReaderOptions};
@@ -91,6 +93,10 @@ impl Navigation {
         options.figure_dir = None;
         let pictures = (options.pictures.clone())
             .unwrap_or_else(|| PictureCache::new(FetchOptions::default()));
+        let mut first = first;
+        if let View::Feed { view, .. } = &mut first {
+            view.set_keymap(options.keymap.clone());
+        }
         Self {
             views: vec![first],
             options,
@@ -180,7 +186,10 @@ impl Navigation {
     }
 
     /// Pushes a view built by the caller (a feed list).
-    pub fn push(&mut self, view: View) {
+    pub fn push(&mut self, mut view: View) {
+        if let View::Feed { view, .. } = &mut view {
+            view.set_keymap(self.options.keymap.clone());
+        }
         self.views.push(view);
         self.stores.push(None);
     }
@@ -203,23 +212,26 @@ impl Navigation {
         }
     }
 
-    /// Background work of the article shown; true when something changed.
+    /// Background work of the view shown (an article's composing, a list's feeds arriving);
+    /// true when something changed.
     pub fn poll_background(&mut self) -> bool {
         match self.current_mut() {
             View::Article(app) => app.poll_background(),
-            View::Feed { .. } => false,
+            View::Feed { view, .. } => view.poll(),
         }
     }
 
-    /// True while the article shown is still being composed or its pictures decoded.
+    /// True while the article shown is still being composed or its pictures decoded, or the
+    /// list shown is loading feeds.
     pub fn busy(&self) -> bool {
         match self.current() {
             View::Article(app) => app.composing() || app.decoding_pictures(),
-            View::Feed { .. } => false,
+            View::Feed { view, .. } => view.is_loading(),
         }
     }
 
-    /// A terminal event: keys to [`Navigation::press`], the rest to the article shown.
+    /// A terminal event: keys to [`Navigation::press`], the rest to the view shown (the
+    /// feed list takes the wheel and left clicks).
     pub fn handle_event(&mut self, event: &crossterm::event::Event) -> Vec<Effect> {
         use crossterm::event::Event;
         match event {
@@ -238,7 +250,28 @@ impl Navigation {
                     let effects = super::input::handle(app, event);
                     self.after(effects)
                 }
-                View::Feed { .. } => Vec::new(),
+                View::Feed { view, .. } => {
+                    use crossterm::event::{MouseButton, MouseEventKind};
+                    let Event::Mouse(mouse) = event else {
+                        return Vec::new();
+                    };
+                    let effect = match mouse.kind {
+                        MouseEventKind::ScrollDown => {
+                            view.wheel(1);
+                            ListEffect::Nothing
+                        }
+                        MouseEventKind::ScrollUp => {
+                            view.wheel(-1);
+                            ListEffect::Nothing
+                        }
+                        MouseEventKind::Down(MouseButton::Left) => {
+                            view.click(mouse.column, mouse.row)
+                        }
+                        _ => ListEffect::Nothing,
+                    };
+                    let effects = self.list_effect(effect);
+                    self.after(effects)
+                }
             },
         }
     }
@@ -281,6 +314,7 @@ impl Navigation {
     /// Presses a key in the current view; what the caller must do.
     pub fn press(&mut self, key: Key) -> Vec<Effect> {
         let deep = self.views.len() > 1;
+        let in_list = self.options.keymap.list_action(key);
         let effects = match self.current_mut() {
             View::Article(app) => {
                 let typing = app.prompt.is_some();
@@ -290,11 +324,12 @@ impl Navigation {
                 }
                 app.press(key)
             }
-            View::Feed { view, source } => {
-                // The reader's keys that work everywhere: suspend, quit at once.
-                match key {
-                    Key::Ctrl('z') => return vec![Effect::Suspend],
-                    Key::Ctrl('c') => {
+            View::Feed { view, .. } => {
+                // The reader's keys that work everywhere, the prompt included: suspend, quit
+                // at once.
+                match in_list {
+                    Some(Action::Suspend) => return vec![Effect::Suspend],
+                    Some(Action::Quit) => {
                         self.quit = true;
                         return vec![Effect::Quit];
                     }
@@ -304,27 +339,37 @@ impl Navigation {
                     self.pop();
                     return Vec::new();
                 }
-                match view.press(key) {
-                    ListEffect::Nothing => Vec::new(),
-                    ListEffect::Reload => vec![Effect::Reload(source.clone())],
-                    ListEffect::Quit => vec![Effect::Quit],
-                    ListEffect::Open(row) => match view.open(row) {
-                        Opened::Document(doc) => {
-                            let link = view.link(row);
-                            let options = self.options.clone();
-                            self.push_article(*doc, options, link.as_deref());
-                            return Vec::new();
-                        }
-                        Opened::Fetch(url) => vec![Effect::Open(Source::Url(url))],
-                        Opened::Nothing => {
-                            view.set_message("nothing to open".to_owned());
-                            Vec::new()
-                        }
-                    },
-                }
+                let effect = view.press(key);
+                self.list_effect(effect)
             }
         };
         self.after(effects)
+    }
+
+    /// Does what the feed list shown asked for: opening an item pushes it (or asks for its
+    /// link to be loaded), a reload asks for its source.
+    fn list_effect(&mut self, effect: ListEffect) -> Vec<Effect> {
+        let View::Feed { view, source } = self.current_mut() else {
+            return Vec::new();
+        };
+        match effect {
+            ListEffect::Nothing => Vec::new(),
+            ListEffect::Reload => vec![Effect::Reload(source.clone())],
+            ListEffect::Quit => vec![Effect::Quit],
+            ListEffect::Open(row) => match view.open(row) {
+                Opened::Document(doc) => {
+                    let link = view.link(row);
+                    let options = self.options.clone();
+                    self.push_article(*doc, options, link.as_deref());
+                    Vec::new()
+                }
+                Opened::Fetch(url) => vec![Effect::Open(Source::Url(url))],
+                Opened::Nothing => {
+                    view.set_message("nothing to open".to_owned());
+                    Vec::new()
+                }
+            },
+        }
     }
 
     /// A quit in a view above the first goes back instead.

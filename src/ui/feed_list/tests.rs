@@ -4,6 +4,9 @@ use super::*;
 use crate::feed::fixtures::{feed as fixture, now};
 use crate::feed::list::Source;
 use crate::feed::read_state::ReadState;
+use crate::theme::{StyleKey, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 fn view(name: &str) -> FeedListView {
@@ -211,4 +214,81 @@ fn tiny_and_empty_areas_draw_without_panicking() {
     assert_eq!(press_all(&mut v, "j k G Enter u"), [ListEffect::Nothing; 5]);
     let buf = drawn(&mut v, 30, 3, &Theme::default());
     assert!(screen(&buf)[2].contains("empty"));
+}
+
+#[test]
+fn the_wheel_scrolls_and_keeps_the_selection_on_screen() {
+    let mut v = view("akhbar-ar.rss");
+    let _ = drawn(&mut v, 61, 3, &Theme::default()); // two rows of four
+    v.wheel(1);
+    assert_eq!((v.top(), v.selected()), (2, 2), "down to the last page");
+    v.wheel(5);
+    assert_eq!(v.top(), 2, "no further than the end");
+    press_all(&mut v, "j");
+    v.wheel(-1);
+    assert_eq!(
+        (v.top(), v.selected()),
+        (0, 1),
+        "up, the selection pulled along"
+    );
+}
+
+#[test]
+fn a_click_selects_and_a_second_click_opens() {
+    let mut v = view("akhbar-ar.rss");
+    let _ = drawn(&mut v, 61, 6, &Theme::default());
+    assert_eq!(v.click(10, 2), ListEffect::Nothing);
+    assert_eq!(v.selected(), 2);
+    assert!(!v.list().is_read(2));
+    assert_eq!(v.click(30, 2), ListEffect::Open(2));
+    assert!(v.list().is_read(2));
+    assert_eq!(v.click(10, 5), ListEffect::Nothing, "the status line");
+    assert_eq!(v.selected(), 2);
+    // Below the last row.
+    let _ = drawn(&mut v, 61, 10, &Theme::default());
+    assert_eq!(v.click(10, 7), ListEffect::Nothing);
+    assert_eq!(v.selected(), 2);
+}
+
+#[test]
+fn the_help_closes_on_its_keys_and_lets_other_keys_through() {
+    let mut v = view("yediot-he.atom");
+    press_all(&mut v, "?");
+    assert!(v.showing_help());
+    let buf = drawn(&mut v, 70, 20, &Theme::default());
+    assert!(screen(&buf).iter().any(|row| row.contains("read / unread")));
+    assert_eq!(
+        press_all(&mut v, "q"),
+        [ListEffect::Nothing],
+        "q closes the help"
+    );
+    assert!(!v.showing_help());
+    press_all(&mut v, "? j");
+    assert!(!v.showing_help());
+    assert_eq!(v.selected(), 1, "j closed the help and moved");
+    press_all(&mut v, "?");
+    assert_eq!(v.click(0, 0), ListEffect::Nothing);
+    assert!(!v.showing_help() && v.selected() == 1, "a click closes it");
+}
+
+#[test]
+fn read_marks_are_written_when_they_change() {
+    let dir = std::env::temp_dir().join(format!("sahifa-list-marks-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = format!("{}/tests/feeds/yediot-he.atom", env!("CARGO_MANIFEST_DIR"));
+    let file = crate::feed::feeds_file::parse(&path);
+    let open = || {
+        let list = FeedList::subscribed(&file, Some(&dir));
+        let mut v = FeedListView::new(list, PageOptions::default(), now());
+        v.load_in_background(crate::load::LoadOptions::default());
+        v.wait();
+        v
+    };
+    let mut v = open();
+    press_all(&mut v, "j u j Enter");
+    assert!(v.list().is_read(1) && v.list().is_read(2));
+    let again = open();
+    assert!(again.list().is_read(1) && again.list().is_read(2));
+    assert!(!again.list().is_read(0));
+    let _ = std::fs::remove_dir_all(&dir);
 }
