@@ -50,6 +50,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
             color: ColorArg::Auto,
             text: &args.text,
             reorder: args.text.reorder_unasked(None),
+            terminal: crate::page::ReorderingTerminal::Generic,
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
         return match first {
@@ -90,15 +91,17 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
             capabilities.reason
         ));
     }
-    let mut options = reader_options_reordering(source, args, &config, reorder, &mut messages);
+    let order = (reorder, capabilities.reordering);
+    let mut options = reader_options_reordering(source, args, &config, order, &mut messages);
     options.start = store.as_ref().and_then(PositionStore::load);
     options.message = (!messages.is_empty()).then(|| messages.join("; "));
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
-    let page = args
+    let mut page = args
         .text
         .page_options(config.shaping.unwrap_or(true), reorder);
+    page.terminal = capabilities.reordering;
     let now = crate::feed::output::now();
     let (view, picker) = match first {
         First::Article(doc) => {

@@ -5,7 +5,7 @@
 //! an LTR one (never mirrored); only the text inside moves to the right edge.
 
 use super::{BlockRef, Piece, Role, Tag};
-use crate::layout::VisualLine;
+use crate::layout::{VisualLine, mirror};
 use unicode_bidi::{BidiClass, bidi_class};
 use unicode_width::UnicodeWidthStr;
 
@@ -118,25 +118,65 @@ impl Frame {
     }
 }
 
-/// For `--bidi terminal`. A terminal that reorders lines itself takes a line whose first strong
-/// character is right-to-left as an RTL paragraph and mirrors all of it, padding and borders
-/// included. Writing such a line's pieces in reverse order — each decoration reversed, except
-/// its digit runs, which the terminal keeps left to right — makes the terminal's mirror image
-/// the page as composed. Text pieces are already in logical order in this mode.
-pub(crate) fn for_reordering_terminal(pieces: &mut [Piece]) {
-    let first_strong = pieces
+/// Which reordering the terminal applies to each row when it reorders lines itself (logical
+/// order, `--bidi terminal`), so the page's pieces can be written where they land after it:
+///
+/// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its first
+///   strong character; an RTL row is mirrored as a whole, padding and borders included.
+/// - [`Konsole`](Self::Konsole) (ICU): each row is one paragraph laid out left to right, whatever
+///   its first strong character; only its right-to-left runs are reversed, in place, and not
+///   mirrored. Konsole keeps bidi controls (with the cell before them) and honours them: an
+///   RLE embeds what follows in a right-to-left run.
+/// - [`Generic`](Self::Generic): a terminal nobody has named (`--bidi terminal` anywhere else,
+///   Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own, which is
+///   what mlterm does and what a bidi-aware editor does with `print --logical`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReorderingTerminal {
+    Konsole,
+    Mlterm,
+    #[default]
+    Generic,
+}
+
+/// RLE: what follows is embedded right to left (Konsole honours it).
+pub(crate) const RLE: char = '\u{202B}';
+/// PDF: the end of the embedding.
+pub(crate) const PDF: char = '\u{202C}';
+/// LRM: after the embedding, so that what follows on the row (a list number, a table border
+/// and the next cell) stays left to right instead of joining the right-to-left run.
+pub(crate) const LRM: char = '\u{200E}';
+
+/// For logical order (`--bidi terminal`): arranges one row's pieces, whose texts are already in
+/// logical order, for the terminal that will reorder the row (see [`ReorderingTerminal`]).
+pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut [Piece]) {
+    match terminal {
+        ReorderingTerminal::Konsole => for_konsole(pieces),
+        ReorderingTerminal::Mlterm | ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+    }
+}
+
+/// The first strong direction of some text: `Some(true)` right to left.
+fn first_strong(text: &str) -> Option<bool> {
+    text.chars().find_map(|c| match bidi_class(c) {
+        BidiClass::L => Some(false),
+        BidiClass::R | BidiClass::AL => Some(true),
+        _ => None,
+    })
+}
+
+/// A terminal that takes a row whose first strong character is right-to-left as an RTL
+/// paragraph mirrors all of it, padding and borders included. Writing such a row's pieces in
+/// reverse order — each decoration reversed, except its digit runs, which the terminal keeps
+/// left to right — makes the terminal's mirror image the page as composed.
+fn for_mirroring_terminal(pieces: &mut [Piece]) {
+    let rtl = pieces
         .iter()
         .filter_map(|p| match p {
-            Piece::Text { line, .. } => Some(line.text.as_str()),
+            Piece::Text { line, .. } => first_strong(&line.text),
             Piece::Decoration { .. } => None,
         })
-        .flat_map(str::chars)
-        .find_map(|c| match bidi_class(c) {
-            BidiClass::L => Some(false),
-            BidiClass::R | BidiClass::AL => Some(true),
-            _ => None,
-        });
-    if first_strong != Some(true) {
+        .next();
+    if rtl != Some(true) {
         return;
     }
     pieces.reverse();
@@ -145,6 +185,88 @@ pub(crate) fn for_reordering_terminal(pieces: &mut [Piece]) {
             *text = mirrored(text);
         }
     }
+}
+
+/// Konsole keeps every piece where it was composed (it lays the row out left to right) and
+/// reverses each right-to-left run in place. What it would get wrong is the neutral characters
+/// at a right-to-left text's ends (a final full stop, an opening guillemet) and Latin words
+/// inside it, which a left-to-right row keeps outside the run: so each right-to-left text is
+/// embedded with RLE … PDF, its brackets written mirrored where the embedding puts them at an
+/// odd level (Konsole does not mirror). The RLE goes at the end of the piece before the text (Konsole keeps
+/// a zero-width character with the cell before it); with nothing before the text, after the
+/// text's first character when that is a right-to-left letter (alone outside the embedding,
+/// it is reversed together with it). PDF and LRM go at the start of the piece after the text.
+fn for_konsole(pieces: &mut [Piece]) {
+    for i in 0..pieces.len() {
+        let Some(Piece::Text { line, .. }) = pieces.get(i) else {
+            continue;
+        };
+        if first_strong(&line.text) != Some(true) {
+            continue;
+        }
+        if let Some(Piece::Text { line, .. }) = pieces.get_mut(i) {
+            mirror_as_embedded(line);
+        }
+        let before = i.checked_sub(1).and_then(|b| pieces.get_mut(b));
+        let embedded = match before {
+            Some(Piece::Decoration { text, .. }) if !text.is_empty() => {
+                text.push(RLE);
+                true
+            }
+            _ => match pieces.get_mut(i) {
+                Some(Piece::Text { line, .. }) => embed_after_first(line),
+                _ => false,
+            },
+        };
+        if embedded && let Some(Piece::Decoration { text, .. }) = pieces.get_mut(i + 1) {
+            text.insert(0, LRM);
+            text.insert(0, PDF);
+        }
+    }
+}
+
+/// Konsole reverses right-to-left runs but does not mirror them: the characters that land at an
+/// odd level once the line is embedded right to left are written mirrored (`«` as `»`).
+fn mirror_as_embedded(line: &mut VisualLine<Tag>) {
+    let info = unicode_bidi::BidiInfo::new(&line.text, Some(unicode_bidi::Level::rtl()));
+    let mut text = String::with_capacity(line.text.len());
+    for (at, c) in line.text.char_indices() {
+        let odd = info.levels.get(at).is_some_and(|level| level.is_rtl());
+        let m = mirror::mirrored(c);
+        text.push(if odd && m.len_utf8() == c.len_utf8() {
+            m
+        } else {
+            c
+        });
+    }
+    line.text = text;
+}
+
+/// Writes RLE after the line's first cluster when that is a right-to-left letter.
+fn embed_after_first(line: &mut VisualLine<Tag>) -> bool {
+    let Some(first) = line.clusters.first() else {
+        return false;
+    };
+    let strong_rtl = line
+        .text
+        .get(first.text.clone())
+        .and_then(|t| t.chars().next())
+        .is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
+    if !strong_rtl {
+        return false;
+    }
+    let at = first.text.end;
+    line.text.insert(at, RLE);
+    let shift = RLE.len_utf8();
+    for (i, cluster) in line.clusters.iter_mut().enumerate() {
+        if i == 0 {
+            cluster.text.end += shift;
+        } else if cluster.text.start >= at {
+            cluster.text.start += shift;
+            cluster.text.end += shift;
+        }
+    }
+    true
 }
 
 /// `text` reversed, digit runs kept in their order.

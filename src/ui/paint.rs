@@ -66,9 +66,21 @@ pub fn visual_line<T>(
     x
 }
 
-/// Paints plain left-to-right text (decorations, key names) grapheme by grapheme.
+/// Paints plain left-to-right text (decorations, key names) grapheme by grapheme. A
+/// zero-width one (the RLE or PDF written for Konsole, see `page::ReorderingTerminal`) joins
+/// the cell before it, as a terminal keeps it.
 pub fn plain(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
     for grapheme in text.graphemes(true) {
+        if grapheme.width() == 0 {
+            if let Some(cell) = x
+                .checked_sub(1)
+                .and_then(|before| buf.cell_mut((before, y)))
+            {
+                let joined = format!("{}{grapheme}", cell.symbol());
+                cell.set_symbol(&joined);
+            }
+            continue;
+        }
         let took = put(buf, x, y, right, grapheme, grapheme.width(), style);
         if took == 0 && grapheme.width() > 0 {
             break;
