@@ -128,22 +128,20 @@ fn differences(
     wrong
 }
 
-/// Rows still wrong, by article, width and the start of the row as sahifa draws it:
-/// - a right-to-left row as wide as the page whose logical text starts with a neutral or a digit
-///   (`72 ساعة`, `— דוד`): there is no cell before it to carry the RLE (Konsole only);
-/// - a line of a left-to-right paragraph that starts with a right-to-left word: the arrangement
-///   takes a line's direction from its first strong character (both terminals).
-const KNOWN: &[(&str, &str)] = &[
-    ("raqqa-news-ar.txt at 37", "،«ةيقرشلا"),
-    ("jerusalem-light-rail-he.html at 37", "םיאפר קמעב"),
-    ("cairo-genizah-en.md at 37", "لاق, another"),
-];
+/// Rows mlterm still shows wrong, by article, width and the start of the row as sahifa draws
+/// it: a line of a left-to-right paragraph that starts with a right-to-left word, which mlterm
+/// takes for a right-to-left row (it decides by the first strong character; nothing written
+/// before the row's first cell can tell it otherwise).
+const MLTERM_KNOWN: &[(&str, &str)] = &[("cairo-genizah-en.md at 37", "لاق, another")];
 
-fn unknown(wrong: Vec<(String, String, String)>) -> Vec<(String, String, String)> {
+fn unknown(
+    wrong: Vec<(String, String, String)>,
+    known: &[(&str, &str)],
+) -> Vec<(String, String, String)> {
     wrong
         .into_iter()
         .filter(|(at, want, _)| {
-            !KNOWN
+            !known
                 .iter()
                 .any(|(a, start)| a == at && want.trim_start().starts_with(start))
         })
@@ -152,13 +150,16 @@ fn unknown(wrong: Vec<(String, String, String)>) -> Vec<(String, String, String)
 
 #[test]
 fn konsole_order_through_konsole_looks_like_app_mode() {
-    let wrong = unknown(differences(ReorderingTerminal::Konsole, konsole_shows));
+    let wrong = differences(ReorderingTerminal::Konsole, konsole_shows);
     assert!(wrong.is_empty(), "{} lines differ: {wrong:#?}", wrong.len());
 }
 
 #[test]
 fn mlterm_order_through_mlterm_looks_like_app_mode() {
-    let wrong = unknown(differences(ReorderingTerminal::Mlterm, mlterm_shows));
+    let wrong = unknown(
+        differences(ReorderingTerminal::Mlterm, mlterm_shows),
+        MLTERM_KNOWN,
+    );
     assert!(wrong.is_empty(), "{} lines differ: {wrong:#?}", wrong.len());
 }
 

@@ -330,6 +330,7 @@ fn empty_line() -> VisualLine<Tag> {
         clusters: Vec::new(),
         width: 0,
         logical: 0..0,
+        rtl: false,
     }
 }
 

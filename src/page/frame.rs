@@ -5,7 +5,7 @@
 //! an LTR one (never mirrored); only the text inside moves to the right edge.
 
 use super::{BlockRef, Piece, Role, Tag};
-use crate::layout::{VisualLine, mirror};
+use crate::layout::{Cluster, VisualLine, mirror};
 use unicode_bidi::{BidiClass, bidi_class};
 use unicode_width::UnicodeWidthStr;
 
@@ -190,83 +190,113 @@ fn for_mirroring_terminal(pieces: &mut [Piece]) {
 /// Konsole keeps every piece where it was composed (it lays the row out left to right) and
 /// reverses each right-to-left run in place. What it would get wrong is the neutral characters
 /// at a right-to-left text's ends (a final full stop, an opening guillemet) and Latin words
-/// inside it, which a left-to-right row keeps outside the run: so each right-to-left text is
-/// embedded with RLE … PDF, its brackets written mirrored where the embedding puts them at an
-/// odd level (Konsole does not mirror). The RLE goes at the end of the piece before the text (Konsole keeps
-/// a zero-width character with the cell before it); with nothing before the text, after the
-/// text's first character when that is a right-to-left letter (alone outside the embedding,
-/// it is reversed together with it). PDF and LRM go at the start of the piece after the text.
+/// inside it, which a left-to-right row keeps outside the run: so the text of each
+/// right-to-left paragraph is embedded, RLE … PDF, then LRM (so that what follows on the row —
+/// a list number, a table border and the next cell — does not join the run), its brackets
+/// written mirrored where the embedding puts them at an odd level (Konsole does not mirror).
+///
+/// Konsole keeps a zero-width character with the cell before it, so the RLE goes at the end of
+/// the piece before the text (its padding, say). A text with nothing before it (as wide as the
+/// page) starts with its first right-to-left letter instead, the RLE after it (alone outside
+/// the embedding, that letter is reversed together with it); the neutrals and digits before
+/// that letter (`«`, `— `, `72 `) are written after the PDF and LRM, in the order they show.
 fn for_konsole(pieces: &mut [Piece]) {
     for i in 0..pieces.len() {
         let Some(Piece::Text { line, .. }) = pieces.get(i) else {
             continue;
         };
-        if first_strong(&line.text) != Some(true) {
+        if !line.rtl || line.clusters.is_empty() {
             continue;
         }
-        if let Some(Piece::Text { line, .. }) = pieces.get_mut(i) {
-            mirror_as_embedded(line);
-        }
         let before = i.checked_sub(1).and_then(|b| pieces.get_mut(b));
-        let embedded = match before {
+        let padded = match before {
             Some(Piece::Decoration { text, .. }) if !text.is_empty() => {
                 text.push(RLE);
                 true
             }
-            _ => match pieces.get_mut(i) {
-                Some(Piece::Text { line, .. }) => embed_after_first(line),
-                _ => false,
-            },
+            _ => false,
         };
-        if embedded && let Some(Piece::Decoration { text, .. }) = pieces.get_mut(i + 1) {
-            text.insert(0, LRM);
-            text.insert(0, PDF);
+        if let Some(Piece::Text { line, .. }) = pieces.get_mut(i) {
+            embed_for_konsole(line, padded);
         }
     }
 }
 
-/// Konsole reverses right-to-left runs but does not mirror them: the characters that land at an
-/// odd level once the line is embedded right to left are written mirrored (`«` as `»`).
-fn mirror_as_embedded(line: &mut VisualLine<Tag>) {
+/// The line's clusters rewritten for Konsole (see [`for_konsole`]); `padded`: the RLE is
+/// already in the piece before.
+fn embed_for_konsole(line: &mut VisualLine<Tag>, padded: bool) {
     let info = unicode_bidi::BidiInfo::new(&line.text, Some(unicode_bidi::Level::rtl()));
-    let mut text = String::with_capacity(line.text.len());
-    for (at, c) in line.text.char_indices() {
-        let odd = info.levels.get(at).is_some_and(|level| level.is_rtl());
-        let m = mirror::mirrored(c);
-        text.push(if odd && m.len_utf8() == c.len_utf8() {
-            m
-        } else {
-            c
+    let level = |at: usize| info.levels.get(at).map_or(1, |l| l.number());
+    let levels: Vec<u8> = line.clusters.iter().map(|c| level(c.text.start)).collect();
+    // Konsole does not mirror: what shows mirrored is written mirrored.
+    let text: String = line
+        .text
+        .char_indices()
+        .map(|(at, c)| {
+            let m = mirror::mirrored(c);
+            if level(at) % 2 == 1 && m.len_utf8() == c.len_utf8() {
+                m
+            } else {
+                c
+            }
+        })
+        .collect();
+    let n = line.clusters.len();
+    let rtl_letter = |c: &Cluster<Tag>| {
+        text.get(c.text.clone())
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
+    };
+    let lead = if padded {
+        0
+    } else {
+        match line.clusters.iter().position(rtl_letter) {
+            Some(k) => k,
+            None => return,
+        }
+    };
+    // The leading neutrals in the order they show: rule L2 over their levels.
+    let mut shown: Vec<usize> = (0..lead).collect();
+    let top = levels.iter().take(lead).copied().max().unwrap_or(0);
+    for at_least in (1..=top).rev() {
+        let mut start = 0;
+        while start < shown.len() {
+            if levels[shown[start]] < at_least {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < shown.len() && levels[shown[end]] >= at_least {
+                end += 1;
+            }
+            shown[start..end].reverse();
+            start = end;
+        }
+    }
+    let mut order: Vec<(usize, String)> = (lead..n).map(|i| (i, String::new())).collect();
+    if !padded && let Some((_, suffix)) = order.first_mut() {
+        suffix.push(RLE);
+    }
+    if let Some((_, suffix)) = order.last_mut() {
+        suffix.extend([PDF, LRM]);
+    }
+    order.extend(shown.into_iter().map(|i| (i, String::new())));
+    let mut written = String::with_capacity(text.len() + 9);
+    let mut clusters = Vec::with_capacity(n);
+    for (i, suffix) in order {
+        let Some(cluster) = line.clusters.get(i) else {
+            continue;
+        };
+        let at = written.len();
+        written.push_str(text.get(cluster.text.clone()).unwrap_or_default());
+        written.push_str(&suffix);
+        clusters.push(Cluster {
+            text: at..written.len(),
+            ..cluster.clone()
         });
     }
-    line.text = text;
-}
-
-/// Writes RLE after the line's first cluster when that is a right-to-left letter.
-fn embed_after_first(line: &mut VisualLine<Tag>) -> bool {
-    let Some(first) = line.clusters.first() else {
-        return false;
-    };
-    let strong_rtl = line
-        .text
-        .get(first.text.clone())
-        .and_then(|t| t.chars().next())
-        .is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL));
-    if !strong_rtl {
-        return false;
-    }
-    let at = first.text.end;
-    line.text.insert(at, RLE);
-    let shift = RLE.len_utf8();
-    for (i, cluster) in line.clusters.iter_mut().enumerate() {
-        if i == 0 {
-            cluster.text.end += shift;
-        } else if cluster.text.start >= at {
-            cluster.text.start += shift;
-            cluster.text.end += shift;
-        }
-    }
-    true
+    line.text = written;
+    line.clusters = clusters;
 }
 
 /// `text` reversed, digit runs kept in their order.

@@ -107,6 +107,7 @@ pub fn short_text(text: &str, width: usize, reorder: bool) -> (VisualLine<()>, b
             clusters: Vec::new(),
             width: 0,
             logical: 0..0,
+            rtl: false,
         }
     } else {
         laid.lines.swap_remove(0)
