@@ -50,6 +50,7 @@ pub fn reader_options_reordering(
         ..page_options
     })));
     options.reorder = reorder;
+    options.terminal = terminal;
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
