@@ -119,17 +119,26 @@ impl Frame {
 }
 
 /// Which reordering the terminal applies to each row when it reorders lines itself (logical
-/// order, `--bidi terminal`), so the page's pieces can be written where they land after it:
+/// order, `--bidi terminal`), so the page's pieces can be written where they land after it.
+/// What the real terminals do (Konsole 22.12, mlterm 3.9, under Xvfb):
 ///
-/// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its first
-///   strong character; an RTL row is mirrored as a whole, padding and borders included.
-/// - [`Konsole`](Self::Konsole) (ICU): each row is one paragraph laid out left to right, whatever
-///   its first strong character; only its right-to-left runs are reversed, in place, and not
-///   mirrored. Konsole keeps bidi controls (with the cell before them) and honours them: an
-///   RLE embeds what follows in a right-to-left run.
-/// - [`Generic`](Self::Generic): a terminal nobody has named (`--bidi terminal` anywhere else,
-///   Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own, which is
-///   what mlterm does and what a bidi-aware editor does with `print --logical`.
+/// - [`Konsole`](Self::Konsole) (ICU): each row is one paragraph laid out left to right,
+///   whatever its first strong character; its right-to-left runs are reversed in place and not
+///   mirrored. Bidi controls are kept (a zero-width character stays with the cell before it)
+///   and honoured: an RLE embeds what follows in a right-to-left run.
+/// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its
+///   first strong character — box-drawing characters (borders, quote bars) count as
+///   left-to-right ones — right-to-left runs reversed and mirrored; bidi controls honoured,
+///   at the row's start too.
+/// - [`Generic`](Self::Generic): a terminal nobody has described (`--bidi terminal` anywhere
+///   else, Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own,
+///   direction from its first strong character — what a bidi-aware editor does with
+///   `print --logical`.
+///
+/// Konsole and mlterm get the pieces where they were composed, each right-to-left text
+/// embedded (see [`embed`]); mlterm also gets an LRM at the start of every row that holds
+/// right-to-left text, so the row reads left to right as Konsole's do. The generic order
+/// writes a right-to-left row mirrored as a whole instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReorderingTerminal {
     Konsole,
@@ -138,21 +147,38 @@ pub enum ReorderingTerminal {
     Generic,
 }
 
-/// RLE: what follows is embedded right to left (Konsole honours it).
-pub(crate) const RLE: char = '\u{202B}';
+/// RLE: what follows is embedded right to left.
+const RLE: char = '\u{202B}';
 /// PDF: the end of the embedding.
-pub(crate) const PDF: char = '\u{202C}';
-/// LRM: after the embedding, so that what follows on the row (a list number, a table border
-/// and the next cell) stays left to right instead of joining the right-to-left run.
-pub(crate) const LRM: char = '\u{200E}';
+const PDF: char = '\u{202C}';
+/// LRM: after an embedding, so that what follows on the row (a list number, a table border
+/// and the next cell) stays left to right instead of joining the right-to-left run; at a
+/// row's start, for mlterm, so that the row reads left to right.
+const LRM: char = '\u{200E}';
 
 /// For logical order (`--bidi terminal`): arranges one row's pieces, whose texts are already in
 /// logical order, for the terminal that will reorder the row (see [`ReorderingTerminal`]).
 pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut [Piece]) {
     match terminal {
-        ReorderingTerminal::Konsole => for_konsole(pieces),
-        ReorderingTerminal::Mlterm | ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+        ReorderingTerminal::Konsole => for_embedding_terminal(pieces, true),
+        ReorderingTerminal::Mlterm => {
+            for_embedding_terminal(pieces, false);
+            let rtl = pieces.iter().any(|p| match p {
+                Piece::Text { line, .. } => line.text.chars().any(strong_rtl),
+                Piece::Decoration { .. } => false,
+            });
+            match pieces.first_mut() {
+                Some(Piece::Decoration { text, .. }) if rtl => text.insert(0, LRM),
+                Some(Piece::Text { line, .. }) if rtl => prefix_first_cluster(line, LRM),
+                _ => {}
+            }
+        }
+        ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
     }
+}
+
+fn strong_rtl(c: char) -> bool {
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
 /// The first strong direction of some text: `Some(true)` right to left.
@@ -187,20 +213,13 @@ fn for_mirroring_terminal(pieces: &mut [Piece]) {
     }
 }
 
-/// Konsole keeps every piece where it was composed (it lays the row out left to right) and
-/// reverses each right-to-left run in place. What it would get wrong is the neutral characters
+/// A terminal that reads the row left to right and reverses its right-to-left runs in place
+/// keeps every piece where it was composed. What it would get wrong is the neutral characters
 /// at a right-to-left text's ends (a final full stop, an opening guillemet) and Latin words
 /// inside it, which a left-to-right row keeps outside the run: so the text of each
-/// right-to-left paragraph is embedded, RLE … PDF, then LRM (so that what follows on the row —
-/// a list number, a table border and the next cell — does not join the run), its brackets
-/// written mirrored where the embedding puts them at an odd level (Konsole does not mirror).
-///
-/// Konsole keeps a zero-width character with the cell before it, so the RLE goes at the end of
-/// the piece before the text (its padding, say). A text with nothing before it (as wide as the
-/// page) starts with its first right-to-left letter instead, the RLE after it (alone outside
-/// the embedding, that letter is reversed together with it); the neutrals and digits before
-/// that letter (`«`, `— `, `72 `) are written after the PDF and LRM, in the order they show.
-fn for_konsole(pieces: &mut [Piece]) {
+/// right-to-left paragraph is embedded ([`embed`]); `konsole`: the RLE in front of it goes
+/// where Konsole keeps it (see [`Opening`]), and its brackets are written mirrored.
+fn for_embedding_terminal(pieces: &mut [Piece], konsole: bool) {
     for i in 0..pieces.len() {
         let Some(Piece::Text { line, .. }) = pieces.get(i) else {
             continue;
@@ -209,32 +228,48 @@ fn for_konsole(pieces: &mut [Piece]) {
             continue;
         }
         let before = i.checked_sub(1).and_then(|b| pieces.get_mut(b));
-        let padded = match before {
-            Some(Piece::Decoration { text, .. }) if !text.is_empty() => {
+        let opening = match before {
+            Some(Piece::Decoration { text, .. }) if konsole && !text.is_empty() => {
                 text.push(RLE);
-                true
+                Opening::Before
             }
-            _ => false,
+            _ if konsole => Opening::AfterFirstLetter,
+            _ => Opening::Here,
         };
         if let Some(Piece::Text { line, .. }) = pieces.get_mut(i) {
-            embed_for_konsole(line, padded);
+            embed(line, opening, konsole);
         }
     }
 }
 
-/// The line's clusters rewritten for Konsole (see [`for_konsole`]); `padded`: the RLE is
-/// already in the piece before.
-fn embed_for_konsole(line: &mut VisualLine<Tag>, padded: bool) {
+/// Where the RLE of an embedded line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opening {
+    /// Already written before the line (on the cell before it).
+    Before,
+    /// In front of the line's first character.
+    Here,
+    /// Konsole, with no cell before the line (it is as wide as the page): the RLE cannot go in
+    /// front of the line, as Konsole keeps a zero-width character with the cell before it. The
+    /// line starts with its first right-to-left letter, the RLE after it (alone outside the
+    /// embedding, that letter is reversed together with it); the neutrals and digits before
+    /// that letter (`«`, `— `, `72 `) are written after the PDF and LRM, in the order they show.
+    AfterFirstLetter,
+}
+
+/// A right-to-left line embedded for a terminal that reads its row left to right: RLE (see
+/// [`Opening`]), the line in logical order, PDF, LRM. `mirror`: the characters the embedding
+/// puts at an odd level are written mirrored (`«` as `»`), for a terminal that does not mirror.
+pub(crate) fn embed<T: Clone>(line: &mut VisualLine<T>, opening: Opening, mirror: bool) {
     let info = unicode_bidi::BidiInfo::new(&line.text, Some(unicode_bidi::Level::rtl()));
     let level = |at: usize| info.levels.get(at).map_or(1, |l| l.number());
     let levels: Vec<u8> = line.clusters.iter().map(|c| level(c.text.start)).collect();
-    // Konsole does not mirror: what shows mirrored is written mirrored.
     let text: String = line
         .text
         .char_indices()
         .map(|(at, c)| {
             let m = mirror::mirrored(c);
-            if level(at) % 2 == 1 && m.len_utf8() == c.len_utf8() {
+            if mirror && level(at) % 2 == 1 && m.len_utf8() == c.len_utf8() {
                 m
             } else {
                 c
@@ -242,17 +277,17 @@ fn embed_for_konsole(line: &mut VisualLine<Tag>, padded: bool) {
         })
         .collect();
     let n = line.clusters.len();
-    let rtl_letter = |c: &Cluster<Tag>| {
-        text.get(c.text.clone())
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL))
-    };
-    let lead = if padded {
-        0
-    } else {
-        match line.clusters.iter().position(rtl_letter) {
-            Some(k) => k,
-            None => return,
+    let lead = match opening {
+        Opening::Before | Opening::Here => 0,
+        Opening::AfterFirstLetter => {
+            let first_letter = line.clusters.iter().position(|c| {
+                let first = text.get(c.text.clone()).and_then(|t| t.chars().next());
+                first.is_some_and(strong_rtl)
+            });
+            match first_letter {
+                Some(k) => k,
+                None => return,
+            }
         }
     };
     // The leading neutrals in the order they show: rule L2 over their levels.
@@ -273,23 +308,27 @@ fn embed_for_konsole(line: &mut VisualLine<Tag>, padded: bool) {
             start = end;
         }
     }
-    let mut order: Vec<(usize, String)> = (lead..n).map(|i| (i, String::new())).collect();
-    if !padded && let Some((_, suffix)) = order.first_mut() {
-        suffix.push(RLE);
+    // (cluster, what goes before it, what goes after it)
+    let mut order: Vec<(usize, &str, String)> = (lead..n).map(|i| (i, "", String::new())).collect();
+    match (opening, order.first_mut()) {
+        (Opening::Here, Some(first)) => first.1 = "\u{202B}",
+        (Opening::AfterFirstLetter, Some(first)) => first.2.push(RLE),
+        _ => {}
     }
-    if let Some((_, suffix)) = order.last_mut() {
-        suffix.extend([PDF, LRM]);
+    if let Some(last) = order.last_mut() {
+        last.2.extend([PDF, LRM]);
     }
-    order.extend(shown.into_iter().map(|i| (i, String::new())));
-    let mut written = String::with_capacity(text.len() + 9);
+    order.extend(shown.into_iter().map(|i| (i, "", String::new())));
+    let mut written = String::with_capacity(text.len() + 12);
     let mut clusters = Vec::with_capacity(n);
-    for (i, suffix) in order {
+    for (i, before, after) in order {
         let Some(cluster) = line.clusters.get(i) else {
             continue;
         };
         let at = written.len();
+        written.push_str(before);
         written.push_str(text.get(cluster.text.clone()).unwrap_or_default());
-        written.push_str(&suffix);
+        written.push_str(&after);
         clusters.push(Cluster {
             text: at..written.len(),
             ..cluster.clone()
@@ -297,6 +336,22 @@ fn embed_for_konsole(line: &mut VisualLine<Tag>, padded: bool) {
     }
     line.text = written;
     line.clusters = clusters;
+}
+
+/// Writes `c` (a zero-width control) in front of the line's first cluster.
+fn prefix_first_cluster<T>(line: &mut VisualLine<T>, c: char) {
+    let Some(first) = line.clusters.first() else {
+        return;
+    };
+    let at = first.text.start;
+    line.text.insert(at, c);
+    let shift = c.len_utf8();
+    for (i, cluster) in line.clusters.iter_mut().enumerate() {
+        if i > 0 || cluster.text.start > at {
+            cluster.text.start += shift;
+        }
+        cluster.text.end += shift;
+    }
 }
 
 /// `text` reversed, digit runs kept in their order.

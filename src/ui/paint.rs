@@ -115,6 +115,28 @@ pub fn short_text(text: &str, width: usize, reorder: bool) -> (VisualLine<()>, b
     (line, laid.rtl)
 }
 
+/// [`visual_line`] for a line the reader lays out itself (a panel label, a prompt) when the
+/// terminal reorders a row read left to right: with `embed` (`Some(mirror)`), a right-to-left
+/// line is embedded, its RLE on the cell before `x`, its brackets mirrored if `mirror` (see
+/// `page::ReorderingTerminal`); anything else paints as is.
+pub fn reader_line<T: Clone>(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    line: &VisualLine<T>,
+    embed: Option<bool>,
+    style: Style,
+) -> u16 {
+    let Some(mirror) = embed.filter(|_| line.rtl) else {
+        return visual_line(buf, x, y, right, line, |_| style);
+    };
+    let mut embedded = line.clone();
+    crate::page::embed(&mut embedded, crate::page::Opening::Before, mirror);
+    plain(buf, x, y, right, "\u{202B}", style);
+    visual_line(buf, x, y, right, &embedded, |_| style)
+}
+
 /// Fills a row segment with spaces in `style`.
 pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
     for col in x..right {

@@ -98,34 +98,60 @@ pub(super) fn cells(line: &PageLine) -> Vec<CellSpan> {
 
 /// The cells of a page line written in logical order, left to right as `terminal` shows them:
 /// the row's characters through the Unicode bidi algorithm as that terminal applies it (Konsole:
-/// the row at level 0, its controls honoured; mlterm: the row's direction from its first strong
-/// character), each cluster moved as one cell. `None` for a terminal whose reordering is not known.
+/// the row at level 0; mlterm: the row's direction from its first strong character, box drawing
+/// counting as left to right; both honour the controls), each cluster moved as one cell. `None` for a terminal whose reordering is not known.
 pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Option<Vec<CellSpan>> {
-    let level = match terminal {
-        ReorderingTerminal::Konsole => Some(Level::ltr()),
-        ReorderingTerminal::Mlterm => None,
+    let mlterm = match terminal {
+        ReorderingTerminal::Konsole => false,
+        ReorderingTerminal::Mlterm => true,
         ReorderingTerminal::Generic => return None,
     };
-    // The row as written, one unit a cell (a zero-width control is a unit of no width).
+    // The row as written, one unit a cell (a zero-width control is a unit of no width), each
+    // found by its first character that is not a bidi control (the one that takes a level).
     let mut row = String::new();
     let mut units: Vec<(usize, usize, Option<(BlockRef, Range<usize>)>)> = Vec::new();
+    let anchor = |row: &str, at: usize| {
+        let skip = row.get(at..).unwrap_or_default();
+        let controls: usize = (skip.chars())
+            .take_while(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+            .map(char::len_utf8)
+            .sum();
+        if controls < skip.len() {
+            at + controls
+        } else {
+            at
+        }
+    };
     for piece in &line.pieces {
         match piece {
             Piece::Decoration { text, .. } => {
                 for g in text.graphemes(true) {
-                    units.push((row.len(), g.width(), None));
+                    let at = row.len();
                     row.push_str(g);
+                    units.push((anchor(&row, at), g.width(), None));
                 }
             }
             Piece::Text { line, source } => {
                 for c in &line.clusters {
-                    units.push((row.len(), c.width, Some((*source, c.logical.clone()))));
+                    let at = row.len();
                     row.push_str(line.text.get(c.text.clone()).unwrap_or_default());
+                    let text = Some((*source, c.logical.clone()));
+                    units.push((anchor(&row, at), c.width, text));
                 }
             }
         }
     }
-    let info = BidiInfo::new(&row, level);
+    // Konsole reads every row left to right; mlterm by its first strong character, a
+    // box-drawing one counting as left to right.
+    let rtl = mlterm
+        && row.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
+            _ if ('\u{2500}'..='\u{257F}').contains(&c) => Some(false),
+            unicode_bidi::BidiClass::L => Some(false),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => Some(true),
+            _ => None,
+        }) == Some(true);
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(&row, Some(level));
     let mut order: Vec<usize> = Vec::with_capacity(units.len());
     match info.paragraphs.first() {
         Some(para) => {

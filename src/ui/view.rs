@@ -368,6 +368,19 @@ impl App {
         theme.style(StyleKey::Panel).patch(theme.style(row))
     }
 
+    /// How the lines the reader lays out itself are embedded in a row the terminal reads left
+    /// to right (see `paint::reader_line`): `Some(mirror)` for Konsole (which does not mirror)
+    /// and, where the row starts with the reader's own left-to-right text (the status line),
+    /// for mlterm; `None` when sahifa reorders or the terminal's way is not known.
+    pub(super) fn embedding(&self, row_starts_ltr: bool) -> Option<bool> {
+        use crate::page::ReorderingTerminal::{Generic, Konsole, Mlterm};
+        match (self.options.reorder, self.options.terminal) {
+            (false, Konsole) => Some(true),
+            (false, Mlterm) if row_starts_ltr => Some(false),
+            (false, Generic) | (false, Mlterm) | (true, _) => None,
+        }
+    }
+
     /// A panel row: `lead` then `text` from the reading-start side, `tail` on the other side.
     /// For RTL articles the start side is the right, so `lead`'s parts are mirrored onto the
     /// right edge: their order is reversed, their text (a number such as 12) is not.
@@ -394,13 +407,20 @@ impl App {
             let lead_rev: String = lead.iter().rev().copied().collect();
             let lead_x = inner.right().saturating_sub(lead_w);
             paint::plain(buf, lead_x, y, inner.right(), &lead_rev, style);
-            paint::visual_line(buf, lead_x.saturating_sub(text_w), y, lead_x, &line, |_| {
-                style
-            });
+            let x = lead_x.saturating_sub(text_w);
+            paint::reader_line(buf, x, y, lead_x, &line, self.embedding(false), style);
             paint::plain(buf, inner.x, y, inner.right(), tail, style);
         } else {
             let x = paint::plain(buf, inner.x, y, inner.right(), &lead.concat(), style);
-            paint::visual_line(buf, x, y, inner.right(), &line, |_| style);
+            paint::reader_line(
+                buf,
+                x,
+                y,
+                inner.right(),
+                &line,
+                self.embedding(false),
+                style,
+            );
             paint::plain(
                 buf,
                 inner.right().saturating_sub(tail_w),
