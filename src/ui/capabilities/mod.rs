@@ -22,11 +22,12 @@
 //! decides without asking.
 //!
 //! In logical order the page is arranged for the terminal's own reordering
-//! ([`ReorderingTerminal`], from the environment whatever decided the mode): Konsole lays a row
-//! out left to right and reverses right-to-left runs in place; mlterm mirrors a right-to-left
-//! row as a whole. Any other terminal (Terminal.app, `--bidi terminal` elsewhere) gets the
-//! mirrored row, the Unicode bidi algorithm's reading of a row as a paragraph, which is also
-//! what a bidi-aware editor makes of `print --logical`.
+//! ([`ReorderingTerminal`], from the environment whatever decided the mode): Konsole reads a
+//! row left to right and reverses right-to-left runs in place without mirroring; mlterm reads
+//! it in the direction of its first strong character and mirrors. Any other terminal
+//! (Terminal.app, `--bidi terminal` elsewhere) gets the arrangement for the Unicode bidi
+//! algorithm reading a row as a paragraph, which is also what a bidi-aware editor makes of
+//! `print --logical`.
 
 pub mod graphics;
 
