@@ -453,7 +453,8 @@ fn in_konsole_and_mlterm_the_mouse_selects_what_the_terminal_shows() {
     // Drags within a line, across the RTL/LTR boundary, across a line break (both ways), and
     // double and triple clicks: the same screen cells select the same text in every terminal,
     // since each shows the same screen.
-    let gestures: [((u16, u16), (u16, u16), u8); 6] = [
+    type Gesture = ((u16, u16), (u16, u16), u8);
+    let gestures: [Gesture; 6] = [
         ((50, row), (20, row), 1),
         ((40, row), (5, row + 1), 1),
         ((5, row + 1), (55, row), 1),
@@ -461,7 +462,7 @@ fn in_konsole_and_mlterm_the_mouse_selects_what_the_terminal_shows() {
         ((33, row), (33, row), 2),
         ((20, row + 1), (20, row + 1), 3),
     ];
-    let copy = |app: &mut App, ((x1, y1), (x2, y2), clicks): ((u16, u16), (u16, u16), u8)| {
+    let copy = |app: &mut App, ((x1, y1), (x2, y2), clicks): Gesture| {
         app.handle(Action::Press(x1, y1, clicks));
         app.handle(Action::Drag(x2, y2));
         let text = copied(app.handle(Action::Release));

@@ -109,7 +109,7 @@ pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Opti
     // The row as written, one unit a cell (a zero-width control is a unit of no width), each
     // found by its first character that is not a bidi control (the one that takes a level).
     let mut row = String::new();
-    let mut units: Vec<(usize, usize, Option<(BlockRef, Range<usize>)>)> = Vec::new();
+    let mut units: Vec<(usize, CellSpan)> = Vec::new();
     let anchor = |row: &str, at: usize| {
         let skip = row.get(at..).unwrap_or_default();
         let controls: usize = (skip.chars())
@@ -128,15 +128,24 @@ pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Opti
                 for g in text.graphemes(true) {
                     let at = row.len();
                     row.push_str(g);
-                    units.push((anchor(&row, at), g.width(), None));
+                    let span = CellSpan {
+                        x: 0,
+                        width: g.width(),
+                        text: None,
+                    };
+                    units.push((anchor(&row, at), span));
                 }
             }
             Piece::Text { line, source } => {
                 for c in &line.clusters {
                     let at = row.len();
                     row.push_str(line.text.get(c.text.clone()).unwrap_or_default());
-                    let text = Some((*source, c.logical.clone()));
-                    units.push((anchor(&row, at), c.width, text));
+                    let span = CellSpan {
+                        x: 0,
+                        width: c.width,
+                        text: Some((*source, c.logical.clone())),
+                    };
+                    units.push((anchor(&row, at), span));
                 }
             }
         }
@@ -167,11 +176,14 @@ pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Opti
         None => order.extend(0..units.len()),
     }
     let mut x = 0;
+    let mut spans: Vec<Option<CellSpan>> = units.into_iter().map(|(_, s)| Some(s)).collect();
     let mut out = Vec::with_capacity(order.len());
     for u in order {
-        let (_, width, text) = units[u].clone();
-        out.push(CellSpan { x, width, text });
-        x += width;
+        if let Some(mut span) = spans.get_mut(u).and_then(Option::take) {
+            span.x = x;
+            x += span.width;
+            out.push(span);
+        }
     }
     Some(out)
 }
