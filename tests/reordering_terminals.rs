@@ -7,8 +7,8 @@
 //! - mlterm (FriBidi): the row is one paragraph whose direction is its first strong character,
 //!   box-drawing characters (borders, quote bars) counting as left-to-right ones; runs at odd
 //!   levels reversed and mirrored; controls honoured;
-//! - a terminal nobody has described (`Generic`): the Unicode bidi algorithm, the row's direction
-//!   from its first strong character, mirrored.
+//! - a terminal nobody has described (`Generic`, which mlterm gets too): the Unicode bidi
+//!   algorithm, the row's direction from its first strong character, mirrored.
 //!
 //! Every article of assets/ at two widths, every line of every unit, shaping off (the
 //! terminals shape what they get; sahifa's shaping does not move anything).
@@ -86,7 +86,7 @@ fn konsole_shows(row: &str) -> String {
 
 fn mlterm_shows(row: &str) -> String {
     let rtl = row.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
-        _ if ('\u{2500}'..='\u{257F}').contains(&c) => Some(false),
+        _ if is_box_drawing(c) => Some(false),
         unicode_bidi::BidiClass::L => Some(false),
         unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => Some(true),
         _ => None,
@@ -114,10 +114,17 @@ fn rows(doc: &Document, width: usize, options: PageOptions) -> Vec<String> {
 }
 
 /// The lines where `terminal`'s order, shown by `shows`, differs from sahifa's own drawing.
-fn differences(
-    terminal: ReorderingTerminal,
-    shows: fn(&str) -> String,
-) -> Vec<(String, String, String)> {
+/// A row shown wrong: where, as sahifa draws it, as written, as the terminal shows it.
+#[derive(Debug)]
+#[allow(dead_code)]
+struct Wrong {
+    at: String,
+    want: String,
+    written: String,
+    seen: String,
+}
+
+fn differences(terminal: ReorderingTerminal, shows: fn(&str) -> String) -> Vec<Wrong> {
     let app = PageOptions {
         shape: false,
         ..PageOptions::default()
@@ -138,7 +145,13 @@ fn differences(
                 let seen = shows(written);
                 if seen.trim_end() != want.trim_end() {
                     let name = path.file_name().unwrap_or_default().to_string_lossy();
-                    wrong.push((format!("{name} at {width}"), want.clone(), seen));
+                    let at = format!("{name} at {width}");
+                    wrong.push(Wrong {
+                        at,
+                        want: want.clone(),
+                        written: written.clone(),
+                        seen,
+                    });
                 }
             }
         }
@@ -146,22 +159,38 @@ fn differences(
     wrong
 }
 
-/// Rows the generic order still gets wrong, by article, width and the start of the row as
-/// sahifa draws it: a line of a left-to-right paragraph that starts with a right-to-left word,
-/// which a terminal deciding by the first strong character takes for a right-to-left row
-/// (mlterm and Konsole get an LRM or the embedding that say otherwise).
-const GENERIC_KNOWN: &[(&str, &str)] = &[("cairo-genizah-en.md at 37", "لاق, another")];
+/// Rows still shown wrong, by article, width and the start of the row as sahifa draws it: a
+/// line of a left-to-right paragraph that starts with a right-to-left word, which a terminal
+/// deciding by the first strong character takes for a right-to-left row.
+const FIRST_STRONG_KNOWN: &[(&str, &str)] = &[("cairo-genizah-en.md at 37", "لاق, another")];
 
-fn unknown(
-    wrong: Vec<(String, String, String)>,
-    known: &[(&str, &str)],
-) -> Vec<(String, String, String)> {
+/// mlterm reads a row whose first strong character is a box-drawing one (a border, a quote bar
+/// written first) left to right: such a row of mlterm's order shows its text reversed in place
+/// instead of moved (a known limit, see `page::ReorderingTerminal`).
+fn starts_with_box_drawing(written: &str) -> bool {
+    let first = written.chars().find(|&c| {
+        is_box_drawing(c)
+            || matches!(
+                unicode_bidi::bidi_class(c),
+                unicode_bidi::BidiClass::L
+                    | unicode_bidi::BidiClass::R
+                    | unicode_bidi::BidiClass::AL
+            )
+    });
+    first.is_some_and(is_box_drawing)
+}
+
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
+fn unknown(wrong: Vec<Wrong>, known: &[(&str, &str)]) -> Vec<Wrong> {
     wrong
         .into_iter()
-        .filter(|(at, want, _)| {
+        .filter(|w| {
             !known
                 .iter()
-                .any(|(a, start)| a == at && want.trim_start().starts_with(start))
+                .any(|(a, start)| *a == w.at && w.want.trim_start().starts_with(start))
         })
         .collect()
 }
@@ -173,27 +202,52 @@ fn konsole_order_through_konsole_looks_like_app_mode() {
 }
 
 #[test]
-fn mlterm_order_through_mlterm_looks_like_app_mode() {
+fn mlterm_order_through_mlterm_looks_like_app_mode_but_for_rows_starting_with_a_border() {
     let wrong = differences(ReorderingTerminal::Mlterm, mlterm_shows);
+    let boxed = wrong
+        .iter()
+        .filter(|w| starts_with_box_drawing(&w.written))
+        .count();
+    let wrong = unknown(wrong, FIRST_STRONG_KNOWN);
+    let wrong: Vec<Wrong> = wrong
+        .into_iter()
+        .filter(|w| !starts_with_box_drawing(&w.written))
+        .collect();
     assert!(wrong.is_empty(), "{} lines differ: {wrong:#?}", wrong.len());
+    // The limit is real: the samples' boxes, tables and quotes do start rows with a border.
+    assert!(boxed > 0);
 }
 
 #[test]
 fn the_generic_order_through_the_bidi_algorithm_looks_like_app_mode() {
     let wrong = unknown(
         differences(ReorderingTerminal::Generic, uba_shows),
-        GENERIC_KNOWN,
+        FIRST_STRONG_KNOWN,
     );
     assert!(wrong.is_empty(), "{} lines differ: {wrong:#?}", wrong.len());
 }
 
 #[test]
-fn each_order_is_wrong_for_the_other_terminals() {
-    // The simulations are not the same terminal: the generic order shown by Konsole puts
-    // right-to-left lines on the left, and by mlterm leaves boxed and quoted lines unmirrored;
-    // Konsole's shown by mlterm mirrors brackets twice, mlterm's shown by Konsole not at all.
-    assert!(!differences(ReorderingTerminal::Generic, konsole_shows).is_empty());
-    assert!(!differences(ReorderingTerminal::Generic, mlterm_shows).is_empty());
-    assert!(!differences(ReorderingTerminal::Konsole, mlterm_shows).is_empty());
+fn mlterm_gets_the_generic_order() {
+    let doc = load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/raqqa-news-ar.txt"));
+    let with = |terminal| {
+        let options = PageOptions {
+            reorder: false,
+            terminal,
+            ..PageOptions::default()
+        };
+        rows(&doc, 41, options)
+    };
+    assert_eq!(
+        with(ReorderingTerminal::Generic),
+        with(ReorderingTerminal::Mlterm)
+    );
+}
+
+#[test]
+fn each_order_is_wrong_for_the_other_terminal() {
+    // The simulations are not the same terminal: the mirrored order shown by Konsole puts
+    // right-to-left lines on the left; Konsole's shown by mlterm mirrors brackets twice.
     assert!(!differences(ReorderingTerminal::Mlterm, konsole_shows).is_empty());
+    assert!(!differences(ReorderingTerminal::Konsole, mlterm_shows).is_empty());
 }

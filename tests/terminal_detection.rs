@@ -102,22 +102,16 @@ fn konsole_without_a_bdsm_answer_gets_logical_order_and_is_told_so() {
 }
 
 #[test]
-fn mlterm_gets_logical_order_in_rows_that_read_left_to_right() {
+fn mlterm_gets_logical_order_mirrored_as_a_whole_without_embeddings() {
     let term = start("detect-mlterm", &[("MLTERM", "3.9.0")], true, false);
     let raw = term.raw();
     assert!(
         find(raw, b"\x1b[8l", 0).is_none(),
         "no explicit mode for mlterm"
     );
-    // mlterm's own order: an LRM first on every row with right-to-left text, the text
-    // embedded with RLE (Konsole's rows have no LRM in front).
     assert!(
-        find(raw, "\u{200E}".as_bytes(), 0).is_some(),
-        "no LRM for mlterm"
-    );
-    assert!(
-        find(raw, "\u{202B}".as_bytes(), 0).is_some(),
-        "no RLE for mlterm"
+        find(raw, "\u{202B}".as_bytes(), 0).is_none(),
+        "RLE is Konsole's"
     );
     let screen = term.screen_text();
     assert!(screen.contains(TITLE_LOGICAL), "logical order:\n{screen}");

@@ -128,17 +128,18 @@ impl Frame {
 ///   and honoured: an RLE embeds what follows in a right-to-left run.
 /// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its
 ///   first strong character — box-drawing characters (borders, quote bars) count as
-///   left-to-right ones — right-to-left runs reversed and mirrored; bidi controls honoured,
-///   at the row's start too.
+///   left-to-right ones — right-to-left runs reversed and mirrored.
 /// - [`Generic`](Self::Generic): a terminal nobody has described (`--bidi terminal` anywhere
 ///   else, Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own,
 ///   direction from its first strong character — what a bidi-aware editor does with
 ///   `print --logical`.
 ///
-/// Konsole and mlterm get the pieces where they were composed, each right-to-left text
-/// embedded (see [`embed`]); mlterm also gets an LRM at the start of every row that holds
-/// right-to-left text, so the row reads left to right as Konsole's do. The generic order
-/// writes a right-to-left row mirrored as a whole instead.
+/// Konsole gets the pieces where they were composed, each right-to-left text embedded (see
+/// [`embed`]). mlterm and the generic order get a right-to-left row written mirrored as a
+/// whole. Known limit in mlterm: a row that starts with a border or a quote bar (a box, a
+/// table, an RTL quote written mirrored) reads left to right there, so its text is reversed
+/// in place but not moved; embedding such rows as for Konsole, with an LRM in front of every
+/// row, was tried and mlterm then drew Arabic as empty boxes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReorderingTerminal {
     Konsole,
@@ -152,8 +153,7 @@ const RLE: char = '\u{202B}';
 /// PDF: the end of the embedding.
 const PDF: char = '\u{202C}';
 /// LRM: after an embedding, so that what follows on the row (a list number, a table border
-/// and the next cell) stays left to right instead of joining the right-to-left run; at a
-/// row's start, for mlterm, so that the row reads left to right.
+/// and the next cell) stays left to right instead of joining the right-to-left run.
 const LRM: char = '\u{200E}';
 
 /// For logical order (`--bidi terminal`): arranges one row's pieces, whose texts are already in
@@ -161,19 +161,7 @@ const LRM: char = '\u{200E}';
 pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut [Piece]) {
     match terminal {
         ReorderingTerminal::Konsole => for_embedding_terminal(pieces, true),
-        ReorderingTerminal::Mlterm => {
-            for_embedding_terminal(pieces, false);
-            let rtl = pieces.iter().any(|p| match p {
-                Piece::Text { line, .. } => line.text.chars().any(strong_rtl),
-                Piece::Decoration { .. } => false,
-            });
-            match pieces.first_mut() {
-                Some(Piece::Decoration { text, .. }) if rtl => text.insert(0, LRM),
-                Some(Piece::Text { line, .. }) if rtl => prefix_first_cluster(line, LRM),
-                _ => {}
-            }
-        }
-        ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+        ReorderingTerminal::Mlterm | ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
     }
 }
 
@@ -336,22 +324,6 @@ pub(crate) fn embed<T: Clone>(line: &mut VisualLine<T>, opening: Opening, mirror
     }
     line.text = written;
     line.clusters = clusters;
-}
-
-/// Writes `c` (a zero-width control) in front of the line's first cluster.
-fn prefix_first_cluster<T>(line: &mut VisualLine<T>, c: char) {
-    let Some(first) = line.clusters.first() else {
-        return;
-    };
-    let at = first.text.start;
-    line.text.insert(at, c);
-    let shift = c.len_utf8();
-    for (i, cluster) in line.clusters.iter_mut().enumerate() {
-        if i > 0 || cluster.text.start > at {
-            cluster.text.start += shift;
-        }
-        cluster.text.end += shift;
-    }
 }
 
 /// `text` reversed, digit runs kept in their order.

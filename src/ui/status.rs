@@ -63,15 +63,7 @@ impl App {
             let (query, rtl) = paint::short_text(prompt, room, self.options.reorder);
             if rtl {
                 let x = paint::plain(buf, x, y, area.right(), "▏", style);
-                paint::reader_line(
-                    buf,
-                    x,
-                    y,
-                    area.right(),
-                    &query,
-                    self.embedding(false),
-                    style,
-                );
+                paint::reader_line(buf, x, y, area.right(), &query, self.embedding(), style);
             } else {
                 let end = paint::visual_line(buf, x, y, area.right(), &query, |_| style);
                 paint::plain(buf, end, y, area.right(), "▏", style);
@@ -131,9 +123,7 @@ impl App {
             tag: true,
         }];
         let mut laid = layout::layout_paragraph(&text, &tags, &options);
-        // The row starts with the help hint (an RTL article) or the title: only in the first
-        // case does mlterm read it left to right.
-        let embedding = self.embedding(rtl).filter(|_| rtl);
+        let embedding = self.embedding().filter(|_| rtl);
         if let (Some(mirror), Some(line)) = (embedding, laid.lines.first_mut().filter(|l| l.rtl)) {
             // Reversed in place, the title keeps its end neutrals and its brackets only
             // embedded (page::frame), the RLE on the cell before it.

@@ -369,16 +369,11 @@ impl App {
     }
 
     /// How the lines the reader lays out itself are embedded in a row the terminal reads left
-    /// to right (see `paint::reader_line`): `Some(mirror)` for Konsole (which does not mirror)
-    /// and, where the row starts with the reader's own left-to-right text (the status line),
-    /// for mlterm; `None` when sahifa reorders or the terminal's way is not known.
-    pub(super) fn embedding(&self, row_starts_ltr: bool) -> Option<bool> {
-        use crate::page::ReorderingTerminal::{Generic, Konsole, Mlterm};
-        match (self.options.reorder, self.options.terminal) {
-            (false, Konsole) => Some(true),
-            (false, Mlterm) if row_starts_ltr => Some(false),
-            (false, Generic) | (false, Mlterm) | (true, _) => None,
-        }
+    /// to right (see `paint::reader_line`): `Some(mirror)` for Konsole (which does not mirror);
+    /// `None` when sahifa reorders or the terminal is another.
+    pub(super) fn embedding(&self) -> Option<bool> {
+        let konsole = self.options.terminal == crate::page::ReorderingTerminal::Konsole;
+        (!self.options.reorder && konsole).then_some(true)
     }
 
     /// A panel row: `lead` then `text` from the reading-start side, `tail` on the other side.
@@ -408,19 +403,11 @@ impl App {
             let lead_x = inner.right().saturating_sub(lead_w);
             paint::plain(buf, lead_x, y, inner.right(), &lead_rev, style);
             let x = lead_x.saturating_sub(text_w);
-            paint::reader_line(buf, x, y, lead_x, &line, self.embedding(false), style);
+            paint::reader_line(buf, x, y, lead_x, &line, self.embedding(), style);
             paint::plain(buf, inner.x, y, inner.right(), tail, style);
         } else {
             let x = paint::plain(buf, inner.x, y, inner.right(), &lead.concat(), style);
-            paint::reader_line(
-                buf,
-                x,
-                y,
-                inner.right(),
-                &line,
-                self.embedding(false),
-                style,
-            );
+            paint::reader_line(buf, x, y, inner.right(), &line, self.embedding(), style);
             paint::plain(
                 buf,
                 inner.right().saturating_sub(tail_w),
