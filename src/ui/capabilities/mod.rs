@@ -23,11 +23,10 @@
 //!
 //! In logical order the page is arranged for the terminal's own reordering
 //! ([`ReorderingTerminal`], from the environment whatever decided the mode): Konsole reads a
-//! row left to right and reverses right-to-left runs in place without mirroring; mlterm reads
-//! it in the direction of its first strong character and mirrors. Any other terminal
-//! (Terminal.app, `--bidi terminal` elsewhere) gets the arrangement for the Unicode bidi
-//! algorithm reading a row as a paragraph, which is also what a bidi-aware editor makes of
-//! `print --logical`.
+//! row left to right and reverses right-to-left runs in place without mirroring, and gets its
+//! own arrangement; mlterm, Terminal.app and `--bidi terminal` anywhere else get the one for
+//! the Unicode bidi algorithm reading a row as a paragraph (mlterm's way), which is also what a
+//! bidi-aware editor makes of `print --logical`.
 
 pub mod graphics;
 
