@@ -63,5 +63,16 @@ pub fn run() -> anyhow::Result<()> {
         capabilities::BidiMode::Logical => "terminal: logical order, the terminal reorders",
     };
     println!("bidi             {mode}; because {}", found.reason);
+    if !found.bidi.reorders() {
+        let rows = match found.reordering {
+            crate::page::ReorderingTerminal::Konsole => {
+                "Konsole's: pieces in place, right-to-left texts embedded (RLE … PDF)"
+            }
+            crate::page::ReorderingTerminal::Mlterm | crate::page::ReorderingTerminal::Generic => {
+                "right-to-left rows written mirrored as a whole"
+            }
+        };
+        println!("rows             {rows}");
+    }
     Ok(())
 }
