@@ -239,6 +239,7 @@ impl TextArgs {
         crate::page::PageOptions {
             shape: shaping && !self.no_shape,
             reorder,
+            terminal: crate::page::ReorderingTerminal::Generic,
             direction: self.dir.into(),
             entities: true,
             wrap: self.wrap.into(),

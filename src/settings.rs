@@ -6,7 +6,7 @@
 use crate::analyse::{self, entities::Tagger};
 use crate::args::{ColorArg, ReadArgs, TextArgs};
 use crate::document::Document;
-use crate::page::{self, Composer, PageLine, PageOptions, Unit};
+use crate::page::{self, Composer, PageLine, PageOptions, ReorderingTerminal, Unit};
 use crate::render::ansi::Styling;
 use crate::source::Source;
 use crate::source::cache::PictureCache;
@@ -25,21 +25,23 @@ pub fn reader_options(
     messages: &mut Vec<String>,
 ) -> ReaderOptions {
     let reorder = args.text.reorder_unasked(config.bidi);
-    reader_options_reordering(source, args, config, reorder, messages)
+    let terminal = ReorderingTerminal::Generic;
+    reader_options_reordering(source, args, config, (reorder, terminal), messages)
 }
 
 /// [`reader_options`] with who reorders decided (by asking the terminal): `reorder` false
-/// writes logical order everywhere the reader draws.
+/// writes logical order everywhere the reader draws, its rows arranged for `terminal`.
 pub fn reader_options_reordering(
     source: &Source,
     args: &ReadArgs,
     config: &Config,
-    reorder: bool,
+    (reorder, terminal): (bool, ReorderingTerminal),
     messages: &mut Vec<String>,
 ) -> ReaderOptions {
     let mut page_options = args
         .text
         .page_options(config.shaping.unwrap_or(true), reorder);
+    page_options.terminal = terminal;
     page_options.justify |= config.justify.unwrap_or(false);
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
     // `R` swaps in the same composition with reveal mode the other way round.
@@ -49,6 +51,7 @@ pub fn reader_options_reordering(
         ..page_options
     })));
     options.reorder = reorder;
+    options.terminal = terminal;
     if let Some(width) = args.width.map(usize::from).or(config.width) {
         options.max_width = width.max(page::MIN_WIDTH);
     }
@@ -136,6 +139,8 @@ pub struct OutputArgs<'a> {
     pub text: &'a TextArgs,
     /// Whether sahifa puts lines in visual order (decided by `ui::capabilities`).
     pub reorder: bool,
+    /// Which terminal reorders the rows when sahifa does not.
+    pub terminal: ReorderingTerminal,
 }
 
 /// The settings for `args` on an output that is (`tty`) or is not a terminal `columns` wide.
@@ -155,9 +160,11 @@ pub fn print_settings(
         || columns.map_or(MAX_DEFAULT_WIDTH, |c| c.min(MAX_DEFAULT_WIDTH)),
         usize::from,
     );
+    let mut page = args.text.page_options(true, args.reorder);
+    page.terminal = args.terminal;
     PrintSettings {
         width,
-        page: args.text.page_options(true, args.reorder),
+        page,
         theme,
         styling: match (color, args.reorder) {
             (true, _) => Styling::Ansi { entities: true },
@@ -177,6 +184,7 @@ impl PrintSettings {
     pub fn logical(mut self) -> Self {
         self.page.shape = false;
         self.page.reorder = false;
+        self.page.terminal = ReorderingTerminal::Generic;
         self.styling = Styling::PlainPadded;
         self
     }
@@ -216,6 +224,7 @@ mod tests {
             color: args.color,
             text: &args.text,
             reorder: args.text.reorder_unasked(None),
+            terminal: ReorderingTerminal::Generic,
         };
         print_settings(&output, Theme::default(), tty, no_color, columns)
     }

@@ -8,7 +8,7 @@ use sahifa::document::{
 };
 use sahifa::layout::justify::added_cells;
 use sahifa::layout::{DirectionMode, WrapAlgorithm};
-use sahifa::page::{BlockRef, Page, PageOptions, Piece, compose, text_of};
+use sahifa::page::{BlockRef, Page, PageOptions, Piece, ReorderingTerminal, compose, text_of};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
@@ -255,8 +255,9 @@ proptest! {
         direction in prop::sample::select(&[DirectionMode::Auto, DirectionMode::Ltr, DirectionMode::Rtl][..]),
         wrap in prop::sample::select(&[WrapAlgorithm::FirstFit, WrapAlgorithm::OptimalFit][..]),
         justify in any::<bool>(),
+        terminal in prop::sample::select(&[ReorderingTerminal::Konsole, ReorderingTerminal::Mlterm, ReorderingTerminal::Generic][..]),
     ) {
-        let options = PageOptions { shape, reorder, direction, entities: true, wrap, justify, reveal: false };
+        let options = PageOptions { shape, reorder, terminal, direction, entities: true, wrap, justify, reveal: false };
         let page = compose(&doc, width, &options);
         check(&doc, &page, width)?;
     }

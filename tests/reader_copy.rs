@@ -418,3 +418,63 @@ fn in_a_terminal_y_and_a_drag_put_the_logical_text_on_the_clipboard_through_osc_
     assert_eq!(term.wait_exit(), Ok(0));
     assert_eq!(common::modes::check_modes(term.raw()), Ok(()));
 }
+
+/// The reader headless with who reorders decided: `terminal` `None` is sahifa itself.
+fn app_reordered_by(terminal: Option<sahifa::page::ReorderingTerminal>) -> App {
+    let loaded = load::load_bytes(
+        ARTICLE.as_bytes(),
+        Path::new("article.md"),
+        &LoadOptions::default(),
+    )
+    .expect("the article loads");
+    let args = Cli::try_parse_from(["sahifa", "article.md"])
+        .expect("parses")
+        .read;
+    let order = (
+        terminal.is_none(),
+        terminal.unwrap_or(sahifa::page::ReorderingTerminal::Generic),
+    );
+    let options = sahifa::settings::reader_options_reordering(
+        &Source::File("article.md".into()),
+        &args,
+        &Config::default(),
+        order,
+        &mut Vec::new(),
+    );
+    App::with_size(loaded.document, options, 60, 20)
+}
+
+#[test]
+fn in_konsole_and_mlterm_the_mouse_selects_what_the_terminal_shows() {
+    use sahifa::page::ReorderingTerminal::{Konsole, Mlterm};
+    let mut app = app_reordered_by(None);
+    let line = first_line_of(&app, "ISIS");
+    let row = (line - app.top()) as u16;
+    // Drags within a line, across the RTL/LTR boundary, across a line break (both ways), and
+    // double and triple clicks: the same screen cells select the same text in every terminal,
+    // since each shows the same screen.
+    type Gesture = ((u16, u16), (u16, u16), u8);
+    let gestures: [Gesture; 6] = [
+        ((50, row), (20, row), 1),
+        ((40, row), (5, row + 1), 1),
+        ((5, row + 1), (55, row), 1),
+        ((12, row + 2), (48, row + 3), 1),
+        ((33, row), (33, row), 2),
+        ((20, row + 1), (20, row + 1), 3),
+    ];
+    let copy = |app: &mut App, ((x1, y1), (x2, y2), clicks): Gesture| {
+        app.handle(Action::Press(x1, y1, clicks));
+        app.handle(Action::Drag(x2, y2));
+        let text = copied(app.handle(Action::Release));
+        app.press(Key::Esc);
+        text
+    };
+    let want: Vec<String> = gestures.iter().map(|g| copy(&mut app, *g)).collect();
+    assert!(want.iter().any(|t| t.contains("ISIS")), "{want:?}");
+    for terminal in [Konsole, Mlterm] {
+        let mut app = app_reordered_by(Some(terminal));
+        let got: Vec<String> = gestures.iter().map(|g| copy(&mut app, *g)).collect();
+        assert_eq!(got, want, "{terminal:?}");
+        assert_eq!(app.message(), None, "{terminal:?}");
+    }
+}

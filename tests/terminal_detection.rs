@@ -91,7 +91,30 @@ fn konsole_without_a_bdsm_answer_gets_logical_order_and_is_told_so() {
     assert!(screen.contains(TITLE_LOGICAL), "logical order:\n{screen}");
     assert!(!screen.contains(TITLE_VISUAL), "{screen}");
     assert!(screen.contains("writing logical order"), "{screen}");
+    // Konsole's own order: right-to-left rows embedded with RLE after their padding (the
+    // mirrored order written for mlterm has none).
+    assert!(
+        find(raw, "\u{202B}".as_bytes(), 0).is_some(),
+        "no RLE for Konsole"
+    );
     assert!(!screen.contains("?1;2c"), "{screen}");
+    quit(term);
+}
+
+#[test]
+fn mlterm_gets_logical_order_mirrored_as_a_whole_without_embeddings() {
+    let term = start("detect-mlterm", &[("MLTERM", "3.9.0")], true, false);
+    let raw = term.raw();
+    assert!(
+        find(raw, b"\x1b[8l", 0).is_none(),
+        "no explicit mode for mlterm"
+    );
+    assert!(
+        find(raw, "\u{202B}".as_bytes(), 0).is_none(),
+        "RLE is Konsole's"
+    );
+    let screen = term.screen_text();
+    assert!(screen.contains(TITLE_LOGICAL), "logical order:\n{screen}");
     quit(term);
 }
 

@@ -72,5 +72,16 @@ pub fn run() -> anyhow::Result<()> {
         crate::ui::capabilities::hyperlinks::decide(HyperlinkArg::Auto, config.hyperlinks, &links);
     let state = if on { "OSC 8" } else { "text only" };
     println!("links            {state}; because {why}");
+    if !found.bidi.reorders() {
+        let rows = match found.reordering {
+            crate::page::ReorderingTerminal::Konsole => {
+                "Konsole's: pieces in place, right-to-left texts embedded (RLE … PDF)"
+            }
+            crate::page::ReorderingTerminal::Mlterm | crate::page::ReorderingTerminal::Generic => {
+                "right-to-left rows written mirrored as a whole"
+            }
+        };
+        println!("rows             {rows}");
+    }
     Ok(())
 }

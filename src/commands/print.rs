@@ -61,18 +61,19 @@ fn settings(args: &PrintArgs) -> crate::settings::PrintSettings {
     // On a terminal, the same choice as the reader's (asked, unless `--bidi` says); to a pipe
     // or a file, nobody is asked.
     let choice = args.text.bidi_choice(None);
-    let reorder = if tty && !args.logical {
-        capabilities::probe(choice, false, &Env::current())
-            .bidi
-            .reorders()
+    let (reorder, terminal) = if tty && !args.logical {
+        let found = capabilities::probe(choice, false, &Env::current());
+        (found.bidi.reorders(), found.reordering)
     } else {
-        args.text.reorder_unasked(None)
+        let terminal = crate::page::ReorderingTerminal::Generic;
+        (args.text.reorder_unasked(None), terminal)
     };
     let output = OutputArgs {
         width: args.width,
         color: args.color,
         text: &args.text,
         reorder,
+        terminal,
     };
     let mut settings = print_settings(
         &output,

@@ -80,6 +80,7 @@ fn run_first(
             color: ColorArg::Auto,
             text: &args.text,
             reorder: args.text.reorder_unasked(None),
+            terminal: crate::page::ReorderingTerminal::Generic,
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
         return match first {
@@ -123,7 +124,8 @@ fn run_first(
             capabilities.reason
         ));
     }
-    let mut options = reader_options_reordering(source, args, &config, reorder, &mut messages);
+    let order = (reorder, capabilities.reordering);
+    let mut options = reader_options_reordering(source, args, &config, order, &mut messages);
     options.hyperlinks =
         hyperlinks::decide(args.text.hyperlinks, config.hyperlinks, &LinkEnv::current()).0;
     options.start = store.as_ref().and_then(PositionStore::load);
@@ -131,9 +133,10 @@ fn run_first(
 
     let (cols, rows) = crossterm::terminal::size()?;
     options.background = true;
-    let page = args
+    let mut page = args
         .text
         .page_options(config.shaping.unwrap_or(true), reorder);
+    page.terminal = capabilities.reordering;
     let now = crate::feed::output::now();
     let subscribed = matches!(first, First::Feeds(_));
     let (view, picker) = match first {

@@ -246,7 +246,7 @@ fn compose_row(list: &FeedList, row: usize, columns: &Columns, options: &RowOpti
     }
     let mut pieces: Vec<Piece> = cells.into_iter().flatten().collect();
     if !options.page.reorder {
-        crate::page::for_reordering_terminal(&mut pieces);
+        crate::page::for_reordering_terminal(options.page.terminal, &mut pieces);
     }
     PageLine {
         pieces,
@@ -330,6 +330,7 @@ fn empty_line() -> VisualLine<Tag> {
         clusters: Vec::new(),
         width: 0,
         logical: 0..0,
+        rtl: false,
     }
 }
 
@@ -374,7 +375,7 @@ pub fn heading(list: &FeedList, options: &RowOptions) -> Vec<PageLine> {
                 pieces.insert(0, deco(" ".repeat(pad), Role::Body));
             }
             if !options.page.reorder {
-                crate::page::for_reordering_terminal(&mut pieces);
+                crate::page::for_reordering_terminal(options.page.terminal, &mut pieces);
             }
             PageLine {
                 pieces,

@@ -124,6 +124,9 @@ pub struct VisualLine<T> {
     pub width: usize,
     /// The byte range of the logical paragraph this line covers.
     pub logical: Range<usize>,
+    /// Whether its paragraph reads right to left (where a terminal that reorders by itself
+    /// must be told so, see `page::ReorderingTerminal`).
+    pub rtl: bool,
 }
 
 /// A laid-out paragraph.
@@ -421,6 +424,7 @@ impl<T: Copy + Default> LineInput<'_, T> {
             clusters,
             width,
             logical,
+            rtl: analysis.rtl(),
         }
     }
 }

@@ -14,8 +14,8 @@
 //!    fills its column on every line but a paragraph's last, while titles, headings, captions,
 //!    attributions, table cells and code stay ragged.
 //!
-//! With `reorder: false` (`--bidi terminal`) text stays in logical order and lines that the
-//! terminal will mirror are written mirrored (see `frame::for_reordering_terminal`).
+//! With `reorder: false` (`--bidi terminal`) text stays in logical order and each line's pieces
+//! are arranged for the terminal that reorders them (see `frame::ReorderingTerminal`).
 //!
 //! Headings are not numbered on the page (the page reproduces the article's own words; the
 //! reader's outline numbers sections). Level 1 and 2 headings are underlined (`═`, `─`) as wide
@@ -160,7 +160,7 @@ impl<'a> Composer<'a> {
             .into_iter()
             .map(|(mut pieces, kind)| {
                 if !self.options.reorder {
-                    for_reordering_terminal(&mut pieces);
+                    for_reordering_terminal(self.options.terminal, &mut pieces);
                 }
                 PageLine {
                     pieces,

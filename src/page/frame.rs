@@ -5,7 +5,7 @@
 //! an LTR one (never mirrored); only the text inside moves to the right edge.
 
 use super::{BlockRef, Piece, Role, Tag};
-use crate::layout::VisualLine;
+use crate::layout::{Cluster, VisualLine, mirror};
 use unicode_bidi::{BidiClass, bidi_class};
 use unicode_width::UnicodeWidthStr;
 
@@ -118,25 +118,79 @@ impl Frame {
     }
 }
 
-/// For `--bidi terminal`. A terminal that reorders lines itself takes a line whose first strong
-/// character is right-to-left as an RTL paragraph and mirrors all of it, padding and borders
-/// included. Writing such a line's pieces in reverse order — each decoration reversed, except
-/// its digit runs, which the terminal keeps left to right — makes the terminal's mirror image
-/// the page as composed. Text pieces are already in logical order in this mode.
-pub(crate) fn for_reordering_terminal(pieces: &mut [Piece]) {
-    let first_strong = pieces
+/// Which reordering the terminal applies to each row when it reorders lines itself (logical
+/// order, `--bidi terminal`), so the page's pieces can be written where they land after it.
+/// What the real terminals do (Konsole 22.12, mlterm 3.9, under Xvfb):
+///
+/// - [`Konsole`](Self::Konsole) (ICU): each row is one paragraph laid out left to right,
+///   whatever its first strong character; its right-to-left runs are reversed in place and not
+///   mirrored. Bidi controls are kept (a zero-width character stays with the cell before it)
+///   and honoured: an RLE embeds what follows in a right-to-left run.
+/// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its
+///   first strong character — box-drawing characters (borders, quote bars) count as
+///   left-to-right ones — right-to-left runs reversed and mirrored.
+/// - [`Generic`](Self::Generic): a terminal nobody has described (`--bidi terminal` anywhere
+///   else, Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own,
+///   direction from its first strong character — what a bidi-aware editor does with
+///   `print --logical`.
+///
+/// Konsole gets the pieces where they were composed, each right-to-left text embedded (see
+/// [`embed`]). mlterm and the generic order get a right-to-left row written mirrored as a
+/// whole. Known limit in mlterm: a row that starts with a border or a quote bar (a box, a
+/// table, an RTL quote written mirrored) reads left to right there, so its text is reversed
+/// in place but not moved; embedding such rows as for Konsole, with an LRM in front of every
+/// row, was tried and mlterm then drew Arabic as empty boxes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReorderingTerminal {
+    Konsole,
+    Mlterm,
+    #[default]
+    Generic,
+}
+
+/// RLE: what follows is embedded right to left.
+const RLE: char = '\u{202B}';
+/// PDF: the end of the embedding.
+const PDF: char = '\u{202C}';
+/// LRM: after an embedding, so that what follows on the row (a list number, a table border
+/// and the next cell) stays left to right instead of joining the right-to-left run.
+const LRM: char = '\u{200E}';
+
+/// For logical order (`--bidi terminal`): arranges one row's pieces, whose texts are already in
+/// logical order, for the terminal that will reorder the row (see [`ReorderingTerminal`]).
+pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut [Piece]) {
+    match terminal {
+        ReorderingTerminal::Konsole => for_embedding_terminal(pieces, true),
+        ReorderingTerminal::Mlterm | ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+    }
+}
+
+fn strong_rtl(c: char) -> bool {
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+/// The first strong direction of some text: `Some(true)` right to left.
+fn first_strong(text: &str) -> Option<bool> {
+    text.chars().find_map(|c| match bidi_class(c) {
+        BidiClass::L => Some(false),
+        BidiClass::R | BidiClass::AL => Some(true),
+        _ => None,
+    })
+}
+
+/// A terminal that takes a row whose first strong character is right-to-left as an RTL
+/// paragraph mirrors all of it, padding and borders included. Writing such a row's pieces in
+/// reverse order — each decoration reversed, except its digit runs, which the terminal keeps
+/// left to right — makes the terminal's mirror image the page as composed.
+fn for_mirroring_terminal(pieces: &mut [Piece]) {
+    let rtl = pieces
         .iter()
         .filter_map(|p| match p {
-            Piece::Text { line, .. } => Some(line.text.as_str()),
+            Piece::Text { line, .. } => first_strong(&line.text),
             Piece::Decoration { .. } => None,
         })
-        .flat_map(str::chars)
-        .find_map(|c| match bidi_class(c) {
-            BidiClass::L => Some(false),
-            BidiClass::R | BidiClass::AL => Some(true),
-            _ => None,
-        });
-    if first_strong != Some(true) {
+        .next();
+    if rtl != Some(true) {
         return;
     }
     pieces.reverse();
@@ -145,6 +199,131 @@ pub(crate) fn for_reordering_terminal(pieces: &mut [Piece]) {
             *text = mirrored(text);
         }
     }
+}
+
+/// A terminal that reads the row left to right and reverses its right-to-left runs in place
+/// keeps every piece where it was composed. What it would get wrong is the neutral characters
+/// at a right-to-left text's ends (a final full stop, an opening guillemet) and Latin words
+/// inside it, which a left-to-right row keeps outside the run: so the text of each
+/// right-to-left paragraph is embedded ([`embed`]); `konsole`: the RLE in front of it goes
+/// where Konsole keeps it (see [`Opening`]), and its brackets are written mirrored.
+fn for_embedding_terminal(pieces: &mut [Piece], konsole: bool) {
+    for i in 0..pieces.len() {
+        let Some(Piece::Text { line, .. }) = pieces.get(i) else {
+            continue;
+        };
+        if !line.rtl || line.clusters.is_empty() {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|b| pieces.get_mut(b));
+        let opening = match before {
+            Some(Piece::Decoration { text, .. }) if konsole && !text.is_empty() => {
+                text.push(RLE);
+                Opening::Before
+            }
+            _ if konsole => Opening::AfterFirstLetter,
+            _ => Opening::Here,
+        };
+        if let Some(Piece::Text { line, .. }) = pieces.get_mut(i) {
+            embed(line, opening, konsole);
+        }
+    }
+}
+
+/// Where the RLE of an embedded line goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opening {
+    /// Already written before the line (on the cell before it).
+    Before,
+    /// In front of the line's first character.
+    Here,
+    /// Konsole, with no cell before the line (it is as wide as the page): the RLE cannot go in
+    /// front of the line, as Konsole keeps a zero-width character with the cell before it. The
+    /// line starts with its first right-to-left letter, the RLE after it (alone outside the
+    /// embedding, that letter is reversed together with it); the neutrals and digits before
+    /// that letter (`«`, `— `, `72 `) are written after the PDF and LRM, in the order they show.
+    AfterFirstLetter,
+}
+
+/// A right-to-left line embedded for a terminal that reads its row left to right: RLE (see
+/// [`Opening`]), the line in logical order, PDF, LRM. `mirror`: the characters the embedding
+/// puts at an odd level are written mirrored (`«` as `»`), for a terminal that does not mirror.
+pub(crate) fn embed<T: Clone>(line: &mut VisualLine<T>, opening: Opening, mirror: bool) {
+    let info = unicode_bidi::BidiInfo::new(&line.text, Some(unicode_bidi::Level::rtl()));
+    let level = |at: usize| info.levels.get(at).map_or(1, |l| l.number());
+    let levels: Vec<u8> = line.clusters.iter().map(|c| level(c.text.start)).collect();
+    let text: String = line
+        .text
+        .char_indices()
+        .map(|(at, c)| {
+            let m = mirror::mirrored(c);
+            if mirror && level(at) % 2 == 1 && m.len_utf8() == c.len_utf8() {
+                m
+            } else {
+                c
+            }
+        })
+        .collect();
+    let n = line.clusters.len();
+    let lead = match opening {
+        Opening::Before | Opening::Here => 0,
+        Opening::AfterFirstLetter => {
+            let first_letter = line.clusters.iter().position(|c| {
+                let first = text.get(c.text.clone()).and_then(|t| t.chars().next());
+                first.is_some_and(strong_rtl)
+            });
+            match first_letter {
+                Some(k) => k,
+                None => return,
+            }
+        }
+    };
+    // The leading neutrals in the order they show: rule L2 over their levels.
+    let mut shown: Vec<usize> = (0..lead).collect();
+    let top = levels.iter().take(lead).copied().max().unwrap_or(0);
+    for at_least in (1..=top).rev() {
+        let mut start = 0;
+        while start < shown.len() {
+            if levels[shown[start]] < at_least {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < shown.len() && levels[shown[end]] >= at_least {
+                end += 1;
+            }
+            shown[start..end].reverse();
+            start = end;
+        }
+    }
+    // (cluster, what goes before it, what goes after it)
+    let mut order: Vec<(usize, &str, String)> = (lead..n).map(|i| (i, "", String::new())).collect();
+    match (opening, order.first_mut()) {
+        (Opening::Here, Some(first)) => first.1 = "\u{202B}",
+        (Opening::AfterFirstLetter, Some(first)) => first.2.push(RLE),
+        _ => {}
+    }
+    if let Some(last) = order.last_mut() {
+        last.2.extend([PDF, LRM]);
+    }
+    order.extend(shown.into_iter().map(|i| (i, "", String::new())));
+    let mut written = String::with_capacity(text.len() + 12);
+    let mut clusters = Vec::with_capacity(n);
+    for (i, before, after) in order {
+        let Some(cluster) = line.clusters.get(i) else {
+            continue;
+        };
+        let at = written.len();
+        written.push_str(before);
+        written.push_str(text.get(cluster.text.clone()).unwrap_or_default());
+        written.push_str(&after);
+        clusters.push(Cluster {
+            text: at..written.len(),
+            ..cluster.clone()
+        });
+    }
+    line.text = written;
+    line.clusters = clusters;
 }
 
 /// `text` reversed, digit runs kept in their order.

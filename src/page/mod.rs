@@ -25,7 +25,8 @@ mod tags;
 mod tests;
 
 pub use compose::{Composer, compose};
-pub(crate) use frame::for_reordering_terminal;
+pub use frame::ReorderingTerminal;
+pub(crate) use frame::{Opening, embed, for_reordering_terminal};
 pub use index::PageIndex;
 pub use sources::text_of;
 
@@ -147,8 +148,8 @@ pub enum LineKind {
 }
 
 /// One screen row of the page, at most the page width wide. Pieces are in screen order, left to
-/// right — except with [`PageOptions::reorder`] off, where an RTL line is written in the order a
-/// reordering terminal will mirror back.
+/// right — except with [`PageOptions::reorder`] off, where an RTL line is written in the order
+/// its [`ReorderingTerminal`] will put back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageLine {
     pub pieces: Vec<Piece>,
@@ -190,6 +191,9 @@ pub struct PageOptions {
     /// Write visual order (`true`); `false` keeps logical order for terminals that reorder
     /// lines themselves (`--bidi terminal`).
     pub reorder: bool,
+    /// With `reorder` off: which terminal reorders the rows, so each row's pieces are written
+    /// where that terminal will show them as composed.
+    pub terminal: ReorderingTerminal,
     /// Force every paragraph's direction; `Auto` lets each paragraph decide by its first strong
     /// character (falling back to the article's direction when it has none).
     pub direction: DirectionMode,
@@ -210,6 +214,7 @@ impl Default for PageOptions {
         Self {
             shape: true,
             reorder: true,
+            terminal: ReorderingTerminal::Generic,
             direction: DirectionMode::Auto,
             entities: true,
             wrap: WrapAlgorithm::OptimalFit,

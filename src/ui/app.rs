@@ -55,6 +55,9 @@ pub struct ReaderOptions {
     /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
     /// itself, and everything — status line, panels, prompts — is written in logical order).
     pub reorder: bool,
+    /// With `reorder` off: how the terminal reorders each row (the mouse finds the character
+    /// a cell shows through it).
+    pub terminal: crate::page::ReorderingTerminal,
     /// The composer with reveal mode the other way round (`R` swaps it with `compose`); `None`
     /// when there is no such choice.
     pub reveal_compose: Option<Arc<dyn Compose>>,
@@ -78,6 +81,7 @@ impl ReaderOptions {
             pictures: None,
             hyperlinks: false,
             reorder: true,
+            terminal: crate::page::ReorderingTerminal::Generic,
             reveal_compose: None,
             reveal: false,
         }

@@ -4,7 +4,10 @@
 
 use super::app::App;
 use super::effect::Effect;
-use super::selection::{Drawn, NO_SELECTION, Point, Selection, Spot, cells, page_order};
+use super::selection::{
+    CellSpan, Drawn, NO_SELECTION, Point, Selection, Spot, cells, page_order, shown_cells,
+};
+use crate::page::ReorderingTerminal;
 use crate::page::{BlockRef, PageLine, text_of};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,9 +29,9 @@ impl App {
 
     /// The mouse button went down at (col, row), the `count`-th click in a row at that place.
     pub(super) fn press_at(&mut self, col: u16, row: u16, count: u8) {
-        if !self.options.reorder {
-            // The terminal reorders the lines itself, so which character a cell shows is the
-            // terminal's secret.
+        if !self.options.reorder && self.options.terminal == ReorderingTerminal::Generic {
+            // The terminal reorders the lines itself in a way nobody has described, so which
+            // character a cell shows is its secret.
             self.message = Some(NO_SELECTION.to_owned());
             return;
         }
@@ -187,7 +190,7 @@ impl App {
         let step_down = toward.line >= spot.line;
         let mut line = spot.line;
         loop {
-            let spans = cells(self.page.lines.get(line)?);
+            let spans = self.shown_cells(self.page.lines.get(line)?);
             let best = (spans.iter())
                 .filter(|span| span.text.is_some())
                 .min_by_key(|span| {
@@ -252,6 +255,15 @@ impl App {
                 ..point
             },
         })
+    }
+
+    /// The cells of a page line where the terminal shows them (written order when sahifa
+    /// reorders; through the terminal's own reordering otherwise, see [`shown_cells`]).
+    fn shown_cells(&self, line: &PageLine) -> Vec<CellSpan> {
+        if self.options.reorder {
+            return cells(line);
+        }
+        shown_cells(line, self.options.terminal).unwrap_or_else(|| cells(line))
     }
 
     /// The selection as drawn, worked out once a frame for [`App::selected_spans`].

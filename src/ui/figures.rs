@@ -416,6 +416,7 @@ fn blank_inside(width: usize, section: usize, block: usize) -> [Piece; 2] {
             clusters: Vec::new(),
             width: 0,
             logical: 0..0,
+            rtl: false,
         },
         source: BlockRef {
             section,

@@ -66,9 +66,21 @@ pub fn visual_line<T>(
     x
 }
 
-/// Paints plain left-to-right text (decorations, key names) grapheme by grapheme.
+/// Paints plain left-to-right text (decorations, key names) grapheme by grapheme. A
+/// zero-width one (the RLE or PDF written for Konsole, see `page::ReorderingTerminal`) joins
+/// the cell before it, as a terminal keeps it.
 pub fn plain(buf: &mut Buffer, mut x: u16, y: u16, right: u16, text: &str, style: Style) -> u16 {
     for grapheme in text.graphemes(true) {
+        if grapheme.width() == 0 {
+            if let Some(cell) = x
+                .checked_sub(1)
+                .and_then(|before| buf.cell_mut((before, y)))
+            {
+                let joined = format!("{}{grapheme}", cell.symbol());
+                cell.set_symbol(&joined);
+            }
+            continue;
+        }
         let took = put(buf, x, y, right, grapheme, grapheme.width(), style);
         if took == 0 && grapheme.width() > 0 {
             break;
@@ -95,11 +107,34 @@ pub fn short_text(text: &str, width: usize, reorder: bool) -> (VisualLine<()>, b
             clusters: Vec::new(),
             width: 0,
             logical: 0..0,
+            rtl: false,
         }
     } else {
         laid.lines.swap_remove(0)
     };
     (line, laid.rtl)
+}
+
+/// [`visual_line`] for a line the reader lays out itself (a panel label, a prompt) when the
+/// terminal reorders a row read left to right: with `embed` (`Some(mirror)`), a right-to-left
+/// line is embedded, its RLE on the cell before `x`, its brackets mirrored if `mirror` (see
+/// `page::ReorderingTerminal`); anything else paints as is.
+pub fn reader_line<T: Clone>(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    line: &VisualLine<T>,
+    embed: Option<bool>,
+    style: Style,
+) -> u16 {
+    let Some(mirror) = embed.filter(|_| line.rtl) else {
+        return visual_line(buf, x, y, right, line, |_| style);
+    };
+    let mut embedded = line.clone();
+    crate::page::embed(&mut embedded, crate::page::Opening::Before, mirror);
+    plain(buf, x, y, right, "\u{202B}", style);
+    visual_line(buf, x, y, right, &embedded, |_| style)
 }
 
 /// Fills a row segment with spaces in `style`.

@@ -16,14 +16,21 @@
 //! line's left end lights the whole of both, as the reader expects. Spots are page-line
 //! indices and cells from the column's left edge, so a selection
 //! scrolls with the text; anything that composes the page again (a resize, `J`, `R`) drops it.
-//! When the terminal reorders lines itself (`--bidi terminal`, Konsole, mlterm) a cell's
-//! character is only known to the terminal, so the mouse selects nothing there; `y` and `Y` copy.
+//! When the terminal reorders lines itself (logical order), the character under the pointer is
+//! found by playing the row through that terminal's reordering ([`shown_cells`]: Konsole's,
+//! mlterm's); the selection is drawn on the cells where its characters are written, and the
+//! terminal moves their colours with them. A terminal whose reordering is not known
+//! (Terminal.app, `--bidi terminal` elsewhere) keeps its secret: the mouse selects nothing
+//! there; `y` and `Y` copy.
 
-use crate::page::{BlockRef, PageLine, Piece};
+use crate::page::{BlockRef, PageLine, Piece, ReorderingTerminal};
 use std::collections::HashMap;
 use std::ops::Range;
+use unicode_bidi::{BidiInfo, Level};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// What the status line says to a press when the terminal reorders (`--bidi terminal`).
+/// What the status line says to a press when the terminal's reordering is not known.
 pub const NO_SELECTION: &str =
     "the terminal reorders the text here, so the mouse cannot select it; y and Y copy";
 
@@ -87,6 +94,98 @@ pub(super) fn cells(line: &PageLine) -> Vec<CellSpan> {
         }
     }
     out
+}
+
+/// The cells of a page line written in logical order, left to right as `terminal` shows them:
+/// the row's characters through the Unicode bidi algorithm as that terminal applies it (Konsole:
+/// the row at level 0; mlterm: the row's direction from its first strong character, box drawing
+/// counting as left to right; both honour the controls), each cluster moved as one cell. `None` for a terminal whose reordering is not known.
+pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Option<Vec<CellSpan>> {
+    let mlterm = match terminal {
+        ReorderingTerminal::Konsole => false,
+        ReorderingTerminal::Mlterm => true,
+        ReorderingTerminal::Generic => return None,
+    };
+    // The row as written, one unit a cell (a zero-width control is a unit of no width), each
+    // found by its first character that is not a bidi control (the one that takes a level).
+    let mut row = String::new();
+    let mut units: Vec<(usize, CellSpan)> = Vec::new();
+    let anchor = |row: &str, at: usize| {
+        let skip = row.get(at..).unwrap_or_default();
+        let controls: usize = (skip.chars())
+            .take_while(|c| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
+            .map(char::len_utf8)
+            .sum();
+        if controls < skip.len() {
+            at + controls
+        } else {
+            at
+        }
+    };
+    for piece in &line.pieces {
+        match piece {
+            Piece::Decoration { text, .. } => {
+                for g in text.graphemes(true) {
+                    let at = row.len();
+                    row.push_str(g);
+                    let span = CellSpan {
+                        x: 0,
+                        width: g.width(),
+                        text: None,
+                    };
+                    units.push((anchor(&row, at), span));
+                }
+            }
+            Piece::Text { line, source } => {
+                for c in &line.clusters {
+                    let at = row.len();
+                    row.push_str(line.text.get(c.text.clone()).unwrap_or_default());
+                    let span = CellSpan {
+                        x: 0,
+                        width: c.width,
+                        text: Some((*source, c.logical.clone())),
+                    };
+                    units.push((anchor(&row, at), span));
+                }
+            }
+        }
+    }
+    // Konsole reads every row left to right; mlterm by its first strong character, a
+    // box-drawing one counting as left to right.
+    let rtl = mlterm
+        && row.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
+            _ if ('\u{2500}'..='\u{257F}').contains(&c) => Some(false),
+            unicode_bidi::BidiClass::L => Some(false),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => Some(true),
+            _ => None,
+        }) == Some(true);
+    let level = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(&row, Some(level));
+    let mut order: Vec<usize> = Vec::with_capacity(units.len());
+    match info.paragraphs.first() {
+        Some(para) => {
+            let (levels, runs) = info.visual_runs(para, para.range.clone());
+            for run in runs {
+                let start = order.len();
+                order.extend((0..units.len()).filter(|&u| run.contains(&units[u].0)));
+                if levels.get(run.start).is_some_and(|l| l.is_rtl()) {
+                    order[start..].reverse();
+                }
+            }
+        }
+        None => order.extend(0..units.len()),
+    }
+    let mut x = 0;
+    let mut spans: Vec<Option<CellSpan>> = units.into_iter().map(|(_, s)| Some(s)).collect();
+    let mut out = Vec::with_capacity(order.len());
+    for u in order {
+        if let Some(mut span) = spans.get_mut(u).and_then(Option::take) {
+            span.x = x;
+            x += span.width;
+            out.push(span);
+        }
+    }
+    Some(out)
 }
 
 /// The parts of the page in page order, each with its place in that order.

@@ -15,6 +15,7 @@ use super::app::{App, Overlay};
 use super::paint;
 use crate::document::Direction;
 use crate::layout::{self, DirectionMode, LayoutOptions, TagSpan};
+use crate::page::{Opening, embed};
 use crate::theme::StyleKey;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -62,7 +63,7 @@ impl App {
             let (query, rtl) = paint::short_text(prompt, room, self.options.reorder);
             if rtl {
                 let x = paint::plain(buf, x, y, area.right(), "▏", style);
-                paint::visual_line(buf, x, y, area.right(), &query, |_| style);
+                paint::reader_line(buf, x, y, area.right(), &query, self.embedding(), style);
             } else {
                 let end = paint::visual_line(buf, x, y, area.right(), &query, |_| style);
                 paint::plain(buf, end, y, area.right(), "▏", style);
@@ -121,7 +122,13 @@ impl App {
             range: 0..title_end,
             tag: true,
         }];
-        let laid = layout::layout_paragraph(&text, &tags, &options);
+        let mut laid = layout::layout_paragraph(&text, &tags, &options);
+        let embedding = self.embedding().filter(|_| rtl);
+        if let (Some(mirror), Some(line)) = (embedding, laid.lines.first_mut().filter(|l| l.rtl)) {
+            // Reversed in place, the title keeps its end neutrals and its brackets only
+            // embedded (page::frame), the RLE on the cell before it.
+            embed(line, Opening::Before, mirror);
+        }
         let Some(line) = laid.lines.first() else {
             return;
         };
@@ -131,6 +138,9 @@ impl App {
         } else {
             free.x + 1
         };
+        if embedding.is_some() && line.rtl {
+            paint::plain(buf, start, y, free.right(), "\u{202B}", style);
+        }
         let message_style = theme.style(StyleKey::StatusMode);
         let title_style = style.add_modifier(Modifier::BOLD);
         paint::visual_line(buf, start, y, free.right(), line, |i| {

@@ -25,6 +25,7 @@ fn text_line(text: &str, start: usize) -> VisualLine<Tag> {
         clusters,
         width: text.chars().count(),
         logical: start..start + text.len(),
+        rtl: false,
     }
 }
 

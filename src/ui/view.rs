@@ -369,6 +369,14 @@ impl App {
         theme.style(StyleKey::Panel).patch(theme.style(row))
     }
 
+    /// How the lines the reader lays out itself are embedded in a row the terminal reads left
+    /// to right (see `paint::reader_line`): `Some(mirror)` for Konsole (which does not mirror);
+    /// `None` when sahifa reorders or the terminal is another.
+    pub(super) fn embedding(&self) -> Option<bool> {
+        let konsole = self.options.terminal == crate::page::ReorderingTerminal::Konsole;
+        (!self.options.reorder && konsole).then_some(true)
+    }
+
     /// A panel row: `lead` then `text` from the reading-start side, `tail` on the other side.
     /// For RTL articles the start side is the right, so `lead`'s parts are mirrored onto the
     /// right edge: their order is reversed, their text (a number such as 12) is not.
@@ -395,13 +403,12 @@ impl App {
             let lead_rev: String = lead.iter().rev().copied().collect();
             let lead_x = inner.right().saturating_sub(lead_w);
             paint::plain(buf, lead_x, y, inner.right(), &lead_rev, style);
-            paint::visual_line(buf, lead_x.saturating_sub(text_w), y, lead_x, &line, |_| {
-                style
-            });
+            let x = lead_x.saturating_sub(text_w);
+            paint::reader_line(buf, x, y, lead_x, &line, self.embedding(), style);
             paint::plain(buf, inner.x, y, inner.right(), tail, style);
         } else {
             let x = paint::plain(buf, inner.x, y, inner.right(), &lead.concat(), style);
-            paint::visual_line(buf, x, y, inner.right(), &line, |_| style);
+            paint::reader_line(buf, x, y, inner.right(), &line, self.embedding(), style);
             paint::plain(
                 buf,
                 inner.right().saturating_sub(tail_w),

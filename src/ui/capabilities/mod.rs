@@ -20,11 +20,19 @@
 //! sahifa reorders ([`BidiMode::Visual`]; `CSI 8 l` is still sent, harmless where unknown and
 //! right for a VTE whose answer came late). `--bidi app|terminal` (or the config's `bidi`)
 //! decides without asking.
+//!
+//! In logical order the page is arranged for the terminal's own reordering
+//! ([`ReorderingTerminal`], from the environment whatever decided the mode): Konsole reads a
+//! row left to right and reverses right-to-left runs in place without mirroring, and gets its
+//! own arrangement; mlterm, Terminal.app and `--bidi terminal` anywhere else get the one for
+//! the Unicode bidi algorithm reading a row as a paragraph (mlterm's way), which is also what a
+//! bidi-aware editor makes of `print --logical`.
 
 pub mod graphics;
 pub mod hyperlinks;
 
 use crate::args::BidiArg;
+use crate::page::ReorderingTerminal;
 use graphics::Reply;
 use ratatui_image::picker::Picker;
 use std::io::IsTerminal;
@@ -74,6 +82,17 @@ impl Env {
             term_program: var("TERM_PROGRAM"),
             konsole: set("KONSOLE_VERSION"),
             mlterm: set("MLTERM"),
+        }
+    }
+
+    /// How the terminal named by the environment reorders rows, for logical order.
+    pub fn reordering(&self) -> ReorderingTerminal {
+        if self.konsole {
+            ReorderingTerminal::Konsole
+        } else if self.mlterm || self.term.starts_with("mlterm") {
+            ReorderingTerminal::Mlterm
+        } else {
+            ReorderingTerminal::Generic
         }
     }
 
@@ -128,6 +147,8 @@ pub struct Capabilities {
     pub bidi: BidiMode,
     /// Why that bidi mode, in a few words (for `doctor` and the status line).
     pub reason: String,
+    /// How the terminal reorders rows, when sahifa writes logical order.
+    pub reordering: ReorderingTerminal,
     /// The terminal's raw answer (empty when it was not asked or said nothing).
     pub answer: Vec<u8>,
     /// The image picker, when pictures were asked about.
@@ -172,6 +193,7 @@ pub fn probe(choice: BidiArg, images: bool, env: &Env) -> Capabilities {
     Capabilities {
         bidi,
         reason,
+        reordering: env.reordering(),
         answer,
         picker,
     }
@@ -221,6 +243,29 @@ mod tests {
             assert_eq!(decide(BidiArg::Auto, None, &e).0, BidiMode::Visual);
             assert_eq!(decide(BidiArg::Auto, Some(0), &e).0, BidiMode::Visual);
         }
+    }
+
+    #[test]
+    fn the_environment_names_the_row_order_for_logical_mode() {
+        let order = |e: Env| e.reordering();
+        assert_eq!(
+            order(env("xterm-256color", "", true, false)),
+            ReorderingTerminal::Konsole
+        );
+        assert_eq!(
+            order(env("mlterm", "", false, false)),
+            ReorderingTerminal::Mlterm
+        );
+        assert_eq!(
+            order(env("xterm", "", false, true)),
+            ReorderingTerminal::Mlterm
+        );
+        let apple = env("xterm-256color", "Apple_Terminal", false, false);
+        assert_eq!(order(apple), ReorderingTerminal::Generic);
+        assert_eq!(
+            order(env("xterm", "", false, false)),
+            ReorderingTerminal::Generic
+        );
     }
 
     #[test]

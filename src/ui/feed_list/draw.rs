@@ -166,6 +166,7 @@ fn info_line(text: &str) -> crate::layout::VisualLine<()> {
             clusters: Vec::new(),
             width: 0,
             logical: 0..0,
+            rtl: false,
         })
 }
 
