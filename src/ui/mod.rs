@@ -35,6 +35,7 @@ pub mod links;
 mod navigate;
 pub mod navigation;
 pub mod paint;
+mod panel;
 pub mod position;
 mod reflow;
 mod reveal;
@@ -46,9 +47,10 @@ mod view;
 mod window;
 
 pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
-pub use app::{Anchor, App, Overlay, ReaderOptions};
+pub use app::{Anchor, App, ReaderOptions};
 pub use compose::Compose;
 pub use effect::Effect;
+pub use panel::Overlay;
 
 #[cfg(test)]
 mod tests;

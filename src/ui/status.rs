@@ -11,7 +11,7 @@
 //! is, `All` when both are, otherwise the share of the lines off-screen that lie above the
 //! view (0% would be the top, 100% the bottom); then the top line's number and the total.
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::paint;
 use crate::document::Direction;
 use crate::layout::{self, DirectionMode, LayoutOptions, TagSpan};
@@ -173,12 +173,8 @@ impl App {
     fn status_parts(&self) -> Vec<(String, StyleKey)> {
         let mut parts = Vec::new();
         let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
-        match self.overlay {
-            Overlay::Help { .. } => parts.push(mode("HELP")),
-            Overlay::Outline { .. } => parts.push(mode("OUTLINE")),
-            Overlay::Entities { .. } => parts.push(mode("ENTITIES")),
-            Overlay::Links { .. } => parts.push(mode("LINKS")),
-            Overlay::None => {}
+        if let Some(panel) = &self.panel {
+            parts.push(mode(panel.mode()));
         }
         if !self.search.matches.is_empty() {
             let at = self.search.current.map_or(0, |i| i + 1);

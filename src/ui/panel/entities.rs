@@ -1,0 +1,81 @@
+//! The entity panel (`E`): the article's entities by type with their counts (see
+//! src/ui/entities.rs); `Enter` (or a click) steps through the selected row's mentions.
+
+use super::list::{List, Row, Taken};
+use super::{Overlay, Panel, PanelOutcome};
+use crate::theme::StyleKey;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use crate::ui::entities::EntityRow;
+use crate::ui::paint;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+#[derive(Default)]
+pub(in crate::ui) struct EntityPanel {
+    list: List,
+}
+
+impl Panel for EntityPanel {
+    fn overlay(&self) -> Overlay {
+        Overlay::Entities {
+            selected: self.list.selected,
+        }
+    }
+
+    fn mode(&self) -> &'static str {
+        "ENTITIES"
+    }
+
+    fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
+        match self.list.take(action, app.entity_list.rows.len(), app) {
+            Taken::Moved => PanelOutcome::Stay,
+            Taken::Clicked => PanelOutcome::Mentions(self.list.selected),
+            Taken::Not => match action {
+                Action::Confirm => PanelOutcome::Mentions(self.list.selected),
+                Action::OpenExternal => super::no_link_to_open(),
+                _ => PanelOutcome::Pass,
+            },
+        }
+    }
+
+    fn draw(&self, app: &App, _area: Rect, buf: &mut Buffer) {
+        let title = " entities — Enter: go, then n/N ";
+        let rows = &app.entity_list.rows;
+        let theme = app.theme();
+        self.list.draw(
+            app,
+            buf,
+            title,
+            rows,
+            "no entities found",
+            |buf, inner, y, index, entry| {
+                let style = self.list.row_style(app, index, StyleKey::Panel);
+                match entry {
+                    EntityRow::Kind { kind, count } => {
+                        paint::fill(buf, inner.x, y, inner.right(), style);
+                        let style = style.patch(theme.style(StyleKey::of_entity(*kind)));
+                        let label = format!(" {} · {count}", kind.name());
+                        let bold = style.add_modifier(Modifier::BOLD);
+                        paint::plain(buf, inner.x, y, inner.right(), &label, bold);
+                    }
+                    EntityRow::Name { text, mentions, .. } => {
+                        let count = format!("{:>3}", mentions.len());
+                        let row = Row {
+                            lead: &["   "],
+                            text,
+                            tail: &count,
+                            style,
+                        };
+                        row.paint(app, buf, inner, y);
+                    }
+                }
+            },
+        );
+    }
+
+    fn covers(&self, app: &App, _area: Rect) -> Option<Rect> {
+        List::area(app)
+    }
+}
