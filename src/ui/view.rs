@@ -9,6 +9,7 @@
 use super::app::App;
 use super::paint;
 use crate::page::{BlockRef, PageLine, Piece};
+use crate::render::{self, Styled};
 use crate::theme::StyleKey;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -109,35 +110,32 @@ impl App {
         line: &PageLine,
         highlights: &Highlights,
     ) {
-        let theme = self.theme();
+        let highlight = |source: &BlockRef, logical: &Range<usize>| {
+            let matches = highlights.get(source)?;
+            let (_, current) = matches
+                .iter()
+                .find(|(range, _)| range.start < logical.end && logical.start < range.end)?;
+            Some(if *current {
+                StyleKey::SearchCurrent
+            } else {
+                StyleKey::SearchMatch
+            })
+        };
         let mut x = left;
-        for piece in &line.pieces {
-            match piece {
-                Piece::Decoration { text, tag, .. } => {
-                    let style = theme.tag_style(tag, self.entities_on);
+        for piece in render::styled(line, self.theme(), self.entities_on, &highlight) {
+            let width = match piece {
+                Styled::Decoration { text, width, style } => {
                     paint::plain(buf, x, y, right, text, style);
+                    width
                 }
-                Piece::Text { line: text, source } => {
-                    let matches = highlights.get(source).map(Vec::as_slice).unwrap_or(&[]);
-                    paint::visual_line(buf, x, y, right, text, |i| {
-                        let cluster = &text.clusters[i];
-                        let mut style = theme.tag_style(&cluster.tag, self.entities_on);
-                        let hit = matches.iter().find(|(range, _)| {
-                            range.start < cluster.logical.end && cluster.logical.start < range.end
-                        });
-                        if let Some((_, current)) = hit {
-                            let mark = if *current {
-                                theme.style(StyleKey::SearchCurrent)
-                            } else {
-                                theme.style(StyleKey::SearchMatch)
-                            };
-                            style = style.patch(mark);
-                        }
-                        style
+                Styled::Text { line, styles } => {
+                    paint::visual_line(buf, x, y, right, line, |i| {
+                        styles.get(i).copied().unwrap_or_default()
                     });
+                    line.width
                 }
-            }
-            x = x.saturating_add(piece.width() as u16);
+            };
+            x = x.saturating_add(width as u16);
             if x >= right {
                 break;
             }
