@@ -1,5 +1,6 @@
 //! The reader on the built-in sample article, drawn into ratatui's TestBackend the way
-//! `sahifa shot` does: whole-screen snapshots after key scripts, at a wide and a narrow size.
+//! `sahifa shot` does, and driven by key scripts: what lands on which cells, windows of big
+//! articles, panels, figures. Whole screens are pinned by the goldens (tests/screenshots.rs).
 
 use clap::Parser;
 use ratatui::Terminal;
@@ -49,26 +50,6 @@ fn screen(cols: u16, rows: u16, keys: &str) -> (String, Terminal<TestBackend>) {
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
     terminal.draw(|frame| app.draw(frame)).expect("drawn");
     (terminal.backend().to_string(), terminal)
-}
-
-macro_rules! shots {
-    ($($name:ident: $keys:expr;)*) => {$(
-        #[test]
-        fn $name() {
-            for (cols, rows) in [(100, 30), (50, 20)] {
-                let (text, _) = screen(cols, rows, $keys);
-                insta::assert_snapshot!(format!("{}_{cols}x{rows}", stringify!($name)), text);
-            }
-        }
-    )*};
-}
-
-shots! {
-    first_screen: "";
-    after_two_section_jumps: "] ]";
-    outline_open: "] ] t";
-    search_with_matches: "/ الرقة Enter";
-    help_overlay: "?";
 }
 
 #[test]
