@@ -53,7 +53,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
         return match first {
-            First::Article(doc) => write_article(&doc, source, &settings),
+            First::Article(doc) => write_article(doc, source, &settings),
             First::Feed(list) => {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
                 let written = feed_output::print(&list, &settings, feed_output::now(), &mut out)

@@ -53,11 +53,6 @@ pub struct ReaderOptions {
     /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
     /// itself, and everything — status line, panels, prompts — is written in logical order).
     pub reorder: bool,
-    /// The composer with reveal mode the other way round (`R` swaps it with `compose`); `None`
-    /// when there is no such choice.
-    pub reveal_compose: Option<Arc<dyn Compose>>,
-    /// `compose` shows bidi controls and invisible characters (`--reveal`).
-    pub reveal: bool,
 }
 
 impl ReaderOptions {
@@ -74,8 +69,6 @@ impl ReaderOptions {
             start: None,
             figure_dir: None,
             reorder: true,
-            reveal_compose: None,
-            reveal: false,
         }
     }
 }
@@ -123,8 +116,6 @@ pub struct App {
     pub(super) outline: Vec<usize>,
     pub(super) theme: usize,
     pub(super) message: Option<String>,
-    /// Reveal mode was switched by `R` (an odd number of times).
-    pub(super) revealing: bool,
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
@@ -157,12 +148,6 @@ impl App {
                 inner: Arc::clone(&options.compose),
                 figures: Arc::clone(&figures),
             });
-            if let Some(other) = options.reveal_compose.take() {
-                options.reveal_compose = Some(Arc::new(WithImages {
-                    inner: other,
-                    figures: Arc::clone(&figures),
-                }));
-            }
         }
         let windowed = options.background || options.windows;
         let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
@@ -197,7 +182,6 @@ impl App {
         let links = super::links::gather(&doc);
         let mut app = App {
             message,
-            revealing: false,
             doc,
             units,
             pending: None,
@@ -476,8 +460,8 @@ pub const HIDDEN_WARNING: &str = "hidden bidi controls \u{2014} R to reveal";
 
 /// The status message at start: the options' own, and the warning when it is due.
 fn start_message(doc: &Document, options: &ReaderOptions) -> Option<String> {
-    let warn = !options.reveal
-        && options.reveal_compose.is_some()
+    // Only where `R` can reveal them.
+    let warn = options.compose.options().is_some_and(|page| !page.reveal)
         && crate::layout::hidden::HiddenControls::of_document(doc).reorder;
     match (options.message.clone(), warn) {
         (Some(message), true) => Some(format!("{HIDDEN_WARNING}; {message}")),
