@@ -1,7 +1,7 @@
 //! The entity panel (`E`): the article's entities by type with their counts (see
 //! src/ui/entities.rs); `Enter` (or a click) steps through the selected row's mentions.
 
-use super::list::{List, Row, Taken};
+use super::list::{List, Row};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::theme::StyleKey;
 use crate::ui::action::Action;
@@ -29,15 +29,8 @@ impl Panel for EntityPanel {
     }
 
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        match self.list.take(action, app.entity_list.rows.len(), app) {
-            Taken::Moved => PanelOutcome::Stay,
-            Taken::Clicked => PanelOutcome::Mentions(self.list.selected),
-            Taken::Not => match action {
-                Action::Confirm => PanelOutcome::Mentions(self.list.selected),
-                Action::OpenExternal => super::no_link_to_open(),
-                _ => PanelOutcome::Pass,
-            },
-        }
+        let count = app.entity_list.rows.len();
+        self.list.handle(action, count, app, PanelOutcome::Mentions)
     }
 
     fn draw(&self, app: &App, _area: Rect, buf: &mut Buffer) {

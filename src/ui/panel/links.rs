@@ -2,7 +2,7 @@
 //! bottom border; `Enter` opens it in sahifa, `o` in the system's browser. A suspicious link
 //! (see src/ui/links.rs) is in the `reveal` style, its controls written out as labels.
 
-use super::list::{List, Row, Taken};
+use super::list::{List, Row};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::source::Source;
 use crate::theme::StyleKey;
@@ -20,17 +20,16 @@ pub(in crate::ui) struct LinksPanel {
     list: List,
 }
 
-impl LinksPanel {
-    fn open(&self, app: &App) -> PanelOutcome {
-        let Some(link) = app.links.get(self.list.selected) else {
-            return PanelOutcome::Stay;
-        };
-        let url = &link.url;
-        if url.starts_with("http://") || url.starts_with("https://") {
-            PanelOutcome::Effect(Effect::Open(Source::Url(url.clone())))
-        } else {
-            PanelOutcome::Say("only http and https links open here; o: browser".to_owned())
-        }
+/// `Enter` on link `selected`: opened in sahifa when it is a web link.
+fn open(app: &App, selected: usize) -> PanelOutcome {
+    let Some(link) = app.links.get(selected) else {
+        return PanelOutcome::Stay;
+    };
+    let url = &link.url;
+    if url.starts_with("http://") || url.starts_with("https://") {
+        PanelOutcome::Effect(Effect::Open(Source::Url(url.clone())))
+    } else {
+        PanelOutcome::Say("only http and https links open here; o: browser".to_owned())
     }
 }
 
@@ -46,17 +45,20 @@ impl Panel for LinksPanel {
     }
 
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        match self.list.take(action, app.links.len(), app) {
-            // A click selects a link; opening it is a key away.
-            Taken::Moved | Taken::Clicked => PanelOutcome::Stay,
-            Taken::Not => match action {
-                Action::Confirm => self.open(app),
-                Action::OpenExternal => match app.links.get(self.list.selected) {
-                    Some(link) => PanelOutcome::Effect(Effect::Browse(link.url.clone())),
-                    None => PanelOutcome::Stay,
-                },
-                _ => PanelOutcome::Pass,
+        let count = app.links.len();
+        match action {
+            Action::OpenExternal => match app.links.get(self.list.selected) {
+                Some(link) => PanelOutcome::Effect(Effect::Browse(link.url.clone())),
+                None => PanelOutcome::Stay,
             },
+            // A click selects a link; opening it is a key away.
+            Action::Click(..) => {
+                self.list.take(action, count, app);
+                PanelOutcome::Stay
+            }
+            _ => self
+                .list
+                .handle(action, count, app, |selected| open(app, selected)),
         }
     }
 

@@ -5,6 +5,7 @@ use super::super::action::Action;
 use super::super::app::App;
 use super::super::paint;
 use super::super::status::clip;
+use super::PanelOutcome;
 use crate::document::Direction;
 use crate::theme::StyleKey;
 use ratatui::buffer::Buffer;
@@ -85,6 +86,23 @@ impl List {
                 Taken::Moved
             }
             None => Taken::Not,
+        }
+    }
+
+    /// A list panel's answer to `action`: the moves of [`List::take`]; `Enter`, or a click on
+    /// a row, is `choose` of the selected row; `o` says it opens links only.
+    pub fn handle(
+        &mut self,
+        action: &Action,
+        count: usize,
+        app: &App,
+        choose: impl FnOnce(usize) -> PanelOutcome,
+    ) -> PanelOutcome {
+        match (self.take(action, count, app), action) {
+            (Taken::Moved, _) => PanelOutcome::Stay,
+            (Taken::Clicked, _) | (Taken::Not, Action::Confirm) => choose(self.selected),
+            (Taken::Not, Action::OpenExternal) => super::no_link_to_open(),
+            (Taken::Not, _) => PanelOutcome::Pass,
         }
     }
 

@@ -85,3 +85,63 @@ fn frame(app: &App, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
 fn no_link_to_open() -> PanelOutcome {
     PanelOutcome::Say("o opens a link of the links panel (L)".to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Overlay;
+    use crate::ui::action::Action;
+    use crate::ui::app::App;
+    use crate::ui::tests::{fixture_doc, options};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    fn status_row(app: &App) -> String {
+        let area = Rect::new(0, 0, 60, 20);
+        let mut buf = Buffer::empty(area);
+        app.render(area, &mut buf);
+        (0..area.width).map(|x| buf[(x, 19)].symbol()).collect()
+    }
+
+    #[test]
+    fn another_panel_replaces_the_open_one_and_the_status_line_names_it() {
+        let mut app = App::with_size(fixture_doc(), options(), 60, 20);
+        let panels = [
+            (Action::ToggleOutline, "OUTLINE"),
+            (Action::ToggleEntityPanel, "ENTITIES"),
+            (Action::ToggleLinks, "LINKS"),
+            (Action::ToggleHelp, "HELP"),
+        ];
+        for (toggle, mode) in panels {
+            app.handle(toggle);
+            assert_ne!(app.overlay(), Overlay::None, "{mode} open");
+            assert!(
+                status_row(&app).contains(mode),
+                "{mode}: {}",
+                status_row(&app)
+            );
+            let others = panels.iter().filter(|(_, m)| *m != mode);
+            for (_, other) in others {
+                assert!(!status_row(&app).contains(other), "{other} is not open");
+            }
+        }
+        app.handle(Action::ToggleHelp);
+        assert_eq!(app.overlay(), Overlay::None, "the same key closes it");
+    }
+
+    #[test]
+    fn o_outside_the_links_panel_says_so_and_the_panel_stays() {
+        let mut app = App::with_size(fixture_doc(), options(), 60, 20);
+        for toggle in [
+            Action::ToggleOutline,
+            Action::ToggleEntityPanel,
+            Action::ToggleHelp,
+        ] {
+            app.handle(toggle);
+            let open = app.overlay();
+            let effects = app.handle(Action::OpenExternal);
+            assert!(effects.is_empty());
+            assert_eq!(app.overlay(), open);
+            assert_eq!(app.message(), Some("o opens a link of the links panel (L)"));
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The outline (`t`, `Tab`): the sections that have a heading, numbered and indented by level,
 //! the one being read marked; `Enter` (or a click) goes to the selected heading.
 
-use super::list::{List, Row, Taken};
+use super::list::{List, Row};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::document::Direction;
 use crate::theme::StyleKey;
@@ -34,15 +34,7 @@ impl Panel for OutlinePanel {
     }
 
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        match self.list.take(action, app.outline.len(), app) {
-            Taken::Moved => PanelOutcome::Stay,
-            Taken::Clicked => PanelOutcome::Section(self.list.selected),
-            Taken::Not => match action {
-                Action::Confirm => PanelOutcome::Section(self.list.selected),
-                Action::OpenExternal => super::no_link_to_open(),
-                _ => PanelOutcome::Pass,
-            },
-        }
+        (self.list).handle(action, app.outline.len(), app, PanelOutcome::Section)
     }
 
     fn draw(&self, app: &App, _area: Rect, buf: &mut Buffer) {
