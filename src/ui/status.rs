@@ -173,8 +173,8 @@ impl App {
     fn status_parts(&self) -> Vec<(String, StyleKey)> {
         let mut parts = Vec::new();
         let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
-        if let Some(panel) = &self.panel {
-            parts.push(mode(panel.mode()));
+        if let Some(name) = self.overlay().mode() {
+            parts.push(mode(name));
         }
         if !self.search.matches.is_empty() {
             let at = self.search.current.map_or(0, |i| i + 1);

@@ -24,10 +24,6 @@ impl Panel for EntityPanel {
         }
     }
 
-    fn mode(&self) -> &'static str {
-        "ENTITIES"
-    }
-
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
         let count = app.entity_list.rows.len();
         self.list.handle(action, count, app, PanelOutcome::Mentions)
@@ -66,9 +62,5 @@ impl Panel for EntityPanel {
                 }
             },
         );
-    }
-
-    fn covers(&self, app: &App, _area: Rect) -> Option<Rect> {
-        List::area(app)
     }
 }

@@ -44,10 +44,6 @@ impl Panel for HelpPanel {
         }
     }
 
-    fn mode(&self) -> &'static str {
-        "HELP"
-    }
-
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
         if let Some(delta) = scroll_delta(action, app) {
             self.scroll = step(self.scroll, self.rows.len(), delta);

@@ -40,10 +40,6 @@ impl Panel for LinksPanel {
         }
     }
 
-    fn mode(&self) -> &'static str {
-        "LINKS"
-    }
-
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
         let count = app.links.len();
         match action {
@@ -100,9 +96,5 @@ impl Panel for LinksPanel {
             let (x, y) = (panel.x + 1, panel.bottom() - 1);
             paint::plain(buf, x, y, panel.right() - 1, &clip(&url, room), style);
         }
-    }
-
-    fn covers(&self, app: &App, _area: Rect) -> Option<Rect> {
-        List::area(app)
     }
 }

@@ -37,6 +37,19 @@ pub enum Overlay {
     Links { selected: usize },
 }
 
+impl Overlay {
+    /// The name the status line shows while the panel is open.
+    pub fn mode(&self) -> Option<&'static str> {
+        match self {
+            Overlay::None => None,
+            Overlay::Help { .. } => Some("HELP"),
+            Overlay::Outline { .. } => Some("OUTLINE"),
+            Overlay::Entities { .. } => Some("ENTITIES"),
+            Overlay::Links { .. } => Some("LINKS"),
+        }
+    }
+}
+
 /// What the reader does after a panel took an action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum PanelOutcome {
@@ -58,14 +71,15 @@ pub(super) enum PanelOutcome {
 pub(super) trait Panel {
     /// What is open and its selection.
     fn overlay(&self) -> Overlay;
-    /// The name the status line shows while the panel is open.
-    fn mode(&self) -> &'static str;
     /// Takes an action sent while the panel is open.
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome;
     /// Paints the panel over the reader's `area`.
     fn draw(&self, app: &App, area: Rect, buf: &mut Buffer);
-    /// The part of `area` the panel covers (pictures are not drawn there).
-    fn covers(&self, app: &App, area: Rect) -> Option<Rect>;
+    /// The part of `area` the panel covers (pictures are not drawn there): a list panel's by
+    /// default.
+    fn covers(&self, app: &App, _area: Rect) -> Option<Rect> {
+        list::List::area(app)
+    }
 }
 
 /// A panel's box: cleared, bordered, titled in the theme's panel styles; the room inside.

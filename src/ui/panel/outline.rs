@@ -29,10 +29,6 @@ impl Panel for OutlinePanel {
         }
     }
 
-    fn mode(&self) -> &'static str {
-        "OUTLINE"
-    }
-
     fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
         (self.list).handle(action, app.outline.len(), app, PanelOutcome::Section)
     }
@@ -71,9 +67,5 @@ impl Panel for OutlinePanel {
                 row.paint(app, buf, inner, y);
             },
         );
-    }
-
-    fn covers(&self, app: &App, _area: Rect) -> Option<Rect> {
-        List::area(app)
     }
 }
