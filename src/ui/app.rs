@@ -12,7 +12,7 @@ use super::effect::Effect;
 use super::entities::EntityList;
 use super::figures::{Figures, ImageCache, WithImages, headless_picker};
 use super::panel::{
-    EntityPanel, HelpPanel, LinksPanel, OutlinePanel, Overlay, Panel, PanelOutcome,
+    Context, EntityPanel, HelpPanel, LinksPanel, OutlinePanel, Overlay, Panel, PanelOutcome,
 };
 use super::search::{Search, SearchIndex};
 use crate::document::Document;
@@ -352,15 +352,15 @@ impl App {
                 }
             }
             Action::Confirm if self.prompt.is_some() => self.confirm(),
-            Action::ToggleHelp => self.toggle(Box::new(HelpPanel::new(self))),
-            Action::ToggleOutline => self.toggle(Box::new(OutlinePanel::new(self))),
+            Action::ToggleHelp => self.toggle(Box::new(HelpPanel::new(&self.options.keymap))),
+            Action::ToggleOutline => {
+                self.toggle(Box::new(OutlinePanel::new(self.current_heading())))
+            }
             Action::ToggleEntityPanel => self.toggle(Box::<EntityPanel>::default()),
             Action::ToggleLinks => self.toggle(Box::<LinksPanel>::default()),
             action if self.panel.is_some() => self.panel_action(action),
             Action::Confirm | Action::Click(..) => {}
-            Action::OpenExternal => {
-                self.message = Some("o opens a link of the links panel (L)".to_owned())
-            }
+            Action::OpenExternal => self.message = Some(super::panel::NO_LINK.to_owned()),
             Action::ScrollLines(n) => self.scroll(n as isize),
             Action::ScrollPages(n) => self.scroll(n as isize * self.page_step() as isize),
             Action::ScrollHalfPages(n) => {
@@ -406,12 +406,26 @@ impl App {
         self.prompt = None;
     }
 
+    /// What the open panel reads of the reader.
+    pub(super) fn panel_context(&self) -> Context<'_> {
+        Context {
+            doc: &self.doc,
+            theme: self.theme(),
+            size: self.size,
+            reorder: self.options.reorder,
+            outline: &self.outline,
+            current: self.current_heading(),
+            entities: &self.entity_list.rows,
+            links: &self.links,
+        }
+    }
+
     /// An action while a panel is open: the panel's to take, and what it asks for done here.
     fn panel_action(&mut self, action: Action) {
         let Some(mut panel) = self.panel.take() else {
             return;
         };
-        match panel.handle(&action, self) {
+        match panel.handle(&action, &self.panel_context()) {
             PanelOutcome::Stay => self.panel = Some(panel),
             PanelOutcome::Say(message) => {
                 self.message = Some(message);

@@ -44,7 +44,7 @@ impl App {
 
     /// Where an open panel covers the screen (the help overlay: all of it, to be safe).
     fn covered(&self, area: Rect) -> Option<Rect> {
-        self.panel.as_ref()?.covers(self, area)
+        self.panel.as_ref()?.covers(&self.panel_context(), area)
     }
 
     /// Paints every figure image that has rows on screen. `left` is the column's first cell.

@@ -279,8 +279,4 @@ impl App {
         self.entities_on = true;
         self.show_matches(Search::new(name, spots));
     }
-
-    pub(super) fn panel_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(3)).max(1)
-    }
 }

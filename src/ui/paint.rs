@@ -102,6 +102,20 @@ pub fn short_text(text: &str, width: usize, reorder: bool) -> (VisualLine<()>, b
     (line, laid.rtl)
 }
 
+/// `text` cut at a word (or grapheme) so that it fits `width` cells, with `…` when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    let text = text.trim();
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width <= 1 {
+        return "…".repeat(width);
+    }
+    let (line, _) = short_text(text, width - 1, true);
+    let kept = text.get(..line.logical.end).unwrap_or_default().trim_end();
+    format!("{kept}…")
+}
+
 /// Fills a row segment with spaces in `style`.
 pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
     for col in x..right {

@@ -32,19 +32,7 @@ pub fn position_label(top: usize, height: usize, total: usize) -> String {
     }
 }
 
-/// `text` cut at a word (or grapheme) so that it fits `width` cells, with `…` when cut.
-pub fn clip(text: &str, width: usize) -> String {
-    let text = text.trim();
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width <= 1 {
-        return "…".repeat(width);
-    }
-    let (line, _) = paint::short_text(text, width - 1, true);
-    let kept = text.get(..line.logical.end).unwrap_or_default().trim_end();
-    format!("{kept}…")
-}
+pub use super::paint::clip;
 
 impl App {
     /// The bottom row: a search prompt while typing; else title and section (or a message) on

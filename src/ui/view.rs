@@ -49,7 +49,7 @@ impl App {
         self.render_text(area, buf);
         self.render_status(area, buf);
         if let Some(panel) = &self.panel {
-            panel.draw(self, area, buf);
+            panel.draw(&self.panel_context(), area, buf);
         }
     }
 

@@ -1,11 +1,11 @@
 //! The entity panel (`E`): the article's entities by type with their counts (see
 //! src/ui/entities.rs); `Enter` (or a click) steps through the selected row's mentions.
 
+use super::Context;
 use super::list::{List, Row};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::theme::StyleKey;
 use crate::ui::action::Action;
-use crate::ui::app::App;
 use crate::ui::entities::EntityRow;
 use crate::ui::paint;
 use ratatui::buffer::Buffer;
@@ -24,23 +24,23 @@ impl Panel for EntityPanel {
         }
     }
 
-    fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        let count = app.entity_list.rows.len();
-        self.list.handle(action, count, app, PanelOutcome::Mentions)
+    fn handle(&mut self, action: &Action, ctx: &Context) -> PanelOutcome {
+        let count = ctx.entities.len();
+        self.list.handle(action, count, ctx, PanelOutcome::Mentions)
     }
 
-    fn draw(&self, app: &App, _area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Context, _area: Rect, buf: &mut Buffer) {
         let title = " entities — Enter: go, then n/N ";
-        let rows = &app.entity_list.rows;
-        let theme = app.theme();
+        let rows = &ctx.entities;
+        let theme = ctx.theme;
         self.list.draw(
-            app,
+            ctx,
             buf,
             title,
             rows,
             "no entities found",
             |buf, inner, y, index, entry| {
-                let style = self.list.row_style(app, index, StyleKey::Panel);
+                let style = self.list.row_style(ctx, index, StyleKey::Panel);
                 match entry {
                     EntityRow::Kind { kind, count } => {
                         paint::fill(buf, inner.x, y, inner.right(), style);
@@ -57,7 +57,7 @@ impl Panel for EntityPanel {
                             tail: &count,
                             style,
                         };
-                        row.paint(app, buf, inner, y);
+                        row.paint(ctx, buf, inner, y);
                     }
                 }
             },

@@ -1,13 +1,13 @@
 //! The help (`?`): the key table's rows (src/ui/action.rs, as the keymap binds them) in a box in
 //! the middle of the screen, scrolled by `j` `k` and the page keys when they do not fit.
 
+use super::Context;
 use super::list::{scroll_delta, step};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::theme::StyleKey;
-use crate::ui::action::Action;
-use crate::ui::app::App;
+use crate::ui::action::{Action, Keymap};
 use crate::ui::paint;
-use crate::ui::status::clip;
+use crate::ui::paint::clip;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -18,8 +18,8 @@ pub(in crate::ui) struct HelpPanel {
 }
 
 impl HelpPanel {
-    pub fn new(app: &App) -> Self {
-        let rows = app.options.keymap.help_rows();
+    pub fn new(keymap: &Keymap) -> Self {
+        let rows = keymap.help_rows();
         Self { rows, scroll: 0 }
     }
 
@@ -44,8 +44,8 @@ impl Panel for HelpPanel {
         }
     }
 
-    fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        if let Some(delta) = scroll_delta(action, app) {
+    fn handle(&mut self, action: &Action, ctx: &Context) -> PanelOutcome {
+        if let Some(delta) = scroll_delta(action, ctx) {
             self.scroll = step(self.scroll, self.rows.len(), delta);
             return PanelOutcome::Stay;
         }
@@ -56,13 +56,13 @@ impl Panel for HelpPanel {
         }
     }
 
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Context, area: Rect, buf: &mut Buffer) {
         let Some(panel) = self.area(area) else {
             return;
         };
-        let theme = app.theme();
+        let theme = ctx.theme;
         let rows = &self.rows;
-        let inner = super::frame(app, panel, buf, " keys — Esc closes ");
+        let inner = super::frame(ctx, panel, buf, " keys — Esc closes ");
         let hidden = rows.len().saturating_sub(usize::from(inner.height));
         if hidden > 0 {
             // Say there is more, on the bottom border.
@@ -98,7 +98,7 @@ impl Panel for HelpPanel {
     }
 
     /// All of the screen, to be safe.
-    fn covers(&self, _app: &App, area: Rect) -> Option<Rect> {
+    fn covers(&self, _ctx: &Context, area: Rect) -> Option<Rect> {
         Some(area)
     }
 }

@@ -2,16 +2,16 @@
 //! bottom border; `Enter` opens it in sahifa, `o` in the system's browser. A suspicious link
 //! (see src/ui/links.rs) is in the `reveal` style, its controls written out as labels.
 
+use super::Context;
 use super::list::{List, Row};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::source::Source;
 use crate::theme::StyleKey;
 use crate::ui::action::Action;
-use crate::ui::app::App;
 use crate::ui::effect::Effect;
 use crate::ui::links::labelled;
 use crate::ui::paint;
-use crate::ui::status::clip;
+use crate::ui::paint::clip;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -21,8 +21,8 @@ pub(in crate::ui) struct LinksPanel {
 }
 
 /// `Enter` on link `selected`: opened in sahifa when it is a web link.
-fn open(app: &App, selected: usize) -> PanelOutcome {
-    let Some(link) = app.links.get(selected) else {
+fn open(ctx: &Context, selected: usize) -> PanelOutcome {
+    let Some(link) = ctx.links.get(selected) else {
         return PanelOutcome::Stay;
     };
     let url = &link.url;
@@ -40,35 +40,35 @@ impl Panel for LinksPanel {
         }
     }
 
-    fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        let count = app.links.len();
+    fn handle(&mut self, action: &Action, ctx: &Context) -> PanelOutcome {
+        let count = ctx.links.len();
         match action {
-            Action::OpenExternal => match app.links.get(self.list.selected) {
+            Action::OpenExternal => match ctx.links.get(self.list.selected) {
                 Some(link) => PanelOutcome::Effect(Effect::Browse(link.url.clone())),
                 None => PanelOutcome::Stay,
             },
             // A click selects a link; opening it is a key away.
             Action::Click(..) => {
-                self.list.take(action, count, app);
+                self.list.take(action, count, ctx);
                 PanelOutcome::Stay
             }
             _ => self
                 .list
-                .handle(action, count, app, |selected| open(app, selected)),
+                .handle(action, count, ctx, |selected| open(ctx, selected)),
         }
     }
 
-    fn draw(&self, app: &App, _area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Context, _area: Rect, buf: &mut Buffer) {
         let title = " links — Enter: open, o: browser ";
-        let theme = app.theme();
+        let theme = ctx.theme;
         let drawn = self.list.draw(
-            app,
+            ctx,
             buf,
             title,
-            &app.links,
+            &ctx.links,
             "no links",
             |buf, inner, y, index, link| {
-                let mut style = self.list.row_style(app, index, StyleKey::Panel);
+                let mut style = self.list.row_style(ctx, index, StyleKey::Panel);
                 let text = if link.suspicious() {
                     style = style.patch(theme.style(StyleKey::Reveal));
                     labelled(&link.text)
@@ -82,11 +82,11 @@ impl Panel for LinksPanel {
                     tail: "",
                     style,
                 };
-                row.paint(app, buf, inner, y);
+                row.paint(ctx, buf, inner, y);
             },
         );
         // The selected link's URL, left to right, in the bottom border.
-        if let (Some(panel), Some(link)) = (drawn, app.links.get(self.list.selected)) {
+        if let (Some(panel), Some(link)) = (drawn, ctx.links.get(self.list.selected)) {
             let mut style = theme.style(StyleKey::Panel);
             if link.suspicious() {
                 style = style.patch(theme.style(StyleKey::Reveal));

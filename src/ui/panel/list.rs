@@ -2,9 +2,9 @@
 //! its moves, the click that picks a row, and how a row is painted from the reading-start side.
 
 use super::super::action::Action;
-use super::super::app::App;
 use super::super::paint;
-use super::super::status::clip;
+use super::super::paint::clip;
+use super::Context;
 use super::PanelOutcome;
 use crate::document::Direction;
 use crate::theme::StyleKey;
@@ -36,10 +36,10 @@ pub(super) fn step(at: usize, count: usize, delta: i32) -> usize {
 }
 
 /// The moves a panel of scrolled rows shares (the help too): `j` `k`, page keys.
-pub(super) fn scroll_delta(action: &Action, app: &App) -> Option<i32> {
+pub(super) fn scroll_delta(action: &Action, ctx: &Context) -> Option<i32> {
     match *action {
         Action::ScrollLines(n) => Some(n),
-        Action::ScrollPages(n) => Some(n.saturating_mul(app.panel_rows() as i32)),
+        Action::ScrollPages(n) => Some(n.saturating_mul(ctx.panel_rows() as i32)),
         _ => None,
     }
 }
@@ -50,14 +50,14 @@ impl List {
     }
 
     /// Where a list panel is: the reading-start side, above the status line.
-    pub fn area(app: &App) -> Option<Rect> {
-        let (cols, rows) = app.size;
+    pub fn area(ctx: &Context) -> Option<Rect> {
+        let (cols, rows) = ctx.size;
         let width = cols.saturating_sub(4).min(44).max(cols.min(12));
         let height = rows.saturating_sub(1);
         if width < 4 || height < 3 {
             return None;
         }
-        let x = if app.doc.direction == Direction::Rtl {
+        let x = if ctx.doc.direction == Direction::Rtl {
             cols - width
         } else {
             0
@@ -73,12 +73,12 @@ impl List {
 
     /// Takes the moves every list has over its `count` rows: `j` `k`, page keys, `g` `G` (its
     /// first and last rows), and a click on a row.
-    pub fn take(&mut self, action: &Action, count: usize, app: &App) -> Taken {
+    pub fn take(&mut self, action: &Action, count: usize, ctx: &Context) -> Taken {
         let delta = match *action {
             Action::Top => Some(i32::MIN),
             Action::Bottom => Some(i32::MAX),
-            Action::Click(col, row) => return self.click(col, row, count, app),
-            _ => scroll_delta(action, app),
+            Action::Click(col, row) => return self.click(col, row, count, ctx),
+            _ => scroll_delta(action, ctx),
         };
         match delta {
             Some(delta) => {
@@ -95,10 +95,10 @@ impl List {
         &mut self,
         action: &Action,
         count: usize,
-        app: &App,
+        ctx: &Context,
         choose: impl FnOnce(usize) -> PanelOutcome,
     ) -> PanelOutcome {
-        match (self.take(action, count, app), action) {
+        match (self.take(action, count, ctx), action) {
             (Taken::Moved, _) => PanelOutcome::Stay,
             (Taken::Clicked, _) | (Taken::Not, Action::Confirm) => choose(self.selected),
             (Taken::Not, Action::OpenExternal) => super::no_link_to_open(),
@@ -106,8 +106,8 @@ impl List {
         }
     }
 
-    fn click(&mut self, col: u16, row: u16, count: usize, app: &App) -> Taken {
-        let Some(area) = List::area(app) else {
+    fn click(&mut self, col: u16, row: u16, count: usize, ctx: &Context) -> Taken {
+        let Some(area) = List::area(ctx) else {
             return Taken::Moved;
         };
         let inside =
@@ -127,17 +127,17 @@ impl List {
     /// row, the item's index and the item. Returns the panel's area, if it has room.
     pub fn draw<T>(
         &self,
-        app: &App,
+        ctx: &Context,
         buf: &mut Buffer,
         title: &str,
         items: &[T],
         empty: &str,
         mut row: impl FnMut(&mut Buffer, Rect, u16, usize, &T),
     ) -> Option<Rect> {
-        let panel = List::area(app)?;
-        let inner = super::frame(app, panel, buf, title);
+        let panel = List::area(ctx)?;
+        let inner = super::frame(ctx, panel, buf, title);
         if items.is_empty() && !empty.is_empty() {
-            let style = app.theme().style(StyleKey::Panel);
+            let style = ctx.theme.style(StyleKey::Panel);
             paint::plain(buf, inner.x + 1, inner.y, inner.right(), empty, style);
         }
         let shown =
@@ -149,8 +149,8 @@ impl List {
     }
 
     /// A row's style: the panel's, then `key`'s, or the selection's for the selected row.
-    pub fn row_style(&self, app: &App, index: usize, key: StyleKey) -> Style {
-        let theme = app.theme();
+    pub fn row_style(&self, ctx: &Context, index: usize, key: StyleKey) -> Style {
+        let theme = ctx.theme;
         let row = if index == self.selected {
             StyleKey::OutlineSelected
         } else {
@@ -171,7 +171,7 @@ pub(super) struct Row<'a> {
 }
 
 impl Row<'_> {
-    pub fn paint(&self, app: &App, buf: &mut Buffer, inner: Rect, y: u16) {
+    pub fn paint(&self, ctx: &Context, buf: &mut Buffer, inner: Rect, y: u16) {
         let Row {
             lead,
             text,
@@ -183,10 +183,9 @@ impl Row<'_> {
         let tail_w = tail.width() as u16;
         let room = usize::from(inner.width.saturating_sub(lead_w + tail_w + 1));
         // A label that does not fit is cut at a word, and says so.
-        let (line, _) =
-            paint::short_text(&clip(text, room.max(1)), room.max(1), app.options.reorder);
+        let (line, _) = paint::short_text(&clip(text, room.max(1)), room.max(1), ctx.reorder);
         let text_w = line.width as u16;
-        if app.doc.direction == Direction::Rtl {
+        if ctx.doc.direction == Direction::Rtl {
             let lead_rev: String = lead.iter().rev().copied().collect();
             let lead_x = inner.right().saturating_sub(lead_w);
             paint::plain(buf, lead_x, y, inner.right(), &lead_rev, style);

@@ -19,9 +19,12 @@ pub(super) use links::LinksPanel;
 pub(super) use outline::OutlinePanel;
 
 use super::action::Action;
-use super::app::App;
 use super::effect::Effect;
+use super::entities::EntityRow;
+use super::links::Link;
+use crate::document::Document;
 use crate::theme::StyleKey;
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
@@ -67,24 +70,47 @@ pub(super) enum PanelOutcome {
     Mentions(usize),
 }
 
+/// What a panel reads of the reader: the article, the rows it lists, and how to paint.
+pub(super) struct Context<'a> {
+    pub doc: &'a Document,
+    pub theme: &'a Theme,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Whether sahifa reorders what it draws (see `ReaderOptions::reorder`).
+    pub reorder: bool,
+    /// The sections that have a heading, in order.
+    pub outline: &'a [usize],
+    /// The index into `outline` of the section being read.
+    pub current: Option<usize>,
+    pub entities: &'a [EntityRow],
+    pub links: &'a [Link],
+}
+
+impl Context<'_> {
+    /// Rows a page key moves a panel's selection by.
+    pub fn panel_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(3)).max(1)
+    }
+}
+
 /// One panel over the text.
 pub(super) trait Panel {
     /// What is open and its selection.
     fn overlay(&self) -> Overlay;
     /// Takes an action sent while the panel is open.
-    fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome;
+    fn handle(&mut self, action: &Action, ctx: &Context) -> PanelOutcome;
     /// Paints the panel over the reader's `area`.
-    fn draw(&self, app: &App, area: Rect, buf: &mut Buffer);
+    fn draw(&self, ctx: &Context, area: Rect, buf: &mut Buffer);
     /// The part of `area` the panel covers (pictures are not drawn there): a list panel's by
     /// default.
-    fn covers(&self, app: &App, _area: Rect) -> Option<Rect> {
-        list::List::area(app)
+    fn covers(&self, ctx: &Context, _area: Rect) -> Option<Rect> {
+        list::List::area(ctx)
     }
 }
 
 /// A panel's box: cleared, bordered, titled in the theme's panel styles; the room inside.
-fn frame(app: &App, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
-    let theme = app.theme();
+fn frame(ctx: &Context, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
+    let theme = ctx.theme;
     Clear.render(area, buf);
     let block = Block::bordered()
         .title(title)
@@ -95,9 +121,11 @@ fn frame(app: &App, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
     inner
 }
 
-/// The "o" key anywhere but in the links panel.
+/// What `o` says anywhere but in the links panel.
+pub(super) const NO_LINK: &str = "o opens a link of the links panel (L)";
+
 fn no_link_to_open() -> PanelOutcome {
-    PanelOutcome::Say("o opens a link of the links panel (L)".to_owned())
+    PanelOutcome::Say(NO_LINK.to_owned())
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! The outline (`t`, `Tab`): the sections that have a heading, numbered and indented by level,
 //! the one being read marked; `Enter` (or a click) goes to the selected heading.
 
+use super::Context;
 use super::list::{List, Row};
 use super::{Overlay, Panel, PanelOutcome};
 use crate::document::Direction;
 use crate::theme::StyleKey;
 use crate::ui::action::Action;
-use crate::ui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -15,9 +15,9 @@ pub(in crate::ui) struct OutlinePanel {
 }
 
 impl OutlinePanel {
-    /// The outline with the section being read selected.
-    pub fn new(app: &App) -> Self {
-        let list = List::new(app.current_heading().unwrap_or(0));
+    /// The outline with `current` (the section being read) selected.
+    pub fn new(current: Option<usize>) -> Self {
+        let list = List::new(current.unwrap_or(0));
         Self { list }
     }
 }
@@ -29,22 +29,22 @@ impl Panel for OutlinePanel {
         }
     }
 
-    fn handle(&mut self, action: &Action, app: &App) -> PanelOutcome {
-        (self.list).handle(action, app.outline.len(), app, PanelOutcome::Section)
+    fn handle(&mut self, action: &Action, ctx: &Context) -> PanelOutcome {
+        (self.list).handle(action, ctx.outline.len(), ctx, PanelOutcome::Section)
     }
 
-    fn draw(&self, app: &App, _area: Rect, buf: &mut Buffer) {
-        let current = app.current_heading();
-        let rtl = app.doc.direction == Direction::Rtl;
-        let sections = &app.doc.sections;
+    fn draw(&self, ctx: &Context, _area: Rect, buf: &mut Buffer) {
+        let current = ctx.current;
+        let rtl = ctx.doc.direction == Direction::Rtl;
+        let sections = &ctx.doc.sections;
         self.list.draw(
-            app,
+            ctx,
             buf,
             " outline ",
-            &app.outline,
+            &ctx.outline,
             "",
             |buf, inner, y, index, at| {
-                let style = self.list.row_style(app, index, StyleKey::Outline);
+                let style = self.list.row_style(ctx, index, StyleKey::Outline);
                 let section = sections.get(*at);
                 let level = section.map_or(1, |s| s.level);
                 let heading = section.and_then(|s| s.heading.as_deref()).unwrap_or("");
@@ -64,7 +64,7 @@ impl Panel for OutlinePanel {
                     tail: "",
                     style,
                 };
-                row.paint(app, buf, inner, y);
+                row.paint(ctx, buf, inner, y);
             },
         );
     }
