@@ -31,7 +31,7 @@ impl Panel for EntityPanel {
 
     fn draw(&self, ctx: &Context, _area: Rect, buf: &mut Buffer) {
         let title = " entities — Enter: go, then n/N ";
-        let rows = &ctx.entities;
+        let rows = ctx.entities;
         let theme = ctx.theme;
         self.list.draw(
             ctx,

@@ -65,7 +65,7 @@ impl Panel for LinksPanel {
             ctx,
             buf,
             title,
-            &ctx.links,
+            ctx.links,
             "no links",
             |buf, inner, y, index, link| {
                 let mut style = self.list.row_style(ctx, index, StyleKey::Panel);

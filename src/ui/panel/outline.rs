@@ -41,7 +41,7 @@ impl Panel for OutlinePanel {
             ctx,
             buf,
             " outline ",
-            &ctx.outline,
+            ctx.outline,
             "",
             |buf, inner, y, index, at| {
                 let style = self.list.row_style(ctx, index, StyleKey::Outline);
