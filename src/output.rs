@@ -17,33 +17,19 @@ use std::io::{BufWriter, IsTerminal, Write};
 /// Writes `doc` to standard output with `settings`; `source` is where its figures' images are
 /// looked up.
 pub fn write_article(
-    doc: &Document,
+    mut doc: Document,
     source: &Source,
     settings: &PrintSettings,
 ) -> anyhow::Result<()> {
-    // Figures whose local file cannot be shown are labelled as the reader labels them; the
-    // document is copied only when there are some.
-    let labelled;
-    let doc = match source.base_dir() {
-        Some(dir) => {
-            let problems = figure_files::look_up(doc, &dir).problems;
-            if problems.is_empty() {
-                doc
-            } else {
-                labelled = Document {
-                    image_problems: problems,
-                    ..doc.clone()
-                };
-                &labelled
-            }
-        }
-        None => doc,
-    };
+    // Figures whose local file cannot be shown are labelled as the reader labels them.
+    if let Some(dir) = source.base_dir() {
+        doc.image_problems = figure_files::look_up(&doc, &dir).problems;
+    }
     let stdout = std::io::stdout();
     // In visual order on a terminal: explicit mode around it, so VTE does not reorder it again.
     let explicit = stdout.is_terminal() && settings.page.reorder;
     let mut out = BufWriter::new(stdout.lock());
-    let written = write_explicit(&mut out, explicit, |out| print(doc, settings, out));
+    let written = write_explicit(&mut out, explicit, |out| print(&doc, settings, out));
     Ok(finish(written.and_then(|()| out.flush()))?)
 }
 

@@ -6,13 +6,14 @@
 use crate::analyse::{self, entities::Tagger};
 use crate::args::{ColorArg, ReadArgs, TextArgs};
 use crate::document::Document;
-use crate::page::{self, Composer, PageLine, PageOptions, ReorderingTerminal, Unit};
+use crate::page::{self, PageOptions, ReorderingTerminal};
 use crate::render::ansi::Styling;
 use crate::source::Source;
 use crate::source::cache::PictureCache;
 use crate::theme::{BUILTIN, Theme, no_color_requested};
+use crate::ui::compose::PageCompose;
 use crate::ui::config::Config;
-use crate::ui::{Compose, Keymap, ReaderOptions};
+use crate::ui::{Keymap, ReaderOptions};
 use std::sync::Arc;
 
 /// The reader's options from the config file and the command line (which wins): composition,
@@ -44,12 +45,6 @@ pub fn reader_options_reordering(
     page_options.terminal = terminal;
     page_options.justify |= config.justify.unwrap_or(false);
     let mut options = ReaderOptions::new(Arc::new(PageCompose(page_options)));
-    // `R` swaps in the same composition with reveal mode the other way round.
-    options.reveal = page_options.reveal;
-    options.reveal_compose = Some(Arc::new(PageCompose(PageOptions {
-        reveal: !page_options.reveal,
-        ..page_options
-    })));
     options.reorder = reorder;
     options.terminal = terminal;
     if let Some(width) = args.width.map(usize::from).or(config.width) {
@@ -88,31 +83,6 @@ fn themes(spec: Option<&str>, messages: &mut Vec<String>) -> Vec<Theme> {
         themes = themes.iter().map(Theme::without_colors).collect();
     }
     themes
-}
-
-/// The page composer with the options of this run.
-struct PageCompose(PageOptions);
-
-impl Compose for PageCompose {
-    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
-        page::compose(doc, width, &self.0).lines
-    }
-
-    fn toggle_justify(&self) -> Option<(Arc<dyn Compose>, bool)> {
-        let mut options = self.0;
-        options.justify = !options.justify;
-        Some((Arc::new(PageCompose(options)), options.justify))
-    }
-
-    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {
-        let composer = Composer::new(doc, self.0);
-        Some(
-            units
-                .iter()
-                .map(|unit| composer.unit(*unit, width))
-                .collect(),
-        )
-    }
 }
 
 /// The widest default column: longer lines are hard to read.

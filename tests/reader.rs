@@ -1,5 +1,6 @@
 //! The reader on the built-in sample article, drawn into ratatui's TestBackend the way
-//! `sahifa shot` does: whole-screen snapshots after key scripts, at a wide and a narrow size.
+//! `sahifa shot` does, and driven by key scripts: what lands on which cells, windows of big
+//! articles, panels, figures. Whole screens are pinned by the goldens (tests/screenshots.rs).
 
 use clap::Parser;
 use ratatui::Terminal;
@@ -51,26 +52,6 @@ fn screen(cols: u16, rows: u16, keys: &str) -> (String, Terminal<TestBackend>) {
     (terminal.backend().to_string(), terminal)
 }
 
-macro_rules! shots {
-    ($($name:ident: $keys:expr;)*) => {$(
-        #[test]
-        fn $name() {
-            for (cols, rows) in [(100, 30), (50, 20)] {
-                let (text, _) = screen(cols, rows, $keys);
-                insta::assert_snapshot!(format!("{}_{cols}x{rows}", stringify!($name)), text);
-            }
-        }
-    )*};
-}
-
-shots! {
-    first_screen: "";
-    after_two_section_jumps: "] ]";
-    outline_open: "] ] t";
-    search_with_matches: "/ الرقة Enter";
-    help_overlay: "?";
-}
-
 #[test]
 fn search_matches_are_painted_on_their_cells() {
     let (_, terminal) = screen(100, 30, "/ الرقة Enter");
@@ -106,23 +87,28 @@ fn big_article(bytes: usize) -> String {
     text
 }
 
-/// A big article read two ways: `windowed` as the terminal reader runs (windows now, the
-/// whole page in the background, taken only when polled) and `whole` composed at once.
-fn big_apps(bytes: usize) -> (App, App) {
+/// [`big_article`] loaded.
+fn big_document(bytes: usize) -> sahifa::document::Document {
     let text = big_article(bytes);
-    let doc = load::load_bytes(
+    load::load_bytes(
         text.as_bytes(),
         Path::new("big.txt"),
         &LoadOptions::default(),
     )
     .expect("loads")
-    .document;
-    let mut options = reader_options(
-        &Source::File("article.txt".into()),
-        &default_args(),
-        &Config::default(),
-        &mut Vec::new(),
-    );
+    .document
+}
+
+/// The reader's options for `source` with no flags and no config.
+fn options_for(source: &Source) -> sahifa::ui::ReaderOptions {
+    reader_options(source, &default_args(), &Config::default(), &mut Vec::new())
+}
+
+/// A big article read two ways: `windowed` as the terminal reader runs (windows now, the
+/// whole page in the background, taken only when polled) and `whole` composed at once.
+fn big_apps(bytes: usize) -> (App, App) {
+    let doc = big_document(bytes);
+    let mut options = options_for(&Source::File("article.txt".into()));
     options.tagger = None; // windows only here; background tagging has its own test
     let whole = App::with_size(doc.clone(), options.clone(), 100, 30);
     options.background = true;
@@ -151,12 +137,7 @@ fn capital_y_copies_the_whole_section_from_a_window_as_from_the_whole_page() {
         }],
         ..Document::default()
     };
-    let mut options = reader_options(
-        &Source::File("article.txt".into()),
-        &default_args(),
-        &Config::default(),
-        &mut Vec::new(),
-    );
+    let mut options = options_for(&Source::File("article.txt".into()));
     options.tagger = None;
     let mut whole = App::with_size(doc.clone(), options.clone(), 100, 30);
     options.background = true;
@@ -314,12 +295,7 @@ fn entities_tagged_in_the_background_arrive_with_their_page() {
         &LoadOptions::default(),
     )
     .expect("the sample loads");
-    let mut options = reader_options(
-        &Source::File("article.txt".into()),
-        &default_args(),
-        &Config::default(),
-        &mut Vec::new(),
-    );
+    let mut options = options_for(&Source::File("article.txt".into()));
     options.background = true;
     let mut app = App::with_size(loaded.document, options, 100, 30);
     app.handle(sahifa::ui::Action::Section(2));
@@ -418,12 +394,7 @@ fn every_action_on_tiny_screens_and_empty_articles_draws_without_panicking() {
     .document;
     for doc in [empty, sample] {
         for (cols, rows) in [(1, 1), (2, 2), (7, 3), (13, 5), (30, 4)] {
-            let options = reader_options(
-                &Source::File("article.txt".into()),
-                &default_args(),
-                &Config::default(),
-                &mut Vec::new(),
-            );
+            let options = options_for(&Source::File("article.txt".into()));
             let mut app = App::with_size(doc.clone(), options, cols, rows);
             let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
             for action in actions {
@@ -576,12 +547,7 @@ fn outline_numbers_read_as_numbers_in_an_rtl_article() {
     )
     .expect("loads")
     .document;
-    let options = reader_options(
-        &Source::File("article.txt".into()),
-        &default_args(),
-        &Config::default(),
-        &mut Vec::new(),
-    );
+    let options = options_for(&Source::File("article.txt".into()));
     let mut app = App::with_size(doc, options, 100, 30);
     app.press(sahifa::ui::Key::Char('t'));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
@@ -644,22 +610,9 @@ fn every_theme_paints_its_background_on_every_cell() {
 
 #[test]
 fn a_50_mb_articles_first_screen_lays_out_only_the_paragraphs_around_it() {
-    let text = big_article(50 << 20);
-    let doc = load::load_bytes(
-        text.as_bytes(),
-        Path::new("big.txt"),
-        &LoadOptions::default(),
-    )
-    .expect("loads")
-    .document;
-    drop(text);
+    let doc = big_document(50 << 20);
     let blocks: usize = doc.sections.iter().map(|s| s.blocks.len()).sum();
-    let mut options = reader_options(
-        &Source::Sample,
-        &default_args(),
-        &Config::default(),
-        &mut Vec::new(),
-    );
+    let mut options = options_for(&Source::Sample);
     options.tagger = None;
     // Windows as `shot` and the reader compose them; no background work to wait for.
     options.windows = true;
@@ -688,20 +641,8 @@ fn a_50_mb_articles_first_screen_lays_out_only_the_paragraphs_around_it() {
 
 #[test]
 fn a_big_article_without_background_work_is_tagged_at_the_first_key_that_shows_entities() {
-    let text = big_article(600 * 1024);
-    let doc = load::load_bytes(
-        text.as_bytes(),
-        Path::new("big.txt"),
-        &LoadOptions::default(),
-    )
-    .expect("loads")
-    .document;
-    let mut options = reader_options(
-        &Source::Sample,
-        &default_args(),
-        &Config::default(),
-        &mut Vec::new(),
-    );
+    let doc = big_document(600 * 1024);
+    let mut options = options_for(&Source::Sample);
     options.windows = true;
     let mut app = App::with_size(doc, options, 100, 30);
     let top = app.anchor();

@@ -35,6 +35,8 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     ("raqqa-help", "assets/raqqa-news-ar.txt", "?", None),
+    // Two section jumps: the heading they reach on the top line.
+    ("raqqa-sections", "assets/raqqa-news-ar.txt", "] ]", None),
     (
         "raqqa-light",
         "assets/raqqa-news-ar.txt",

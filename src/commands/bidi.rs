@@ -61,7 +61,7 @@ pub fn filter_to_string(input: &str, options: &LayoutOptions) -> String {
 /// The input as text, through the pipeline's decode stage (byte order marks, legacy code pages,
 /// binary data refused); its warnings go to standard error.
 fn read_input(source: &Source) -> anyhow::Result<String> {
-    let fetched = source.read()?;
+    let fetched = source.read(&crate::fetch::FetchOptions::default())?;
     let decoded = crate::decode::decode(&fetched.bytes, &fetched.name, None)?;
     for warning in &decoded.warnings {
         eprintln!("sahifa: warning: {}", crate::escape::Visible(warning));

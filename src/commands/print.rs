@@ -44,7 +44,7 @@ pub fn run(source: &Source, args: &PrintArgs) -> anyhow::Result<()> {
             hidden.count
         );
     }
-    write_article(&loaded.document, source, &settings(args))
+    write_article(loaded.document, source, &settings(args))
 }
 
 /// The settings for `args` on this process's standard output (the terminal asked which bidi

@@ -84,7 +84,7 @@ fn run_first(
         };
         let settings = print_settings(&output, theme, false, no_color_requested(), None);
         return match first {
-            First::Article(doc) => write_article(&doc, source, &settings),
+            First::Article(doc) => write_article(doc, source, &settings),
             First::Feed(mut list) | First::Feeds(mut list) => {
                 crate::feed::loading::load_all(&mut list, &args.source.load_options());
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -172,7 +172,7 @@ pub fn parse(bytes: &[u8], name: &str, base: Option<&str>) -> Result<Feed> {
 
 /// Reads and parses the feed file at `path` (a subscription that is a path).
 pub fn open_file(path: &std::path::Path) -> Result<Feed> {
-    let read = crate::source::Source::File(path.to_path_buf()).read()?;
+    let read = crate::source::Source::File(path.to_path_buf()).read(&Default::default())?;
     parse(&read.bytes, &read.name.display().to_string(), None)
 }
 

@@ -65,7 +65,7 @@ pub fn open_reporting(
             file: None,
         });
     }
-    let read = source.read()?;
+    let read = source.read(&options.fetch)?;
     let is_feed = as_feed.unwrap_or_else(|| feed::detect(&read.bytes, None));
     if !is_feed {
         return load::load_read(read, options).map(Input::Article);

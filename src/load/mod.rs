@@ -71,7 +71,7 @@ pub fn open(source: &Source, options: &LoadOptions) -> Result<Loaded> {
     if let Source::Url(url) = source {
         return open_url(url, options, &mut |_| {});
     }
-    load_read(source.read()?, options)
+    load_read(source.read(&options.fetch)?, options)
 }
 
 /// Decodes and parses a source's bytes (moved in: UTF-8 becomes the text without a copy).

@@ -9,7 +9,8 @@
 pub mod ansi;
 pub mod hyperlink;
 
-use crate::page::{BlockRef, PageLine, Piece};
+use crate::layout::VisualLine;
+use crate::page::{BlockRef, PageLine, Piece, Tag};
 use crate::theme::{StyleKey, Theme};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -34,6 +35,50 @@ pub fn no_overlay(_: &BlockRef, _: &Range<usize>) -> Option<StyleKey> {
     None
 }
 
+/// One piece of a line with its styles: a decoration in one style, or laid-out text with a
+/// style per cluster (the reader paints cluster by cluster, text output merges them into runs).
+pub enum Styled<'a> {
+    Decoration {
+        text: &'a str,
+        width: usize,
+        style: Style,
+    },
+    Text {
+        line: &'a VisualLine<Tag>,
+        /// One per cluster of `line`, in its order.
+        styles: Vec<Style>,
+    },
+}
+
+/// The pieces of `line` styled, left to right; `entities` turns entity highlighting on and
+/// `overlay` lays its marks over the clusters it names. The one place page text gets a style.
+pub fn styled<'a, 'o>(
+    line: &'a PageLine,
+    theme: &'o Theme,
+    entities: bool,
+    overlay: Overlay<'o>,
+) -> impl Iterator<Item = Styled<'a>> + use<'a, 'o> {
+    line.pieces.iter().map(move |piece| match piece {
+        Piece::Decoration { text, width, tag } => Styled::Decoration {
+            text,
+            width: *width,
+            style: theme.tag_style(tag, false),
+        },
+        Piece::Text { line, source } => Styled::Text {
+            line,
+            styles: (line.clusters.iter())
+                .map(|cluster| {
+                    let style = theme.tag_style(&cluster.tag, entities);
+                    match overlay(source, &cluster.logical) {
+                        Some(key) => style.patch(theme.style(key)),
+                        None => style,
+                    }
+                })
+                .collect(),
+        },
+    })
+}
+
 /// The runs of `line`, left to right; `entities` turns entity highlighting on.
 pub fn runs<'a>(
     line: &'a PageLine,
@@ -53,21 +98,14 @@ pub fn runs<'a>(
             style,
         }),
     };
-    for piece in &line.pieces {
+    for piece in styled(line, theme, entities, overlay) {
         match piece {
-            Piece::Decoration { text, width, tag } => {
-                push(text, *width, theme.tag_style(tag, false))
-            }
-            Piece::Text { line, source } => {
-                for cluster in &line.clusters {
-                    let Some(text) = line.text.get(cluster.text.clone()) else {
-                        continue;
-                    };
-                    let mut style = theme.tag_style(&cluster.tag, entities);
-                    if let Some(key) = overlay(source, &cluster.logical) {
-                        style = style.patch(theme.style(key));
+            Styled::Decoration { text, width, style } => push(text, width, style),
+            Styled::Text { line, styles } => {
+                for (cluster, style) in line.clusters.iter().zip(styles) {
+                    if let Some(text) = line.text.get(cluster.text.clone()) {
+                        push(text, cluster.width, style);
                     }
-                    push(text, cluster.width, style);
                 }
             }
         }

@@ -20,6 +20,7 @@
 //! network.
 
 use crate::error::{Error, Result};
+use crate::fetch::FetchOptions;
 use std::io::Read;
 
 pub mod cache;
@@ -112,9 +113,9 @@ impl Source {
         }
     }
 
-    /// The source's bytes (a URL fetched with the default limits). A missing file, a directory or an unreadable one is an error
-    /// naming it in one line.
-    pub fn read(&self) -> Result<Fetched> {
+    /// The source's bytes (a URL fetched within the `fetch` limits). A missing file, a
+    /// directory or an unreadable one is an error naming it in one line.
+    pub fn read(&self, fetch: &FetchOptions) -> Result<Fetched> {
         let name = self.name();
         let bytes = match self {
             Source::File(path) => read_file(path)?,
@@ -129,10 +130,7 @@ impl Source {
                 bytes
             }
             Source::Sample => SAMPLE.as_bytes().to_vec(),
-            Source::Url(url) => {
-                let options = crate::fetch::FetchOptions::default();
-                crate::fetch::fetch(url, &options, &mut |_| {})?.bytes
-            }
+            Source::Url(url) => crate::fetch::fetch(url, fetch, &mut |_| {})?.bytes,
         };
         Ok(Fetched { bytes, name })
     }
@@ -198,8 +196,30 @@ mod tests {
 
     #[test]
     fn the_sample_reads_as_compiled_in_under_its_name() {
-        let sample = Source::Sample.read().expect("the sample is in the binary");
+        let sample =
+            (Source::Sample.read(&FetchOptions::default())).expect("the sample is in the binary");
         assert_eq!(sample.bytes, SAMPLE.as_bytes());
         assert_eq!(sample.name, PathBuf::from(SAMPLE_NAME));
+    }
+
+    #[test]
+    fn a_url_is_read_within_the_timeout_it_is_given() {
+        use std::io::Read as _;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+        let address = listener.local_addr().expect("its address");
+        // Accepts and never answers; the connection ends when the reader gives up.
+        let server = std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let _ = stream.read_to_end(&mut Vec::new());
+            }
+        });
+        let fetch = FetchOptions {
+            timeout: std::time::Duration::from_millis(300),
+            ..FetchOptions::default()
+        };
+        let url = Source::Url(format!("http://{address}/slow"));
+        let error = url.read(&fetch).expect_err("nothing comes").to_string();
+        assert!(error.contains("timed out after 0.3 s"), "{error}");
+        server.join().expect("the server ends");
     }
 }

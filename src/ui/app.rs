@@ -11,6 +11,9 @@ use super::composed::Composed;
 use super::effect::Effect;
 use super::entities::EntityList;
 use super::figures::{Figures, ImageCache, WithImages, headless_picker};
+use super::panel::{
+    Context, EntityPanel, HelpPanel, LinksPanel, OutlinePanel, Overlay, Panel, PanelOutcome,
+};
 use super::search::{Search, SearchIndex};
 use crate::document::Document;
 use crate::page::{BlockRef, PageIndex, PageLine, Unit};
@@ -58,11 +61,6 @@ pub struct ReaderOptions {
     /// With `reorder` off: how the terminal reorders each row (the mouse finds the character
     /// a cell shows through it).
     pub terminal: crate::page::ReorderingTerminal,
-    /// The composer with reveal mode the other way round (`R` swaps it with `compose`); `None`
-    /// when there is no such choice.
-    pub reveal_compose: Option<Arc<dyn Compose>>,
-    /// `compose` shows bidi controls and invisible characters (`--reveal`).
-    pub reveal: bool,
 }
 
 impl ReaderOptions {
@@ -82,8 +80,6 @@ impl ReaderOptions {
             hyperlinks: false,
             reorder: true,
             terminal: crate::page::ReorderingTerminal::Generic,
-            reveal_compose: None,
-            reveal: false,
         }
     }
 }
@@ -93,26 +89,6 @@ impl ReaderOptions {
 pub struct Anchor {
     pub source: BlockRef,
     pub offset: usize,
-}
-
-/// What covers the text, if anything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help { scroll: usize },
-    Outline { selected: usize },
-    Entities { selected: usize },
-    Links { selected: usize },
-}
-
-impl Overlay {
-    /// The panels that list rows to choose from (the outline, the entities).
-    pub fn is_list(&self) -> bool {
-        matches!(
-            self,
-            Overlay::Outline { .. } | Overlay::Entities { .. } | Overlay::Links { .. }
-        )
-    }
 }
 
 /// The reader.
@@ -138,7 +114,8 @@ pub struct App {
     pub(super) pending_index: Option<Job<SearchIndex>>,
     /// Index of the page line at the top of the view.
     pub(super) top: usize,
-    pub(super) overlay: Overlay,
+    /// The panel over the text, if one is open.
+    pub(super) panel: Option<Box<dyn Panel>>,
     /// The search prompt's text while it is open.
     pub(super) prompt: Option<String>,
     pub(super) search: Search,
@@ -150,8 +127,6 @@ pub struct App {
     pub(super) outline: Vec<usize>,
     pub(super) theme: usize,
     pub(super) message: Option<String>,
-    /// Reveal mode was switched by `R` (an odd number of times).
-    pub(super) revealing: bool,
     /// The remembered position, kept until the first real size is known.
     pub(super) start: Option<Anchor>,
     pub(super) quit: bool,
@@ -187,12 +162,6 @@ impl App {
                 inner: Arc::clone(&options.compose),
                 figures: Arc::clone(&figures),
             });
-            if let Some(other) = options.reveal_compose.take() {
-                options.reveal_compose = Some(Arc::new(WithImages {
-                    inner: other,
-                    figures: Arc::clone(&figures),
-                }));
-            }
         }
         let windowed = options.background || options.windows;
         let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
@@ -227,7 +196,6 @@ impl App {
         let links = super::links::gather(&doc);
         let mut app = App {
             message,
-            revealing: false,
             doc,
             units,
             pending: None,
@@ -241,7 +209,7 @@ impl App {
             page: Rc::default(),
             cache: HashMap::new(),
             top: 0,
-            overlay: Overlay::None,
+            panel: None,
             prompt: None,
             search: Search::default(),
             entities_on: false,
@@ -285,8 +253,11 @@ impl App {
         self.top
     }
 
+    /// What panel is open, and its selection.
     pub fn overlay(&self) -> Overlay {
-        self.overlay
+        self.panel
+            .as_ref()
+            .map_or(Overlay::None, |panel| panel.overlay())
     }
 
     pub fn search(&self) -> &Search {
@@ -396,28 +367,16 @@ impl App {
                     prompt.pop();
                 }
             }
-            Action::Confirm => self.confirm(),
-            Action::ToggleHelp => self.toggle(Overlay::Help { scroll: 0 }),
+            Action::Confirm if self.prompt.is_some() => self.confirm(),
+            Action::ToggleHelp => self.toggle(Box::new(HelpPanel::new(&self.options.keymap))),
             Action::ToggleOutline => {
-                let selected = self.current_heading().unwrap_or(0);
-                self.toggle(Overlay::Outline { selected });
+                self.toggle(Box::new(OutlinePanel::new(self.current_heading())))
             }
-            Action::ToggleEntityPanel => self.toggle(Overlay::Entities { selected: 0 }),
-            Action::ToggleLinks => self.toggle(Overlay::Links { selected: 0 }),
-            Action::OpenExternal => self.open_external(),
-            Action::Click(col, row) => self.click(col, row),
-            Action::ScrollLines(n) if self.overlay != Overlay::None => self.move_selection(n),
-            // In a list panel, g/G (Home/End) go to its first and last rows.
-            Action::Top if self.overlay.is_list() => self.move_selection(i32::MIN),
-            Action::Bottom if self.overlay.is_list() => self.move_selection(i32::MAX),
-            Action::ScrollPages(n) if self.overlay != Overlay::None => {
-                self.move_selection(n.saturating_mul(self.panel_rows() as i32))
-            }
-            action if self.overlay != Overlay::None => {
-                // Movement keys outside the panel's own close the panel first.
-                self.overlay = Overlay::None;
-                self.update(action);
-            }
+            Action::ToggleEntityPanel => self.toggle(Box::<EntityPanel>::default()),
+            Action::ToggleLinks => self.toggle(Box::<LinksPanel>::default()),
+            action if self.panel.is_some() => self.panel_action(action),
+            Action::Confirm | Action::Click(..) => {}
+            Action::OpenExternal => self.message = Some(super::panel::NO_LINK.to_owned()),
             Action::ScrollLines(n) => self.scroll(n as isize),
             Action::ScrollPages(n) => self.scroll(n as isize * self.page_step() as isize),
             Action::ScrollHalfPages(n) => {
@@ -455,19 +414,67 @@ impl App {
             .unwrap_or_else(|| DEFAULT.get_or_init(Theme::default))
     }
 
-    pub(super) fn toggle(&mut self, overlay: Overlay) {
-        let same = std::mem::discriminant(&self.overlay) == std::mem::discriminant(&overlay);
-        self.overlay = if same { Overlay::None } else { overlay };
+    /// Opens `panel`, or closes it when one of its kind is open.
+    pub(super) fn toggle(&mut self, panel: Box<dyn Panel>) {
+        let open = self.overlay();
+        let same = std::mem::discriminant(&open) == std::mem::discriminant(&panel.overlay());
+        self.panel = if same { None } else { Some(panel) };
         self.prompt = None;
     }
 
+    /// What the open panel reads of the reader.
+    pub(super) fn panel_context(&self) -> Context<'_> {
+        Context {
+            doc: &self.doc,
+            theme: self.theme(),
+            size: self.size,
+            reorder: self.options.reorder,
+            embedding: self.embedding(),
+            outline: &self.outline,
+            current: self.current_heading(),
+            entities: &self.entity_list.rows,
+            links: &self.links,
+        }
+    }
+
+    /// An action while a panel is open: the panel's to take, and what it asks for done here.
+    fn panel_action(&mut self, action: Action) {
+        let Some(mut panel) = self.panel.take() else {
+            return;
+        };
+        match panel.handle(&action, &self.panel_context()) {
+            PanelOutcome::Stay => self.panel = Some(panel),
+            PanelOutcome::Say(message) => {
+                self.message = Some(message);
+                self.panel = Some(panel);
+            }
+            PanelOutcome::Effect(effect) => {
+                self.effects.push(effect);
+                self.panel = Some(panel);
+            }
+            // Movement keys outside the panel's own close the panel first.
+            PanelOutcome::Pass => self.update(action),
+            PanelOutcome::Section(row) => {
+                let section = self.outline.get(row).copied();
+                match section.and_then(|s| self.heading_line(s)) {
+                    Some(line) => self.jump_to(line),
+                    None => self.panel = Some(panel),
+                }
+            }
+            PanelOutcome::Mentions(row) => {
+                self.panel = Some(panel);
+                self.next_mention(row);
+            }
+        }
+    }
+
     pub(super) fn back(&mut self) {
-        if self.selection.is_some() && self.prompt.is_none() && self.overlay == Overlay::None {
+        if self.selection.is_some() && self.prompt.is_none() && self.panel.is_none() {
             self.selection = None;
         } else if self.prompt.is_some() {
             self.prompt = None;
-        } else if self.overlay != Overlay::None {
-            self.overlay = Overlay::None;
+        } else if self.panel.is_some() {
+            self.panel = None;
         } else {
             self.leave();
         }
@@ -484,8 +491,8 @@ pub const HIDDEN_WARNING: &str = "hidden bidi controls \u{2014} R to reveal";
 
 /// The status message at start: the options' own, and the warning when it is due.
 fn start_message(doc: &Document, options: &ReaderOptions) -> Option<String> {
-    let warn = !options.reveal
-        && options.reveal_compose.is_some()
+    // Only where `R` can reveal them.
+    let warn = options.compose.options().is_some_and(|page| !page.reveal)
         && crate::layout::hidden::HiddenControls::of_document(doc).reorder;
     match (options.message.clone(), warn) {
         (Some(message), true) => Some(format!("{HIDDEN_WARNING}; {message}")),

@@ -11,7 +11,7 @@
 //! (and the page with their tags) follow.
 
 use crate::document::{Document, Entity};
-use crate::page::{BlockRef, LineKind, PageIndex, PageLine, Unit};
+use crate::page::{self, BlockRef, Composer, LineKind, PageIndex, PageLine, PageOptions, Unit};
 use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,10 +32,44 @@ pub trait Compose: Send + Sync {
         None
     }
 
-    /// The same composer with justification switched on or off, and whether it now justifies;
-    /// `None` if this composer has no such choice.
-    fn toggle_justify(&self) -> Option<(Arc<dyn Compose>, bool)> {
+    /// The page options this composer lays out with; `None` if it has none to change.
+    fn options(&self) -> Option<PageOptions> {
         None
+    }
+
+    /// The same composer with its page options changed by `change` (`J` justifies, `R`
+    /// reveals); `None` if it has none to change.
+    fn with(&self, _change: &dyn Fn(&mut PageOptions)) -> Option<Arc<dyn Compose>> {
+        None
+    }
+}
+
+/// The page composer: [`crate::page`] with these options, whole pages or units.
+pub struct PageCompose(pub PageOptions);
+
+impl Compose for PageCompose {
+    fn page(&self, doc: &Document, width: usize) -> Vec<PageLine> {
+        page::compose(doc, width, &self.0).lines
+    }
+
+    fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {
+        let composer = Composer::new(doc, self.0);
+        Some(
+            units
+                .iter()
+                .map(|unit| composer.unit(*unit, width))
+                .collect(),
+        )
+    }
+
+    fn options(&self) -> Option<PageOptions> {
+        Some(self.0)
+    }
+
+    fn with(&self, change: &dyn Fn(&mut PageOptions)) -> Option<Arc<dyn Compose>> {
+        let mut options = self.0;
+        change(&mut options);
+        Some(Arc::new(PageCompose(options)))
     }
 }
 

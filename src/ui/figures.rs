@@ -34,7 +34,7 @@ use super::compose::Compose;
 use crate::document::{Document, ImageProblem};
 use crate::layout::VisualLine;
 use crate::load::figure_files::{self, ImageFile};
-use crate::page::{BlockRef, LineKind, PageLine, Piece, Role, Tag, Unit};
+use crate::page::{BlockRef, LineKind, PageLine, PageOptions, Piece, Role, Tag, Unit};
 use crate::source::cache::PictureCache;
 use image::DynamicImage;
 use ratatui_image::picker::Picker;
@@ -331,10 +331,14 @@ impl Compose for WithImages {
         add_image_rows(&self.figures, self.inner.page(doc, width))
     }
 
-    fn toggle_justify(&self) -> Option<(Arc<dyn Compose>, bool)> {
-        let (inner, on) = self.inner.toggle_justify()?;
+    fn options(&self) -> Option<PageOptions> {
+        self.inner.options()
+    }
+
+    fn with(&self, change: &dyn Fn(&mut PageOptions)) -> Option<Arc<dyn Compose>> {
+        let inner = self.inner.with(change)?;
         let figures = Arc::clone(&self.figures);
-        Some((Arc::new(WithImages { inner, figures }), on))
+        Some(Arc::new(WithImages { inner, figures }))
     }
 
     fn units(&self, doc: &Document, units: &[Unit], width: usize) -> Option<Vec<Vec<PageLine>>> {

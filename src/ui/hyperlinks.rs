@@ -11,8 +11,7 @@
 //! run is written whole, opened and closed once, and takes exactly the cells its text takes:
 //! nothing moves, and a run whose text, style or URL changes is written again.
 
-use super::app::{App, Overlay};
-use super::view::panel_area;
+use super::app::App;
 use crate::render::hyperlink::{self, LinkRun};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
@@ -24,11 +23,8 @@ impl App {
         if !self.options.hyperlinks {
             return;
         }
-        let covered = match self.overlay {
-            Overlay::None => None,
-            Overlay::Help { .. } => return,
-            _ => panel_area(self),
-        };
+        // A panel covers its part of the screen (the help overlay all of it).
+        let covered = self.covered(area);
         let width = u16::try_from(self.page.width).unwrap_or(u16::MAX);
         let left = area.x + area.width.saturating_sub(width) / 2;
         let right = left.saturating_add(width).min(area.right());

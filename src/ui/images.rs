@@ -13,9 +13,8 @@
 //! overlap waits for the panel to close: sixel and iTerm2 paint over the panel's cells, and
 //! kitty sends its picture once, in the top-left cell, which the panel would swallow.
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::figures::{Pixels, image_cells, image_row};
-use super::view::panel_area;
 use crate::document::ImageProblem;
 use crate::page::{Role, Tag};
 use ratatui::buffer::Buffer;
@@ -44,14 +43,8 @@ impl App {
     }
 
     /// Where an open panel covers the screen (the help overlay: all of it, to be safe).
-    fn covered(&self, area: Rect) -> Option<Rect> {
-        match self.overlay {
-            Overlay::None => None,
-            Overlay::Help { .. } => Some(area),
-            Overlay::Outline { .. } | Overlay::Entities { .. } | Overlay::Links { .. } => {
-                panel_area(self)
-            }
-        }
+    pub(super) fn covered(&self, area: Rect) -> Option<Rect> {
+        self.panel.as_ref()?.covers(&self.panel_context(), area)
     }
 
     /// Paints every figure image that has rows on screen. `left` is the column's first cell.

@@ -6,8 +6,9 @@
 //! always read as the two keys it most likely was: Esc, then the key.
 
 use super::action::{Action, Key};
-use super::app::{App, Overlay};
+use super::app::App;
 use super::effect::Effect;
+use super::panel::Overlay;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
@@ -170,13 +171,13 @@ mod tests {
         let mut app = App::new(fixture_doc(), options());
         app.handle(Action::Resize(42, 11));
         app.press(Key::Char('?'));
-        assert!(matches!(app.overlay, Overlay::Help { .. }));
+        assert!(matches!(app.overlay(), Overlay::Help { .. }));
         // Esc then `]` typed quickly: the help closes and the section jump happens.
         handle(
             &mut app,
             &Event::Key(event(KeyCode::Char(']'), KeyModifiers::ALT)),
         );
-        assert!(matches!(app.overlay, Overlay::None));
+        assert!(matches!(app.overlay(), Overlay::None));
         assert!(!app.should_quit());
         assert!(app.top() > 0, "] moved the view");
         // With nothing open, Esc quits, and the key after it is not acted on.

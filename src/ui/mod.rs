@@ -36,6 +36,7 @@ pub mod links;
 mod navigate;
 pub mod navigation;
 pub mod paint;
+mod panel;
 pub mod position;
 mod reflow;
 mod reveal;
@@ -47,9 +48,10 @@ mod view;
 mod window;
 
 pub use action::{Action, BINDINGS, Key, Keymap, parse_keys};
-pub use app::{Anchor, App, Overlay, ReaderOptions};
+pub use app::{Anchor, App, ReaderOptions};
 pub use compose::Compose;
 pub use effect::Effect;
+pub use panel::Overlay;
 
 #[cfg(test)]
 mod tests;

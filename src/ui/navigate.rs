@@ -1,7 +1,7 @@
 //! Moving through the article: scrolling, section and box jumps, search matches, entity
 //! mentions, and the panels' selections. Each is a small step of [`App::handle`].
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::entities::EntityRow;
 use super::search::{Search, SearchIndex};
 use crate::page::{BlockRef, Unit};
@@ -155,33 +155,10 @@ impl App {
         }
     }
 
+    /// `Enter` in the search prompt: searches for what was typed.
     pub(super) fn confirm(&mut self) {
         if let Some(query) = self.prompt.take() {
             self.run_search(query);
-            return;
-        }
-        match self.overlay {
-            Overlay::Outline { selected } => {
-                let section = self.outline.get(selected).copied();
-                if let Some(line) = section.and_then(|s| self.heading_line(s)) {
-                    self.overlay = Overlay::None;
-                    self.jump_to(line);
-                }
-            }
-            Overlay::Entities { selected } => self.next_mention(selected),
-            Overlay::Links { selected } => {
-                if let Some(link) = self.links.get(selected) {
-                    let url = link.url.clone();
-                    if url.starts_with("http://") || url.starts_with("https://") {
-                        self.effects
-                            .push(super::effect::Effect::Open(crate::source::Source::Url(url)));
-                    } else {
-                        self.message =
-                            Some("only http and https links open here; o: browser".to_owned());
-                    }
-                }
-            }
-            Overlay::None | Overlay::Help { .. } => {}
         }
     }
 
@@ -298,75 +275,8 @@ impl App {
             self.message = Some("no mention on the page".to_owned());
             return;
         }
-        self.overlay = Overlay::None;
+        self.panel = None;
         self.entities_on = true;
         self.show_matches(Search::new(name, spots));
-    }
-
-    pub(super) fn panel_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(3)).max(1)
-    }
-
-    pub(super) fn move_selection(&mut self, delta: i32) {
-        let step = |at: usize, count: usize| -> usize {
-            let moved = at as i64 + i64::from(delta);
-            moved.clamp(0, count.saturating_sub(1) as i64) as usize
-        };
-        self.overlay = match self.overlay {
-            Overlay::Outline { selected } => Overlay::Outline {
-                selected: step(selected, self.outline.len()),
-            },
-            Overlay::Entities { selected } => Overlay::Entities {
-                selected: step(selected, self.entity_list.rows.len()),
-            },
-            Overlay::Links { selected } => Overlay::Links {
-                selected: step(selected, self.links.len()),
-            },
-            Overlay::Help { scroll } => Overlay::Help {
-                scroll: step(scroll, self.options.keymap.help_rows().len()),
-            },
-            Overlay::None => Overlay::None,
-        };
-    }
-
-    /// `o`: the selected link of the links panel to the system opener.
-    pub(super) fn open_external(&mut self) {
-        match self.overlay {
-            Overlay::Links { selected } => {
-                if let Some(link) = self.links.get(selected) {
-                    self.effects
-                        .push(super::effect::Effect::Browse(link.url.clone()));
-                }
-            }
-            _ => self.message = Some("o opens a link of the links panel (L)".to_owned()),
-        }
-    }
-
-    /// A click in a panel selects that row and jumps to it.
-    pub(super) fn click(&mut self, col: u16, row: u16) {
-        let Some(area) = super::view::panel_area(self) else {
-            return;
-        };
-        let inside =
-            area.x < col && col + 1 < area.right() && area.y < row && row + 1 < area.bottom();
-        if !inside {
-            return;
-        }
-        let first = super::view::panel_first_row(self, area);
-        let selected = first + usize::from(row - area.y - 1);
-        match self.overlay {
-            Overlay::Outline { .. } if selected < self.outline.len() => {
-                self.overlay = Overlay::Outline { selected };
-                self.confirm();
-            }
-            Overlay::Entities { .. } if selected < self.entity_list.rows.len() => {
-                self.overlay = Overlay::Entities { selected };
-                self.confirm();
-            }
-            Overlay::Links { .. } if selected < self.links.len() => {
-                self.overlay = Overlay::Links { selected };
-            }
-            _ => {}
-        }
     }
 }

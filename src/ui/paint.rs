@@ -137,6 +137,20 @@ pub fn reader_line<T: Clone>(
     visual_line(buf, x, y, right, &embedded, |_| style)
 }
 
+/// `text` cut at a word (or grapheme) so that it fits `width` cells, with `…` when cut.
+pub fn clip(text: &str, width: usize) -> String {
+    let text = text.trim();
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width <= 1 {
+        return "…".repeat(width);
+    }
+    let (line, _) = short_text(text, width - 1, true);
+    let kept = text.get(..line.logical.end).unwrap_or_default().trim_end();
+    format!("{kept}…")
+}
+
 /// Fills a row segment with spaces in `style`.
 pub fn fill(buf: &mut Buffer, x: u16, y: u16, right: u16, style: Style) {
     for col in x..right {

@@ -10,6 +10,7 @@ use super::app::{Anchor, App};
 use super::compose::{self, Job};
 use super::composed::Composed;
 use super::entities::EntityList;
+use crate::page::PageOptions;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -215,24 +216,26 @@ impl App {
         self.put_back(place);
     }
 
-    /// Justified or ragged paragraphs: the page composed again, the text at the top kept there.
-    pub(super) fn toggle_justify(&mut self) {
-        let Some((compose, on)) = self.options.compose.toggle_justify() else {
-            return;
-        };
+    /// The page composed again with its options changed by `change` (`J`, `R`), the text at
+    /// the top kept there; the options it now has, or `None` (nothing changed) when the
+    /// composer has none to change.
+    pub(super) fn recompose(&mut self, change: &dyn Fn(&mut PageOptions)) -> Option<PageOptions> {
+        let compose = self.options.compose.with(change)?;
+        let now = compose.options();
         self.options.compose = compose;
-        // The composer `R` swaps in justifies the same way.
-        if let Some((other, _)) =
-            (self.options.reveal_compose.as_ref()).and_then(|other| other.toggle_justify())
-        {
-            self.options.reveal_compose = Some(other);
-        }
         let place = self.place();
         self.cache.clear();
         self.relayout(self.column_width(), place.anchor);
         self.put_back(place);
-        let state = if on { "justified" } else { "ragged" };
-        self.message = Some(format!("paragraphs {state}"));
+        now
+    }
+
+    /// Justified or ragged paragraphs.
+    pub(super) fn toggle_justify(&mut self) {
+        if let Some(page) = self.recompose(&|page| page.justify = !page.justify) {
+            let state = if page.justify { "justified" } else { "ragged" };
+            self.message = Some(format!("paragraphs {state}"));
+        }
     }
 
     /// The page index from the background, kept if it is still at the shown width (the view

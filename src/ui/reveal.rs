@@ -1,5 +1,5 @@
-//! Reveal mode in the reader: `R` swaps the page composer for the one with bidi controls and
-//! invisible characters shown as labels (or back), keeping the text at the top of the view; an
+//! Reveal mode in the reader: `R` composes the page again with bidi controls and invisible
+//! characters shown as labels (or back), keeping the text at the top of the view; an
 //! article whose hidden controls change its order says so once, in the status line at start.
 
 use super::app::App;
@@ -7,20 +7,11 @@ use super::app::App;
 impl App {
     /// Composes the page again with reveal mode the other way round.
     pub(super) fn toggle_reveal(&mut self) {
-        let Some(other) = self.options.reveal_compose.take() else {
-            self.message = Some("reveal is not available here".to_owned());
-            return;
+        let message = match self.recompose(&|page| page.reveal = !page.reveal) {
+            Some(page) => format!("reveal {}", if page.reveal { "on" } else { "off" }),
+            None => "reveal is not available here".to_owned(),
         };
-        let previous = std::mem::replace(&mut self.options.compose, other);
-        self.options.reveal_compose = Some(previous);
-        self.revealing = !self.revealing;
-        let anchor = self.top_anchor();
-        self.cache.clear();
-        let width = self.page.width;
-        self.relayout(width, anchor);
-        self.top = self.top.min(self.max_top());
-        let on = self.options.reveal != self.revealing;
-        self.message = Some(format!("reveal {}", if on { "on" } else { "off" }));
+        self.message = Some(message);
     }
 }
 
@@ -29,9 +20,10 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::document::{Block, RichText, Section};
-    use crate::page::{PageLine, PageOptions, Piece, compose};
+    use crate::page::{PageLine, PageOptions, Piece};
     use crate::ui::action::Action;
     use crate::ui::app::{HIDDEN_WARNING, ReaderOptions};
+    use crate::ui::compose::PageCompose;
     use std::sync::Arc;
 
     fn doc() -> Document {
@@ -49,17 +41,11 @@ mod tests {
     }
 
     fn options(reveal: bool) -> ReaderOptions {
-        let composer = |reveal: bool| {
-            let page = PageOptions {
-                reveal,
-                ..PageOptions::default()
-            };
-            move |doc: &Document, width: usize| compose(doc, width, &page).lines
+        let page = PageOptions {
+            reveal,
+            ..PageOptions::default()
         };
-        let mut options = ReaderOptions::new(Arc::new(composer(reveal)));
-        options.reveal = reveal;
-        options.reveal_compose = Some(Arc::new(composer(!reveal)));
-        options
+        ReaderOptions::new(Arc::new(PageCompose(page)))
     }
 
     fn text(lines: &[PageLine]) -> String {

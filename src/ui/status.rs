@@ -11,7 +11,7 @@
 //! is, `All` when both are, otherwise the share of the lines off-screen that lie above the
 //! view (0% would be the top, 100% the bottom); then the top line's number and the total.
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::paint;
 use crate::document::Direction;
 use crate::layout::{self, DirectionMode, LayoutOptions, TagSpan};
@@ -33,19 +33,7 @@ pub fn position_label(top: usize, height: usize, total: usize) -> String {
     }
 }
 
-/// `text` cut at a word (or grapheme) so that it fits `width` cells, with `…` when cut.
-pub fn clip(text: &str, width: usize) -> String {
-    let text = text.trim();
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    if width <= 1 {
-        return "…".repeat(width);
-    }
-    let (line, _) = paint::short_text(text, width - 1, true);
-    let kept = text.get(..line.logical.end).unwrap_or_default().trim_end();
-    format!("{kept}…")
-}
+pub use super::paint::clip;
 
 impl App {
     /// The bottom row: a search prompt while typing; else title and section (or a message) on
@@ -183,12 +171,8 @@ impl App {
     fn status_parts(&self) -> Vec<(String, StyleKey)> {
         let mut parts = Vec::new();
         let mode = |text: &str| (format!(" {text} "), StyleKey::StatusMode);
-        match self.overlay {
-            Overlay::Help { .. } => parts.push(mode("HELP")),
-            Overlay::Outline { .. } => parts.push(mode("OUTLINE")),
-            Overlay::Entities { .. } => parts.push(mode("ENTITIES")),
-            Overlay::Links { .. } => parts.push(mode("LINKS")),
-            Overlay::None => {}
+        if let Some(name) = self.overlay().mode() {
+            parts.push(mode(name));
         }
         if !self.search.matches.is_empty() {
             let at = self.search.current.map_or(0, |i| i + 1);

@@ -3,7 +3,8 @@
 //! numbers can be worked out by hand.
 
 use super::action::{Action, Key};
-use super::app::{App, Overlay, ReaderOptions};
+use super::app::{App, ReaderOptions};
+use super::panel::Overlay;
 use crate::document::{Block, Document, Entity, EntityKind, RichText, Section};
 use crate::layout::{Cluster, VisualLine};
 use crate::page::{BlockRef, LineKind, PageLine, Piece, Tag};
