@@ -121,7 +121,7 @@ pub struct App {
     /// Tags entities at the first key that shows them (a big article with no background work).
     pub(super) untagged: Option<TagFn>,
     /// Entities being tagged in the background.
-    pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
+    pub(super) pending_entities: Option<Job<crate::document::Entities>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
     pub(super) search_index: Option<Arc<SearchIndex>>,
     pub(super) pending_index: Option<Job<SearchIndex>>,

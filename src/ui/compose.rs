@@ -10,7 +10,7 @@
 //! for any article, runs in the background the same way: the text shows first, the entities
 //! (and the page with their tags) follow.
 
-use crate::document::{Document, Entity};
+use crate::document::{Document, Entities};
 use crate::page::{BlockRef, LineKind, PageIndex, PageLine, Unit};
 use std::ops::Range;
 use std::sync::Arc;
@@ -138,7 +138,7 @@ fn join(mut first: Vec<PageLine>, second: Vec<PageLine>) -> Vec<PageLine> {
 }
 
 /// Finds the entities of a document (the analyse stage, run by the reader's caller's choice).
-pub type TagFn = Arc<dyn Fn(&Document) -> Vec<Entity> + Send + Sync>;
+pub type TagFn = Arc<dyn Fn(&Document) -> Entities + Send + Sync>;
 
 /// Work done on another thread (entity tagging, the search index), picked up when ready.
 /// Dropping the job tells stoppable work ([`Job::stoppable`]) to stop.

@@ -293,7 +293,7 @@ impl App {
             Some(EntityRow::Kind { kind, .. }) => kind.name().to_owned(),
             None => return,
         };
-        let spots = self.entity_list.mentions(row);
+        let spots = self.entity_list.mentions(&self.doc, row);
         if spots.is_empty() {
             self.message = Some("no mention on the page".to_owned());
             return;

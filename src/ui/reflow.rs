@@ -184,7 +184,7 @@ impl App {
     }
 
     /// The document's entities replaced, and the page composed again with their tags.
-    fn set_entities(&mut self, entities: Vec<crate::document::Entity>) {
+    fn set_entities(&mut self, entities: crate::document::Entities) {
         // Copies the document only if a background job still holds it.
         Arc::make_mut(&mut self.doc).entities = entities;
         self.entity_list = EntityList::new(&self.doc);

@@ -5,7 +5,7 @@
 //! original text of one [`BlockRef`] — the same coordinates the page's clusters carry, so the
 //! view can highlight exactly the cells a match covers, in visual order.
 
-use crate::document::{Document, Entity};
+use crate::document::{Document, EntityRef};
 use crate::fold;
 use crate::page::{self, BlockRef};
 use memchr::memmem;
@@ -170,7 +170,7 @@ pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
 
 /// Where an entity mention is: its character offsets into [`Block::plain_text`] (parts joined
 /// by newlines) turned into a part and a byte range. `None` if it points outside the document.
-pub fn entity_spot(doc: &Document, entity: &Entity) -> Option<Spot> {
+pub fn entity_spot(doc: &Document, entity: &EntityRef<'_>) -> Option<Spot> {
     let block = doc.sections.get(entity.section)?.blocks.get(entity.block)?;
     let mut first_char = 0;
     for (part, text) in block.texts().into_iter().enumerate() {
@@ -202,7 +202,7 @@ fn byte_at(text: &str, char_index: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Block, EntityKind, RichText, Section};
+    use crate::document::{Block, Entity, EntityKind, RichText, Section};
 
     fn doc() -> Document {
         Document {
@@ -305,10 +305,21 @@ mod tests {
             start: 11,
             end: 16,
         };
-        let spot = entity_spot(&doc, &entity).expect("inside the list");
+        let spot = entity_spot(&doc, &as_ref(&entity)).expect("inside the list");
         assert_eq!(spot.source.part, 1);
         assert_eq!("مدينة الرقه".get(spot.range), Some("الرقه"));
         let outside = Entity { block: 7, ..entity };
-        assert_eq!(entity_spot(&doc, &outside), None);
+        assert_eq!(entity_spot(&doc, &as_ref(&outside)), None);
+    }
+
+    fn as_ref(e: &Entity) -> EntityRef<'_> {
+        EntityRef {
+            text: &e.text,
+            kind: e.kind,
+            section: e.section,
+            block: e.block,
+            start: e.start,
+            end: e.end,
+        }
     }
 }
