@@ -14,6 +14,7 @@ use crate::settings::{OutputArgs, print_settings, reader_options_reordering};
 use crate::source::Source;
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
+use crate::ui::compose::Job;
 use crate::ui::capabilities::{self, Env};
 use crate::ui::config::Config;
 use crate::ui::navigation::{Navigation, View};
@@ -66,7 +67,15 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    let (first, mut messages) = open_first(source, args)?;
+    // A big plain-text file shows its first part while the rest is read in the background.
+    let head = lazy_head(source, args);
+    let (first, mut messages, rest) = match head {
+        Some((doc, rest)) => (First::Article(doc), Vec::new(), Some(rest)),
+        None => {
+            let (first, messages) = open_first(source, args)?;
+            (first, messages, None)
+        }
+    };
     messages.extend(config_problem);
     let doc = match &first {
         First::Article(doc) => Some(doc),
@@ -100,9 +109,22 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
         .text
         .page_options(config.shaping.unwrap_or(true), reorder);
     let now = crate::feed::output::now();
+    // While the rest of a big article is read, the first part is shown with no background work
+    // (it is thrown away when the whole article arrives, see `Rest`).
+    let head_options = rest.is_some().then(|| {
+        let mut head = options.clone();
+        (head.background, head.windows, head.tagger) = (false, true, None);
+        head.message = Some("reading the rest of the article…".to_owned());
+        head
+    });
+    let rest = rest.map(|job| screen::Rest {
+        job,
+        options: options.clone(),
+    });
     let (view, picker) = match first {
         First::Article(doc) => {
-            let mut app = App::with_size(doc, options.clone(), cols, rows);
+            let start = head_options.unwrap_or_else(|| options.clone());
+            let mut app = App::with_size(doc, start, cols, rows);
             let picker = capabilities.picker.filter(|_| app.has_images());
             if let Some(picker) = &picker {
                 app.set_image_picker(picker.clone());
@@ -135,6 +157,7 @@ pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
                 terminal,
                 picker,
                 load: &load,
+                rest,
             };
             screen.run(&mut app)
         });
@@ -179,6 +202,52 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
     };
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.document, messages))
+}
+
+/// Files bigger than this open lazily (see [`lazy_head`]).
+const LAZY_BYTES: u64 = 2 << 20;
+/// How much of a lazily opened file is read before the first frame: many screens, and enough
+/// text to tell its language.
+const HEAD_BYTES: u64 = 64 << 10;
+
+/// The first part of a big plain-text file (over [`LAZY_BYTES`]), and the whole file being
+/// loaded in the background; `None` for anything else (a small file, standard input, a URL,
+/// Markdown, HTML, a feed, a legacy encoding), which is loaded before the first frame.
+fn lazy_head(
+    source: &Source,
+    args: &ReadArgs,
+) -> Option<(Document, Job<anyhow::Result<(Document, Vec<String>)>>)> {
+    use std::io::Read;
+    let Source::File(path) = source else {
+        return None;
+    };
+    let file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() || file.metadata().ok()?.len() <= LAZY_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
+    file.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    let as_feed = args.source.feed_format();
+    if as_feed == Some(true) || (as_feed.is_none() && crate::feed::detect(&head, None)) {
+        return None;
+    }
+    let options = args.source.load_options();
+    let doc = load::parse_head(&head, path, &options)?;
+    let (source, feed_format) = (source.clone(), args.source.feed_format());
+    let rest = Job::start(move || {
+        match feed_output::open(&source, feed_format, &options)? {
+            Input::Article(loaded) => {
+                let messages = loaded.warnings.iter().map(ToString::to_string).collect();
+                Ok((loaded.document, messages))
+            }
+            // Its first part said otherwise: the reader cannot change what it shows into a list.
+            Input::Feed { .. } => anyhow::bail!(
+                "{}: read as an article, then found to be a feed (open it with --format feed)",
+                crate::escape::Visible(source.name().display())
+            ),
+        }
+    });
+    Some((doc, rest))
 }
 
 /// What the reader opens first.

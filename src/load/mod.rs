@@ -169,6 +169,29 @@ fn load_decoded(
     })
 }
 
+/// The first part of a big plain-text article, for a reader to show while the whole of it is
+/// loaded: `head` is the file's first bytes. The text is cut after its last blank line (so no
+/// paragraph is cut in two) and parsed as the whole file would be, which gives the same title,
+/// language and first blocks. `None` unless the head is UTF-8 plain text (by `options`, the
+/// extension, else by its content) with a blank line in it.
+pub fn parse_head(head: &[u8], path: &Path, options: &LoadOptions) -> Option<Document> {
+    if options.encoding.is_some_and(|e| e != encoding_rs::UTF_8) {
+        return None;
+    }
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let cut = memchr::memmem::rfind(head, b"\n\n")
+        .or_else(|| memchr::memmem::rfind(head, b"\n\r\n"))?;
+    let text = std::str::from_utf8(head.get(..cut)?).ok()?;
+    if text.contains('\0') {
+        return None;
+    }
+    let format = (options.format)
+        .or_else(|| format_from_extension(path))
+        .unwrap_or_else(|| sniff_format(text));
+    let document = (format == Format::Text).then(|| parse(text, Format::Text))?;
+    has_text(&document).then_some(document)
+}
+
 /// Whether a parsed article has anything to read: a title, subtitle or heading, or a block
 /// with text or an image. A reader showing "0/0" over a blank page helps nobody.
 fn has_text(document: &Document) -> bool {
