@@ -204,29 +204,17 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
     Ok((loaded.document, messages))
 }
 
-/// Files bigger than this open lazily (see [`lazy_head`]).
-const LAZY_BYTES: u64 = 2 << 20;
-/// How much of a lazily opened file is read before the first frame: many screens, and enough
-/// text to tell its language.
-const HEAD_BYTES: u64 = 64 << 10;
-
-/// The first part of a big plain-text file (over [`LAZY_BYTES`]), and the whole file being
+/// The first part of a big plain-text file ([`load::read_head`]), and the whole file being
 /// loaded in the background; `None` for anything else (a small file, standard input, a URL,
 /// Markdown, HTML, a feed, a legacy encoding), which is loaded before the first frame.
 fn lazy_head(
     source: &Source,
     args: &ReadArgs,
 ) -> Option<(Document, Job<anyhow::Result<(Document, Vec<String>)>>)> {
-    use std::io::Read;
     let Source::File(path) = source else {
         return None;
     };
-    let file = std::fs::File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() || file.metadata().ok()?.len() <= LAZY_BYTES {
-        return None;
-    }
-    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
-    file.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    let head = load::read_head(path)?;
     let as_feed = args.source.feed_format();
     if as_feed == Some(true) || (as_feed.is_none() && crate::feed::detect(&head, None)) {
         return None;

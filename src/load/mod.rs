@@ -35,6 +35,7 @@ pub mod markdown;
 mod outline;
 pub mod script;
 pub mod stat;
+pub mod stream;
 pub mod text;
 
 use crate::decode;
@@ -70,6 +71,12 @@ pub struct Loaded {
 pub fn open(source: &Source, options: &LoadOptions) -> Result<Loaded> {
     if let Source::Url(url) = source {
         return open_url(url, options, &mut |_| {});
+    }
+    // A plain-text file is read a piece at a time, never held whole next to its paragraphs.
+    if let Source::File(path) = source
+        && let Some(loaded) = stream::open(path, options)
+    {
+        return loaded;
     }
     load_read(source.read()?, options)
 }
@@ -167,6 +174,26 @@ fn load_decoded(
         warnings: decoded.warnings,
         encoding: decoded.encoding,
     })
+}
+
+/// Files bigger than this open lazily in the reader (see [`read_head`]).
+pub const LAZY_BYTES: u64 = 2 << 20;
+/// How much of a lazily opened file is read first: many screens, and enough text to tell its
+/// language.
+pub const HEAD_BYTES: u64 = 64 << 10;
+
+/// The first [`HEAD_BYTES`] of a regular file bigger than [`LAZY_BYTES`]; `None` for a
+/// smaller file or one that cannot be read (its loader says why).
+pub fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let metadata = file.metadata().ok()?;
+    if !metadata.is_file() || metadata.len() <= LAZY_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
+    file.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    Some(head)
 }
 
 /// The first part of a big plain-text article, for a reader to show while the whole of it is
