@@ -183,8 +183,9 @@ impl<T> Drop for Job<T> {
 }
 
 /// Units measured per call to [`Compose::units`] while indexing: large enough that setting up
-/// a composer (which looks over the entities) is paid rarely, small enough to stop soon.
-const MEASURE_CHUNK: usize = 2048;
+/// a composer is paid rarely, small enough to stop soon and for the cells composed at once
+/// (some fifty bytes a character) to stay a few megabytes.
+const MEASURE_CHUNK: usize = 256;
 
 /// The index of the page at `width` (how many lines each unit takes), measured on another
 /// thread; the cells are dropped as soon as they are counted. `None` when the composer only

@@ -68,26 +68,28 @@ impl Search {
 /// header (title, subtitle, author/date line), then for each section its heading and each
 /// block's parts. The texts are the page's own ([`page::text_of`]), so offsets agree.
 pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
-    let mut refs = vec![
-        BlockRef::header(BlockRef::TITLE),
-        BlockRef::header(BlockRef::SUBTITLE),
-        BlockRef::header(BlockRef::META),
-    ];
-    for (s, section) in doc.sections.iter().enumerate() {
-        refs.push(BlockRef::heading(s));
-        for b in 0..section.blocks.len() {
+    each_text(doc).collect()
+}
+
+/// [`texts`] one at a time (a big article has hundreds of thousands).
+fn each_text(doc: &Document) -> impl Iterator<Item = (BlockRef, Cow<'_, str>)> {
+    let header = [BlockRef::TITLE, BlockRef::SUBTITLE, BlockRef::META].map(BlockRef::header);
+    let sections = doc.sections.iter().enumerate().flat_map(move |(s, section)| {
+        let blocks = (0..section.blocks.len()).flat_map(move |b| {
             // Parts are numbered from 0 with no gaps, except a quote without attribution and
             // the figure's optional texts, which end the run anyway.
-            refs.extend(
-                (0..)
-                    .map(|part| BlockRef::block(s, b, part))
-                    .take_while(|r| page::text_of(doc, r).is_some()),
-            );
-        }
-    }
-    refs.into_iter()
-        .filter_map(|r| page::text_of(doc, &r).map(|text| (r, text)))
-        .collect()
+            (0..)
+                .map(move |part| BlockRef::block(s, b, part))
+                .map_while(move |r| page::text_of(doc, &r).map(|text| (r, text)))
+        });
+        let heading = BlockRef::heading(s);
+        let heading = page::text_of(doc, &heading).map(|text| (heading, text));
+        heading.into_iter().chain(blocks)
+    });
+    header
+        .into_iter()
+        .filter_map(move |r| page::text_of(doc, &r).map(|text| (r, text)))
+        .chain(sections)
 }
 
 /// Every text of a document in folded form, compacted: built once (folding 10 MB takes about a
@@ -129,7 +131,7 @@ impl SearchIndex {
     pub fn new(doc: &Document) -> Self {
         let mut index = SearchIndex::default();
         let (mut folded, mut origin) = (String::new(), Vec::new());
-        for (source, text) in texts(doc) {
+        for (source, text) in each_text(doc) {
             index.starts.push((index.compact.len(), source));
             fold::fold_onto(&text, &mut folded, &mut origin);
             compact(&folded, &mut index.compact);
