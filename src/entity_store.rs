@@ -14,9 +14,15 @@ use crate::document::{Entity, EntityKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The entity mentions of a document (see the module doc).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The entity mentions of a document (see the module doc). Boxed, so a document without
+/// entities carries one pointer for them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entities {
+    table: Option<Box<Table>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Table {
     names: Vec<Arc<str>>,
     ids: HashMap<Arc<str>, u32>,
     mentions: Vec<Stored>,
@@ -24,16 +30,8 @@ pub struct Entities {
     sorted: bool,
 }
 
-impl Default for Entities {
-    fn default() -> Self {
-        Entities {
-            names: Vec::new(),
-            ids: HashMap::new(),
-            mentions: Vec::new(),
-            sorted: true,
-        }
-    }
-}
+/// No mention, for the accessors of a store that has none.
+const NO_MENTIONS: &[Stored] = &[];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stored {
@@ -75,22 +73,26 @@ fn small(n: usize) -> u32 {
 }
 
 impl Entities {
+    fn mentions(&self) -> &[Stored] {
+        self.table.as_ref().map_or(NO_MENTIONS, |t| &t.mentions)
+    }
+
     pub fn len(&self) -> usize {
-        self.mentions.len()
+        self.mentions().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.mentions.is_empty()
+        self.mentions().is_empty()
     }
 
     /// Whether the mentions are in `(section, block)` order.
     pub fn is_sorted(&self) -> bool {
-        self.sorted
+        self.table.as_ref().is_none_or(|t| t.sorted)
     }
 
     /// How many distinct names the mentions share.
     pub fn names(&self) -> usize {
-        self.names.len()
+        self.table.as_ref().map_or(0, |t| t.names.len())
     }
 
     /// Adds a mention at the end.
@@ -113,13 +115,21 @@ impl Entities {
         block: usize,
         chars: std::ops::Range<usize>,
     ) {
-        let name = match self.ids.get(text) {
+        let table = self.table.get_or_insert_with(|| {
+            Box::new(Table {
+                names: Vec::new(),
+                ids: HashMap::new(),
+                mentions: Vec::new(),
+                sorted: true,
+            })
+        });
+        let name = match table.ids.get(text) {
             Some(&id) => id,
             None => {
-                let id = small(self.names.len());
+                let id = small(table.names.len());
                 let shared: Arc<str> = Arc::from(text);
-                self.names.push(Arc::clone(&shared));
-                self.ids.insert(shared, id);
+                table.names.push(Arc::clone(&shared));
+                table.ids.insert(shared, id);
                 id
             }
         };
@@ -131,26 +141,30 @@ impl Entities {
             name,
             kind,
         };
-        if let Some(last) = self.mentions.last() {
-            self.sorted &= (last.section, last.block) <= (stored.section, stored.block);
+        if let Some(last) = table.mentions.last() {
+            table.sorted &= (last.section, last.block) <= (stored.section, stored.block);
         }
-        self.mentions.push(stored);
+        table.mentions.push(stored);
     }
 
     /// Gives back memory the growing table reserved and did not use.
     pub fn shrink_to_fit(&mut self) {
-        self.mentions.shrink_to_fit();
-        self.names.shrink_to_fit();
+        if let Some(table) = &mut self.table {
+            table.mentions.shrink_to_fit();
+            table.names.shrink_to_fit();
+        }
     }
 
     /// Mention `i`, in the order they were added.
     pub fn get(&self, i: usize) -> Option<EntityRef<'_>> {
-        self.mentions.get(i).map(|s| self.view(s))
+        self.mentions().get(i).map(|s| self.view(s))
     }
 
     fn view(&self, s: &Stored) -> EntityRef<'_> {
         EntityRef {
-            text: self.names.get(s.name as usize).map_or("", |n| n),
+            text: (self.table.as_ref())
+                .and_then(|t| t.names.get(s.name as usize))
+                .map_or("", |n| n),
             kind: s.kind,
             section: s.section as usize,
             block: s.block as usize,
@@ -161,7 +175,7 @@ impl Entities {
 
     /// Every mention, in the order they were added.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = EntityRef<'_>> + Clone + '_ {
-        self.mentions.iter().map(|s| self.view(s))
+        self.mentions().iter().map(|s| self.view(s))
     }
 
     /// The mentions of block `block` of section `section`, with their indices, in the order
@@ -172,14 +186,15 @@ impl Entities {
         block: usize,
     ) -> impl Iterator<Item = (usize, EntityRef<'_>)> + '_ {
         let key = (small(section), small(block));
-        let range = if self.sorted {
-            let from = self.mentions.partition_point(|s| (s.section, s.block) < key);
-            let to = self.mentions.partition_point(|s| (s.section, s.block) <= key);
+        let mentions = self.mentions();
+        let range = if self.is_sorted() {
+            let from = mentions.partition_point(|s| (s.section, s.block) < key);
+            let to = mentions.partition_point(|s| (s.section, s.block) <= key);
             from..to
         } else {
-            0..self.mentions.len()
+            0..mentions.len()
         };
-        let found = self.mentions.get(range.clone()).unwrap_or_default();
+        let found = mentions.get(range.clone()).unwrap_or_default();
         found
             .iter()
             .enumerate()

@@ -733,7 +733,11 @@ fn a_50_mb_file_shows_its_first_screen_from_its_first_part_alone() {
     let whole = load::open(&Source::File(path.clone()), &LoadOptions::default());
     let _ = std::fs::remove_file(&path);
     let head = head.expect("a big file opens lazily");
-    assert!(head.len() as u64 <= load::HEAD_BYTES, "{} bytes read", head.len());
+    assert!(
+        head.len() as u64 <= load::HEAD_BYTES,
+        "{} bytes read",
+        head.len()
+    );
     let first = load::parse_head(&head, &path, &LoadOptions::default()).expect("plain text");
     let whole = whole.expect("loads").document;
     let paragraphs = |doc: &sahifa::document::Document| -> usize {

@@ -14,8 +14,8 @@ use crate::settings::{OutputArgs, print_settings, reader_options_reordering};
 use crate::source::Source;
 use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
-use crate::ui::compose::Job;
 use crate::ui::capabilities::{self, Env};
+use crate::ui::compose::Job;
 use crate::ui::config::Config;
 use crate::ui::navigation::{Navigation, View};
 use crate::ui::position::{self, PositionStore};
@@ -207,10 +207,7 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
 /// The first part of a big plain-text file ([`load::read_head`]), and the whole file being
 /// loaded in the background; `None` for anything else (a small file, standard input, a URL,
 /// Markdown, HTML, a feed, a legacy encoding), which is loaded before the first frame.
-fn lazy_head(
-    source: &Source,
-    args: &ReadArgs,
-) -> Option<(Document, Job<anyhow::Result<(Document, Vec<String>)>>)> {
+fn lazy_head(source: &Source, args: &ReadArgs) -> Option<(Document, Job<WholeArticle>)> {
     let Source::File(path) = source else {
         return None;
     };
@@ -237,6 +234,9 @@ fn lazy_head(
     });
     Some((doc, rest))
 }
+
+/// A whole article and its load warnings, or why it could not be read.
+type WholeArticle = anyhow::Result<(Document, Vec<String>)>;
 
 /// What the reader opens first.
 enum First {

@@ -206,8 +206,8 @@ pub fn parse_head(head: &[u8], path: &Path, options: &LoadOptions) -> Option<Doc
         return None;
     }
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let cut = memchr::memmem::rfind(head, b"\n\n")
-        .or_else(|| memchr::memmem::rfind(head, b"\n\r\n"))?;
+    let cut =
+        memchr::memmem::rfind(head, b"\n\n").or_else(|| memchr::memmem::rfind(head, b"\n\r\n"))?;
     let text = std::str::from_utf8(head.get(..cut)?).ok()?;
     if text.contains('\0') {
         return None;

@@ -240,7 +240,9 @@ mod tests {
     fn people(words: &[&str]) -> Document {
         let mut doc = places(words);
         let mut entities = doc.entities.to_vec();
-        entities.iter_mut().for_each(|e| e.kind = EntityKind::Person);
+        entities
+            .iter_mut()
+            .for_each(|e| e.kind = EntityKind::Person);
         doc.entities = entities.into();
         doc
     }
@@ -264,9 +266,17 @@ mod tests {
             ]
         );
         let list = EntityList::new(&doc);
-        let starts: Vec<usize> = list.mentions(&doc, 1).iter().map(|s| s.range.start).collect();
+        let starts: Vec<usize> = list
+            .mentions(&doc, 1)
+            .iter()
+            .map(|s| s.range.start)
+            .collect();
         assert!(starts.is_sorted(), "mentions in reading order: {starts:?}");
-        let starts: Vec<usize> = list.mentions(&doc, 0).iter().map(|s| s.range.start).collect();
+        let starts: Vec<usize> = list
+            .mentions(&doc, 0)
+            .iter()
+            .map(|s| s.range.start)
+            .collect();
         assert!(
             starts.is_sorted(),
             "a type's mentions in reading order: {starts:?}"

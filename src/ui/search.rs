@@ -74,18 +74,22 @@ pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
 /// [`texts`] one at a time (a big article has hundreds of thousands).
 fn each_text(doc: &Document) -> impl Iterator<Item = (BlockRef, Cow<'_, str>)> {
     let header = [BlockRef::TITLE, BlockRef::SUBTITLE, BlockRef::META].map(BlockRef::header);
-    let sections = doc.sections.iter().enumerate().flat_map(move |(s, section)| {
-        let blocks = (0..section.blocks.len()).flat_map(move |b| {
-            // Parts are numbered from 0 with no gaps, except a quote without attribution and
-            // the figure's optional texts, which end the run anyway.
-            (0..)
-                .map(move |part| BlockRef::block(s, b, part))
-                .map_while(move |r| page::text_of(doc, &r).map(|text| (r, text)))
+    let sections = doc
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(move |(s, section)| {
+            let blocks = (0..section.blocks.len()).flat_map(move |b| {
+                // Parts are numbered from 0 with no gaps, except a quote without attribution and
+                // the figure's optional texts, which end the run anyway.
+                (0..)
+                    .map(move |part| BlockRef::block(s, b, part))
+                    .map_while(move |r| page::text_of(doc, &r).map(|text| (r, text)))
+            });
+            let heading = BlockRef::heading(s);
+            let heading = page::text_of(doc, &heading).map(|text| (heading, text));
+            heading.into_iter().chain(blocks)
         });
-        let heading = BlockRef::heading(s);
-        let heading = page::text_of(doc, &heading).map(|text| (heading, text));
-        heading.into_iter().chain(blocks)
-    });
     header
         .into_iter()
         .filter_map(move |r| page::text_of(doc, &r).map(|text| (r, text)))
@@ -135,7 +139,8 @@ impl SearchIndex {
             index.starts.push((index.compact.len(), source));
             fold::fold_onto(&text, &mut folded, &mut origin);
             compact(&folded, &mut index.compact);
-            (folded.clear(), origin.clear());
+            folded.clear();
+            origin.clear();
             index.compact.push(0);
         }
         index.compact.shrink_to_fit();
@@ -178,7 +183,8 @@ impl SearchIndex {
             let Some(original) = page::text_of(doc, &source) else {
                 continue;
             };
-            (origin.clear(), folded.clear());
+            origin.clear();
+            folded.clear();
             fold::fold_onto(&original, &mut folded, &mut origin);
             spots.extend(finder.find_iter(folded.as_bytes()).map(|local| Spot {
                 source,

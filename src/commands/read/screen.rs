@@ -9,13 +9,12 @@
 //! it, so the reader stops with an error after [`NO_SIZE_GRACE`].
 
 use super::browser;
-use crate::document::Document;
 use crate::feed::output::Input;
-use crate::ui::compose::Job;
-use crate::ui::{App, ReaderOptions};
 use crate::source::Source;
+use crate::ui::compose::Job;
 use crate::ui::navigation::{Navigation, View};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
+use crate::ui::{App, ReaderOptions};
 use crate::ui::{Effect, clipboard};
 use anyhow::bail;
 use crossterm::event;
@@ -54,7 +53,7 @@ pub struct Screen<'a> {
 /// with the reader's real options (background layout, tagging, search), so every key acts on
 /// the whole article.
 pub struct Rest {
-    pub job: Job<anyhow::Result<(Document, Vec<String>)>>,
+    pub job: Job<super::WholeArticle>,
     pub options: ReaderOptions,
 }
 
