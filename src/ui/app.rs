@@ -201,7 +201,9 @@ impl App {
                 let (tag, doc) = (Arc::clone(tag), Arc::clone(&doc));
                 Job::start(move || tag(&doc))
             });
-        let pending_index = options.background.then(|| {
+        // The search index is folded after the entities are tagged (or at the first search):
+        // the two at once would hold both jobs' working memory together.
+        let pending_index = (options.background && pending_entities.is_none()).then(|| {
             let doc = Arc::clone(&doc);
             Job::start(move || SearchIndex::new(&doc))
         });

@@ -10,6 +10,7 @@ use super::app::{Anchor, App};
 use super::compose::{self, Job};
 use super::composed::Composed;
 use super::entities::EntityList;
+use super::search::SearchIndex;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -171,6 +172,10 @@ impl App {
         };
         self.pending_entities = None;
         self.set_entities(entities);
+        if self.search_index.is_none() && self.pending_index.is_none() {
+            let doc = Arc::clone(&self.doc);
+            self.pending_index = Some(Job::start(move || SearchIndex::new(&doc)));
+        }
         true
     }
 
