@@ -113,7 +113,7 @@ pub struct App {
     pub(super) page: Rc<Composed>,
     pub(super) cache: HashMap<usize, Rc<Composed>>,
     /// Units of the page, for composing windows of big articles (empty for small ones).
-    pub(super) units: Vec<Unit>,
+    pub(super) units: Arc<[Unit]>,
     /// The page index being measured in the background, when the shown page is a window.
     pub(super) pending: Option<Job<Option<PageIndex>>>,
     /// The measured index of the page at the shown width (big articles, once measured).
@@ -182,7 +182,7 @@ impl App {
         }
         let windowed = options.background || options.windows;
         let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
-        let units = if big { Unit::all(&doc) } else { Vec::new() };
+        let units: Arc<[Unit]> = if big { Unit::all(&doc) } else { Vec::new() }.into();
         // Without background work a big article's entities wait for the first key that shows
         // them, so its first screen does not wait for the whole article to be analysed.
         let mut untagged = None;

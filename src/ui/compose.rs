@@ -187,16 +187,17 @@ impl<T> Drop for Job<T> {
 /// (some fifty bytes a character) to stay a few megabytes.
 const MEASURE_CHUNK: usize = 256;
 
-/// The index of the page at `width` (how many lines each unit takes), measured on another
+/// The index of the page at `width` (how many lines each of `doc`'s `units`, [`Unit::all`],
+/// takes), measured on another
 /// thread; the cells are dropped as soon as they are counted. `None` when the composer only
 /// does whole pages or the job was dropped before it finished.
 pub fn measure(
     compose: Arc<dyn Compose>,
     doc: Arc<Document>,
+    units: Arc<[Unit]>,
     width: usize,
 ) -> Job<Option<PageIndex>> {
     Job::stoppable(move |stop| {
-        let units = Unit::all(&doc);
         let mut counts = Vec::with_capacity(units.len());
         for chunk in units.chunks(MEASURE_CHUNK) {
             if stop() {

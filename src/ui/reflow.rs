@@ -127,7 +127,8 @@ impl App {
                 if self.options.background && self.index.is_none() {
                     let compose = Arc::clone(&self.options.compose);
                     let doc = Arc::clone(&self.doc);
-                    self.pending = Some(compose::measure(compose, doc, width));
+                    let units = Arc::clone(&self.units);
+                    self.pending = Some(compose::measure(compose, doc, units, width));
                 }
             }
             None => {

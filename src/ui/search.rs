@@ -116,8 +116,9 @@ fn each_text(doc: &Document) -> impl Iterator<Item = (BlockRef, Cow<'_, str>)> {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     compact: Vec<u8>,
-    /// Where each text starts in `compact`, ascending, with the part it is.
-    starts: Vec<(usize, BlockRef)>,
+    /// Where each text of [`each_text`] starts in `compact`, ascending (the part each is, is
+    /// found again by walking the texts: a big article has hundreds of thousands).
+    starts: Vec<u32>,
 }
 
 /// Appends the compact form of folded text (see [`SearchIndex`]).
@@ -135,8 +136,9 @@ impl SearchIndex {
     pub fn new(doc: &Document) -> Self {
         let mut index = SearchIndex::default();
         let (mut folded, mut origin) = (String::new(), Vec::new());
-        for (source, text) in each_text(doc) {
-            index.starts.push((index.compact.len(), source));
+        for (_, text) in each_text(doc) {
+            let start = u32::try_from(index.compact.len()).unwrap_or(u32::MAX);
+            index.starts.push(start);
             fold::fold_onto(&text, &mut folded, &mut origin);
             compact(&folded, &mut index.compact);
             folded.clear();
@@ -165,11 +167,13 @@ impl SearchIndex {
         // each text with one is searched for real once.
         let mut text = 0;
         let mut searched = None;
+        // The texts, walked alongside: the one at index `walked - 1` was the last taken.
+        let (mut texts, mut walked) = (each_text(doc), 0);
         for at in candidates.find_iter(&self.compact) {
             while self
                 .starts
                 .get(text + 1)
-                .is_some_and(|(start, _)| *start <= at)
+                .is_some_and(|&start| start as usize <= at)
             {
                 text += 1;
             }
@@ -177,12 +181,10 @@ impl SearchIndex {
                 continue;
             }
             searched = Some(text);
-            let Some(&(_, source)) = self.starts.get(text) else {
+            let Some((source, original)) = texts.nth(text - walked) else {
                 break;
             };
-            let Some(original) = page::text_of(doc, &source) else {
-                continue;
-            };
+            walked = text + 1;
             origin.clear();
             folded.clear();
             fold::fold_onto(&original, &mut folded, &mut origin);
