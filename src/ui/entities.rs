@@ -4,7 +4,8 @@
 //! type (mentions compared in folded form, so spellings with and without harakat count as one),
 //! most mentioned first. An entity is labelled with its most frequent spelling; between equally
 //! frequent ones, the plainest (fewest marks, then shortest), so سوريا is not shown as the
-//! inflected سورياً. Each row knows its mentions' locations for "jump to the next mention".
+//! inflected سورياً. Each row knows its mentions (indices into the document's entities, their
+//! places worked out when asked) for "jump to the next mention".
 
 use super::search::{self, Spot};
 use crate::document::{Document, EntityKind};

@@ -230,7 +230,8 @@ impl App {
     }
 
     /// The search index: from the background job (waiting for it if it is still folding: it
-    /// started with the reader, so what is left is shorter than building anew), else built now.
+    /// started with the reader or when the entities arrived, so what is left is shorter than
+    /// building anew), else built now.
     pub(super) fn search_index(&mut self) -> Arc<SearchIndex> {
         if let Some(index) = self.pending_index.take().and_then(|job| job.wait()) {
             self.search_index = Some(Arc::new(index));
