@@ -4,6 +4,7 @@
 //! is a list of byte ranges over a block's text, so later stages can tag characters without
 //! re-parsing anything.
 
+pub use crate::entity_store::{Entities, EntityRef};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -250,8 +251,8 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Entity names the article itself declares (Markdown front matter), fed to the tagger.
     pub declared_entities: Vec<(String, EntityKind)>,
-    /// Filled by the analyse stage.
-    pub entities: Vec<Entity>,
+    /// Filled by the analyse stage (kept compactly, see [`crate::entity_store`]).
+    pub entities: Entities,
     /// Figures, by (section, block), whose `src` names a local file that cannot be shown: filled
     /// by [`crate::load::figure_files`] when a command looks next to the article (the reader,
     /// `shot`, `print`), empty otherwise (standard input, `json`, URLs are never looked up).

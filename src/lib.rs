@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod decode;
 pub mod document;
+pub mod entity_store;
 pub mod error;
 pub mod escape;
 pub mod feed;

@@ -55,7 +55,7 @@ pub fn reader_options_reordering(
     let (names, problem) = analyse::user_names();
     messages.extend(problem);
     options.tagger = Some(Arc::new(move |doc: &Document| {
-        Tagger::new(&names).tag_document(doc)
+        Tagger::new(&names).entities(doc).collect()
     }));
     // Figure images are looked up next to the article (not for standard input); a web
     // article's pictures are fetched, with its timeout.

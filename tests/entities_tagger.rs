@@ -68,6 +68,7 @@ fn sample_mentions() -> Vec<Mention> {
     let mut doc = document(SAMPLE);
     analyse(&mut doc, &tagger());
     doc.entities
+        .to_vec()
         .into_iter()
         .map(|e| Mention {
             start: e.start,
@@ -345,7 +346,7 @@ fn overlaps_keep_the_longest_and_quotes_keep_their_inner_names() {
     spans.sort_by_key(|m| (m.start, m.end));
     let mut doc = document(SAMPLE);
     analyse(&mut doc, &t);
-    for pair in doc.entities.windows(2) {
+    for pair in doc.entities.to_vec().windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if a.kind != Quote && b.kind != Quote && a.block == b.block {
             assert!(a.end <= b.start, "{a:?} overlaps {b:?}");

@@ -655,3 +655,58 @@ fn a_big_article_without_background_work_is_tagged_at_the_first_key_that_shows_e
     assert_eq!(app.overlay(), sahifa::ui::Overlay::Entities { selected: 0 });
     assert_eq!(app.anchor(), top, "the reader stays where it was");
 }
+
+/// The rows of `app` drawn 100x30, without the status row.
+fn text_rows(app: &mut App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| app.draw(f)).expect("drawn");
+    let buffer = terminal.backend().buffer();
+    (0..29)
+        .map(|y| (0..100).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn a_50_mb_file_shows_its_first_screen_from_its_first_part_alone() {
+    let path = std::env::temp_dir().join(format!("sahifa-head-{}.txt", std::process::id()));
+    std::fs::write(&path, big_article(50 << 20)).expect("written");
+    let head = load::read_head(&path);
+    let whole = load::open(&Source::File(path.clone()), &LoadOptions::default());
+    let _ = std::fs::remove_file(&path);
+    let head = head.expect("a big file opens lazily");
+    assert!(
+        head.len() as u64 <= load::HEAD_BYTES,
+        "{} bytes read",
+        head.len()
+    );
+    let first = load::parse_head(&head, &path, &LoadOptions::default()).expect("plain text");
+    let whole = whole.expect("loads").document;
+    let paragraphs = |doc: &sahifa::document::Document| -> usize {
+        doc.sections.iter().map(|s| s.blocks.len()).sum()
+    };
+    let (loaded, all) = (paragraphs(&first), paragraphs(&whole));
+    assert!(all > 100_000, "{all} blocks in all");
+    assert!(
+        (30..=1_000).contains(&loaded),
+        "{loaded} of {all} blocks loaded before the first frame"
+    );
+    assert_eq!(
+        (&first.title, &first.language, first.direction),
+        (&whole.title, &whole.language, whole.direction)
+    );
+    assert_eq!(first.sections[..3], whole.sections[..3]);
+    // The reader shows the same first screen from the first part as from the whole file.
+    let app = |doc| {
+        let mut options = reader_options(
+            &Source::Sample,
+            &default_args(),
+            &Config::default(),
+            &mut Vec::new(),
+        );
+        (options.tagger, options.windows) = (None, true);
+        App::with_size(doc, options, 100, 30)
+    };
+    assert_eq!(text_rows(&mut app(first)), text_rows(&mut app(whole)));
+    // A small file is read whole.
+    assert_eq!(load::read_head(Path::new("assets/raqqa-news-ar.txt")), None);
+}

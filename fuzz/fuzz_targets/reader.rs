@@ -117,7 +117,7 @@ fuzz_target!(|data: &[u8]| {
         compose(doc, width, &page_options).lines
     };
     let mut reader = ReaderOptions::new(Arc::new(compose));
-    reader.tagger = Some(Arc::new(|doc: &Document| TAGGER.tag_document(doc)));
+    reader.tagger = Some(Arc::new(|doc: &Document| TAGGER.tag_document(doc).into()));
     reader.themes = THEMES.clone();
     reader.max_width = [80, 40, 2, 300][usize::from(mode >> 6)];
 

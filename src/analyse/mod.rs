@@ -9,7 +9,8 @@ use entities::Tagger;
 
 /// Tags the entities of `doc` (replacing any it had).
 pub fn analyse(doc: &mut Document, tagger: &Tagger) {
-    doc.entities = tagger.tag_document(doc);
+    let found = tagger.entities(doc).collect();
+    doc.entities = found;
 }
 
 /// The names of the user gazetteer in the config directory (see

@@ -23,7 +23,7 @@
 
 use crate::analyse;
 use crate::args::JsonArgs;
-use crate::document::{Block, Direction, Document, Entity, Section};
+use crate::document::{Block, Direction, Document, Entity, EntityRef, Section};
 use crate::feed::output as feed;
 use crate::source::Source;
 use serde::Serialize;
@@ -90,14 +90,16 @@ struct Article<'a> {
 
 /// The entities: the document's, or made one block at a time while they are written.
 enum Entities<'a> {
-    Held(&'a [Entity]),
+    Held(&'a crate::document::Entities),
     Stream(RefCell<Option<Box<dyn Iterator<Item = Entity> + 'a>>>),
 }
 
 impl Serialize for Entities<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Entities::Held(entities) => serializer.collect_seq(entities.iter().map(JsonEntity::of)),
+            Entities::Held(entities) => {
+                serializer.collect_seq(entities.iter().map(|e| JsonEntity::of(&e)))
+            }
             Entities::Stream(stream) => {
                 let entities = stream.borrow_mut().take().into_iter().flatten();
                 serializer.collect_seq(entities.map(Owned))
@@ -111,7 +113,16 @@ struct Owned(Entity);
 
 impl Serialize for Owned {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        JsonEntity::of(&self.0).serialize(serializer)
+        let e = &self.0;
+        let entity = EntityRef {
+            text: &e.text,
+            kind: e.kind,
+            section: e.section,
+            block: e.block,
+            start: e.start,
+            end: e.end,
+        };
+        JsonEntity::of(&entity).serialize(serializer)
     }
 }
 
@@ -234,9 +245,9 @@ impl<'a> JsonBlock<'a> {
 }
 
 impl<'a> JsonEntity<'a> {
-    fn of(entity: &'a Entity) -> Self {
+    fn of(entity: &EntityRef<'a>) -> Self {
         JsonEntity {
-            text: &entity.text,
+            text: entity.text,
             kind: entity.kind.name(),
             section: entity.section,
             block: entity.block,

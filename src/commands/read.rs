@@ -19,6 +19,7 @@ use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
 use crate::ui::capabilities::hyperlinks::{self, LinkEnv};
 use crate::ui::capabilities::{self, Env};
+use crate::ui::compose::Job;
 use crate::ui::config::Config;
 use crate::ui::navigation::{Navigation, View};
 use crate::ui::position::{self, PositionStore};
@@ -34,7 +35,7 @@ mod fetching;
 mod screen;
 
 pub fn run(source: &Source, args: &ReadArgs) -> anyhow::Result<()> {
-    run_first(source, args, &|| open_first(source, args))
+    run_first(source, args, &|| open_first(source, args), true)
 }
 
 /// `sahifa feeds [FILE]`: the feeds file's list (FILE, else `$XDG_CONFIG_HOME/sahifa/feeds`);
@@ -51,14 +52,16 @@ pub fn run_feeds(args: &ReadArgs) -> anyhow::Result<()> {
         let problems = (file.problems.iter()).map(|p| format!("{shown}: {p}"));
         Ok((First::Feeds(list), problems.collect()))
     };
-    run_first(&source, args, &open)
+    run_first(&source, args, &open, false)
 }
 
-/// The reader over what `open` gives (called once the terminal, or the pipe, is known).
+/// The reader over what `open` gives (called once the terminal, or the pipe, is known); with
+/// `lazy`, a big plain-text file shows its first part while the rest is read in the background.
 fn run_first(
     source: &Source,
     args: &ReadArgs,
     open: &dyn Fn() -> anyhow::Result<(First, Vec<String>)>,
+    lazy: bool,
 ) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         // Like `less`: with no screen to take (`sahifa FILE | grep …`, or `sahifa | head` for
@@ -98,7 +101,15 @@ fn run_first(
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    let (first, mut messages) = open()?;
+    // A big plain-text file shows its first part while the rest is read in the background.
+    let head = lazy.then(|| lazy_head(source, args)).flatten();
+    let (first, mut messages, rest) = match head {
+        Some((doc, rest)) => (First::Article(doc), Vec::new(), Some(rest)),
+        None => {
+            let (first, messages) = open()?;
+            (first, messages, None)
+        }
+    };
     messages.extend(config_problem);
     let doc = match &first {
         First::Article(doc) => Some(doc),
@@ -139,9 +150,22 @@ fn run_first(
     page.terminal = capabilities.reordering;
     let now = crate::feed::output::now();
     let subscribed = matches!(first, First::Feeds(_));
+    // While the rest of a big article is read, the first part is shown with no background work
+    // (it is thrown away when the whole article arrives, see `Rest`).
+    let head_options = rest.is_some().then(|| {
+        let mut head = options.clone();
+        (head.background, head.windows, head.tagger) = (false, true, None);
+        head.message = Some("reading the rest of the article…".to_owned());
+        head
+    });
+    let rest = rest.map(|job| screen::Rest {
+        job,
+        options: options.clone(),
+    });
     let (view, picker) = match first {
         First::Article(doc) => {
-            let mut app = App::with_size(doc, options.clone(), cols, rows);
+            let start = head_options.unwrap_or_else(|| options.clone());
+            let mut app = App::with_size(doc, start, cols, rows);
             let picker = capabilities.picker.filter(|_| app.has_images());
             if let Some(picker) = &picker {
                 app.set_image_picker(picker.clone());
@@ -182,6 +206,7 @@ fn run_first(
                 terminal,
                 picker,
                 load: &load,
+                rest,
             };
             screen.run(&mut app)
         });
@@ -222,6 +247,40 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
     let messages = loaded.warnings.iter().map(ToString::to_string).collect();
     Ok((loaded.document, messages))
 }
+
+/// The first part of a big plain-text file ([`load::read_head`]), and the whole file being
+/// loaded in the background; `None` for anything else (a small file, standard input, a URL,
+/// Markdown, HTML, a feed, a legacy encoding), which is loaded before the first frame.
+fn lazy_head(source: &Source, args: &ReadArgs) -> Option<(Document, Job<WholeArticle>)> {
+    let Source::File(path) = source else {
+        return None;
+    };
+    let head = load::read_head(path)?;
+    let as_feed = args.source.feed_format();
+    if as_feed == Some(true) || (as_feed.is_none() && crate::feed::detect(&head, None)) {
+        return None;
+    }
+    let options = args.source.load_options();
+    let doc = load::parse_head(&head, path, &options)?;
+    let (source, feed_format) = (source.clone(), args.source.feed_format());
+    let rest = Job::start(move || {
+        match feed_output::open(&source, feed_format, &options)? {
+            Input::Article(loaded) => {
+                let messages = loaded.warnings.iter().map(ToString::to_string).collect();
+                Ok((loaded.document, messages))
+            }
+            // Its first part said otherwise: the reader cannot change what it shows into a list.
+            Input::Feed { .. } => anyhow::bail!(
+                "{}: read as an article, then found to be a feed (open it with --format feed)",
+                crate::escape::Visible(source.name().display())
+            ),
+        }
+    });
+    Some((doc, rest))
+}
+
+/// A whole article and its load warnings, or why it could not be read.
+type WholeArticle = anyhow::Result<(Document, Vec<String>)>;
 
 /// What the reader opens first.
 enum First {

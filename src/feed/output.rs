@@ -43,6 +43,17 @@ pub fn open(source: &Source, as_feed: Option<bool>, options: &LoadOptions) -> Re
     open_reporting(source, as_feed, options, &mut |_| {})
 }
 
+/// Whether the file's first character that is not white space (or a BOM) is neither `<` nor
+/// `{`: then it is no feed ([`feed::detect::sniff`]). False when it cannot be read.
+fn neither_xml_nor_json(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    let text = String::from_utf8_lossy(&head);
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    read.is_ok() && !start.is_empty() && !start.starts_with(['<', '{'])
+}
+
 /// [`open`], telling `on_progress` the bytes of a URL received so far (the reader's counter).
 pub fn open_reporting(
     source: &Source,
@@ -64,6 +75,15 @@ pub fn open_reporting(
             name: shown,
             file: None,
         });
+    }
+    // A plain-text file (which no feed is: a feed starts with `<` or `{`) is read a piece at a
+    // time, never held whole next to its paragraphs.
+    if let Source::File(path) = source
+        && as_feed != Some(true)
+        && neither_xml_nor_json(path)
+        && let Some(loaded) = load::stream::open(path, options)
+    {
+        return loaded.map(Input::Article);
     }
     let read = source.read(&options.fetch)?;
     let is_feed = as_feed.unwrap_or_else(|| feed::detect(&read.bytes, None));

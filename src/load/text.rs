@@ -20,8 +20,14 @@ use crate::document::{Block, Document, Format, RichText, Section};
 
 /// Loads a plain-text article.
 pub fn parse(text: &str) -> Document {
+    let mut units = Vec::new();
+    push_units(text, &mut units);
+    parse_units(units)
+}
+
+/// The article of the units of its text, as [`push_units`] gave them.
+pub fn parse_units(mut units: Vec<String>) -> Document {
     // Each unit's text moves into the document: a big article is never held three times.
-    let mut units = units(text);
     let mut document = Document {
         format: Format::Text,
         ..Document::default()
@@ -40,13 +46,15 @@ pub fn parse(text: &str) -> Document {
     document
 }
 
-fn units(text: &str) -> Vec<String> {
-    let mut units = Vec::new();
+/// Appends the units of `text` (rules 1 and 2) to `units`. A text cut into pieces at blank
+/// lines gives the same units piece by piece as whole, so a big file can be read a piece at a
+/// time: the first unit is the title whichever piece it comes in.
+pub fn push_units(text: &str, units: &mut Vec<String>) {
     let mut run: Vec<&str> = Vec::new();
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() || is_chrome(line) {
-            flush_run(&mut run, &mut units);
+            flush_run(&mut run, units);
         } else if units.is_empty() && run.is_empty() {
             // The first line is the title, whatever follows it.
             units.push(line.to_owned());
@@ -54,8 +62,7 @@ fn units(text: &str) -> Vec<String> {
             run.push(line);
         }
     }
-    flush_run(&mut run, &mut units);
-    units
+    flush_run(&mut run, units);
 }
 
 fn flush_run(run: &mut Vec<&str>, units: &mut Vec<String>) {

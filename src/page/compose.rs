@@ -53,12 +53,9 @@ pub fn compose(doc: &Document, width: usize, options: &PageOptions) -> Page {
 impl<'a> Composer<'a> {
     pub fn new(doc: &'a Document, options: PageOptions) -> Self {
         let mut entities: HashMap<_, Vec<_>> = HashMap::new();
-        let sorted = doc
-            .entities
-            .windows(2)
-            .all(|w| (w[0].section, w[0].block) <= (w[1].section, w[1].block));
+        let sorted = doc.entities.is_sorted();
         if options.entities && !sorted {
-            for e in &doc.entities {
+            for e in doc.entities.iter() {
                 entities
                     .entry((e.section, e.block))
                     .or_default()
@@ -371,15 +368,8 @@ impl<'a> Composer<'a> {
         parts: &[&str],
     ) -> Vec<Vec<EntitySpan>> {
         if self.options.entities && self.sorted {
-            let all = &self.doc.entities;
-            let key = (section, block);
-            let from = all.partition_point(|e| (e.section, e.block) < key);
-            let to = all.partition_point(|e| (e.section, e.block) <= key);
-            let mentions: Vec<Mention> = all
-                .get(from..to)
-                .unwrap_or_default()
-                .iter()
-                .map(|e| (e.start..e.end, e.kind))
+            let mentions: Vec<Mention> = (self.doc.entities.in_block(section, block))
+                .map(|(_, e)| (e.start..e.end, e.kind))
                 .collect();
             if !mentions.is_empty() {
                 return split_entities(parts, &mentions);

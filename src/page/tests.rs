@@ -379,9 +379,10 @@ fn entities_in_any_order_tag_the_same_cells() {
         mention(0, 4, 10, EntityKind::Person),
         mention(0, 11, 16, EntityKind::Place),
         mention(1, 11, 16, EntityKind::Place),
-    ];
+    ]
+    .into();
     let in_order = compose(&d, 37, &PageOptions::default());
-    d.entities.reverse();
+    d.entities = d.entities.to_vec().into_iter().rev().collect();
     let reversed = compose(&d, 37, &PageOptions::default());
     assert_eq!(in_order, reversed);
     let places = text_clusters(&in_order.lines)

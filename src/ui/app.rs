@@ -100,7 +100,7 @@ pub struct App {
     pub(super) page: Rc<Composed>,
     pub(super) cache: HashMap<usize, Rc<Composed>>,
     /// Units of the page, for composing windows of big articles (empty for small ones).
-    pub(super) units: Vec<Unit>,
+    pub(super) units: Arc<[Unit]>,
     /// The page index being measured in the background, when the shown page is a window.
     pub(super) pending: Option<Job<Option<PageIndex>>>,
     /// The measured index of the page at the shown width (big articles, once measured).
@@ -108,7 +108,7 @@ pub struct App {
     /// Tags entities at the first key that shows them (a big article with no background work).
     pub(super) untagged: Option<TagFn>,
     /// Entities being tagged in the background.
-    pub(super) pending_entities: Option<Job<Vec<crate::document::Entity>>>,
+    pub(super) pending_entities: Option<Job<crate::document::Entities>>,
     /// Every block's folded text, for searching (built in the background or at the first search).
     pub(super) search_index: Option<Arc<SearchIndex>>,
     pub(super) pending_index: Option<Job<SearchIndex>>,
@@ -165,7 +165,7 @@ impl App {
         }
         let windowed = options.background || options.windows;
         let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
-        let units = if big { Unit::all(&doc) } else { Vec::new() };
+        let units: Arc<[Unit]> = if big { Unit::all(&doc) } else { Vec::new() }.into();
         // Without background work a big article's entities wait for the first key that shows
         // them, so its first screen does not wait for the whole article to be analysed.
         let mut untagged = None;
@@ -184,7 +184,9 @@ impl App {
                 let (tag, doc) = (Arc::clone(tag), Arc::clone(&doc));
                 Job::start(move || tag(&doc))
             });
-        let pending_index = options.background.then(|| {
+        // The search index is folded after the entities are tagged (or at the first search):
+        // the two at once would hold both jobs' working memory together.
+        let pending_index = (options.background && pending_entities.is_none()).then(|| {
             let doc = Arc::clone(&doc);
             Job::start(move || SearchIndex::new(&doc))
         });

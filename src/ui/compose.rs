@@ -10,7 +10,7 @@
 //! for any article, runs in the background the same way: the text shows first, the entities
 //! (and the page with their tags) follow.
 
-use crate::document::{Document, Entity};
+use crate::document::{Document, Entities};
 use crate::page::{self, BlockRef, Composer, LineKind, PageIndex, PageLine, PageOptions, Unit};
 use std::ops::Range;
 use std::sync::Arc;
@@ -172,7 +172,7 @@ fn join(mut first: Vec<PageLine>, second: Vec<PageLine>) -> Vec<PageLine> {
 }
 
 /// Finds the entities of a document (the analyse stage, run by the reader's caller's choice).
-pub type TagFn = Arc<dyn Fn(&Document) -> Vec<Entity> + Send + Sync>;
+pub type TagFn = Arc<dyn Fn(&Document) -> Entities + Send + Sync>;
 
 /// Work done on another thread (entity tagging, the search index), picked up when ready.
 /// Dropping the job tells stoppable work ([`Job::stoppable`]) to stop.
@@ -217,19 +217,21 @@ impl<T> Drop for Job<T> {
 }
 
 /// Units measured per call to [`Compose::units`] while indexing: large enough that setting up
-/// a composer (which looks over the entities) is paid rarely, small enough to stop soon.
-const MEASURE_CHUNK: usize = 2048;
+/// a composer is paid rarely, small enough to stop soon and for the cells composed at once
+/// (some fifty bytes a character) to stay a few megabytes.
+const MEASURE_CHUNK: usize = 256;
 
-/// The index of the page at `width` (how many lines each unit takes), measured on another
+/// The index of the page at `width` (how many lines each of `doc`'s `units`, [`Unit::all`],
+/// takes), measured on another
 /// thread; the cells are dropped as soon as they are counted. `None` when the composer only
 /// does whole pages or the job was dropped before it finished.
 pub fn measure(
     compose: Arc<dyn Compose>,
     doc: Arc<Document>,
+    units: Arc<[Unit]>,
     width: usize,
 ) -> Job<Option<PageIndex>> {
     Job::stoppable(move |stop| {
-        let units = Unit::all(&doc);
         let mut counts = Vec::with_capacity(units.len());
         for chunk in units.chunks(MEASURE_CHUNK) {
             if stop() {

@@ -4,7 +4,8 @@
 //! type (mentions compared in folded form, so spellings with and without harakat count as one),
 //! most mentioned first. An entity is labelled with its most frequent spelling; between equally
 //! frequent ones, the plainest (fewest marks, then shortest), so سوريا is not shown as the
-//! inflected سورياً. Each row knows its mentions' locations for "jump to the next mention".
+//! inflected سورياً. Each row knows its mentions (indices into the document's entities, their
+//! places worked out when asked) for "jump to the next mention".
 
 use super::search::{self, Spot};
 use crate::document::{Document, EntityKind};
@@ -16,11 +17,14 @@ use std::collections::HashMap;
 pub enum EntityRow {
     /// A type and how many mentions it has.
     Kind { kind: EntityKind, count: usize },
-    /// One entity (its label, see the module doc) and its mentions.
+    /// One entity (its label, see the module doc) and its mentions, as indices into the
+    /// document's [`Entities`](crate::document::Entities) in reading order (a big article has
+    /// millions: their places are worked out when they are asked for, see
+    /// [`EntityList::mentions`]).
     Name {
         kind: EntityKind,
         text: String,
-        mentions: Vec<Spot>,
+        mentions: Vec<u32>,
     },
 }
 
@@ -36,21 +40,30 @@ impl EntityList {
         for kind in EntityKind::ALL {
             let mut names: Vec<Group> = Vec::new();
             let mut keys: Vec<String> = Vec::new();
-            let mut index: HashMap<String, usize> = HashMap::new();
-            for entity in doc.entities.iter().filter(|e| e.kind == kind) {
-                let Some(spot) = search::entity_spot(doc, entity) else {
+            // Folding is paid once per distinct spelling, not once per mention.
+            let mut index: HashMap<&str, usize> = HashMap::new();
+            let mut by_key: HashMap<String, usize> = HashMap::new();
+            for (i, entity) in doc.entities.iter().enumerate() {
+                if entity.kind != kind || search::entity_spot(doc, &entity).is_none() {
                     continue;
+                }
+                let at = match index.get(entity.text) {
+                    Some(&at) => at,
+                    None => {
+                        let key = fold::fold_query(entity.text);
+                        let at = *by_key.entry(key.clone()).or_insert_with(|| {
+                            names.push(Group::default());
+                            keys.push(key);
+                            names.len() - 1
+                        });
+                        index.insert(entity.text, at);
+                        at
+                    }
                 };
-                let key = fold::fold_query(&entity.text);
-                let at = *index.entry(key.clone()).or_insert_with(|| {
-                    names.push(Group::default());
-                    keys.push(key);
-                    names.len() - 1
-                });
-                names[at].add(&entity.text, spot);
+                names[at].add(entity.text, u32::try_from(i).unwrap_or(u32::MAX));
             }
             if kind == EntityKind::Person {
-                names = merge_surnames(names, &keys);
+                names = merge_surnames(doc, names, &keys);
             }
             if names.is_empty() {
                 continue;
@@ -68,12 +81,18 @@ impl EntityList {
         EntityList { rows }
     }
 
-    /// The mentions a row stands for: one entity's, or a whole type's.
-    pub fn mentions(&self, row: usize) -> Vec<Spot> {
+    /// The mentions a row stands for, in reading order: one entity's, or a whole type's.
+    pub fn mentions(&self, doc: &Document, row: usize) -> Vec<Spot> {
+        let spots = |indices: &mut dyn Iterator<Item = u32>| -> Vec<Spot> {
+            indices
+                .filter_map(|i| doc.entities.get(i as usize))
+                .filter_map(|e| search::entity_spot(doc, &e))
+                .collect()
+        };
         match self.rows.get(row) {
-            Some(EntityRow::Name { mentions, .. }) => mentions.clone(),
+            Some(EntityRow::Name { mentions, .. }) => spots(&mut mentions.iter().copied()),
             Some(EntityRow::Kind { kind, .. }) => {
-                let mut all: Vec<Spot> = self
+                let mut all: Vec<u32> = self
                     .rows
                     .iter()
                     .filter_map(|r| match r {
@@ -83,11 +102,11 @@ impl EntityList {
                         _ => None,
                     })
                     .flatten()
-                    .cloned()
+                    .copied()
                     .collect();
                 // Each name's mentions are in order; together they must be too.
-                all.sort_by_key(reading_order);
-                all
+                all.sort_by_key(|&i| reading_order(doc, i));
+                spots(&mut all.into_iter())
             }
             None => Vec::new(),
         }
@@ -97,7 +116,7 @@ impl EntityList {
 /// People named by surname alone (لافروف) join the one full name that ends with it (سيرغي
 /// لافروف), under the full name's label, their mentions in reading order. A surname two full
 /// names share stays on its own: which of them is meant is not known.
-fn merge_surnames(mut names: Vec<Group>, keys: &[String]) -> Vec<Group> {
+fn merge_surnames(doc: &Document, mut names: Vec<Group>, keys: &[String]) -> Vec<Group> {
     // The last word of each full name, with the name it ends: `None` once two share it.
     let mut ends: HashMap<&str, Option<usize>> = HashMap::new();
     for (j, key) in keys.iter().enumerate() {
@@ -112,17 +131,19 @@ fn merge_surnames(mut names: Vec<Group>, keys: &[String]) -> Vec<Group> {
         if let Some(j) = full.filter(|_| !key.contains(' ')) {
             let moved = std::mem::take(&mut names[i].mentions);
             names[j].mentions.extend(moved);
-            names[j].mentions.sort_by_key(reading_order);
+            names[j].mentions.sort_by_key(|&m| reading_order(doc, m));
         }
     }
     names.retain(|g| !g.mentions.is_empty());
     names
 }
 
-/// The order mentions are read in (they all lie in blocks: section, block, part, byte).
-fn reading_order(spot: &Spot) -> (usize, Option<usize>, usize, usize) {
-    let s = &spot.source;
-    (s.section, s.block, s.part, spot.range.start)
+/// The order mentions are read in: section, block, then character (which decides the part
+/// and the byte within it).
+fn reading_order(doc: &Document, mention: u32) -> (usize, usize, usize) {
+    doc.entities
+        .get(mention as usize)
+        .map_or((usize::MAX, 0, 0), |e| (e.section, e.block, e.start))
 }
 
 /// The mentions of one entity and how often each spelling of it occurs.
@@ -130,16 +151,16 @@ fn reading_order(spot: &Spot) -> (usize, Option<usize>, usize, usize) {
 struct Group {
     /// Spellings in order of first mention, with their counts.
     spellings: Vec<(String, usize)>,
-    mentions: Vec<Spot>,
+    mentions: Vec<u32>,
 }
 
 impl Group {
-    fn add(&mut self, text: &str, spot: Spot) {
+    fn add(&mut self, text: &str, mention: u32) {
         match self.spellings.iter_mut().find(|(s, _)| s == text) {
             Some((_, n)) => *n += 1,
             None => self.spellings.push((text.to_owned(), 1)),
         }
-        self.mentions.push(spot);
+        self.mentions.push(mention);
     }
 
     /// The most frequent spelling, ties to the one with the fewest marks, then the shortest,
@@ -183,7 +204,7 @@ mod tests {
                 level: 1,
                 blocks: vec![Block::Paragraph(RichText::plain(text))],
             }],
-            entities,
+            entities: entities.into(),
             ..Document::default()
         }
     }
@@ -219,9 +240,11 @@ mod tests {
     /// `words` tagged as people.
     fn people(words: &[&str]) -> Document {
         let mut doc = places(words);
-        doc.entities
+        let mut entities = doc.entities.to_vec();
+        entities
             .iter_mut()
             .for_each(|e| e.kind = EntityKind::Person);
+        doc.entities = entities.into();
         doc
     }
 
@@ -244,9 +267,17 @@ mod tests {
             ]
         );
         let list = EntityList::new(&doc);
-        let starts: Vec<usize> = list.mentions(1).iter().map(|s| s.range.start).collect();
+        let starts: Vec<usize> = list
+            .mentions(&doc, 1)
+            .iter()
+            .map(|s| s.range.start)
+            .collect();
         assert!(starts.is_sorted(), "mentions in reading order: {starts:?}");
-        let starts: Vec<usize> = list.mentions(0).iter().map(|s| s.range.start).collect();
+        let starts: Vec<usize> = list
+            .mentions(&doc, 0)
+            .iter()
+            .map(|s| s.range.start)
+            .collect();
         assert!(
             starts.is_sorted(),
             "a type's mentions in reading order: {starts:?}"

@@ -207,7 +207,8 @@ impl App {
     }
 
     /// The search index: from the background job (waiting for it if it is still folding: it
-    /// started with the reader, so what is left is shorter than building anew), else built now.
+    /// started with the reader or when the entities arrived, so what is left is shorter than
+    /// building anew), else built now.
     pub(super) fn search_index(&mut self) -> Arc<SearchIndex> {
         if let Some(index) = self.pending_index.take().and_then(|job| job.wait()) {
             self.search_index = Some(Arc::new(index));
@@ -270,7 +271,7 @@ impl App {
             Some(EntityRow::Kind { kind, .. }) => kind.name().to_owned(),
             None => return,
         };
-        let spots = self.entity_list.mentions(row);
+        let spots = self.entity_list.mentions(&self.doc, row);
         if spots.is_empty() {
             self.message = Some("no mention on the page".to_owned());
             return;

@@ -10,6 +10,7 @@ use super::app::{Anchor, App};
 use super::compose::{self, Job};
 use super::composed::Composed;
 use super::entities::EntityList;
+use super::search::SearchIndex;
 use crate::page::PageOptions;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -127,7 +128,8 @@ impl App {
                 if self.options.background && self.index.is_none() {
                     let compose = Arc::clone(&self.options.compose);
                     let doc = Arc::clone(&self.doc);
-                    self.pending = Some(compose::measure(compose, doc, width));
+                    let units = Arc::clone(&self.units);
+                    self.pending = Some(compose::measure(compose, doc, units, width));
                 }
             }
             None => {
@@ -193,6 +195,10 @@ impl App {
         };
         self.pending_entities = None;
         self.set_entities(entities);
+        if self.search_index.is_none() && self.pending_index.is_none() {
+            let doc = Arc::clone(&self.doc);
+            self.pending_index = Some(Job::start(move || SearchIndex::new(&doc)));
+        }
         true
     }
 
@@ -206,7 +212,7 @@ impl App {
     }
 
     /// The document's entities replaced, and the page composed again with their tags.
-    fn set_entities(&mut self, entities: Vec<crate::document::Entity>) {
+    fn set_entities(&mut self, entities: crate::document::Entities) {
         // Copies the document only if a background job still holds it.
         Arc::make_mut(&mut self.doc).entities = entities;
         self.entity_list = EntityList::new(&self.doc);

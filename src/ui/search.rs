@@ -5,7 +5,7 @@
 //! original text of one [`BlockRef`] — the same coordinates the page's clusters carry, so the
 //! view can highlight exactly the cells a match covers, in visual order.
 
-use crate::document::{Document, Entity};
+use crate::document::{Document, EntityRef};
 use crate::fold;
 use crate::page::{self, BlockRef};
 use memchr::memmem;
@@ -68,55 +68,85 @@ impl Search {
 /// header (title, subtitle, author/date line), then for each section its heading and each
 /// block's parts. The texts are the page's own ([`page::text_of`]), so offsets agree.
 pub fn texts(doc: &Document) -> Vec<(BlockRef, Cow<'_, str>)> {
-    let mut refs = vec![
-        BlockRef::header(BlockRef::TITLE),
-        BlockRef::header(BlockRef::SUBTITLE),
-        BlockRef::header(BlockRef::META),
-    ];
-    for (s, section) in doc.sections.iter().enumerate() {
-        refs.push(BlockRef::heading(s));
-        for b in 0..section.blocks.len() {
-            // Parts are numbered from 0 with no gaps, except a quote without attribution and
-            // the figure's optional texts, which end the run anyway.
-            refs.extend(
-                (0..)
-                    .map(|part| BlockRef::block(s, b, part))
-                    .take_while(|r| page::text_of(doc, r).is_some()),
-            );
-        }
-    }
-    refs.into_iter()
-        .filter_map(|r| page::text_of(doc, &r).map(|text| (r, text)))
-        .collect()
+    each_text(doc).collect()
 }
 
-/// Every text of a document in folded form: built once (folding 10 MB takes about a tenth of
-/// a second), then each search is one scan.
+/// [`texts`] one at a time (a big article has hundreds of thousands).
+fn each_text(doc: &Document) -> impl Iterator<Item = (BlockRef, Cow<'_, str>)> {
+    let header = [BlockRef::TITLE, BlockRef::SUBTITLE, BlockRef::META].map(BlockRef::header);
+    let sections = doc
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(move |(s, section)| {
+            let blocks = (0..section.blocks.len()).flat_map(move |b| {
+                // Parts are numbered from 0 with no gaps, except a quote without attribution and
+                // the figure's optional texts, which end the run anyway.
+                (0..)
+                    .map(move |part| BlockRef::block(s, b, part))
+                    .map_while(move |r| page::text_of(doc, &r).map(|text| (r, text)))
+            });
+            let heading = BlockRef::heading(s);
+            let heading = page::text_of(doc, &heading).map(|text| (heading, text));
+            heading.into_iter().chain(blocks)
+        });
+    header
+        .into_iter()
+        .filter_map(move |r| page::text_of(doc, &r).map(|text| (r, text)))
+        .chain(sections)
+}
+
+/// Every text of a document in folded form, compacted: built once (folding 10 MB takes about a
+/// tenth of a second), then each search is one scan.
 ///
-/// The texts are folded one after another into one buffer, each followed by a NUL. A folded
-/// query never holds a NUL, so no match spans two texts, and one SIMD substring scan
-/// (memchr's memmem) covers the whole article: about a millisecond for 10 MB, where a scan
-/// per text paid a searcher's setup for each of tens of thousands of paragraphs.
+/// The texts are folded one after another into one buffer, each followed by a NUL, so one SIMD
+/// substring scan (memchr's memmem) covers the whole article: about a millisecond for 10 MB,
+/// where a scan per text paid a searcher's setup for each of tens of thousands of paragraphs.
+///
+/// The buffer is not the folded UTF-8 but a compact form of it ([`compact`]): ASCII as itself
+/// and the Arabic block up to U+067F (every Arabic letter after folding) as one byte each,
+/// anything else as its UTF-8. That keeps an Arabic article's index at a little over half its
+/// size instead of as big. Each character has one encoding, so every folded match is a compact
+/// match; a compact match may be a false one (UTF-8 bytes look like the one-byte letters), so
+/// it only says which texts to look at: each is folded again and searched for real. A folded
+/// query holds no NUL and neither does its compact form, so no match spans two texts.
 ///
 /// The way back to the original offsets (four bytes per folded byte, four times the article)
 /// is not kept: a text with matches is folded again when it is searched, once per search.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    folded: String,
-    /// Where each text starts in `folded`, ascending, with the part it is.
-    starts: Vec<(usize, BlockRef)>,
+    compact: Vec<u8>,
+    /// Where each text of [`each_text`] starts in `compact`, ascending (the part each is, is
+    /// found again by walking the texts: a big article has hundreds of thousands).
+    starts: Vec<u32>,
+}
+
+/// Appends the compact form of folded text (see [`SearchIndex`]).
+fn compact(folded: &str, out: &mut Vec<u8>) {
+    for c in folded.chars() {
+        match u32::from(c) {
+            code @ 0..=0x7F => out.push(code as u8),
+            code @ 0x600..=0x67F => out.push((0x80 + code - 0x600) as u8),
+            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
 }
 
 impl SearchIndex {
     pub fn new(doc: &Document) -> Self {
         let mut index = SearchIndex::default();
-        let mut origin = Vec::new();
-        for (source, text) in texts(doc) {
-            index.starts.push((index.folded.len(), source));
-            fold::fold_onto(&text, &mut index.folded, &mut origin);
+        let (mut folded, mut origin) = (String::new(), Vec::new());
+        for (_, text) in each_text(doc) {
+            let start = u32::try_from(index.compact.len()).unwrap_or(u32::MAX);
+            index.starts.push(start);
+            fold::fold_onto(&text, &mut folded, &mut origin);
+            compact(&folded, &mut index.compact);
+            folded.clear();
             origin.clear();
-            index.folded.push('\0');
+            index.compact.push(0);
         }
+        index.compact.shrink_to_fit();
+        index.starts.shrink_to_fit();
         index
     }
 
@@ -127,36 +157,41 @@ impl SearchIndex {
         if needle.is_empty() || needle.contains('\0') {
             return Vec::new();
         }
+        let mut compact_needle = Vec::new();
+        compact(&needle, &mut compact_needle);
+        let candidates = memmem::Finder::new(&compact_needle);
         let finder = memmem::Finder::new(needle.as_bytes());
         let mut spots = Vec::new();
-        // The origin map of the text the last match fell in, folded again for it.
-        let (mut origin, mut scratch, mut mapped) = (Vec::new(), String::new(), None);
-        // Matches come in ascending order, so the text they fall in only moves forward.
+        let (mut origin, mut folded) = (Vec::new(), String::new());
+        // Compact matches come in ascending order, so the text they fall in only moves forward;
+        // each text with one is searched for real once.
         let mut text = 0;
-        for at in finder.find_iter(self.folded.as_bytes()) {
+        let mut searched = None;
+        // The texts, walked alongside: the one at index `walked - 1` was the last taken.
+        let (mut texts, mut walked) = (each_text(doc), 0);
+        for at in candidates.find_iter(&self.compact) {
             while self
                 .starts
                 .get(text + 1)
-                .is_some_and(|(start, _)| *start <= at)
+                .is_some_and(|&start| start as usize <= at)
             {
                 text += 1;
             }
-            let Some(&(start, source)) = self.starts.get(text) else {
+            if searched == Some(text) {
+                continue;
+            }
+            searched = Some(text);
+            let Some((source, original)) = texts.nth(text - walked) else {
                 break;
             };
-            if mapped != Some(text) {
-                origin.clear();
-                scratch.clear();
-                if let Some(original) = page::text_of(doc, &source) {
-                    fold::fold_onto(&original, &mut scratch, &mut origin);
-                }
-                mapped = Some(text);
-            }
-            let local = at - start;
-            spots.push(Spot {
+            walked = text + 1;
+            origin.clear();
+            folded.clear();
+            fold::fold_onto(&original, &mut folded, &mut origin);
+            spots.extend(finder.find_iter(folded.as_bytes()).map(|local| Spot {
                 source,
                 range: fold::original_range(&origin, local..local + needle.len()),
-            });
+            }));
         }
         spots
     }
@@ -170,7 +205,7 @@ pub fn find(doc: &Document, query: &str) -> Vec<Spot> {
 
 /// Where an entity mention is: its character offsets into [`Block::plain_text`] (parts joined
 /// by newlines) turned into a part and a byte range. `None` if it points outside the document.
-pub fn entity_spot(doc: &Document, entity: &Entity) -> Option<Spot> {
+pub fn entity_spot(doc: &Document, entity: &EntityRef<'_>) -> Option<Spot> {
     let block = doc.sections.get(entity.section)?.blocks.get(entity.block)?;
     let mut first_char = 0;
     for (part, text) in block.texts().into_iter().enumerate() {
@@ -202,7 +237,7 @@ fn byte_at(text: &str, char_index: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Block, EntityKind, RichText, Section};
+    use crate::document::{Block, Entity, EntityKind, RichText, Section};
 
     fn doc() -> Document {
         Document {
@@ -294,6 +329,25 @@ mod tests {
     }
 
     #[test]
+    fn a_compact_look_alike_is_not_a_match() {
+        // ħ is C4 A7 in UTF-8, the compact bytes of لا: the scan finds it, the check drops it.
+        let mut doc = doc();
+        doc.sections[0].blocks = vec![
+            Block::Paragraph(RichText::plain("ħ")),
+            Block::Paragraph(RichText::plain("ħ لا")),
+        ];
+        let found = find(&doc, "لا");
+        let blocks: Vec<_> = found
+            .iter()
+            .map(|s| (s.source.section, s.source.block))
+            .collect();
+        // The second paragraph, and أولا in the list.
+        assert_eq!(blocks, vec![(0, Some(1)), (1, Some(0))]);
+        assert_eq!(found, scan_each_text(&doc, "لا"));
+        assert_eq!(find(&doc, "ħ").len(), 2);
+    }
+
+    #[test]
     fn entity_offsets_in_a_list_land_in_their_item() {
         let doc = doc();
         // "أولا\nمدينة الرقه": الرقه starts at char 5 + 6 = 11.
@@ -305,10 +359,21 @@ mod tests {
             start: 11,
             end: 16,
         };
-        let spot = entity_spot(&doc, &entity).expect("inside the list");
+        let spot = entity_spot(&doc, &as_ref(&entity)).expect("inside the list");
         assert_eq!(spot.source.part, 1);
         assert_eq!("مدينة الرقه".get(spot.range), Some("الرقه"));
         let outside = Entity { block: 7, ..entity };
-        assert_eq!(entity_spot(&doc, &outside), None);
+        assert_eq!(entity_spot(&doc, &as_ref(&outside)), None);
+    }
+
+    fn as_ref(e: &Entity) -> EntityRef<'_> {
+        EntityRef {
+            text: &e.text,
+            kind: e.kind,
+            section: e.section,
+            block: e.block,
+            start: e.start,
+            end: e.end,
+        }
     }
 }

@@ -150,7 +150,8 @@ pub(crate) fn fixture_doc() -> Document {
             block: 0,
             start: 160,
             end: 165,
-        }],
+        }]
+        .into(),
         ..Document::default()
     }
 }

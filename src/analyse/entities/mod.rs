@@ -135,19 +135,20 @@ impl Tagger {
             main: &self.lexicon,
             extra: declared.as_ref(),
         };
-        let chosen: Vec<Vec<Candidate>> = blocks()
-            .map(|(_, _, block)| {
-                let text = block.plain_text();
-                let t = Text::new(&text, lexicons);
-                let chosen = choose(&t);
-                resolve::people(&t, &chosen, &mut names);
-                resolve::organizations(&t, &chosen, &mut organizations);
-                chosen
-            })
-            .collect();
+        let mut chosen = Chosen::default();
+        for (_, _, block) in blocks() {
+            let text = block.plain_text();
+            let t = Text::new(&text, lexicons);
+            let found = choose(&t);
+            resolve::people(&t, &found, &mut names);
+            resolve::organizations(&t, &found, &mut organizations);
+            chosen.push(&found);
+        }
+        chosen.shrink_to_fit();
         blocks()
-            .zip(chosen)
-            .flat_map(move |((section, block, b), mut chosen)| {
+            .enumerate()
+            .flat_map(move |(i, (section, block, b))| {
+                let mut chosen = chosen.of(i);
                 if chosen.is_empty() && names.is_empty() && organizations.is_empty() {
                     return Vec::new();
                 }
@@ -171,6 +172,61 @@ impl Tagger {
                     })
                     .collect()
             })
+    }
+}
+
+/// The candidates chosen in every block, kept between the tagger's two passes: packed (twelve
+/// bytes each, one table for all blocks), since a big article has millions.
+#[derive(Default)]
+struct Chosen {
+    candidates: Vec<Packed>,
+    /// Where each block's candidates end in `candidates`.
+    ends: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Packed {
+    start: u32,
+    end: u32,
+    kind: EntityKind,
+    rank: u8,
+    elided: bool,
+}
+
+impl Chosen {
+    fn push(&mut self, found: &[Candidate]) {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.candidates.extend(found.iter().map(|c| Packed {
+            start: small(c.start),
+            end: small(c.end),
+            kind: c.kind,
+            rank: c.rank,
+            elided: c.elided,
+        }));
+        self.ends.push(small(self.candidates.len()));
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.candidates.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
+    /// The candidates of block `i` (in the order blocks were pushed).
+    fn of(&self, i: usize) -> Vec<Candidate> {
+        let start = i.checked_sub(1).and_then(|p| self.ends.get(p)).copied();
+        let end = self.ends.get(i).copied().unwrap_or(0) as usize;
+        let start = start.unwrap_or(0) as usize;
+        let packed = self.candidates.get(start..end).unwrap_or_default();
+        packed
+            .iter()
+            .map(|p| Candidate {
+                start: p.start as usize,
+                end: p.end as usize,
+                kind: p.kind,
+                rank: p.rank,
+                elided: p.elided,
+            })
+            .collect()
     }
 }
 

@@ -11,8 +11,10 @@
 use super::browser;
 use crate::feed::output::Input;
 use crate::source::Source;
+use crate::ui::compose::Job;
 use crate::ui::navigation::{Navigation, View};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
+use crate::ui::{App, ReaderOptions};
 use crate::ui::{Effect, clipboard};
 use anyhow::bail;
 use crossterm::event;
@@ -41,6 +43,18 @@ pub struct Screen<'a> {
     pub picker: Option<Picker>,
     /// Loads a source a view asked for (a feed item's link, a reload).
     pub load: &'a dyn Fn(&Source) -> anyhow::Result<Input>,
+    /// The whole of a big article being read while its first part is shown.
+    pub rest: Option<Rest>,
+}
+
+/// The whole of a big article, loading in the background while the reader shows its first
+/// part. The first part is only looked at: the first event (a key, a resize) waits for the
+/// whole article (a fraction of a second), which then replaces it in a reader of its own,
+/// with the reader's real options (background layout, tagging, search), so every key acts on
+/// the whole article.
+pub struct Rest {
+    pub job: Job<super::WholeArticle>,
+    pub options: ReaderOptions,
 }
 
 impl Screen<'_> {
@@ -62,6 +76,7 @@ impl Screen<'_> {
                 self.redraw_all(app)?;
                 dirty = true;
             }
+            dirty |= self.take_rest(app, false)?;
             dirty |= app.poll_background();
             let size = self.terminal.size()?;
             if size.width == 0 || size.height == 0 {
@@ -81,7 +96,7 @@ impl Screen<'_> {
                     .draw(|frame| app.render(frame.area(), frame.buffer_mut()))?;
                 (dirty, drawn_size) = (false, Some(size));
             }
-            let wait = if app.busy() {
+            let wait = if app.busy() || self.rest.is_some() {
                 COMPOSING_WAIT
             } else {
                 IDLE_WAIT
@@ -90,6 +105,7 @@ impl Screen<'_> {
                 continue;
             }
             dirty = true;
+            self.take_rest(app, true)?;
             // Handle everything already waiting (a burst of wheel events) before the next frame.
             loop {
                 let effects = app.handle_event(&event::read()?);
@@ -137,6 +153,39 @@ impl Screen<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Puts the whole article in place of its first part once it is loaded (waiting for it
+    /// with `wait`); true if it did. A file that failed to load ends the reader with its error.
+    fn take_rest(&mut self, app: &mut Navigation, wait: bool) -> anyhow::Result<bool> {
+        let ready = match &self.rest {
+            None => return Ok(false),
+            Some(rest) if !wait => match rest.job.ready() {
+                Some(loaded) => Some(loaded),
+                None => return Ok(false),
+            },
+            Some(_) => None,
+        };
+        let Some(rest) = self.rest.take() else {
+            return Ok(false);
+        };
+        let loaded = match ready {
+            Some(loaded) => loaded,
+            None => rest
+                .job
+                .wait()
+                .ok_or_else(|| anyhow::anyhow!("the article could not be read"))?,
+        };
+        let (doc, messages) = loaded?;
+        let mut options = rest.options;
+        if !messages.is_empty() {
+            let said = options.message.take().into_iter().chain(messages);
+            options.message = Some(said.collect::<Vec<_>>().join("; "));
+        }
+        let size = self.terminal.size()?;
+        let whole = App::with_size(doc, options, size.width, size.height);
+        *app.current_mut() = View::Article(Box::new(whole));
+        Ok(true)
     }
 
     /// Gives the terminal back, stops, and once continued redraws everything.
