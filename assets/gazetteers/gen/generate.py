@@ -98,6 +98,9 @@ MAX_RANK = 3000
 # A small town whose name is a word this frequent (Zipf scale) is left out.
 TOWN_WORD_ZIPF = 3.5
 TOWN_WORD_GAP = 2.0
+# CLDR territory codes that are not places: the United Nations, the European Union, the
+# eurozone, and the unknown region. They are organisations (curated there).
+NOT_PLACES = {"UN", "EU", "EZ", "ZZ"}
 
 
 def spellings(name):
@@ -254,7 +257,7 @@ def main():
     for lang in places:
         loc = Locale.parse(lang)
         for code, name in loc.territories.items():
-            if code.isalpha() and len(code) == 2:
+            if code.isalpha() and len(code) == 2 and code not in NOT_PLACES:
                 script = {"he": HEBREW, "en": LATIN}.get(lang, ARABIC)
                 kept = keep(name, blocked, script)
                 if kept:

@@ -132,9 +132,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let latin = t.script(u) == Script::Latin;
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
-            if t.script(u) == Script::Hebrew {
-                apposition_person(t, i, out);
-            }
+            apposition_person(t, i, out);
             name_before_title(t, i, out);
         }
         // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
@@ -235,8 +233,12 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut first = i;
     while first > 0 && i - first < limit && t.joined_at(first - 1) {
         let u = &t.units[first - 1];
+        // Another suffix noun is part of the same name: ٹیکسٹائل ملز ایسوسی ایشن.
         let fits = !t.number(u)
-            && ((u.roles.is_none() && t.name_word(u)) || t.kind(u).is_some() || t.given_name(u));
+            && ((u.roles.is_none() && t.name_word(u))
+                || t.kind(u).is_some()
+                || t.given_name(u)
+                || (kind == EntityKind::Organization && u.has(ROLE_ORG_SUFFIX)));
         if !fits {
             break;
         }
@@ -321,6 +323,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
         let fits = !next.has(ROLE_STOP)
+            && !before_light_verb(t, end + 1)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
@@ -346,8 +349,10 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     (single || end > start).then_some(end)
 }
 
-/// Hebrew: a title, what it is the title of, then the name between commas: מנכ"ל Pagaya,
-/// גל קרובינר, אמר; יו"ר ההתאחדות, שינו זוארץ, אמר. The name is two or three name words.
+/// A title, what it is the title of, then the name between commas: מנכ"ל Pagaya, גל
+/// קרובינר, אמר; رئيس جمعية الهلال الأحمر، پیرحسین کولیوند، گفت. The name is two or three
+/// name words; in Arabic script the words after the first may carry the article (فهد
+/// الفضلي). Not when the title's own words hold a name: its rule has found it.
 fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let comma_after = |j: usize| {
         t.units.get(j + 1).is_some_and(|n| {
@@ -360,13 +365,20 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while j + 1 < t.units.len() && j - i < 4 && t.joined_at(j) {
         j += 1;
     }
-    if !comma_after(j) {
+    if !comma_after(j)
+        || (i + 1..=j).any(|k| {
+            t.given_name(&t.units[k]) || t.kind(&t.units[k]) == Some(EntityKind::Person)
+        })
+    {
         return;
     }
     let start = j + 1;
+    let arabic = t.script(&t.units[i]) == Script::Arabic;
     let name = |k: usize| {
         t.units.get(k).is_some_and(|u| {
-            (u.roles.is_none() && t.name_word(u) && !t.definite(u))
+            (u.roles.is_none()
+                && t.name_word(u)
+                && (!t.definite(u) || arabic && k > start && !t.persian))
                 || t.given_name(u)
                 || t.kind(u) == Some(EntityKind::Person)
         })
@@ -506,6 +518,9 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
+    if named_after_person(t, i, out) {
+        return;
+    }
     let mut end = i;
     let mut k = i + 1;
     while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
@@ -607,6 +622,42 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     push_organization(t, i, end, out);
 }
 
+/// Arabic: a head noun, then a person's name, with or without a title, and an optional
+/// complement with لـ: an institution named after someone (جامعة الملك سعود, مستشفى الملك
+/// فيصل التخصصي, مركز محمد بن راشد للفضاء). Whether it was found.
+fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool {
+    let head = &t.units[i];
+    if t.definite(head) || !t.joined_at(i) {
+        return false;
+    }
+    let Some(next) = t.units.get(i + 1) else {
+        return false;
+    };
+    let titled = next.has(ROLE_TITLE) && t.definite(next) && t.joined_at(i + 1);
+    let start = if titled { i + 2 } else { i + 1 };
+    let Some(first) = t.units.get(start) else {
+        return false;
+    };
+    if !(t.given_name(first) || t.kind(first) == Some(EntityKind::Person))
+        || (!titled && t.kind(first).is_some())
+    {
+        return false;
+    }
+    let Some(mut end) = name_from(t, start, titled) else {
+        return false;
+    };
+    if t.joined_at(end)
+        && let Some(after) = t.units.get(end + 1)
+    {
+        let form = t.form(after);
+        if form.starts_with("لل") || (t.adjective(after) && !after.has(ROLE_GENERIC)) {
+            end += 1;
+        }
+    }
+    push(out, head, &t.units[end], EntityKind::Organization, RANK_TITLE);
+    true
+}
+
 /// From unit `k`, indefinite nouns joined one to the next and closed by a definite noun or a
 /// known name, no further than unit `limit`: the last unit of the chain.
 fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
@@ -653,7 +704,37 @@ const LIGHT_VERBS: &[&str] = &[
     "است",
     "بود",
     "هست",
+    "شدهاند",
+    "شدهاست",
+    "كردهاند",
+    "كردهاست",
+    "دادهاند",
+    "دادهاست",
+    "بودند",
+    "نشد",
+    "نكرد",
+    "گرفت",
+    "گرفتند",
+    "گرفته",
+    "زد",
+    "زدند",
+    "رسيد",
+    "رسيده",
 ];
+
+/// The copula, which follows names as often as nouns (مقصد تهران است).
+const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
+
+/// Persian: unit `k` is followed by a light verb, so it is the verb's noun (اعزام شده‌اند,
+/// واریز کردند), not a name or part of one.
+fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
+    t.persian
+        && t.joined_at(k)
+        && t.units.get(k + 1).is_some_and(|n| {
+            let form = t.form(n);
+            LIGHT_VERBS.contains(&form) && !COPULAS.contains(&form)
+        })
+}
 
 /// Persian, Urdu and Hebrew. Persian and Urdu have no article to mark a name's end: the head
 /// takes up to three unknown words (a standalone و between two of them does not count:
@@ -677,6 +758,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             .get(i + 1)
             .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
     {
+        definite_hebrew_head(t, i, out);
         return;
     }
     let mut end = i;
@@ -786,6 +868,31 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     push_organization(t, i, end, out);
 }
 
+/// Hebrew: a head with the article, its adjectives, then a complement with ל or a name of
+/// one word closed by punctuation or a preposition: הקרן הלאומית למדע, המרכז הרפואי שיבא
+/// בתל השומר. The adjectives alone (המכון הלאומי) are a description, not a name.
+fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let mut k = i + 1;
+    while k < t.units.len() && t.joined_at(k - 1) && adjective_not_generic(t, k) {
+        k += 1;
+    }
+    if k == i + 1 || !t.joined_at(k - 1) {
+        return;
+    }
+    let Some(u) = t.units.get(k) else {
+        return;
+    };
+    let unknown = u.roles.is_none() && t.name_word(u) && !t.definite(u);
+    let complement = unknown && t.form(u).starts_with('ל');
+    let closed = !t.joined_at(k)
+        || t.units
+            .get(k + 1)
+            .is_none_or(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n));
+    if (complement || (unknown && !t.prepositional(u))) && closed {
+        push(out, &t.units[i], u, EntityKind::Organization, RANK_RULE);
+    }
+}
+
 fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
     t.units
         .get(k)
@@ -818,6 +925,15 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && let Some(last) = construct_chain(t, end + 1, end + 3)
     {
         end = last;
+    } else if t.script(&t.units[i]) == Script::Arabic
+        && !t.persian
+        && t.joined_at(end)
+        && t.units.get(end + 1).is_some_and(|n| {
+            n.roles.is_none() && !t.conjoined(n) && t.form(n).starts_with("لل")
+        })
+    {
+        // Or one definite noun with لـ: منظمة الأمم المتحدة للطفولة.
+        end += 1;
     }
     push_organization(t, i, end, out);
 }
@@ -960,7 +1076,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         );
         return;
     } else if t.kind(u) != Some(EntityKind::Place) {
-        if u.roles.is_some() || !t.name_word(u) {
+        if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
             return;
         }
         // Hebrew town names do not take the article: an unknown ה- word after העיר or הכפר

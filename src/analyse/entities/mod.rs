@@ -16,6 +16,7 @@
 //! 4. Overlaps are resolved ([`resolve`]): the longest span wins, then the surer rule; names the
 //!    user declared always win. Quotations may contain other mentions and are reported along
 //!    with them (nested); no other two mentions overlap.
+//!    An organisation's short name in brackets after it is that organisation too ([`aliases`]).
 //! 5. Family names of people found are carried through the text (and, for a document, through
 //!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person; so is the
 //!    name a head noun introduced: after חברת וויקס, a later וויקס alone is an organisation.
@@ -38,6 +39,7 @@
 //! `name TAB person|place|organization` lines) and articles in their front matter
 //! ([`Document::declared_entities`], applied by [`Tagger::tag_document`]).
 
+pub mod aliases;
 pub mod clitics;
 pub mod context;
 pub mod gazetteer;
@@ -193,5 +195,7 @@ fn choose(t: &Text<'_>) -> Vec<Candidate> {
     context::candidates(t, &mut candidates);
     patterns::numbers_and_dates(t, &mut candidates);
     patterns::quotes(t, &mut candidates);
-    resolve::resolve(candidates)
+    let mut chosen = resolve::resolve(candidates);
+    aliases::aliases(t, &mut chosen);
+    chosen
 }
