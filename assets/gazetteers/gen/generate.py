@@ -115,8 +115,19 @@ def spellings(name):
     return out
 
 
-def zipf(name, langs):
-    return max(zipf_frequency(n, lang) for n in spellings(name) for lang in langs)
+def persian_spellings(name):
+    """The folded form's spellings in Persian and Urdu letters too, which folding merges with
+    Arabic ones: باري is also باری and بارے (Urdu "about"), كار also کار."""
+    out = spellings(name)
+    persian = name.replace("ك", "ک").replace("ي", "ی")
+    out |= {persian, persian.replace("ه", "ہ"), "آ" + persian[1:] if persian[:1] == "ا" else persian}
+    if persian.endswith("ی"):
+        out.add(persian[:-1] + "ے")
+    return out
+
+
+def zipf(name, langs, spelled=spellings):
+    return max(zipf_frequency(n, lang) for n in spelled(name) for lang in langs)
 
 
 def common_word(name, rank, langs):
@@ -240,7 +251,7 @@ def town_word(name, city, langs):
     news names the region's towns so often that their names are frequent words too."""
     if " " in name or city["countrycode"] in CORE | REGION:
         return False
-    native = zipf(name, langs)
+    native = zipf(name, langs, persian_spellings)
     return native >= TOWN_WORD_ZIPF and native - zipf_frequency(city["name"], "en") >= TOWN_WORD_GAP
 
 

@@ -121,6 +121,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                     && t.words.get(u.first).is_some_and(|w| w.start == u.start)
                     && t.given_name(u)
                     && t.script(u) != Script::Latin
+                    && t.units.get(i + 1).is_some_and(|n| !t.definite(n) || t.adjective(n))
                     && let Some(end) = name_from(t, i, false)
                     && end > i
                 {
@@ -254,6 +255,17 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         last = i + 2;
     }
+    // A town after an institution's suffix names its seat: زرعی یونیورسٹی فیصل آباد میں.
+    if kind == EntityKind::Organization
+        && last == i
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.kind(n) == Some(EntityKind::Place))
+        && (!t.joined_at(i + 1) || t.units.get(i + 2).is_none_or(|n| n.has(ROLE_STOP)))
+    {
+        last = i + 1;
+    }
     if first < i {
         push(out, &t.units[first], &t.units[last], kind, RANK_RULE);
     }
@@ -318,8 +330,10 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
         let next = &t.units[end + 1];
-        // A first name of two words (عبد الإله, أبو بكر) counts as the first word.
+        // A first name of two words (عبد الإله, أبو بكر) counts as the first word; a
+        // nisba may close the name after a joiner (خالد بن صالح النغيمشي).
         let first_word = end == start || end == start + 1 && joiner(&t.units[start]);
+        let after_joiner = end > start && joiner(&t.units[end - 1]) || town_name(here);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
         let fits = !next.has(ROLE_STOP)
@@ -327,7 +341,9 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
-                || (first_word && t.script(next) == Script::Arabic && t.adjective(next)))
+                || ((first_word || after_joiner)
+                    && t.script(next) == Script::Arabic
+                    && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
@@ -335,6 +351,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
+            || town_name(here)
             || joiner(next)
             || given(here)
             || given(next);
@@ -718,8 +735,6 @@ const LIGHT_VERBS: &[&str] = &[
     "گرفته",
     "زد",
     "زدند",
-    "رسيد",
-    "رسيده",
 ];
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
@@ -950,6 +965,10 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "רחוב",
     "שדרות",
     "نهر",
+    "شط",
+    "جبل",
+    "جبال",
+    "رشتهكوه",
     "خليج",
     "بحر",
     "بحيره",

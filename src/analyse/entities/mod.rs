@@ -98,10 +98,9 @@ impl Tagger {
         };
         let t = Text::new(text, lexicons);
         let mut chosen = choose(&t);
-        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
-        resolve::people(&t, &chosen, &mut names);
-        resolve::organizations(&t, &chosen, &mut organizations);
-        carry(&t, &names, &organizations, &mut chosen);
+        let mut known = Known::default();
+        known.gather(&t, &chosen);
+        carry(&t, &known, &mut chosen);
         resolve::mentions(&t, &chosen)
     }
 
@@ -132,7 +131,7 @@ impl Tagger {
         // and gathers the people named anywhere, the second carries those names to bare
         // mentions. A block's analysis (folded text, words) is some fifteen times its text, so
         // it is made again in the second pass rather than kept for a whole article.
-        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
+        let mut known = Known::default();
         let lexicons = Lexicons {
             main: &self.lexicon,
             extra: declared.as_ref(),
@@ -142,15 +141,14 @@ impl Tagger {
                 let text = block.plain_text();
                 let t = Text::new(&text, lexicons);
                 let chosen = choose(&t);
-                resolve::people(&t, &chosen, &mut names);
-                resolve::organizations(&t, &chosen, &mut organizations);
+                known.gather(&t, &chosen);
                 chosen
             })
             .collect();
         blocks()
             .zip(chosen)
             .flat_map(move |((section, block, b), mut chosen)| {
-                if chosen.is_empty() && names.is_empty() && organizations.is_empty() {
+                if chosen.is_empty() && known.is_empty() {
                     return Vec::new();
                 }
                 let lexicons = Lexicons {
@@ -159,7 +157,7 @@ impl Tagger {
                 };
                 let text = b.plain_text();
                 let t = Text::new(&text, lexicons);
-                carry(&t, &names, &organizations, &mut chosen);
+                carry(&t, &known, &mut chosen);
                 let mentions = resolve::mentions(&t, &chosen);
                 mentions
                     .into_iter()
@@ -176,18 +174,34 @@ impl Tagger {
     }
 }
 
-/// People's family names, then organisations' names, carried through a text.
-fn carry(
-    t: &Text<'_>,
-    people: &HashSet<String>,
-    organizations: &HashSet<String>,
-    chosen: &mut Vec<Candidate>,
-) {
-    resolve::carry_people(t, people, chosen);
-    // Persian and Urdu have no article: any noun after a head looks like a name there.
-    if !organizations.is_empty() && !t.persian {
-        resolve::carry(t, organizations, EntityKind::Organization, chosen);
+/// The names a text has introduced, which it may go on to use alone (folded forms).
+#[derive(Default)]
+struct Known {
+    people: HashSet<String>,
+    organizations: HashSet<String>,
+    places: HashSet<String>,
+}
+
+impl Known {
+    fn gather(&mut self, t: &Text<'_>, chosen: &[Candidate]) {
+        resolve::people(t, chosen, &mut self.people);
+        resolve::organizations(t, chosen, &mut self.organizations);
+        resolve::places(t, chosen, &mut self.places);
     }
+
+    fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.organizations.is_empty() && self.places.is_empty()
+    }
+}
+
+/// People's family names, then organisations' and places' names, carried through a text.
+fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
+    resolve::carry_people(t, &known.people, chosen);
+    // Persian and Urdu have no article: any noun after a head looks like a name there.
+    if !known.organizations.is_empty() && !t.persian {
+        resolve::carry(t, &known.organizations, EntityKind::Organization, chosen);
+    }
+    resolve::carry(t, &known.places, EntityKind::Place, chosen);
 }
 
 fn choose(t: &Text<'_>) -> Vec<Candidate> {
