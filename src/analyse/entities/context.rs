@@ -27,6 +27,7 @@
 //! Punctuation between words ends every rule.
 
 use super::clitics::{Script, prefix_cuts};
+use super::name_pairs;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
@@ -131,6 +132,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let latin = t.script(u) == Script::Latin;
+        if t.script(u) == Script::Hebrew {
+            family_pair(t, i, out);
+        }
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
             apposition_person(t, i, out);
@@ -176,6 +180,26 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// Hebrew: a given name, or a word that is one only before a family name, then an Israeli
+/// family name written without prefix letters: טל אזולאי, דן ביטון (see [`name_pairs`]).
+fn family_pair(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || !t.joined_at(i) {
+        return;
+    }
+    let form = t.form(u);
+    if !(t.given_name(u) || name_pairs::word_given(form)) {
+        return;
+    }
+    if let Some(next) = t.units.get(i + 1)
+        && t.prefix(next).is_empty()
+        && !next.has(ROLE_STOP)
+        && name_pairs::family(t.form(next))
+    {
+        push(out, u, next, EntityKind::Person, RANK_RULE);
+    }
 }
 
 /// Whether unit `i`, a Hebrew head of several words, ends with a noun with the article:

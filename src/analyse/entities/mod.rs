@@ -44,6 +44,7 @@ pub mod clitics;
 pub mod context;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod name_pairs;
 pub mod patterns;
 pub mod resolve;
 pub mod text;
