@@ -811,7 +811,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
             break;
         }
-        // Two nouns joined by a standalone و close the name: سازمان غذا و دارو.
+        // Two nouns joined by a standalone و close the name: سازمان غذا و دارو; so does a
+        // noun phrase of two words closed by punctuation or a particle (پژوهشگاه زلزله‌شناسی و
+        // مهندسی زلزله،).
         let and = t.persian && t.form(u) == "و" && end == k - 1 && end > i;
         if and
             && t.units
@@ -819,6 +821,18 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && t.joined_at(k))
         {
             end = k + 1;
+            let closed = |j: usize| {
+                !t.joined_at(j) || t.units.get(j + 1).is_none_or(|n| n.has(ROLE_STOP))
+            };
+            if !closed(end)
+                && t.units.get(end + 1).is_some_and(|n| {
+                    n.roles.is_none() && t.name_word(n) && !t.form(n).starts_with("مي")
+                })
+                && !before_light_verb(t, end + 1)
+                && closed(end + 1)
+            {
+                end += 1;
+            }
             break;
         }
         // A title and the person it names: بیمارستان امام خمینی, دانشگاه امام صادق.
@@ -848,8 +862,17 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
             break;
         }
-        if t.kind(u).is_some() {
+        // A Hebrew head ending with its own definite noun takes a given name as its name:
+        // בית החולים הדסה, and the campus after it.
+        let named = hebrew
+            && k == i + 1
+            && head_ends_definite(t, i)
+            && t.given_name(u);
+        if t.kind(u).is_some() || named {
             end = k;
+            if named && t.joined_at(k) && campus(t, k + 1) {
+                end = k + 1;
+            }
             break;
         }
         if u.roles
@@ -867,6 +890,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // A Hebrew head that ends with its own definite noun (בית החולים, בית ההשקעות)
         // is followed by a name of one word: בית החולים שיבא פתח מחלקה.
         if hebrew && unknown == 1 && !t.definite(u) && head_ends_definite(t, i) {
+            // Its campus may follow, a known place without prefix letters: בית החולים הדסה
+            // עין כרם.
+            if t.joined_at(k - 1) && campus(t, k) {
+                end = k;
+            }
             break;
         }
     }
@@ -907,26 +935,46 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     push_organization(t, i, end, out);
 }
 
+/// Unit `k` is a known place written without prefix letters: a hospital's or a
+/// university's campus after its name (הדסה עין כרם).
+fn campus(t: &Text<'_>, k: usize) -> bool {
+    t.units
+        .get(k)
+        .is_some_and(|n| t.kind(n) == Some(EntityKind::Place) && t.prefix(n).is_empty())
+}
+
 /// Hebrew: a head with the article, its adjectives, then a complement with ל or a name of
 /// one word closed by punctuation or a preposition: הקרן הלאומית למדע, המרכז הרפואי שיבא
-/// בתל השומר. The adjectives alone (המכון הלאומי) are a description, not a name.
+/// בתל השומר (the head's article is left out of the span, as a prefix letter). The adjectives
+/// alone (המכון הלאומי) are a description, not a name.
 fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut k = i + 1;
     while k < t.units.len() && t.joined_at(k - 1) && adjective_not_generic(t, k) {
         k += 1;
     }
-    if k == i + 1 || !t.joined_at(k - 1) {
+    // A head of several words with its own adjective needs no other: המרכז הרפואי שיבא.
+    let described = k > i + 1 || head_ends_definite(t, i);
+    if !described || !t.joined_at(k - 1) {
         return;
     }
     let Some(u) = t.units.get(k) else {
         return;
     };
-    let unknown = u.roles.is_none() && t.name_word(u) && !t.definite(u);
+    let unknown = (u.roles.is_none() && t.name_word(u) || t.kind(u).is_some()) && !t.definite(u);
     let complement = unknown && t.form(u).starts_with('ל');
+    // Closed by a word behind ב, even one the lists do not know (בתל השומר): few verbs
+    // start with it.
     let closed = !t.joined_at(k)
-        || t.units
-            .get(k + 1)
-            .is_none_or(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n));
+        || t.units.get(k + 1).is_none_or(|n| {
+            n.has(ROLE_STOP)
+                || t.prepositional(n)
+                || t.conjoined(n)
+                || t.words.get(n.first).is_some_and(|w| {
+                    t.text()
+                        .get(w.start..w.end)
+                        .is_some_and(|f| f.starts_with('ב') && f.chars().count() >= 3)
+                })
+        });
     if (complement || (unknown && !t.prepositional(u))) && closed {
         push(out, &t.units[i], u, EntityKind::Organization, RANK_RULE);
     }
