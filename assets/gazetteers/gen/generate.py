@@ -38,6 +38,7 @@ more frequent the word, the higher the name must rank (see common_word). Names t
 anyway go in blocklist-names.txt.
 """
 import json
+import math
 import os
 import re
 import unicodedata
@@ -224,10 +225,10 @@ def given_names(blocked, countries):
     return out
 
 
-# Israeli family names taken (by rank), and the word frequency (Zipf) above which a family
-# name is too common a word to be one (טוב, חדש).
+# Israeli family names taken (by rank). A family name more frequent in text than one of its
+# rank would be is a word (ירד, שני, שמש): the news names people so often that a family name of
+# rank r is near Zipf 5.5 - 0.8 log10(r); one more than a unit above that is left out.
 FAMILY_RANK = 3000
-FAMILY_WORD_ZIPF = 5.0
 # Israeli given names taken as words that are names only next to a family name.
 WORD_GIVEN_RANK = 600
 
@@ -247,7 +248,7 @@ def hebrew_pairs(given):
     for name, info in last.items():
         rank = info["rank"].get("IL")
         if (rank and rank <= FAMILY_RANK and script.match(name) and len(set(name)) >= 2
-                and zipf_frequency(name, "he") < FAMILY_WORD_ZIPF):
+                and zipf_frequency(name, "he") - (5.5 - 0.8 * math.log10(rank)) <= 1.0):
             family.add(name)
     with gzip.open(os.path.join(base, "first_names.pkl.gz")) as f:
         first = pickle.load(f)

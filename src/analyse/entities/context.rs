@@ -16,9 +16,14 @@
 //!   (person), a head noun inside (organisation), a given name first (person); in Arabic or
 //!   Hebrew text, a run with an acronym or a CamelCase brand is an organisation (GoDaddy).
 //!
-//! - Hebrew: a title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל
-//!   קרובינר, אמר) is a person; a club word and a known town after it are one organisation
-//!   (מכבי תל אביב, בית"ר ירושלים, בני סכנין).
+//! - A title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל קרובינר,
+//!   אמר; رئيس جمعية الهلال الأحمر، پیرحسین کولیوند، گفت) is a person, in every script.
+//! - Hebrew: a club word and a known town after it are one organisation (מכבי תל אביב,
+//!   בית"ר ירושלים, בני סכנין); a given name, even one that is a word (טל, שחר), then an
+//!   Israeli family name is a person (טל אזולאי); a head with the article heads a name when
+//!   an adjective and a complement or a name follow (הקרן הלאומית למדע, המרכז הרפואי שיבא).
+//! - Arabic: a head noun, a title and a name are an institution named after a person (جامعة
+//!   الملك سعود). Persian: a noun before a light verb (اعزام شده‌اند) is never a name.
 //! - Two or three name words that open a clause, then a comma and a title, are a person
 //!   (رولاني موكوينا، مدرب الفريق، قال).
 //! - Stadiums (ملعب, ورزشگاه, אצטדיון) are places named with their head, after a person too
@@ -27,11 +32,11 @@
 //! Punctuation between words ends every rule.
 
 use super::clitics::{Script, prefix_cuts};
-use super::name_pairs;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::name_pairs;
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
 };
@@ -122,7 +127,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                     && t.words.get(u.first).is_some_and(|w| w.start == u.start)
                     && t.given_name(u)
                     && t.script(u) != Script::Latin
-                    && t.units.get(i + 1).is_some_and(|n| !t.definite(n) || t.adjective(n))
+                    && t.units
+                        .get(i + 1)
+                        .is_some_and(|n| !t.definite(n) || t.adjective(n))
                     && let Some(end) = name_from(t, i, false)
                     && end > i
                 {
@@ -407,9 +414,8 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         j += 1;
     }
     if !comma_after(j)
-        || (i + 1..=j).any(|k| {
-            t.given_name(&t.units[k]) || t.kind(&t.units[k]) == Some(EntityKind::Person)
-        })
+        || (i + 1..=j)
+            .any(|k| t.given_name(&t.units[k]) || t.kind(&t.units[k]) == Some(EntityKind::Person))
     {
         return;
     }
@@ -691,11 +697,18 @@ fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool 
         && let Some(after) = t.units.get(end + 1)
     {
         let form = t.form(after);
-        if form.starts_with("لل") || (t.adjective(after) && !after.has(ROLE_GENERIC)) {
+        if (form.starts_with("لل") && after.roles.is_none()) || adjective_not_generic(t, end + 1)
+        {
             end += 1;
         }
     }
-    push(out, head, &t.units[end], EntityKind::Organization, RANK_TITLE);
+    push(
+        out,
+        head,
+        &t.units[end],
+        EntityKind::Organization,
+        RANK_TITLE,
+    );
     true
 }
 
@@ -821,9 +834,8 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && t.joined_at(k))
         {
             end = k + 1;
-            let closed = |j: usize| {
-                !t.joined_at(j) || t.units.get(j + 1).is_none_or(|n| n.has(ROLE_STOP))
-            };
+            let closed =
+                |j: usize| !t.joined_at(j) || t.units.get(j + 1).is_none_or(|n| n.has(ROLE_STOP));
             if !closed(end)
                 && t.units.get(end + 1).is_some_and(|n| {
                     n.roles.is_none() && t.name_word(n) && !t.form(n).starts_with("مي")
@@ -864,10 +876,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         // A Hebrew head ending with its own definite noun takes a given name as its name:
         // בית החולים הדסה, and the campus after it.
-        let named = hebrew
-            && k == i + 1
-            && head_ends_definite(t, i)
-            && t.given_name(u);
+        let named = hebrew && k == i + 1 && head_ends_definite(t, i) && t.given_name(u);
         if t.kind(u).is_some() || named {
             end = k;
             if named && t.joined_at(k) && campus(t, k + 1) {
@@ -1015,9 +1024,9 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     } else if t.script(&t.units[i]) == Script::Arabic
         && !t.persian
         && t.joined_at(end)
-        && t.units.get(end + 1).is_some_and(|n| {
-            n.roles.is_none() && !t.conjoined(n) && t.form(n).starts_with("لل")
-        })
+        && t.units
+            .get(end + 1)
+            .is_some_and(|n| n.roles.is_none() && !t.conjoined(n) && t.form(n).starts_with("لل"))
     {
         // Or one definite noun with لـ: منظمة الأمم المتحدة للطفولة.
         end += 1;
