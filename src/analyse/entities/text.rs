@@ -28,46 +28,50 @@ pub const RANK_TITLE: u8 = 5;
 pub const RANK_USER: u8 = 6;
 
 /// Frequent Arabic adjectives that are not nisbas, in folded form: they follow the nouns of
-/// names (الهيئة العامة, الأمم المتحدة, المحكمة العليا) as nisbas do.
-const ARABIC_ADJECTIVES: &[&str] = &[
-    "العام",
-    "العامه",
-    "المتحده",
-    "المتحد",
-    "الكبير",
-    "الكبيره",
-    "الكبري",
-    "العليا",
-    "الاعلي",
-    "الخاص",
-    "الخاصه",
-    "المستقل",
-    "المستقله",
-    "الموحد",
-    "الموحده",
-    "المشترك",
-    "المشتركه",
-    "الحر",
-    "الحره",
-    "الدائم",
-    "الدائمه",
-    "المؤقت",
-    "المؤقته",
-    "العظمي",
-    "الاحمر",
-    "الاخضر",
-    "المفتوح",
-    "المفتوحه",
-    "الحمراء",
-    "الخضراء",
-    "البيضاء",
-    "السوداء",
-    "الزرقاء",
-    "الصفراء",
-    "الابيض",
-    "الاسود",
-    "الازرق",
-];
+/// names (الهيئة العامة, الأمم المتحدة, المحكمة العليا) as nisbas do. A `match`, which
+/// compiles to a switch on length: this is asked of most words.
+fn arabic_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "العام"
+            | "العامه"
+            | "المتحده"
+            | "المتحد"
+            | "الكبير"
+            | "الكبيره"
+            | "الكبري"
+            | "العليا"
+            | "الاعلي"
+            | "الخاص"
+            | "الخاصه"
+            | "المستقل"
+            | "المستقله"
+            | "الموحد"
+            | "الموحده"
+            | "المشترك"
+            | "المشتركه"
+            | "الحر"
+            | "الحره"
+            | "الدائم"
+            | "الدائمه"
+            | "المؤقت"
+            | "المؤقته"
+            | "العظمي"
+            | "الاحمر"
+            | "الاخضر"
+            | "المفتوح"
+            | "المفتوحه"
+            | "الحمراء"
+            | "الخضراء"
+            | "البيضاء"
+            | "السوداء"
+            | "الزرقاء"
+            | "الصفراء"
+            | "الابيض"
+            | "الاسود"
+            | "الازرق"
+    )
+}
 
 pub struct Text<'a> {
     pub original: &'a str,
@@ -213,9 +217,7 @@ impl<'a> Text<'a> {
         let form = self.form(u);
         match self.script(u) {
             Script::Arabic => {
-                form.ends_with('ي')
-                    || form.ends_with("يه")
-                    || ARABIC_ADJECTIVES.contains(&self.bare(u))
+                form.ends_with('ي') || form.ends_with("يه") || arabic_adjective(self.bare(u))
             }
             Script::Hebrew => form.ends_with('י') || form.ends_with("ית"),
             _ => false,
