@@ -24,12 +24,16 @@ const KINDS: [EntityKind; 3] = [
 /// Floors for the texts the rules were written on (person, place, organization, micro).
 const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.95, 0.97];
 /// Floors for `tuning/`: texts written for this test after the first rules, then tuned on.
-const TUNING_FLOOR: [f64; 4] = [0.84, 0.90, 0.87, 0.87];
-/// Floors for `heldout/`, never tuned on (but its misses were seen, see gold/README.md).
-const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.84, 0.85];
+const TUNING_FLOOR: [f64; 4] = [0.88, 0.91, 0.88, 0.89];
+/// Floors for `heldout/`, never tuned on (its misses were seen once, see gold/README.md, and
+/// are no longer printed).
+const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.88, 0.86];
 /// Floors for `unseen/`: texts written together with `tuning/`, never tuned on and their
 /// misses never looked at.
-const UNSEEN_FLOOR: [f64; 4] = [0.82, 0.74, 0.69, 0.74];
+const UNSEEN_FLOOR: [f64; 4] = [0.82, 0.74, 0.72, 0.75];
+/// Floors for `blind/`: texts written with the last batch of `tuning/`, never tuned on and
+/// their misses never printed.
+const BLIND_FLOOR: [f64; 4] = [0.67, 0.91, 0.64, 0.76];
 
 type Key = (usize, EntityKind, String);
 
@@ -124,10 +128,9 @@ impl Scores {
     }
 }
 
-/// Scores every `*.txt` in `dir` against the gold `*.tsv` in `gold_dir`.
 /// Scores the texts of `dir` against the gold of `gold_dir`; `show_misses` prints each extra and
-/// missed entity (off for the unseen set, whose misses must stay unseen so that its score keeps
-/// measuring articles nobody tuned for).
+/// missed entity (off for the held-out, unseen and blind sets, whose misses must stay unseen so that their
+/// scores keep measuring articles nobody tuned for).
 fn evaluate(tagger: &Tagger, dir: &Path, gold_dir: &Path, show_misses: bool) -> Scores {
     let mut scores = Scores::default();
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -262,8 +265,18 @@ fn held_out_text_scores_at_least_its_floor() {
     let dir = root().join("heldout");
     check(
         "held-out",
-        &evaluate(&Tagger::new(&[]), &dir, &dir, true),
+        &evaluate(&Tagger::new(&[]), &dir, &dir, false),
         HELD_OUT_FLOOR,
+    );
+}
+
+#[test]
+fn blind_texts_score_at_least_their_floor() {
+    let dir = root().join("blind");
+    check(
+        "blind",
+        &evaluate(&Tagger::new(&[]), &dir, &dir, false),
+        BLIND_FLOOR,
     );
 }
 

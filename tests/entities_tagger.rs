@@ -626,3 +626,73 @@ fn a_name_opening_a_clause_before_a_comma_and_a_title_is_a_person() {
     let found = tagger().tag_text("وصل إلى جانب موكوينا، مدرب الفريق، قال");
     lacks(&found, Person, "جانب موكوينا");
 }
+
+#[test]
+fn a_short_name_in_brackets_after_an_organisation_is_that_organisation() {
+    let t = tagger();
+    let found = t.tag_text("وتعمل منظمة الأغذية والزراعة (الفاو) مع الحكومة");
+    has(&found, Organization, "منظمة الأغذية والزراعة");
+    has(&found, Organization, "الفاو");
+    lacks(&found, Place, "الفاو");
+    let found = t.tag_text("ہائر ایجوکیشن کمیشن (ایچ ای سی) کے چیئرمین نے کہا");
+    has(&found, Organization, "ایچ ای سی");
+    // A year in brackets is no alias.
+    let found = t.tag_text("وقالت منظمة الصحة العالمية (2024) إن");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != Organization || m.text != "2024")
+    );
+}
+
+#[test]
+fn a_name_between_commas_after_a_title_is_a_person_in_every_script() {
+    let t = tagger();
+    let found = t.tag_text("رئیس جمعیت هلال احمر، پیرحسین کولیوند، گفت که تیم‌ها اعزام شده‌اند.");
+    has(&found, Person, "پیرحسین کولیوند");
+    has(&found, Organization, "جمعیت هلال احمر");
+    // A noun before a light verb is the verb's, not a place after منطقه.
+    let found = t.tag_text("۲۷ تیم به منطقه اعزام شده‌اند.");
+    lacks(&found, Place, "اعزام");
+}
+
+#[test]
+fn hebrew_given_names_that_are_words_make_people_before_a_family_name() {
+    let t = tagger();
+    let found = t.tag_text("עמיתה, טל אזולאי, הוסיף כי דן ביטון כבש.");
+    has(&found, Person, "טל אזולאי");
+    has(&found, Person, "דן ביטון");
+    let found = t.tag_text("עמיתה, שיר כהן, הוסיף.");
+    has(&found, Person, "שיר כהן");
+    // Alone, or before a word that is no family name, it is the word.
+    let found = t.tag_text("שיר חדש יצא היום.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+}
+
+#[test]
+fn hebrew_heads_with_the_article_name_bodies_with_an_adjective_and_a_name() {
+    let t = tagger();
+    let found = t.tag_text("המחקר מומן על ידי הקרן הלאומית למדע ועל ידי תורמים.");
+    has(&found, Organization, "קרן הלאומית למדע");
+    let found = t.tag_text("המרכז הרפואי שיבא בתל השומר חנך מחלקה.");
+    has(&found, Organization, "מרכז הרפואי שיבא");
+    let found = t.tag_text("המכון הלאומי פרסם דוח.");
+    assert!(found.iter().all(|m| m.kind != Organization), "{found:?}");
+}
+
+#[test]
+fn institutions_named_after_a_person_and_places_named_by_a_place_noun() {
+    let t = tagger();
+    let found = t.tag_text("ودعا أستاذ في جامعة الملك سعود إلى التنسيق.");
+    has(&found, Organization, "جامعة الملك سعود");
+    lacks(&found, Person, "سعود");
+    let found = t.tag_text("افتتح أمير منطقة القصيم المهرجان. وتقع أغلب المزارع في القصيم.");
+    assert_eq!(
+        found
+            .iter()
+            .filter(|m| m.kind == Place && m.text == "القصيم")
+            .count(),
+        2,
+        "{found:?}"
+    );
+}

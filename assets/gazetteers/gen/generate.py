@@ -19,6 +19,10 @@ Writes, next to this folder:
   {ar,he}-given.tsv               given names (names-dataset, MIT), one a line: the names most
                                   used in the region's countries, in Arabic script (also serving
                                   Persian and Urdu) and Hebrew script.
+  he-family.tsv, he-word-given.tsv
+                                  Israeli family names, and popular Israeli given names that are
+                                  words or short (names-dataset, MIT): a name of one next to a
+                                  name of the other is a person (טל אזולאי, שחר מלכה).
 
 Cities: every city of at least 1,000 people in the countries Middle-East news talks about most,
 50,000 in the wider region, 100,000 elsewhere. Arabic-script alternate names go to ar-place.tsv
@@ -34,6 +38,7 @@ more frequent the word, the higher the name must rank (see common_word). Names t
 anyway go in blocklist-names.txt.
 """
 import json
+import math
 import os
 import re
 import unicodedata
@@ -98,6 +103,9 @@ MAX_RANK = 3000
 # A small town whose name is a word this frequent (Zipf scale) is left out.
 TOWN_WORD_ZIPF = 3.5
 TOWN_WORD_GAP = 2.0
+# CLDR territory codes that are not places: the United Nations, the European Union, the
+# eurozone, and the unknown region. They are organisations (curated there).
+NOT_PLACES = {"UN", "EU", "EZ", "ZZ"}
 
 
 def spellings(name):
@@ -112,8 +120,19 @@ def spellings(name):
     return out
 
 
-def zipf(name, langs):
-    return max(zipf_frequency(n, lang) for n in spellings(name) for lang in langs)
+def persian_spellings(name):
+    """The folded form's spellings in Persian and Urdu letters too, which folding merges with
+    Arabic ones: باري is also باری and بارے (Urdu "about"), كار also کار."""
+    out = spellings(name)
+    persian = name.replace("ك", "ک").replace("ي", "ی")
+    out |= {persian, persian.replace("ه", "ہ"), "آ" + persian[1:] if persian[:1] == "ا" else persian}
+    if persian.endswith("ی"):
+        out.add(persian[:-1] + "ے")
+    return out
+
+
+def zipf(name, langs, spelled=spellings):
+    return max(zipf_frequency(n, lang) for n in spelled(name) for lang in langs)
 
 
 def common_word(name, rank, langs):
@@ -206,6 +225,44 @@ def given_names(blocked, countries):
     return out
 
 
+# Israeli family names taken (by rank). A family name more frequent in text than one of its
+# rank would be is a word (ירד, שני, שמש): the news names people so often that a family name of
+# rank r is near Zipf 5.5 - 0.8 log10(r); one more than a unit above that is left out.
+FAMILY_RANK = 3000
+# Israeli given names taken as words that are names only next to a family name.
+WORD_GIVEN_RANK = 600
+
+
+def hebrew_pairs(given):
+    """Israeli family names in Hebrew letters, and the popular given names the given-name list
+    leaves out because they are words or too short (טל, גל, שחר, אור, שיר, דן). Neither makes a
+    name alone; a name of one list next to a name of the other is a person: טל אזולאי."""
+    import gzip
+    import pickle
+    import names_dataset
+    base = os.path.join(os.path.dirname(names_dataset.__file__), "v3")
+    script = NAME_SCRIPT["he"]
+    with gzip.open(os.path.join(base, "last_names.pkl.gz")) as f:
+        last = pickle.load(f)
+    family = set()
+    for name, info in last.items():
+        rank = info["rank"].get("IL")
+        if (rank and rank <= FAMILY_RANK and script.match(name) and len(set(name)) >= 2
+                and zipf_frequency(name, "he") - (5.5 - 0.8 * math.log10(rank)) <= 1.0):
+            family.add(name)
+    with gzip.open(os.path.join(base, "first_names.pkl.gz")) as f:
+        first = pickle.load(f)
+    word_given = set()
+    # בן, בני and אבו join names (משה בן דוד) or name clubs (בני סכנין).
+    excluded = context_words() | given | {"בן", "בני", "אבו"}
+    for name, info in first.items():
+        rank = info["rank"].get("IL")
+        if (rank and rank <= WORD_GIVEN_RANK and script.match(name) and len(name) >= 2
+                and folded(name) not in excluded):
+            word_given.add(name)
+    return sorted(family), sorted(word_given)
+
+
 def keep(name, blocked, script):
     name = strip_marks(name).strip()
     if not script.match(name):
@@ -237,7 +294,7 @@ def town_word(name, city, langs):
     news names the region's towns so often that their names are frequent words too."""
     if " " in name or city["countrycode"] in CORE | REGION:
         return False
-    native = zipf(name, langs)
+    native = zipf(name, langs, persian_spellings)
     return native >= TOWN_WORD_ZIPF and native - zipf_frequency(city["name"], "en") >= TOWN_WORD_GAP
 
 
@@ -254,7 +311,7 @@ def main():
     for lang in places:
         loc = Locale.parse(lang)
         for code, name in loc.territories.items():
-            if code.isalpha() and len(code) == 2:
+            if code.isalpha() and len(code) == 2 and code not in NOT_PLACES:
                 script = {"he": HEBREW, "en": LATIN}.get(lang, ARABIC)
                 kept = keep(name, blocked, script)
                 if kept:
@@ -290,6 +347,12 @@ def main():
                   "names to the context lists (first-name).\n")
     for lang, names in given.items():
         write(f"{lang}-given.tsv", names_note, [(n,) for n in names.values()])
+
+    family, word_given = hebrew_pairs(set(given["he"]))
+    pair_note = ("# Generated by gen/generate.py from names-dataset (MIT). Do not edit. A person is "
+                 "a name of this list next to one of the other (he-family.tsv, he-word-given.tsv).\n")
+    write("he-family.tsv", pair_note, [(n,) for n in family])
+    write("he-word-given.tsv", pair_note, [(n,) for n in word_given])
 
     months = {}
     for locale in ("ar", "ar_SY", "ar_IQ", "ar_MA", "ar_TN", "ar_DZ", "fa", "ur", "he", "en"):

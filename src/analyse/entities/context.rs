@@ -16,9 +16,14 @@
 //!   (person), a head noun inside (organisation), a given name first (person); in Arabic or
 //!   Hebrew text, a run with an acronym or a CamelCase brand is an organisation (GoDaddy).
 //!
-//! - Hebrew: a title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל
-//!   קרובינר, אמר) is a person; a club word and a known town after it are one organisation
-//!   (מכבי תל אביב, בית"ר ירושלים, בני סכנין).
+//! - A title, what it is the title of, then a name between commas (מנכ"ל Pagaya, גל קרובינר,
+//!   אמר; رئيس جمعية الهلال الأحمر، پیرحسین کولیوند، گفت) is a person, in every script.
+//! - Hebrew: a club word and a known town after it are one organisation (מכבי תל אביב,
+//!   בית"ר ירושלים, בני סכנין); a given name, even one that is a word (טל, שחר), then an
+//!   Israeli family name is a person (טל אזולאי); a head with the article heads a name when
+//!   an adjective and a complement or a name follow (הקרן הלאומית למדע, המרכז הרפואי שיבא).
+//! - Arabic: a head noun, a title and a name are an institution named after a person (جامعة
+//!   الملك سعود). Persian: a noun before a light verb (اعزام شده‌اند) is never a name.
 //! - Two or three name words that open a clause, then a comma and a title, are a person
 //!   (رولاني موكوينا، مدرب الفريق، قال).
 //! - Stadiums (ملعب, ورزشگاه, אצטדיון) are places named with their head, after a person too
@@ -31,6 +36,7 @@ use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::name_pairs;
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
 };
@@ -121,6 +127,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                     && t.words.get(u.first).is_some_and(|w| w.start == u.start)
                     && t.given_name(u)
                     && t.script(u) != Script::Latin
+                    && t.units
+                        .get(i + 1)
+                        .is_some_and(|n| !t.definite(n) || t.adjective(n))
                     && let Some(end) = name_from(t, i, false)
                     && end > i
                 {
@@ -130,11 +139,12 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let latin = t.script(u) == Script::Latin;
+        if t.script(u) == Script::Hebrew {
+            family_pair(t, i, out);
+        }
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
-            if t.script(u) == Script::Hebrew {
-                apposition_person(t, i, out);
-            }
+            apposition_person(t, i, out);
             name_before_title(t, i, out);
         }
         // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
@@ -177,6 +187,26 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// Hebrew: a given name, or a word that is one only before a family name, then an Israeli
+/// family name written without prefix letters: טל אזולאי, דן ביטון (see [`name_pairs`]).
+fn family_pair(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || !t.joined_at(i) {
+        return;
+    }
+    let form = t.form(u);
+    if !(t.given_name(u) || name_pairs::word_given(form)) {
+        return;
+    }
+    if let Some(next) = t.units.get(i + 1)
+        && t.prefix(next).is_empty()
+        && !next.has(ROLE_STOP)
+        && name_pairs::family(t.form(next))
+    {
+        push(out, u, next, EntityKind::Person, RANK_RULE);
+    }
 }
 
 /// Whether unit `i`, a Hebrew head of several words, ends with a noun with the article:
@@ -235,8 +265,12 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut first = i;
     while first > 0 && i - first < limit && t.joined_at(first - 1) {
         let u = &t.units[first - 1];
+        // Another suffix noun is part of the same name: ٹیکسٹائل ملز ایسوسی ایشن.
         let fits = !t.number(u)
-            && ((u.roles.is_none() && t.name_word(u)) || t.kind(u).is_some() || t.given_name(u));
+            && ((u.roles.is_none() && t.name_word(u))
+                || t.kind(u).is_some()
+                || t.given_name(u)
+                || (kind == EntityKind::Organization && u.has(ROLE_ORG_SUFFIX)));
         if !fits {
             break;
         }
@@ -251,6 +285,17 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units.get(i + 2).is_some_and(|u| t.kind(u).is_some())
     {
         last = i + 2;
+    }
+    // A town after an institution's suffix names its seat: زرعی یونیورسٹی فیصل آباد میں.
+    if kind == EntityKind::Organization
+        && last == i
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.kind(n) == Some(EntityKind::Place))
+        && (!t.joined_at(i + 1) || t.units.get(i + 2).is_none_or(|n| n.has(ROLE_STOP)))
+    {
+        last = i + 1;
     }
     if first < i {
         push(out, &t.units[first], &t.units[last], kind, RANK_RULE);
@@ -316,15 +361,20 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
         let next = &t.units[end + 1];
-        // A first name of two words (عبد الإله, أبو بكر) counts as the first word.
+        // A first name of two words (عبد الإله, أبو بكر) counts as the first word; a
+        // nisba may close the name after a joiner (خالد بن صالح النغيمشي).
         let first_word = end == start || end == start + 1 && joiner(&t.units[start]);
+        let after_joiner = end > start && joiner(&t.units[end - 1]) || town_name(here);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
         let fits = !next.has(ROLE_STOP)
+            && !before_light_verb(t, end + 1)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
-                || (first_word && t.script(next) == Script::Arabic && t.adjective(next)))
+                || ((first_word || after_joiner)
+                    && t.script(next) == Script::Arabic
+                    && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
@@ -332,6 +382,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
+            || town_name(here)
             || joiner(next)
             || given(here)
             || given(next);
@@ -346,8 +397,10 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     (single || end > start).then_some(end)
 }
 
-/// Hebrew: a title, what it is the title of, then the name between commas: מנכ"ל Pagaya,
-/// גל קרובינר, אמר; יו"ר ההתאחדות, שינו זוארץ, אמר. The name is two or three name words.
+/// A title, what it is the title of, then the name between commas: מנכ"ל Pagaya, גל
+/// קרובינר, אמר; رئيس جمعية الهلال الأحمر، پیرحسین کولیوند، گفت. The name is two or three
+/// name words; in Arabic script the words after the first may carry the article (فهد
+/// الفضلي). Not when the title's own words hold a name: its rule has found it.
 fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let comma_after = |j: usize| {
         t.units.get(j + 1).is_some_and(|n| {
@@ -360,13 +413,19 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while j + 1 < t.units.len() && j - i < 4 && t.joined_at(j) {
         j += 1;
     }
-    if !comma_after(j) {
+    if !comma_after(j)
+        || (i + 1..=j)
+            .any(|k| t.given_name(&t.units[k]) || t.kind(&t.units[k]) == Some(EntityKind::Person))
+    {
         return;
     }
     let start = j + 1;
+    let arabic = t.script(&t.units[i]) == Script::Arabic;
     let name = |k: usize| {
         t.units.get(k).is_some_and(|u| {
-            (u.roles.is_none() && t.name_word(u) && !t.definite(u))
+            (u.roles.is_none()
+                && t.name_word(u)
+                && (!t.definite(u) || arabic && k > start && !t.persian))
                 || t.given_name(u)
                 || t.kind(u) == Some(EntityKind::Person)
         })
@@ -506,6 +565,9 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
+    if named_after_person(t, i, out) {
+        return;
+    }
     let mut end = i;
     let mut k = i + 1;
     while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
@@ -607,6 +669,49 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     push_organization(t, i, end, out);
 }
 
+/// Arabic: a head noun, then a person's name, with or without a title, and an optional
+/// complement with لـ: an institution named after someone (جامعة الملك سعود, مستشفى الملك
+/// فيصل التخصصي, مركز محمد بن راشد للفضاء). Whether it was found.
+fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool {
+    let head = &t.units[i];
+    if t.definite(head) || !t.joined_at(i) {
+        return false;
+    }
+    let Some(next) = t.units.get(i + 1) else {
+        return false;
+    };
+    let titled = next.has(ROLE_TITLE) && t.definite(next) && t.joined_at(i + 1);
+    let start = if titled { i + 2 } else { i + 1 };
+    let Some(first) = t.units.get(start) else {
+        return false;
+    };
+    if !(t.given_name(first) || t.kind(first) == Some(EntityKind::Person))
+        || (!titled && t.kind(first).is_some())
+    {
+        return false;
+    }
+    let Some(mut end) = name_from(t, start, titled) else {
+        return false;
+    };
+    if t.joined_at(end)
+        && let Some(after) = t.units.get(end + 1)
+    {
+        let form = t.form(after);
+        if (form.starts_with("لل") && after.roles.is_none()) || adjective_not_generic(t, end + 1)
+        {
+            end += 1;
+        }
+    }
+    push(
+        out,
+        head,
+        &t.units[end],
+        EntityKind::Organization,
+        RANK_TITLE,
+    );
+    true
+}
+
 /// From unit `k`, indefinite nouns joined one to the next and closed by a definite noun or a
 /// known name, no further than unit `limit`: the last unit of the chain.
 fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
@@ -653,7 +758,35 @@ const LIGHT_VERBS: &[&str] = &[
     "است",
     "بود",
     "هست",
+    "شدهاند",
+    "شدهاست",
+    "كردهاند",
+    "كردهاست",
+    "دادهاند",
+    "دادهاست",
+    "بودند",
+    "نشد",
+    "نكرد",
+    "گرفت",
+    "گرفتند",
+    "گرفته",
+    "زد",
+    "زدند",
 ];
+
+/// The copula, which follows names as often as nouns (مقصد تهران است).
+const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
+
+/// Persian: unit `k` is followed by a light verb, so it is the verb's noun (اعزام شده‌اند,
+/// واریز کردند), not a name or part of one.
+fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
+    t.persian
+        && t.joined_at(k)
+        && t.units.get(k + 1).is_some_and(|n| {
+            let form = t.form(n);
+            LIGHT_VERBS.contains(&form) && !COPULAS.contains(&form)
+        })
+}
 
 /// Persian, Urdu and Hebrew. Persian and Urdu have no article to mark a name's end: the head
 /// takes up to three unknown words (a standalone و between two of them does not count:
@@ -677,6 +810,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             .get(i + 1)
             .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
     {
+        definite_hebrew_head(t, i, out);
         return;
     }
     let mut end = i;
@@ -690,7 +824,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
             break;
         }
-        // Two nouns joined by a standalone و close the name: سازمان غذا و دارو.
+        // Two nouns joined by a standalone و close the name: سازمان غذا و دارو; so does a
+        // noun phrase of two words closed by punctuation or a particle (پژوهشگاه زلزله‌شناسی و
+        // مهندسی زلزله،).
         let and = t.persian && t.form(u) == "و" && end == k - 1 && end > i;
         if and
             && t.units
@@ -698,6 +834,17 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && t.joined_at(k))
         {
             end = k + 1;
+            let closed =
+                |j: usize| !t.joined_at(j) || t.units.get(j + 1).is_none_or(|n| n.has(ROLE_STOP));
+            if !closed(end)
+                && t.units.get(end + 1).is_some_and(|n| {
+                    n.roles.is_none() && t.name_word(n) && !t.form(n).starts_with("مي")
+                })
+                && !before_light_verb(t, end + 1)
+                && closed(end + 1)
+            {
+                end += 1;
+            }
             break;
         }
         // A title and the person it names: بیمارستان امام خمینی, دانشگاه امام صادق.
@@ -727,8 +874,14 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
             break;
         }
-        if t.kind(u).is_some() {
+        // A Hebrew head ending with its own definite noun takes a given name as its name:
+        // בית החולים הדסה, and the campus after it.
+        let named = hebrew && k == i + 1 && head_ends_definite(t, i) && t.given_name(u);
+        if t.kind(u).is_some() || named {
             end = k;
+            if named && t.joined_at(k) && campus(t, k + 1) {
+                end = k + 1;
+            }
             break;
         }
         if u.roles
@@ -746,6 +899,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // A Hebrew head that ends with its own definite noun (בית החולים, בית ההשקעות)
         // is followed by a name of one word: בית החולים שיבא פתח מחלקה.
         if hebrew && unknown == 1 && !t.definite(u) && head_ends_definite(t, i) {
+            // Its campus may follow, a known place without prefix letters: בית החולים הדסה
+            // עין כרם.
+            if t.joined_at(k - 1) && campus(t, k) {
+                end = k;
+            }
             break;
         }
     }
@@ -786,6 +944,51 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     push_organization(t, i, end, out);
 }
 
+/// Unit `k` is a known place written without prefix letters: a hospital's or a
+/// university's campus after its name (הדסה עין כרם).
+fn campus(t: &Text<'_>, k: usize) -> bool {
+    t.units
+        .get(k)
+        .is_some_and(|n| t.kind(n) == Some(EntityKind::Place) && t.prefix(n).is_empty())
+}
+
+/// Hebrew: a head with the article, its adjectives, then a complement with ל or a name of
+/// one word closed by punctuation or a preposition: הקרן הלאומית למדע, המרכז הרפואי שיבא
+/// בתל השומר (the head's article is left out of the span, as a prefix letter). The adjectives
+/// alone (המכון הלאומי) are a description, not a name.
+fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let mut k = i + 1;
+    while k < t.units.len() && t.joined_at(k - 1) && adjective_not_generic(t, k) {
+        k += 1;
+    }
+    // A head of several words with its own adjective needs no other: המרכז הרפואי שיבא.
+    let described = k > i + 1 || head_ends_definite(t, i);
+    if !described || !t.joined_at(k - 1) {
+        return;
+    }
+    let Some(u) = t.units.get(k) else {
+        return;
+    };
+    let unknown = (u.roles.is_none() && t.name_word(u) || t.kind(u).is_some()) && !t.definite(u);
+    let complement = unknown && t.form(u).starts_with('ל');
+    // Closed by a word behind ב, even one the lists do not know (בתל השומר): few verbs
+    // start with it.
+    let closed = !t.joined_at(k)
+        || t.units.get(k + 1).is_none_or(|n| {
+            n.has(ROLE_STOP)
+                || t.prepositional(n)
+                || t.conjoined(n)
+                || t.words.get(n.first).is_some_and(|w| {
+                    t.text()
+                        .get(w.start..w.end)
+                        .is_some_and(|f| f.starts_with('ב') && f.chars().count() >= 3)
+                })
+        });
+    if (complement || (unknown && !t.prepositional(u))) && closed {
+        push(out, &t.units[i], u, EntityKind::Organization, RANK_RULE);
+    }
+}
+
 fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
     t.units
         .get(k)
@@ -818,6 +1021,15 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && let Some(last) = construct_chain(t, end + 1, end + 3)
     {
         end = last;
+    } else if t.script(&t.units[i]) == Script::Arabic
+        && !t.persian
+        && t.joined_at(end)
+        && t.units
+            .get(end + 1)
+            .is_some_and(|n| n.roles.is_none() && !t.conjoined(n) && t.form(n).starts_with("لل"))
+    {
+        // Or one definite noun with لـ: منظمة الأمم المتحدة للطفولة.
+        end += 1;
     }
     push_organization(t, i, end, out);
 }
@@ -834,6 +1046,10 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "רחוב",
     "שדרות",
     "نهر",
+    "شط",
+    "جبل",
+    "جبال",
+    "رشتهكوه",
     "خليج",
     "بحر",
     "بحيره",
@@ -960,7 +1176,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         );
         return;
     } else if t.kind(u) != Some(EntityKind::Place) {
-        if u.roles.is_some() || !t.name_word(u) {
+        if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
             return;
         }
         // Hebrew town names do not take the article: an unknown ה- word after העיר or הכפר

@@ -16,6 +16,7 @@
 //! 4. Overlaps are resolved ([`resolve`]): the longest span wins, then the surer rule; names the
 //!    user declared always win. Quotations may contain other mentions and are reported along
 //!    with them (nested); no other two mentions overlap.
+//!    An organisation's short name in brackets after it is that organisation too ([`aliases`]).
 //! 5. Family names of people found are carried through the text (and, for a document, through
 //!    all its blocks): after سيرغي كورالينكو, a later كورالينكو alone is a person; so is the
 //!    name a head noun introduced: after חברת וויקס, a later וויקס alone is an organisation.
@@ -38,10 +39,12 @@
 //! `name TAB person|place|organization` lines) and articles in their front matter
 //! ([`Document::declared_entities`], applied by [`Tagger::tag_document`]).
 
+pub mod aliases;
 pub mod clitics;
 pub mod context;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod name_pairs;
 pub mod patterns;
 pub mod resolve;
 pub mod text;
@@ -96,10 +99,9 @@ impl Tagger {
         };
         let t = Text::new(text, lexicons);
         let mut chosen = choose(&t);
-        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
-        resolve::people(&t, &chosen, &mut names);
-        resolve::organizations(&t, &chosen, &mut organizations);
-        carry(&t, &names, &organizations, &mut chosen);
+        let mut known = Known::default();
+        known.gather(&t, &chosen);
+        carry(&t, &known, &mut chosen);
         resolve::mentions(&t, &chosen)
     }
 
@@ -130,7 +132,7 @@ impl Tagger {
         // and gathers the people named anywhere, the second carries those names to bare
         // mentions. A block's analysis (folded text, words) is some fifteen times its text, so
         // it is made again in the second pass rather than kept for a whole article.
-        let (mut names, mut organizations) = (HashSet::new(), HashSet::new());
+        let mut known = Known::default();
         let lexicons = Lexicons {
             main: &self.lexicon,
             extra: declared.as_ref(),
@@ -140,8 +142,7 @@ impl Tagger {
             let text = block.plain_text();
             let t = Text::new(&text, lexicons);
             let found = choose(&t);
-            resolve::people(&t, &found, &mut names);
-            resolve::organizations(&t, &found, &mut organizations);
+            known.gather(&t, &found);
             chosen.push(&found);
         }
         chosen.shrink_to_fit();
@@ -149,7 +150,7 @@ impl Tagger {
             .enumerate()
             .flat_map(move |(i, (section, block, b))| {
                 let mut chosen = chosen.of(i);
-                if chosen.is_empty() && names.is_empty() && organizations.is_empty() {
+                if chosen.is_empty() && known.is_empty() {
                     return Vec::new();
                 }
                 let lexicons = Lexicons {
@@ -158,7 +159,7 @@ impl Tagger {
                 };
                 let text = b.plain_text();
                 let t = Text::new(&text, lexicons);
-                carry(&t, &names, &organizations, &mut chosen);
+                carry(&t, &known, &mut chosen);
                 let mentions = resolve::mentions(&t, &chosen);
                 mentions
                     .into_iter()
@@ -230,18 +231,34 @@ impl Chosen {
     }
 }
 
-/// People's family names, then organisations' names, carried through a text.
-fn carry(
-    t: &Text<'_>,
-    people: &HashSet<String>,
-    organizations: &HashSet<String>,
-    chosen: &mut Vec<Candidate>,
-) {
-    resolve::carry_people(t, people, chosen);
-    // Persian and Urdu have no article: any noun after a head looks like a name there.
-    if !organizations.is_empty() && !t.persian {
-        resolve::carry(t, organizations, EntityKind::Organization, chosen);
+/// The names a text has introduced, which it may go on to use alone (folded forms).
+#[derive(Default)]
+struct Known {
+    people: HashSet<String>,
+    organizations: HashSet<String>,
+    places: HashSet<String>,
+}
+
+impl Known {
+    fn gather(&mut self, t: &Text<'_>, chosen: &[Candidate]) {
+        resolve::people(t, chosen, &mut self.people);
+        resolve::organizations(t, chosen, &mut self.organizations);
+        resolve::places(t, chosen, &mut self.places);
     }
+
+    fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.organizations.is_empty() && self.places.is_empty()
+    }
+}
+
+/// People's family names, then organisations' and places' names, carried through a text.
+fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
+    resolve::carry_people(t, &known.people, chosen);
+    // Persian and Urdu have no article: any noun after a head looks like a name there.
+    if !known.organizations.is_empty() && !t.persian {
+        resolve::carry(t, &known.organizations, EntityKind::Organization, chosen);
+    }
+    resolve::carry(t, &known.places, EntityKind::Place, chosen);
 }
 
 fn choose(t: &Text<'_>) -> Vec<Candidate> {
@@ -249,5 +266,7 @@ fn choose(t: &Text<'_>) -> Vec<Candidate> {
     context::candidates(t, &mut candidates);
     patterns::numbers_and_dates(t, &mut candidates);
     patterns::quotes(t, &mut candidates);
-    resolve::resolve(candidates)
+    let mut chosen = resolve::resolve(candidates);
+    aliases::aliases(t, &mut chosen);
+    chosen
 }

@@ -1,5 +1,6 @@
 //! Turning candidates into mentions: overlaps resolved, people's family names and the names
-//! of organisations introduced by a head noun (חברת וויקס → וויקס) carried through the text,
+//! of organisations and places introduced by a head or place noun (חברת וויקס → וויקס, منطقة
+//! القصيم → القصيم) carried through the text,
 //! folded offsets mapped back to characters of the original.
 //!
 //! Overlap rule: names the user or the article declared win; otherwise the longest span wins,
@@ -11,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::Mention;
 use super::clitics::{Script, prefix_cuts};
-use super::gazetteer::{ROLE_ORG_HEAD, ROLE_STOP, ROLE_TITLE};
+use super::gazetteer::{ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
 use crate::document::EntityKind;
 
@@ -74,6 +75,26 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<Stri
             && head.has(ROLE_ORG_HEAD)
             && name.roles.is_none()
             && !t.definite(name)
+            && t.form(name).chars().count() >= 3
+        {
+            into.insert(t.form(name).to_owned());
+        }
+    }
+}
+
+/// Folded names of places that a place noun introduced (منطقة القصيم, استان ایلام): one
+/// unknown word, which the text goes on to use alone.
+pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+    for c in chosen.iter().filter(|c| c.kind == EntityKind::Place) {
+        let at = t.units.partition_point(|u| u.start < c.start);
+        let (Some(name), Some(before)) = (t.units.get(at), at.checked_sub(1)) else {
+            continue;
+        };
+        if name.start == c.start
+            && name.end == c.end
+            && name.roles.is_none()
+            && t.units[before].has(ROLE_PLACE_NOUN)
+            && t.joined_at(before)
             && t.form(name).chars().count() >= 3
         {
             into.insert(t.form(name).to_owned());

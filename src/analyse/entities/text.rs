@@ -27,6 +27,52 @@ pub const RANK_RULE: u8 = 4;
 pub const RANK_TITLE: u8 = 5;
 pub const RANK_USER: u8 = 6;
 
+/// Frequent Arabic adjectives that are not nisbas, in folded form: they follow the nouns of
+/// names (الهيئة العامة, الأمم المتحدة, المحكمة العليا) as nisbas do. A `match`, which
+/// compiles to a switch on length: this is asked of most words.
+fn arabic_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "العام"
+            | "العامه"
+            | "المتحده"
+            | "المتحد"
+            | "الكبير"
+            | "الكبيره"
+            | "الكبري"
+            | "العليا"
+            | "الاعلي"
+            | "الخاص"
+            | "الخاصه"
+            | "المستقل"
+            | "المستقله"
+            | "الموحد"
+            | "الموحده"
+            | "المشترك"
+            | "المشتركه"
+            | "الحر"
+            | "الحره"
+            | "الدائم"
+            | "الدائمه"
+            | "المؤقت"
+            | "المؤقته"
+            | "العظمي"
+            | "الاحمر"
+            | "الاخضر"
+            | "المفتوح"
+            | "المفتوحه"
+            | "الحمراء"
+            | "الخضراء"
+            | "البيضاء"
+            | "السوداء"
+            | "الزرقاء"
+            | "الصفراء"
+            | "الابيض"
+            | "الاسود"
+            | "الازرق"
+    )
+}
+
 pub struct Text<'a> {
     pub original: &'a str,
     pub folded: Folded,
@@ -170,7 +216,9 @@ impl<'a> Text<'a> {
         }
         let form = self.form(u);
         match self.script(u) {
-            Script::Arabic => form.ends_with('ي') || form.ends_with("يه"),
+            Script::Arabic => {
+                form.ends_with('ي') || form.ends_with("يه") || arabic_adjective(self.bare(u))
+            }
             Script::Hebrew => form.ends_with('י') || form.ends_with("ית"),
             _ => false,
         }
@@ -222,8 +270,9 @@ impl<'a> Text<'a> {
             && (4..=6).contains(&n)
     }
 
+    /// Starts with a digit, or holds one (כ-2, ב-2016): never part of a name.
     pub fn number(&self, u: &Unit) -> bool {
-        self.form(u).starts_with(|c: char| c.is_ascii_digit())
+        self.form(u).contains(|c: char| c.is_ascii_digit())
     }
 
     /// A Latin brand or acronym: two to six capitals (BBC, OPEC), or capitals inside a word

@@ -6,7 +6,7 @@
 //! one unit and the next lookup starts after it.
 
 use super::clitics::{elided_article, prefix_cuts};
-use super::gazetteer::{Roles, Source};
+use super::gazetteer::{ROLE_STOP, Roles, Source};
 use super::lexicon::Lexicon;
 
 /// A word of the folded text, as a byte range.
@@ -220,10 +220,13 @@ fn lookup_word(
                 continue;
             }
             // Nor is a rest of two letters a context word: כלים is not כ + ל + ים (sea).
+            // But a conjunction before a particle is one: ועם, ועל, וכי.
             let tiny = text
                 .get(start..end)
                 .is_some_and(|rest| rest.chars().count() < 3);
-            if tiny && hebrew && roles.kind.is_none() {
+            let and_particle =
+                cut == 'ו'.len_utf8() && form.starts_with('ו') && roles.bits & ROLE_STOP != 0;
+            if tiny && hebrew && roles.kind.is_none() && !and_particle {
                 continue;
             }
             return Some((start, end, roles, false));
