@@ -14,7 +14,6 @@ use crate::ui::paint;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear, Widget};
 use std::ops::Range;
 
 impl FeedListView {
@@ -75,7 +74,7 @@ impl FeedListView {
         }
         self.draw_status(area, buf, theme);
         if self.help {
-            draw_help(area, buf, theme, &self.keymap.list_help_rows());
+            crate::ui::panel::draw_keys(theme, area, buf, &self.keymap.list_help_rows(), 0);
         }
     }
 
@@ -214,42 +213,5 @@ fn paint_row(
                 });
             }
         }
-    }
-}
-
-/// The list's keys in a panel centred over `area` (its status line left free).
-fn draw_help(area: Rect, buf: &mut Buffer, theme: &Theme, rows: &[(String, &str)]) {
-    let width = area.width.saturating_sub(2).min(60);
-    let room = area.height.saturating_sub(1);
-    let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX).min(room);
-    if width < 4 || height < 3 {
-        return; // no room for a box
-    }
-    let panel = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (room - height) / 2,
-        width,
-        height,
-    );
-    Clear.render(panel, buf);
-    let block = Block::bordered()
-        .title(" keys — Esc closes ")
-        .style(theme.style(StyleKey::Panel))
-        .border_style(theme.style(StyleKey::PanelBorder));
-    let inner = block.inner(panel);
-    block.render(panel, buf);
-    let keys_width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    let keys_width = u16::try_from(keys_width)
-        .unwrap_or(u16::MAX)
-        .min(inner.width / 2);
-    let (style, key_style) = (theme.style(StyleKey::Help), theme.style(StyleKey::HelpKey));
-    for (y, (keys, help)) in (inner.top()..inner.bottom()).zip(rows) {
-        let key_right = inner.x + 1 + keys_width;
-        paint::plain(buf, inner.x + 1, y, key_right, keys, key_style);
-        paint::plain(buf, key_right + 2, y, inner.right(), help, style);
     }
 }

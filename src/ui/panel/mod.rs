@@ -9,6 +9,7 @@
 
 mod entities;
 mod help;
+pub(super) use help::draw_keys;
 mod links;
 mod list;
 mod outline;
@@ -113,7 +114,11 @@ pub(super) trait Panel {
 
 /// A panel's box: cleared, bordered, titled in the theme's panel styles; the room inside.
 fn frame(ctx: &Context, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
-    let theme = ctx.theme;
+    boxed(ctx.theme, area, buf, title)
+}
+
+/// [`frame`] with the theme alone, for views that are not the reader (the feed list's help).
+fn boxed(theme: &Theme, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
     Clear.render(area, buf);
     let block = Block::bordered()
         .title(title)
