@@ -67,6 +67,19 @@ impl EntityRef<'_> {
     }
 }
 
+impl<'a> From<&'a Entity> for EntityRef<'a> {
+    fn from(e: &'a Entity) -> Self {
+        EntityRef {
+            text: &e.text,
+            kind: e.kind,
+            section: e.section,
+            block: e.block,
+            start: e.start,
+            end: e.end,
+        }
+    }
+}
+
 /// Offsets past `u32::MAX` (a block of four billion characters) are not read: they saturate.
 fn small(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)

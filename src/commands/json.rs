@@ -113,16 +113,7 @@ struct Owned(Entity);
 
 impl Serialize for Owned {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let e = &self.0;
-        let entity = EntityRef {
-            text: &e.text,
-            kind: e.kind,
-            section: e.section,
-            block: e.block,
-            start: e.start,
-            end: e.end,
-        };
-        JsonEntity::of(&entity).serialize(serializer)
+        JsonEntity::of(&EntityRef::from(&self.0)).serialize(serializer)
     }
 }
 

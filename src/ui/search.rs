@@ -367,13 +367,6 @@ mod tests {
     }
 
     fn as_ref(e: &Entity) -> EntityRef<'_> {
-        EntityRef {
-            text: &e.text,
-            kind: e.kind,
-            section: e.section,
-            block: e.block,
-            start: e.start,
-            end: e.end,
-        }
+        EntityRef::from(e)
     }
 }
