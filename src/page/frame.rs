@@ -161,7 +161,68 @@ const LRM: char = '\u{200E}';
 pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut [Piece]) {
     match terminal {
         ReorderingTerminal::Konsole => for_embedding_terminal(pieces, true),
-        ReorderingTerminal::Mlterm | ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+        ReorderingTerminal::Mlterm => for_mlterm(pieces),
+        ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+    }
+}
+
+/// Box drawing and block elements: mlterm reads a row holding any of them left to right.
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259F}').contains(&c)
+}
+
+/// Whether mlterm reads a row (as written) right to left: its first strong character (an
+/// LRM or RLM counting) is a right-to-left one and it holds no box drawing.
+pub(crate) fn mlterm_reads_right_to_left(row: &str) -> bool {
+    !row.chars().any(is_box_drawing) && first_strong(row) == Some(true)
+}
+
+/// mlterm reads a row right to left only when its first strong character is a right-to-left
+/// one and it holds no box drawing. A right-to-left row that it reads so is written mirrored
+/// as a whole ([`for_mirroring_terminal`]); every other row keeps its pieces where they were
+/// composed, each right-to-left text embedded (RLE … PDF, LRM; mlterm mirrors brackets
+/// itself), and a left-to-right line whose first strong character is a right-to-left one
+/// gets an LRM in front, so that the row stays left to right.
+fn for_mlterm(pieces: &mut [Piece]) {
+    let boxed = pieces.iter().any(|p| match p {
+        Piece::Decoration { text, .. } => text.chars().any(is_box_drawing),
+        Piece::Text { line, .. } => line.text.chars().any(is_box_drawing),
+    });
+    let first = pieces.iter().find_map(|p| match p {
+        Piece::Text { line, .. } => first_strong(&line.text).map(|rtl| (rtl, line.rtl)),
+        Piece::Decoration { .. } => None,
+    });
+    if !boxed && first == Some((true, true)) {
+        for_mirroring_terminal(pieces);
+        return;
+    }
+    let mut lrm_due = first == Some((true, false)) && !boxed;
+    for piece in pieces.iter_mut() {
+        let Piece::Text { line, .. } = piece else {
+            continue;
+        };
+        if line.clusters.is_empty() {
+            continue;
+        }
+        if line.rtl {
+            embed(line, Opening::Here, false);
+        } else if lrm_due && first_strong(&line.text) == Some(true) {
+            lead_with(line, LRM);
+            lrm_due = false;
+        }
+    }
+}
+
+/// `c` (a zero-width control) written in front of the line's first cluster, as part of it.
+fn lead_with<T>(line: &mut VisualLine<T>, c: char) {
+    line.text.insert(0, c);
+    let n = c.len_utf8();
+    for cluster in &mut line.clusters {
+        let start = match cluster.text.start {
+            0 => 0,
+            start => start + n,
+        };
+        cluster.text = start..cluster.text.end + n;
     }
 }
 

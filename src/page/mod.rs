@@ -26,7 +26,7 @@ mod tests;
 
 pub use compose::{Composer, compose};
 pub use frame::ReorderingTerminal;
-pub(crate) use frame::{Opening, embed, for_reordering_terminal};
+pub(crate) use frame::{Opening, embed, for_reordering_terminal, mlterm_reads_right_to_left};
 pub use index::PageIndex;
 pub use sources::text_of;
 

@@ -150,15 +150,9 @@ pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Opti
             }
         }
     }
-    // Konsole reads every row left to right; mlterm by its first strong character, a
-    // box-drawing one counting as left to right.
-    let rtl = mlterm
-        && row.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
-            _ if ('\u{2500}'..='\u{257F}').contains(&c) => Some(false),
-            unicode_bidi::BidiClass::L => Some(false),
-            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => Some(true),
-            _ => None,
-        }) == Some(true);
+    // Konsole reads every row left to right; mlterm by its first strong character, unless
+    // the row holds box drawing.
+    let rtl = mlterm && crate::page::mlterm_reads_right_to_left(&row);
     let level = if rtl { Level::rtl() } else { Level::ltr() };
     let info = BidiInfo::new(&row, Some(level));
     let mut order: Vec<usize> = Vec::with_capacity(units.len());
