@@ -178,39 +178,107 @@ pub(crate) fn mlterm_reads_right_to_left(row: &str) -> bool {
 }
 
 /// mlterm reads a row right to left only when its first strong character is a right-to-left
-/// one and it holds no box drawing. A right-to-left row that it reads so is written mirrored
-/// as a whole ([`for_mirroring_terminal`]); every other row keeps its pieces where they were
-/// composed, each right-to-left text embedded (RLE … PDF, LRM; mlterm mirrors brackets
-/// itself), and a left-to-right line whose first strong character is a right-to-left one
-/// gets an LRM in front, so that the row stays left to right.
+/// one and it holds no box drawing. A row without box drawing gets the generic arrangement
+/// ([`for_mirroring_terminal`]), but for a left-to-right line whose first strong character
+/// is a right-to-left one, which gets an LRM in front so that the row stays left to right.
+/// A row with box drawing (a box, a table, a quote bar) keeps its pieces where they were
+/// composed, each right-to-left text written so that mlterm's left-to-right reading of it
+/// gives its picture ([`for_left_to_right_row`]). No embedding controls there: mlterm keeps
+/// each control in a column of its own, so a row as wide as the screen would lose its last
+/// cell (the right border) for every one.
 fn for_mlterm(pieces: &mut [Piece]) {
     let boxed = pieces.iter().any(|p| match p {
         Piece::Decoration { text, .. } => text.chars().any(is_box_drawing),
         Piece::Text { line, .. } => line.text.chars().any(is_box_drawing),
     });
-    let first = pieces.iter().find_map(|p| match p {
-        Piece::Text { line, .. } => first_strong(&line.text).map(|rtl| (rtl, line.rtl)),
-        Piece::Decoration { .. } => None,
-    });
-    if !boxed && first == Some((true, true)) {
-        for_mirroring_terminal(pieces);
+    if !boxed {
+        let first = pieces.iter_mut().find_map(|p| match p {
+            Piece::Text { line, .. } => first_strong(&line.text).map(|rtl| (rtl, line)),
+            Piece::Decoration { .. } => None,
+        });
+        match first {
+            Some((true, line)) if !line.rtl => lead_with(line, LRM),
+            _ => for_mirroring_terminal(pieces),
+        }
         return;
     }
-    let mut lrm_due = first == Some((true, false)) && !boxed;
     for piece in pieces.iter_mut() {
-        let Piece::Text { line, .. } = piece else {
-            continue;
-        };
-        if line.clusters.is_empty() {
-            continue;
-        }
-        if line.rtl {
-            embed(line, Opening::Here, false);
-        } else if lrm_due && first_strong(&line.text) == Some(true) {
-            lead_with(line, LRM);
-            lrm_due = false;
+        if let Piece::Text { line, .. } = piece
+            && line.rtl
+        {
+            for_left_to_right_row(line);
         }
     }
+}
+
+/// A right-to-left line (in logical order) rewritten for a terminal that reads its row left
+/// to right and reverses and mirrors the runs it finds at odd levels: the line as sahifa shows
+/// it (rules L2 and L4 at a right-to-left paragraph level), then those rules again at a
+/// left-to-right level, which the terminal's own reading undoes.
+/// When the second pass is not undone by the first (Arabic-Indic digits next to a
+/// right-to-left word resolve differently in the picture), the line stays in logical order.
+fn for_left_to_right_row<T: Clone>(line: &mut VisualLine<T>) {
+    let shown = reordered(line, unicode_bidi::Level::rtl());
+    let written = reordered(&shown, unicode_bidi::Level::ltr());
+    if reordered(&written, unicode_bidi::Level::ltr()).text == shown.text {
+        *line = written;
+    }
+}
+
+/// `line` reordered (rule L2) and its characters at odd levels mirrored, at paragraph `level`.
+fn reordered<T: Clone>(line: &VisualLine<T>, level: unicode_bidi::Level) -> VisualLine<T> {
+    let info = unicode_bidi::BidiInfo::new(&line.text, Some(level));
+    let level_at = |at: usize| info.levels.get(at).map_or(0, |l| l.number());
+    let levels: Vec<u8> = line
+        .clusters
+        .iter()
+        .map(|c| level_at(c.text.start))
+        .collect();
+    let mut text = String::with_capacity(line.text.len());
+    let mut clusters = Vec::with_capacity(line.clusters.len());
+    for i in l2_order(&levels) {
+        let (Some(cluster), Some(odd)) = (line.clusters.get(i), levels.get(i).map(|l| l % 2 == 1))
+        else {
+            continue;
+        };
+        let at = text.len();
+        let part = line.text.get(cluster.text.clone()).unwrap_or_default();
+        text.extend(
+            part.chars()
+                .map(|c| if odd { mirror::mirrored(c) } else { c }),
+        );
+        clusters.push(Cluster {
+            text: at..text.len(),
+            ..cluster.clone()
+        });
+    }
+    VisualLine {
+        text,
+        clusters,
+        ..line.clone()
+    }
+}
+
+/// Rule L2: the order in which items at `levels` show, left to right.
+fn l2_order(levels: &[u8]) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..levels.len()).collect();
+    let top = levels.iter().copied().max().unwrap_or(0);
+    for at_least in (1..=top).rev() {
+        let mut start = 0;
+        while start < shown.len() {
+            if levels[shown[start]] < at_least {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < shown.len() && levels[shown[end]] >= at_least {
+                end += 1;
+            }
+            shown[start..end].reverse();
+            start = end;
+        }
+    }
+    shown
 }
 
 /// `c` (a zero-width control) written in front of the line's first cluster, as part of it.
