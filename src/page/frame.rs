@@ -217,7 +217,7 @@ fn for_mlterm(pieces: &mut [Piece]) {
 /// left-to-right level, which the terminal's own reading undoes.
 /// When the second pass is not undone by the first (Arabic-Indic digits next to a
 /// right-to-left word resolve differently in the picture), the line stays in logical order.
-fn for_left_to_right_row<T: Clone>(line: &mut VisualLine<T>) {
+pub(crate) fn for_left_to_right_row<T: Clone>(line: &mut VisualLine<T>) {
     let shown = reordered(line, unicode_bidi::Level::rtl());
     let written = reordered(&shown, unicode_bidi::Level::ltr());
     if reordered(&written, unicode_bidi::Level::ltr()).text == shown.text {
