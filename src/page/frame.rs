@@ -166,8 +166,9 @@ pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut
     }
 }
 
-/// Box drawing and block elements: mlterm reads a row holding any of them left to right.
-fn is_box_drawing(c: char) -> bool {
+/// Box drawing and block elements: mlterm reads a row holding any of them left to right, and
+/// resolves them as left-to-right letters.
+pub(crate) fn is_box_drawing(c: char) -> bool {
     ('\u{2500}'..='\u{259F}').contains(&c)
 }
 

@@ -98,8 +98,10 @@ pub(super) fn cells(line: &PageLine) -> Vec<CellSpan> {
 
 /// The cells of a page line written in logical order, left to right as `terminal` shows them:
 /// the row's characters through the Unicode bidi algorithm as that terminal applies it (Konsole:
-/// the row at level 0; mlterm: the row's direction from its first strong character, box drawing
-/// counting as left to right; both honour the controls), each cluster moved as one cell. `None` for a terminal whose reordering is not known.
+/// the row at level 0; mlterm: the row's direction from its first strong character, a row
+/// holding box drawing left to right, box drawing resolved as left-to-right letters; both
+/// honour the controls), each cluster moved as one cell. `None` for a terminal whose
+/// reordering is not known.
 pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Option<Vec<CellSpan>> {
     let mlterm = match terminal {
         ReorderingTerminal::Konsole => false,
@@ -154,6 +156,20 @@ pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Opti
     // the row holds box drawing.
     let rtl = mlterm && crate::page::mlterm_reads_right_to_left(&row);
     let level = if rtl { Level::rtl() } else { Level::ltr() };
+    // mlterm resolves box drawing as a left-to-right letter: one of the same length stands in.
+    let row: String = if mlterm {
+        row.chars()
+            .map(|c| {
+                if crate::page::is_box_drawing(c) {
+                    '\u{E000}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    } else {
+        row
+    };
     let info = BidiInfo::new(&row, Some(level));
     let mut order: Vec<usize> = Vec::with_capacity(units.len());
     match info.paragraphs.first() {
