@@ -127,19 +127,23 @@ impl Frame {
 ///   mirrored. Bidi controls are kept (a zero-width character stays with the cell before it)
 ///   and honoured: an RLE embeds what follows in a right-to-left run.
 /// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its
-///   first strong character — box-drawing characters (borders, quote bars) count as
-///   left-to-right ones — right-to-left runs reversed and mirrored.
+///   first strong character, except that a row holding box drawing (a border, a quote bar, a
+///   table) is left to right whatever it starts with; box drawing resolves as a left-to-right
+///   letter; right-to-left runs reversed and mirrored. It gives every bidi control a column
+///   of its own (they show nothing, but a row as wide as the screen loses its last cell for
+///   each), so its arrangement avoids them ([`for_mlterm`]).
 /// - [`Generic`](Self::Generic): a terminal nobody has described (`--bidi terminal` anywhere
 ///   else, Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own,
 ///   direction from its first strong character — what a bidi-aware editor does with
 ///   `print --logical`.
 ///
 /// Konsole gets the pieces where they were composed, each right-to-left text embedded (see
-/// [`embed`]). mlterm and the generic order get a right-to-left row written mirrored as a
-/// whole. Known limit in mlterm: a row that starts with a border or a quote bar (a box, a
-/// table, an RTL quote written mirrored) reads left to right there, so its text is reversed
-/// in place but not moved; embedding such rows as for Konsole, with an LRM in front of every
-/// row, was tried and mlterm then drew Arabic as empty boxes.
+/// [`embed`]). The generic order gets a right-to-left row written mirrored as a whole; mlterm
+/// too, but for its box rows and for left-to-right lines led by a right-to-left word.
+/// Known limits in mlterm: a box row whose right-to-left text holds Persian or Arabic-Indic
+/// digits that no left-to-right reading puts where they show is written in logical order (its
+/// digits then show reversed in place); the LRM in front of a left-to-right line led by a
+/// right-to-left word costs the row its last (blank) cell in the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReorderingTerminal {
     Konsole,
