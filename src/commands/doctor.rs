@@ -77,7 +77,11 @@ pub fn run() -> anyhow::Result<()> {
             crate::page::ReorderingTerminal::Konsole => {
                 "Konsole's: pieces in place, right-to-left texts embedded (RLE … PDF)"
             }
-            crate::page::ReorderingTerminal::Mlterm | crate::page::ReorderingTerminal::Generic => {
+            crate::page::ReorderingTerminal::Mlterm => {
+                "mlterm's: right-to-left rows written mirrored as a whole, rows with box drawing \
+                 in place, their right-to-left texts written for a left-to-right reading"
+            }
+            crate::page::ReorderingTerminal::Generic => {
                 "right-to-left rows written mirrored as a whole"
             }
         };

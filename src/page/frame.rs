@@ -127,19 +127,23 @@ impl Frame {
 ///   mirrored. Bidi controls are kept (a zero-width character stays with the cell before it)
 ///   and honoured: an RLE embeds what follows in a right-to-left run.
 /// - [`Mlterm`](Self::Mlterm) (FriBidi): each row is one paragraph whose direction is its
-///   first strong character — box-drawing characters (borders, quote bars) count as
-///   left-to-right ones — right-to-left runs reversed and mirrored.
+///   first strong character, except that a row holding box drawing (a border, a quote bar, a
+///   table) is left to right whatever it starts with; box drawing resolves as a left-to-right
+///   letter; right-to-left runs reversed and mirrored. It gives every bidi control a column
+///   of its own (they show nothing, but a row as wide as the screen loses its last cell for
+///   each), so its arrangement avoids them ([`for_mlterm`]).
 /// - [`Generic`](Self::Generic): a terminal nobody has described (`--bidi terminal` anywhere
 ///   else, Terminal.app): the Unicode bidi algorithm on each row as a paragraph of its own,
 ///   direction from its first strong character — what a bidi-aware editor does with
 ///   `print --logical`.
 ///
 /// Konsole gets the pieces where they were composed, each right-to-left text embedded (see
-/// [`embed`]). mlterm and the generic order get a right-to-left row written mirrored as a
-/// whole. Known limit in mlterm: a row that starts with a border or a quote bar (a box, a
-/// table, an RTL quote written mirrored) reads left to right there, so its text is reversed
-/// in place but not moved; embedding such rows as for Konsole, with an LRM in front of every
-/// row, was tried and mlterm then drew Arabic as empty boxes.
+/// [`embed`]). The generic order gets a right-to-left row written mirrored as a whole; mlterm
+/// too, but for its box rows and for left-to-right lines led by a right-to-left word.
+/// Known limits in mlterm: a box row whose right-to-left text holds Persian or Arabic-Indic
+/// digits that no left-to-right reading puts where they show is written in logical order (its
+/// digits then show reversed in place); the LRM in front of a left-to-right line led by a
+/// right-to-left word costs the row its last (blank) cell in the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReorderingTerminal {
     Konsole,
@@ -161,7 +165,137 @@ const LRM: char = '\u{200E}';
 pub(crate) fn for_reordering_terminal(terminal: ReorderingTerminal, pieces: &mut [Piece]) {
     match terminal {
         ReorderingTerminal::Konsole => for_embedding_terminal(pieces, true),
-        ReorderingTerminal::Mlterm | ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+        ReorderingTerminal::Mlterm => for_mlterm(pieces),
+        ReorderingTerminal::Generic => for_mirroring_terminal(pieces),
+    }
+}
+
+/// Box drawing and block elements: mlterm reads a row holding any of them left to right, and
+/// resolves them as left-to-right letters.
+pub(crate) fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{259F}').contains(&c)
+}
+
+/// Whether mlterm reads a row (as written) right to left: its first strong character (an
+/// LRM or RLM counting) is a right-to-left one and it holds no box drawing.
+pub(crate) fn mlterm_reads_right_to_left(row: &str) -> bool {
+    !row.chars().any(is_box_drawing) && first_strong(row) == Some(true)
+}
+
+/// mlterm reads a row right to left only when its first strong character is a right-to-left
+/// one and it holds no box drawing. A row without box drawing gets the generic arrangement
+/// ([`for_mirroring_terminal`]), but for a left-to-right line whose first strong character
+/// is a right-to-left one, which gets an LRM in front so that the row stays left to right.
+/// A row with box drawing (a box, a table, a quote bar) keeps its pieces where they were
+/// composed, each right-to-left text written so that mlterm's left-to-right reading of it
+/// gives its picture ([`for_left_to_right_row`]). No embedding controls there: mlterm keeps
+/// each control in a column of its own, so a row as wide as the screen would lose its last
+/// cell (the right border) for every one.
+fn for_mlterm(pieces: &mut [Piece]) {
+    let boxed = pieces.iter().any(|p| match p {
+        Piece::Decoration { text, .. } => text.chars().any(is_box_drawing),
+        Piece::Text { line, .. } => line.text.chars().any(is_box_drawing),
+    });
+    if !boxed {
+        let first = pieces.iter_mut().find_map(|p| match p {
+            Piece::Text { line, .. } => first_strong(&line.text).map(|rtl| (rtl, line)),
+            Piece::Decoration { .. } => None,
+        });
+        match first {
+            Some((true, line)) if !line.rtl => lead_with(line, LRM),
+            _ => for_mirroring_terminal(pieces),
+        }
+        return;
+    }
+    for piece in pieces.iter_mut() {
+        if let Piece::Text { line, .. } = piece
+            && line.rtl
+        {
+            for_left_to_right_row(line);
+        }
+    }
+}
+
+/// A right-to-left line (in logical order) rewritten for a terminal that reads its row left
+/// to right and reverses and mirrors the runs it finds at odd levels: the line as sahifa shows
+/// it (rules L2 and L4 at a right-to-left paragraph level), then those rules again at a
+/// left-to-right level, which the terminal's own reading undoes.
+/// When the second pass is not undone by the first (Arabic-Indic digits next to a
+/// right-to-left word resolve differently in the picture), the line stays in logical order.
+pub(crate) fn for_left_to_right_row<T: Clone>(line: &mut VisualLine<T>) {
+    let shown = reordered(line, unicode_bidi::Level::rtl());
+    let written = reordered(&shown, unicode_bidi::Level::ltr());
+    if reordered(&written, unicode_bidi::Level::ltr()).text == shown.text {
+        *line = written;
+    }
+}
+
+/// `line` reordered (rule L2) and its characters at odd levels mirrored, at paragraph `level`.
+fn reordered<T: Clone>(line: &VisualLine<T>, level: unicode_bidi::Level) -> VisualLine<T> {
+    let info = unicode_bidi::BidiInfo::new(&line.text, Some(level));
+    let level_at = |at: usize| info.levels.get(at).map_or(0, |l| l.number());
+    let levels: Vec<u8> = line
+        .clusters
+        .iter()
+        .map(|c| level_at(c.text.start))
+        .collect();
+    let mut text = String::with_capacity(line.text.len());
+    let mut clusters = Vec::with_capacity(line.clusters.len());
+    for i in l2_order(&levels) {
+        let (Some(cluster), Some(odd)) = (line.clusters.get(i), levels.get(i).map(|l| l % 2 == 1))
+        else {
+            continue;
+        };
+        let at = text.len();
+        let part = line.text.get(cluster.text.clone()).unwrap_or_default();
+        text.extend(
+            part.chars()
+                .map(|c| if odd { mirror::mirrored(c) } else { c }),
+        );
+        clusters.push(Cluster {
+            text: at..text.len(),
+            ..cluster.clone()
+        });
+    }
+    VisualLine {
+        text,
+        clusters,
+        ..line.clone()
+    }
+}
+
+/// Rule L2: the order in which items at `levels` show, left to right.
+fn l2_order(levels: &[u8]) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..levels.len()).collect();
+    let top = levels.iter().copied().max().unwrap_or(0);
+    for at_least in (1..=top).rev() {
+        let mut start = 0;
+        while start < shown.len() {
+            if levels[shown[start]] < at_least {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < shown.len() && levels[shown[end]] >= at_least {
+                end += 1;
+            }
+            shown[start..end].reverse();
+            start = end;
+        }
+    }
+    shown
+}
+
+/// `c` (a zero-width control) written in front of the line's first cluster, as part of it.
+fn lead_with<T>(line: &mut VisualLine<T>, c: char) {
+    line.text.insert(0, c);
+    let n = c.len_utf8();
+    for cluster in &mut line.clusters {
+        let start = match cluster.text.start {
+            0 => 0,
+            start => start + n,
+        };
+        cluster.text = start..cluster.text.end + n;
     }
 }
 

@@ -26,7 +26,10 @@ mod tests;
 
 pub use compose::{Composer, compose};
 pub use frame::ReorderingTerminal;
-pub(crate) use frame::{Opening, embed, for_reordering_terminal};
+pub(crate) use frame::{
+    Opening, embed, for_left_to_right_row, for_reordering_terminal, is_box_drawing,
+    mlterm_reads_right_to_left,
+};
 pub use index::PageIndex;
 pub use sources::text_of;
 

@@ -486,6 +486,59 @@ fn for_a_reordering_terminal_rtl_lines_are_written_mirrored() {
     assert!(list[0].starts_with("1. قال"), "{list:?}");
 }
 
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn for_mlterm_a_box_row_keeps_its_place_and_has_no_controls() {
+    // mlterm reads a row holding box drawing left to right and gives every bidi control a
+    // column: the quote bar stays on the right as composed, the text is written for a
+    // left-to-right reading, and nothing invisible pushes the bar off a full row.
+    let d = doc(Direction::Rtl, vec![quote("قال وزير: «نعم».", None)]);
+    let options = PageOptions {
+        reorder: false,
+        shape: false,
+        terminal: ReorderingTerminal::Mlterm,
+        ..PageOptions::default()
+    };
+    let rows = texts(&Composer::new(&d, options).unit(block_unit(0, 0), 37));
+    let app = texts(&block_lines(&d, 37));
+    assert_eq!(rows.len(), app.len());
+    for (row, app) in rows.iter().zip(&app) {
+        assert!(row.ends_with(" ┃") && row.width() == 37, "{row:?}");
+        assert!(!row.chars().any(is_bidi_control), "{row:?}");
+        // Not the picture itself (mlterm reverses the Arabic back), nor logical order.
+        assert_ne!(row, app);
+        assert!(!row.contains("قال وزير: «نعم»."), "{row:?}");
+    }
+}
+
+#[test]
+fn for_mlterm_a_left_to_right_line_led_by_an_arabic_word_gets_an_lrm() {
+    let d = doc(
+        Direction::Ltr,
+        vec![Block::Paragraph(
+            "The minister said words قال وزير and left".into(),
+        )],
+    );
+    let options = PageOptions {
+        reorder: false,
+        shape: false,
+        terminal: ReorderingTerminal::Mlterm,
+        ..PageOptions::default()
+    };
+    let rows = texts(&Composer::new(&d, options).unit(block_unit(0, 0), 23));
+    assert!(rows.len() > 1, "{rows:?}");
+    assert!(rows[1].starts_with("\u{200E}قال وزير"), "{rows:?}");
+    let generic = PageOptions {
+        terminal: ReorderingTerminal::Generic,
+        ..options
+    };
+    let rows = texts(&Composer::new(&d, generic).unit(block_unit(0, 0), 23));
+    assert!(!rows[1].contains('\u{200E}'), "{rows:?}");
+}
+
 #[test]
 fn composing_unit_by_unit_gives_the_same_page() {
     let d = Document {

@@ -98,8 +98,10 @@ pub(super) fn cells(line: &PageLine) -> Vec<CellSpan> {
 
 /// The cells of a page line written in logical order, left to right as `terminal` shows them:
 /// the row's characters through the Unicode bidi algorithm as that terminal applies it (Konsole:
-/// the row at level 0; mlterm: the row's direction from its first strong character, box drawing
-/// counting as left to right; both honour the controls), each cluster moved as one cell. `None` for a terminal whose reordering is not known.
+/// the row at level 0; mlterm: the row's direction from its first strong character, a row
+/// holding box drawing left to right, box drawing resolved as left-to-right letters; both
+/// honour the controls), each cluster moved as one cell. `None` for a terminal whose
+/// reordering is not known.
 pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Option<Vec<CellSpan>> {
     let mlterm = match terminal {
         ReorderingTerminal::Konsole => false,
@@ -150,16 +152,24 @@ pub(super) fn shown_cells(line: &PageLine, terminal: ReorderingTerminal) -> Opti
             }
         }
     }
-    // Konsole reads every row left to right; mlterm by its first strong character, a
-    // box-drawing one counting as left to right.
-    let rtl = mlterm
-        && row.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
-            _ if ('\u{2500}'..='\u{257F}').contains(&c) => Some(false),
-            unicode_bidi::BidiClass::L => Some(false),
-            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => Some(true),
-            _ => None,
-        }) == Some(true);
+    // Konsole reads every row left to right; mlterm by its first strong character, unless
+    // the row holds box drawing.
+    let rtl = mlterm && crate::page::mlterm_reads_right_to_left(&row);
     let level = if rtl { Level::rtl() } else { Level::ltr() };
+    // mlterm resolves box drawing as a left-to-right letter: one of the same length stands in.
+    let row: String = if mlterm {
+        row.chars()
+            .map(|c| {
+                if crate::page::is_box_drawing(c) {
+                    '\u{E000}'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    } else {
+        row
+    };
     let info = BidiInfo::new(&row, Some(level));
     let mut order: Vec<usize> = Vec::with_capacity(units.len());
     match info.paragraphs.first() {

@@ -15,7 +15,7 @@ use super::app::App;
 use super::paint;
 use crate::document::Direction;
 use crate::layout::{self, DirectionMode, LayoutOptions, TagSpan};
-use crate::page::{Opening, embed};
+use crate::page::{Opening, embed, for_left_to_right_row};
 use crate::theme::StyleKey;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -116,6 +116,15 @@ impl App {
             // Reversed in place, the title keeps its end neutrals and its brackets only
             // embedded (page::frame), the RLE on the cell before it.
             embed(line, Opening::Before, mirror);
+        }
+        let mlterm = self.options.terminal == crate::page::ReorderingTerminal::Mlterm;
+        if let Some(line) = laid.lines.first_mut().filter(|l| l.rtl)
+            && mlterm
+            && !self.options.reorder
+        {
+            // mlterm reads this row left to right ("? help" leads it); controls would cost
+            // it a column each (see page::frame), so the title is written for that reading.
+            for_left_to_right_row(line);
         }
         let Some(line) = laid.lines.first() else {
             return;
