@@ -675,6 +675,16 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
+    // تنظيم before a plural with the article is the verbal noun: تنظيم الحافلات, تنظيم
+    // الانتخابات البلدية (organising them), not an organisation.
+    if t.bare(head) == "تنظيم"
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.definite(n) && n.roles.is_none() && t.form(n).ends_with("ات"))
+    {
+        return;
+    }
     if named_after_person(t, i, out) {
         return;
     }
