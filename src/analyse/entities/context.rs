@@ -946,6 +946,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         definite_hebrew_head(t, i, out);
         return;
     }
+    // A Persian head after یک, هر, این or آن is a common noun: یک شرکت بیمه, این سازمان.
+    if t.persian && i > 0 && t.joined_at(i - 1) && INDEFINITE_FA.contains(&t.form(&t.units[i - 1]))
+    {
+        return;
+    }
     let mut end = i;
     let mut k = i + 1;
     let mut unknown = 0;
@@ -992,8 +997,19 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end = k + 1;
             break;
         }
-        // Another head starts another name: کمیته داوران فدراسیون فوتبال.
+        // Another head starts another name: کمیته داوران فدراسیون فوتبال; but a part of a
+        // university is named with it: مؤسسه ژئوفیزیک دانشگاه تهران, دانشکده فنی دانشگاه
+        // تهران.
         if u.has(ROLE_ORG_HEAD) && end > i {
+            if t.persian
+                && t.form(u) == "دانشگاه"
+                && t.joined_at(k)
+                && t.units
+                    .get(k + 1)
+                    .is_some_and(|n| t.kind(n) == Some(EntityKind::Place))
+            {
+                end = k + 1;
+            }
             break;
         }
         // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند.
@@ -1076,6 +1092,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     push_organization(t, i, end, out);
 }
+
+/// Persian words before a noun that make it a common one (folded): one, every, this, that.
+const INDEFINITE_FA: &[&str] = &["يك", "هر", "اين", "ان", "همين", "همان"];
 
 /// Hebrew bodies one is a member of (חברת המועצה, חברת הכנסת), in folded form.
 const MEMBER_OF: &[&str] = &[
