@@ -304,7 +304,7 @@ const CLUB_BEFORE_PLACE: &[&str] = &[
 /// Hebrew: unit `i`, a club word, and the known place right after it are one organisation.
 fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let u = &t.units[i];
-    if !t.joined_at(i) {
+    if t.script(u) != Script::Hebrew || !t.joined_at(i) {
         return;
     }
     // The club word may carry prefix letters the lists did not cut (ומכבי, להפועל): the
