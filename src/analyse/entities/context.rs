@@ -250,10 +250,12 @@ fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let whole = t.text().get(word.start..word.end).unwrap_or_default();
-    let Some(head) = SETTLEMENT_WORDS.iter().find(|w| whole.ends_with(*w)) else {
+    let Some((head, prefix)) = SETTLEMENT_WORDS
+        .iter()
+        .find_map(|w| whole.strip_suffix(*w).map(|prefix| (w, prefix)))
+    else {
         return;
     };
-    let prefix = &whole[..whole.len() - head.len()];
     if prefix.chars().count() > 2 || !prefix.chars().all(|c| "ובלמשכ".contains(c)) {
         return;
     }
