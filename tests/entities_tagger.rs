@@ -696,3 +696,52 @@ fn institutions_named_after_a_person_and_places_named_by_a_place_noun() {
         "{found:?}"
     );
 }
+
+#[test]
+fn hebrew_courts_are_named_with_their_instance_and_seat_and_never_with_a_verb() {
+    let t = tagger();
+    let found = t.tag_text("בית המשפט המחוזי בחיפה דחה את העתירה.");
+    has(&found, Organization, "בית המשפט המחוזי בחיפה");
+    lacks(&found, Place, "חיפה");
+    let found = t.tag_text("בבית הדין הארצי לעבודה נדחתה התביעה.");
+    has(&found, Organization, "בית הדין הארצי לעבודה");
+    // The head alone stands for a court already named.
+    let found = t.tag_text("בית המשפט התעלם מהנתונים.");
+    assert!(found.iter().all(|m| m.kind != Organization), "{found:?}");
+}
+
+#[test]
+fn hebrew_settlements_clubs_behind_prefixes_and_names_stopped_at_a_new_clause() {
+    let t = tagger();
+    let found = t.tag_text("תושבי קריית חיים ועמותת אדם טבע ודין עתרו.");
+    has(&found, Place, "קריית חיים");
+    lacks(&found, Person, "חיים ועמותת");
+    let found = t.tag_text("ומכבי תל אביב תצא לבלגרד, וגל לוי הוסיף שער.");
+    has(&found, Organization, "מכבי תל אביב");
+    has(&found, Person, "גל לוי");
+    let found = t.tag_text("חברת המועצה טל שגיא מסיעת ירוקים הצטרפה.");
+    has(&found, Person, "טל שגיא");
+    lacks(&found, Person, "טל שגיא מסיעת");
+    lacks(&found, Organization, "חברת המועצה");
+}
+
+#[test]
+fn a_family_name_with_its_joiner_is_carried_whole() {
+    let t = tagger();
+    let found = t.tag_text("עורך הדין, שחר בן מאיר, אמר כי ישקול ערעור. בן מאיר הוסיף כי ימשיכו.");
+    has(&found, Person, "שחר בן מאיר");
+    has(&found, Person, "בן מאיר");
+    lacks(&found, Person, "מאיר");
+}
+
+#[test]
+fn arabic_verbal_nouns_and_persian_common_heads_are_not_organisations() {
+    let t = tagger();
+    let found = t.tag_text(
+        "طالب بنقل صلاحيات تنظيم الحافلات إلى البلدية، وأعلن تنظيم الدولة الإسلامية مسؤوليته.",
+    );
+    lacks(&found, Organization, "تنظيم الحافلات");
+    has(&found, Organization, "تنظيم الدولة الإسلامية");
+    let found = t.tag_text("سارا محمدی، کارمند یک شرکت بیمه، می‌گوید.");
+    assert!(found.iter().all(|m| m.kind != Organization), "{found:?}");
+}

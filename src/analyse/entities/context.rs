@@ -112,6 +112,11 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                     _ => RANK_GENERATED,
                 };
                 push(out, u, u, kind, rank);
+                // A Hebrew town that is also a given name (אריאל, ירדן) before a family name
+                // is a person: ירדן שועה... only when the family name is listed.
+                if kind == EntityKind::Place && t.script(u) == Script::Hebrew {
+                    family_pair(t, i, out);
+                }
                 if kind == EntityKind::Organization {
                     org_adjectives(t, i, out);
                 }
@@ -141,6 +146,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let latin = t.script(u) == Script::Latin;
         if t.script(u) == Script::Hebrew {
             family_pair(t, i, out);
+            hebrew_settlement(t, i, out);
         }
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
@@ -150,8 +156,15 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         // A word that heads organisations is one here (קרן סקויה, نادي الزمالك) unless a
         // title says otherwise; an Arabic present-tense verb after a given name is a
         // sentence (عون يدعو), not a family name.
+        // In Hebrew, a given name right after another is the family name of the person the
+        // first starts (טל שגיא), not a new person.
+        let second_name = t.script(u) == Script::Hebrew
+            && i > 0
+            && t.joined_at(i - 1)
+            && (t.given_name(&t.units[i - 1]) || name_pairs::word_given(t.form(&t.units[i - 1])));
         if t.given_name(u)
             && !latin
+            && !second_name
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
@@ -197,7 +210,12 @@ fn family_pair(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let form = t.form(u);
-    if !(t.given_name(u) || name_pairs::word_given(form)) {
+    // A word-given name behind the conjunction (וגל לוי) is not cut by the lists, which do
+    // not hold it: the name starts after the ו.
+    let after_and = form
+        .strip_prefix('ו')
+        .filter(|rest| t.prefix(u).is_empty() && name_pairs::word_given(rest));
+    if !(t.given_name(u) || name_pairs::word_given(form) || after_and.is_some()) {
         return;
     }
     if let Some(next) = t.units.get(i + 1)
@@ -205,7 +223,56 @@ fn family_pair(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && !next.has(ROLE_STOP)
         && name_pairs::family(t.form(next))
     {
-        push(out, u, next, EntityKind::Person, RANK_RULE);
+        let start = if after_and.is_some() {
+            u.start + 'ו'.len_utf8()
+        } else {
+            u.start
+        };
+        out.push(Candidate {
+            start,
+            end: next.end,
+            kind: EntityKind::Person,
+            rank: RANK_RULE,
+            elided: u.elided,
+        });
+    }
+}
+
+/// Hebrew words that only ever open the name of a town or a neighbourhood (קריית חיים,
+/// גבעת שאול, נווה שאנן), after any prefix letters.
+const SETTLEMENT_WORDS: &[&str] = &["קריית", "גבעת", "נווה"];
+
+/// Hebrew: a settlement word and the name word after it are one place, the lists knowing it
+/// or not: תושבי קריית חיים, בגבעת שאול.
+fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    let Some(word) = t.words.get(u.first) else {
+        return;
+    };
+    let whole = t.text().get(word.start..word.end).unwrap_or_default();
+    let Some((head, prefix)) = SETTLEMENT_WORDS
+        .iter()
+        .find_map(|w| whole.strip_suffix(*w).map(|prefix| (w, prefix)))
+    else {
+        return;
+    };
+    if prefix.chars().count() > 2 || !prefix.chars().all(|c| "ובלמשכ".contains(c)) {
+        return;
+    }
+    if let Some(next) = t.units.get(i + 1)
+        && t.joined_at(i)
+        && t.prefix(next).is_empty()
+        && !next.has(ROLE_STOP)
+        && (t.name_word(next) || t.given_name(next))
+        && t.kind(next) != Some(EntityKind::Organization)
+    {
+        out.push(Candidate {
+            start: word.end - head.len(),
+            end: next.end,
+            kind: EntityKind::Place,
+            rank: RANK_RULE,
+            elided: false,
+        });
     }
 }
 
@@ -239,16 +306,32 @@ const CLUB_BEFORE_PLACE: &[&str] = &[
 /// Hebrew: unit `i`, a club word, and the known place right after it are one organisation.
 fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let u = &t.units[i];
-    if !CLUB_BEFORE_PLACE.contains(&t.form(u)) || !t.joined_at(i) {
+    if t.script(u) != Script::Hebrew || !t.joined_at(i) {
         return;
     }
+    // The club word may carry prefix letters the lists did not cut (ומכבי, להפועל): the
+    // name starts after them.
+    let form = t.form(u);
+    let Some(club) = CLUB_BEFORE_PLACE.iter().find(|c| {
+        form.strip_suffix(**c).is_some_and(|prefix| {
+            prefix.chars().count() <= 2 && prefix.chars().all(|p| "ובלמשכ".contains(p))
+        })
+    }) else {
+        return;
+    };
     if let Some(next) = t.units.get(i + 1)
         && t.kind(next) == Some(EntityKind::Place)
         && t.words
             .get(next.first)
             .is_some_and(|w| w.start == next.start)
     {
-        push(out, u, next, EntityKind::Organization, RANK_RULE);
+        out.push(Candidate {
+            start: u.end - club.len(),
+            end: next.end,
+            kind: EntityKind::Organization,
+            rank: RANK_RULE,
+            elided: false,
+        });
     }
 }
 
@@ -367,6 +450,14 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         let after_joiner = end > start && joiner(&t.units[end - 1]) || town_name(here);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
+        // A Hebrew word behind ו starts another phrase (קריית חיים ועמותת); past two words,
+        // one behind a prefix letter is the sentence going on (טל שגיא מסיעת ירוקים).
+        if t.script(first) == Script::Hebrew
+            && !joiner(here)
+            && hebrew_clause_word(t, next, end > start)
+        {
+            break;
+        }
         let fits = !next.has(ROLE_STOP)
             && !before_light_verb(t, end + 1)
             && t.script(next) == t.script(first)
@@ -395,6 +486,27 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// Whether unknown Hebrew word `u` opens with a conjunction (ו, not the ו or י a family name
+/// starts with: וייס, וולך) or, when `third` (a name of two words before it), any prefix letter.
+fn hebrew_clause_word(t: &Text<'_>, u: &Unit, third: bool) -> bool {
+    if u.roles.is_some_and(|r| r.kind.is_some()) || t.given_name(u) {
+        return false;
+    }
+    let Some(word) = t.words.get(u.first) else {
+        return false;
+    };
+    let mut letters = t
+        .text()
+        .get(word.start..word.end)
+        .unwrap_or_default()
+        .chars();
+    match (letters.next(), letters.next()) {
+        (Some('ו'), Some(second)) => !matches!(second, 'ו' | 'י'),
+        (Some('מ' | 'ב' | 'ל' | 'כ' | 'ש' | 'ה'), Some(_)) => third,
+        _ => false,
+    }
 }
 
 /// A title, what it is the title of, then the name between commas: מנכ"ל Pagaya, גל
@@ -565,6 +677,16 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
+    // تنظيم before a plural with the article is the verbal noun: تنظيم الحافلات, تنظيم
+    // الانتخابات البلدية (organising them), not an organisation.
+    if t.bare(head) == "تنظيم"
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.definite(n) && n.roles.is_none() && t.form(n).ends_with("ات"))
+    {
+        return;
+    }
     if named_after_person(t, i, out) {
         return;
     }
@@ -800,6 +922,19 @@ const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
 
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let hebrew = t.script(&t.units[i]) == Script::Hebrew;
+    if hebrew && COURTS.contains(&t.form(&t.units[i])) {
+        return court(t, i, out);
+    }
+    // חברת is also a member (of the council, the board): חברת המועצה טל שגיא.
+    if hebrew
+        && t.form(&t.units[i]) == "חברת"
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| MEMBER_OF.contains(&t.form(n)))
+    {
+        return;
+    }
     // A Hebrew head with the article is the body already named (המשרד פתח), unless a
     // complement with ל follows (המכון למחקרי ביטחון לאומי).
     if hebrew
@@ -811,6 +946,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
     {
         definite_hebrew_head(t, i, out);
+        return;
+    }
+    // A Persian head after یک, هر, این or آن is a common noun: یک شرکت بیمه, این سازمان.
+    if t.persian && i > 0 && t.joined_at(i - 1) && INDEFINITE_FA.contains(&t.form(&t.units[i - 1]))
+    {
         return;
     }
     let mut end = i;
@@ -859,8 +999,19 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end = k + 1;
             break;
         }
-        // Another head starts another name: کمیته داوران فدراسیون فوتبال.
+        // Another head starts another name: کمیته داوران فدراسیون فوتبال; but a part of a
+        // university is named with it: مؤسسه ژئوفیزیک دانشگاه تهران, دانشکده فنی دانشگاه
+        // تهران.
         if u.has(ROLE_ORG_HEAD) && end > i {
+            if t.persian
+                && t.form(u) == "دانشگاه"
+                && t.joined_at(k)
+                && t.units
+                    .get(k + 1)
+                    .is_some_and(|n| t.kind(n) == Some(EntityKind::Place))
+            {
+                end = k + 1;
+            }
             break;
         }
         // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند.
@@ -940,6 +1091,86 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             push(out, u, u, EntityKind::Organization, RANK_RULE);
             return;
         }
+    }
+    push_organization(t, i, end, out);
+}
+
+/// Persian words before a noun that make it a common one (folded): one, every, this, that.
+const INDEFINITE_FA: &[&str] = &["يك", "هر", "اين", "ان", "همين", "همان"];
+
+/// Hebrew bodies one is a member of (חברת המועצה, חברת הכנסת), in folded form.
+const MEMBER_OF: &[&str] = &[
+    "המועצה",
+    "הכנסת",
+    "הוועד",
+    "הוועדה",
+    "ההנהלה",
+    "הדירקטוריון",
+    "הקואליציה",
+    "האופוזיציה",
+    "הסיעה",
+    "המפלגה",
+    "הממשלה",
+    "המליאה",
+];
+
+/// Hebrew heads of courts and tribunals, in folded form.
+const COURTS: &[&str] = &["בית המשפט", "בית משפט", "בית הדין", "בית דין"];
+
+/// The words that tell one Hebrew court from another (a closed class): its instance, its
+/// field, its kind. Anything else after the head is the sentence (בית המשפט התעלם).
+const COURT_WORDS: &[&str] = &[
+    "השלום",
+    "המחוזי",
+    "העליון",
+    "הגבוה",
+    "לצדק",
+    "הצבאי",
+    "הצבאי לערעורים",
+    "המשמעתי",
+    "הארצי",
+    "האזורי",
+    "לעבודה",
+    "לנוער",
+    "הרבני",
+    "הגדול",
+    "המנהלי",
+    "לענייני",
+    "משפחה",
+    "לעניינים",
+    "מנהליים",
+    "לתביעות",
+    "קטנות",
+    "לערעורים",
+    "הבינלאומי",
+    "הפלילי",
+    "האירופי",
+    "לזכויות",
+    "האדם",
+];
+
+/// Hebrew: a court's head, the words that name which court, then its seat behind ב (בית
+/// המשפט המחוזי בחיפה, בית משפט השלום בתל אביב, בית הדין הארצי לעבודה). The head alone
+/// stands for a court already named, as המשרד does for a ministry.
+fn court(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let mut end = i;
+    while end + 1 < t.units.len()
+        && end - i < 4
+        && t.joined_at(end)
+        && t.prefix(&t.units[end + 1]).is_empty()
+        && COURT_WORDS.contains(&t.form(&t.units[end + 1]))
+    {
+        end += 1;
+    }
+    if end == i {
+        return;
+    }
+    if t.joined_at(end)
+        && let Some(seat) = t.units.get(end + 1)
+        && t.kind(seat) == Some(EntityKind::Place)
+        && t.prefix(seat) == "ב"
+    {
+        end += 1;
     }
     push_organization(t, i, end, out);
 }
@@ -1082,6 +1313,7 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "ورزشگاه",
     "استاديوم",
     "אצטדיון",
+    "היכל",
 ];
 
 /// Points of the compass before a known place: the region is one place with them (جنوب
@@ -1145,7 +1377,7 @@ const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك"
 
 /// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
-const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "אצטדיון"];
+const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
@@ -1200,8 +1432,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             && t.units
                 .get(k + 1)
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
-            && t.joined_at(k + 1)
-            && t.units.get(k + 2).is_some_and(|n| n.has(ROLE_STOP))
+            && (!t.joined_at(k + 1) || t.units.get(k + 2).is_some_and(|n| n.has(ROLE_STOP)))
         {
             end = k + 1;
         }

@@ -53,11 +53,20 @@ pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
             continue;
         };
         into.insert(name.to_owned());
-        if let Some(last) = name.rsplit(' ').next()
+        let mut words = name.rsplit(' ');
+        if let Some(last) = words.next()
             && last.len() < name.len()
             && last.chars().count() >= 3
         {
             into.insert(last.to_owned());
+            // A family name with its joiner is used alone with it: שחר בן מאיר, then בן
+            // מאיר; محمد بن سلمان, then بن سلمان.
+            if let Some(joiner) = words.next()
+                && FAMILY_JOINERS.contains(&joiner)
+                && joiner.len() + last.len() + 1 < name.len()
+            {
+                into.insert(format!("{joiner} {last}"));
+            }
         }
     }
 }
@@ -102,6 +111,10 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
     }
 }
 
+/// Words that join a family name to the word before it and stay with it when it is used
+/// alone (folded).
+const FAMILY_JOINERS: &[&str] = &["בן", "בר", "بن", "ابن", "ابو", "אבו"];
+
 /// Unknown words (prefixes cut) that are names of people already found become people too.
 pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Candidate>) {
     carry(t, names, EntityKind::Person, chosen);
@@ -120,7 +133,7 @@ pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &m
         .collect();
     let mut next = 0;
     let mut added = Vec::new();
-    for u in &t.units {
+    for (i, u) in t.units.iter().enumerate() {
         while spans.get(next).is_some_and(|&(_, end)| end <= u.start) {
             next += 1;
         }
@@ -144,7 +157,21 @@ pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &m
             .chain(cuts)
             .find(|&cut| form.get(cut..).is_some_and(|rest| names.contains(rest)));
         if let Some(cut) = cut {
-            let start = u.start + cut;
+            let mut start = u.start + cut;
+            // Its joiner before it, when the name was known with it (בן מאיר).
+            if kind == EntityKind::Person
+                && cut == 0
+                && i > 0
+                && t.joined_at(i - 1)
+                && let Some(prev) = t.units.get(i - 1)
+                && FAMILY_JOINERS.contains(&t.form(prev))
+                && names.contains(&format!("{} {form}", t.form(prev)))
+                && spans
+                    .get(next.wrapping_sub(1))
+                    .is_none_or(|&(_, end)| end <= prev.start)
+            {
+                start = prev.start;
+            }
             added.push(Candidate {
                 start,
                 end: u.end,
