@@ -270,6 +270,11 @@ impl App {
         &self.page.lines
     }
 
+    /// The search prompt's text while it is open.
+    pub fn prompt(&self) -> Option<&str> {
+        self.prompt.as_deref()
+    }
+
     /// The status-line message, if any (cleared by the next action).
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
