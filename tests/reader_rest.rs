@@ -136,3 +136,33 @@ fn quitting_never_waits_for_the_rest() {
     assert_eq!(term.wait_exit(), Ok(0));
     assert!(!gate.exists());
 }
+
+#[test]
+fn the_view_stays_on_the_text_it_showed_when_the_rest_arrives() {
+    let (mut term, gate) = reader("rest-anchor");
+    term.send_keys("j j j Space").expect("keys sent");
+    term.wait_until("the scroll", QUIET, |s| {
+        !s.contents().contains(READING) && !s.contents().contains("Paragraph 000005 ")
+    })
+    .expect("the first part scrolls");
+    let before = term.screen_rows();
+    let (text, status) = before.split_at(before.len() - 1);
+    // Nothing else changes the first part's screen: a new status line is the whole article.
+    std::fs::write(&gate, "").expect("gate opened");
+    let status = status[0].clone();
+    term.wait_until("the whole article", QUIET, |s| {
+        s.contents()
+            .lines()
+            .last()
+            .is_none_or(|row| row.trim() != status.trim())
+    })
+    .expect("the whole article replaces the first part");
+    let after = term.screen_rows();
+    assert_eq!(
+        &after[..after.len() - 1],
+        text,
+        "the view stays on the same text"
+    );
+    term.send_keys("q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}

@@ -259,11 +259,19 @@ impl Screen<'_> {
             let said = options.message.take().into_iter().chain(messages);
             options.message = Some(said.collect::<Vec<_>>().join("; "));
         }
-        if let (true, View::Article(head)) = (rest.moved, app.current()) {
-            options.start = head.anchor().or(options.start);
+        // Once the reader has moved, the text it shows stays on top (not a remembered place).
+        let shown = match app.current() {
+            View::Article(head) if rest.moved => head.place_shown(),
+            _ => None,
+        };
+        if shown.is_some() {
+            options.start = None;
         }
         let size = self.terminal.size()?;
         let mut whole = App::with_size(doc, options, size.width, size.height);
+        if let Some(place) = shown {
+            whole.go_to(place);
+        }
         let effects: Vec<_> = (rest.held.into_iter())
             .flat_map(|action| whole.handle(action))
             .collect();
