@@ -247,6 +247,10 @@ impl Screen<'_> {
     /// text shown, then carries out what was held for it; true if it did. A file that failed
     /// to load ends the reader with its error.
     fn take_rest(&mut self, app: &mut Navigation) -> anyhow::Result<bool> {
+        // Not while another view (a link opened from the first part) is over it.
+        if app.depth() > 1 {
+            return Ok(false);
+        }
         let Some(loaded) = self.rest.as_ref().and_then(|rest| rest.job.ready()) else {
             return Ok(false);
         };
