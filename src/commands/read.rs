@@ -158,10 +158,7 @@ fn run_first(
         head.message = Some("reading the rest of the article…".to_owned());
         head
     });
-    let rest = rest.map(|job| screen::Rest {
-        job,
-        options: options.clone(),
-    });
+    let rest = rest.map(|job| screen::Rest::new(job, options.clone()));
     let (view, picker) = match first {
         First::Article(doc) => {
             let start = head_options.unwrap_or_else(|| options.clone());
@@ -263,7 +260,13 @@ fn lazy_head(source: &Source, args: &ReadArgs) -> Option<(Document, Job<WholeArt
     let options = args.source.load_options();
     let doc = load::parse_head(&head, path, &options)?;
     let (source, feed_format) = (source.clone(), args.source.feed_format());
+    // For tests: the rest is read only once the file this names exists, so that what the
+    // reader does meanwhile can be watched without timing it.
+    let after = std::env::var_os("SAHIFA_REST_AFTER").map(std::path::PathBuf::from);
     let rest = Job::start(move || {
+        while after.as_deref().is_some_and(|after| !after.exists()) {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         match feed_output::open(&source, feed_format, &options)? {
             Input::Article(loaded) => {
                 let messages = loaded.warnings.iter().map(ToString::to_string).collect();

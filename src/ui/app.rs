@@ -270,6 +270,28 @@ impl App {
         &self.page.lines
     }
 
+    /// Where the view is, for another reader of the same text to show ([`App::go_to`]): the
+    /// text at the top, and how many lines above it the top is (a title or blank line has no
+    /// text of its own).
+    pub fn place_shown(&self) -> Option<(Anchor, usize)> {
+        let (source, offset) = self.page.anchor_at(self.top)?;
+        let line = self.page.line_of(&source, offset).unwrap_or(self.top);
+        Some((Anchor { source, offset }, line.saturating_sub(self.top)))
+    }
+
+    /// Shows the place [`App::place_shown`] gave, as a jump does (a big article's window moves
+    /// to it); the view stays where it is if the article has no such text.
+    pub fn go_to(&mut self, (anchor, above): (Anchor, usize)) {
+        if let Some(line) = self.locate(&anchor.source, anchor.offset) {
+            self.jump_to(line.saturating_sub(above));
+        }
+    }
+
+    /// The search prompt's text while it is open.
+    pub fn prompt(&self) -> Option<&str> {
+        self.prompt.as_deref()
+    }
+
     /// The status-line message, if any (cleared by the next action).
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()

@@ -11,13 +11,16 @@
 use super::browser;
 use crate::feed::output::Input;
 use crate::source::Source;
+use crate::ui::Overlay;
+use crate::ui::action::Action;
 use crate::ui::compose::Job;
+use crate::ui::input;
 use crate::ui::navigation::{Navigation, View};
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
 use crate::ui::{App, ReaderOptions};
 use crate::ui::{Effect, clipboard};
 use anyhow::bail;
-use crossterm::event;
+use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -48,13 +51,47 @@ pub struct Screen<'a> {
 }
 
 /// The whole of a big article, loading in the background while the reader shows its first
-/// part. The first part is only looked at: the first event (a key, a resize) waits for the
-/// whole article (a fraction of a second), which then replaces it in a reader of its own,
-/// with the reader's real options (background layout, tagging, search), so every key acts on
-/// the whole article.
+/// part. Keys act on the first part meanwhile (scrolling, panels, a resize), without waiting;
+/// a key whose target may lie beyond it (`G`, `]`, `1`…`9`, `n`/`N`, a search, the outline) is
+/// held, with "reading the rest of the article…" on the status line, and carried out on the
+/// whole article as soon as it arrives. The whole article replaces the first part in a reader
+/// of its own, with the reader's real options (background layout, tagging, search), its view on
+/// the text the first part showed at the top. Quitting never waits for it.
 pub struct Rest {
     pub job: Job<super::WholeArticle>,
     pub options: ReaderOptions,
+    /// What is asked of the whole article, in order.
+    held: Vec<Action>,
+    /// The reader moved in the first part (else the view starts where the options say: a
+    /// remembered position may lie beyond the first part).
+    moved: bool,
+}
+
+impl Rest {
+    pub fn new(job: Job<super::WholeArticle>, options: ReaderOptions) -> Self {
+        Rest {
+            job,
+            options,
+            held: Vec::new(),
+            moved: false,
+        }
+    }
+}
+
+/// The status line while a key waits for the whole article.
+const READING_REST: &str = "reading the rest of the article…";
+
+/// Whether `action` may need the part of the article not read yet.
+fn beyond_head(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Bottom
+            | Action::NextSection
+            | Action::Section(_)
+            | Action::NextMatch
+            | Action::PrevMatch
+            | Action::ToggleOutline
+    )
 }
 
 impl Screen<'_> {
@@ -76,7 +113,7 @@ impl Screen<'_> {
                 self.redraw_all(app)?;
                 dirty = true;
             }
-            dirty |= self.take_rest(app, false)?;
+            dirty |= self.take_rest(app)?;
             dirty |= app.poll_background();
             let size = self.terminal.size()?;
             if size.width == 0 || size.height == 0 {
@@ -105,10 +142,14 @@ impl Screen<'_> {
                 continue;
             }
             dirty = true;
-            self.take_rest(app, true)?;
             // Handle everything already waiting (a burst of wheel events) before the next frame.
             loop {
-                let effects = app.handle_event(&event::read()?);
+                let event = event::read()?;
+                let effects = if self.hold(app, &event) {
+                    Vec::new()
+                } else {
+                    app.handle_event(&event)
+                };
                 if !effects.is_empty() {
                     self.perform(app, effects)?;
                     break;
@@ -155,26 +196,66 @@ impl Screen<'_> {
         Ok(())
     }
 
-    /// Puts the whole article in place of its first part once it is loaded (waiting for it
-    /// with `wait`); true if it did. A file that failed to load ends the reader with its error.
-    fn take_rest(&mut self, app: &mut Navigation, wait: bool) -> anyhow::Result<bool> {
-        let ready = match &self.rest {
-            None => return Ok(false),
-            Some(rest) if !wait => match rest.job.ready() {
-                Some(loaded) => Some(loaded),
-                None => return Ok(false),
-            },
-            Some(_) => None,
+    /// Keeps `event` for the whole article if it asks for what may lie beyond the first part,
+    /// or comes after such a request (quitting and suspending never wait); true if it did.
+    fn hold(&mut self, app: &mut Navigation, event: &Event) -> bool {
+        let Some(rest) = &mut self.rest else {
+            return false;
+        };
+        let deep = app.depth() > 1;
+        let View::Article(head) = app.current_mut() else {
+            return false;
+        };
+        let Event::Key(key) = event else {
+            rest.moved |= !matches!(event, Event::Resize(..));
+            return false;
+        };
+        let actions: Vec<_> = (input::keys(*key).into_iter())
+            .filter_map(|key| head.key_action(key))
+            .collect();
+        // `q` and Esc (back: else quit), quitting and suspending never wait.
+        let right_away =
+            |action: &Action| matches!(action, Action::Back | Action::Quit | Action::Suspend);
+        if deep || actions.iter().any(right_away) {
+            return false;
+        }
+        // A panel open takes its own keys (`G` in the help, say).
+        let search = head.prompt().map(str::to_owned);
+        let panel = head.overlay() != Overlay::None;
+        let asks = |action: &Action| match action {
+            Action::Confirm => search.is_some(),
+            _ => search.is_none() && !panel && beyond_head(*action),
+        };
+        if rest.held.is_empty() && !actions.iter().any(asks) {
+            rest.moved = true;
+            return false;
+        }
+        for action in actions {
+            if let (Action::Confirm, Some(typed)) = (action, &search) {
+                // The search typed in the first part is typed again in the whole article.
+                head.handle(Action::Back);
+                rest.held.push(Action::StartSearch);
+                rest.held.extend(typed.chars().map(Action::Type));
+            }
+            rest.held.push(action);
+        }
+        app.set_message(READING_REST.to_owned());
+        true
+    }
+
+    /// Puts the whole article in place of its first part once it is loaded, its view on the
+    /// text shown, then carries out what was held for it; true if it did. A file that failed
+    /// to load ends the reader with its error.
+    fn take_rest(&mut self, app: &mut Navigation) -> anyhow::Result<bool> {
+        // Not while another view (a link opened from the first part) is over it.
+        if app.depth() > 1 {
+            return Ok(false);
+        }
+        let Some(loaded) = self.rest.as_ref().and_then(|rest| rest.job.ready()) else {
+            return Ok(false);
         };
         let Some(rest) = self.rest.take() else {
             return Ok(false);
-        };
-        let loaded = match ready {
-            Some(loaded) => loaded,
-            None => rest
-                .job
-                .wait()
-                .ok_or_else(|| anyhow::anyhow!("the article could not be read"))?,
         };
         let (doc, messages) = loaded?;
         let mut options = rest.options;
@@ -182,9 +263,24 @@ impl Screen<'_> {
             let said = options.message.take().into_iter().chain(messages);
             options.message = Some(said.collect::<Vec<_>>().join("; "));
         }
+        // Once the reader has moved, the text it shows stays on top (not a remembered place).
+        let shown = match app.current() {
+            View::Article(head) if rest.moved => head.place_shown(),
+            _ => None,
+        };
+        if shown.is_some() {
+            options.start = None;
+        }
         let size = self.terminal.size()?;
-        let whole = App::with_size(doc, options, size.width, size.height);
+        let mut whole = App::with_size(doc, options, size.width, size.height);
+        if let Some(place) = shown {
+            whole.go_to(place);
+        }
+        let effects: Vec<_> = (rest.held.into_iter())
+            .flat_map(|action| whole.handle(action))
+            .collect();
         *app.current_mut() = View::Article(Box::new(whole));
+        self.perform(app, effects)?;
         Ok(true)
     }
 
