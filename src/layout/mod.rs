@@ -36,6 +36,7 @@ pub mod mirror;
 mod mirror_table;
 mod paragraph;
 mod reorder;
+pub(crate) use reorder::visual_order;
 pub mod shaping;
 pub mod width;
 mod wrap;

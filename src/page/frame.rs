@@ -241,7 +241,9 @@ fn reordered<T: Clone>(line: &VisualLine<T>, level: unicode_bidi::Level) -> Visu
         .collect();
     let mut text = String::with_capacity(line.text.len());
     let mut clusters = Vec::with_capacity(line.clusters.len());
-    for i in l2_order(&levels) {
+    let mut order = Vec::with_capacity(levels.len());
+    crate::layout::visual_order(&levels, &mut order);
+    for i in order {
         let (Some(cluster), Some(odd)) = (line.clusters.get(i), levels.get(i).map(|l| l % 2 == 1))
         else {
             continue;
@@ -262,28 +264,6 @@ fn reordered<T: Clone>(line: &VisualLine<T>, level: unicode_bidi::Level) -> Visu
         clusters,
         ..line.clone()
     }
-}
-
-/// Rule L2: the order in which items at `levels` show, left to right.
-fn l2_order(levels: &[u8]) -> Vec<usize> {
-    let mut shown: Vec<usize> = (0..levels.len()).collect();
-    let top = levels.iter().copied().max().unwrap_or(0);
-    for at_least in (1..=top).rev() {
-        let mut start = 0;
-        while start < shown.len() {
-            if levels[shown[start]] < at_least {
-                start += 1;
-                continue;
-            }
-            let mut end = start;
-            while end < shown.len() && levels[shown[end]] >= at_least {
-                end += 1;
-            }
-            shown[start..end].reverse();
-            start = end;
-        }
-    }
-    shown
 }
 
 /// `c` (a zero-width control) written in front of the line's first cluster, as part of it.
@@ -413,23 +393,8 @@ pub(crate) fn embed<T: Clone>(line: &mut VisualLine<T>, opening: Opening, mirror
         }
     };
     // The leading neutrals in the order they show: rule L2 over their levels.
-    let mut shown: Vec<usize> = (0..lead).collect();
-    let top = levels.iter().take(lead).copied().max().unwrap_or(0);
-    for at_least in (1..=top).rev() {
-        let mut start = 0;
-        while start < shown.len() {
-            if levels[shown[start]] < at_least {
-                start += 1;
-                continue;
-            }
-            let mut end = start;
-            while end < shown.len() && levels[shown[end]] >= at_least {
-                end += 1;
-            }
-            shown[start..end].reverse();
-            start = end;
-        }
-    }
+    let mut shown = Vec::with_capacity(lead);
+    crate::layout::visual_order(levels.get(..lead).unwrap_or_default(), &mut shown);
     // (cluster, what goes before it, what goes after it)
     let mut order: Vec<(usize, &str, String)> = (lead..n).map(|i| (i, "", String::new())).collect();
     match (opening, order.first_mut()) {
