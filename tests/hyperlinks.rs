@@ -137,20 +137,7 @@ fn sent(buffer: &Buffer) -> String {
 }
 
 fn reader_frame(path: &std::path::Path, hyperlinks: bool) -> Buffer {
-    use clap::Parser;
-    let file = path.to_str().expect("a UTF-8 path");
-    let argv = [
-        "sahifa",
-        "shot",
-        file,
-        "-o",
-        "x.txt",
-        "--config",
-        "/dev/null",
-    ];
-    let Some(sahifa::cli::Command::Shot(args)) = sahifa::cli::Cli::parse_from(argv).command else {
-        panic!("not a shot command");
-    };
+    let args = common::shot::parsed(path.to_str().expect("a UTF-8 path"), &[]);
     let source = sahifa::source::Source::File(path.into());
     let config = sahifa::ui::config::Config::default();
     let mut messages = Vec::new();

@@ -557,7 +557,6 @@ static RELEASE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::n
 
 #[test]
 fn the_terminal_reader_shows_the_article_first_and_its_pictures_when_they_arrive() {
-    use clap::Parser;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::style::Color;
@@ -583,18 +582,7 @@ fn the_terminal_reader_shows_the_article_first_and_its_pictures_when_they_arrive
     let url = format!("{base}/story");
     let dir = std::env::temp_dir().join(format!("sahifa-web-background-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let argv = [
-        "sahifa",
-        "shot",
-        url.as_str(),
-        "-o",
-        "x.txt",
-        "--config",
-        "/dev/null",
-    ];
-    let Some(sahifa::cli::Command::Shot(args)) = sahifa::cli::Cli::parse_from(argv).command else {
-        panic!("not a shot command");
-    };
+    let args = common::shot::parsed(&url, &[]);
     let source = sahifa::source::Source::Url(url.clone());
     let config = sahifa::ui::config::Config::default();
     let mut options =

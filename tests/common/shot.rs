@@ -13,14 +13,22 @@ use sahifa::source::Source;
 /// the crate.
 pub fn args(file: &str, size: &str, keys: &str, flags: &[&str]) -> (Source, ShotArgs) {
     let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
-    let mut argv = vec!["sahifa", "shot", &path, "-o", "unused.txt", "--size", size];
-    argv.extend(["--keys", keys, "--config", "/dev/null"]);
+    let mut more = vec!["--size", size, "--keys", keys];
+    more.extend(flags);
+    (Source::File(path.clone().into()), parsed(&path, &more))
+}
+
+/// The arguments of `sahifa shot TARGET -o unused.txt --config /dev/null FLAGS…`, TARGET (a path
+/// or a URL) as given.
+pub fn parsed(target: &str, flags: &[&str]) -> ShotArgs {
+    let mut argv = vec!["sahifa", "shot", target, "-o", "unused.txt"];
+    argv.extend(["--config", "/dev/null"]);
     argv.extend(flags);
     let cli = Cli::try_parse_from(&argv).expect("arguments parse");
     let Some(Command::Shot(args)) = cli.command else {
         panic!("not a shot command: {argv:?}");
     };
-    (Source::File(path.into()), args)
+    args
 }
 
 /// The screen of [`args`].
