@@ -244,13 +244,22 @@ fn compose_row(list: &FeedList, row: usize, columns: &Columns, options: &RowOpti
     if rtl {
         cells.reverse();
     }
-    let mut pieces: Vec<Piece> = cells.into_iter().flatten().collect();
+    finished(
+        cells.into_iter().flatten().collect(),
+        LineKind::Other,
+        options,
+    )
+}
+
+/// A row's pieces as a page line, arranged for a terminal that reorders rows itself when the
+/// page is not reordered here.
+fn finished(mut pieces: Vec<Piece>, kind: LineKind, options: &RowOptions) -> PageLine {
     if !options.page.reorder {
         crate::page::for_reordering_terminal(options.page.terminal, &mut pieces);
     }
     PageLine {
         pieces,
-        kind: LineKind::Other,
+        kind,
         section: 0,
     }
 }
@@ -374,14 +383,7 @@ pub fn heading(list: &FeedList, options: &RowOptions) -> Vec<PageLine> {
             if rtl && pad > 0 {
                 pieces.insert(0, deco(" ".repeat(pad), Role::Body));
             }
-            if !options.page.reorder {
-                crate::page::for_reordering_terminal(options.page.terminal, &mut pieces);
-            }
-            PageLine {
-                pieces,
-                kind: LineKind::Title,
-                section: 0,
-            }
+            finished(pieces, LineKind::Title, options)
         })
         .collect()
 }
