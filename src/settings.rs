@@ -60,8 +60,8 @@ pub fn reader_options_reordering(
     // Figure images are looked up next to the article (not for standard input); a web
     // article's pictures are fetched, with its timeout.
     options.figure_dir = source.base_dir();
-    options.pictures = matches!(source, Source::Url(_))
-        .then(|| PictureCache::new(args.source.load_options().fetch));
+    options.fetch = args.source.load_options().fetch;
+    options.pictures = matches!(source, Source::Url(_)).then(|| PictureCache::new(options.fetch));
     options.themes = themes(args.theme.as_deref().or(config.theme.as_deref()), messages);
     let overrides = config.keys.iter().map(|(k, a)| (k.as_str(), a.as_str()));
     let (keymap, problems) = Keymap::with_overrides(overrides);

@@ -53,6 +53,9 @@ pub struct ReaderOptions {
     /// Where figures' remote pictures (`http(s)://` sources) are fetched to; `None` shows them
     /// as text only.
     pub pictures: Option<crate::source::cache::PictureCache>,
+    /// Limits of fetches made while reading (pictures of web articles opened from links or
+    /// feeds): the command line's `--timeout`.
+    pub fetch: crate::fetch::FetchOptions,
     /// Links written as OSC 8 hyperlinks (the terminal reader, where the terminal knows them).
     pub hyperlinks: bool,
     /// Whether sahifa reorders what it draws into visual order (false: the terminal reorders by
@@ -77,6 +80,7 @@ impl ReaderOptions {
             start: None,
             figure_dir: None,
             pictures: None,
+            fetch: crate::fetch::FetchOptions::default(),
             hyperlinks: false,
             reorder: true,
             terminal: crate::page::ReorderingTerminal::Generic,

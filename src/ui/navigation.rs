@@ -27,7 +27,6 @@ use crate::feed::Feed;
 use crate::feed::article::Opened;
 use crate::feed::list::FeedList;
 use crate::feed::output::Input;
-use crate::fetch::FetchOptions;
 use crate::page::PageOptions;
 use crate::source::Source;
 use crate::source::cache::PictureCache;
@@ -91,8 +90,8 @@ impl Navigation {
         options.start = None;
         options.message = None;
         options.figure_dir = None;
-        let pictures = (options.pictures.clone())
-            .unwrap_or_else(|| PictureCache::new(FetchOptions::default()));
+        let pictures =
+            (options.pictures.clone()).unwrap_or_else(|| PictureCache::new(options.fetch));
         let mut first = first;
         if let View::Feed { view, .. } = &mut first {
             view.set_keymap(options.keymap.clone());

@@ -261,3 +261,30 @@ fn a_feed_item_starts_where_it_was_left() {
     assert_eq!(article_anchor(&nav), left_at);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pictures_of_articles_opened_from_a_local_start_are_fetched_with_the_command_lines_limits() {
+    let list = FeedList::single(
+        fixture("akhbar-ar.rss"),
+        "akhbar-ar.rss",
+        ReadState::in_memory(),
+    );
+    let first = Navigation::feed_view(
+        list,
+        Source::File("feed.xml".into()),
+        PageOptions::default(),
+        now(),
+    );
+    let mut reader = options();
+    reader.fetch.timeout = std::time::Duration::from_secs(3);
+    assert!(
+        reader.pictures.is_none(),
+        "a local start fetches nothing itself"
+    );
+    let nav = Navigation::new(first, reader.clone(), 60, 12);
+    assert_eq!(nav.pictures, PictureCache::new(reader.fetch));
+    assert_ne!(
+        nav.pictures,
+        PictureCache::new(crate::fetch::FetchOptions::default())
+    );
+}
