@@ -37,6 +37,7 @@ use super::gazetteer::{
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
 use super::name_pairs;
+use super::ports::{is_port_head, port};
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
 };
@@ -105,6 +106,11 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && u.roles
                     .and_then(|r| r.kind)
                     .is_some_and(|k| k.1 == Source::Generated);
+            // بندر is a town in the generated lists; in Persian it is a port's head.
+            if is_port_head(t, u) {
+                port(t, i, out);
+                continue;
+            }
             if t.caps_ok(u) && !nisba && !stop {
                 let rank = match u.roles.and_then(|r| r.kind).map(|k| k.1) {
                     Some(Source::User) => RANK_USER,
@@ -147,6 +153,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if t.script(u) == Script::Hebrew {
             family_pair(t, i, out);
             hebrew_settlement(t, i, out);
+        }
+        if is_port_head(t, u) {
+            port(t, i, out);
         }
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
@@ -454,7 +463,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         // one behind a prefix letter is the sentence going on (טל שגיא מסיעת ירוקים).
         if t.script(first) == Script::Hebrew
             && !joiner(here)
-            && hebrew_clause_word(t, next, end > start)
+            && (hebrew_clause_word(t, next, end > start) || hebrew_definite_plural(t, next))
         {
             break;
         }
@@ -486,6 +495,12 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// An unknown Hebrew plural with the article (העובדים, התושבות): a noun, never a name.
+fn hebrew_definite_plural(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    u.roles.is_none() && t.definite(u) && (form.ends_with("ים") || form.ends_with("ות"))
 }
 
 /// Whether unknown Hebrew word `u` opens with a conjunction (ו, not the ו or י a family name
@@ -653,7 +668,16 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
-    if j < t.units.len() && unknown(j) {
+    // A Hebrew noun then a plural with the article is what the title is the title of (יו"ר
+    // ועד העובדים), not a name. Not any word with ה: family names start with it (הופמן).
+    let construct = |j: usize| {
+        t.script(&t.units[j]) == Script::Hebrew
+            && t.joined_at(j)
+            && t.units
+                .get(j + 1)
+                .is_some_and(|n| hebrew_definite_plural(t, n))
+    };
+    if j < t.units.len() && unknown(j) && !construct(j) {
         let Some(end) = name_from(t, j, !t.persian) else {
             return;
         };
@@ -894,6 +918,14 @@ const LIGHT_VERBS: &[&str] = &[
     "گرفته",
     "زد",
     "زدند",
+    "ديد",
+    "ديدند",
+    "ديده",
+    "ديدهاند",
+    "خواهد",
+    "خواهند",
+    "نخواهد",
+    "نخواهند",
 ];
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
@@ -901,7 +933,7 @@ const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
 
 /// Persian: unit `k` is followed by a light verb, so it is the verb's noun (اعزام شده‌اند,
 /// واریز کردند), not a name or part of one.
-fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
+pub(super) fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
     t.persian
         && t.joined_at(k)
         && t.units.get(k + 1).is_some_and(|n| {
@@ -919,6 +951,17 @@ fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
 /// הברית).
 /// Hebrew heads whose ה is a letter of the word, not the article: התאחדות הכדורגל.
 const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
+/// Hebrew heads in the absolute state, which head a name only with the article.
+const ABSOLUTE_HEADS: &[&str] = &["מועצה"];
+
+/// A Hebrew word that is ו then the article (והנמלים): a second noun of the name joined to a
+/// first one with the article (רשות הספנות והנמלים).
+fn hebrew_and_definite(t: &Text<'_>, u: &Unit) -> bool {
+    u.roles.is_none()
+        && t.form(u)
+            .strip_prefix("וה")
+            .is_some_and(|rest| rest.chars().count() >= 3)
+}
 
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let hebrew = t.script(&t.units[i]) == Script::Hebrew;
@@ -932,6 +975,14 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units
             .get(i + 1)
             .is_some_and(|n| MEMBER_OF.contains(&t.form(n)))
+    {
+        return;
+    }
+    // A head in the absolute state names a body only behind the article (המועצה להשכלה
+    // גבוהה); without it, it is a common noun (מועצה מקומית חדשה).
+    if hebrew
+        && ABSOLUTE_HEADS.contains(&t.form(&t.units[i]))
+        && !t.prefix(&t.units[i]).ends_with('ה')
     {
         return;
     }
@@ -961,6 +1012,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         let u = &t.units[k];
         // Present-tense verbs start with می (می‌رود, می‌گوید).
         let verb = u.roles.is_none() && t.form(u).starts_with("مي");
+        if hebrew && definite && end == k - 1 && hebrew_and_definite(t, u) {
+            end = k;
+            k += 1;
+            continue;
+        }
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
             break;
         }
@@ -1075,6 +1131,17 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end -= 1;
         }
     }
+    // A nationality after a Hebrew name describes it (חברת SIPG הסינית, חברת אדאני
+    // ההודית): the name ends before it.
+    if hebrew
+        && end > i + 1
+        && t.adjective(&t.units[end])
+        && t.units[end].roles.is_none()
+        && !t.definite(&t.units[end - 1])
+        && t.units[end - 1].roles.is_none()
+    {
+        end -= 1;
+    }
     // Hebrew apposition: a head, a word with the article saying what kind, then the name
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
     if hebrew && end == i + 1 && t.definite(&t.units[end]) && t.joined_at(end) {
@@ -1085,6 +1152,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if let Some(u) = t.units.get(name)
             && u.roles.is_none()
             && !t.definite(u)
+            && !hebrew_and_definite(t, u)
             && t.name_word(u)
             && closed
         {
