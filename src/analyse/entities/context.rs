@@ -449,6 +449,10 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
                 .next()
                 .is_some_and(|w| NAME_JOINERS.contains(&w))
     };
+    // Persian: a word before a light verb is the verb's noun (زیان دیده‌اند).
+    if before_light_verb(t, start) {
+        return None;
+    }
     let mut end = start;
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
@@ -469,6 +473,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         }
         let fits = !next.has(ROLE_STOP)
             && !before_light_verb(t, end + 1)
+            && !(t.persian && LIGHT_VERBS.contains(&t.form(next)))
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
@@ -1059,13 +1064,18 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // university is named with it: مؤسسه ژئوفیزیک دانشگاه تهران, دانشکده فنی دانشگاه
         // تهران.
         if u.has(ROLE_ORG_HEAD) && end > i {
-            if t.persian
-                && t.form(u) == "دانشگاه"
-                && t.joined_at(k)
-                && t.units
-                    .get(k + 1)
-                    .is_some_and(|n| t.kind(n) == Some(EntityKind::Place))
-            {
+            // Or by a name of one word closed by punctuation or a particle: انجمن اسلامی
+            // دانشجویان دانشگاه شریف در بیانیه‌ای.
+            let named = |j: usize| {
+                t.units.get(j).is_some_and(|n| {
+                    t.kind(n) == Some(EntityKind::Place)
+                        || (n.roles.is_none()
+                            && t.name_word(n)
+                            && (!t.joined_at(j)
+                                || t.units.get(j + 1).is_none_or(|a| a.has(ROLE_STOP))))
+                })
+            };
+            if t.persian && t.form(u) == "دانشگاه" && t.joined_at(k) && named(k + 1) {
                 end = k + 1;
             }
             break;
@@ -1169,6 +1179,7 @@ const INDEFINITE_FA: &[&str] = &["يك", "هر", "اين", "ان", "همين", "
 /// Hebrew bodies one is a member of (חברת המועצה, חברת הכנסת), in folded form.
 const MEMBER_OF: &[&str] = &[
     "המועצה",
+    "מועצה",
     "הכנסת",
     "הוועד",
     "הוועדה",
@@ -1449,7 +1460,7 @@ const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "�
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
-    if k >= t.units.len() || !t.joined_at(i) {
+    if k >= t.units.len() || !t.joined_at(i) || is_port_head(t, &t.units[i]) {
         return;
     }
     if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
