@@ -481,7 +481,11 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
                     && t.script(next) == Script::Arabic
                     && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
-            || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
+            || (t.persian
+                && end - start == 1
+                && t.name_word(next)
+                && next.roles.is_none()
+                && !before_light_verb(t, end + 1))
             || is_person(next)
             || given(next);
         let continues = first_word && !is_person(here)
@@ -614,7 +618,23 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Persian honorifics and ranks before a name, in folded form: ayatollah, hojatoleslam,
+/// doctor, engineer, and the ranks of general.
+const PERSIAN_HONORIFICS: &[&str] = &[
+    "ايتالله",
+    "حجتالاسلام",
+    "حجتالاسلاموالمسلمين",
+    "دكتر",
+    "مهندس",
+    "سردار",
+    "سرتيپ",
+    "سرلشكر",
+];
+
 fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // Persian honorifics (آیت‌الله, حجت‌الاسلام, سردار, مهندس) are followed by the name
+    // itself, one word or more: آیت‌الله سیستانی.
+    let honorific = t.persian && !t.urdu && PERSIAN_HONORIFICS.contains(&t.form(&t.units[i]));
     // An unknown name word right after the title.
     let unknown = |j: usize| {
         t.units.get(j).is_some_and(|u| {
@@ -628,7 +648,11 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
             // Persian and Urdu names often start with a word the lists do not know:
             // ترجمان رؤف حسن, وائس چیئرمین ریاضت علی سحر.
-            let start = if t.persian && j == i + 2 && unknown(i + 1) {
+            // In Persian, not before a given name that has a family name of its own: the
+            // word before it is what the title is of (سخنگوی دولت فاطمه مهاجرانی).
+            let own_name =
+                t.persian && !t.urdu && name_from(t, j, false).is_some_and(|end| end > j);
+            let start = if t.persian && j == i + 2 && unknown(i + 1) && !own_name {
                 i + 1
             } else {
                 j
@@ -645,7 +669,11 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             return;
         }
         if u.has(ROLE_TITLE) && j > i + 1 && t.units[j - 1].has(ROLE_STOP) {
-            return; // a second title starts its own rule
+            // A second title starts its own rule; an honorific's name is right after it.
+            if honorific {
+                break;
+            }
+            return;
         }
         j += 1;
     }
@@ -683,11 +711,12 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .is_some_and(|n| hebrew_definite_plural(t, n))
     };
     if j < t.units.len() && unknown(j) && !construct(j) {
-        let Some(end) = name_from(t, j, !t.persian) else {
+        let Some(end) = name_from(t, j, !t.persian || honorific) else {
             return;
         };
         let closed = || !t.joined_at(end) || t.units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
-        if !t.persian || t.urdu && closed() {
+        let before_verb = honorific && before_light_verb(t, end + 1);
+        if !t.persian || (t.urdu || honorific) && closed() || before_verb {
             push(
                 out,
                 &t.units[j],
@@ -1133,10 +1162,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units[end].roles.is_none()
         && !t.definite(&t.units[end])
     {
+        // את, the object's mark, follows a verb, never a name.
         let closed = !t.joined_at(end)
-            || t.units
-                .get(end + 1)
-                .is_none_or(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n));
+            || t.units.get(end + 1).is_none_or(|n| {
+                (n.has(ROLE_STOP) && t.form(n) != "את") || t.prepositional(n) || t.conjoined(n)
+            });
         if !closed {
             end -= 1;
         }
@@ -1164,6 +1194,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             && !t.definite(u)
             && !hebrew_and_definite(t, u)
             && t.name_word(u)
+            && t.form(u).chars().count() >= 2
             && closed
         {
             push(out, u, u, EntityKind::Organization, RANK_RULE);

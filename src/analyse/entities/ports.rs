@@ -53,9 +53,9 @@ pub fn port(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let end = if t.kind(next) == Some(EntityKind::Place) && t.prefix(next).is_empty() {
         i + 1
     } else if hebrew {
-        let plain = next.roles.is_none_or(|r| {
-            r.kind.is_none() && r.bits & !(ROLE_PLACE_NOUN | ROLE_FIRST_NAME) == 0
-        });
+        let plain = next
+            .roles
+            .is_none_or(|r| r.kind.is_none() && r.bits & !(ROLE_PLACE_NOUN | ROLE_FIRST_NAME) == 0);
         if !(plain && t.definite(next) && !t.number(next) && closed(i + 1)) {
             return;
         }
