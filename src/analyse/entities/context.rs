@@ -471,9 +471,10 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         {
             break;
         }
+        let light_verb = t.persian && LIGHT_VERBS.contains(&t.form(next));
         let fits = !next.has(ROLE_STOP)
             && !before_light_verb(t, end + 1)
-            && !(t.persian && LIGHT_VERBS.contains(&t.form(next)))
+            && !light_verb
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
