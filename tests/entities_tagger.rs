@@ -745,3 +745,54 @@ fn arabic_verbal_nouns_and_persian_common_heads_are_not_organisations() {
     let found = t.tag_text("سارا محمدی، کارمند یک شرکت بیمه، می‌گوید.");
     assert!(found.iter().all(|m| m.kind != Organization), "{found:?}");
 }
+
+#[test]
+fn ports_are_places_named_with_their_head() {
+    let t = tagger();
+    let found = t.tag_text("האוניות הופנו לנמל אילת ולנמל הדרום, אך הנמל ייסגר מחר.");
+    has(&found, Place, "נמל אילת");
+    has(&found, Place, "נמל הדרום");
+    lacks(&found, Place, "ייסגר");
+    lacks(&found, Place, "אילת");
+    let found = t.tag_text("کشتی‌ها در بندر امام خمینی، بندر بوشهر و این بندر بزرگ ماندند.");
+    has(&found, Place, "بندر امام خمینی");
+    has(&found, Place, "بندر بوشهر");
+    lacks(&found, Place, "بندر");
+}
+
+#[test]
+fn hebrew_names_end_before_verbs_nationalities_and_plural_nouns() {
+    let t = tagger();
+    let found = t.tag_text("התאחדות התעשיינים הצטרפה לקריאה של רשות המים והביוב.");
+    has(&found, Organization, "התאחדות התעשיינים");
+    has(&found, Organization, "רשות המים והביוב");
+    let found = t.tag_text("אתמול חברת קוסקו הסינית חתמה על ההסכם.");
+    has(&found, Organization, "חברת קוסקו");
+    lacks(&found, Organization, "חברת קוסקו הסינית");
+    let found = t.tag_text("יו\"ר ועד העובדים, דני כהן, אמר כי העובדים ישבתו.");
+    has(&found, Person, "דני כהן");
+    lacks(&found, Person, "ועד העובדים");
+    lacks(&found, Person, "העובדים");
+    let found = t.tag_text("המועצה להשכלה גבוהה אישרה את התוכנית, ומועצה חדשה תוקם.");
+    has(&found, Organization, "מועצה להשכלה גבוהה");
+    lacks(&found, Organization, "מועצה חדשה");
+}
+
+#[test]
+fn persian_honorifics_and_bodies_name_what_follows() {
+    let t = tagger();
+    let found = t.tag_text("آیت‌الله سیستانی و حجت‌الاسلام محسنی اژه‌ای دیدار کردند.");
+    has(&found, Person, "سیستانی");
+    has(&found, Person, "محسنی اژه‌ای");
+    let found =
+        t.tag_text("به گفته سخنگوی دولت فاطمه مهاجرانی، اتاق بازرگانی تبریز زیان دیده است.");
+    has(&found, Person, "فاطمه مهاجرانی");
+    lacks(&found, Person, "دولت فاطمه مهاجرانی");
+    has(&found, Organization, "اتاق بازرگانی تبریز");
+    lacks(&found, Person, "زیان");
+    let found =
+        t.tag_text("گمرک جمهوری اسلامی ایران اعلام کرد که قرارداد با شرکت زیمنس امضا خواهد شد.");
+    has(&found, Organization, "گمرک جمهوری اسلامی ایران");
+    has(&found, Organization, "شرکت زیمنس");
+    lacks(&found, Organization, "شرکت زیمنس امضا");
+}

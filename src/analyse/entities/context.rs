@@ -37,6 +37,7 @@ use super::gazetteer::{
     ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
 use super::name_pairs;
+use super::ports::{is_port_head, port};
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
 };
@@ -105,6 +106,11 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && u.roles
                     .and_then(|r| r.kind)
                     .is_some_and(|k| k.1 == Source::Generated);
+            // بندر is a town in the generated lists; in Persian it is a port's head.
+            if is_port_head(t, u) {
+                port(t, i, out);
+                continue;
+            }
             if t.caps_ok(u) && !nisba && !stop {
                 let rank = match u.roles.and_then(|r| r.kind).map(|k| k.1) {
                     Some(Source::User) => RANK_USER,
@@ -147,6 +153,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if t.script(u) == Script::Hebrew {
             family_pair(t, i, out);
             hebrew_settlement(t, i, out);
+        }
+        if is_port_head(t, u) {
+            port(t, i, out);
         }
         if u.has(ROLE_TITLE) && !latin {
             title_person(t, i, out);
@@ -440,6 +449,10 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
                 .next()
                 .is_some_and(|w| NAME_JOINERS.contains(&w))
     };
+    // Persian: a word before a light verb is the verb's noun (زیان دیده‌اند).
+    if before_light_verb(t, start) {
+        return None;
+    }
     let mut end = start;
     while end + 1 < t.units.len() && end + 1 - start < NAME_UNITS && t.joined_at(end) {
         let here = &t.units[end];
@@ -454,12 +467,14 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         // one behind a prefix letter is the sentence going on (טל שגיא מסיעת ירוקים).
         if t.script(first) == Script::Hebrew
             && !joiner(here)
-            && hebrew_clause_word(t, next, end > start)
+            && (hebrew_clause_word(t, next, end > start) || hebrew_definite_plural(t, next))
         {
             break;
         }
+        let light_verb = t.persian && LIGHT_VERBS.contains(&t.form(next));
         let fits = !next.has(ROLE_STOP)
             && !before_light_verb(t, end + 1)
+            && !light_verb
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
@@ -467,7 +482,11 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
                     && t.script(next) == Script::Arabic
                     && t.adjective(next)))
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
-            || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
+            || (t.persian
+                && end - start == 1
+                && t.name_word(next)
+                && next.roles.is_none()
+                && !before_light_verb(t, end + 1))
             || is_person(next)
             || given(next);
         let continues = first_word && !is_person(here)
@@ -486,6 +505,12 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// An unknown Hebrew plural with the article (העובדים, התושבות): a noun, never a name.
+fn hebrew_definite_plural(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    u.roles.is_none() && t.definite(u) && (form.ends_with("ים") || form.ends_with("ות"))
 }
 
 /// Whether unknown Hebrew word `u` opens with a conjunction (ו, not the ו or י a family name
@@ -594,7 +619,23 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Persian honorifics and ranks before a name, in folded form: ayatollah, hojatoleslam,
+/// doctor, engineer, and the ranks of general.
+const PERSIAN_HONORIFICS: &[&str] = &[
+    "ايتالله",
+    "حجتالاسلام",
+    "حجتالاسلاموالمسلمين",
+    "دكتر",
+    "مهندس",
+    "سردار",
+    "سرتيپ",
+    "سرلشكر",
+];
+
 fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    // Persian honorifics (آیت‌الله, حجت‌الاسلام, سردار, مهندس) are followed by the name
+    // itself, one word or more: آیت‌الله سیستانی.
+    let honorific = t.persian && !t.urdu && PERSIAN_HONORIFICS.contains(&t.form(&t.units[i]));
     // An unknown name word right after the title.
     let unknown = |j: usize| {
         t.units.get(j).is_some_and(|u| {
@@ -608,7 +649,11 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
             // Persian and Urdu names often start with a word the lists do not know:
             // ترجمان رؤف حسن, وائس چیئرمین ریاضت علی سحر.
-            let start = if t.persian && j == i + 2 && unknown(i + 1) {
+            // In Persian, not before a given name that has a family name of its own: the
+            // word before it is what the title is of (سخنگوی دولت فاطمه مهاجرانی).
+            let own_name =
+                t.persian && !t.urdu && name_from(t, j, false).is_some_and(|end| end > j);
+            let start = if t.persian && j == i + 2 && unknown(i + 1) && !own_name {
                 i + 1
             } else {
                 j
@@ -625,7 +670,11 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             return;
         }
         if u.has(ROLE_TITLE) && j > i + 1 && t.units[j - 1].has(ROLE_STOP) {
-            return; // a second title starts its own rule
+            // A second title starts its own rule; an honorific's name is right after it.
+            if honorific {
+                break;
+            }
+            return;
         }
         j += 1;
     }
@@ -653,12 +702,22 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
-    if j < t.units.len() && unknown(j) {
-        let Some(end) = name_from(t, j, !t.persian) else {
+    // A Hebrew noun then a plural with the article is what the title is the title of (יו"ר
+    // ועד העובדים), not a name. Not any word with ה: family names start with it (הופמן).
+    let construct = |j: usize| {
+        t.script(&t.units[j]) == Script::Hebrew
+            && t.joined_at(j)
+            && t.units
+                .get(j + 1)
+                .is_some_and(|n| hebrew_definite_plural(t, n))
+    };
+    if j < t.units.len() && unknown(j) && !construct(j) {
+        let Some(end) = name_from(t, j, !t.persian || honorific) else {
             return;
         };
         let closed = || !t.joined_at(end) || t.units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
-        if !t.persian || t.urdu && closed() {
+        let before_verb = honorific && before_light_verb(t, end + 1);
+        if !t.persian || (t.urdu || honorific) && closed() || before_verb {
             push(
                 out,
                 &t.units[j],
@@ -894,6 +953,14 @@ const LIGHT_VERBS: &[&str] = &[
     "گرفته",
     "زد",
     "زدند",
+    "ديد",
+    "ديدند",
+    "ديده",
+    "ديدهاند",
+    "خواهد",
+    "خواهند",
+    "نخواهد",
+    "نخواهند",
 ];
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
@@ -901,7 +968,7 @@ const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
 
 /// Persian: unit `k` is followed by a light verb, so it is the verb's noun (اعزام شده‌اند,
 /// واریز کردند), not a name or part of one.
-fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
+pub(super) fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
     t.persian
         && t.joined_at(k)
         && t.units.get(k + 1).is_some_and(|n| {
@@ -919,6 +986,17 @@ fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
 /// הברית).
 /// Hebrew heads whose ה is a letter of the word, not the article: התאחדות הכדורגל.
 const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
+/// Hebrew heads in the absolute state, which head a name only with the article.
+const ABSOLUTE_HEADS: &[&str] = &["מועצה"];
+
+/// A Hebrew word that is ו then the article (והנמלים): a second noun of the name joined to a
+/// first one with the article (רשות הספנות והנמלים).
+fn hebrew_and_definite(t: &Text<'_>, u: &Unit) -> bool {
+    u.roles.is_none()
+        && t.form(u)
+            .strip_prefix("וה")
+            .is_some_and(|rest| rest.chars().count() >= 3)
+}
 
 fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let hebrew = t.script(&t.units[i]) == Script::Hebrew;
@@ -932,6 +1010,14 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units
             .get(i + 1)
             .is_some_and(|n| MEMBER_OF.contains(&t.form(n)))
+    {
+        return;
+    }
+    // A head in the absolute state names a body only behind the article (המועצה להשכלה
+    // גבוהה); without it, it is a common noun (מועצה מקומית חדשה).
+    if hebrew
+        && ABSOLUTE_HEADS.contains(&t.form(&t.units[i]))
+        && !t.prefix(&t.units[i]).ends_with('ה')
     {
         return;
     }
@@ -961,6 +1047,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         let u = &t.units[k];
         // Present-tense verbs start with می (می‌رود, می‌گوید).
         let verb = u.roles.is_none() && t.form(u).starts_with("مي");
+        if hebrew && definite && end == k - 1 && hebrew_and_definite(t, u) {
+            end = k;
+            k += 1;
+            continue;
+        }
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
             break;
         }
@@ -1003,13 +1094,18 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // university is named with it: مؤسسه ژئوفیزیک دانشگاه تهران, دانشکده فنی دانشگاه
         // تهران.
         if u.has(ROLE_ORG_HEAD) && end > i {
-            if t.persian
-                && t.form(u) == "دانشگاه"
-                && t.joined_at(k)
-                && t.units
-                    .get(k + 1)
-                    .is_some_and(|n| t.kind(n) == Some(EntityKind::Place))
-            {
+            // Or by a name of one word closed by punctuation or a particle: انجمن اسلامی
+            // دانشجویان دانشگاه شریف در بیانیه‌ای.
+            let named = |j: usize| {
+                t.units.get(j).is_some_and(|n| {
+                    t.kind(n) == Some(EntityKind::Place)
+                        || (n.roles.is_none()
+                            && t.name_word(n)
+                            && (!t.joined_at(j)
+                                || t.units.get(j + 1).is_none_or(|a| a.has(ROLE_STOP))))
+                })
+            };
+            if t.persian && t.form(u) == "دانشگاه" && t.joined_at(k) && named(k + 1) {
                 end = k + 1;
             }
             break;
@@ -1067,13 +1163,25 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units[end].roles.is_none()
         && !t.definite(&t.units[end])
     {
+        // את, the object's mark, follows a verb, never a name.
         let closed = !t.joined_at(end)
-            || t.units
-                .get(end + 1)
-                .is_none_or(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n));
+            || t.units.get(end + 1).is_none_or(|n| {
+                (n.has(ROLE_STOP) && t.form(n) != "את") || t.prepositional(n) || t.conjoined(n)
+            });
         if !closed {
             end -= 1;
         }
+    }
+    // A nationality after a Hebrew name describes it (חברת SIPG הסינית, חברת אדאני
+    // ההודית): the name ends before it.
+    if hebrew
+        && end > i + 1
+        && t.adjective(&t.units[end])
+        && t.units[end].roles.is_none()
+        && !t.definite(&t.units[end - 1])
+        && t.units[end - 1].roles.is_none()
+    {
+        end -= 1;
     }
     // Hebrew apposition: a head, a word with the article saying what kind, then the name
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
@@ -1085,7 +1193,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if let Some(u) = t.units.get(name)
             && u.roles.is_none()
             && !t.definite(u)
+            && !hebrew_and_definite(t, u)
             && t.name_word(u)
+            && t.form(u).chars().count() >= 2
             && closed
         {
             push(out, u, u, EntityKind::Organization, RANK_RULE);
@@ -1101,6 +1211,7 @@ const INDEFINITE_FA: &[&str] = &["يك", "هر", "اين", "ان", "همين", "
 /// Hebrew bodies one is a member of (חברת המועצה, חברת הכנסת), in folded form.
 const MEMBER_OF: &[&str] = &[
     "המועצה",
+    "מועצה",
     "הכנסת",
     "הוועד",
     "הוועדה",
@@ -1381,7 +1492,7 @@ const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "�
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
-    if k >= t.units.len() || !t.joined_at(i) {
+    if k >= t.units.len() || !t.joined_at(i) || is_port_head(t, &t.units[i]) {
         return;
     }
     if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
