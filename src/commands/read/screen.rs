@@ -51,12 +51,18 @@ pub struct Screen<'a> {
 }
 
 /// The whole of a big article, loading in the background while the reader shows its first
-/// part. Keys act on the first part meanwhile (scrolling, panels, a resize), without waiting;
-/// a key whose target may lie beyond it (`G`, `]`, `1`…`9`, `n`/`N`, a search, the outline) is
+/// part. Keys act on the first part meanwhile (scrolling, modes, the help, a resize), without
+/// waiting; a key whose target or panel may lie beyond it (`G`, `]`, `1`…`9`, `n`/`N`, a search,
+/// the next call-out, the outline, the entity and links panels: [`App::needs_whole`]) is
 /// held, with "reading the rest of the article…" on the status line, and carried out on the
 /// whole article as soon as it arrives. The whole article replaces the first part in a reader
 /// of its own, with the reader's real options (background layout, tagging, search), its view on
 /// the text the first part showed at the top. Quitting never waits for it.
+///
+/// The outline is held rather than shown for the first part: it is the map of the whole
+/// article, and a partial one would list a few of its sections as if they were all (its `G`
+/// and its count wrong, rows arriving under the selection); the wait is the rest's load, under
+/// a second on 100 MB.
 pub struct Rest {
     pub job: Job<super::WholeArticle>,
     pub options: ReaderOptions,
@@ -80,19 +86,6 @@ impl Rest {
 
 /// The status line while a key waits for the whole article.
 const READING_REST: &str = "reading the rest of the article…";
-
-/// Whether `action` may need the part of the article not read yet.
-fn beyond_head(action: Action) -> bool {
-    matches!(
-        action,
-        Action::Bottom
-            | Action::NextSection
-            | Action::Section(_)
-            | Action::NextMatch
-            | Action::PrevMatch
-            | Action::ToggleOutline
-    )
-}
 
 impl Screen<'_> {
     /// Draw, wait for input, act; until quit or a terminating signal.
@@ -224,7 +217,7 @@ impl Screen<'_> {
         let panel = head.overlay() != Overlay::None;
         let asks = |action: &Action| match action {
             Action::Confirm => search.is_some(),
-            _ => search.is_none() && !panel && beyond_head(*action),
+            _ => search.is_none() && !panel && head.needs_whole(*action),
         };
         if rest.held.is_empty() && !actions.iter().any(asks) {
             rest.moved = true;
