@@ -18,10 +18,10 @@ fn scratch() -> PathBuf {
     dir
 }
 
-/// An article of about `mb` MB in `name`: the sample's body under numbered headings, as
+/// An article of about `kb` KB in `name`: the sample's body under numbered headings, as
 /// `benches/compare.sh` writes it; Markdown headings for a `.md` name, with a fenced code block
 /// holding blank lines, a list and a comment in each section.
-fn big_article(name: &str, mb: usize) -> PathBuf {
+fn big_article(name: &str, kb: usize) -> PathBuf {
     let markdown = name.ends_with(".md");
     let body: Vec<&str> = SAMPLE.lines().skip(2).collect();
     let body = body.join("\n");
@@ -31,7 +31,7 @@ fn big_article(name: &str, mb: usize) -> PathBuf {
         String::from("مقالة طويلة جدا\n\nللاختبار فقط\n\n")
     };
     let mut n = 0;
-    while text.len() < mb << 20 {
+    while text.len() < kb << 10 {
         n += 1;
         if markdown {
             text += &format!("## الفصل {n}\n\n{body}\n\n");
@@ -98,25 +98,25 @@ fn shots_from_its_first_part(path: &Path) {
 
 #[test]
 fn a_big_plain_text_file_shots_from_its_first_part() {
-    let path = big_article("big.txt", 8);
+    let path = big_article("big.txt", 8 << 10);
     shots_from_its_first_part(&path);
     let _ = std::fs::remove_file(path);
 }
 
 #[test]
 fn a_big_markdown_file_shots_from_its_first_part() {
-    let path = big_article("big.md", 8);
+    let path = big_article("big.md", 8 << 10);
     shots_from_its_first_part(&path);
     let _ = std::fs::remove_file(path);
 }
 
 #[test]
 fn the_place_in_a_first_part_is_estimated_in_the_whole_article() {
-    // Past the first screens of a 3 MB file: the same estimate from the first part as the
-    // whole article's count of units gives, never a line number.
-    let path = big_article("small-big.txt", 3);
+    // Past the first screens of a file just over the size read lazily: the same estimate from
+    // the first part as the whole article's count of units gives, never a line number.
+    let path = big_article("small-big.txt", 2100);
     let nul = with_nul_at_end(&path);
-    let keys = vec!["Space"; 40].join(" ");
+    let keys = vec!["Space"; 15].join(" ");
     let head = text(&shot(&nul, &keys).expect("the first part alone is read"));
     let whole = text(&shot(&path, &format!("G g {keys}")).expect("whole"));
     let percent = |picture: &str| -> usize {
