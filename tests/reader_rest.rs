@@ -224,7 +224,11 @@ fn the_outline_waits_for_the_whole_article_and_lists_every_section() {
     term.send_keys("j t").expect("keys sent");
     term.wait_until("t to be held", QUIET, |s| s.contents().contains(READING))
         .expect("the outline waits for the rest");
-    assert!(!term.screen_text().contains("OUTLINE"), "{}", term.screen_text());
+    assert!(
+        !term.screen_text().contains("OUTLINE"),
+        "{}",
+        term.screen_text()
+    );
     std::fs::write(&gate, "").expect("gate opened");
     term.wait_until("the outline", QUIET, |s| s.contents().contains("OUTLINE"))
         .expect("the outline opens on the whole article");

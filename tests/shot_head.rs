@@ -87,7 +87,9 @@ fn shots_from_its_first_part(path: &Path) {
     }
     // Keys that need the rest read it, and the rest is refused.
     for keys in ["G", "]", "/ الرقة Enter", "t", "E", "L"] {
-        let error = shot(&nul, keys).expect_err("the whole file is read").to_string();
+        let error = shot(&nul, keys)
+            .expect_err("the whole file is read")
+            .to_string();
         assert!(error.contains("binary"), "keys {keys:?}: {error}");
     }
     // So does a view that comes near the end of the first part.
@@ -121,14 +123,21 @@ fn the_place_in_a_first_part_is_estimated_in_the_whole_article() {
     let whole = text(&shot(&path, &format!("G g {keys}")).expect("whole"));
     let percent = |picture: &str| -> usize {
         let row = status(picture);
-        let at = row.find(" ~").expect("an estimated place") + 2;
-        let digits: String = row[at..].chars().take_while(char::is_ascii_digit).collect();
+        let (_, place) = row.split_once(" ~").expect("an estimated place");
+        let digits: String = place.chars().take_while(char::is_ascii_digit).collect();
         digits.parse().expect("a percentage")
     };
     let (estimated, counted) = (percent(&head), percent(&whole));
     assert!(estimated > 0, "{}", status(&head));
-    assert!(estimated.abs_diff(counted) <= 1, "{estimated}% vs {counted}%");
-    assert!(!status(&head).contains('/'), "no line count: {}", status(&head));
+    assert!(
+        estimated.abs_diff(counted) <= 1,
+        "{estimated}% vs {counted}%"
+    );
+    assert!(
+        !status(&head).contains('/'),
+        "no line count: {}",
+        status(&head)
+    );
     let _ = std::fs::remove_file(nul);
     let _ = std::fs::remove_file(path);
 }

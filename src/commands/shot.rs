@@ -176,7 +176,10 @@ fn head_screen(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> Option<B
             break;
         }
         let app = within_head(&nav)?;
-        if app.key_action(key).is_some_and(|action| app.needs_whole(action)) {
+        if app
+            .key_action(key)
+            .is_some_and(|action| app.needs_whole(action))
+        {
             return None;
         }
         for effect in nav.press(key) {

@@ -50,8 +50,7 @@ impl Partial {
     /// How many of the whole article's `units` there are, estimated from the `head_units` of
     /// the part read, by bytes (at least as many as were read).
     pub fn estimated_units(self, head_units: usize) -> usize {
-        let estimate =
-            (head_units as u128) * u128::from(self.total) / u128::from(self.read.max(1));
+        let estimate = (head_units as u128) * u128::from(self.total) / u128::from(self.read.max(1));
         usize::try_from(estimate)
             .unwrap_or(usize::MAX)
             .max(head_units)
@@ -87,12 +86,18 @@ pub fn parse_head(head: &[u8], path: &Path, options: &LoadOptions) -> Option<(Do
     if options.encoding.is_some_and(|e| e != encoding_rs::UTF_8) {
         return None;
     }
-    let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bom = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let bytes = head.get(bom..)?;
     // The last character may be cut in two; an invalid byte before it is not a cut.
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) if e.error_len().is_none() => std::str::from_utf8(bytes.get(..e.valid_up_to())?).ok()?,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(bytes.get(..e.valid_up_to())?).ok()?
+        }
         Err(_) => return None,
     };
     if text.contains('\0') {
@@ -119,9 +124,9 @@ pub fn parse_head(head: &[u8], path: &Path, options: &LoadOptions) -> Option<(Do
 /// Just past the last blank line of plain text.
 fn text_cut(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let plain = memchr::memmem::rfind(bytes, b"\n\n");
-    let crlf = memchr::memmem::rfind(bytes, b"\n\r\n").map(|at| at + 1);
-    plain.max(crlf).map(|at| at + 1)
+    let plain = memchr::memmem::rfind(bytes, b"\n\n").map(|at| at + 2);
+    let crlf = memchr::memmem::rfind(bytes, b"\n\r\n").map(|at| at + 3);
+    plain.max(crlf)
 }
 
 /// The start of the line after the last blank line of Markdown that ends every block before it
@@ -258,7 +263,7 @@ mod tests {
 
     #[test]
     fn plain_text_is_cut_after_its_last_blank_line() {
-        assert_eq!(text_cut("a\n\nb\n\nc"), Some(5));
+        assert_eq!(text_cut("a\n\nb\n\nc"), Some(6));
         assert_eq!(text_cut("a\r\n\r\nb"), Some(5));
         assert_eq!(text_cut("a\nb"), None);
     }
@@ -268,7 +273,10 @@ mod tests {
         let text = "# T\n\npara\n\n```\ncode\n\nmore\n```\n\nnext\n\n<!--\n\n-->\ntail";
         // After "```…```" and the blank line: "next" starts a block; the comment's blank line
         // is no boundary, and "tail" follows no blank line.
-        assert_eq!(markdown_cut(text), text.find("next\n\n<!--").map(|at| at + 6));
+        assert_eq!(
+            markdown_cut(text),
+            text.find("next\n\n<!--").map(|at| at + 6)
+        );
         let fenced_to_the_end = "# T\n\npara\n\n~~~~\ncode\n\n~~~\nstill code\n\nx";
         assert_eq!(
             markdown_cut(fenced_to_the_end),
@@ -304,7 +312,9 @@ mod tests {
     #[test]
     fn markdown_with_a_reference_defined_later_has_no_head() {
         use super::super::markdown::references_resolved;
-        assert!(references_resolved("A [link](http://x) and [b][r].\n\n[r]: http://y\n"));
+        assert!(references_resolved(
+            "A [link](http://x) and [b][r].\n\n[r]: http://y\n"
+        ));
         assert!(references_resolved("Text [^n].\n\n[^n]: note\n"));
         assert!(!references_resolved("A [b][r], defined later.\n"));
         assert!(!references_resolved("A footnote [^n], defined later.\n"));
