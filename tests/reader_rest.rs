@@ -240,3 +240,29 @@ fn the_outline_waits_for_the_whole_article_and_lists_every_section() {
     term.send_keys("q q").expect("q sent");
     assert_eq!(term.wait_exit(), Ok(0));
 }
+
+#[test]
+fn modes_set_in_the_first_part_stay_set_in_the_whole_article() {
+    let (mut term, gate) = reader("rest-modes");
+    term.send_keys("e").expect("e sent");
+    term.wait_until("entities on", QUIET, |s| {
+        s.contents()
+            .lines()
+            .last()
+            .is_some_and(|row| row.contains(" entities "))
+    })
+    .expect("e acts on the first part");
+    term.send_keys("G").expect("G sent");
+    term.wait_until("G to be held", QUIET, |s| s.contents().contains(READING))
+        .expect("G waits for the rest");
+    std::fs::write(&gate, "").expect("gate opened");
+    term.wait_until("the end of the article", QUIET, |s| {
+        s.contents().contains(LAST)
+    })
+    .expect("G carried out on the whole article");
+    let rows = term.screen_rows();
+    let status = &rows[rows.len() - 1];
+    assert!(status.contains(" entities "), "{status}");
+    term.send_keys("q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}

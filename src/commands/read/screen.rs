@@ -57,7 +57,8 @@ pub struct Screen<'a> {
 /// held, with "reading the rest of the article…" on the status line, and carried out on the
 /// whole article as soon as it arrives. The whole article replaces the first part in a reader
 /// of its own, with the reader's real options (background layout, tagging, search), its view on
-/// the text the first part showed at the top. Quitting never waits for it.
+/// the text the first part showed at the top, in the modes set meanwhile (theme, justified,
+/// reveal, entities). Quitting never waits for it.
 ///
 /// The outline is held rather than shown for the first part: it is the map of the whole
 /// article, and a partial one would list a few of its sections as if they were all (its `G`
@@ -68,6 +69,9 @@ pub struct Rest {
     pub options: ReaderOptions,
     /// What is asked of the whole article, in order.
     held: Vec<Action>,
+    /// The modes changed in the first part (theme, justification, reveal, entities), in order,
+    /// to be changed the same way in the whole article.
+    modes: Vec<Action>,
     /// The reader moved in the first part (else the view starts where the options say: a
     /// remembered position may lie beyond the first part).
     moved: bool,
@@ -79,6 +83,7 @@ impl Rest {
             job,
             options,
             held: Vec::new(),
+            modes: Vec::new(),
             moved: false,
         }
     }
@@ -86,6 +91,15 @@ impl Rest {
 
 /// The status line while a key waits for the whole article.
 const READING_REST: &str = "reading the rest of the article…";
+
+/// Whether `action` changes a mode of the reader, which the whole article takes over from its
+/// first part.
+fn is_mode(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextTheme | Action::ToggleJustify | Action::ToggleReveal | Action::ToggleEntities
+    )
+}
 
 impl Screen<'_> {
     /// Draw, wait for input, act; until quit or a terminating signal.
@@ -221,6 +235,10 @@ impl Screen<'_> {
         };
         if rest.held.is_empty() && !actions.iter().any(asks) {
             rest.moved = true;
+            if search.is_none() && !panel {
+                rest.modes
+                    .extend(actions.into_iter().filter(|a| is_mode(*a)));
+            }
             return false;
         }
         for action in actions {
@@ -266,6 +284,9 @@ impl Screen<'_> {
         }
         let size = self.terminal.size()?;
         let mut whole = App::with_size(doc, options, size.width, size.height);
+        for mode in rest.modes {
+            whole.handle(mode);
+        }
         if let Some(place) = shown {
             whole.go_to(place);
         }
