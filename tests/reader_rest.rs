@@ -266,3 +266,46 @@ fn modes_set_in_the_first_part_stay_set_in_the_whole_article() {
     term.send_keys("q").expect("q sent");
     assert_eq!(term.wait_exit(), Ok(0));
 }
+
+#[test]
+fn a_big_markdown_file_shows_its_first_part_while_the_rest_is_read() {
+    let dir = scratch("rest-markdown");
+    let mut text = String::from("# A long article\n\n");
+    for n in 1..=40_000 {
+        text += &format!("Paragraph {n:06} says *something* about nothing much.\n\n");
+    }
+    text += &format!("## The end\n\n{LAST}\n");
+    let article = dir.join("big.md");
+    std::fs::write(&article, text).expect("article written");
+    let gate = dir.join("go");
+    let _ = std::fs::remove_file(&gate);
+    let dir_str = dir.to_str().expect("UTF-8 temp path");
+    let env = [
+        ("XDG_CONFIG_HOME", dir_str),
+        ("XDG_STATE_HOME", dir_str),
+        ("SAHIFA_REST_AFTER", gate.to_str().expect("UTF-8 temp path")),
+    ];
+    let article = article.to_str().expect("UTF-8 temp path");
+    let mut term = Terminal::spawn_with_env(
+        common::bin::sahifa(),
+        &["--no-state", article],
+        &env,
+        COLS,
+        ROWS,
+    )
+    .expect("terminal starts");
+    term.timeout = Duration::from_secs(60);
+    term.wait_until("the first screen", QUIET, |s| {
+        s.contents().contains("Paragraph 000001") && s.contents().contains(READING)
+    })
+    .expect("the first part is shown before the rest is read");
+    assert!(!term.screen_text().contains('*'), "{}", term.screen_text());
+    term.send_keys("G").expect("G sent");
+    std::fs::write(&gate, "").expect("gate opened");
+    term.wait_until("the end of the article", QUIET, |s| {
+        s.contents().contains(LAST)
+    })
+    .expect("G carried out on the whole article");
+    term.send_keys("q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}
