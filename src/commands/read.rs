@@ -56,7 +56,8 @@ pub fn run_feeds(args: &ReadArgs) -> anyhow::Result<()> {
 }
 
 /// The reader over what `open` gives (called once the terminal, or the pipe, is known); with
-/// `lazy`, a big plain-text file shows its first part while the rest is read in the background.
+/// `lazy`, a big plain-text or Markdown file shows its first part while the rest is read in the
+/// background.
 fn run_first(
     source: &Source,
     args: &ReadArgs,
@@ -101,7 +102,8 @@ fn run_first(
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    // A big plain-text file shows its first part while the rest is read in the background.
+    // A big plain-text or Markdown file shows its first part while the rest is read in the
+    // background.
     let head = lazy.then(|| lazy_head(source, args)).flatten();
     let (first, mut messages, rest) = match head {
         Some((head, rest)) => (
