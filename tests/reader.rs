@@ -673,13 +673,16 @@ fn a_50_mb_file_shows_its_first_screen_from_its_first_part_alone() {
     let head = load::read_head(&path);
     let whole = load::open(&Source::File(path.clone()), &LoadOptions::default());
     let _ = std::fs::remove_file(&path);
-    let head = head.expect("a big file opens lazily");
+    let (head, total) = head.expect("a big file opens lazily");
+    assert!(total >= 50 << 20, "{total} bytes");
     assert!(
         head.len() as u64 <= load::HEAD_BYTES,
         "{} bytes read",
         head.len()
     );
-    let first = load::parse_head(&head, &path, &LoadOptions::default()).expect("plain text");
+    let (first, read) =
+        load::parse_head(&head, &path, &LoadOptions::default()).expect("plain text");
+    assert!(read <= head.len(), "{read} of {} bytes", head.len());
     let whole = whole.expect("loads").document;
     let paragraphs = |doc: &sahifa::document::Document| -> usize {
         doc.sections.iter().map(|s| s.blocks.len()).sum()

@@ -166,3 +166,146 @@ fn the_view_stays_on_the_text_it_showed_when_the_rest_arrives() {
     term.send_keys("q").expect("q sent");
     assert_eq!(term.wait_exit(), Ok(0));
 }
+
+#[test]
+fn the_first_part_shows_the_screen_and_place_that_shot_gives() {
+    let (mut term, _gate) = reader("rest-shot");
+    let dir = scratch("rest-shot");
+    let article = dir.join("big.txt");
+    let article = article.to_str().expect("UTF-8 temp path");
+    let shot = common::reader::headless(&dir, article, COLS, ROWS, "");
+    let live = term.screen_rows();
+    let shot: Vec<&str> = shot.lines().collect();
+    assert_eq!(&live[..live.len() - 1], &shot[..shot.len() - 1]);
+    // Both give the place estimated in the whole article, and no line count.
+    let (live_status, shot_status) = (&live[live.len() - 1], shot[shot.len() - 1]);
+    for status in [live_status.as_str(), shot_status] {
+        assert!(status.contains(" ~0% "), "{status}");
+        assert!(!status.contains("Top"), "{status}");
+    }
+    term.send_keys("q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}
+
+#[test]
+fn the_outline_waits_for_the_whole_article_and_lists_every_section() {
+    let dir = scratch("rest-outline");
+    let mut text = String::from("A long article\n\n");
+    for n in 1..=4_000 {
+        text += &format!("Section {n:04}\n\n");
+        for p in 1..=10 {
+            text += &format!("Paragraph {p} of section {n} says something about nothing.\n\n");
+        }
+    }
+    let article = dir.join("sections.txt");
+    std::fs::write(&article, text).expect("article written");
+    let gate = dir.join("go");
+    let _ = std::fs::remove_file(&gate);
+    let dir_str = dir.to_str().expect("UTF-8 temp path");
+    let env = [
+        ("XDG_CONFIG_HOME", dir_str),
+        ("XDG_STATE_HOME", dir_str),
+        ("SAHIFA_REST_AFTER", gate.to_str().expect("UTF-8 temp path")),
+    ];
+    let article = article.to_str().expect("UTF-8 temp path");
+    let mut term = Terminal::spawn_with_env(
+        common::bin::sahifa(),
+        &["--no-state", article],
+        &env,
+        COLS,
+        ROWS,
+    )
+    .expect("terminal starts");
+    term.timeout = Duration::from_secs(60);
+    term.wait_until("the first screen", QUIET, |s| {
+        s.contents().contains("Section 0001") && s.contents().contains(READING)
+    })
+    .expect("the first part is shown");
+    term.send_keys("j t").expect("keys sent");
+    term.wait_until("t to be held", QUIET, |s| s.contents().contains(READING))
+        .expect("the outline waits for the rest");
+    assert!(
+        !term.screen_text().contains("OUTLINE"),
+        "{}",
+        term.screen_text()
+    );
+    std::fs::write(&gate, "").expect("gate opened");
+    term.wait_until("the outline", QUIET, |s| s.contents().contains("OUTLINE"))
+        .expect("the outline opens on the whole article");
+    term.send_keys("G").expect("G sent");
+    term.wait_until("the last section", QUIET, |s| {
+        s.contents().contains("Section 4000")
+    })
+    .expect("the outline lists the sections past the first part");
+    term.send_keys("q q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}
+
+#[test]
+fn modes_set_in_the_first_part_stay_set_in_the_whole_article() {
+    let (mut term, gate) = reader("rest-modes");
+    term.send_keys("e").expect("e sent");
+    term.wait_until("entities on", QUIET, |s| {
+        s.contents()
+            .lines()
+            .last()
+            .is_some_and(|row| row.contains(" entities "))
+    })
+    .expect("e acts on the first part");
+    term.send_keys("G").expect("G sent");
+    term.wait_until("G to be held", QUIET, |s| s.contents().contains(READING))
+        .expect("G waits for the rest");
+    std::fs::write(&gate, "").expect("gate opened");
+    term.wait_until("the end of the article", QUIET, |s| {
+        s.contents().contains(LAST)
+    })
+    .expect("G carried out on the whole article");
+    let rows = term.screen_rows();
+    let status = &rows[rows.len() - 1];
+    assert!(status.contains(" entities "), "{status}");
+    term.send_keys("q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}
+
+#[test]
+fn a_big_markdown_file_shows_its_first_part_while_the_rest_is_read() {
+    let dir = scratch("rest-markdown");
+    let mut text = String::from("# A long article\n\n");
+    for n in 1..=40_000 {
+        text += &format!("Paragraph {n:06} says *something* about nothing much.\n\n");
+    }
+    text += &format!("## The end\n\n{LAST}\n");
+    let article = dir.join("big.md");
+    std::fs::write(&article, text).expect("article written");
+    let gate = dir.join("go");
+    let _ = std::fs::remove_file(&gate);
+    let dir_str = dir.to_str().expect("UTF-8 temp path");
+    let env = [
+        ("XDG_CONFIG_HOME", dir_str),
+        ("XDG_STATE_HOME", dir_str),
+        ("SAHIFA_REST_AFTER", gate.to_str().expect("UTF-8 temp path")),
+    ];
+    let article = article.to_str().expect("UTF-8 temp path");
+    let mut term = Terminal::spawn_with_env(
+        common::bin::sahifa(),
+        &["--no-state", article],
+        &env,
+        COLS,
+        ROWS,
+    )
+    .expect("terminal starts");
+    term.timeout = Duration::from_secs(60);
+    term.wait_until("the first screen", QUIET, |s| {
+        s.contents().contains("Paragraph 000001") && s.contents().contains(READING)
+    })
+    .expect("the first part is shown before the rest is read");
+    assert!(!term.screen_text().contains('*'), "{}", term.screen_text());
+    term.send_keys("G").expect("G sent");
+    std::fs::write(&gate, "").expect("gate opened");
+    term.wait_until("the end of the article", QUIET, |s| {
+        s.contents().contains(LAST)
+    })
+    .expect("G carried out on the whole article");
+    term.send_keys("q").expect("q sent");
+    assert_eq!(term.wait_exit(), Ok(0));
+}

@@ -56,7 +56,8 @@ pub fn run_feeds(args: &ReadArgs) -> anyhow::Result<()> {
 }
 
 /// The reader over what `open` gives (called once the terminal, or the pipe, is known); with
-/// `lazy`, a big plain-text file shows its first part while the rest is read in the background.
+/// `lazy`, a big plain-text or Markdown file shows its first part while the rest is read in the
+/// background.
 fn run_first(
     source: &Source,
     args: &ReadArgs,
@@ -101,10 +102,15 @@ fn run_first(
     // terminal in reader mode.
     let stops = StopSignals::install()?;
     let (config, config_problem) = Config::load(args.config.as_deref());
-    // A big plain-text file shows its first part while the rest is read in the background.
+    // A big plain-text or Markdown file shows its first part while the rest is read in the
+    // background.
     let head = lazy.then(|| lazy_head(source, args)).flatten();
     let (first, mut messages, rest) = match head {
-        Some((doc, rest)) => (First::Article(doc), Vec::new(), Some(rest)),
+        Some((head, rest)) => (
+            First::Article(head.document),
+            Vec::new(),
+            Some((head.partial, rest)),
+        ),
         None => {
             let (first, messages) = open()?;
             (first, messages, None)
@@ -151,14 +157,16 @@ fn run_first(
     let now = crate::feed::output::now();
     let subscribed = matches!(first, First::Feeds(_));
     // While the rest of a big article is read, the first part is shown with no background work
-    // (it is thrown away when the whole article arrives, see `Rest`).
-    let head_options = rest.is_some().then(|| {
+    // (it is thrown away when the whole article arrives, see `Rest`), its place given in the
+    // whole article as `shot` gives it.
+    let head_options = rest.as_ref().map(|(partial, _)| {
         let mut head = options.clone();
         (head.background, head.windows, head.tagger) = (false, true, None);
+        head.partial = Some(*partial);
         head.message = Some("reading the rest of the article…".to_owned());
         head
     });
-    let rest = rest.map(|job| screen::Rest::new(job, options.clone()));
+    let rest = rest.map(|(_, job)| screen::Rest::new(job, options.clone()));
     let (view, picker) = match first {
         First::Article(doc) => {
             let start = head_options.unwrap_or_else(|| options.clone());
@@ -245,20 +253,12 @@ fn load_article(source: &Source, args: &ReadArgs) -> anyhow::Result<(Document, V
     Ok((loaded.document, messages))
 }
 
-/// The first part of a big plain-text file ([`load::read_head`]), and the whole file being
-/// loaded in the background; `None` for anything else (a small file, standard input, a URL,
-/// Markdown, HTML, a feed, a legacy encoding), which is loaded before the first frame.
-fn lazy_head(source: &Source, args: &ReadArgs) -> Option<(Document, Job<WholeArticle>)> {
-    let Source::File(path) = source else {
-        return None;
-    };
-    let head = load::read_head(path)?;
-    let as_feed = args.source.feed_format();
-    if as_feed == Some(true) || (as_feed.is_none() && crate::feed::detect(&head, None)) {
-        return None;
-    }
+/// The first part of a big plain-text or Markdown file ([`load::head`]), and the whole file
+/// being loaded in the background; `None` for anything else (a small file, standard input, a
+/// URL, HTML, a feed, a legacy encoding), which is loaded before the first frame.
+fn lazy_head(source: &Source, args: &ReadArgs) -> Option<(load::Head, Job<WholeArticle>)> {
     let options = args.source.load_options();
-    let doc = load::parse_head(&head, path, &options)?;
+    let head = feed_output::open_head(source, args.source.feed_format(), &options)?;
     let (source, feed_format) = (source.clone(), args.source.feed_format());
     // For tests: the rest is read only once the file this names exists, so that what the
     // reader does meanwhile can be watched without timing it.
@@ -279,7 +279,7 @@ fn lazy_head(source: &Source, args: &ReadArgs) -> Option<(Document, Job<WholeArt
             ),
         }
     });
-    Some((doc, rest))
+    Some((head, rest))
 }
 
 /// A whole article and its load warnings, or why it could not be read.

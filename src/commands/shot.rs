@@ -7,7 +7,12 @@
 //! restored or saved, so the same input gives the same picture. A big article is composed a
 //! window at a time as in the reader, and its status line gives the place in units (`~N%`),
 //! since nothing measures the whole page; its entities are tagged at the first key that shows
-//! them (`e`, `E`), not before the first screen. Without FILE it takes piped
+//! them (`e`, `E`), not before the first screen. A big plain-text or Markdown file is pictured
+//! from its first part alone ([`crate::load::head`]), as the reader shows it before the rest is
+//! read: the same screens and the same estimated place (`~N%`), when the keys stay within it;
+//! a key that may need the rest (`G`, `]`, a search, the outline…, see
+//! [`App::needs_whole`]) or a view that comes near the end of the part read starts again
+//! from the whole file. Without FILE it takes piped
 //! standard input, else the built-in sample article, as the reader does. `--feeds` pictures
 //! `sahifa feeds` (FILE, if given, is the feeds file): every feed is waited for, before the
 //! keys and after a reload, and handed in in the file's order, so the picture does not depend
@@ -60,6 +65,12 @@ pub fn screen(source: &Source, args: &ShotArgs) -> anyhow::Result<Buffer> {
 /// item push it as the reader does, and a link to fetch is not followed (nothing leaves the
 /// machine): the status line says so.
 pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow::Result<Buffer> {
+    if let Some(buffer) = (!args.feeds)
+        .then(|| head_screen(source, args, now))
+        .flatten()
+    {
+        return Ok(buffer);
+    }
     let read = &args.read;
     let (config, config_problem) = Config::load(read.config.as_deref());
     let input = if args.feeds {
@@ -138,6 +149,60 @@ pub fn screen_at(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> anyhow
     let mut buffer = Buffer::empty(Rect::new(0, 0, cols, rows));
     nav.render(buffer.area, &mut buffer);
     Ok(buffer)
+}
+
+/// The screen after the key script, from the first part of a big file alone; `None` when the
+/// file has no such part or the keys need the rest (see the module doc).
+fn head_screen(source: &Source, args: &ShotArgs, now: DateTime<Utc>) -> Option<Buffer> {
+    let read = &args.read;
+    let load = read.source.load_options();
+    let head = feed_output::open_head(source, read.source.feed_format(), &load)?;
+    let (config, config_problem) = Config::load(read.config.as_deref());
+    let mut messages: Vec<String> = config_problem.into_iter().collect();
+    let mut reader = reader_options(source, read, &config, &mut messages);
+    reader.windows = true;
+    reader.partial = Some(head.partial);
+    reader.message = (!messages.is_empty()).then(|| messages.join("; "));
+    let page = read
+        .text
+        .page_options(config.shaping.unwrap_or(true), reader.reorder);
+    let shot::Size { cols, rows } = args.size;
+    let app = App::with_size(head.document, reader.clone(), cols, rows);
+    let first = View::Article(Box::new(app));
+    let mut nav = Navigation::with_feeds(first, reader, page, now, cols, rows);
+    within_head(&nav)?;
+    for key in parse_keys(&args.keys) {
+        if nav.should_quit() {
+            break;
+        }
+        let app = within_head(&nav)?;
+        if app
+            .key_action(key)
+            .is_some_and(|action| app.needs_whole(action))
+        {
+            return None;
+        }
+        for effect in nav.press(key) {
+            if let Effect::Open(source) | Effect::Reload(source) = effect {
+                nav.set_message(format!(
+                    "not fetched in a screenshot: {}",
+                    crate::escape::Visible(source.name().display())
+                ));
+            }
+        }
+        within_head(&nav)?;
+    }
+    let mut buffer = Buffer::empty(Rect::new(0, 0, cols, rows));
+    nav.render(buffer.area, &mut buffer);
+    Some(buffer)
+}
+
+/// The article shown, while its view is not near the end of the part read.
+fn within_head(nav: &Navigation) -> Option<&App> {
+    match nav.current() {
+        View::Article(app) => (!app.reaches_partial_end()).then_some(app.as_ref()),
+        View::Feed { .. } => None,
+    }
 }
 
 /// What a screenshot is of.

@@ -43,6 +43,31 @@ pub fn open(source: &Source, as_feed: Option<bool>, options: &LoadOptions) -> Re
     open_reporting(source, as_feed, options, &mut |_| {})
 }
 
+/// The first part of a big article file ([`load::head`]), told from a feed as [`open`] tells
+/// it; `None` for anything [`open`] must read whole (a small file, standard input, a URL, a
+/// feed, HTML…).
+pub fn open_head(
+    source: &Source,
+    as_feed: Option<bool>,
+    options: &LoadOptions,
+) -> Option<load::Head> {
+    let Source::File(path) = source else {
+        return None;
+    };
+    let (bytes, total) = load::read_head(path)?;
+    if as_feed == Some(true) || (as_feed.is_none() && feed::detect(&bytes, None)) {
+        return None;
+    }
+    let (document, read) = load::parse_head(&bytes, path, options)?;
+    Some(load::Head {
+        document,
+        partial: load::Partial {
+            read: read as u64,
+            total,
+        },
+    })
+}
+
 /// Whether the file's first character that is not white space (or a BOM) is neither `<` nor
 /// `{`: then it is no feed ([`feed::detect::sniff`]). False when it cannot be read.
 fn neither_xml_nor_json(path: &Path) -> bool {

@@ -20,14 +20,16 @@ use crate::document::{Block, Document, Format, Metadata, RichText};
 use inline::{InlineBuf, Picture};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+/// The extensions articles are parsed with.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_TASKLISTS);
+
 /// Loads a Markdown article.
 pub fn parse(text: &str) -> Document {
     let (fm, body) = front_matter::split(text);
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TASKLISTS;
-    let mut events = Parser::new_ext(body, options);
+    let mut events = Parser::new_ext(body, OPTIONS);
     let mut items = Vec::new();
     while let Some(event) = events.next() {
         block_event(event, &mut events, &mut items, false);
@@ -72,6 +74,30 @@ pub fn parse(text: &str) -> Document {
     document.sections = sections(items);
     super::fill_language(&mut document, fm.lang.as_deref(), fm.dir);
     document
+}
+
+/// Whether every reference link and footnote in `text` is defined in it: if not, a definition
+/// may come after it in a longer text, which would read it differently (see `super::head`).
+/// Brackets that are no reference at all (`[1]` in a sentence) count as undefined too.
+pub fn references_resolved(text: &str) -> bool {
+    let (_, body) = front_matter::split(text);
+    let mut broken = false;
+    let mut callback = |_: pulldown_cmark::BrokenLink<'_>| {
+        broken = true;
+        None
+    };
+    let events = Parser::new_with_broken_link_callback(body, OPTIONS, Some(&mut callback));
+    // An undefined footnote is left as text, unreported: every `[^` must be a reference or a
+    // definition.
+    let footnotes = (events.into_iter())
+        .filter(|e| {
+            matches!(
+                e,
+                Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
+            )
+        })
+        .count();
+    !broken && footnotes >= memchr::memmem::find_iter(body.as_bytes(), b"[^").count()
 }
 
 /// Handles one event at block level, consuming the whole block it opens.

@@ -29,6 +29,7 @@
 pub mod chrome;
 pub mod figure_files;
 pub mod front_matter;
+pub mod head;
 pub mod html;
 pub mod links;
 pub mod markdown;
@@ -45,6 +46,8 @@ use crate::fetch::{self, FetchOptions, Fetched};
 use crate::source::Source;
 use encoding_rs::Encoding;
 use std::path::Path;
+
+pub use head::{HEAD_BYTES, Head, LAZY_BYTES, Partial, parse_head, read_head};
 
 /// How to open an article; the defaults detect everything.
 #[derive(Debug, Clone, Copy, Default)]
@@ -174,49 +177,6 @@ fn load_decoded(
         warnings: decoded.warnings,
         encoding: decoded.encoding,
     })
-}
-
-/// Files bigger than this open lazily in the reader (see [`read_head`]).
-pub const LAZY_BYTES: u64 = 2 << 20;
-/// How much of a lazily opened file is read first: many screens, and enough text to tell its
-/// language.
-pub const HEAD_BYTES: u64 = 64 << 10;
-
-/// The first [`HEAD_BYTES`] of a regular file bigger than [`LAZY_BYTES`]; `None` for a
-/// smaller file or one that cannot be read (its loader says why).
-pub fn read_head(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
-    let metadata = file.metadata().ok()?;
-    if !metadata.is_file() || metadata.len() <= LAZY_BYTES {
-        return None;
-    }
-    let mut head = Vec::with_capacity(HEAD_BYTES as usize);
-    file.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
-    Some(head)
-}
-
-/// The first part of a big plain-text article, for a reader to show while the whole of it is
-/// loaded: `head` is the file's first bytes. The text is cut after its last blank line (so no
-/// paragraph is cut in two) and parsed as the whole file would be, which gives the same title,
-/// language and first blocks. `None` unless the head is UTF-8 plain text (by `options`, the
-/// extension, else by its content) with a blank line in it.
-pub fn parse_head(head: &[u8], path: &Path, options: &LoadOptions) -> Option<Document> {
-    if options.encoding.is_some_and(|e| e != encoding_rs::UTF_8) {
-        return None;
-    }
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let cut =
-        memchr::memmem::rfind(head, b"\n\n").or_else(|| memchr::memmem::rfind(head, b"\n\r\n"))?;
-    let text = std::str::from_utf8(head.get(..cut)?).ok()?;
-    if text.contains('\0') {
-        return None;
-    }
-    let format = (options.format)
-        .or_else(|| format_from_extension(path))
-        .unwrap_or_else(|| sniff_format(text));
-    let document = (format == Format::Text).then(|| parse(text, Format::Text))?;
-    has_text(&document).then_some(document)
 }
 
 /// Whether a parsed article has anything to read: a title, subtitle or heading, or a block

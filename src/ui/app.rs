@@ -35,6 +35,10 @@ pub struct ReaderOptions {
     /// Compose big articles a window at a time, with no background work (`shot`): the first
     /// screen without laying out the rest, the status line giving the place in units.
     pub windows: bool,
+    /// The document is the first part of a bigger one (a big file's head, see
+    /// [`crate::load::head`]): composed a window at a time, and the status line gives the place
+    /// estimated in the whole article (`~N%`), never a line count (src/ui/window.rs).
+    pub partial: Option<crate::load::Partial>,
     /// Tags the document's entities when the reader starts (in the background when
     /// `background` is on); `None` keeps the entities the document has.
     pub tagger: Option<TagFn>,
@@ -72,6 +76,7 @@ impl ReaderOptions {
             compose,
             background: false,
             windows: false,
+            partial: None,
             tagger: None,
             max_width: 80,
             keymap: Keymap::default(),
@@ -168,7 +173,9 @@ impl App {
             });
         }
         let windowed = options.background || options.windows;
-        let big = windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE;
+        // The first part of a big article is composed as the whole would be: a window at a time.
+        let big = options.partial.is_some()
+            || (windowed && compose::text_bytes(&doc) > compose::BIG_ARTICLE);
         let units: Arc<[Unit]> = if big { Unit::all(&doc) } else { Vec::new() }.into();
         // Without background work a big article's entities wait for the first key that shows
         // them, so its first screen does not wait for the whole article to be analysed.

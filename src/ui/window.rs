@@ -7,7 +7,15 @@
 //! takes a few milliseconds. The whole page is never composed: a background job measures it
 //! into a page index (lines per unit), which places the window on the whole page for the
 //! status line once it arrives.
+//!
+//! The first part of a big article (a [`crate::load::Partial`] document) is shown the same way,
+//! a window at a time, so its screens are the whole article's: its status line gives the place
+//! in units as the whole article's does while it is measured, the units of the whole estimated
+//! from the bytes read (`~N%`), and never a line number or a count, which only the whole
+//! article has. [`App::reaches_partial_end`] says when the view comes near its end, past which
+//! it no longer shows what the whole article would.
 
+use super::action::Action;
 use super::app::App;
 use super::compose;
 use crate::document::Block;
@@ -122,6 +130,9 @@ impl App {
     /// The view's top line and the page's length, on the whole page: the shown page's own, or
     /// for a window, from the measured page index; `None` for a window not yet measured.
     pub(super) fn page_position(&self) -> Option<(usize, usize)> {
+        if self.options.partial.is_some() {
+            return None;
+        }
         let Some(window) = self.window() else {
             return Some((self.top, self.page.lines.len()));
         };
@@ -135,6 +146,69 @@ impl App {
         self.window()?;
         let (source, _) = self.page.anchor_at(self.top)?;
         let at = self.unit_index(&source)?;
-        Some(at * 100 / self.units.len().max(1))
+        let units = match self.options.partial {
+            Some(partial) => partial.estimated_units(self.units.len()),
+            None => self.units.len(),
+        };
+        Some(at * 100 / units.max(1))
+    }
+
+    /// For the first part of a big article: whether the view is within a screen of the end of
+    /// what was read, where the whole article would show more (always false for a whole one).
+    pub fn reaches_partial_end(&self) -> bool {
+        if self.options.partial.is_none() {
+            return false;
+        }
+        let Some(window) = self.window() else {
+            return true;
+        };
+        let rows = self.text_height();
+        window.end == self.units.len() && self.top + 2 * rows >= self.page.lines.len()
+    }
+
+    /// For the first part of a big article: whether `action` (in the reader's present state)
+    /// may need what was not read — a target that may lie beyond it (`G`, `]`, a section, the
+    /// next call-out or match, a search), or a panel or copy of the whole article (outline,
+    /// entities, links, a section). Moving within it, modes and the help do not. Always false
+    /// for a whole article.
+    pub fn needs_whole(&self, action: Action) -> bool {
+        use Action as A;
+        if self.options.partial.is_none() {
+            return false;
+        }
+        if self.prompt.is_some() {
+            return action == A::Confirm;
+        }
+        let moves = matches!(
+            action,
+            A::ScrollLines(_)
+                | A::ScrollPages(_)
+                | A::ScrollHalfPages(_)
+                | A::Top
+                | A::Back
+                | A::Quit
+                | A::Suspend
+                | A::Resize(..)
+                | A::ToggleHelp
+        );
+        if self.panel.is_some() {
+            return !moves;
+        }
+        let within = matches!(
+            action,
+            A::PrevSection
+                | A::PrevBox
+                | A::StartSearch
+                | A::NextTheme
+                | A::ToggleJustify
+                | A::ToggleReveal
+                | A::ToggleEntities
+                | A::Copy
+                | A::Click(..)
+                | A::Press(..)
+                | A::Drag(..)
+                | A::Release
+        );
+        !(moves || within)
     }
 }

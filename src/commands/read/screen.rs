@@ -51,17 +51,27 @@ pub struct Screen<'a> {
 }
 
 /// The whole of a big article, loading in the background while the reader shows its first
-/// part. Keys act on the first part meanwhile (scrolling, panels, a resize), without waiting;
-/// a key whose target may lie beyond it (`G`, `]`, `1`…`9`, `n`/`N`, a search, the outline) is
+/// part. Keys act on the first part meanwhile (scrolling, modes, the help, a resize), without
+/// waiting; a key whose target or panel may lie beyond it (`G`, `]`, `1`…`9`, `n`/`N`, a search,
+/// the next call-out, the outline, the entity and links panels: [`App::needs_whole`]) is
 /// held, with "reading the rest of the article…" on the status line, and carried out on the
 /// whole article as soon as it arrives. The whole article replaces the first part in a reader
 /// of its own, with the reader's real options (background layout, tagging, search), its view on
-/// the text the first part showed at the top. Quitting never waits for it.
+/// the text the first part showed at the top, in the modes set meanwhile (theme, justified,
+/// reveal, entities). Quitting never waits for it.
+///
+/// The outline is held rather than shown for the first part: it is the map of the whole
+/// article, and a partial one would list a few of its sections as if they were all (its `G`
+/// and its count wrong, rows arriving under the selection); the wait is the rest's load, under
+/// a second on 100 MB.
 pub struct Rest {
     pub job: Job<super::WholeArticle>,
     pub options: ReaderOptions,
     /// What is asked of the whole article, in order.
     held: Vec<Action>,
+    /// The modes changed in the first part (theme, justification, reveal, entities), in order,
+    /// to be changed the same way in the whole article.
+    modes: Vec<Action>,
     /// The reader moved in the first part (else the view starts where the options say: a
     /// remembered position may lie beyond the first part).
     moved: bool,
@@ -73,6 +83,7 @@ impl Rest {
             job,
             options,
             held: Vec::new(),
+            modes: Vec::new(),
             moved: false,
         }
     }
@@ -81,16 +92,12 @@ impl Rest {
 /// The status line while a key waits for the whole article.
 const READING_REST: &str = "reading the rest of the article…";
 
-/// Whether `action` may need the part of the article not read yet.
-fn beyond_head(action: Action) -> bool {
+/// Whether `action` changes a mode of the reader, which the whole article takes over from its
+/// first part.
+fn is_mode(action: Action) -> bool {
     matches!(
         action,
-        Action::Bottom
-            | Action::NextSection
-            | Action::Section(_)
-            | Action::NextMatch
-            | Action::PrevMatch
-            | Action::ToggleOutline
+        Action::NextTheme | Action::ToggleJustify | Action::ToggleReveal | Action::ToggleEntities
     )
 }
 
@@ -224,10 +231,14 @@ impl Screen<'_> {
         let panel = head.overlay() != Overlay::None;
         let asks = |action: &Action| match action {
             Action::Confirm => search.is_some(),
-            _ => search.is_none() && !panel && beyond_head(*action),
+            _ => search.is_none() && !panel && head.needs_whole(*action),
         };
         if rest.held.is_empty() && !actions.iter().any(asks) {
             rest.moved = true;
+            if search.is_none() && !panel {
+                rest.modes
+                    .extend(actions.into_iter().filter(|a| is_mode(*a)));
+            }
             return false;
         }
         for action in actions {
@@ -273,6 +284,9 @@ impl Screen<'_> {
         }
         let size = self.terminal.size()?;
         let mut whole = App::with_size(doc, options, size.width, size.height);
+        for mode in rest.modes {
+            whole.handle(mode);
+        }
         if let Some(place) = shown {
             whole.go_to(place);
         }
