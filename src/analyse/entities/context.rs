@@ -31,6 +31,7 @@
 //!
 //! Punctuation between words ends every rule.
 
+use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
@@ -162,9 +163,12 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && i > 0
             && t.joined_at(i - 1)
             && (t.given_name(&t.units[i - 1]) || name_pairs::word_given(t.form(&t.units[i - 1])));
+        // A given name that is also a title after a postposition is the title: کے امیر.
+        let titled = u.has(ROLE_TITLE) && i > 0 && t.joined_at(i - 1) && t.units[i - 1].has(ROLE_STOP);
         if t.given_name(u)
             && !latin
             && !second_name
+            && !titled
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
@@ -446,7 +450,9 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         let next = &t.units[end + 1];
         // A first name of two words (عبد الإله, أبو بكر) counts as the first word; a
         // nisba may close the name after a joiner (خالد بن صالح النغيمشي).
-        let first_word = end == start || end == start + 1 && joiner(&t.units[start]);
+        let first_word = end == start
+            || end == start + 1
+                && (joiner(&t.units[start]) || arabic_names::closes_first_name(t, end));
         let after_joiner = end > start && joiner(&t.units[end - 1]) || town_name(here);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
@@ -469,7 +475,8 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             // Persian family names often have two words: محسن هاشمی رفسنجانی.
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
-            || given(next);
+            || given(next)
+            || (end == start && arabic_names::closes_first_name(t, end + 1));
         let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
@@ -605,6 +612,21 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut j = i + 1;
     while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
         let u = &t.units[j];
+        // A town of the generated lists named like a person (صلاح الدين), right after the
+        // title and before a name word, is that person's first name: جسٹس صلاح الدین پنہور.
+        if j == i + 1
+            && u.first != u.last
+            && t.script(u) != Script::Latin
+            && u.roles
+                .is_some_and(|r| r.kind == Some((EntityKind::Place, Source::Generated)))
+            && t.joined_at(j)
+            && t.units
+                .get(j + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
+        {
+            push(out, u, &t.units[j + 1], EntityKind::Person, RANK_TITLE);
+            return;
+        }
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
             // Persian and Urdu names often start with a word the lists do not know:
             // ترجمان رؤف حسن, وائس چیئرمین ریاضت علی سحر.
@@ -631,6 +653,18 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     // A Hebrew title behind a preposition (מדובר, לשר) is rarely followed by its name.
     if t.script(&t.units[i]) == Script::Hebrew && t.prepositional(&t.units[i]) {
+        return;
+    }
+    // Arabic: the title, what it is the title of, then the name (المدير التنفيذي للشركة ماتس
+    // ليندبرغ).
+    if let Some((start, end)) = arabic_names::after_titled_complement(t, i) {
+        push(
+            out,
+            &t.units[start],
+            &t.units[end],
+            EntityKind::Person,
+            RANK_TITLE,
+        );
         return;
     }
     // Else the unknown words right after the title and its adjectives. Persian titles are
@@ -694,7 +728,20 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut k = i + 1;
     while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
         let u = &t.units[k];
-        if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
+        // العام after a head or an adjective is the adjective "general" (الاتحاد العام
+        // التونسي للشغل), not the year.
+        let general = matches!(t.bare(u), "العام" | "العامه")
+            && (k == i + 1 || t.adjective(&t.units[k - 1]));
+        if (u.has(ROLE_STOP) && !general)
+            || u.has(ROLE_GENERIC)
+            || t.number(u)
+            || u.has(ROLE_TITLE)
+        {
+            break;
+        }
+        // A given name past the head starts the person the sentence names next: سلطة منطقة
+        // العقبة الاقتصادية الخاصة نايف الفايز.
+        if k > i + 1 && t.given_name(u) && !t.definite(u) {
             break;
         }
         // A noun behind بـ or كـ is the sentence going on: هيئة النزاهة بالحكم.
@@ -771,6 +818,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             while k < t.units.len()
                 && t.joined_at(k - 1)
                 && !t.conjoined(&t.units[k])
+                && !arabic_names::nationality(t, k)
                 && (adjective_not_generic(t, k) || t.kind(&t.units[k]).is_some())
             {
                 end = k;
@@ -785,7 +833,9 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // A definite head (المرصد, التحالف) is a common noun unless an adjective or a name
     // follows it.
     let next = &t.units[i + 1];
-    if t.definite(head) && !(t.adjective(next) || t.kind(next).is_some()) {
+    if t.definite(head)
+        && !(t.adjective(next) || t.kind(next).is_some() && !t.given_name(next))
+    {
         return;
     }
     push_organization(t, i, end, out);
@@ -1230,7 +1280,13 @@ fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
 /// chain with لـ (الاتحاد الأفريقي لكرة القدم).
 fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
-    while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
+    // A name of one word is described by a nationality, not named by it: الترجي التونسي.
+    let one_word = t.units[i].first == t.units[i].last;
+    while end + 1 < t.units.len()
+        && t.joined_at(end)
+        && adjective_not_generic(t, end + 1)
+        && !(one_word && end == i && arabic_names::nationality(t, end + 1))
+    {
         end += 1;
     }
     // Urdu: an English "of" and a known name (اسٹیٹ بینک آف پاکستان).

@@ -310,7 +310,9 @@ impl<'a> Text<'a> {
         match self.script(u) {
             Script::Latin => self.capitalised(u),
             Script::Other => false,
-            Script::Arabic => !self.possessed(u),
+            Script::Arabic => {
+                !self.possessed(u) && !super::arabic_names::plural_verb(self, self.form(u))
+            }
             Script::Hebrew => true,
         }
     }

@@ -1,0 +1,140 @@
+//! Arabic-script name shapes the context rules ask about: nationality adjectives, which
+//! describe a name rather than end it (شركة ميرسك الدنماركية, الترجي التونسي); first names
+//! of two words closed by الدين or الله (نور الدين الطبوبي); Arabic plural verbs, which are
+//! never names (غادروا); and a person named after a title and what it is the title of
+//! (المدير التنفيذي للشركة ماتس ليندبرغ).
+//!
+//! Every question here is asked of one unit or a few units after a rule has already fired:
+//! no list is scanned per word.
+
+use super::clitics::Script;
+use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
+use super::text::Text;
+
+/// Stems of the nationality adjectives news attaches to foreign names, in folded form without
+/// the article and the ending: الدنماركية → دنمارك, الأمريكي → امريك.
+const NATIONALITY_STEMS: &[&str] = &[
+    "امريك",
+    "اميرك",
+    "بريطان",
+    "فرنس",
+    "المان",
+    "روس",
+    "صين",
+    "يابان",
+    "كور",
+    "هند",
+    "ترك",
+    "ايران",
+    "سويسر",
+    "دنمارك",
+    "هولند",
+    "ايطال",
+    "اسبان",
+    "سويد",
+    "نرويج",
+    "كند",
+    "استرال",
+    "امارات",
+    "قطر",
+    "كويت",
+    "مصر",
+    "تونس",
+    "مغرب",
+    "جزائر",
+    "اردن",
+    "عراق",
+    "سور",
+    "لبنان",
+    "سودان",
+    "يمن",
+    "بحرين",
+    "عمان",
+    "ليب",
+    "فلسطين",
+    "اسرائيل",
+    "باكستان",
+    "اوكران",
+    "برازيل",
+    "بلجيك",
+    "نمساو",
+];
+
+/// Unit `k` is a definite nationality adjective: الدنماركية, السويسرية, التونسي.
+pub fn nationality(t: &Text<'_>, k: usize) -> bool {
+    let Some(u) = t.units.get(k) else {
+        return false;
+    };
+    if t.script(u) != Script::Arabic || !t.adjective(u) {
+        return false;
+    }
+    let bare = t.bare(u);
+    let Some(word) = bare.strip_prefix("ال") else {
+        return false;
+    };
+    let stem = word
+        .strip_suffix("يه")
+        .or_else(|| word.strip_suffix('ي'))
+        .unwrap_or(word);
+    NATIONALITY_STEMS.contains(&stem)
+}
+
+/// Second words that close a first name of two (نور الدين, صلاح الدين, نصر الله): the name
+/// goes on to the family name after them, which may carry the article.
+const FIRST_NAME_CLOSERS: &[&str] = &["الدين", "الله"];
+
+/// Unit `k` closes a two-word first name begun by the unit before it.
+pub fn closes_first_name(t: &Text<'_>, k: usize) -> bool {
+    !t.persian
+        && t
+            .units
+            .get(k)
+            .is_some_and(|u| FIRST_NAME_CLOSERS.contains(&t.form(u)))
+}
+
+/// An Arabic past or imperative plural (غادروا, قالوا, أكدوا): a verb, never a name. Not in
+/// Persian or Urdu text, where the ending is rarer and names may carry it.
+pub fn plural_verb(t: &Text<'_>, form: &str) -> bool {
+    !t.persian && form.ends_with("وا") && form.chars().count() >= 4
+}
+
+/// Arabic: after title `i` and its adjectives, what it is the title of (للشركة, المجموعة,
+/// للنادي: one or two definite nouns), then two or three unknown name words closed by
+/// punctuation or a particle: المدير التنفيذي للشركة ماتس ليندبرغ أن. The span of the name.
+pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
+    let units = &t.units;
+    if t.persian || t.script(units.get(i)?) != Script::Arabic {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < units.len() && t.joined_at(j - 1) && t.adjective(&units[j]) {
+        j += 1;
+    }
+    // The complement: one or two definite nouns, not names or adjectives.
+    let complement = |u: &super::units::Unit| {
+        t.definite(u) && u.roles.is_none() && !t.adjective(u) && !t.possessed(u)
+    };
+    let first = j;
+    while j < units.len() && j - first < 2 && t.joined_at(j - 1) && complement(&units[j]) {
+        j += 1;
+    }
+    if j == first || j >= units.len() || !t.joined_at(j - 1) {
+        return None;
+    }
+    let name = |u: &super::units::Unit| {
+        u.roles.is_none() && !t.definite(u) && t.name_word(u) && !t.conjoined(u)
+    };
+    let start = j;
+    if !name(&units[start]) {
+        return None;
+    }
+    let mut end = start;
+    while end + 1 < units.len() && end - start < 2 && t.joined_at(end) && name(&units[end + 1]) {
+        end += 1;
+    }
+    let closed = !t.joined_at(end)
+        || units
+            .get(end + 1)
+            .is_some_and(|n| n.has(ROLE_STOP) && !n.has(ROLE_TITLE));
+    (end > start && closed).then_some((start, end))
+}
