@@ -363,6 +363,14 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         first -= 1;
     }
+    // A suffix noun that opens the phrase before a name is in apposition to it: کمپنی سسٹمز
+    // لمیٹڈ is سسٹمز لمیٹڈ (not ٹیکسٹائل ملز ایسوسی ایشن, where the next word is a suffix too).
+    while first < i
+        && t.units[first].has(ROLE_ORG_SUFFIX)
+        && !t.units[first + 1].has(ROLE_ORG_SUFFIX)
+    {
+        first += 1;
+    }
     // An English "of" and a known name may follow: سپریم کورٹ آف پاکستان.
     let mut last = i;
     if kind == EntityKind::Organization
@@ -1326,6 +1334,7 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// (نهر الفرات, خليج عدن, دریای خزر, ים המלח).
 const NAMED_BY_TRIGGER: &[&str] = &[
     "ميدان",
+    "قصر",
     "شارع",
     "ساحه",
     "خيابان",
