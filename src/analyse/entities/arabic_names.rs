@@ -65,18 +65,17 @@ pub fn nationality(t: &Text<'_>, k: usize) -> bool {
     let Some(u) = t.units.get(k) else {
         return false;
     };
-    if t.script(u) != Script::Arabic || !t.adjective(u) {
+    // Not `Text::adjective`: a nisba may also be a town of the generated lists.
+    if t.script(u) != Script::Arabic || u.first != u.last || !t.definite(u) {
         return false;
     }
     let bare = t.bare(u);
     let Some(word) = bare.strip_prefix("ال") else {
         return false;
     };
-    let stem = word
-        .strip_suffix("يه")
+    word.strip_suffix("يه")
         .or_else(|| word.strip_suffix('ي'))
-        .unwrap_or(word);
-    NATIONALITY_STEMS.contains(&stem)
+        .is_some_and(|stem| NATIONALITY_STEMS.contains(&stem))
 }
 
 /// Second words that close a first name of two (نور الدين, صلاح الدين, نصر الله): the name

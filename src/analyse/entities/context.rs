@@ -912,6 +912,7 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
         && !t.conjoined(close)
         && !close.has(ROLE_STOP)
         && !close.has(ROLE_GENERIC)
+        && !arabic_names::nationality(t, j)
         && (t.definite(close) || t.kind(close).is_some());
     closes.then_some(j)
 }
