@@ -120,15 +120,23 @@ pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)>
     if j == first || j >= units.len() || !t.joined_at(j - 1) {
         return None;
     }
-    let name = |u: &super::units::Unit| {
-        u.roles.is_none() && !t.definite(u) && t.name_word(u) && !t.conjoined(u)
+    // The first word is unknown, or a title that is also a name (أمين الناصر); the words
+    // after it may carry the article (family names do).
+    let name = |u: &super::units::Unit, first: bool| {
+        let unknown = u.roles.is_none() && t.name_word(u);
+        let titled = first && u.roles.is_some_and(|r| r.bits == ROLE_TITLE && r.kind.is_none());
+        (unknown || titled) && !(first && t.definite(u)) && !t.conjoined(u)
     };
     let start = j;
-    if !name(&units[start]) {
+    if !name(&units[start], true) {
         return None;
     }
     let mut end = start;
-    while end + 1 < units.len() && end - start < 2 && t.joined_at(end) && name(&units[end + 1]) {
+    while end + 1 < units.len()
+        && end - start < 2
+        && t.joined_at(end)
+        && name(&units[end + 1], false)
+    {
         end += 1;
     }
     let closed = !t.joined_at(end)
