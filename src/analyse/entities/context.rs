@@ -780,7 +780,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // هيئة مياه ولاية الخرطوم, لحقوق الإنسان; only before the phrase's first definite
         // word, after which only definite words and names follow, and a last chain with
         // لـ (الاتحاد الأفريقي لكرة القدم).
-        let seen_definite = (i + 1..k).any(|j| t.definite(&t.units[j]));
+        // A known name closes the chain as a definite word does: هيئة قناة السويس, not
+        // هيئة قناة السويس زيادة الرسوم.
+        let seen_definite =
+            (i + 1..k).any(|j| t.definite(&t.units[j]) || t.kind(&t.units[j]).is_some());
         let lam = t.form(u).starts_with('ل') && !t.definite(u);
         let chain = if seen_definite && !prev.has(ROLE_ORG_HEAD) && !lam && !second_noun {
             None
