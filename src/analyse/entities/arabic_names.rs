@@ -91,6 +91,26 @@ pub fn closes_first_name(t: &Text<'_>, k: usize) -> bool {
             .is_some_and(|u| FIRST_NAME_CLOSERS.contains(&t.form(u)))
 }
 
+/// Arabic: a given name (`i`) and one unknown word (`end`) followed by a definite noun are a
+/// construct phrase of a verbal noun that is also a name: تحسين ظروف العمل, رفعت شكوى
+/// الموظفين. A family name is followed by punctuation, a particle or a verb, rarely by the
+/// definite noun a construct closes on. Only for a name no title introduced.
+pub fn construct_after_given(t: &Text<'_>, i: usize, end: usize) -> bool {
+    let units = &t.units;
+    !t.persian
+        && end == i + 1
+        && t.joined_at(end)
+        && units[end].roles.is_none()
+        && !t.definite(&units[end])
+        && units.get(end + 1).is_some_and(|n| {
+            t.script(n) == Script::Arabic
+                && n.roles.is_none()
+                && t.definite(n)
+                && !t.adjective(n)
+                && !t.prepositional(n)
+        })
+}
+
 /// An Arabic past or imperative plural (غادروا, قالوا, أكدوا): a verb, never a name. Not in
 /// Persian or Urdu text, where the ending is rarer and names may carry it.
 pub fn plural_verb(t: &Text<'_>, form: &str) -> bool {

@@ -164,7 +164,8 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && t.joined_at(i - 1)
             && (t.given_name(&t.units[i - 1]) || name_pairs::word_given(t.form(&t.units[i - 1])));
         // A given name that is also a title after a postposition is the title: کے امیر.
-        let titled = u.has(ROLE_TITLE) && i > 0 && t.joined_at(i - 1) && t.units[i - 1].has(ROLE_STOP);
+        let titled =
+            u.has(ROLE_TITLE) && i > 0 && t.joined_at(i - 1) && t.units[i - 1].has(ROLE_STOP);
         if t.given_name(u)
             && !latin
             && !second_name
@@ -173,6 +174,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
             && end > i
+            && !arabic_names::construct_after_given(t, i, end)
         {
             push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
         }
