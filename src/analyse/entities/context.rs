@@ -1551,7 +1551,8 @@ fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
     };
     let mut i = 0;
     while i < units.len() {
-        if !capital(&units[i]) {
+        // A capitalised article opens a sentence, not a name: The Pakistan Cricket Board.
+        if !capital(&units[i]) || t.form(&units[i]) == "the" {
             i += 1;
             continue;
         }
@@ -1593,6 +1594,11 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     // The last title inside the run: the name is what follows it, up to "of"; the rest of
     // the run is classified on its own (Professor Miriam Ben-David of the Hebrew University).
     if let Some(pos) = units.iter().rposition(|u| u.has(ROLE_TITLE)) {
+        // What the title is the title of, before it, is classified on its own: Lahore High
+        // Court Chief Justice Aalia Neelum.
+        if pos > 0 {
+            classify_latin_run(t, first, first + pos - 1, out);
+        }
         let start = first + pos + 1;
         let mut end = start;
         while end < last && !name_joiner(&t.units[end + 1]) {
