@@ -344,10 +344,11 @@ fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// Urdu and Persian: the place or organisation that unit `i`, a suffix noun, ends: the name
 /// words and known names right before it, back to a particle, a number, punctuation or any
 /// other context word; at most two words for a place (فیروز پور روڈ), four for an
-/// organisation (کراچی واٹر اینڈ سیوریج کارپوریشن).
+/// organisation (کراچی واٹر اینڈ سیوریج کارپوریشن), five in Urdu, whose companies spell out
+/// long English names (سوئی ناردرن گیس پائپ لائنز لمیٹڈ).
 fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let (kind, limit) = if t.units[i].has(ROLE_ORG_SUFFIX) {
-        (EntityKind::Organization, 4)
+        (EntityKind::Organization, if t.urdu { 5 } else { 4 })
     } else {
         (EntityKind::Place, 2)
     };
