@@ -10,6 +10,7 @@
 use super::clitics::Script;
 use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
 use super::text::Text;
+use crate::document::EntityKind;
 
 /// Stems of the nationality adjectives news attaches to foreign names, in folded form without
 /// the article and the ending: الدنماركية → دنمارك, الأمريكي → امريك.
@@ -111,6 +112,12 @@ pub fn construct_after_given(t: &Text<'_>, i: usize, end: usize) -> bool {
         })
 }
 
+/// Titles that are also common nouns (الفريق, the team, or a lieutenant general): only a
+/// given name after them makes a person.
+pub fn common_noun_title(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian && matches!(t.form(u), "الفريق" | "فريق")
+}
+
 /// An Arabic past or imperative plural (غادروا, قالوا, أكدوا): a verb, never a name. Not in
 /// Persian or Urdu text, where the ending is rarer and names may carry it.
 pub fn plural_verb(t: &Text<'_>, form: &str) -> bool {
@@ -129,12 +136,17 @@ pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)>
     while j < units.len() && t.joined_at(j - 1) && t.adjective(&units[j]) {
         j += 1;
     }
-    // The complement: one or two definite nouns, not names or adjectives.
+    // The complement: up to three unknown definite nouns or a known organisation (للشركة,
+    // الجيش الإسرائيلي), no particle, no other title. Not a place: after one, the words
+    // are as often the sentence as a name.
     let complement = |u: &super::units::Unit| {
-        t.definite(u) && u.roles.is_none() && !t.adjective(u) && !t.possessed(u)
+        let noun = t.definite(u) && u.roles.is_none() && !t.adjective(u);
+        (noun || t.kind(u) == Some(EntityKind::Organization))
+            && !t.possessed(u)
+            && !t.conjoined(u)
     };
     let first = j;
-    while j < units.len() && j - first < 2 && t.joined_at(j - 1) && complement(&units[j]) {
+    while j < units.len() && j - first < 3 && t.joined_at(j - 1) && complement(&units[j]) {
         j += 1;
     }
     if j == first || j >= units.len() || !t.joined_at(j - 1) {

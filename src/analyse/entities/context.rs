@@ -487,7 +487,14 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             || (t.persian && end - start == 1 && t.name_word(next) && next.roles.is_none())
             || is_person(next)
             || given(next)
-            || (end == start && arabic_names::closes_first_name(t, end + 1));
+            || (end == start && arabic_names::closes_first_name(t, end + 1))
+            // A nisba after a father's name closes the chain: عبد الله خليفة المري.
+            || (end > start
+                && given(here)
+                && t.script(next) == Script::Arabic
+                && t.adjective(next)
+                && !next.has(ROLE_STOP)
+                && !arabic_names::nationality(t, end + 1));
         let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
@@ -667,7 +674,10 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // Arabic: the title, what it is the title of, then the name (المدير التنفيذي للشركة ماتس
-    // ليندبرغ).
+    // ليندبرغ). A title that is also a common noun (الفريق, the team) needs a given name.
+    if arabic_names::common_noun_title(t, &t.units[i]) {
+        return;
+    }
     if let Some((start, end)) = arabic_names::after_titled_complement(t, i) {
         push(
             out,
