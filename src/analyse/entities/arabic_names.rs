@@ -112,6 +112,22 @@ pub fn construct_after_given(t: &Text<'_>, i: usize, end: usize) -> bool {
         })
 }
 
+/// An Arabic word that is a preposition joined to a noun with a hamza (بأداء, لإنهاء,
+/// وبإشراف): the sentence after a name, never part of it. Folding drops the hamza, so the
+/// original letters are read.
+pub fn preposition_before_hamza(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    if t.persian || u.roles.is_some() {
+        return false;
+    }
+    let Some(word) = t.words.get(u.first) else {
+        return false;
+    };
+    let original = t.original_text(word.start, word.end);
+    let rest = original.strip_prefix(['و', 'ف']).unwrap_or(original);
+    let mut letters = rest.chars();
+    matches!(letters.next(), Some('ب' | 'ل' | 'ك')) && matches!(letters.next(), Some('أ' | 'إ'))
+}
+
 /// Titles that are also common nouns (الفريق, the team, or a lieutenant general): only a
 /// given name after them makes a person.
 pub fn common_noun_title(t: &Text<'_>, u: &super::units::Unit) -> bool {

@@ -477,6 +477,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         }
         let fits = !next.has(ROLE_STOP)
             && !before_light_verb(t, end + 1)
+            && !arabic_names::preposition_before_hamza(t, next)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
