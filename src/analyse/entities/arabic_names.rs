@@ -8,7 +8,7 @@
 //! no list is scanned per word.
 
 use super::clitics::Script;
-use super::gazetteer::{ROLE_STOP, ROLE_TITLE};
+use super::gazetteer::{ROLE_ORG_SUFFIX, ROLE_STOP, ROLE_TITLE};
 use super::text::Text;
 use crate::document::EntityKind;
 
@@ -126,6 +126,34 @@ pub fn preposition_before_hamza(t: &Text<'_>, u: &super::units::Unit) -> bool {
     let rest = original.strip_prefix(['و', 'ف']).unwrap_or(original);
     let mut letters = rest.chars();
     matches!(letters.next(), Some('ب' | 'ل' | 'ك')) && matches!(letters.next(), Some('أ' | 'إ'))
+}
+
+/// Urdu: after suffix noun `i`, an English "of" and the name words of what it is of, joined
+/// by "and", then maybe the seat: بورڈ آف انٹرمیڈیٹ اینڈ سیکنڈری ایجوکیشن لاہور, کالج آف
+/// فزیشنز اینڈ سرجنز پاکستان. Closed by punctuation or a postposition; the last unit.
+pub fn english_of_chain(t: &Text<'_>, i: usize) -> Option<usize> {
+    let units = &t.units;
+    let of = units.get(i + 1)?;
+    if !t.joined_at(i) || t.form(of) != "اف" || !t.joined_at(i + 1) {
+        return None;
+    }
+    let and = |u: &super::units::Unit| t.form(u) == "اينڈ";
+    let word = |u: &super::units::Unit| {
+        (u.roles.is_none() && t.name_word(u)) || u.has(ROLE_ORG_SUFFIX) || t.kind(u).is_some()
+    };
+    let mut end = i + 1;
+    while end + 1 < units.len() && end - i < 6 && (end == i + 1 || t.joined_at(end)) {
+        let next = &units[end + 1];
+        if !(word(next) || and(next) && end > i + 1) {
+            break;
+        }
+        end += 1;
+    }
+    if end == i + 1 || and(&units[end]) {
+        return None;
+    }
+    let closed = !t.joined_at(end) || units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
+    closed.then_some(end)
 }
 
 /// Titles that are also common nouns (الفريق, the team, or a lieutenant general): only a

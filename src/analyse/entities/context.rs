@@ -383,6 +383,11 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units.get(i + 2).is_some_and(|u| t.kind(u).is_some())
     {
         last = i + 2;
+    } else if kind == EntityKind::Organization
+        && t.urdu
+        && let Some(end) = arabic_names::english_of_chain(t, i)
+    {
+        last = end;
     }
     // A town after an institution's suffix names its seat: زرعی یونیورسٹی فیصل آباد میں.
     if kind == EntityKind::Organization
@@ -395,7 +400,7 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         last = i + 1;
     }
-    if first < i {
+    if first < i || last > i {
         push(out, &t.units[first], &t.units[last], kind, RANK_RULE);
     }
 }
@@ -882,7 +887,9 @@ fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool 
     let Some(first) = t.units.get(start) else {
         return false;
     };
-    if !(t.given_name(first) || t.kind(first) == Some(EntityKind::Person))
+    // After a title the name may be one the lists do not know: جامعة القاضي عياض.
+    let unknown = titled && first.roles.is_none() && t.name_word(first) && !t.definite(first);
+    if !(t.given_name(first) || t.kind(first) == Some(EntityKind::Person) || unknown)
         || (!titled && t.kind(first).is_some())
     {
         return false;
@@ -914,6 +921,7 @@ fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool 
 fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
     let indefinite = |u: &Unit| {
         !t.definite(u)
+            && t.script(u) == Script::Arabic
             && !t.number(u)
             && t.kind(u).is_none()
             && u.roles
