@@ -156,6 +156,31 @@ pub fn english_of_chain(t: &Text<'_>, i: usize) -> Option<usize> {
     closed.then_some(end)
 }
 
+/// An ordinal (المركز الثاني, the second place): it follows a head as an adjective does but
+/// names nothing. Kings keep theirs (محمد الخامس): only heads ask.
+pub fn ordinal(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    matches!(
+        t.bare(u),
+        "الاول"
+            | "الاولي"
+            | "الثاني"
+            | "الثانيه"
+            | "الثالث"
+            | "الثالثه"
+            | "الرابع"
+            | "الرابعه"
+            | "الخامس"
+            | "الخامسه"
+            | "السادس"
+            | "السابع"
+            | "الثامن"
+            | "التاسع"
+            | "العاشر"
+            | "الاخير"
+            | "الاخيره"
+    )
+}
+
 /// Titles that are also common nouns (الفريق, the team, or a lieutenant general): only a
 /// given name after them makes a person.
 pub fn common_noun_title(t: &Text<'_>, u: &super::units::Unit) -> bool {

@@ -371,6 +371,7 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while first < i
         && t.units[first].has(ROLE_ORG_SUFFIX)
         && !t.units[first + 1].has(ROLE_ORG_SUFFIX)
+        && t.form(&t.units[first + 1]) != "اف"
     {
         first += 1;
     }
@@ -480,7 +481,16 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         {
             break;
         }
+        // After a kunya or a patronymic (أبو علي, بن حمد) only a nisba, a joiner or a name
+        // goes on: وسام أبو علي التسجيل is the name and the sentence.
+        let after_kunya = end > start
+            && joiner(&t.units[end - 1])
+            && t.script(next) == Script::Arabic
+            && t.definite(next)
+            && !t.adjective(next)
+            && !joiner(next);
         let fits = !next.has(ROLE_STOP)
+            && !after_kunya
             && !before_light_verb(t, end + 1)
             && !arabic_names::preposition_before_hamza(t, next)
             && t.script(next) == t.script(first)
@@ -864,7 +874,8 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // follows it.
     let next = &t.units[i + 1];
     if t.definite(head)
-        && !(t.adjective(next) || t.kind(next).is_some() && !t.given_name(next))
+        && (!(t.adjective(next) || t.kind(next).is_some() && !t.given_name(next))
+            || arabic_names::ordinal(t, next))
     {
         return;
     }
