@@ -86,8 +86,7 @@ const FIRST_NAME_CLOSERS: &[&str] = &["الدين", "الله"];
 /// Unit `k` closes a two-word first name begun by the unit before it.
 pub fn closes_first_name(t: &Text<'_>, k: usize) -> bool {
     !t.persian
-        && t
-            .units
+        && t.units
             .get(k)
             .is_some_and(|u| FIRST_NAME_CLOSERS.contains(&t.form(u)))
 }
@@ -210,9 +209,7 @@ pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)>
     // are as often the sentence as a name.
     let complement = |u: &super::units::Unit| {
         let noun = t.definite(u) && u.roles.is_none() && !t.adjective(u);
-        (noun || t.kind(u) == Some(EntityKind::Organization))
-            && !t.possessed(u)
-            && !t.conjoined(u)
+        (noun || t.kind(u) == Some(EntityKind::Organization)) && !t.possessed(u) && !t.conjoined(u)
     };
     let first = j;
     while j < units.len() && j - first < 3 && t.joined_at(j - 1) && complement(&units[j]) {
@@ -225,7 +222,9 @@ pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)>
     // after it may carry the article (family names do).
     let name = |u: &super::units::Unit, first: bool| {
         let unknown = u.roles.is_none() && t.name_word(u);
-        let titled = first && u.roles.is_some_and(|r| r.bits == ROLE_TITLE && r.kind.is_none());
+        let titled = first
+            && u.roles
+                .is_some_and(|r| r.bits == ROLE_TITLE && r.kind.is_none());
         (unknown || titled) && !(first && t.definite(u)) && !t.conjoined(u)
     };
     let start = j;

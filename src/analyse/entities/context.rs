@@ -767,12 +767,9 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         let u = &t.units[k];
         // العام after a head or an adjective is the adjective "general" (الاتحاد العام
         // التونسي للشغل), not the year.
-        let general = matches!(t.bare(u), "العام" | "العامه")
-            && (k == i + 1 || t.adjective(&t.units[k - 1]));
-        if (u.has(ROLE_STOP) && !general)
-            || u.has(ROLE_GENERIC)
-            || t.number(u)
-            || u.has(ROLE_TITLE)
+        let general =
+            matches!(t.bare(u), "العام" | "العامه") && (k == i + 1 || t.adjective(&t.units[k - 1]));
+        if (u.has(ROLE_STOP) && !general) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE)
         {
             break;
         }
