@@ -163,9 +163,12 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && i > 0
             && t.joined_at(i - 1)
             && (t.given_name(&t.units[i - 1]) || name_pairs::word_given(t.form(&t.units[i - 1])));
-        // A given name that is also a title after a postposition is the title: کے امیر.
-        let titled =
-            u.has(ROLE_TITLE) && i > 0 && t.joined_at(i - 1) && t.units[i - 1].has(ROLE_STOP);
+        // Urdu: امیر after a postposition is a party's leader, not the given name: جماعت
+        // اسلامی کے امیر منعم ظفر.
+        let titled = arabic_names::urdu_leader_title(t, i);
+        if titled {
+            title_person(t, i, out);
+        }
         if t.given_name(u)
             && !latin
             && !second_name
