@@ -31,6 +31,7 @@
 //!
 //! Punctuation between words ends every rule.
 
+use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
@@ -171,13 +172,21 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && i > 0
             && t.joined_at(i - 1)
             && (t.given_name(&t.units[i - 1]) || name_pairs::word_given(t.form(&t.units[i - 1])));
+        // Urdu: امیر after a postposition is a party's leader, not the given name: جماعت
+        // اسلامی کے امیر منعم ظفر.
+        let titled = arabic_names::urdu_leader_title(t, i);
+        if titled {
+            title_person(t, i, out);
+        }
         if t.given_name(u)
             && !latin
             && !second_name
+            && !titled
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
             && end > i
+            && !arabic_names::construct_after_given(t, i, end)
         {
             push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
         }
@@ -347,10 +356,11 @@ fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// Urdu and Persian: the place or organisation that unit `i`, a suffix noun, ends: the name
 /// words and known names right before it, back to a particle, a number, punctuation or any
 /// other context word; at most two words for a place (فیروز پور روڈ), four for an
-/// organisation (کراچی واٹر اینڈ سیوریج کارپوریشن).
+/// organisation (کراچی واٹر اینڈ سیوریج کارپوریشن), five in Urdu, whose companies spell out
+/// long English names (سوئی ناردرن گیس پائپ لائنز لمیٹڈ).
 fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let (kind, limit) = if t.units[i].has(ROLE_ORG_SUFFIX) {
-        (EntityKind::Organization, 4)
+        (EntityKind::Organization, if t.urdu { 5 } else { 4 })
     } else {
         (EntityKind::Place, 2)
     };
@@ -368,6 +378,15 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         first -= 1;
     }
+    // A suffix noun that opens the phrase before a name is in apposition to it: کمپنی سسٹمز
+    // لمیٹڈ is سسٹمز لمیٹڈ (not ٹیکسٹائل ملز ایسوسی ایشن, where the next word is a suffix too).
+    while first < i
+        && t.units[first].has(ROLE_ORG_SUFFIX)
+        && !t.units[first + 1].has(ROLE_ORG_SUFFIX)
+        && t.form(&t.units[first + 1]) != "اف"
+    {
+        first += 1;
+    }
     // An English "of" and a known name may follow: سپریم کورٹ آف پاکستان.
     let mut last = i;
     if kind == EntityKind::Organization
@@ -377,6 +396,11 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.units.get(i + 2).is_some_and(|u| t.kind(u).is_some())
     {
         last = i + 2;
+    } else if kind == EntityKind::Organization
+        && t.urdu
+        && let Some(end) = arabic_names::english_of_chain(t, i)
+    {
+        last = end;
     }
     // A town after an institution's suffix names its seat: زرعی یونیورسٹی فیصل آباد میں.
     if kind == EntityKind::Organization
@@ -389,7 +413,7 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         last = i + 1;
     }
-    if first < i {
+    if first < i || last > i {
         push(out, &t.units[first], &t.units[last], kind, RANK_RULE);
     }
 }
@@ -459,7 +483,9 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         let next = &t.units[end + 1];
         // A first name of two words (عبد الإله, أبو بكر) counts as the first word; a
         // nisba may close the name after a joiner (خالد بن صالح النغيمشي).
-        let first_word = end == start || end == start + 1 && joiner(&t.units[start]);
+        let first_word = end == start
+            || end == start + 1
+                && (joiner(&t.units[start]) || arabic_names::closes_first_name(t, end));
         let after_joiner = end > start && joiner(&t.units[end - 1]) || town_name(here);
         // A family name may carry the article and look like an adjective (بشار الأسد,
         // فراس الجندي), but only right after the first word.
@@ -472,9 +498,19 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             break;
         }
         let light_verb = t.persian && LIGHT_VERBS.contains(&t.form(next));
+        // After a kunya or a patronymic (أبو علي, بن حمد) only a nisba, a joiner or a name
+        // goes on: وسام أبو علي التسجيل is the name and the sentence.
+        let after_kunya = end > start
+            && joiner(&t.units[end - 1])
+            && t.script(next) == Script::Arabic
+            && t.definite(next)
+            && !t.adjective(next)
+            && !joiner(next);
         let fits = !next.has(ROLE_STOP)
+            && !after_kunya
             && !before_light_verb(t, end + 1)
             && !light_verb
+            && !arabic_names::preposition_before_hamza(t, next)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
@@ -488,7 +524,15 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
                 && next.roles.is_none()
                 && !before_light_verb(t, end + 1))
             || is_person(next)
-            || given(next);
+            || given(next)
+            || (end == start && arabic_names::closes_first_name(t, end + 1))
+            // A nisba after a father's name closes the chain: عبد الله خليفة المري.
+            || (end > start
+                && given(here)
+                && t.script(next) == Script::Arabic
+                && t.adjective(next)
+                && !next.has(ROLE_STOP)
+                && !arabic_names::nationality(t, end + 1));
         let continues = first_word && !is_person(here)
             || (t.persian && end - start == 1 && next.roles.is_none())
             || joiner(here)
@@ -646,6 +690,21 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut j = i + 1;
     while j < t.units.len() && j - i <= TITLE_WINDOW && t.joined_at(j - 1) {
         let u = &t.units[j];
+        // A town of the generated lists named like a person (صلاح الدين), right after the
+        // title and before a name word, is that person's first name: جسٹس صلاح الدین پنہور.
+        if j == i + 1
+            && u.first != u.last
+            && t.script(u) != Script::Latin
+            && u.roles
+                .is_some_and(|r| r.kind == Some((EntityKind::Place, Source::Generated)))
+            && t.joined_at(j)
+            && t.units
+                .get(j + 1)
+                .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
+        {
+            push(out, u, &t.units[j + 1], EntityKind::Person, RANK_TITLE);
+            return;
+        }
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
             // Persian and Urdu names often start with a word the lists do not know:
             // ترجمان رؤف حسن, وائس چیئرمین ریاضت علی سحر.
@@ -680,6 +739,21 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     // A Hebrew title behind a preposition (מדובר, לשר) is rarely followed by its name.
     if t.script(&t.units[i]) == Script::Hebrew && t.prepositional(&t.units[i]) {
+        return;
+    }
+    // Arabic: the title, what it is the title of, then the name (المدير التنفيذي للشركة ماتس
+    // ليندبرغ). A title that is also a common noun (الفريق, the team) needs a given name.
+    if arabic_names::common_noun_title(t, &t.units[i]) {
+        return;
+    }
+    if let Some((start, end)) = arabic_names::after_titled_complement(t, i) {
+        push(
+            out,
+            &t.units[start],
+            &t.units[end],
+            EntityKind::Person,
+            RANK_TITLE,
+        );
         return;
     }
     // Else the unknown words right after the title and its adjectives. Persian titles are
@@ -753,7 +827,17 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut k = i + 1;
     while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
         let u = &t.units[k];
-        if u.has(ROLE_STOP) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE) {
+        // العام after a head or an adjective is the adjective "general" (الاتحاد العام
+        // التونسي للشغل), not the year.
+        let general =
+            matches!(t.bare(u), "العام" | "العامه") && (k == i + 1 || t.adjective(&t.units[k - 1]));
+        if (u.has(ROLE_STOP) && !general) || u.has(ROLE_GENERIC) || t.number(u) || u.has(ROLE_TITLE)
+        {
+            break;
+        }
+        // A given name past the head starts the person the sentence names next: سلطة منطقة
+        // العقبة الاقتصادية الخاصة نايف الفايز.
+        if k > i + 1 && t.given_name(u) && !t.definite(u) {
             break;
         }
         // A noun behind بـ or كـ is the sentence going on: هيئة النزاهة بالحكم.
@@ -784,7 +868,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // هيئة مياه ولاية الخرطوم, لحقوق الإنسان; only before the phrase's first definite
         // word, after which only definite words and names follow, and a last chain with
         // لـ (الاتحاد الأفريقي لكرة القدم).
-        let seen_definite = (i + 1..k).any(|j| t.definite(&t.units[j]));
+        // A known name closes the chain as a definite word does: هيئة قناة السويس, not
+        // هيئة قناة السويس زيادة الرسوم.
+        let seen_definite =
+            (i + 1..k).any(|j| t.definite(&t.units[j]) || t.kind(&t.units[j]).is_some());
         let lam = t.form(u).starts_with('ل') && !t.definite(u);
         let chain = if seen_definite && !prev.has(ROLE_ORG_HEAD) && !lam && !second_noun {
             None
@@ -830,6 +917,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             while k < t.units.len()
                 && t.joined_at(k - 1)
                 && !t.conjoined(&t.units[k])
+                && !arabic_names::nationality(t, k)
                 && (adjective_not_generic(t, k) || t.kind(&t.units[k]).is_some())
             {
                 end = k;
@@ -844,7 +932,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // A definite head (المرصد, التحالف) is a common noun unless an adjective or a name
     // follows it.
     let next = &t.units[i + 1];
-    if t.definite(head) && !(t.adjective(next) || t.kind(next).is_some()) {
+    if t.definite(head)
+        && (!(t.adjective(next) || t.kind(next).is_some() && !t.given_name(next))
+            || arabic_names::ordinal(t, next))
+    {
         return;
     }
     push_organization(t, i, end, out);
@@ -866,7 +957,9 @@ fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool 
     let Some(first) = t.units.get(start) else {
         return false;
     };
-    if !(t.given_name(first) || t.kind(first) == Some(EntityKind::Person))
+    // After a title the name may be one the lists do not know: جامعة القاضي عياض.
+    let unknown = titled && first.roles.is_none() && t.name_word(first) && !t.definite(first);
+    if !(t.given_name(first) || t.kind(first) == Some(EntityKind::Person) || unknown)
         || (!titled && t.kind(first).is_some())
     {
         return false;
@@ -898,6 +991,7 @@ fn named_after_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) -> bool 
 fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
     let indefinite = |u: &Unit| {
         !t.definite(u)
+            && t.script(u) == Script::Arabic
             && !t.number(u)
             && t.kind(u).is_none()
             && u.roles
@@ -913,6 +1007,7 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
         && !t.conjoined(close)
         && !close.has(ROLE_STOP)
         && !close.has(ROLE_GENERIC)
+        && !arabic_names::nationality(t, j)
         && (t.definite(close) || t.kind(close).is_some());
     closes.then_some(j)
 }
@@ -1341,7 +1436,13 @@ fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
 /// chain with لـ (الاتحاد الأفريقي لكرة القدم).
 fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
-    while end + 1 < t.units.len() && t.joined_at(end) && adjective_not_generic(t, end + 1) {
+    // A name of one word is described by a nationality, not named by it: الترجي التونسي.
+    let one_word = t.units[i].first == t.units[i].last;
+    while end + 1 < t.units.len()
+        && t.joined_at(end)
+        && adjective_not_generic(t, end + 1)
+        && !(one_word && end == i && arabic_names::nationality(t, end + 1))
+    {
         end += 1;
     }
     // Urdu: an English "of" and a known name (اسٹیٹ بینک آف پاکستان).
@@ -1381,6 +1482,7 @@ fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// (نهر الفرات, خليج عدن, دریای خزر, ים המלח).
 const NAMED_BY_TRIGGER: &[&str] = &[
     "ميدان",
+    "قصر",
     "شارع",
     "ساحه",
     "خيابان",
@@ -1591,7 +1693,8 @@ fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
     };
     let mut i = 0;
     while i < units.len() {
-        if !capital(&units[i]) {
+        // A capitalised article opens a sentence, not a name: The Pakistan Cricket Board.
+        if !capital(&units[i]) || t.form(&units[i]) == "the" {
             i += 1;
             continue;
         }
@@ -1633,6 +1736,11 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
     // The last title inside the run: the name is what follows it, up to "of"; the rest of
     // the run is classified on its own (Professor Miriam Ben-David of the Hebrew University).
     if let Some(pos) = units.iter().rposition(|u| u.has(ROLE_TITLE)) {
+        // What the title is the title of, before it, is classified on its own: Lahore High
+        // Court Chief Justice Aalia Neelum.
+        if pos > 0 {
+            classify_latin_run(t, first, first + pos - 1, out);
+        }
         let start = first + pos + 1;
         let mut end = start;
         while end < last && !name_joiner(&t.units[end + 1]) {

@@ -310,7 +310,9 @@ impl<'a> Text<'a> {
         match self.script(u) {
             Script::Latin => self.capitalised(u),
             Script::Other => false,
-            Script::Arabic => !self.possessed(u),
+            Script::Arabic => {
+                !self.possessed(u) && !super::arabic_names::plural_verb(self, self.form(u))
+            }
             Script::Hebrew => true,
         }
     }
@@ -325,15 +327,15 @@ impl<'a> Text<'a> {
     }
 
     /// A given name that starts or continues a person's name. A word that is also a particle
-    /// is not one (جو, Joe or the Urdu "who"), except when written with Persian yeh: folding
-    /// merges ی with the ى of the Arabic preposition على, but علی is only ever the name.
+    /// is not one (جو, Joe or the Urdu "who"), except when written with a yeh: folding merges
+    /// ی and ي with the ى of the Arabic preposition على, but علی and علي are the name.
     pub fn given_name(&self, u: &Unit) -> bool {
         u.has(ROLE_FIRST_NAME)
             && (!u.has(ROLE_STOP)
                 || self
                     .original
                     .get(self.folded.original_range(u.start..u.end))
-                    .is_some_and(|w| w.ends_with('ی')))
+                    .is_some_and(|w| w.ends_with(['ی', 'ي'])))
     }
 
     pub fn kind(&self, u: &Unit) -> Option<EntityKind> {
