@@ -34,9 +34,10 @@ const UNSEEN_FLOOR: [f64; 4] = [0.83, 0.82, 0.85, 0.83];
 /// Floors for `blind/`: texts written with the last batch of `tuning/`, never tuned on and
 /// their misses never printed.
 const BLIND_FLOOR: [f64; 4] = [0.78, 0.93, 0.75, 0.83];
-/// Floors for `fresh/`: eight texts written and annotated before the tagger was run on them,
-/// never tuned on and their misses never printed.
-const FRESH_FLOOR: [f64; 4] = [0.77, 0.76, 0.69, 0.74];
+/// Floors for `fresh/`: eight texts written and annotated before the tagger was run on them
+/// (the second such set; the first joined `tuning/`), never tuned on and their misses never
+/// printed: their untouched scores.
+const FRESH_FLOOR: [f64; 4] = [0.77, 0.78, 0.69, 0.75];
 
 type Key = (usize, EntityKind, String);
 
