@@ -23,8 +23,9 @@ const KINDS: [EntityKind; 3] = [
 
 /// Floors for the texts the rules were written on (person, place, organization, micro).
 const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.96, 0.97];
-/// Floors for `tuning/`: texts written for this test after the first rules, then tuned on.
-const TUNING_FLOOR: [f64; 4] = [0.91, 0.92, 0.91, 0.91];
+/// Floors for `tuning/`: texts written for this test after the first rules, then tuned on
+/// (measured again when the first `fresh/` set joined it, untuned).
+const TUNING_FLOOR: [f64; 4] = [0.88, 0.88, 0.87, 0.88];
 /// Floors for `heldout/`, never tuned on (its misses were seen once, see gold/README.md, and
 /// are no longer printed).
 const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.94, 0.88];
