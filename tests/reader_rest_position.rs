@@ -106,6 +106,15 @@ fn text_rows(term: &Terminal) -> Vec<String> {
     rows
 }
 
+/// The rows from the first with text: a position is the text at the top, not a blank line
+/// above it.
+fn from_text(rows: &[String]) -> Vec<String> {
+    (rows.iter())
+        .skip_while(|row| row.trim().is_empty())
+        .cloned()
+        .collect()
+}
+
 fn status(term: &Terminal) -> String {
     term.screen_rows().pop().unwrap_or_default()
 }
@@ -156,11 +165,17 @@ fn the_first_frame_comes_before_the_whole_file_is_read_with_positions_remembered
 fn a_place_in_the_first_part_is_saved_before_the_rest_arrives_and_shown_at_the_first_frame() {
     let case = Case::new("restpos-head");
     let mut term = case.reader();
-    term.send_keys("Space Space j").expect("keys sent");
+    term.send_keys("Space").expect("Space sent");
     term.wait_until("the scroll", QUIET, |s| {
         !s.contents().contains(FIRST) && !s.contents().contains(READING)
     })
     .expect("the first part scrolls");
+    for key in ["Space", "j"] {
+        let before = term.screen_text();
+        term.send_keys(key).expect("key sent");
+        term.wait_until("the scroll", QUIET, |s| s.contents() != before)
+            .expect("the first part scrolls");
+    }
     let left = text_rows(&term);
     quit(term); // the rest never arrived
     assert_eq!(case.saved().len(), 1, "the position is saved");
@@ -197,7 +212,11 @@ fn a_place_beyond_the_first_part_waits_for_the_whole_article_and_survives_an_ear
     case.open_gate();
     term.wait_until("the remembered place", QUIET, |s| s.contents().contains(FAR))
         .expect("the reader goes back to its place");
-    assert_eq!(text_rows(&term), left, "the same text at the top");
+    assert_eq!(
+        from_text(&text_rows(&term))[..20],
+        from_text(&left)[..20],
+        "the same text at the top"
+    );
     quit(term);
     assert_eq!(case.saved(), saved);
 }

@@ -168,8 +168,9 @@ fn run_first(
         let mut head = options.clone();
         (head.background, head.windows, head.tagger) = (false, true, None);
         head.partial = Some(*partial);
+        // Put in place below, once the first part's window can move to it.
+        head.start = None;
         let message = if beyond {
-            head.start = None;
             screen::READING_TO_PLACE
         } else {
             screen::READING_REST
@@ -193,8 +194,14 @@ fn run_first(
     });
     let (view, picker) = match first {
         First::Article(doc) => {
+            let head = head_options.is_some();
             let start = head_options.unwrap_or_else(|| options.clone());
             let mut app = App::with_size(doc, start, cols, rows);
+            // A remembered place in a big article's first part, which may lie past the first
+            // window: shown as a jump shows it.
+            if let Some(place) = options.start.filter(|_| head && !beyond) {
+                app.go_to((place, 0));
+            }
             let picker = capabilities.picker.filter(|_| app.has_images());
             if let Some(picker) = &picker {
                 app.set_image_picker(picker.clone());
