@@ -181,9 +181,16 @@ fn a_place_in_the_first_part_is_saved_before_the_rest_arrives_and_shown_at_the_f
     assert_eq!(case.saved().len(), 1, "the position is saved");
 
     let mut term = case.reader();
-    assert_eq!(text_rows(&term), left, "the first frame is where the reader left");
+    assert_eq!(
+        text_rows(&term),
+        left,
+        "the first frame is where the reader left"
+    );
     let before = status(&term);
-    assert!(before.contains(READING) && !before.contains(TO_PLACE), "{before}");
+    assert!(
+        before.contains(READING) && !before.contains(TO_PLACE),
+        "{before}"
+    );
     case.open_gate();
     term.wait_until("the whole article", QUIET, |s| {
         !s.contents().contains(READING)
@@ -205,13 +212,19 @@ fn a_place_beyond_the_first_part_waits_for_the_whole_article_and_survives_an_ear
     assert!(status(&term).contains(TO_PLACE), "{}", term.screen_text());
     assert!(text_rows(&term).iter().any(|r| r.contains(FIRST)));
     quit(term); // before the whole article arrived
-    assert_eq!(case.saved(), saved, "the remembered place is kept as it was");
+    assert_eq!(
+        case.saved(),
+        saved,
+        "the remembered place is kept as it was"
+    );
 
     let mut term = case.reader();
     assert!(status(&term).contains(TO_PLACE), "{}", term.screen_text());
     case.open_gate();
-    term.wait_until("the remembered place", QUIET, |s| s.contents().contains(FAR))
-        .expect("the reader goes back to its place");
+    term.wait_until("the remembered place", QUIET, |s| {
+        s.contents().contains(FAR)
+    })
+    .expect("the reader goes back to its place");
     assert_eq!(
         from_text(&text_rows(&term))[..20],
         from_text(&left)[..20],
@@ -252,9 +265,16 @@ fn an_edited_big_file_starts_from_the_top() {
     case.close_gate();
     let mut term = case.reader();
     let first = status(&term);
-    assert!(first.contains(READING) && !first.contains(TO_PLACE), "{first}");
+    assert!(
+        first.contains(READING) && !first.contains(TO_PLACE),
+        "{first}"
+    );
     let top = text_rows(&term);
-    assert!(top.iter().any(|r| r.contains(FIRST)), "{}", term.screen_text());
+    assert!(
+        top.iter().any(|r| r.contains(FIRST)),
+        "{}",
+        term.screen_text()
+    );
     case.open_gate();
     term.wait_until("the whole article", QUIET, |s| {
         !s.contents().contains(READING)

@@ -16,11 +16,14 @@
 //! `touch`, a copy that does not keep times) starts from the top too. Guessing the other way
 //! would put the reader at a block number that may now hold other text, which is worse than the
 //! top. Smaller files keep the hash of all their bytes, so their remembered positions stay.
+//! The entry is taken again once the reader has read the whole file: one that differs means
+//! the file changed while it was read, and its whole article starts from the top (see the
+//! reader's `Rest`).
 
 use super::app::Anchor;
 use crate::document::Document;
-use crate::page::BlockRef;
 use crate::load::{HEAD_BYTES, LAZY_BYTES};
+use crate::page::BlockRef;
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -68,8 +71,12 @@ impl PositionStore {
         let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
         summary.extend_from_slice(&since.as_secs().to_le_bytes());
         summary.extend_from_slice(&since.subsec_nanos().to_le_bytes());
-        (&mut file).take(HEAD_BYTES).read_to_end(&mut summary).ok()?;
-        file.seek(SeekFrom::End(-i64::try_from(HEAD_BYTES).ok()?)).ok()?;
+        (&mut file)
+            .take(HEAD_BYTES)
+            .read_to_end(&mut summary)
+            .ok()?;
+        file.seek(SeekFrom::End(-i64::try_from(HEAD_BYTES).ok()?))
+            .ok()?;
         file.take(HEAD_BYTES).read_to_end(&mut summary).ok()?;
         Self::new(dir, path, &summary)
     }
@@ -203,6 +210,59 @@ mod tests {
         assert_eq!(
             PositionStore::new(&state, &dir.join("missing.txt"), b"x"),
             None
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_big_file_is_known_by_its_length_time_and_ends_a_small_one_by_its_bytes() {
+        let dir = scratch("big");
+        let state = dir.join("state");
+        let small = dir.join("small.txt");
+        fs::write(&small, "نص").expect("small article");
+        assert_eq!(
+            PositionStore::for_file(&state, &small),
+            PositionStore::new(&state, &small, "نص".as_bytes()),
+            "a small file's entry is what it always was"
+        );
+        let article = dir.join("big.txt");
+        let mut text = vec![b'a'; usize::try_from(LAZY_BYTES + 3 * HEAD_BYTES).expect("size")];
+        fs::write(&article, &text).expect("big article");
+        let first = PositionStore::for_file(&state, &article).expect("store");
+        assert_eq!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
+        );
+        let set_time = |time| {
+            let file = fs::File::options().write(true).open(&article);
+            file.and_then(|f| f.set_modified(time)).expect("time set");
+        };
+        let time = fs::metadata(&article)
+            .and_then(|m| m.modified())
+            .expect("time");
+        // The middle edited and its time put back: not seen, the price of not reading it all.
+        let middle = text.len() / 2;
+        text[middle] = b'b';
+        fs::write(&article, &text).expect("edited");
+        set_time(time);
+        assert_eq!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
+        );
+        // An edit changes the time: another article.
+        set_time(time + std::time::Duration::from_secs(1));
+        assert_ne!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
+        );
+        // Its last bytes, the time put back: another article.
+        text[middle] = b'a';
+        *text.last_mut().expect("bytes") = b'b';
+        fs::write(&article, &text).expect("edited");
+        set_time(time);
+        assert_ne!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
         );
         let _ = fs::remove_dir_all(&dir);
     }
