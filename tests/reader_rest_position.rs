@@ -220,6 +220,10 @@ fn a_place_beyond_the_first_part_waits_for_the_whole_article_and_survives_an_ear
 
     let mut term = case.reader();
     assert!(status(&term).contains(TO_PLACE), "{}", term.screen_text());
+    // A theme changed meanwhile keeps the place waiting.
+    term.send_keys("T").expect("T sent");
+    term.wait_until("the theme", QUIET, |s| !s.contents().contains(TO_PLACE))
+        .expect("T acts on the first part");
     case.open_gate();
     term.wait_until("the remembered place", QUIET, |s| {
         s.contents().contains(FAR)

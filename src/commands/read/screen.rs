@@ -66,7 +66,8 @@ pub struct Screen<'a> {
 /// request held like `G` ("…then back to your place" on the status line), carried out when the
 /// whole article arrives, the remembered text at the top. A reader who scrolls, clicks or jumps
 /// in the first part meanwhile has chosen where to read: the remembered place is dropped, and
-/// the view stays on the text shown then (a mode, the help or a resize keep it). Quitting before
+/// the view stays on the text shown then (a mode, the help, the search prompt or a resize keep
+/// it). Quitting before
 /// the whole article arrives, with the remembered place still waiting, leaves it remembered as
 /// it was. A file whose position entry (its length, time and ends, see `ui::position`) is not
 /// the same once it is read whole changed while it was read: its whole article starts from the
@@ -268,8 +269,18 @@ impl Screen<'_> {
             _ => search.is_none() && !panel && head.needs_whole(*action),
         };
         if rest.held.is_empty() && !actions.iter().any(asks) {
-            // A mode or the help keeps the view where it was; keys in the help scroll the help.
-            let stays = |a: &Action| is_mode(*a) || *a == Action::ToggleHelp;
+            // A mode, the help or the search prompt keep the view where it was; keys in the
+            // help scroll the help.
+            let stays = |a: &Action| {
+                is_mode(*a)
+                    || matches!(
+                        a,
+                        Action::ToggleHelp
+                            | Action::StartSearch
+                            | Action::Type(_)
+                            | Action::DeleteChar
+                    )
+            };
             rest.moved |= !panel && !actions.iter().all(stays);
             if search.is_none() && !panel {
                 rest.modes
