@@ -287,3 +287,38 @@ fn an_edited_big_file_starts_from_the_top() {
     assert_eq!(text_rows(&term), top, "still the top");
     quit(term);
 }
+
+#[test]
+fn a_file_changed_while_it_is_read_starts_from_the_top_and_is_remembered_as_it_is_now() {
+    let case = Case::new("restpos-changed-meanwhile");
+    leave_far_on(&case);
+    let saved = case.saved();
+    case.close_gate();
+    let mut term = case.reader();
+    assert!(status(&term).contains(TO_PLACE), "{}", term.screen_text());
+    let top = text_rows(&term);
+    // Edited after its first part was shown, before the rest is read.
+    let edited = article_text(Some("A paragraph added later."));
+    std::fs::write(&case.article, edited).expect("article edited");
+    case.open_gate();
+    term.wait_until("the whole article", QUIET, |s| {
+        !s.contents().contains(READING)
+    })
+    .expect("the whole article arrives");
+    assert_eq!(text_rows(&term), top, "still the top");
+    quit(term);
+    let now = case.saved();
+    assert_eq!(now.len(), 1);
+    assert_ne!(now, saved, "the new entry is saved");
+
+    // Opened again: the top, the file as it is now.
+    case.close_gate();
+    let term = case.reader();
+    let first = status(&term);
+    assert!(
+        first.contains(READING) && !first.contains(TO_PLACE),
+        "{first}"
+    );
+    assert_eq!(text_rows(&term), top);
+    quit(term);
+}
