@@ -156,14 +156,14 @@ fn run_first(
     page.terminal = capabilities.reordering;
     let now = crate::feed::output::now();
     let subscribed = matches!(first, First::Feeds(_));
-    // While the rest of a big article is read, the first part is shown with no background work
-    // (it is thrown away when the whole article arrives, see `Rest`), its place given in the
-    // whole article as `shot` gives it.
     // A remembered position beyond the first part waits for the whole article, as a held `G`
     // does; the first part is shown from its top meanwhile.
     let beyond = (options.start)
         .zip(doc)
         .is_some_and(|(start, doc)| !compose::holds(doc, &start.source));
+    // While the rest of a big article is read, the first part is shown with no background work
+    // (it is thrown away when the whole article arrives, see `Rest`), its place given in the
+    // whole article as `shot` gives it.
     let head_options = rest.as_ref().map(|(partial, _)| {
         let mut head = options.clone();
         (head.background, head.windows, head.tagger) = (false, true, None);

@@ -15,7 +15,9 @@
 //! the top as any changed article does; the price is that a file whose time alone changed (a
 //! `touch`, a copy that does not keep times) starts from the top too. Guessing the other way
 //! would put the reader at a block number that may now hold other text, which is worse than the
-//! top. Smaller files keep the hash of all their bytes, so their remembered positions stay.
+//! top. (A filesystem with coarse times, FAT's two seconds, can miss an edit of the same length
+//! made within one tick of the last.) Smaller files keep the hash of all their bytes, so their
+//! remembered positions stay.
 //! The entry is taken again once the reader has read the whole file: one that differs means
 //! the file changed while it was read, and its whole article starts from the top (see the
 //! reader's `Rest`).

@@ -67,9 +67,8 @@ pub struct Screen<'a> {
 /// whole article arrives, the remembered text at the top. A reader who scrolls, clicks or jumps
 /// in the first part meanwhile has chosen where to read: the remembered place is dropped, and
 /// the view stays on the text shown then (a mode, the help, the search prompt or a resize keep
-/// it). Quitting before
-/// the whole article arrives, with the remembered place still waiting, leaves it remembered as
-/// it was. A file whose position entry (its length, time and ends, see `ui::position`) is not
+/// it). Quitting before the whole article arrives, with the remembered place still waiting,
+/// leaves it remembered as it was. A file whose position entry (its length, time and ends, see `ui::position`) is not
 /// the same once it is read whole changed while it was read: its whole article starts from the
 /// top, unless the reader moved, and the new entry is the one saved.
 ///
