@@ -19,7 +19,7 @@ use crate::theme::{Theme, no_color_requested};
 use crate::ui::App;
 use crate::ui::capabilities::hyperlinks::{self, LinkEnv};
 use crate::ui::capabilities::{self, Env};
-use crate::ui::compose::Job;
+use crate::ui::compose::{self, Job};
 use crate::ui::config::Config;
 use crate::ui::navigation::{Navigation, View};
 use crate::ui::position::{self, PositionStore};
@@ -156,6 +156,11 @@ fn run_first(
     page.terminal = capabilities.reordering;
     let now = crate::feed::output::now();
     let subscribed = matches!(first, First::Feeds(_));
+    // A remembered position beyond the first part waits for the whole article, as a held `G`
+    // does; the first part is shown from its top meanwhile.
+    let beyond = (options.start)
+        .zip(doc)
+        .is_some_and(|(start, doc)| !compose::holds(doc, &start.source));
     // While the rest of a big article is read, the first part is shown with no background work
     // (it is thrown away when the whole article arrives, see `Rest`), its place given in the
     // whole article as `shot` gives it.
@@ -163,14 +168,40 @@ fn run_first(
         let mut head = options.clone();
         (head.background, head.windows, head.tagger) = (false, true, None);
         head.partial = Some(*partial);
-        head.message = Some("reading the rest of the article…".to_owned());
+        // Put in place below, once the first part's window can move to it.
+        head.start = None;
+        let message = if beyond {
+            screen::READING_TO_PLACE
+        } else {
+            screen::READING_REST
+        };
+        head.message = Some(message.to_owned());
         head
     });
-    let rest = rest.map(|(_, job)| screen::Rest::new(job, options.clone()));
+    let rest = rest.map(|(_, job)| {
+        let mut rest = screen::Rest::new(job, options.clone());
+        rest.place_beyond = beyond;
+        // A file's entry is taken again once the whole of it is read (see `Rest`).
+        let file = source.identity().and_then(Identity::file);
+        if let (Some(store), Some(dir), Some(path)) = (store.clone(), positions.clone(), file) {
+            rest.entry = Some(screen::Entry {
+                dir,
+                path: path.to_path_buf(),
+                store,
+            });
+        }
+        rest
+    });
     let (view, picker) = match first {
         First::Article(doc) => {
+            let head = head_options.is_some();
             let start = head_options.unwrap_or_else(|| options.clone());
             let mut app = App::with_size(doc, start, cols, rows);
+            // A remembered place in a big article's first part, which may lie past the first
+            // window: shown as a jump shows it.
+            if let Some(place) = options.start.filter(|_| head && !beyond) {
+                app.go_to((place, 0));
+            }
             let picker = capabilities.picker.filter(|_| app.has_images());
             if let Some(picker) = &picker {
                 app.set_image_picker(picker.clone());
@@ -191,7 +222,7 @@ fn run_first(
         }
     };
     let mut app = Navigation::with_feeds(view, options, page, now, cols, rows);
-    if let Some(dir) = positions {
+    if let Some(dir) = positions.clone() {
         app.remember_positions(dir, store);
     }
     let session = Session::start(reorder)?;
@@ -213,7 +244,15 @@ fn run_first(
                 load: &load,
                 rest,
             };
-            screen.run(&mut app)
+            let result = screen.run(&mut app);
+            // Quit before the whole article came, a remembered place beyond the first part
+            // still not reached: that place stays remembered as it is, not the first part's top.
+            if screen.rest.as_ref().is_some_and(screen::Rest::keeps_place)
+                && let Some(dir) = positions
+            {
+                app.remember_positions(dir, None);
+            }
+            result
         });
     let signal = session.signalled();
     drop(session);
@@ -325,10 +364,8 @@ fn open_first(source: &Source, args: &ReadArgs) -> anyhow::Result<(First, Vec<St
 /// Where the position of `doc`, read from the source `identity` names, is kept under `dir`.
 fn position_store(dir: &Path, identity: Identity, doc: &Document) -> Option<PositionStore> {
     match identity {
-        Identity::File(path) => {
-            let bytes = std::fs::read(path).ok()?;
-            PositionStore::new(dir, path, &bytes)
-        }
+        // A big file's entry reads its ends, not all of it (see `ui::position`).
+        Identity::File(path) => PositionStore::for_file(dir, path),
         Identity::Url(url) => PositionStore::for_url(dir, url, doc),
     }
 }

@@ -118,6 +118,12 @@ pub fn unit_of(doc: &Document, source: &BlockRef) -> Unit {
     }
 }
 
+/// Whether `doc` has the unit the block part `source` belongs to: a big article's first part
+/// does not have those of the text after it.
+pub fn holds(doc: &Document, source: &BlockRef) -> bool {
+    Unit::all(doc).contains(&unit_of(doc, source))
+}
+
 /// The units around unit `at`, enough for `rows` lines above its start and twice that below:
 /// a window of the page, exact in itself (the lines the whole page has there). Returns the
 /// lines, the index of `at`'s first line among them, and the range of units they hold.

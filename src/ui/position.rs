@@ -4,14 +4,30 @@
 //! link's, a feed item's link); the file also records a hash of the article — a file's bytes,
 //! a web article's extracted text ([`fingerprint`]: a page's ads and counters change on every
 //! visit, its article does not) — so an article that changed starts from the top instead of at
-//! a position that no longer means the same text. The position is a text anchor (block part and byte), not a line number,
-//! so it survives a different terminal width. Writes go to a temporary file that is renamed
-//! over the old one, so a crash never leaves half a file.
+//! a position that no longer means the same text. The position is a text anchor (block part and
+//! byte), not a line number, so it survives a different terminal width. Writes go to a
+//! temporary file that is renamed over the old one, so a crash never leaves half a file.
+//!
+//! A file over [`LAZY_BYTES`] (one the reader opens from its first part) is not hashed whole:
+//! that would read all of it before the first frame. Its hash is taken over its length, its
+//! modification time, and its first and last [`HEAD_BYTES`] ([`PositionStore::for_file`]). An
+//! edit anywhere — in the middle too — changes the modification time, so the article starts from
+//! the top as any changed article does; the price is that a file whose time alone changed (a
+//! `touch`, a copy that does not keep times) starts from the top too. Guessing the other way
+//! would put the reader at a block number that may now hold other text, which is worse than the
+//! top. (A filesystem with coarse times, FAT's two seconds, can miss an edit of the same length
+//! made within one tick of the last.) Smaller files keep the hash of all their bytes, so their
+//! remembered positions stay.
+//! The entry is taken again once the reader has read the whole file: one that differs means
+//! the file changed while it was read, and its whole article starts from the top (see the
+//! reader's `Rest`).
 
 use super::app::Anchor;
 use crate::document::Document;
+use crate::load::{HEAD_BYTES, LAZY_BYTES};
 use crate::page::BlockRef;
 use std::fs;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// Where positions live: `$XDG_STATE_HOME/sahifa/positions` (or the platform's equivalent).
@@ -38,6 +54,33 @@ impl PositionStore {
             content_hash: crate::state::fnv1a(bytes),
             canonical: canonical.to_string_lossy().into_owned(),
         })
+    }
+
+    /// The store entry for the file at `path`, under `dir`: its bytes' hash, or for a file over
+    /// [`LAZY_BYTES`] the hash of its length, modification time, first and last
+    /// [`HEAD_BYTES`] (see the module doc); it reads at most twice [`HEAD_BYTES`] of a big file.
+    pub fn for_file(dir: &Path, path: &Path) -> Option<Self> {
+        let mut file = fs::File::open(path).ok()?;
+        let metadata = file.metadata().ok()?;
+        if !metadata.is_file() || metadata.len() <= LAZY_BYTES {
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).ok()?;
+            return Self::new(dir, path, &bytes);
+        }
+        let mut summary = b"sahifa big file\0".to_vec();
+        summary.extend_from_slice(&metadata.len().to_le_bytes());
+        let modified = metadata.modified().ok()?;
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        summary.extend_from_slice(&since.as_secs().to_le_bytes());
+        summary.extend_from_slice(&since.subsec_nanos().to_le_bytes());
+        (&mut file)
+            .take(HEAD_BYTES)
+            .read_to_end(&mut summary)
+            .ok()?;
+        file.seek(SeekFrom::End(-i64::try_from(HEAD_BYTES).ok()?))
+            .ok()?;
+        file.take(HEAD_BYTES).read_to_end(&mut summary).ok()?;
+        Self::new(dir, path, &summary)
     }
 
     /// The store entry for the web article `doc` read from `url`, under `dir`. A canonical
@@ -169,6 +212,59 @@ mod tests {
         assert_eq!(
             PositionStore::new(&state, &dir.join("missing.txt"), b"x"),
             None
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_big_file_is_known_by_its_length_time_and_ends_a_small_one_by_its_bytes() {
+        let dir = scratch("big");
+        let state = dir.join("state");
+        let small = dir.join("small.txt");
+        fs::write(&small, "نص").expect("small article");
+        assert_eq!(
+            PositionStore::for_file(&state, &small),
+            PositionStore::new(&state, &small, "نص".as_bytes()),
+            "a small file's entry is what it always was"
+        );
+        let article = dir.join("big.txt");
+        let mut text = vec![b'a'; usize::try_from(LAZY_BYTES + 3 * HEAD_BYTES).expect("size")];
+        fs::write(&article, &text).expect("big article");
+        let first = PositionStore::for_file(&state, &article).expect("store");
+        assert_eq!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
+        );
+        let set_time = |time| {
+            let file = fs::File::options().write(true).open(&article);
+            file.and_then(|f| f.set_modified(time)).expect("time set");
+        };
+        let time = fs::metadata(&article)
+            .and_then(|m| m.modified())
+            .expect("time");
+        // The middle edited and its time put back: not seen, the price of not reading it all.
+        let middle = text.len() / 2;
+        text[middle] = b'b';
+        fs::write(&article, &text).expect("edited");
+        set_time(time);
+        assert_eq!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
+        );
+        // An edit changes the time: another article.
+        set_time(time + std::time::Duration::from_secs(1));
+        assert_ne!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
+        );
+        // Its last bytes, the time put back: another article.
+        text[middle] = b'a';
+        *text.last_mut().expect("bytes") = b'b';
+        fs::write(&article, &text).expect("edited");
+        set_time(time);
+        assert_ne!(
+            PositionStore::for_file(&state, &article).as_ref(),
+            Some(&first)
         );
         let _ = fs::remove_dir_all(&dir);
     }

@@ -16,6 +16,7 @@ use crate::ui::action::Action;
 use crate::ui::compose::Job;
 use crate::ui::input;
 use crate::ui::navigation::{Navigation, View};
+use crate::ui::position::PositionStore;
 use crate::ui::terminal::{ExplicitBackend, Session, StopSignals};
 use crate::ui::{App, ReaderOptions};
 use crate::ui::{Effect, clipboard};
@@ -26,6 +27,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui_image::picker::Picker;
 use std::io::{IsTerminal, Stdout, Write};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How long a terminal without a size, and without a keyboard on standard input, is given to
@@ -60,6 +62,16 @@ pub struct Screen<'a> {
 /// the text the first part showed at the top, in the modes set meanwhile (theme, justified,
 /// reveal, entities). Quitting never waits for it.
 ///
+/// A remembered reading position inside the first part is shown at once; one beyond it is a
+/// request held like `G` ("…then back to your place" on the status line), carried out when the
+/// whole article arrives, the remembered text at the top. A reader who scrolls, clicks or jumps
+/// in the first part meanwhile has chosen where to read: the remembered place is dropped, and
+/// the view stays on the text shown then (a mode, the help, the search prompt or a resize keep
+/// it). Quitting before the whole article arrives, with the remembered place still waiting,
+/// leaves it remembered as it was. A file whose position entry (its length, time and ends, see `ui::position`) is not
+/// the same once it is read whole changed while it was read: its whole article starts from the
+/// top, unless the reader moved, and the new entry is the one saved.
+///
 /// The outline is held rather than shown for the first part: it is the map of the whole
 /// article, and a partial one would list a few of its sections as if they were all (its `G`
 /// and its count wrong, rows arriving under the selection); the wait is the rest's load, under
@@ -75,6 +87,17 @@ pub struct Rest {
     /// The reader moved in the first part (else the view starts where the options say: a
     /// remembered position may lie beyond the first part).
     moved: bool,
+    /// The remembered position lies beyond the first part (and the options' start is it).
+    pub place_beyond: bool,
+    /// The file's position entry as it was taken before the first frame.
+    pub entry: Option<Entry>,
+}
+
+/// A file's position entry, and where to take it again.
+pub struct Entry {
+    pub dir: PathBuf,
+    pub path: PathBuf,
+    pub store: PositionStore,
 }
 
 impl Rest {
@@ -85,12 +108,22 @@ impl Rest {
             held: Vec::new(),
             modes: Vec::new(),
             moved: false,
+            place_beyond: false,
+            entry: None,
         }
+    }
+
+    /// A remembered place beyond the first part still waits for the whole article: the first
+    /// part's view is not where the reader is.
+    pub fn keeps_place(&self) -> bool {
+        self.place_beyond && !self.moved
     }
 }
 
 /// The status line while a key waits for the whole article.
-const READING_REST: &str = "reading the rest of the article…";
+pub const READING_REST: &str = "reading the rest of the article…";
+/// The status line while a remembered place beyond the first part waits for the whole article.
+pub const READING_TO_PLACE: &str = "reading the rest of the article… then back to your place";
 
 /// Whether `action` changes a mode of the reader, which the whole article takes over from its
 /// first part.
@@ -214,7 +247,8 @@ impl Screen<'_> {
             return false;
         };
         let Event::Key(key) = event else {
-            rest.moved |= !matches!(event, Event::Resize(..));
+            // A click, a drag, the wheel (a resize keeps the text shown).
+            rest.moved |= matches!(event, Event::Mouse(..));
             return false;
         };
         let actions: Vec<_> = (input::keys(*key).into_iter())
@@ -234,7 +268,19 @@ impl Screen<'_> {
             _ => search.is_none() && !panel && head.needs_whole(*action),
         };
         if rest.held.is_empty() && !actions.iter().any(asks) {
-            rest.moved = true;
+            // A mode, the help or the search prompt keep the view where it was; keys in the
+            // help scroll the help.
+            let stays = |a: &Action| {
+                is_mode(*a)
+                    || matches!(
+                        a,
+                        Action::ToggleHelp
+                            | Action::StartSearch
+                            | Action::Type(_)
+                            | Action::DeleteChar
+                    )
+            };
+            rest.moved |= !panel && !actions.iter().all(stays);
             if search.is_none() && !panel {
                 rest.modes
                     .extend(actions.into_iter().filter(|a| is_mode(*a)));
@@ -270,18 +316,26 @@ impl Screen<'_> {
         };
         let (doc, messages) = loaded?;
         let mut options = rest.options;
+        if let Some(entry) = rest.entry {
+            let now = PositionStore::for_file(&entry.dir, &entry.path);
+            if now.as_ref() != Some(&entry.store) {
+                // Changed while it was read: the remembered place may be other text now.
+                options.start = None;
+                app.remember_positions(entry.dir, now);
+            }
+        }
         if !messages.is_empty() {
             let said = options.message.take().into_iter().chain(messages);
             options.message = Some(said.collect::<Vec<_>>().join("; "));
         }
-        // Once the reader has moved, the text it shows stays on top (not a remembered place).
+        // Once the reader has moved, the text it shows stays on top (not a remembered place);
+        // else the remembered place, if any, is put at the top (a big article's window moved
+        // to it).
         let shown = match app.current() {
             View::Article(head) if rest.moved => head.place_shown(),
-            _ => None,
+            _ => options.start.map(|start| (start, 0)),
         };
-        if shown.is_some() {
-            options.start = None;
-        }
+        options.start = None;
         let size = self.terminal.size()?;
         let mut whole = App::with_size(doc, options, size.width, size.height);
         for mode in rest.modes {
