@@ -174,6 +174,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if t.given_name(u)
             && !latin
             && !second_name
+            && !hebrew_given_as_word(t, i)
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
@@ -209,6 +210,26 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// A Hebrew given name that is a word here: behind the article (הנוסח הסופי: people's names
+/// never take it), or a construct noun before a common word (בני ישיבות, בני משפחתו, sons of),
+/// which is a name only before a known family name or person (בני גנץ).
+fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    if t.script(u) != Script::Hebrew {
+        return false;
+    }
+    if t.prefix(u).ends_with('ה') {
+        return true;
+    }
+    t.form(u) == "בני"
+        && !t.units.get(i + 1).is_some_and(|n| {
+            t.joined_at(i)
+                && (t.kind(n) == Some(EntityKind::Person)
+                    || t.given_name(n)
+                    || name_pairs::family(t.form(n)))
+        })
 }
 
 /// Hebrew: a given name, or a word that is one only before a family name, then an Israeli
@@ -467,7 +488,9 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         // one behind a prefix letter is the sentence going on (טל שגיא מסיעת ירוקים).
         if t.script(first) == Script::Hebrew
             && !joiner(here)
-            && (hebrew_clause_word(t, next, end > start) || hebrew_definite_plural(t, next))
+            && (hebrew_clause_word(t, next, end > start)
+                || hebrew_definite_plural(t, next)
+                || hebrew_past_plural(t, next, end > start))
         {
             break;
         }
@@ -505,6 +528,19 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// An unknown Hebrew word shaped like a verb in the past plural: a passive, נ and four more
+/// letters ending in ו (נמצאו, נעצרו), or, after a name of two words, four letters ending in
+/// ו (אבו סבית ישבו). Family names ending in ו are listed (רביבו, דנינו); one that is not
+/// (בוסו) still closes a name of one word.
+fn hebrew_past_plural(t: &Text<'_>, u: &Unit, third: bool) -> bool {
+    let form = t.form(u);
+    let n = form.chars().count();
+    u.roles.is_none()
+        && form.ends_with('ו')
+        && (n == 5 && form.starts_with('נ') || third && n == 4)
+        && !name_pairs::family(form)
 }
 
 /// An unknown Hebrew plural with the article (העובדים, התושבות): a noun, never a name.
@@ -957,11 +993,32 @@ const LIGHT_VERBS: &[&str] = &[
     "ديدند",
     "ديده",
     "ديدهاند",
+    "دارد",
+    "دارند",
+    "داشت",
+    "داشتند",
+    "داشته",
     "خواهد",
     "خواهند",
     "نخواهد",
     "نخواهند",
 ];
+
+/// A Persian present-tense or continuous verb: می‌گویند, نمی‌دهد (folded, without the
+/// joiner).
+fn persian_present(form: &str) -> bool {
+    (form.starts_with("مي") || form.starts_with("نمي")) && form.chars().count() >= 5
+}
+
+/// A present-tense Persian light verb: می‌کند, نمی‌شود, می‌دهند (folded).
+fn persian_light_present(form: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "كند", "كنند", "كنيم", "شود", "شوند", "دهد", "دهند", "گيرد", "گيرند", "زند", "زنند",
+    ];
+    form.strip_prefix("مي")
+        .or_else(|| form.strip_prefix("نمي"))
+        .is_some_and(|rest| STEMS.contains(&rest))
+}
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
 const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
@@ -987,7 +1044,7 @@ pub(super) fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
 /// Hebrew heads whose ה is a letter of the word, not the article: התאחדות הכדורגל.
 const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
 /// Hebrew heads in the absolute state, which head a name only with the article.
-const ABSOLUTE_HEADS: &[&str] = &["מועצה"];
+const ABSOLUTE_HEADS: &[&str] = &["מועצה", "תנועה", "ועדה"];
 
 /// A Hebrew word that is ו then the article (והנמלים): a second noun of the name joined to a
 /// first one with the article (רשות הספנות והנמלים).
@@ -1032,6 +1089,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
     {
         definite_hebrew_head(t, i, out);
+        return;
+    }
+    // A Persian head before a light verb is the verb's noun: در نمایشگاه شرکت کرده‌اند
+    // (took part), not a company.
+    if before_light_verb(t, i) {
         return;
     }
     // A Persian head after یک, هر, این or آن is a common noun: یک شرکت بیمه, این سازمان.
@@ -1116,6 +1178,22 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .get(k + 1)
                 .is_some_and(|n| t.joined_at(k) && LIGHT_VERBS.contains(&t.form(n)))
         {
+            break;
+        }
+        // A Hebrew name of one word may carry a number (להב 433, חדשות 12) when the sentence
+        // stops or turns after it.
+        if hebrew
+            && unknown == 1
+            && end == k - 1
+            && t.number(u)
+            && t.form(u).chars().all(|c| c.is_ascii_digit())
+            && t.form(u).len() <= 4
+            && (!t.joined_at(k)
+                || t.units.get(k + 1).is_some_and(|n| {
+                    n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n)
+                }))
+        {
+            end = k;
             break;
         }
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
@@ -1315,11 +1393,14 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let complement = unknown && t.form(u).starts_with('ל');
     // Closed by a word behind ב, even one the lists do not know (בתל השומר): few verbs
     // start with it.
+    // A word opening with ש after a complement is a relative clause (המכון הישראלי
+    // לדמוקרטיה שפורסם): names do not go on with it.
     let closed = !t.joined_at(k)
         || t.units.get(k + 1).is_none_or(|n| {
             n.has(ROLE_STOP)
                 || t.prepositional(n)
                 || t.conjoined(n)
+                || (complement && n.roles.is_none() && t.form(n).starts_with('ש'))
                 || t.words.get(n.first).is_some_and(|w| {
                     t.text()
                         .get(w.start..w.end)
@@ -1327,7 +1408,19 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 })
         });
     if (complement || (unknown && !t.prepositional(u))) && closed {
-        push(out, &t.units[i], u, EntityKind::Organization, RANK_RULE);
+        // A head listed with its article (המכון) is named without it, as the others are.
+        let head = &t.units[i];
+        let start = match t.form(head).strip_prefix('ה') {
+            Some(_) if !HEADS_WITH_HE.contains(&t.form(head)) => head.start + 'ה'.len_utf8(),
+            _ => head.start,
+        };
+        out.push(Candidate {
+            start,
+            end: u.end,
+            kind: EntityKind::Organization,
+            rank: RANK_RULE,
+            elided: false,
+        });
     }
 }
 
@@ -1385,6 +1478,11 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "ساحه",
     "خيابان",
     "بلوار",
+    "سد",
+    "تالاب",
+    "بزرگراه",
+    "ازادراه",
+    "مصلاي",
     "רחוב",
     "שדרות",
     "نهر",
@@ -1520,6 +1618,15 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
+            return;
+        }
+        // A Persian present-tense verb (می‌گویند), or the noun of a compound verb (اجرا
+        // می‌کند), is the sentence going on after a common noun: در این دریاچه می‌گویند.
+        if t.persian
+            && (persian_present(t.form(u))
+                || t.joined_at(k)
+                    && t.units.get(k + 1).is_some_and(|n| persian_light_present(t.form(n))))
+        {
             return;
         }
         // Hebrew town names do not take the article: an unknown ה- word after העיר or הכפר
