@@ -94,10 +94,13 @@ fn hebrew_chain(chars: &[(usize, char)], n: usize) -> bool {
     if chars.len() < n {
         return false;
     }
+    // Two prepositions never stand together (בב, לב, מל): בבניין is ב + בניין, not בב + ניין.
+    let preposition = |c: char| matches!(c, 'ב' | 'כ' | 'ל' | 'מ');
     chars[..n].iter().enumerate().all(|(i, &(_, c))| match c {
         'ו' => i == 0,
         'ה' => i == n - 1,
-        'ב' | 'כ' | 'ל' | 'מ' | 'ש' => true,
+        'ב' | 'כ' | 'ל' | 'מ' => i == 0 || !preposition(chars[i - 1].1),
+        'ש' => true,
         _ => false,
     })
 }
@@ -147,6 +150,7 @@ mod tests {
         // ה is only ever last in the chain, so הבית offers only the cut after ה.
         assert_eq!(rests("הבית"), vec!["בית"]);
         assert_eq!(rests("בוועדת"), vec!["וועדת", "ועדת"]);
+        assert_eq!(rests("בבניין"), vec!["בניין"]);
     }
 
     #[test]

@@ -1602,19 +1602,23 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
         push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
-    } else if stadium
+    } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
         && let Some(last) = name_from(t, k, true)
     {
         // A stadium or street named after a person is a place: ملعب محمد الخامس,
-        // אצטדיון סמי עופר.
-        push(
-            out,
-            &t.units[i],
-            &t.units[last],
-            EntityKind::Place,
-            RANK_TITLE,
-        );
+        // אצטדיון סמי עופר, רחוב הרצל; so is a Hebrew neighbourhood or village named like
+        // one (שכונת גני אביב), without its head.
+        let first = if named_by_trigger { &t.units[i] } else { u };
+        // A Hebrew word behind a preposition is the sentence going on: שכונת גילה בדרום.
+        let last = (k + 1..=last)
+            .find(|&j| {
+                let v = &t.units[j];
+                t.script(v) == Script::Hebrew
+                    && (t.prepositional(v) || hebrew_clause_word(t, v, true))
+            })
+            .map_or(last, |j| j - 1);
+        push(out, first, &t.units[last], EntityKind::Place, RANK_TITLE);
         return;
     } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
