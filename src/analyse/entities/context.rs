@@ -33,10 +33,11 @@
 
 use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{
-    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
-    ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
+    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
+    ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
 use super::name_pairs;
+use super::persian_names;
 use super::ports::{is_port_head, port};
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
@@ -175,12 +176,16 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && !latin
             && !second_name
             && !hebrew_given_as_word(t, i)
+            && !counted(t, i)
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
             && end > i
         {
             push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+        }
+        if t.persian && !t.urdu && u.roles.is_none() {
+            persian_person(t, i, out);
         }
         if u.has(ROLE_ORG_HEAD) && !latin {
             org_phrase(t, i, out);
@@ -210,6 +215,47 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// Persian and Hebrew: unit `i` follows a number, so it is the noun counted (۲۴۰۰ ناشر
+/// ایرانی, 3 שוטרים), not a given name.
+fn counted(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    (t.persian && !t.urdu || t.script(u) == Script::Hebrew)
+        && i > 0
+        && t.joined_at(i - 1)
+        && t.units
+            .get(i - 1)
+            .is_some_and(|p| t.number(p) || p.has(ROLE_NUMBER_WORD))
+}
+
+/// Persian: an Iranian given name the shared list lacks, then its family name (مریم
+/// میرزاخانی); or a given name that is also a word before a word shaped like a family name
+/// (ستاره اسکندری), not one before a verb (see [`persian_names`]).
+fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    let form = t.form(u);
+    if before_light_verb(t, i) || counted(t, i) {
+        return;
+    }
+    if persian_names::given(form) {
+        if let Some(end) = name_from(t, i, false)
+            && end > i
+        {
+            push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+        }
+        return;
+    }
+    if persian_names::word_given(form)
+        && t.joined_at(i)
+        && let Some(next) = t.units.get(i + 1)
+        && next.roles.is_none()
+        && t.name_word(next)
+        && persian_names::family_shaped(t.form(next))
+        && !before_light_verb(t, i + 1)
+    {
+        push(out, u, next, EntityKind::Person, RANK_RULE);
+    }
 }
 
 /// A Hebrew given name that is a word here: behind the article (הנוסח הסופי: people's names
@@ -1602,6 +1648,16 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
         push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+    } else if named_by_trigger
+        && (t.persian && !t.urdu || t.script(u) == Script::Hebrew)
+        && u.has(ROLE_TITLE)
+        && t.joined_at(k)
+        && let Some(last) = name_from(t, k + 1, true)
+    {
+        // A street, square or ground named after a titled person: میدان امام حسین,
+        // مصلای امام خمینی, רחוב הרב קוק.
+        push(out, &t.units[i], &t.units[last], EntityKind::Place, RANK_TITLE);
+        return;
     } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
         && let Some(last) = name_from(t, k, true)
