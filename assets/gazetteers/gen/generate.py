@@ -22,8 +22,8 @@ Writes, next to this folder:
   fa-given.tsv, fa-word-given.tsv
                                   Iranian given names (persian-gender-detection, MIT) that the
                                   shared list lacks, for Persian text only: rare words in the
-                                  first, frequent ones (ستاره, ترانه, شیرین) in the second, a
-                                  name only before a family name (ستاره اسکندری).
+                                  first, frequent ones (آزاده, یاسمن) in the second, a
+                                  name only before a family name (آزاده نامداری).
   he-family.tsv, he-word-given.tsv
                                   Israeli family names, and popular Israeli given names that are
                                   words or short (names-dataset, MIT): a name of one next to a

@@ -229,9 +229,9 @@ fn counted(t: &Text<'_>, i: usize) -> bool {
             .is_some_and(|p| t.number(p) || p.has(ROLE_NUMBER_WORD))
 }
 
-/// Persian: an Iranian given name the shared list lacks, then its family name (مریم
-/// میرزاخانی); or a given name that is also a word before a word shaped like a family name
-/// (ستاره اسکندری), not one before a verb (see [`persian_names`]).
+/// Persian: an Iranian given name the shared list lacks, then its family name (رخشان
+/// بنی‌اعتماد); or a given name that is also a word before a word shaped like a family name
+/// (آزاده نامداری), not one before a verb (see [`persian_names`]).
 fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let u = &t.units[i];
     let form = t.form(u);
@@ -1309,7 +1309,14 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     // Hebrew apposition: a head, a word with the article saying what kind, then the name
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
-    if hebrew && end == i + 1 && t.definite(&t.units[end]) && t.joined_at(end) {
+    // Only heads that name a kind of business do this: after ועדת הכספים or משרד האוצר the
+    // next word is the sentence (ועדת הכספים נדחה).
+    if hebrew
+        && end == i + 1
+        && t.definite(&t.units[end])
+        && t.joined_at(end)
+        && APPOSITION_HEADS.contains(&t.form(&t.units[i]))
+    {
         let name = end + 1;
         // Closed by punctuation: a word before a particle is as likely a verb (ברשות
         // החדשנות מסרו כי).
@@ -1328,6 +1335,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     push_organization(t, i, end, out);
 }
+
+/// Hebrew heads followed by what kind they are, then the name: חברת התעופה ישראייר.
+const APPOSITION_HEADS: &[&str] = &[
+    "חברת", "קבוצת", "קרן", "ערוץ", "עיתון", "מועדון", "להקת", "תזמורת", "רשת", "בנק",
+];
 
 /// Persian words before a noun that make it a common one (folded): one, every, this, that.
 const INDEFINITE_FA: &[&str] = &["يك", "هر", "اين", "ان", "همين", "همان"];
