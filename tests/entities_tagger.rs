@@ -809,10 +809,7 @@ fn hebrew_prefix_letters_spelling_ranks_and_given_names_that_are_words() {
     let found = t.tag_text("ניצב אבי ביטון אמר כי הנוסח הסופי יוצג לשרים.");
     has(&found, Person, "אבי ביטון");
     lacks(&found, Person, "ניצב אבי ביטון");
-    assert!(
-        found.iter().all(|m| !m.text.contains("סופי")),
-        "{found:?}"
-    );
+    assert!(found.iter().all(|m| !m.text.contains("סופי")), "{found:?}");
     // בני before a common word is "sons of"; before a known name it is the name.
     let found = t.tag_text("בני משפחתו ישבו שבעה, ובני גנץ הגיע לנחם.");
     has(&found, Person, "בני גנץ");

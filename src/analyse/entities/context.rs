@@ -1059,7 +1059,17 @@ fn persian_present(form: &str) -> bool {
 /// A present-tense Persian light verb: می‌کند, نمی‌شود, می‌دهند (folded).
 fn persian_light_present(form: &str) -> bool {
     const STEMS: &[&str] = &[
-        "كند", "كنند", "كنيم", "شود", "شوند", "دهد", "دهند", "گيرد", "گيرند", "زند", "زنند",
+        "كند",
+        "كنند",
+        "كنيم",
+        "شود",
+        "شوند",
+        "دهد",
+        "دهند",
+        "گيرد",
+        "گيرند",
+        "زند",
+        "زنند",
     ];
     form.strip_prefix("مي")
         .or_else(|| form.strip_prefix("نمي"))
@@ -1235,9 +1245,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             && t.form(u).chars().all(|c| c.is_ascii_digit())
             && t.form(u).len() <= 4
             && (!t.joined_at(k)
-                || t.units.get(k + 1).is_some_and(|n| {
-                    n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n)
-                }))
+                || t.units
+                    .get(k + 1)
+                    .is_some_and(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n)))
         {
             end = k;
             break;
@@ -1338,7 +1348,16 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// Hebrew heads followed by what kind they are, then the name: חברת התעופה ישראייר.
 const APPOSITION_HEADS: &[&str] = &[
-    "חברת", "קבוצת", "קרן", "ערוץ", "עיתון", "מועדון", "להקת", "תזמורת", "רשת", "בנק",
+    "חברת",
+    "קבוצת",
+    "קרן",
+    "ערוץ",
+    "עיתון",
+    "מועדון",
+    "להקת",
+    "תזמורת",
+    "רשת",
+    "בנק",
 ];
 
 /// Persian words before a noun that make it a common one (folded): one, every, this, that.
@@ -1668,7 +1687,13 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         // A street, square or ground named after a titled person: میدان امام حسین,
         // مصلای امام خمینی, רחוב הרב קוק.
-        push(out, &t.units[i], &t.units[last], EntityKind::Place, RANK_TITLE);
+        push(
+            out,
+            &t.units[i],
+            &t.units[last],
+            EntityKind::Place,
+            RANK_TITLE,
+        );
         return;
     } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
@@ -1697,7 +1722,9 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if t.persian
             && (persian_present(t.form(u))
                 || t.joined_at(k)
-                    && t.units.get(k + 1).is_some_and(|n| persian_light_present(t.form(n))))
+                    && t.units
+                        .get(k + 1)
+                        .is_some_and(|n| persian_light_present(t.form(n))))
         {
             return;
         }

@@ -31,11 +31,7 @@ pub fn given(form: &str) -> bool {
 pub fn word_given(form: &str) -> bool {
     static WORD_GIVEN: OnceLock<HashSet<String>> = OnceLock::new();
     WORD_GIVEN
-        .get_or_init(|| {
-            folded_lines(include_str!(
-                "../../../assets/gazetteers/fa-word-given.tsv"
-            ))
-        })
+        .get_or_init(|| folded_lines(include_str!("../../../assets/gazetteers/fa-word-given.tsv")))
         .contains(form)
 }
 

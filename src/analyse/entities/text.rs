@@ -3,8 +3,8 @@
 
 use super::clitics::{Script, script_of};
 use super::gazetteer::{
-    Caps, ROLE_FIRST_NAME, ROLE_ORG_HEAD, ROLE_PERSIAN_HEAD, ROLE_PERSIAN_PLACE,
-    ROLE_PERSIAN_STOP, ROLE_PLACE_NOUN, ROLE_STOP,
+    Caps, ROLE_FIRST_NAME, ROLE_ORG_HEAD, ROLE_PERSIAN_HEAD, ROLE_PERSIAN_PLACE, ROLE_PERSIAN_STOP,
+    ROLE_PLACE_NOUN, ROLE_STOP,
 };
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
