@@ -22,7 +22,7 @@ const KINDS: [EntityKind; 3] = [
 ];
 
 /// Floors for the texts the rules were written on (person, place, organization, micro).
-const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.95, 0.97];
+const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.96, 0.97];
 /// Floors for `tuning/`: texts written for this test after the first rules, then tuned on.
 const TUNING_FLOOR: [f64; 4] = [0.91, 0.92, 0.90, 0.91];
 /// Floors for `heldout/`, never tuned on (its misses were seen once, see gold/README.md, and
@@ -36,7 +36,7 @@ const UNSEEN_FLOOR: [f64; 4] = [0.82, 0.81, 0.85, 0.83];
 const BLIND_FLOOR: [f64; 4] = [0.70, 0.92, 0.66, 0.78];
 /// Floors for `fresh/`: eight texts written and annotated before the tagger was run on them,
 /// never tuned on and their misses never printed.
-const FRESH_FLOOR: [f64; 4] = [0.73, 0.76, 0.66, 0.72];
+const FRESH_FLOOR: [f64; 4] = [0.77, 0.77, 0.69, 0.74];
 
 type Key = (usize, EntityKind, String);
 
