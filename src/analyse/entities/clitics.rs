@@ -65,6 +65,11 @@ pub fn prefix_cuts(word: &str) -> Vec<usize> {
                     break;
                 }
                 push_cut(&chars, n, word.len(), &mut cuts);
+                // Full spelling doubles a consonantal ו after a prefix letter: בוועדת,
+                // הוועדה are ב + ועדת, ה + ועדה.
+                if let (Some((_, 'ו')), Some((_, 'ו'))) = (chars.get(n), chars.get(n + 1)) {
+                    push_cut(&chars, n + 1, word.len(), &mut cuts);
+                }
                 if let Some((_, '-' | '־')) = chars.get(n) {
                     push_cut(&chars, n + 1, word.len(), &mut cuts);
                 }
@@ -89,10 +94,13 @@ fn hebrew_chain(chars: &[(usize, char)], n: usize) -> bool {
     if chars.len() < n {
         return false;
     }
+    // Two prepositions never stand together (בב, לב, מל): בבניין is ב + בניין, not בב + ניין.
+    let preposition = |c: char| matches!(c, 'ב' | 'כ' | 'ל' | 'מ');
     chars[..n].iter().enumerate().all(|(i, &(_, c))| match c {
         'ו' => i == 0,
         'ה' => i == n - 1,
-        'ב' | 'כ' | 'ל' | 'מ' | 'ש' => true,
+        'ב' | 'כ' | 'ל' | 'מ' => i == 0 || !preposition(chars[i - 1].1),
+        'ש' => true,
         _ => false,
     })
 }
@@ -141,6 +149,8 @@ mod tests {
         assert_eq!(rests("ב-2016"), vec!["-2016", "2016"]);
         // ה is only ever last in the chain, so הבית offers only the cut after ה.
         assert_eq!(rests("הבית"), vec!["בית"]);
+        assert_eq!(rests("בוועדת"), vec!["וועדת", "ועדת"]);
+        assert_eq!(rests("בבניין"), vec!["בניין"]);
     }
 
     #[test]

@@ -34,10 +34,11 @@
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::gazetteer::{
-    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX, ROLE_PLACE_NOUN,
-    ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
+    ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
+    ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
 use super::name_pairs;
+use super::persian_names;
 use super::ports::{is_port_head, port};
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
@@ -182,6 +183,8 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && !latin
             && !second_name
             && !titled
+            && !hebrew_given_as_word(t, i)
+            && !counted(t, i)
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
@@ -189,6 +192,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && !arabic_names::construct_after_given(t, i, end)
         {
             push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+        }
+        if t.persian && !t.urdu && u.roles.is_none() {
+            persian_person(t, i, out);
         }
         if u.has(ROLE_ORG_HEAD) && !latin {
             org_phrase(t, i, out);
@@ -218,6 +224,67 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+}
+
+/// Persian and Hebrew: unit `i` follows a number, so it is the noun counted (۲۴۰۰ ناشر
+/// ایرانی, 3 שוטרים), not a given name.
+fn counted(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    (t.persian && !t.urdu || t.script(u) == Script::Hebrew)
+        && i > 0
+        && t.joined_at(i - 1)
+        && t.units
+            .get(i - 1)
+            .is_some_and(|p| t.number(p) || p.has(ROLE_NUMBER_WORD))
+}
+
+/// Persian: an Iranian given name the shared list lacks, then its family name (رخشان
+/// بنی‌اعتماد); or a given name that is also a word before a word shaped like a family name
+/// (آزاده نامداری), not one before a verb (see [`persian_names`]).
+fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let u = &t.units[i];
+    let form = t.form(u);
+    if before_light_verb(t, i) || counted(t, i) {
+        return;
+    }
+    if persian_names::given(form) {
+        if let Some(end) = name_from(t, i, false)
+            && end > i
+        {
+            push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+        }
+        return;
+    }
+    if persian_names::word_given(form)
+        && t.joined_at(i)
+        && let Some(next) = t.units.get(i + 1)
+        && next.roles.is_none()
+        && t.name_word(next)
+        && persian_names::family_shaped(t.form(next))
+        && !before_light_verb(t, i + 1)
+    {
+        push(out, u, next, EntityKind::Person, RANK_RULE);
+    }
+}
+
+/// A Hebrew given name that is a word here: behind the article (הנוסח הסופי: people's names
+/// never take it), or a construct noun before a common word (בני ישיבות, בני משפחתו, sons of),
+/// which is a name only before a known family name or person (בני גנץ).
+fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    if t.script(u) != Script::Hebrew {
+        return false;
+    }
+    if t.prefix(u).ends_with('ה') {
+        return true;
+    }
+    t.form(u) == "בני"
+        && !t.units.get(i + 1).is_some_and(|n| {
+            t.joined_at(i)
+                && (t.kind(n) == Some(EntityKind::Person)
+                    || t.given_name(n)
+                    || name_pairs::family(t.form(n)))
+        })
 }
 
 /// Hebrew: a given name, or a word that is one only before a family name, then an Israeli
@@ -493,7 +560,9 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         // one behind a prefix letter is the sentence going on (טל שגיא מסיעת ירוקים).
         if t.script(first) == Script::Hebrew
             && !joiner(here)
-            && (hebrew_clause_word(t, next, end > start) || hebrew_definite_plural(t, next))
+            && (hebrew_clause_word(t, next, end > start)
+                || hebrew_definite_plural(t, next)
+                || hebrew_past_plural(t, next, end > start))
         {
             break;
         }
@@ -549,6 +618,19 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         end = end.checked_sub(1)?;
     }
     (single || end > start).then_some(end)
+}
+
+/// An unknown Hebrew word shaped like a verb in the past plural: a passive, נ and four more
+/// letters ending in ו (נמצאו, נעצרו), or, after a name of two words, four letters ending in
+/// ו (אבו סבית ישבו). Family names ending in ו are listed (רביבו, דנינו); one that is not
+/// (בוסו) still closes a name of one word.
+fn hebrew_past_plural(t: &Text<'_>, u: &Unit, third: bool) -> bool {
+    let form = t.form(u);
+    let n = form.chars().count();
+    u.roles.is_none()
+        && form.ends_with('ו')
+        && (n == 5 && form.starts_with('נ') || third && n == 4)
+        && !name_pairs::family(form)
 }
 
 /// An unknown Hebrew plural with the article (העובדים, התושבות): a noun, never a name.
@@ -1052,11 +1134,42 @@ const LIGHT_VERBS: &[&str] = &[
     "ديدند",
     "ديده",
     "ديدهاند",
+    "دارد",
+    "دارند",
+    "داشت",
+    "داشتند",
+    "داشته",
     "خواهد",
     "خواهند",
     "نخواهد",
     "نخواهند",
 ];
+
+/// A Persian present-tense or continuous verb: می‌گویند, نمی‌دهد (folded, without the
+/// joiner).
+fn persian_present(form: &str) -> bool {
+    (form.starts_with("مي") || form.starts_with("نمي")) && form.chars().count() >= 5
+}
+
+/// A present-tense Persian light verb: می‌کند, نمی‌شود, می‌دهند (folded).
+fn persian_light_present(form: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "كند",
+        "كنند",
+        "كنيم",
+        "شود",
+        "شوند",
+        "دهد",
+        "دهند",
+        "گيرد",
+        "گيرند",
+        "زند",
+        "زنند",
+    ];
+    form.strip_prefix("مي")
+        .or_else(|| form.strip_prefix("نمي"))
+        .is_some_and(|rest| STEMS.contains(&rest))
+}
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
 const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
@@ -1082,7 +1195,7 @@ pub(super) fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
 /// Hebrew heads whose ה is a letter of the word, not the article: התאחדות הכדורגל.
 const HEADS_WITH_HE: &[&str] = &["התאחדות", "הסתדרות"];
 /// Hebrew heads in the absolute state, which head a name only with the article.
-const ABSOLUTE_HEADS: &[&str] = &["מועצה"];
+const ABSOLUTE_HEADS: &[&str] = &["מועצה", "תנועה", "ועדה"];
 
 /// A Hebrew word that is ו then the article (והנמלים): a second noun of the name joined to a
 /// first one with the article (רשות הספנות והנמלים).
@@ -1127,6 +1240,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             .is_some_and(|n| t.joined_at(i) && t.form(n).starts_with('ל'))
     {
         definite_hebrew_head(t, i, out);
+        return;
+    }
+    // A Persian head before a light verb is the verb's noun: در نمایشگاه شرکت کرده‌اند
+    // (took part), not a company.
+    if before_light_verb(t, i) {
         return;
     }
     // A Persian head after یک, هر, این or آن is a common noun: یک شرکت بیمه, این سازمان.
@@ -1213,6 +1331,22 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             break;
         }
+        // A Hebrew name of one word may carry a number (להב 433, חדשות 12) when the sentence
+        // stops or turns after it.
+        if hebrew
+            && unknown == 1
+            && end == k - 1
+            && t.number(u)
+            && t.form(u).chars().all(|c| c.is_ascii_digit())
+            && t.form(u).len() <= 4
+            && (!t.joined_at(k)
+                || t.units
+                    .get(k + 1)
+                    .is_some_and(|n| n.has(ROLE_STOP) || t.prepositional(n) || t.conjoined(n)))
+        {
+            end = k;
+            break;
+        }
         if u.has(ROLE_STOP) || u.has(ROLE_TITLE) || t.number(u) || t.conjoined(u) || verb {
             break;
         }
@@ -1280,7 +1414,14 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     // Hebrew apposition: a head, a word with the article saying what kind, then the name
     // (חברת הסייבר וויז, חברת התעופה ישראייר): the organisation is the name alone.
-    if hebrew && end == i + 1 && t.definite(&t.units[end]) && t.joined_at(end) {
+    // Only heads that name a kind of business do this: after ועדת הכספים or משרד האוצר the
+    // next word is the sentence (ועדת הכספים נדחה).
+    if hebrew
+        && end == i + 1
+        && t.definite(&t.units[end])
+        && t.joined_at(end)
+        && APPOSITION_HEADS.contains(&t.form(&t.units[i]))
+    {
         let name = end + 1;
         // Closed by punctuation: a word before a particle is as likely a verb (ברשות
         // החדשנות מסרו כי).
@@ -1299,6 +1440,20 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     push_organization(t, i, end, out);
 }
+
+/// Hebrew heads followed by what kind they are, then the name: חברת התעופה ישראייר.
+const APPOSITION_HEADS: &[&str] = &[
+    "חברת",
+    "קבוצת",
+    "קרן",
+    "ערוץ",
+    "עיתון",
+    "מועדון",
+    "להקת",
+    "תזמורת",
+    "רשת",
+    "בנק",
+];
 
 /// Persian words before a noun that make it a common one (folded): one, every, this, that.
 const INDEFINITE_FA: &[&str] = &["يك", "هر", "اين", "ان", "همين", "همان"];
@@ -1410,11 +1565,14 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let complement = unknown && t.form(u).starts_with('ל');
     // Closed by a word behind ב, even one the lists do not know (בתל השומר): few verbs
     // start with it.
+    // A word opening with ש after a complement is a relative clause (המכון הישראלי
+    // לדמוקרטיה שפורסם): names do not go on with it.
     let closed = !t.joined_at(k)
         || t.units.get(k + 1).is_none_or(|n| {
             n.has(ROLE_STOP)
                 || t.prepositional(n)
                 || t.conjoined(n)
+                || (complement && n.roles.is_none() && t.form(n).starts_with('ש'))
                 || t.words.get(n.first).is_some_and(|w| {
                     t.text()
                         .get(w.start..w.end)
@@ -1422,7 +1580,19 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 })
         });
     if (complement || (unknown && !t.prepositional(u))) && closed {
-        push(out, &t.units[i], u, EntityKind::Organization, RANK_RULE);
+        // A head listed with its article (המכון) is named without it, as the others are.
+        let head = &t.units[i];
+        let start = match t.form(head).strip_prefix('ה') {
+            Some(_) if !HEADS_WITH_HE.contains(&t.form(head)) => head.start + 'ה'.len_utf8(),
+            _ => head.start,
+        };
+        out.push(Candidate {
+            start,
+            end: u.end,
+            kind: EntityKind::Organization,
+            rank: RANK_RULE,
+            elided: false,
+        });
     }
 }
 
@@ -1487,6 +1657,11 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "ساحه",
     "خيابان",
     "بلوار",
+    "سد",
+    "تالاب",
+    "بزرگراه",
+    "ازادراه",
+    "مصلاي",
     "רחוב",
     "שדרות",
     "نهر",
@@ -1606,12 +1781,14 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
         push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
-    } else if stadium
-        && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
-        && let Some(last) = name_from(t, k, true)
+    } else if named_by_trigger
+        && (t.persian && !t.urdu || t.script(u) == Script::Hebrew)
+        && u.has(ROLE_TITLE)
+        && t.joined_at(k)
+        && let Some(last) = name_from(t, k + 1, true)
     {
-        // A stadium or street named after a person is a place: ملعب محمد الخامس,
-        // אצטדיון סמי עופר.
+        // A street, square or ground named after a titled person: میدان امام حسین,
+        // مصلای امام خمینی, רחוב הרב קוק.
         push(
             out,
             &t.units[i],
@@ -1620,8 +1797,37 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             RANK_TITLE,
         );
         return;
+    } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
+        && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
+        && let Some(last) = name_from(t, k, true)
+    {
+        // A stadium or street named after a person is a place: ملعب محمد الخامس,
+        // אצטדיון סמי עופר, רחוב הרצל; so is a Hebrew neighbourhood or village named like
+        // one (שכונת גני אביב), without its head.
+        let first = if named_by_trigger { &t.units[i] } else { u };
+        // A Hebrew word behind a preposition is the sentence going on: שכונת גילה בדרום.
+        let last = (k + 1..=last)
+            .find(|&j| {
+                let v = &t.units[j];
+                t.script(v) == Script::Hebrew
+                    && (t.prepositional(v) || hebrew_clause_word(t, v, true))
+            })
+            .map_or(last, |j| j - 1);
+        push(out, first, &t.units[last], EntityKind::Place, RANK_TITLE);
+        return;
     } else if t.kind(u) != Some(EntityKind::Place) {
         if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
+            return;
+        }
+        // A Persian present-tense verb (می‌گویند), or the noun of a compound verb (اجرا
+        // می‌کند), is the sentence going on after a common noun: در این دریاچه می‌گویند.
+        if t.persian
+            && (persian_present(t.form(u))
+                || t.joined_at(k)
+                    && t.units
+                        .get(k + 1)
+                        .is_some_and(|n| persian_light_present(t.form(n))))
+        {
             return;
         }
         // Hebrew town names do not take the article: an unknown ה- word after העיר or הכפר

@@ -42,6 +42,11 @@ pub const ROLE_ORG_SUFFIX: u16 = 1 << 12;
 /// A stop word of Persian and Urdu text only (اون is "that" in Persian, part of a brand in
 /// Arabic): [`super::text::Text`] makes it a stop word there and forgets it elsewhere.
 pub const ROLE_PERSIAN_STOP: u16 = 1 << 13;
+/// A head noun of Persian and Urdu text only (اداره, کانون fold to the Arabic إدارة and the
+/// month كانون): [`super::text::Text`] makes it an org head there and forgets it elsewhere.
+pub const ROLE_PERSIAN_HEAD: u16 = 1 << 14;
+/// A place noun of Persian and Urdu text only (سد, a dam; in Arabic also "to fill").
+pub const ROLE_PERSIAN_PLACE: u16 = 1 << 15;
 
 /// Where a name comes from; a surer source wins when two lists disagree on a type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -210,6 +215,8 @@ fn role_bit(role: &str) -> Option<u16> {
         "first-name" => ROLE_FIRST_NAME,
         "stop" => ROLE_STOP,
         "persian-stop" => ROLE_PERSIAN_STOP,
+        "persian-org-head" => ROLE_PERSIAN_HEAD,
+        "persian-place-noun" => ROLE_PERSIAN_PLACE,
         "generic" => ROLE_GENERIC,
         "number-word" => ROLE_NUMBER_WORD,
         "currency" => ROLE_CURRENCY,

@@ -47,6 +47,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod name_pairs;
 pub mod patterns;
+pub mod persian_names;
 pub mod ports;
 pub mod resolve;
 pub mod text;

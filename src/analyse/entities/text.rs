@@ -2,7 +2,10 @@
 //! about them (is this word definite, an adjective, capitalised, separated by punctuation?).
 
 use super::clitics::{Script, script_of};
-use super::gazetteer::{Caps, ROLE_FIRST_NAME, ROLE_PERSIAN_STOP, ROLE_STOP};
+use super::gazetteer::{
+    Caps, ROLE_FIRST_NAME, ROLE_ORG_HEAD, ROLE_PERSIAN_HEAD, ROLE_PERSIAN_PLACE, ROLE_PERSIAN_STOP,
+    ROLE_PLACE_NOUN, ROLE_STOP,
+};
 use super::units::{Lexicons, Unit, Word, units, words};
 use crate::document::EntityKind;
 use crate::fold::{Folded, fold};
@@ -95,12 +98,22 @@ impl<'a> Text<'a> {
         // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
         let mut units = units(&folded.text, &words, lexicons, !persian);
         for u in &mut units {
+            const PERSIAN_ONLY: u16 = ROLE_PERSIAN_STOP | ROLE_PERSIAN_HEAD | ROLE_PERSIAN_PLACE;
             if let Some(r) = u.roles.as_mut()
-                && r.bits & ROLE_PERSIAN_STOP != 0
+                && r.bits & PERSIAN_ONLY != 0
             {
-                r.bits &= !ROLE_PERSIAN_STOP;
+                let only = r.bits & PERSIAN_ONLY;
+                r.bits &= !PERSIAN_ONLY;
                 if persian {
-                    r.bits |= ROLE_STOP;
+                    for (from, to) in [
+                        (ROLE_PERSIAN_STOP, ROLE_STOP),
+                        (ROLE_PERSIAN_HEAD, ROLE_ORG_HEAD),
+                        (ROLE_PERSIAN_PLACE, ROLE_PLACE_NOUN),
+                    ] {
+                        if only & from != 0 {
+                            r.bits |= to;
+                        }
+                    }
                 } else if r.bits == 0 && r.kind.is_none() && r.month == 0 {
                     u.roles = None;
                 }

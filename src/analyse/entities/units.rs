@@ -219,6 +219,14 @@ fn lookup_word(
             if short && generated && hebrew && roles.bits == 0 {
                 continue;
             }
+            // A doubled ו cut to one (בוועדת → ועדת) serves the context words, whose spelling
+            // is fixed; names keep the spelling they are written with (בווינה).
+            let doubled = form
+                .get(..cut)
+                .is_some_and(|p| p.ends_with('ו') && p.chars().count() >= 2);
+            if doubled && hebrew && roles.kind.is_some() {
+                continue;
+            }
             // Nor is a rest of two letters a context word: כלים is not כ + ל + ים (sea).
             // But a conjunction before a particle is one: ועם, ועל, וכי.
             let tiny = text
