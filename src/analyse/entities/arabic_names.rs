@@ -9,7 +9,7 @@
 
 use super::clitics::Script;
 use super::gazetteer::{ROLE_ORG_SUFFIX, ROLE_STOP, ROLE_TITLE};
-use super::text::Text;
+use super::text::{Candidate, RANK_RULE, Text};
 use crate::document::EntityKind;
 
 /// Stems of the nationality adjectives news attaches to foreign names, in folded form without
@@ -366,5 +366,168 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+}
+
+/// Arabic and Urdu: names listed with places are places. In a list of three or more items
+/// (سکھر، خیرپور اور سانگھڑ; دمشق، حلب وحمص), commas between them and «اور» or «و» before
+/// the last, of which two at least are places already found, every other item of one unknown
+/// word (or two, when commas or the end of the list close it: ہری پور سے) is a place too.
+/// One walk over the units; nothing is added unless a list holds two places.
+pub fn listed_places(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
+    if (t.persian && !t.urdu) || !chosen.iter().any(|c| c.kind == EntityKind::Place) {
+        return;
+    }
+    let units = &t.units;
+    // The chosen candidate over each unit (quotations apart), by one cursor over both.
+    let mut cover: Vec<Option<usize>> = vec![None; units.len()];
+    let mut next = 0;
+    for (i, u) in units.iter().enumerate() {
+        while chosen
+            .get(next)
+            .is_some_and(|c| c.end <= u.start || c.kind == EntityKind::Quote)
+        {
+            next += 1;
+        }
+        // Spans may nest only under quotations: the first one reaching the unit covers it.
+        if chosen.get(next).is_some_and(|c| c.start < u.end) {
+            cover[i] = Some(next);
+        }
+    }
+    let mut added = Vec::new();
+    let mut items: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        items.clear();
+        let mut j = i;
+        let mut closed = false;
+        while let Some((last, place)) = list_item(t, &cover, chosen, j, closed) {
+            items.push((j, last, place));
+            if closed {
+                break;
+            }
+            match list_separator(t, last) {
+                Some((after, and)) => {
+                    j = after;
+                    closed = and;
+                }
+                None => break,
+            }
+        }
+        let places = items.iter().filter(|item| item.2).count();
+        if closed && items.len() >= 3 && places >= 2 {
+            for &(a, b, place) in &items {
+                if place {
+                    continue;
+                }
+                let (first, last) = (&units[a], &units[b]);
+                // An Arabic word after «و» keeps the conjunction when it was not cut off.
+                let start = if t.script(first) == Script::Arabic
+                    && !t.urdu
+                    && a == j
+                    && !t.conjoined(first)
+                    && t.form(first).starts_with('و')
+                {
+                    first.start + 'و'.len_utf8()
+                } else {
+                    first.start
+                };
+                added.push(Candidate {
+                    start,
+                    end: last.end,
+                    kind: EntityKind::Place,
+                    rank: RANK_RULE,
+                    elided: false,
+                });
+            }
+        }
+        i = items.first().map_or(i + 1, |&(_, b, _)| b + 1).max(i + 1);
+    }
+    if !added.is_empty() {
+        chosen.append(&mut added);
+        chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+}
+
+/// An unknown word that may be a listed place: Arabic script, a name word, no verb shape.
+fn free_word(t: &Text<'_>, cover: &[Option<usize>], k: usize) -> bool {
+    let Some(u) = t.units.get(k) else {
+        return false;
+    };
+    u.roles.is_none()
+        && cover[k].is_none()
+        && t.script(u) == Script::Arabic
+        && t.name_word(u)
+        && !t.arabic_verb(u)
+        && t.form(u).chars().count() >= 3
+}
+
+/// The list item at unit `j`: a place found (to its last unit), or one or two unknown words.
+/// The last item (`last`) of two words needs what follows to end it: punctuation or a known
+/// word. The item's last unit, and whether it is a place already.
+fn list_item(
+    t: &Text<'_>,
+    cover: &[Option<usize>],
+    chosen: &[Candidate],
+    j: usize,
+    last: bool,
+) -> Option<(usize, bool)> {
+    let units = &t.units;
+    let u = units.get(j)?;
+    if let Some(c) = cover[j] {
+        let c = &chosen[c];
+        if c.kind != EntityKind::Place || c.start > u.start {
+            return None;
+        }
+        let end = (j..units.len())
+            .take_while(|&k| units[k].start < c.end)
+            .last()?;
+        return Some((end, true));
+    }
+    if !free_word(t, cover, j) {
+        return None;
+    }
+    let two = t.joined_at(j) && free_word(t, cover, j + 1);
+    if !last {
+        // Commas close a middle item on both sides.
+        return match (two, list_separator(t, j)) {
+            (_, Some(_)) => Some((j, false)),
+            (true, _) if list_separator(t, j + 1).is_some() => Some((j + 1, false)),
+            _ => None,
+        };
+    }
+    let ended = |k: usize| !t.joined_at(k) || !free_word(t, cover, k + 1);
+    match two {
+        false => Some((j, false)),
+        // Urdu: a postposition or punctuation ends the list (ہری پور سے); Arabic names of
+        // two unknown words are as often the sentence going on.
+        true if t.urdu && ended(j + 1) => Some((j + 1, false)),
+        true => None,
+    }
+}
+
+/// After list item ending at unit `k`: the next item's first unit, and whether it is the last
+/// («اور» or «و» before it; a comma otherwise).
+fn list_separator(t: &Text<'_>, k: usize) -> Option<(usize, bool)> {
+    let units = &t.units;
+    let (a, b) = (units.get(k)?, units.get(k + 1)?);
+    let (wa, wb) = (t.words.get(a.last)?, t.words.get(b.first)?);
+    let gap = t.text().get(a.end.max(wa.end)..wb.start)?.trim();
+    let and = |u: &super::units::Unit| matches!(t.form(u), "اور" | "و");
+    match gap {
+        "،" | "," => {
+            if and(b) {
+                units.get(k + 2)?;
+                Some((k + 2, true))
+            } else {
+                Some((
+                    k + 1,
+                    !t.urdu && (t.conjoined(b) || t.form(b).starts_with('و')),
+                ))
+            }
+        }
+        "" if and(b) && t.joined_at(k + 1) => Some((k + 2, true)),
+        "" if !t.urdu && (t.conjoined(b) || t.form(b).starts_with('و')) => Some((k + 1, true)),
+        _ => None,
     }
 }

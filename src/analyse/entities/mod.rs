@@ -270,5 +270,6 @@ fn choose(t: &Text<'_>) -> Vec<Candidate> {
     patterns::quotes(t, &mut candidates);
     let mut chosen = resolve::resolve(candidates);
     aliases::aliases(t, &mut chosen);
+    arabic_names::listed_places(t, &mut chosen);
     chosen
 }
