@@ -531,3 +531,15 @@ fn list_separator(t: &Text<'_>, k: usize) -> Option<(usize, bool)> {
         _ => None,
     }
 }
+
+/// Urdu: unit `j` is a title that the lists also give as a first name (سردار), right before
+/// an unknown name word: the honorific of the name after it (سربراہ سردار اختر مینگل نے), not
+/// its first word.
+pub fn urdu_honorific_before_name(t: &Text<'_>, j: usize) -> bool {
+    t.urdu
+        && t.units.get(j).is_some_and(|u| u.has(ROLE_TITLE))
+        && t.joined_at(j)
+        && t.units
+            .get(j + 1)
+            .is_some_and(|n| n.roles.is_none() && t.name_word(n))
+}

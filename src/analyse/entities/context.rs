@@ -182,6 +182,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && !latin
             && !second_name
             && !titled
+            && !arabic_names::urdu_honorific_before_name(t, i)
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
@@ -714,6 +715,8 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 t.persian && !t.urdu && name_from(t, j, false).is_some_and(|end| end > j);
             let start = if t.persian && j == i + 2 && unknown(i + 1) && !own_name {
                 i + 1
+            } else if arabic_names::urdu_honorific_before_name(t, j) {
+                j + 1
             } else {
                 j
             };
