@@ -796,3 +796,24 @@ fn persian_honorifics_and_bodies_name_what_follows() {
     has(&found, Organization, "شرکت زیمنس");
     lacks(&found, Organization, "شرکت زیمنس امضا");
 }
+
+#[test]
+fn names_listed_with_two_places_are_places() {
+    let t = tagger();
+    let found = t.tag_text("ملتان، بہاولپور اور لودھراں کے کسانوں نے احتجاج کیا۔");
+    has(&found, Place, "لودھراں");
+    let found = t.tag_text("ملتان، گندم اور کپاس کی قیمتیں بڑھ گئیں۔");
+    lacks(&found, Place, "گندم");
+    lacks(&found, Place, "کپاس");
+    let found = t.tag_text("وصلت المساعدات إلى حمص، حلب وتلكلخ أمس.");
+    has(&found, Place, "تلكلخ");
+    lacks(&found, Place, "وتلكلخ");
+}
+
+#[test]
+fn an_urdu_honorific_stays_out_of_the_name() {
+    let t = tagger();
+    let found = t.tag_text("تنظیم کے سربراہ سردار عطا مینگل نے کہا کہ انتخابات شفاف نہیں تھے۔");
+    has(&found, Person, "عطا مینگل");
+    lacks(&found, Person, "سردار عطا مینگل");
+}
