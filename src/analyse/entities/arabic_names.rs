@@ -543,3 +543,20 @@ pub fn urdu_honorific_before_name(t: &Text<'_>, j: usize) -> bool {
             .get(j + 1)
             .is_some_and(|n| n.roles.is_none() && t.name_word(n))
 }
+
+/// An unknown Arabic word behind a «و» that was not cut off (وقعتا, ومقرها): after a name's
+/// first word it is the sentence going on (شركة بتيل وقعتا), not the name's second word.
+pub fn uncut_conjunction(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian
+        && u.roles.is_none()
+        && t.script(u) == Script::Arabic
+        && t.form(u).starts_with('و')
+        && t.form(u).chars().count() >= 4
+}
+
+/// An Arabic word that no construct chain runs through: one with a pronoun attached
+/// (ومقرها, أرباحها) ends a noun phrase, and a word behind «و» past the chain's first
+/// starts another (شركة دروري ومقرها لندن).
+pub fn ends_construct(t: &Text<'_>, u: &super::units::Unit, first: bool) -> bool {
+    t.possessed(u) || (!first && uncut_conjunction(t, u))
+}

@@ -909,6 +909,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             if k < t.units.len()
                 && t.joined_at(k - 1)
                 && !t.conjoined(&t.units[k])
+                && !arabic_names::uncut_conjunction(t, &t.units[k])
                 && t.units[k].roles.is_none()
                 && !t.definite(&t.units[k])
                 && t.name_word(&t.units[k])
@@ -1001,7 +1002,11 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
                 .is_none_or(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) == 0)
     };
     let mut j = k;
-    while j <= limit && t.units.get(j).is_some_and(&indefinite) && t.joined_at(j) {
+    while j <= limit
+        && t.units.get(j).is_some_and(&indefinite)
+        && !arabic_names::ends_construct(t, &t.units[j], j == k)
+        && t.joined_at(j)
+    {
         j += 1;
     }
     let close = t.units.get(j)?;
