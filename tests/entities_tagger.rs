@@ -808,6 +808,11 @@ fn names_listed_with_two_places_are_places() {
     let found = t.tag_text("وصلت المساعدات إلى حمص، حلب وكفرنبودة أمس.");
     has(&found, Place, "كفرنبودة");
     lacks(&found, Place, "وكفرنبودة");
+    // Arabic repeats و before every item; a place named earlier in the text counts.
+    let found = t.tag_text("وتقع مزارع منطقة الجوف في الجوف والحسكة والرقة وتلمنس.");
+    has(&found, Place, "تلمنس");
+    let found = t.tag_text("توزعت المساعدات على دمشق والمعارضة وحلب.");
+    lacks(&found, Place, "المعارضة");
 }
 
 #[test]

@@ -395,53 +395,52 @@ pub fn listed_places(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
         }
     }
     let mut added = Vec::new();
-    let mut items: Vec<(usize, usize, bool)> = Vec::new();
+    // Each item: its first and last unit, whether it is a place found, whether «و» or «اور»
+    // comes before it.
+    let mut items: Vec<(usize, usize, bool, bool)> = Vec::new();
     let mut i = 0;
     while i < units.len() {
         items.clear();
         let mut j = i;
         let mut closed = false;
         while let Some((last, place)) = list_item(t, &cover, chosen, j, closed) {
-            items.push((j, last, place));
-            if closed {
-                break;
-            }
+            items.push((j, last, place, closed));
             match list_separator(t, last) {
-                Some((after, and)) => {
+                // Arabic repeats «و» before every item (القصيم والأحساء والمدينة المنورة).
+                Some((after, true)) if !closed || !t.urdu => {
                     j = after;
-                    closed = and;
+                    closed = true;
                 }
-                None => break,
+                Some((after, false)) if !closed => j = after,
+                _ => break,
             }
         }
         let places = items.iter().filter(|item| item.2).count();
-        if closed && items.len() >= 3 && places >= 2 {
-            for &(a, b, place) in &items {
-                if place {
-                    continue;
-                }
-                let (first, last) = (&units[a], &units[b]);
-                // An Arabic word after «و» keeps the conjunction when it was not cut off.
-                let start = if t.script(first) == Script::Arabic
-                    && !t.urdu
-                    && a == j
-                    && !t.conjoined(first)
-                    && t.form(first).starts_with('و')
-                {
+        if !(closed && items.len() >= 3 && places >= 2) {
+            i = items.first().map_or(i, |item| item.1) + 1;
+            continue;
+        }
+        for &(a, b, place, after_and) in &items {
+            if place {
+                continue;
+            }
+            let (first, last) = (&units[a], &units[b]);
+            // An Arabic word after «و» keeps the conjunction when it was not cut off.
+            let start =
+                if after_and && !t.urdu && !t.conjoined(first) && t.form(first).starts_with('و') {
                     first.start + 'و'.len_utf8()
                 } else {
                     first.start
                 };
-                added.push(Candidate {
-                    start,
-                    end: last.end,
-                    kind: EntityKind::Place,
-                    rank: RANK_RULE,
-                    elided: false,
-                });
-            }
+            added.push(Candidate {
+                start,
+                end: last.end,
+                kind: EntityKind::Place,
+                rank: RANK_RULE,
+                elided: false,
+            });
         }
-        i = items.first().map_or(i + 1, |&(_, b, _)| b + 1).max(i + 1);
+        i = items.last().map_or(i, |item| item.1) + 1;
     }
     if !added.is_empty() {
         chosen.append(&mut added);
@@ -460,6 +459,13 @@ fn free_word(t: &Text<'_>, cover: &[Option<usize>], k: usize) -> bool {
         && t.name_word(u)
         && !t.arabic_verb(u)
         && t.form(u).chars().count() >= 3
+        && !(t.definite(u) && !t.urdu && abstract_noun(t.bare(u)))
+}
+
+/// A definite Arabic word ending as verbal nouns, feminine abstracts and plurals do (الحكومة,
+/// المعارضة, الولايات, المستثمرين): a noun far more often than an unknown place.
+fn abstract_noun(bare: &str) -> bool {
+    ["ه", "ات", "ون", "ين"].iter().any(|e| bare.ends_with(e))
 }
 
 /// The list item at unit `j`: a place found (to its last unit), or one or two unknown words.

@@ -253,7 +253,8 @@ impl Known {
     }
 }
 
-/// People's family names, then organisations' and places' names, carried through a text.
+/// People's family names, then organisations' and places' names, carried through a text;
+/// then names listed with places.
 fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
     resolve::carry_people(t, &known.people, chosen);
     // Persian and Urdu have no article: any noun after a head looks like a name there.
@@ -261,6 +262,8 @@ fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
         resolve::carry(t, &known.organizations, EntityKind::Organization, chosen);
     }
     resolve::carry(t, &known.places, EntityKind::Place, chosen);
+    // After the carried names: a place named earlier counts in a list (القصيم والأحساء).
+    arabic_names::listed_places(t, chosen);
 }
 
 fn choose(t: &Text<'_>) -> Vec<Candidate> {
@@ -270,6 +273,5 @@ fn choose(t: &Text<'_>) -> Vec<Candidate> {
     patterns::quotes(t, &mut candidates);
     let mut chosen = resolve::resolve(candidates);
     aliases::aliases(t, &mut chosen);
-    arabic_names::listed_places(t, &mut chosen);
     chosen
 }
