@@ -822,3 +822,12 @@ fn an_urdu_honorific_stays_out_of_the_name() {
     has(&found, Person, "عطا مینگل");
     lacks(&found, Person, "سردار عطا مینگل");
 }
+
+#[test]
+fn feminine_and_film_titles_name_who_follows() {
+    let t = tagger();
+    let found = t.tag_text("بعرض فيلم للمخرجة البوركينية أبولين تراوري، بحضور الجمهور.");
+    has(&found, Person, "أبولين تراوري");
+    let found = t.tag_text("يرأس لجنة تحكيم الأفلام الروائية المخرج المالي شيخ عمر سيسوكو.");
+    lacks(&found, Person, "الروائية");
+}
