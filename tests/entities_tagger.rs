@@ -831,3 +831,13 @@ fn feminine_and_film_titles_name_who_follows() {
     let found = t.tag_text("يرأس لجنة تحكيم الأفلام الروائية المخرج المالي شيخ عمر سيسوكو.");
     lacks(&found, Person, "الروائية");
 }
+
+#[test]
+fn an_urdu_suffix_name_opens_at_a_place() {
+    let t = tagger();
+    let found = t.tag_text("اگلے سال یہی نمائش ملتان میوزیم میں بھی لگائی جائے گی۔");
+    has(&found, Organization, "ملتان میوزیم");
+    lacks(&found, Organization, "یہی نمائش ملتان میوزیم");
+    let found = t.tag_text("یہ سامان سندھ کسٹمز نے برآمد کیا۔");
+    has(&found, Organization, "سندھ کسٹمز");
+}

@@ -566,3 +566,18 @@ pub fn uncut_conjunction(t: &Text<'_>, u: &super::units::Unit) -> bool {
 pub fn ends_construct(t: &Text<'_>, u: &super::units::Unit, first: bool) -> bool {
     t.possessed(u) || (!first && uncut_conjunction(t, u))
 }
+
+/// Urdu: an unknown word `u` before a known place `next` that a suffix noun's name has
+/// reached going back: the sentence, not the name (یہی نمائش پشاور میوزیم, تینوں نشستیں ہزارہ
+/// ڈیموکریٹک پارٹی). The place opens the name, unless an English word of it comes before
+/// (آل پاکستان ٹیکسٹائل ملز ایسوسی ایشن, فیڈریشن آف پاکستان چیمبرز).
+pub fn urdu_word_before_place(
+    t: &Text<'_>,
+    u: &super::units::Unit,
+    next: &super::units::Unit,
+) -> bool {
+    t.urdu
+        && u.roles.is_none()
+        && t.kind(next) == Some(EntityKind::Place)
+        && !matches!(t.form(u), "ال" | "اف" | "اينڈ")
+}
