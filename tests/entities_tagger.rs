@@ -841,3 +841,10 @@ fn an_urdu_suffix_name_opens_at_a_place() {
     let found = t.tag_text("یہ سامان سندھ کسٹمز نے برآمد کیا۔");
     has(&found, Organization, "سندھ کسٹمز");
 }
+
+#[test]
+fn a_plural_after_a_place_noun_is_no_name() {
+    let t = tagger();
+    let found = t.tag_text("وتدير الشركة محطة الشاحنات في الميناء.");
+    lacks(&found, Place, "الشاحنات");
+}

@@ -581,3 +581,14 @@ pub fn urdu_word_before_place(
         && t.kind(next) == Some(EntityKind::Place)
         && !matches!(t.form(u), "ال" | "اف" | "اينڈ")
 }
+
+/// An unknown Arabic plural in ـات with the article (الحاويات, الشاحنات): after a place noun
+/// it is what the place holds (محطة الحاويات), not its name. Not in Persian or Urdu text.
+pub fn definite_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian
+        && u.roles.is_none()
+        && t.script(u) == Script::Arabic
+        && t.definite(u)
+        && t.bare(u).ends_with("ات")
+        && t.bare(u).chars().count() >= 6
+}

@@ -1641,6 +1641,13 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         if t.script(u) == Script::Hebrew && t.definite(u) && !named_by_trigger {
             return;
         }
+        // Districts are named so (أحياء العمارات): not after a plural trigger.
+        if !named_by_trigger
+            && !PLURAL_TRIGGERS.contains(&t.form(&t.units[i]))
+            && arabic_names::definite_plural(t, u)
+        {
+            return;
+        }
         if COMPOUND_PLACE.contains(&t.form(u))
             && t.joined_at(k)
             && t.units
