@@ -848,3 +848,13 @@ fn a_plural_after_a_place_noun_is_no_name() {
     let found = t.tag_text("وتدير الشركة محطة الشاحنات في الميناء.");
     lacks(&found, Place, "الشاحنات");
 }
+
+#[test]
+fn an_arabic_stadium_is_a_place_with_its_adjective() {
+    let t = tagger();
+    let found = t.tag_text("أقيمت المباراة على ستاد الإسكندرية الدولي أمس.");
+    has(&found, Place, "ستاد الإسكندرية الدولي");
+    lacks(&found, Organization, "ستاد الإسكندرية الدولي");
+    let found = t.tag_text("وقال ستاد تنظیم بازار در تهران که قیمت‌ها ثابت می‌ماند.");
+    lacks(&found, Place, "ستاد تنظیم");
+}

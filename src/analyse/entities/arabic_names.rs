@@ -592,3 +592,15 @@ pub fn definite_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
         && t.bare(u).ends_with("ات")
         && t.bare(u).chars().count() >= 6
 }
+
+/// ستاد in Arabic text: a stadium (ستاد القاهرة), where Persian has the headquarters that the
+/// shared lists make it an organisation's head for.
+pub fn arabic_stadium(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian && t.form(u) == "ستاد"
+}
+
+/// Unit `k + 1` is a nisba closing the name that ends at unit `k` (ملعب القاهرة الدولي),
+/// not a nationality (شركة ميرسك الدنماركية).
+pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
+    t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
+}

@@ -816,6 +816,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
+    // Persian's headquarters is a stadium in Arabic: ستاد القاهرة.
+    if arabic_names::arabic_stadium(t, head) {
+        return place_after(t, i, out);
+    }
     // تنظيم before a plural with the article is the verbal noun: تنظيم الحافلات, تنظيم
     // الانتخابات البلدية (organising them), not an organisation.
     if t.bare(head) == "تنظيم"
@@ -1534,6 +1538,7 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "רכס",
     "ملعب",
     "استاد",
+    "ستاد",
     "ورزشگاه",
     "استاديوم",
     "אצטדיון",
@@ -1601,7 +1606,7 @@ const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك"
 
 /// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
-const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
+const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
@@ -1616,7 +1621,19 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
-        push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+        // A stadium keeps its adjective: ملعب القاهرة الدولي.
+        let last = if stadium && arabic_names::named_adjective(t, k) {
+            k + 1
+        } else {
+            k
+        };
+        push(
+            out,
+            &t.units[i],
+            &t.units[last],
+            EntityKind::Place,
+            RANK_RULE,
+        );
     } else if stadium
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
         && let Some(last) = name_from(t, k, true)
