@@ -257,118 +257,6 @@ pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)>
     (end > start && closed).then_some((start, end))
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::analyse::entities::Tagger;
-    use crate::document::EntityKind;
-
-    fn found(text: &str) -> Vec<(EntityKind, String)> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .map(|m| (m.kind, m.text))
-            .collect()
-    }
-
-    fn has(text: &str, kind: EntityKind, name: &str) -> bool {
-        found(text).iter().any(|(k, t)| *k == kind && t == name)
-    }
-
-    #[test]
-    fn a_nationality_after_a_company_describes_it() {
-        let text = "وقال إن شركة ميرسك الدنماركية أبدت اهتماما.";
-        assert!(
-            has(text, EntityKind::Organization, "شركة ميرسك"),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn a_first_name_closed_by_al_din_takes_the_family_name() {
-        let text = "لكن أمينه العام نور الدين الطبوبي حذر من خفض الدعم.";
-        assert!(
-            has(text, EntityKind::Person, "نور الدين الطبوبي"),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn a_title_and_what_it_is_the_title_of_come_before_the_name() {
-        let text = "وأوضح المدير التنفيذي للشركة ماتس ليندبرغ أن السفينة وصلت.";
-        assert!(
-            has(text, EntityKind::Person, "ماتس ليندبرغ"),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn a_plural_verb_after_a_title_is_not_a_name() {
-        let text = "وأكدت أن أكثر من ألفي طبيب غادروا البلاد.";
-        assert!(
-            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn a_given_name_before_a_construct_is_a_verbal_noun() {
-        let text = "وقال المسؤول إن تحسين ظروف العمل أولوية.";
-        assert!(
-            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn general_after_a_head_stays_in_the_name() {
-        let text = "ورحب الاتحاد العام التونسي للشغل بالقرار.";
-        assert!(
-            has(text, EntityKind::Organization, "الاتحاد العام التونسي للشغل"),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn an_urdu_english_of_chain_is_one_organisation() {
-        let text = "بورڈ آف انٹرمیڈیٹ اینڈ سیکنڈری ایجوکیشن لاہور نے نتائج کا اعلان کر دیا۔";
-        assert!(
-            has(
-                text,
-                EntityKind::Organization,
-                "بورڈ آف انٹرمیڈیٹ اینڈ سیکنڈری ایجوکیشن لاہور"
-            ),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn an_urdu_portfolio_belongs_to_the_title() {
-        let text = "وفاقی وزیر توانائی اویس لغاری نے اسلام آباد میں کہا۔";
-        assert!(
-            has(text, EntityKind::Person, "اویس لغاری"),
-            "{:?}",
-            found(text)
-        );
-    }
-
-    #[test]
-    fn urdu_amir_after_a_postposition_is_a_title() {
-        let text = "جماعت اسلامی کے امیر منعم ظفر بھی عدالت میں موجود تھے۔";
-        assert!(
-            has(text, EntityKind::Person, "منعم ظفر"),
-            "{:?}",
-            found(text)
-        );
-    }
-}
-
 /// Arabic and Urdu: names listed with places are places. In a list of three or more items
 /// (سکھر، خیرپور اور سانگھڑ; دمشق، حلب وحمص), commas between them and «اور» or «و» before
 /// the last, of which two at least are places already found, every other item of one unknown
@@ -603,4 +491,116 @@ pub fn arabic_stadium(t: &Text<'_>, u: &super::units::Unit) -> bool {
 /// not a nationality (شركة ميرسك الدنماركية).
 pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
     t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::entities::Tagger;
+    use crate::document::EntityKind;
+
+    fn found(text: &str) -> Vec<(EntityKind, String)> {
+        Tagger::new(&[])
+            .tag_text(text)
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect()
+    }
+
+    fn has(text: &str, kind: EntityKind, name: &str) -> bool {
+        found(text).iter().any(|(k, t)| *k == kind && t == name)
+    }
+
+    #[test]
+    fn a_nationality_after_a_company_describes_it() {
+        let text = "وقال إن شركة ميرسك الدنماركية أبدت اهتماما.";
+        assert!(
+            has(text, EntityKind::Organization, "شركة ميرسك"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_first_name_closed_by_al_din_takes_the_family_name() {
+        let text = "لكن أمينه العام نور الدين الطبوبي حذر من خفض الدعم.";
+        assert!(
+            has(text, EntityKind::Person, "نور الدين الطبوبي"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_title_and_what_it_is_the_title_of_come_before_the_name() {
+        let text = "وأوضح المدير التنفيذي للشركة ماتس ليندبرغ أن السفينة وصلت.";
+        assert!(
+            has(text, EntityKind::Person, "ماتس ليندبرغ"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_plural_verb_after_a_title_is_not_a_name() {
+        let text = "وأكدت أن أكثر من ألفي طبيب غادروا البلاد.";
+        assert!(
+            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_given_name_before_a_construct_is_a_verbal_noun() {
+        let text = "وقال المسؤول إن تحسين ظروف العمل أولوية.";
+        assert!(
+            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn general_after_a_head_stays_in_the_name() {
+        let text = "ورحب الاتحاد العام التونسي للشغل بالقرار.";
+        assert!(
+            has(text, EntityKind::Organization, "الاتحاد العام التونسي للشغل"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_urdu_english_of_chain_is_one_organisation() {
+        let text = "بورڈ آف انٹرمیڈیٹ اینڈ سیکنڈری ایجوکیشن لاہور نے نتائج کا اعلان کر دیا۔";
+        assert!(
+            has(
+                text,
+                EntityKind::Organization,
+                "بورڈ آف انٹرمیڈیٹ اینڈ سیکنڈری ایجوکیشن لاہور"
+            ),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_urdu_portfolio_belongs_to_the_title() {
+        let text = "وفاقی وزیر توانائی اویس لغاری نے اسلام آباد میں کہا۔";
+        assert!(
+            has(text, EntityKind::Person, "اویس لغاری"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn urdu_amir_after_a_postposition_is_a_title() {
+        let text = "جماعت اسلامی کے امیر منعم ظفر بھی عدالت میں موجود تھے۔";
+        assert!(
+            has(text, EntityKind::Person, "منعم ظفر"),
+            "{:?}",
+            found(text)
+        );
+    }
 }
