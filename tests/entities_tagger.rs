@@ -821,6 +821,11 @@ fn an_urdu_honorific_stays_out_of_the_name() {
     let found = t.tag_text("تنظیم کے سربراہ سردار عطا مینگل نے کہا کہ انتخابات شفاف نہیں تھے۔");
     has(&found, Person, "عطا مینگل");
     lacks(&found, Person, "سردار عطا مینگل");
+    let found = t.tag_text("وزیر اعلیٰ سندھ میر عبدالقدوس بزنجو نے صحافیوں سے بات کی۔");
+    has(&found, Person, "عبدالقدوس بزنجو");
+    lacks(&found, Person, "میر عبدالقدوس بزنجو");
+    let found = t.tag_text("گورنر پنجاب ہاؤس میں اجلاس ہوا۔");
+    lacks(&found, Person, "ہاؤس");
 }
 
 #[test]

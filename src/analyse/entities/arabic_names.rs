@@ -426,12 +426,14 @@ fn list_separator(t: &Text<'_>, k: usize) -> Option<(usize, bool)> {
     }
 }
 
-/// Urdu: unit `j` is a title that the lists also give as a first name (سردار), right before
-/// an unknown name word: the honorific of the name after it (سربراہ سردار اختر مینگل نے), not
-/// its first word.
+/// Urdu: unit `j` is the honorific میر or a title that the lists also give as a first
+/// name (سردار), right before an unknown name word: the honorific of the name after it
+/// (سربراہ سردار اختر مینگل نے), not its first word.
 pub fn urdu_honorific_before_name(t: &Text<'_>, j: usize) -> bool {
     t.urdu
-        && t.units.get(j).is_some_and(|u| u.has(ROLE_TITLE))
+        && t.units
+            .get(j)
+            .is_some_and(|u| u.has(ROLE_TITLE) || t.form(u) == "مير")
         && t.joined_at(j)
         && t.units
             .get(j + 1)

@@ -773,6 +773,19 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
+    // Urdu: the place the title is of, then an honorific, before the name (وزیر اعلیٰ
+    // بلوچستان میر سرفراز بگٹی نے).
+    if t.urdu
+        && t.units
+            .get(j)
+            .is_some_and(|u| t.kind(u) == Some(EntityKind::Place))
+        && t.joined_at(j)
+    {
+        j += 1;
+    }
+    if arabic_names::urdu_honorific_before_name(t, j) {
+        j += 1;
+    }
     // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
     // So is any Latin word without a given name: מנכ"ל Pagaya.
     if t.rtl()
