@@ -824,6 +824,10 @@ fn an_urdu_honorific_stays_out_of_the_name() {
     let found = t.tag_text("وزیر اعلیٰ سندھ میر عبدالقدوس بزنجو نے صحافیوں سے بات کی۔");
     has(&found, Person, "عبدالقدوس بزنجو");
     lacks(&found, Person, "میر عبدالقدوس بزنجو");
+    let found = t.tag_text("تنظیم کے صوبائی صدر گلزار شاہ کاکڑ کا کہنا تھا۔");
+    has(&found, Person, "گلزار شاہ کاکڑ");
+    let found = t.tag_text("صدر نے کہا کہ ملک ترقی کرے گا۔");
+    lacks(&found, Person, "نے");
     let found = t.tag_text("گورنر پنجاب ہاؤس میں اجلاس ہوا۔");
     lacks(&found, Person, "ہاؤس");
 }

@@ -183,12 +183,13 @@ pub fn ordinal(t: &Text<'_>, u: &super::units::Unit) -> bool {
 /// Urdu: unit `i` is امیر after a postposition (کے امیر), the title of a party's or a
 /// province's leader, where Persian and Arabic text have the given name. Asked in code, as the
 /// lists are shared by all three languages.
+/// So is صدر (president) in Urdu wherever it stands (صوبائی صدر داؤد شاہ کاکڑ), where Arabic
+/// has the verb "was issued" and Persian "the top of".
 pub fn urdu_leader_title(t: &Text<'_>, i: usize) -> bool {
+    let form = t.form(&t.units[i]);
     t.urdu
-        && i > 0
-        && t.form(&t.units[i]) == "امير"
-        && t.joined_at(i - 1)
-        && t.units[i - 1].has(ROLE_STOP)
+        && (form == "صدر" && t.units[i].roles.is_none()
+            || i > 0 && form == "امير" && t.joined_at(i - 1) && t.units[i - 1].has(ROLE_STOP))
 }
 
 /// Titles that are also common nouns (الفريق, the team, or a lieutenant general): only a
