@@ -847,6 +847,8 @@ fn an_urdu_suffix_name_opens_at_a_place() {
     let found = t.tag_text("اگلے سال یہی نمائش ملتان میوزیم میں بھی لگائی جائے گی۔");
     has(&found, Organization, "ملتان میوزیم");
     lacks(&found, Organization, "یہی نمائش ملتان میوزیم");
+    let found = t.tag_text("یہ ڈائریاں سکاٹش لائبریری نے عاریتاً دی ہیں۔");
+    has(&found, Organization, "سکاٹش لائبریری");
     let found = t.tag_text("یہ سامان سندھ کسٹمز نے برآمد کیا۔");
     has(&found, Organization, "سندھ کسٹمز");
 }
