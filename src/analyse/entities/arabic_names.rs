@@ -496,6 +496,16 @@ pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
     t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
 }
 
+/// Urdu: an unknown word with a plural ending (ڈائریاں, نشستیں, کسانوں): a noun of the
+/// sentence, never a word of a name going back from its suffix noun.
+pub fn urdu_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    let form = t.form(u);
+    t.urdu
+        && u.roles.is_none()
+        && ["وں", "ياں", "يں"].iter().any(|e| form.ends_with(e))
+        && form.chars().count() >= 5
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analyse::entities::Tagger;

@@ -368,7 +368,9 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut first = i;
     while first > 0 && i - first < limit && t.joined_at(first - 1) {
         let u = &t.units[first - 1];
-        if arabic_names::urdu_word_before_place(t, u, &t.units[first]) {
+        if arabic_names::urdu_word_before_place(t, u, &t.units[first])
+            || arabic_names::urdu_plural(t, u)
+        {
             break;
         }
         // Another suffix noun is part of the same name: ٹیکسٹائل ملز ایسوسی ایشن.
