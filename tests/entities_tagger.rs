@@ -837,3 +837,76 @@ fn persian_light_verbs_counted_nouns_and_names_without_titles() {
     lacks(&found, Place, "دریاچه می‌گویند");
     has(&found, Organization, "استانداری آذربایجان غربی");
 }
+
+#[test]
+fn names_listed_with_two_places_are_places() {
+    let t = tagger();
+    let found = t.tag_text("ملتان، بہاولپور اور دنیاپور کے کسانوں نے احتجاج کیا۔");
+    has(&found, Place, "دنیاپور");
+    let found = t.tag_text("ملتان، گندم اور کپاس کی قیمتیں بڑھ گئیں۔");
+    lacks(&found, Place, "گندم");
+    lacks(&found, Place, "کپاس");
+    let found = t.tag_text("وصلت المساعدات إلى حمص، حلب وكفرنبودة أمس.");
+    has(&found, Place, "كفرنبودة");
+    lacks(&found, Place, "وكفرنبودة");
+    // Arabic repeats و before every item; a place named earlier in the text counts.
+    let found = t.tag_text("وتقع مزارع منطقة الجوف في الجوف والحسكة والرقة وتلمنس.");
+    has(&found, Place, "تلمنس");
+    let found = t.tag_text("توزعت المساعدات على دمشق والمعارضة وحلب.");
+    lacks(&found, Place, "المعارضة");
+}
+
+#[test]
+fn an_urdu_honorific_stays_out_of_the_name() {
+    let t = tagger();
+    let found = t.tag_text("تنظیم کے سربراہ سردار عطا مینگل نے کہا کہ انتخابات شفاف نہیں تھے۔");
+    has(&found, Person, "عطا مینگل");
+    lacks(&found, Person, "سردار عطا مینگل");
+    let found = t.tag_text("وزیر اعلیٰ سندھ میر عبدالقدوس بزنجو نے صحافیوں سے بات کی۔");
+    has(&found, Person, "عبدالقدوس بزنجو");
+    lacks(&found, Person, "میر عبدالقدوس بزنجو");
+    let found = t.tag_text("تنظیم کے صوبائی صدر گلزار شاہ کاکڑ کا کہنا تھا۔");
+    has(&found, Person, "گلزار شاہ کاکڑ");
+    let found = t.tag_text("صدر نے کہا کہ ملک ترقی کرے گا۔");
+    lacks(&found, Person, "نے");
+    let found = t.tag_text("گورنر پنجاب ہاؤس میں اجلاس ہوا۔");
+    lacks(&found, Person, "ہاؤس");
+}
+
+#[test]
+fn feminine_and_film_titles_name_who_follows() {
+    let t = tagger();
+    let found = t.tag_text("بعرض فيلم للمخرجة البوركينية أبولين تراوري، بحضور الجمهور.");
+    has(&found, Person, "أبولين تراوري");
+    let found = t.tag_text("يرأس لجنة تحكيم الأفلام الروائية المخرج المالي شيخ عمر سيسوكو.");
+    lacks(&found, Person, "الروائية");
+}
+
+#[test]
+fn an_urdu_suffix_name_opens_at_a_place() {
+    let t = tagger();
+    let found = t.tag_text("اگلے سال یہی نمائش ملتان میوزیم میں بھی لگائی جائے گی۔");
+    has(&found, Organization, "ملتان میوزیم");
+    lacks(&found, Organization, "یہی نمائش ملتان میوزیم");
+    let found = t.tag_text("یہ ڈائریاں سکاٹش لائبریری نے عاریتاً دی ہیں۔");
+    has(&found, Organization, "سکاٹش لائبریری");
+    let found = t.tag_text("یہ سامان سندھ کسٹمز نے برآمد کیا۔");
+    has(&found, Organization, "سندھ کسٹمز");
+}
+
+#[test]
+fn a_plural_after_a_place_noun_is_no_name() {
+    let t = tagger();
+    let found = t.tag_text("وتدير الشركة محطة الشاحنات في الميناء.");
+    lacks(&found, Place, "الشاحنات");
+}
+
+#[test]
+fn an_arabic_stadium_is_a_place_with_its_adjective() {
+    let t = tagger();
+    let found = t.tag_text("أقيمت المباراة على ستاد الإسكندرية الدولي أمس.");
+    has(&found, Place, "ستاد الإسكندرية الدولي");
+    lacks(&found, Organization, "ستاد الإسكندرية الدولي");
+    let found = t.tag_text("وقال ستاد تنظیم بازار در تهران که قیمت‌ها ثابت می‌ماند.");
+    lacks(&found, Place, "ستاد تنظیم");
+}

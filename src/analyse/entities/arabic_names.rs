@@ -9,7 +9,7 @@
 
 use super::clitics::Script;
 use super::gazetteer::{ROLE_ORG_SUFFIX, ROLE_STOP, ROLE_TITLE};
-use super::text::Text;
+use super::text::{Candidate, RANK_RULE, Text};
 use crate::document::EntityKind;
 
 /// Stems of the nationality adjectives news attaches to foreign names, in folded form without
@@ -183,12 +183,13 @@ pub fn ordinal(t: &Text<'_>, u: &super::units::Unit) -> bool {
 /// Urdu: unit `i` is امیر after a postposition (کے امیر), the title of a party's or a
 /// province's leader, where Persian and Arabic text have the given name. Asked in code, as the
 /// lists are shared by all three languages.
+/// So is صدر (president) in Urdu wherever it stands (صوبائی صدر داؤد شاہ کاکڑ), where Arabic
+/// has the verb "was issued" and Persian "the top of".
 pub fn urdu_leader_title(t: &Text<'_>, i: usize) -> bool {
+    let form = t.form(&t.units[i]);
     t.urdu
-        && i > 0
-        && t.form(&t.units[i]) == "امير"
-        && t.joined_at(i - 1)
-        && t.units[i - 1].has(ROLE_STOP)
+        && (form == "صدر" && t.units[i].roles.is_none()
+            || i > 0 && form == "امير" && t.joined_at(i - 1) && t.units[i - 1].has(ROLE_STOP))
 }
 
 /// Titles that are also common nouns (الفريق, the team, or a lieutenant general): only a
@@ -255,6 +256,254 @@ pub fn after_titled_complement(t: &Text<'_>, i: usize) -> Option<(usize, usize)>
             .get(end + 1)
             .is_some_and(|n| n.has(ROLE_STOP) && !n.has(ROLE_TITLE));
     (end > start && closed).then_some((start, end))
+}
+
+/// Arabic and Urdu: names listed with places are places. In a list of three or more items
+/// (سکھر، خیرپور اور سانگھڑ; دمشق، حلب وحمص), commas between them and «اور» or «و» before
+/// the last, of which two at least are places already found, every other item of one unknown
+/// word (or two, when commas or the end of the list close it: ہری پور سے) is a place too.
+/// One walk over the units; nothing is added unless a list holds two places.
+pub fn listed_places(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
+    if (t.persian && !t.urdu) || !chosen.iter().any(|c| c.kind == EntityKind::Place) {
+        return;
+    }
+    let units = &t.units;
+    // The chosen candidate over each unit (quotations apart), by one cursor over both.
+    let mut cover: Vec<Option<usize>> = vec![None; units.len()];
+    let mut next = 0;
+    for (i, u) in units.iter().enumerate() {
+        while chosen
+            .get(next)
+            .is_some_and(|c| c.end <= u.start || c.kind == EntityKind::Quote)
+        {
+            next += 1;
+        }
+        // Spans may nest only under quotations: the first one reaching the unit covers it.
+        if chosen.get(next).is_some_and(|c| c.start < u.end) {
+            cover[i] = Some(next);
+        }
+    }
+    let mut added = Vec::new();
+    // Each item: its first and last unit, whether it is a place found, whether «و» or «اور»
+    // comes before it.
+    let mut items: Vec<(usize, usize, bool, bool)> = Vec::new();
+    let mut i = 0;
+    while i < units.len() {
+        items.clear();
+        let mut j = i;
+        let mut closed = false;
+        while let Some((last, place)) = list_item(t, &cover, chosen, j, closed) {
+            items.push((j, last, place, closed));
+            match list_separator(t, last) {
+                // Arabic repeats «و» before every item (القصيم والأحساء والمدينة المنورة).
+                Some((after, true)) if !closed || !t.urdu => {
+                    j = after;
+                    closed = true;
+                }
+                Some((after, false)) if !closed => j = after,
+                _ => break,
+            }
+        }
+        let places = items.iter().filter(|item| item.2).count();
+        if !(closed && items.len() >= 3 && places >= 2) {
+            i = items.first().map_or(i, |item| item.1) + 1;
+            continue;
+        }
+        for &(a, b, place, after_and) in &items {
+            if place {
+                continue;
+            }
+            let (first, last) = (&units[a], &units[b]);
+            // An Arabic word after «و» keeps the conjunction when it was not cut off.
+            let start =
+                if after_and && !t.urdu && !t.conjoined(first) && t.form(first).starts_with('و') {
+                    first.start + 'و'.len_utf8()
+                } else {
+                    first.start
+                };
+            added.push(Candidate {
+                start,
+                end: last.end,
+                kind: EntityKind::Place,
+                rank: RANK_RULE,
+                elided: false,
+            });
+        }
+        i = items.last().map_or(i, |item| item.1) + 1;
+    }
+    if !added.is_empty() {
+        chosen.append(&mut added);
+        chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+}
+
+/// An unknown word that may be a listed place: Arabic script, a name word, no verb shape.
+fn free_word(t: &Text<'_>, cover: &[Option<usize>], k: usize) -> bool {
+    let Some(u) = t.units.get(k) else {
+        return false;
+    };
+    u.roles.is_none()
+        && cover[k].is_none()
+        && t.script(u) == Script::Arabic
+        && t.name_word(u)
+        && !t.arabic_verb(u)
+        && t.form(u).chars().count() >= 3
+        && !(t.definite(u) && !t.urdu && abstract_noun(t.bare(u)))
+}
+
+/// A definite Arabic word ending as verbal nouns, feminine abstracts and plurals do (الحكومة,
+/// المعارضة, الولايات, المستثمرين): a noun far more often than an unknown place.
+fn abstract_noun(bare: &str) -> bool {
+    ["ه", "ات", "ون", "ين"].iter().any(|e| bare.ends_with(e))
+}
+
+/// The list item at unit `j`: a place found (to its last unit), or one or two unknown words.
+/// The last item (`last`) of two words needs what follows to end it: punctuation or a known
+/// word. The item's last unit, and whether it is a place already.
+fn list_item(
+    t: &Text<'_>,
+    cover: &[Option<usize>],
+    chosen: &[Candidate],
+    j: usize,
+    last: bool,
+) -> Option<(usize, bool)> {
+    let units = &t.units;
+    let u = units.get(j)?;
+    if let Some(c) = cover[j] {
+        let c = &chosen[c];
+        if c.kind != EntityKind::Place || c.start > u.start {
+            return None;
+        }
+        let end = (j..units.len())
+            .take_while(|&k| units[k].start < c.end)
+            .last()?;
+        return Some((end, true));
+    }
+    if !free_word(t, cover, j) {
+        return None;
+    }
+    let two = t.joined_at(j) && free_word(t, cover, j + 1);
+    if !last {
+        // Commas close a middle item on both sides.
+        return match (two, list_separator(t, j)) {
+            (_, Some(_)) => Some((j, false)),
+            (true, _) if list_separator(t, j + 1).is_some() => Some((j + 1, false)),
+            _ => None,
+        };
+    }
+    let ended = |k: usize| !t.joined_at(k) || !free_word(t, cover, k + 1);
+    match two {
+        false => Some((j, false)),
+        // Urdu: a postposition or punctuation ends the list (ہری پور سے); Arabic names of
+        // two unknown words are as often the sentence going on.
+        true if t.urdu && ended(j + 1) => Some((j + 1, false)),
+        true => None,
+    }
+}
+
+/// After list item ending at unit `k`: the next item's first unit, and whether it is the last
+/// («اور» or «و» before it; a comma otherwise).
+fn list_separator(t: &Text<'_>, k: usize) -> Option<(usize, bool)> {
+    let units = &t.units;
+    let (a, b) = (units.get(k)?, units.get(k + 1)?);
+    let (wa, wb) = (t.words.get(a.last)?, t.words.get(b.first)?);
+    let gap = t.text().get(a.end.max(wa.end)..wb.start)?.trim();
+    let and = |u: &super::units::Unit| matches!(t.form(u), "اور" | "و");
+    match gap {
+        "،" | "," => {
+            if and(b) {
+                units.get(k + 2)?;
+                Some((k + 2, true))
+            } else {
+                Some((
+                    k + 1,
+                    !t.urdu && (t.conjoined(b) || t.form(b).starts_with('و')),
+                ))
+            }
+        }
+        "" if and(b) && t.joined_at(k + 1) => Some((k + 2, true)),
+        "" if !t.urdu && (t.conjoined(b) || t.form(b).starts_with('و')) => Some((k + 1, true)),
+        _ => None,
+    }
+}
+
+/// Urdu: unit `j` is the honorific میر or a title that the lists also give as a first
+/// name (سردار), right before an unknown name word: the honorific of the name after it
+/// (سربراہ سردار اختر مینگل نے), not its first word.
+pub fn urdu_honorific_before_name(t: &Text<'_>, j: usize) -> bool {
+    t.urdu
+        && t.units
+            .get(j)
+            .is_some_and(|u| u.has(ROLE_TITLE) || t.form(u) == "مير")
+        && t.joined_at(j)
+        && t.units
+            .get(j + 1)
+            .is_some_and(|n| n.roles.is_none() && t.name_word(n))
+}
+
+/// An unknown Arabic word behind a «و» that was not cut off (وقعتا, ومقرها): after a name's
+/// first word it is the sentence going on (شركة بتيل وقعتا), not the name's second word.
+pub fn uncut_conjunction(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian
+        && u.roles.is_none()
+        && t.script(u) == Script::Arabic
+        && t.form(u).starts_with('و')
+        && t.form(u).chars().count() >= 4
+}
+
+/// An Arabic word that no construct chain runs through: one with a pronoun attached
+/// (ومقرها, أرباحها) ends a noun phrase, and a word behind «و» past the chain's first
+/// starts another (شركة دروري ومقرها لندن).
+pub fn ends_construct(t: &Text<'_>, u: &super::units::Unit, first: bool) -> bool {
+    t.possessed(u) || (!first && uncut_conjunction(t, u))
+}
+
+/// Urdu: an unknown word `u` before a known place `next` that a suffix noun's name has
+/// reached going back: the sentence, not the name (یہی نمائش پشاور میوزیم, تینوں نشستیں ہزارہ
+/// ڈیموکریٹک پارٹی). The place opens the name, unless an English word of it comes before
+/// (آل پاکستان ٹیکسٹائل ملز ایسوسی ایشن, فیڈریشن آف پاکستان چیمبرز).
+pub fn urdu_word_before_place(
+    t: &Text<'_>,
+    u: &super::units::Unit,
+    next: &super::units::Unit,
+) -> bool {
+    t.urdu
+        && u.roles.is_none()
+        && t.kind(next) == Some(EntityKind::Place)
+        && !matches!(t.form(u), "ال" | "اف" | "اينڈ")
+}
+
+/// An unknown Arabic plural in ـات with the article (الحاويات, الشاحنات): after a place noun
+/// it is what the place holds (محطة الحاويات), not its name. Not in Persian or Urdu text.
+pub fn definite_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian
+        && u.roles.is_none()
+        && t.script(u) == Script::Arabic
+        && t.definite(u)
+        && t.bare(u).ends_with("ات")
+        && t.bare(u).chars().count() >= 6
+}
+
+/// ستاد in Arabic text: a stadium (ستاد القاهرة), where Persian has the headquarters that the
+/// shared lists make it an organisation's head for.
+pub fn arabic_stadium(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    !t.persian && t.form(u) == "ستاد"
+}
+
+/// Unit `k + 1` is a nisba closing the name that ends at unit `k` (ملعب القاهرة الدولي),
+/// not a nationality (شركة ميرسك الدنماركية).
+pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
+    t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
+}
+
+/// Urdu: an unknown word with a plural ending (ڈائریاں, نشستیں, کسانوں): a noun of the
+/// sentence, never a word of a name going back from its suffix noun.
+pub fn urdu_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    let form = t.form(u);
+    t.urdu
+        && u.roles.is_none()
+        && ["وں", "ياں", "يں"].iter().any(|e| form.ends_with(e))
+        && form.chars().count() >= 5
 }
 
 #[cfg(test)]

@@ -185,6 +185,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && !titled
             && !hebrew_given_as_word(t, i)
             && !counted(t, i)
+            && !arabic_names::urdu_honorific_before_name(t, i)
             && !u.has(ROLE_ORG_HEAD)
             && !t.units.get(i + 1).is_some_and(|n| t.arabic_verb(n))
             && let Some(end) = name_from(t, i, false)
@@ -434,6 +435,11 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut first = i;
     while first > 0 && i - first < limit && t.joined_at(first - 1) {
         let u = &t.units[first - 1];
+        if arabic_names::urdu_word_before_place(t, u, &t.units[first])
+            || arabic_names::urdu_plural(t, u)
+        {
+            break;
+        }
         // Another suffix noun is part of the same name: ٹیکسٹائل ملز ایسوسی ایشن.
         let fits = !t.number(u)
             && ((u.roles.is_none() && t.name_word(u))
@@ -796,6 +802,8 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 t.persian && !t.urdu && name_from(t, j, false).is_some_and(|end| end > j);
             let start = if t.persian && j == i + 2 && unknown(i + 1) && !own_name {
                 i + 1
+            } else if arabic_names::urdu_honorific_before_name(t, j) {
+                j + 1
             } else {
                 j
             };
@@ -849,6 +857,19 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         j += 1;
     }
+    // Urdu: the place the title is of, then an honorific, before the name (وزیر اعلیٰ
+    // بلوچستان میر سرفراز بگٹی نے).
+    if t.urdu
+        && t.units
+            .get(j)
+            .is_some_and(|u| t.kind(u) == Some(EntityKind::Place))
+        && t.joined_at(j)
+    {
+        j += 1;
+    }
+    if arabic_names::urdu_honorific_before_name(t, j) {
+        j += 1;
+    }
     // A Latin brand between the title and the name is the employer: מנכ"ל OpenAI סם אלטמן.
     // So is any Latin word without a given name: מנכ"ל Pagaya.
     if t.rtl()
@@ -892,6 +913,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return persian_org_phrase(t, i, out);
     }
     let head = &t.units[i];
+    // Persian's headquarters is a stadium in Arabic: ستاد القاهرة.
+    if arabic_names::arabic_stadium(t, head) {
+        return place_after(t, i, out);
+    }
     // تنظيم before a plural with the article is the verbal noun: تنظيم الحافلات, تنظيم
     // الانتخابات البلدية (organising them), not an organisation.
     if t.bare(head) == "تنظيم"
@@ -988,6 +1013,7 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             if k < t.units.len()
                 && t.joined_at(k - 1)
                 && !t.conjoined(&t.units[k])
+                && !arabic_names::uncut_conjunction(t, &t.units[k])
                 && t.units[k].roles.is_none()
                 && !t.definite(&t.units[k])
                 && t.name_word(&t.units[k])
@@ -1080,7 +1106,11 @@ fn construct_chain(t: &Text<'_>, k: usize, limit: usize) -> Option<usize> {
                 .is_none_or(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) == 0)
     };
     let mut j = k;
-    while j <= limit && t.units.get(j).is_some_and(&indefinite) && t.joined_at(j) {
+    while j <= limit
+        && t.units.get(j).is_some_and(&indefinite)
+        && !arabic_names::ends_construct(t, &t.units[j], j == k)
+        && t.joined_at(j)
+    {
         j += 1;
     }
     let close = t.units.get(j)?;
@@ -1698,6 +1728,7 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "רכס",
     "ملعب",
     "استاد",
+    "ستاد",
     "ورزشگاه",
     "استاديوم",
     "אצטדיון",
@@ -1765,7 +1796,7 @@ const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك"
 
 /// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
-const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
+const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
@@ -1780,7 +1811,19 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));
     if t.kind(u) == Some(EntityKind::Place) && named_by_trigger {
-        push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+        // A stadium keeps its adjective: ملعب القاهرة الدولي.
+        let last = if stadium && arabic_names::named_adjective(t, k) {
+            k + 1
+        } else {
+            k
+        };
+        push(
+            out,
+            &t.units[i],
+            &t.units[last],
+            EntityKind::Place,
+            RANK_RULE,
+        );
     } else if named_by_trigger
         && (t.persian && !t.urdu || t.script(u) == Script::Hebrew)
         && u.has(ROLE_TITLE)
@@ -1834,6 +1877,13 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // is an adjective (העיר העתיקה) or a verb (למרכז העיר התקצר), not a name. Streets
         // are named with it (רחוב הנביאים), so their triggers keep it.
         if t.script(u) == Script::Hebrew && t.definite(u) && !named_by_trigger {
+            return;
+        }
+        // Districts are named so (أحياء العمارات): not after a plural trigger.
+        if !named_by_trigger
+            && !PLURAL_TRIGGERS.contains(&t.form(&t.units[i]))
+            && arabic_names::definite_plural(t, u)
+        {
             return;
         }
         if COMPOUND_PLACE.contains(&t.form(u))

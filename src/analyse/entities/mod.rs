@@ -254,7 +254,8 @@ impl Known {
     }
 }
 
-/// People's family names, then organisations' and places' names, carried through a text.
+/// People's family names, then organisations' and places' names, carried through a text;
+/// then names listed with places.
 fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
     resolve::carry_people(t, &known.people, chosen);
     // Persian and Urdu have no article: any noun after a head looks like a name there.
@@ -262,6 +263,8 @@ fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
         resolve::carry(t, &known.organizations, EntityKind::Organization, chosen);
     }
     resolve::carry(t, &known.places, EntityKind::Place, chosen);
+    // After the carried names: a place named earlier counts in a list (القصيم والأحساء).
+    arabic_names::listed_places(t, chosen);
 }
 
 fn choose(t: &Text<'_>) -> Vec<Candidate> {
