@@ -1172,6 +1172,23 @@ fn persian_light_present(form: &str) -> bool {
 }
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
+/// A light verb in the continuous past (می‌شد, می‌کردند): می and a past stem.
+fn persian_light_continuous(form: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "شد",
+        "شدند",
+        "كرد",
+        "كردند",
+        "داد",
+        "دادند",
+        "گرفت",
+        "گرفتند",
+    ];
+    form.strip_prefix("مي")
+        .or_else(|| form.strip_prefix("نمي"))
+        .is_some_and(|rest| STEMS.contains(&rest))
+}
+
 const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
 
 /// Persian: unit `k` is followed by a light verb, so it is the verb's noun (اعزام شده‌اند,
@@ -1323,11 +1340,13 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             break;
         }
-        // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند.
+        // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند,
+        // با نام دانشگاه پهلوی شناخته می‌شد.
         if t.persian
-            && t.units
-                .get(k + 1)
-                .is_some_and(|n| t.joined_at(k) && LIGHT_VERBS.contains(&t.form(n)))
+            && t.units.get(k + 1).is_some_and(|n| {
+                t.joined_at(k)
+                    && (LIGHT_VERBS.contains(&t.form(n)) || persian_light_continuous(t.form(n)))
+            })
         {
             break;
         }
@@ -1436,6 +1455,30 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             push(out, u, u, EntityKind::Organization, RANK_RULE);
             return;
+        }
+        // Not closed, a company's name and the sentence's verb after it: חברת התרופות טבע
+        // הודיעה. The organisation is the whole phrase. A word that is itself a verb
+        // (ברשות החדשנות מסרו כי) is followed by a particle (short), or is a past plural.
+        if let Some(u) = t.units.get(name)
+            && !closed
+            && t.form(&t.units[i]) == "חברת"
+            && u.roles.is_none()
+            && !t.definite(u)
+            && !hebrew_and_definite(t, u)
+            && !hebrew_past_plural(t, u, true)
+            && t.name_word(u)
+            && t.form(u).chars().count() >= 3
+            && t.units.get(name + 1).is_some_and(|n| {
+                t.joined_at(name)
+                    && (n.roles.is_none()
+                        || n.roles.is_some_and(|r| r.bits == ROLE_STOP)
+                            && t.form(n).chars().count() >= 4)
+                    && t.script(n) == Script::Hebrew
+                    && !t.prepositional(n)
+                    && !t.conjoined(n)
+            })
+        {
+            end = name;
         }
     }
     push_organization(t, i, end, out);
