@@ -1745,6 +1745,8 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "استاديوم",
     "אצטדיון",
     "היכל",
+    "צומת",
+    "מחלף",
 ];
 
 /// Points of the compass before a known place: the region is one place with them (جنوب
@@ -1819,6 +1821,14 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let u = &t.units[k];
+    // A Hebrew road is named by its number (כביש 90, כביש 6), never by a word (כביש גישה).
+    if t.form(&t.units[i]) == "כביש" {
+        let form = t.form(u);
+        if form.len() <= 3 && form.bytes().all(|b| b.is_ascii_digit()) && u.first == u.last {
+            push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+        }
+        return;
+    }
     let mut end = k;
     let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));
