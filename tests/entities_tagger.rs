@@ -837,3 +837,43 @@ fn persian_light_verbs_counted_nouns_and_names_without_titles() {
     lacks(&found, Place, "دریاچه می‌گویند");
     has(&found, Organization, "استانداری آذربایجان غربی");
 }
+
+#[test]
+fn hebrew_companies_by_kind_roads_junctions_and_people_by_nationality() {
+    let t = tagger();
+    // A company named after its kind, then its verb: the whole phrase, its name carried.
+    let doc = document("טבע תסגור את המפעל\n\nחברת התרופות טבע הודיעה אתמול כי תסגור את המפעל.");
+    let entities = t.tag_document(&doc);
+    let orgs: Vec<_> = entities
+        .iter()
+        .filter(|e| e.kind == Organization)
+        .map(|e| (e.block, e.text.as_str()))
+        .collect();
+    assert!(orgs.contains(&(0, "טבע")), "{orgs:?}");
+    assert!(orgs.contains(&(1, "חברת התרופות טבע")), "{orgs:?}");
+    // Roads by their number, junctions with their head; not a road named by a word.
+    let found = t.tag_text("טבריה סגרה את כביש 90 מצומת צמח, וכביש גישה נחסם.");
+    has(&found, Place, "כביש 90");
+    has(&found, Place, "צומת צמח");
+    assert!(found.iter().all(|m| !m.text.contains("גישה")), "{found:?}");
+    // A nationality after a verb introduces a person; after a definite noun it is its adjective.
+    let found =
+        t.tag_text("את המרוץ ניצח הקנייתי ג'וזף קיפרונו בזמן של שעתיים, והצבא הישראלי תקף מטרות.");
+    has(&found, Person, "ג'וזף קיפרונו");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != Person || !m.text.contains("תקף")),
+        "{found:?}"
+    );
+    // Geresh or apostrophe: the same country.
+    has(&t.tag_text("הוא גר בצ'ילה."), Place, "צ'ילה");
+    has(&t.tag_text("הוא גר בצ׳ילה."), Place, "צ׳ילה");
+}
+
+#[test]
+fn persian_nouns_before_a_continuous_light_verb_end_a_name() {
+    let found = tagger().tag_text("این دانشگاه پیش از انقلاب با نام دانشگاه پهلوی شناخته می‌شد.");
+    has(&found, Organization, "دانشگاه پهلوی");
+    lacks(&found, Organization, "دانشگاه پهلوی شناخته");
+}

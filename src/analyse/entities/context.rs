@@ -33,6 +33,7 @@
 
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
+use super::demonyms;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
@@ -155,6 +156,15 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if t.script(u) == Script::Hebrew {
             family_pair(t, i, out);
             hebrew_settlement(t, i, out);
+            if let Some((first, last)) = demonyms::person_after(t, i) {
+                push(
+                    out,
+                    &t.units[first],
+                    &t.units[last],
+                    EntityKind::Person,
+                    RANK_RULE,
+                );
+            }
         }
         if is_port_head(t, u) {
             port(t, i, out);
