@@ -109,6 +109,20 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && u.roles
                     .and_then(|r| r.kind)
                     .is_some_and(|k| k.1 == Source::Generated);
+            // A town of the generated lists after یک, هر, این or آن is a common noun in
+            // Persian: یک پردیس بین‌المللی (a campus), not Pardis.
+            let counted_noun = kind == EntityKind::Place
+                && t.persian
+                && !t.urdu
+                && i > 0
+                && t.joined_at(i - 1)
+                && INDEFINITE_FA.contains(&t.form(&t.units[i - 1]))
+                && u.roles
+                    .and_then(|r| r.kind)
+                    .is_some_and(|k| k.1 == Source::Generated);
+            if counted_noun {
+                continue;
+            }
             // بندر is a town in the generated lists; in Persian it is a port's head.
             if is_port_head(t, u) {
                 port(t, i, out);
@@ -795,6 +809,17 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
         {
             push(out, u, &t.units[j + 1], EntityKind::Person, RANK_TITLE);
+            return;
+        }
+        // Persian: a place named like a person right after the title and closed by
+        // punctuation is what the title governs, the person named after it: استاندار فارس،
+        // علیرضا قاسمی‌فرد.
+        if t.persian
+            && !t.urdu
+            && j == i + 1
+            && !t.joined_at(j)
+            && t.kind(u) == Some(EntityKind::Place)
+        {
             return;
         }
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
@@ -1825,6 +1850,11 @@ const STADIUMS: &[&str] = &["ملعب", "ورزشگاه", "استاديوم", "�
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) || is_port_head(t, &t.units[i]) {
+        return;
+    }
+    // استاد is a stadium in Arabic; in Persian and Urdu it is a professor or a teacher
+    // (استاد مهندسی شیمی), and their stadiums are ورزشگاه and استادیوم.
+    if t.persian && t.form(&t.units[i]) == "استاد" {
         return;
     }
     if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
