@@ -866,6 +866,14 @@ fn hebrew_companies_by_kind_roads_junctions_and_people_by_nationality() {
             .all(|m| m.kind != Person || !m.text.contains("תקף")),
         "{found:?}"
     );
+    // Bodies of the state, services before a definite noun; a plural participle is the verb.
+    let found = t.tag_text(
+        "ובפרקליטות המדינה ביקשו ארכה. שירות התעסוקה הודיע, אחרי שירות צבאי, כי בפרקליטות מחוז מרכז מתכוונים להגיש.",
+    );
+    has(&found, Organization, "פרקליטות המדינה");
+    has(&found, Organization, "שירות התעסוקה");
+    has(&found, Organization, "פרקליטות מחוז מרכז");
+    assert!(found.iter().all(|m| !m.text.contains("צבאי")), "{found:?}");
     // Geresh or apostrophe: the same country.
     has(&t.tag_text("הוא גר בצ'ילה."), Place, "צ'ילה");
     has(&t.tag_text("הוא גר בצ׳ילה."), Place, "צ׳ילה");

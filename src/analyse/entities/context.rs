@@ -1294,6 +1294,36 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         definite_hebrew_head(t, i, out);
         return;
     }
+    // שירות names a body only before a definite noun (שירות התעסוקה); שירות צבאי is a
+    // service.
+    if hebrew
+        && t.form(&t.units[i]) == "שירות"
+        && !t
+            .units
+            .get(i + 1)
+            .is_some_and(|n| t.joined_at(i) && t.definite(n) && !hebrew_and_definite(t, n))
+    {
+        return;
+    }
+    // A Hebrew head in the construct state before המדינה is a body of the state: פרקליטות
+    // המדינה, ארכיון המדינה. The word is generic elsewhere, and ends the name here.
+    if hebrew
+        && !t.definite(&t.units[i])
+        && !t.prefix(&t.units[i]).ends_with('ה')
+        && t.joined_at(i)
+        && t.units.get(i + 1).is_some_and(|n| {
+            t.form(n) == "המדינה" && n.roles.is_some_and(|r| r.bits == ROLE_GENERIC)
+        })
+    {
+        push(
+            out,
+            &t.units[i],
+            &t.units[i + 1],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+        return;
+    }
     // A Persian head before a light verb is the verb's noun: در نمایشگاه شرکت کرده‌اند
     // (took part), not a company.
     if before_light_verb(t, i) {
@@ -1318,6 +1348,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
+            break;
+        }
+        // Past a name of two words, a plural participle (מתכוונים, מבקשות) is the verb:
+        // בפרקליטות מחוז מרכז מתכוונים להגיש.
+        if hebrew && unknown >= 2 && hebrew_participle(t, u) {
             break;
         }
         // Two nouns joined by a standalone و close the name: سازمان غذا و دارو; so does a
@@ -1449,7 +1484,10 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // את, the object's mark, follows a verb, never a name.
         let closed = !t.joined_at(end)
             || t.units.get(end + 1).is_none_or(|n| {
-                (n.has(ROLE_STOP) && t.form(n) != "את") || t.prepositional(n) || t.conjoined(n)
+                (n.has(ROLE_STOP) && t.form(n) != "את")
+                    || t.prepositional(n)
+                    || t.conjoined(n)
+                    || hebrew_participle(t, n)
             });
         if !closed {
             end -= 1;
@@ -1517,6 +1555,16 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
     }
     push_organization(t, i, end, out);
+}
+
+/// An unknown Hebrew present plural of the derived stems: מ, then at least four letters,
+/// then ים or ות (מתכוונים, מבקשות).
+fn hebrew_participle(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    u.roles.is_none()
+        && form.starts_with('מ')
+        && (form.ends_with("ים") || form.ends_with("ות"))
+        && form.chars().count() >= 7
 }
 
 /// Hebrew heads followed by what kind they are, then the name: חברת התעופה ישראייר.
