@@ -897,4 +897,10 @@ fn persian_nouns_before_a_continuous_light_verb_end_a_name() {
     has(&found, Place, "فارس");
     lacks(&found, Person, "فارس");
     has(&found, Person, "علیرضا قاسمی‌فرد");
+    // A county names the town after it; a name after a standalone و, then a comma and a role.
+    let found = tagger().tag_text(
+        "معدن در شهرستان شهربابک است. گل را زد و اوستون ارونوف، هافبک ازبکستانی تیم، گل دوم را زد.",
+    );
+    has(&found, Place, "شهربابک");
+    has(&found, Person, "اوستون ارونوف");
 }

@@ -757,7 +757,11 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while first > 0 && last - first < 2 && t.joined_at(first - 1) && name(&t.units[first - 1]) {
         first -= 1;
     }
-    let opens = first == 0 || !t.joined_at(first - 1);
+    // Persian writes و apart: a name after it opens as after punctuation (و اوستون ارونوف،
+    // هافبک ازبکستانی).
+    let opens = first == 0
+        || !t.joined_at(first - 1)
+        || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و";
     if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
         push(
             out,
