@@ -874,6 +874,12 @@ fn hebrew_companies_by_kind_roads_junctions_and_people_by_nationality() {
     has(&found, Organization, "שירות התעסוקה");
     has(&found, Organization, "פרקליטות מחוז מרכז");
     assert!(found.iter().all(|m| !m.text.contains("צבאי")), "{found:?}");
+    // Between the commas after a title, a family name may start with ה.
+    has(
+        &t.tag_text("לדברי דובר מד\"א, זכי הלר, מצבם של כל המפונים קל."),
+        Person,
+        "זכי הלר",
+    );
     // Geresh or apostrophe: the same country.
     has(&t.tag_text("הוא גר בצ'ילה."), Place, "צ'ילה");
     has(&t.tag_text("הוא גר בצ׳ילה."), Place, "צ׳ילה");

@@ -708,11 +708,14 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let start = j + 1;
     let arabic = t.script(&t.units[i]) == Script::Arabic;
+    let hebrew = t.script(&t.units[i]) == Script::Hebrew;
+    // Past the first word, a Hebrew family name may start with ה (זכי הלר): between the
+    // commas it is the name.
     let name = |k: usize| {
         t.units.get(k).is_some_and(|u| {
             (u.roles.is_none()
                 && t.name_word(u)
-                && (!t.definite(u) || arabic && k > start && !t.persian))
+                && (!t.definite(u) || (arabic && !t.persian || hebrew) && k > start))
                 || t.given_name(u)
                 || t.kind(u) == Some(EntityKind::Person)
         })
