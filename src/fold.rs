@@ -4,9 +4,10 @@
 //! The rule: a folded string drops what readers do not type (Arabic harakat and Quranic marks,
 //! tatweel, Hebrew niqqud and cantillation, ZWJ/ZWNJ, bidi controls) and merges letters that are
 //! written interchangeably (أ إ آ ٱ → ا; ى ی ے ۓ → ي; ة and Urdu ہ ۂ ۃ ھ → ه; ک → ك;
-//! Arabic-Indic and Persian digits → ASCII; Latin lower case). Urdu writes heh goal (ہ) and yeh
-//! barree (ے) where Arabic keyboards give ه and ي, so a reader typing لاهور finds لاہور. Every folded byte keeps the offset of the original character it came
-//! from, so a match in folded text maps back to a range of the original text.
+//! Arabic-Indic and Persian digits → ASCII; Hebrew geresh ׳ and gershayim ״ → ' and "; Latin
+//! lower case). Urdu writes heh goal (ہ) and yeh barree (ے) where Arabic keyboards give ه and
+//! ي, so a reader typing لاهور finds لاہور. Every folded byte keeps the offset of the original
+//! character it came from, so a match in folded text maps back to a range of the original text.
 
 use std::ops::Range;
 
@@ -109,6 +110,10 @@ fn fold_char(c: char) -> Option<char> {
         'ى' | 'ی' | 'ے' | 'ۓ' => 'ي',
         'ة' | 'ہ' | 'ۂ' | 'ۃ' | 'ھ' => 'ه',
         'ک' => 'ك',
+        // Hebrew geresh and gershayim, typed as the apostrophe and the double quote: צ׳ילה is
+        // צ'ילה, צה״ל is צה"ל.
+        '\u{05F3}' => '\'',
+        '\u{05F4}' => '"',
         '\u{0660}'..='\u{0669}' => digit(c, '\u{0660}'),
         '\u{06F0}'..='\u{06F9}' => digit(c, '\u{06F0}'),
         _ => return None,
@@ -149,6 +154,12 @@ mod tests {
     fn niqqud_folds_away_but_maqaf_stays() {
         assert_eq!(fold_query("יְרוּשָׁלַיִם"), "ירושלים");
         assert_eq!(fold_query("בֵּית־לֶחֶם"), "בית־לחם");
+    }
+
+    #[test]
+    fn geresh_and_gershayim_fold_to_the_apostrophe_and_quote() {
+        assert_eq!(fold_query("צ׳ילה"), fold_query("צ'ילה"));
+        assert_eq!(fold_query("צה״ל"), "צה\"ל");
     }
 
     #[test]

@@ -33,6 +33,7 @@
 
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
+use super::demonyms;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
@@ -108,6 +109,20 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && u.roles
                     .and_then(|r| r.kind)
                     .is_some_and(|k| k.1 == Source::Generated);
+            // A town of the generated lists after یک, هر, این or آن is a common noun in
+            // Persian: یک پردیس بین‌المللی (a campus), not Pardis.
+            let counted_noun = kind == EntityKind::Place
+                && t.persian
+                && !t.urdu
+                && i > 0
+                && t.joined_at(i - 1)
+                && INDEFINITE_FA.contains(&t.form(&t.units[i - 1]))
+                && u.roles
+                    .and_then(|r| r.kind)
+                    .is_some_and(|k| k.1 == Source::Generated);
+            if counted_noun {
+                continue;
+            }
             // بندر is a town in the generated lists; in Persian it is a port's head.
             if is_port_head(t, u) {
                 port(t, i, out);
@@ -155,6 +170,15 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if t.script(u) == Script::Hebrew {
             family_pair(t, i, out);
             hebrew_settlement(t, i, out);
+            if let Some((first, last)) = demonyms::person_after(t, i) {
+                push(
+                    out,
+                    &t.units[first],
+                    &t.units[last],
+                    EntityKind::Person,
+                    RANK_RULE,
+                );
+            }
         }
         if is_port_head(t, u) {
             port(t, i, out);
@@ -690,11 +714,14 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let start = j + 1;
     let arabic = t.script(&t.units[i]) == Script::Arabic;
+    let hebrew = t.script(&t.units[i]) == Script::Hebrew;
+    // Past the first word, a Hebrew family name may start with ה (זכי הלר): between the
+    // commas it is the name.
     let name = |k: usize| {
         t.units.get(k).is_some_and(|u| {
             (u.roles.is_none()
                 && t.name_word(u)
-                && (!t.definite(u) || arabic && k > start && !t.persian))
+                && (!t.definite(u) || (arabic && !t.persian || hebrew) && k > start))
                 || t.given_name(u)
                 || t.kind(u) == Some(EntityKind::Person)
         })
@@ -739,7 +766,11 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     while first > 0 && last - first < 2 && t.joined_at(first - 1) && name(&t.units[first - 1]) {
         first -= 1;
     }
-    let opens = first == 0 || !t.joined_at(first - 1);
+    // Persian writes و apart: a name after it opens as after punctuation (و اوستون ارونوف،
+    // هافبک ازبکستانی).
+    let opens = first == 0
+        || !t.joined_at(first - 1)
+        || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و";
     if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
         push(
             out,
@@ -791,6 +822,17 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 .is_some_and(|n| n.roles.is_none() && t.name_word(n) && !t.definite(n))
         {
             push(out, u, &t.units[j + 1], EntityKind::Person, RANK_TITLE);
+            return;
+        }
+        // Persian: a place named like a person right after the title and closed by
+        // punctuation is what the title governs, the person named after it: استاندار فارس،
+        // علیرضا قاسمی‌فرد.
+        if t.persian
+            && !t.urdu
+            && j == i + 1
+            && !t.joined_at(j)
+            && t.kind(u) == Some(EntityKind::Place)
+        {
             return;
         }
         if t.given_name(u) || t.kind(u) == Some(EntityKind::Person) {
@@ -1202,6 +1244,23 @@ fn persian_light_present(form: &str) -> bool {
 }
 
 /// The copula, which follows names as often as nouns (مقصد تهران است).
+/// A light verb in the continuous past (می‌شد, می‌کردند): می and a past stem.
+fn persian_light_continuous(form: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "شد",
+        "شدند",
+        "كرد",
+        "كردند",
+        "داد",
+        "دادند",
+        "گرفت",
+        "گرفتند",
+    ];
+    form.strip_prefix("مي")
+        .or_else(|| form.strip_prefix("نمي"))
+        .is_some_and(|rest| STEMS.contains(&rest))
+}
+
 const COPULAS: &[&str] = &["است", "بود", "هست", "بودند"];
 
 /// Persian: unit `k` is followed by a light verb, so it is the verb's noun (اعزام شده‌اند,
@@ -1272,6 +1331,36 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         definite_hebrew_head(t, i, out);
         return;
     }
+    // שירות names a body only before a definite noun (שירות התעסוקה); שירות צבאי is a
+    // service.
+    if hebrew
+        && t.form(&t.units[i]) == "שירות"
+        && !t
+            .units
+            .get(i + 1)
+            .is_some_and(|n| t.joined_at(i) && t.definite(n) && !hebrew_and_definite(t, n))
+    {
+        return;
+    }
+    // A Hebrew head in the construct state before המדינה is a body of the state: פרקליטות
+    // המדינה, ארכיון המדינה. The word is generic elsewhere, and ends the name here.
+    if hebrew
+        && !t.definite(&t.units[i])
+        && !t.prefix(&t.units[i]).ends_with('ה')
+        && t.joined_at(i)
+        && t.units.get(i + 1).is_some_and(|n| {
+            t.form(n) == "המדינה" && n.roles.is_some_and(|r| r.bits == ROLE_GENERIC)
+        })
+    {
+        push(
+            out,
+            &t.units[i],
+            &t.units[i + 1],
+            EntityKind::Organization,
+            RANK_RULE,
+        );
+        return;
+    }
     // A Persian head before a light verb is the verb's noun: در نمایشگاه شرکت کرده‌اند
     // (took part), not a company.
     if before_light_verb(t, i) {
@@ -1296,6 +1385,11 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         if hebrew && (t.prepositional(u) || definite && !t.definite(u)) {
+            break;
+        }
+        // Past a name of two words, a plural participle (מתכוונים, מבקשות) is the verb:
+        // בפרקליטות מחוז מרכז מתכוונים להגיש.
+        if hebrew && unknown >= 2 && hebrew_participle(t, u) {
             break;
         }
         // Two nouns joined by a standalone و close the name: سازمان غذا و دارو; so does a
@@ -1353,11 +1447,13 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             break;
         }
-        // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند.
+        // A noun before a Persian light verb belongs to the verb: به بیمارستان خودداری کنند,
+        // با نام دانشگاه پهلوی شناخته می‌شد.
         if t.persian
-            && t.units
-                .get(k + 1)
-                .is_some_and(|n| t.joined_at(k) && LIGHT_VERBS.contains(&t.form(n)))
+            && t.units.get(k + 1).is_some_and(|n| {
+                t.joined_at(k)
+                    && (LIGHT_VERBS.contains(&t.form(n)) || persian_light_continuous(t.form(n)))
+            })
         {
             break;
         }
@@ -1425,7 +1521,10 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // את, the object's mark, follows a verb, never a name.
         let closed = !t.joined_at(end)
             || t.units.get(end + 1).is_none_or(|n| {
-                (n.has(ROLE_STOP) && t.form(n) != "את") || t.prepositional(n) || t.conjoined(n)
+                (n.has(ROLE_STOP) && t.form(n) != "את")
+                    || t.prepositional(n)
+                    || t.conjoined(n)
+                    || hebrew_participle(t, n)
             });
         if !closed {
             end -= 1;
@@ -1467,8 +1566,42 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             push(out, u, u, EntityKind::Organization, RANK_RULE);
             return;
         }
+        // Not closed, a company's name and the sentence's verb after it: חברת התרופות טבע
+        // הודיעה. The organisation is the whole phrase. A word that is itself a verb
+        // (ברשות החדשנות מסרו כי) is followed by a particle (short), or is a past plural.
+        if let Some(u) = t.units.get(name)
+            && !closed
+            && t.form(&t.units[i]) == "חברת"
+            && u.roles.is_none()
+            && !t.definite(u)
+            && !hebrew_and_definite(t, u)
+            && !hebrew_past_plural(t, u, true)
+            && t.name_word(u)
+            && t.form(u).chars().count() >= 3
+            && t.units.get(name + 1).is_some_and(|n| {
+                t.joined_at(name)
+                    && (n.roles.is_none()
+                        || n.roles.is_some_and(|r| r.bits == ROLE_STOP)
+                            && t.form(n).chars().count() >= 4)
+                    && t.script(n) == Script::Hebrew
+                    && !t.prepositional(n)
+                    && !t.conjoined(n)
+            })
+        {
+            end = name;
+        }
     }
     push_organization(t, i, end, out);
+}
+
+/// An unknown Hebrew present plural of the derived stems: מ, then at least four letters,
+/// then ים or ות (מתכוונים, מבקשות).
+fn hebrew_participle(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    u.roles.is_none()
+        && form.starts_with('מ')
+        && (form.ends_with("ים") || form.ends_with("ות"))
+        && form.chars().count() >= 7
 }
 
 /// Hebrew heads followed by what kind they are, then the name: חברת התעופה ישראייר.
@@ -1733,6 +1866,8 @@ const NAMED_BY_TRIGGER: &[&str] = &[
     "استاديوم",
     "אצטדיון",
     "היכל",
+    "צומת",
+    "מחלף",
 ];
 
 /// Points of the compass before a known place: the region is one place with them (جنوب
@@ -1803,10 +1938,23 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if k >= t.units.len() || !t.joined_at(i) || is_port_head(t, &t.units[i]) {
         return;
     }
+    // استاد is a stadium in Arabic; in Persian and Urdu it is a professor or a teacher
+    // (استاد مهندسی شیمی), and their stadiums are ورزشگاه and استادیوم.
+    if t.persian && t.form(&t.units[i]) == "استاد" {
+        return;
+    }
     if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
         return;
     }
     let u = &t.units[k];
+    // A Hebrew road is named by its number (כביש 90, כביש 6), never by a word (כביש גישה).
+    if t.form(&t.units[i]) == "כביש" {
+        let form = t.form(u);
+        if form.len() <= 3 && form.bytes().all(|b| b.is_ascii_digit()) && u.first == u.last {
+            push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
+        }
+        return;
+    }
     let mut end = k;
     let named_by_trigger = NAMED_BY_TRIGGER.contains(&t.form(&t.units[i]));
     let stadium = STADIUMS.contains(&t.form(&t.units[i]));

@@ -43,6 +43,7 @@ pub mod aliases;
 pub mod arabic_names;
 pub mod clitics;
 pub mod context;
+pub mod demonyms;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod name_pairs;

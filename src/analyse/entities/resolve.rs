@@ -88,6 +88,21 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<Stri
         {
             into.insert(t.form(name).to_owned());
         }
+        // A Hebrew head, the kind of business with the article, then the name: חברת התרופות
+        // טבע, whose name the text goes on to use alone.
+        if let Some(last) = t.units.get(first + 2)
+            && head.start == c.start
+            && last.end == c.end
+            && head.has(ROLE_ORG_HEAD)
+            && t.script(head) == Script::Hebrew
+            && t.definite(name)
+            && name.roles.is_none()
+            && last.roles.is_none()
+            && !t.definite(last)
+            && t.form(last).chars().count() >= 3
+        {
+            into.insert(t.form(last).to_owned());
+        }
     }
 }
 
