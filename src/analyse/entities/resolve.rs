@@ -8,10 +8,12 @@
 //! list > pattern). Quotations are apart: they may contain other mentions and are reported
 //! with them (nested), never cutting them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
 
 use super::Mention;
-use super::clitics::{Script, prefix_cuts};
+use super::clitics::{Cuts, Script, prefix_cuts};
 use super::gazetteer::{ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
 use crate::document::EntityKind;
@@ -47,18 +49,18 @@ fn overlaps(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
 
 /// Folded forms that name people in `chosen`: whole names and, for names of several words,
 /// the last word (the family name a text goes on to use alone).
-pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Person) {
         let Some(name) = t.text().get(c.start..c.end) else {
             continue;
         };
-        into.insert(name.to_owned());
+        insert(into, name);
         let mut words = name.rsplit(' ');
         if let Some(last) = words.next()
             && last.len() < name.len()
             && last.chars().count() >= 3
         {
-            into.insert(last.to_owned());
+            insert(into, last);
             // A family name with its joiner is used alone with it: שחר בן מאיר, then בן
             // מאיר; محمد بن سلمان, then بن سلمان.
             if let Some(joiner) = words.next()
@@ -71,9 +73,17 @@ pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
     }
 }
 
+/// Adds `name` to `into`, allocating only when it is new: a long text names the same few
+/// people thousands of times.
+fn insert(into: &mut FxHashSet<String>, name: &str) {
+    if !into.contains(name) {
+        into.insert(name.to_owned());
+    }
+}
+
 /// Folded names of organisations in `chosen` that a head noun introduced: the unknown word
 /// after the head (חברת וויקס, شركة ديلويت), which the text goes on to use alone.
-pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Organization) {
         let first = t.units.partition_point(|u| u.start < c.start);
         let (Some(head), Some(name)) = (t.units.get(first), t.units.get(first + 1)) else {
@@ -86,14 +96,14 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<Stri
             && !t.definite(name)
             && t.form(name).chars().count() >= 3
         {
-            into.insert(t.form(name).to_owned());
+            insert(into, t.form(name));
         }
     }
 }
 
 /// Folded names of places that a place noun introduced (منطقة القصيم, استان ایلام): one
 /// unknown word, which the text goes on to use alone.
-pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Place) {
         let at = t.units.partition_point(|u| u.start < c.start);
         let (Some(name), Some(before)) = (t.units.get(at), at.checked_sub(1)) else {
@@ -106,7 +116,7 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
             && t.joined_at(before)
             && t.form(name).chars().count() >= 3
         {
-            into.insert(t.form(name).to_owned());
+            insert(into, t.form(name));
         }
     }
 }
@@ -116,12 +126,12 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
 const FAMILY_JOINERS: &[&str] = &["בן", "בר", "بن", "ابن", "ابو", "אבו"];
 
 /// Unknown words (prefixes cut) that are names of people already found become people too.
-pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Candidate>) {
+pub fn carry_people(t: &Text<'_>, names: &FxHashSet<String>, chosen: &mut Vec<Candidate>) {
     carry(t, names, EntityKind::Person, chosen);
 }
 
 /// Unknown words (prefixes cut) that are names already found become mentions of `kind`.
-pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &mut Vec<Candidate>) {
+pub fn carry(t: &Text<'_>, names: &FxHashSet<String>, kind: EntityKind, chosen: &mut Vec<Candidate>) {
     if names.is_empty() {
         return;
     }
@@ -149,7 +159,7 @@ pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &m
             continue;
         }
         let cuts = if t.persian {
-            Vec::new()
+            Cuts::default()
         } else {
             prefix_cuts(form)
         };

@@ -73,6 +73,45 @@ fn arabic_adjective(word: &str) -> bool {
     )
 }
 
+/// Letters of Persian and Urdu that Arabic does not use.
+const PERSIAN_LETTERS: Letters = Letters::new(&['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+/// Letters of Urdu that Persian does not use.
+const URDU_LETTERS: Letters = Letters::new(&['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']);
+
+/// A set of letters written in two bytes of UTF-8 (U+0080 to U+07FF), found in a text by its
+/// bytes: a table lookup a byte, where `str::contains` with a set of characters decodes each
+/// character and compares it with each letter of the set.
+struct Letters {
+    /// For each lead byte 0xC0 to 0xDF, the bit set of continuation bytes (less 0x80) that
+    /// complete a letter of the set.
+    trails: [u64; 32],
+}
+
+impl Letters {
+    const fn new(letters: &[char]) -> Letters {
+        let mut trails = [0u64; 32];
+        let mut i = 0;
+        while i < letters.len() {
+            let c = letters[i] as u32;
+            assert!(c >= 0x80 && c < 0x800, "a letter of two bytes");
+            trails[(c >> 6) as usize] |= 1 << (c & 0x3F);
+            i += 1;
+        }
+        Letters { trails }
+    }
+
+    /// Whether `text` holds one of the letters. A lead byte is never a continuation byte, so
+    /// a lead and trail pair found anywhere is a whole character.
+    fn in_text(&self, text: &str) -> bool {
+        text.as_bytes().windows(2).any(|pair| {
+            let (lead, trail) = (pair[0], pair[1]);
+            lead & 0xE0 == 0xC0
+                && trail & 0xC0 == 0x80
+                && self.trails[usize::from(lead & 0x1F)] & (1 << (trail & 0x3F)) != 0
+        })
+    }
+}
+
 pub struct Text<'a> {
     pub original: &'a str,
     pub folded: Folded,
@@ -91,7 +130,7 @@ impl<'a> Text<'a> {
     pub fn new(original: &'a str, lexicons: Lexicons<'_>) -> Text<'a> {
         let folded = fold(original);
         let words = words(&folded.text);
-        let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+        let persian = PERSIAN_LETTERS.in_text(original);
         // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
         let mut units = units(&folded.text, &words, lexicons, !persian);
         for u in &mut units {
@@ -112,7 +151,7 @@ impl<'a> Text<'a> {
             words,
             units,
             persian,
-            urdu: original.contains(['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']),
+            urdu: URDU_LETTERS.in_text(original),
             rtl: std::cell::OnceCell::new(),
         }
     }

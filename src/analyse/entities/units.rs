@@ -154,9 +154,10 @@ const ELIDED_WINDOW: usize = 200;
 /// (Arabic and Hebrew text) or not (Persian and Urdu text).
 pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
+    let mut restored = String::new();
     let mut i = 0;
     while let Some(word) = words.get(i) {
-        let found = lookup_word(text, *word, lexicons, prefixes);
+        let found = lookup_word(text, *word, lexicons, prefixes, &mut restored);
         let unit = match found {
             Some((start, end, roles, elided)) => {
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
@@ -190,12 +191,13 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
 }
 
 /// The phrase a word starts, whole word first, then after each possible prefix, then through
-/// an elided article.
+/// an elided article (put back in `restored`, a buffer reused from word to word).
 fn lookup_word(
     text: &str,
     word: Word,
     lexicons: Lexicons<'_>,
     prefixes: bool,
+    restored: &mut String,
 ) -> Option<(usize, usize, Roles, bool)> {
     if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
         return Some((word.start, end, roles, false));
@@ -237,9 +239,11 @@ fn lookup_word(
     while !text.is_char_boundary(window_end) {
         window_end -= 1;
     }
-    let restored = format!("ا{}", text.get(lam..window_end)?);
+    restored.clear();
+    restored.push('ا');
+    restored.push_str(text.get(lam..window_end)?);
     let restored_word_end = word.end - lam + 'ا'.len_utf8();
-    let (end, roles) = lexicons.phrase_at(&restored, 0, restored_word_end.min(restored.len()))?;
+    let (end, roles) = lexicons.phrase_at(restored, 0, restored_word_end.min(restored.len()))?;
     let end = lam + end.checked_sub('ا'.len_utf8())?;
     (end > lam).then_some((lam, end, roles, true))
 }
