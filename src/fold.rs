@@ -44,18 +44,102 @@ pub fn fold_onto(text: &str, out: &mut String, origin: &mut Vec<u32>) {
     out.reserve(text.len());
     origin.reserve(text.len() + 1);
     let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
-    for (at, c) in text.char_indices() {
-        if is_ignored(c) {
+    let bytes = text.as_bytes();
+    // Characters that fold to themselves (most of an article: lower-case ASCII, Hebrew and
+    // Arabic letters) are copied a run at a time; only the others are folded one by one.
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            at += 1;
             continue;
         }
-        let before = out.len();
-        push_folded(out, c);
-        origin.resize(origin.len() + (out.len() - before), offset(at));
+        // Hebrew and Arabic letters take two bytes: decoded here without the general decoder.
+        let two = match bytes.get(at + 1) {
+            Some(&t) if b & 0xE0 == 0xC0 => {
+                char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(t & 0x3F))
+            }
+            _ => None,
+        };
+        let Some(c) = two.or_else(|| text.get(at..).and_then(|rest| rest.chars().next())) else {
+            break;
+        };
+        let rtl = (c as usize)
+            .checked_sub(RTL_FIRST as usize)
+            .and_then(|i| RTL_FOLDS.get(i));
+        if rtl.is_some_and(|&f| u32::from(f) == u32::from(c)) {
+            at += c.len_utf8();
+            continue;
+        }
+        copy_run(text, run..at, out, origin);
+        let from = offset(at);
+        at += c.len_utf8();
+        run = at;
+        // ASCII capitals, and Hebrew and Arabic characters from the table made at compile
+        // time (0 when dropped); the rest by the general rules and the case tables.
+        let folded = match rtl {
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            Some(&f) => match char::from_u32(u32::from(f)) {
+                Some(f) if f != '\0' => f,
+                _ => continue,
+            },
+            None => {
+                if !is_ignored(c) {
+                    let before = out.len();
+                    push_folded(out, c);
+                    origin.resize(origin.len() + (out.len() - before), from);
+                }
+                continue;
+            }
+        };
+        out.push(folded);
+        origin.resize(origin.len() + folded.len_utf8(), from);
     }
+    copy_run(text, run..text.len(), out, origin);
     // The end maps past everything, so a match ending on the last letter takes its marks; a
     // match ending earlier maps to the next kept character, past the marks dropped between.
     origin.push(offset(text.len()));
 }
+
+/// Copies `range` of `text`, characters that fold to themselves, to `out`, each byte mapped
+/// to the start of its character.
+fn copy_run(text: &str, range: Range<usize>, out: &mut String, origin: &mut Vec<u32>) {
+    let Some(piece) = text.get(range.clone()) else {
+        return;
+    };
+    out.push_str(piece);
+    let mut start = u32::try_from(range.start).unwrap_or(u32::MAX);
+    origin.extend(piece.bytes().zip(range).map(|(b, at)| {
+        // A continuation byte maps to the start of its character.
+        if b & 0xC0 != 0x80 {
+            start = u32::try_from(at).unwrap_or(u32::MAX);
+        }
+        start
+    }));
+}
+
+/// The Hebrew and Arabic blocks, whose letters fold without case: U+0590 to U+06FF.
+const RTL_FIRST: char = '\u{0590}';
+const RTL_LAST: char = '\u{06FF}';
+
+/// What each character of the Hebrew and Arabic blocks folds to, 0 when it is dropped: the
+/// same answers as [`is_ignored`] and [`push_folded`], worked out at compile time.
+const RTL_FOLDS: [u16; RTL_LAST as usize - RTL_FIRST as usize + 1] = {
+    let mut table = [0u16; RTL_LAST as usize - RTL_FIRST as usize + 1];
+    let mut i = 0;
+    while i < table.len() {
+        if let Some(c) = char::from_u32(RTL_FIRST as u32 + i as u32)
+            && !is_ignored(c)
+        {
+            table[i] = match fold_char(c) {
+                Some(f) => f as u16,
+                None => c as u16,
+            };
+        }
+        i += 1;
+    }
+    table
+};
 
 /// [`Folded::original_range`] over one text's stretch of an origin map.
 pub fn original_range(origin: &[u32], folded: Range<usize>) -> Range<usize> {
@@ -86,7 +170,7 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// Characters readers do not type, dropped from folded text.
-pub fn is_ignored(c: char) -> bool {
+pub const fn is_ignored(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'   // Arabic honorific and Quranic signs
         | '\u{064B}'..='\u{065F}' // harakat, tanwin, shadda, sukun, hamza marks
@@ -102,7 +186,7 @@ pub fn is_ignored(c: char) -> bool {
         | '\u{FEFF}')
 }
 
-fn fold_char(c: char) -> Option<char> {
+const fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         // ۓ is ے + hamza above, ۂ is ہ + hamza above: the hamza is a mark readers do not type.
@@ -115,9 +199,11 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
-fn digit(c: char, zero: char) -> char {
-    let value = u32::from(c) - u32::from(zero);
-    char::from_digit(value, 10).unwrap_or(c)
+const fn digit(c: char, zero: char) -> char {
+    match char::from_digit(c as u32 - zero as u32, 10) {
+        Some(d) => d,
+        None => c,
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +240,16 @@ mod tests {
     #[test]
     fn digits_and_latin_case_fold() {
         assert_eq!(fold_query("٢٠١٦ و۱۳۹۵ Raqqa"), "2016 و1395 raqqa");
+    }
+
+    #[test]
+    fn hebrew_and_arabic_table_folds_as_the_rules_do() {
+        for c in (RTL_FIRST..=RTL_LAST).chain(['a', 'Z', 'É', 'Ж', '\u{200F}', 'ﻻ']) {
+            let text = format!("x{c}y");
+            let folded = fold(&text);
+            assert_eq!(folded.text, fold_query(&text), "U+{:04X}", u32::from(c));
+            assert_eq!(folded.origin.len(), folded.text.len() + 1);
+        }
     }
 
     #[test]

@@ -42,6 +42,13 @@ pub fn prefix_cuts(word: &str) -> Cuts {
     let Some(first) = word.chars().next() else {
         return cuts;
     };
+    // Most words start with a letter that is no prefix.
+    if !matches!(
+        first,
+        'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ו' | 'ה' | 'ב' | 'כ' | 'ל' | 'מ' | 'ש'
+    ) {
+        return cuts;
+    }
     // Only the first few letters can be prefixes; the rest only needs counting. Asked of most
     // words of a text, so nothing here allocates.
     let mut chars = [(0usize, '\0'); 8];

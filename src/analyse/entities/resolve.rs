@@ -131,7 +131,12 @@ pub fn carry_people(t: &Text<'_>, names: &FxHashSet<String>, chosen: &mut Vec<Ca
 }
 
 /// Unknown words (prefixes cut) that are names already found become mentions of `kind`.
-pub fn carry(t: &Text<'_>, names: &FxHashSet<String>, kind: EntityKind, chosen: &mut Vec<Candidate>) {
+pub fn carry(
+    t: &Text<'_>,
+    names: &FxHashSet<String>,
+    kind: EntityKind,
+    chosen: &mut Vec<Candidate>,
+) {
     if names.is_empty() {
         return;
     }

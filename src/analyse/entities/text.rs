@@ -78,17 +78,21 @@ const PERSIAN_LETTERS: Letters = Letters::new(&['پ', 'چ', 'ژ', 'گ', 'ی', '�
 /// Letters of Urdu that Persian does not use.
 const URDU_LETTERS: Letters = Letters::new(&['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']);
 
-/// A set of letters written in two bytes of UTF-8 (U+0080 to U+07FF), found in a text by its
-/// bytes: a table lookup a byte, where `str::contains` with a set of characters decodes each
-/// character and compares it with each letter of the set.
+/// A set of letters written in two bytes of UTF-8 (U+0080 to U+07FF), looked for by bytes
+/// rather than by decoding every character of a text and comparing it with each letter.
 struct Letters {
+    letters: &'static [char],
     /// For each lead byte 0xC0 to 0xDF, the bit set of continuation bytes (less 0x80) that
     /// complete a letter of the set.
     trails: [u64; 32],
 }
 
+/// Lead bytes of U+0680 to U+06FF, the Arabic block's letters for other languages: rare in
+/// Arabic and Hebrew text, so a scan for them skips most of it.
+const EXTENDED_LEADS: [u8; 2] = [0xDA, 0xDB];
+
 impl Letters {
-    const fn new(letters: &[char]) -> Letters {
+    const fn new(letters: &'static [char]) -> Letters {
         let mut trails = [0u64; 32];
         let mut i = 0;
         while i < letters.len() {
@@ -97,17 +101,30 @@ impl Letters {
             trails[(c >> 6) as usize] |= 1 << (c & 0x3F);
             i += 1;
         }
-        Letters { trails }
+        Letters { letters, trails }
     }
 
-    /// Whether `text` holds one of the letters. A lead byte is never a continuation byte, so
-    /// a lead and trail pair found anywhere is a whole character.
+    /// Whether `text` holds one of the letters. A lead byte is never a continuation byte, so a
+    /// lead found anywhere starts a character: letters of U+0680 to U+06FF are found by one
+    /// scan for their lead bytes, each other letter by a substring scan.
     fn in_text(&self, text: &str) -> bool {
-        text.as_bytes().windows(2).any(|pair| {
-            let (lead, trail) = (pair[0], pair[1]);
-            lead & 0xE0 == 0xC0
-                && trail & 0xC0 == 0x80
-                && self.trails[usize::from(lead & 0x1F)] & (1 << (trail & 0x3F)) != 0
+        let bytes = text.as_bytes();
+        let others = self.letters.iter().filter(|c| {
+            let lead = (0xC0 | (u32::from(**c) >> 6)) as u8;
+            !EXTENDED_LEADS.contains(&lead)
+        });
+        for c in others {
+            let mut buffer = [0u8; 4];
+            if memchr::memmem::find(bytes, c.encode_utf8(&mut buffer).as_bytes()).is_some() {
+                return true;
+            }
+        }
+        let [a, b] = EXTENDED_LEADS;
+        memchr::memchr2_iter(a, b, bytes).any(|at| {
+            bytes.get(at + 1).is_some_and(|&trail| {
+                trail & 0xC0 == 0x80
+                    && self.trails[usize::from(bytes[at] & 0x1F)] & (1 << (trail & 0x3F)) != 0
+            })
         })
     }
 }
@@ -161,7 +178,24 @@ impl<'a> Text<'a> {
     pub fn rtl(&self) -> bool {
         *self.rtl.get_or_init(|| {
             let (mut rtl, mut latin) = (0usize, 0usize);
-            for c in self.folded.text.chars() {
+            let text = &self.folded.text;
+            let bytes = text.as_bytes();
+            let mut at = 0;
+            while let Some(&b) = bytes.get(at) {
+                // ASCII and two-byte characters (Hebrew, Arabic) are decoded here, the rest
+                // by the general decoder.
+                let c = match bytes.get(at + 1) {
+                    _ if b.is_ascii() => char::from(b),
+                    Some(&t) if b & 0xE0 == 0xC0 => {
+                        char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(t & 0x3F))
+                            .unwrap_or_default()
+                    }
+                    _ => text
+                        .get(at..)
+                        .and_then(|rest| rest.chars().next())
+                        .unwrap_or_default(),
+                };
+                at += c.len_utf8();
                 match script_of(c) {
                     Script::Arabic | Script::Hebrew => rtl += 1,
                     Script::Latin => latin += 1,
@@ -183,7 +217,18 @@ impl<'a> Text<'a> {
 
     /// The script of the unit's first letter.
     pub fn script(&self, u: &Unit) -> Script {
-        self.form(u).chars().next().map_or(Script::Other, script_of)
+        // Asked many times of most units: ASCII and the two-byte Hebrew and Arabic letters
+        // are told from their first byte, the rest decoded.
+        let text = &self.folded.text;
+        match text.as_bytes().get(u.start) {
+            Some(_) if u.end <= u.start || !text.is_char_boundary(u.end) => Script::Other,
+            Some(&b) if b.is_ascii_alphabetic() => Script::Latin,
+            Some(&b) if b.is_ascii() => Script::Other,
+            Some(0xD7) => Script::Hebrew,
+            Some(0xD8..=0xDB) => Script::Arabic,
+            Some(_) => self.form(u).chars().next().map_or(Script::Other, script_of),
+            None => Script::Other,
+        }
     }
 
     /// Only spaces between two units: no punctuation, no line break.
@@ -400,5 +445,40 @@ impl<'a> Text<'a> {
     pub fn original_text(&self, start: usize, end: usize) -> &'a str {
         let range = self.folded.original_range(start..end);
         self.original.get(range).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persian_and_urdu_letters_are_found_by_their_bytes() {
+        let texts = [
+            "أعلن وزير الخارجية الروسي سيرغي لافروف",
+            "پایتخت ایران",
+            "وزیر",
+            "کراچی سے",
+            "ٹیم",
+            "لاہور",
+            "בירושלים ÞÄ",
+            "ڈ",
+            "",
+            "ÿ ڭ ۆ",
+        ];
+        for text in texts {
+            for (set, letters) in [
+                (
+                    &PERSIAN_LETTERS,
+                    ['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے'].as_slice(),
+                ),
+                (
+                    &URDU_LETTERS,
+                    ['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ'].as_slice(),
+                ),
+            ] {
+                assert_eq!(set.in_text(text), text.contains(letters), "{text}");
+            }
+        }
     }
 }

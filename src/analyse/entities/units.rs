@@ -47,39 +47,45 @@ fn possessive(text: &str, at: usize) -> bool {
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
+    let mut chars = text.char_indices();
     let mut prev_alnum = false;
     let mut prev_digit = false;
     let mut prev_hebrew = false;
     while let Some((at, c)) = chars.next() {
-        let alnum = is_word_char(c);
+        if is_word_char(c) {
+            // Letters and digits, most of the text, need no look ahead.
+            if start.is_none() {
+                start = Some(at);
+            }
+            prev_alnum = true;
+            prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
+            prev_digit = c.is_ascii_digit();
+            continue;
+        }
+        let next = chars.clone().next().map(|(_, n)| n);
         // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
         let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
         // A Hebrew prefix and a hyphen before a Latin word stay apart from it: ו-GoDaddy.
-        let prefix_latin = prev_hebrew
-            && matches!(c, '-' | '־')
-            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_alphabetic());
+        let prefix_latin =
+            prev_hebrew && matches!(c, '-' | '־') && next.is_some_and(|n| n.is_ascii_alphabetic());
         let joins = geresh
-            || !alnum
-                && prev_alnum
+            || prev_alnum
                 && is_joiner(c)
-                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && next.is_some_and(is_word_char)
                 && !possessive(text, at)
                 && !prefix_latin
-                && !(c == '-'
-                    && prev_digit
-                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
-        if alnum || joins {
+                && !(c == '-' && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
+        if joins {
             if start.is_none() {
                 start = Some(at);
             }
         } else if let Some(s) = start.take() {
             out.push(Word { start: s, end: at });
         }
-        prev_alnum = alnum || geresh;
-        prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
+        prev_alnum = geresh;
+        prev_hebrew = false;
         // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
-        prev_digit = c.is_ascii_digit();
+        prev_digit = false;
     }
     if let Some(s) = start {
         out.push(Word {
