@@ -8,8 +8,6 @@
 //! list > pattern). Quotations are apart: they may contain other mentions and are reported
 //! with them (nested), never cutting them.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashSet;
 
 use super::Mention;
@@ -28,13 +26,13 @@ pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
         let key = |c: &Candidate| (c.rank >= RANK_USER, c.end - c.start, c.rank);
         key(b).cmp(&key(a)).then(a.start.cmp(&b.start))
     });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut taken = Taken::new(others.iter().map(|c| c.end).max().unwrap_or(0));
     let mut out = Vec::with_capacity(others.len() + quotes.len());
     for c in others {
-        if overlaps(&taken, c.start, c.end) {
+        if taken.any(c.start, c.end) {
             continue;
         }
-        taken.insert(c.start, c.end);
+        taken.take(c.start, c.end);
         out.push(c);
     }
     out.append(&mut quotes);
@@ -42,9 +40,44 @@ pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-fn overlaps(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
-    let before = taken.range(..end).next_back();
-    before.is_some_and(|(_, &e)| e > start)
+/// The bytes of the folded text that chosen candidates cover, one bit each: spans are a few
+/// words long, so asking about one reads a word or two of bits, where a map of spans walked
+/// a tree for each of a long text's candidates.
+struct Taken {
+    bits: Vec<u64>,
+}
+
+impl Taken {
+    /// Room for spans ending at or before `end`.
+    fn new(end: usize) -> Taken {
+        Taken {
+            bits: vec![0; end / 64 + 1],
+        }
+    }
+
+    /// The masks of the bits of `start..end`, by word index.
+    fn words(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+        let (first, last) = (start / 64, end.saturating_sub(1) / 64);
+        (first..=last).filter(move |_| end > start).map(move |w| {
+            let from = if w == first { start % 64 } else { 0 };
+            let to = if w == last { (end - 1) % 64 + 1 } else { 64 };
+            let mask = (u64::MAX >> (64 - (to - from))) << from;
+            (w, mask)
+        })
+    }
+
+    /// Whether any byte of `start..end` is taken.
+    fn any(&self, start: usize, end: usize) -> bool {
+        Taken::words(start, end).any(|(w, mask)| self.bits.get(w).is_some_and(|b| b & mask != 0))
+    }
+
+    fn take(&mut self, start: usize, end: usize) {
+        for (w, mask) in Taken::words(start, end) {
+            if let Some(b) = self.bits.get_mut(w) {
+                *b |= mask;
+            }
+        }
+    }
 }
 
 /// Folded forms that name people in `chosen`: whole names and, for names of several words,
@@ -84,8 +117,9 @@ fn insert(into: &mut FxHashSet<String>, name: &str) {
 /// Folded names of organisations in `chosen` that a head noun introduced: the unknown word
 /// after the head (חברת וויקס, شركة ديلويت), which the text goes on to use alone.
 pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
+    let mut cursor = UnitCursor::default();
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Organization) {
-        let first = t.units.partition_point(|u| u.start < c.start);
+        let first = cursor.first_from(t, c.start);
         let (Some(head), Some(name)) = (t.units.get(first), t.units.get(first + 1)) else {
             continue;
         };
@@ -101,11 +135,36 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<St
     }
 }
 
+/// The first unit starting at or after a byte offset, for offsets asked in increasing order
+/// (chosen candidates are sorted): a walk forward from the last answer, where a binary search
+/// of a long text's units would miss the cache at every step.
+#[derive(Default)]
+struct UnitCursor {
+    at: usize,
+    last: usize,
+}
+
+impl UnitCursor {
+    fn first_from(&mut self, t: &Text<'_>, start: usize) -> usize {
+        if start < self.last {
+            // Out of order: search afresh.
+            self.at = t.units.partition_point(|u| u.start < start);
+        } else {
+            while t.units.get(self.at).is_some_and(|u| u.start < start) {
+                self.at += 1;
+            }
+        }
+        self.last = start;
+        self.at
+    }
+}
+
 /// Folded names of places that a place noun introduced (منطقة القصيم, استان ایلام): one
 /// unknown word, which the text goes on to use alone.
 pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
+    let mut cursor = UnitCursor::default();
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Place) {
-        let at = t.units.partition_point(|u| u.start < c.start);
+        let at = cursor.first_from(t, c.start);
         let (Some(name), Some(before)) = (t.units.get(at), at.checked_sub(1)) else {
             continue;
         };
@@ -246,4 +305,35 @@ pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taken_bytes_answer_overlaps_as_spans_do() {
+        let spans = [
+            (3, 9),
+            (60, 70),
+            (127, 129),
+            (200, 330),
+            (64, 65),
+            (0, 1),
+            (9, 10),
+        ];
+        let mut taken = Taken::new(400);
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in spans {
+            let overlaps = kept.iter().any(|&(s, e)| s < end && start < e);
+            assert_eq!(taken.any(start, end), overlaps, "{start}..{end}");
+            if !overlaps {
+                taken.take(start, end);
+                kept.push((start, end));
+            }
+        }
+        assert_eq!(kept.len(), 6);
+        assert!(!taken.any(10, 60) && !taken.any(129, 200) && !taken.any(330, 400));
+        assert!(taken.any(329, 331) && taken.any(128, 129) && taken.any(0, 400));
+    }
 }
