@@ -54,6 +54,21 @@ pub fn fold_onto(text: &str, out: &mut String, origin: &mut Vec<u32>) {
             at += 1;
             continue;
         }
+        // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
+        // bytes.
+        if b & 0xE0 == 0xC0
+            && let Some(&t) = bytes.get(at + 1)
+        {
+            let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
+            if code
+                .checked_sub(RTL_FIRST as usize)
+                .and_then(|i| RTL_FOLDS.get(i))
+                .is_some_and(|&f| usize::from(f) == code)
+            {
+                at += 2;
+                continue;
+            }
+        }
         // Hebrew and Arabic letters take two bytes: decoded here without the general decoder.
         let two = match bytes.get(at + 1) {
             Some(&t) if b & 0xE0 == 0xC0 => {
@@ -108,13 +123,14 @@ fn copy_run(text: &str, range: Range<usize>, out: &mut String, origin: &mut Vec<
         return;
     };
     out.push_str(piece);
-    let mut start = u32::try_from(range.start).unwrap_or(u32::MAX);
-    origin.extend(piece.bytes().zip(range).map(|(b, at)| {
+    let base = range.start;
+    let mut start = 0;
+    origin.extend(piece.bytes().enumerate().map(|(i, b)| {
         // A continuation byte maps to the start of its character.
         if b & 0xC0 != 0x80 {
-            start = u32::try_from(at).unwrap_or(u32::MAX);
+            start = i;
         }
-        start
+        u32::try_from(base + start).unwrap_or(u32::MAX)
     }));
 }
 

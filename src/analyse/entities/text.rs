@@ -73,6 +73,38 @@ fn arabic_adjective(word: &str) -> bool {
     )
 }
 
+/// The characters of `text` in Arabic or Hebrew script, and in Latin script, as
+/// [`script_of`] tells them. Counted by lead bytes: two-byte characters are told from their
+/// two bytes, longer ones decoded, continuation bytes skipped.
+fn count_scripts(text: &str) -> (usize, usize) {
+    let (mut rtl, mut latin) = (0usize, 0usize);
+    let bytes = text.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        let trail = || bytes.get(at + 1).copied().unwrap_or(0);
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
+            0x00..=0x7F | 0x80..=0xBF => {}
+            // U+00C0 to U+024F.
+            0xC3..=0xC8 => latin += 1,
+            0xC9 if trail() < 0x90 => latin += 1,
+            // U+0590 to U+06FF, and U+0750 to U+077F.
+            0xD6 | 0xDD if trail() >= 0x90 => rtl += 1,
+            0xD7..=0xDB => rtl += 1,
+            0xC0..=0xDF => {}
+            _ => match text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map(script_of)
+            {
+                Some(Script::Arabic | Script::Hebrew) => rtl += 1,
+                Some(Script::Latin) => latin += 1,
+                _ => {}
+            },
+        }
+    }
+    (rtl, latin)
+}
+
 /// Letters of Persian and Urdu that Arabic does not use.
 const PERSIAN_LETTERS: Letters = Letters::new(&['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
 /// Letters of Urdu that Persian does not use.
@@ -177,31 +209,7 @@ impl<'a> Text<'a> {
     /// brands quoted from elsewhere.
     pub fn rtl(&self) -> bool {
         *self.rtl.get_or_init(|| {
-            let (mut rtl, mut latin) = (0usize, 0usize);
-            let text = &self.folded.text;
-            let bytes = text.as_bytes();
-            let mut at = 0;
-            while let Some(&b) = bytes.get(at) {
-                // ASCII and two-byte characters (Hebrew, Arabic) are decoded here, the rest
-                // by the general decoder.
-                let c = match bytes.get(at + 1) {
-                    _ if b.is_ascii() => char::from(b),
-                    Some(&t) if b & 0xE0 == 0xC0 => {
-                        char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(t & 0x3F))
-                            .unwrap_or_default()
-                    }
-                    _ => text
-                        .get(at..)
-                        .and_then(|rest| rest.chars().next())
-                        .unwrap_or_default(),
-                };
-                at += c.len_utf8();
-                match script_of(c) {
-                    Script::Arabic | Script::Hebrew => rtl += 1,
-                    Script::Latin => latin += 1,
-                    Script::Other => {}
-                }
-            }
+            let (rtl, latin) = count_scripts(&self.folded.text);
             rtl > latin
         })
     }
@@ -451,6 +459,22 @@ impl<'a> Text<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_are_counted_as_script_of_tells_them() {
+        let every: String = (0..0x11000u32).filter_map(char::from_u32).collect();
+        for text in [every.as_str(), "שלום Raqqa الرقة ÀɏɐĀ ݐ ݏ ﭐ יִ 😀", ""] {
+            let (mut rtl, mut latin) = (0, 0);
+            for c in text.chars() {
+                match script_of(c) {
+                    Script::Arabic | Script::Hebrew => rtl += 1,
+                    Script::Latin => latin += 1,
+                    Script::Other => {}
+                }
+            }
+            assert_eq!(count_scripts(text), (rtl, latin));
+        }
+    }
 
     #[test]
     fn persian_and_urdu_letters_are_found_by_their_bytes() {
