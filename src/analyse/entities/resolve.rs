@@ -199,6 +199,7 @@ pub fn carry(
     if names.is_empty() {
         return;
     }
+    let shapes = Shapes::new(names);
     // Chosen spans in order; units come in order too, so one cursor walks both.
     let spans: Vec<(usize, usize)> = chosen
         .iter()
@@ -227,9 +228,10 @@ pub fn carry(
         } else {
             prefix_cuts(form)
         };
-        let cut = std::iter::once(0)
-            .chain(cuts)
-            .find(|&cut| form.get(cut..).is_some_and(|rest| names.contains(rest)));
+        let cut = std::iter::once(0).chain(cuts).find(|&cut| {
+            form.get(cut..)
+                .is_some_and(|rest| shapes.may_hold(rest) && names.contains(rest))
+        });
         if let Some(cut) = cut {
             let mut start = u.start + cut;
             // Its joiner before it, when the name was known with it (בן מאיר).
@@ -258,6 +260,37 @@ pub fn carry(
     if !added.is_empty() {
         chosen.append(&mut added);
         chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+}
+
+/// The shapes of a set of names (length, first and last byte), one bit each: most words of a
+/// long text are told apart from a few dozen names by one bit, without hashing the word.
+struct Shapes {
+    bits: [u64; 64],
+}
+
+impl Shapes {
+    fn new(names: &FxHashSet<String>) -> Shapes {
+        let mut shapes = Shapes { bits: [0; 64] };
+        for name in names {
+            let (word, bit) = Shapes::bit(name);
+            shapes.bits[word] |= bit;
+        }
+        shapes
+    }
+
+    fn bit(name: &str) -> (usize, u64) {
+        let bytes = name.as_bytes();
+        let first = bytes.first().copied().unwrap_or(0);
+        let last = bytes.last().copied().unwrap_or(0);
+        let shape = (bytes.len() * 31 + usize::from(first)) * 31 + usize::from(last);
+        ((shape / 64) % 64, 1 << (shape % 64))
+    }
+
+    /// False when `name` is surely not in the set.
+    fn may_hold(&self, name: &str) -> bool {
+        let (word, bit) = Shapes::bit(name);
+        self.bits[word] & bit != 0
     }
 }
 

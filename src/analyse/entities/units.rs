@@ -47,22 +47,25 @@ fn possessive(text: &str, at: usize) -> bool {
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices();
     let mut prev_alnum = false;
     let mut prev_digit = false;
     let mut prev_hebrew = false;
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let here = at;
+        at += c.len_utf8();
         if is_word_char(c) {
             // Letters and digits, most of the text, need no look ahead.
             if start.is_none() {
-                start = Some(at);
+                start = Some(here);
             }
             prev_alnum = true;
             prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
             prev_digit = c.is_ascii_digit();
             continue;
         }
-        let next = chars.clone().next().map(|(_, n)| n);
+        let at = here;
+        let next = char_at(text, at + c.len_utf8());
         // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
         let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
         // A Hebrew prefix and a hyphen before a Latin word stay apart from it: ו-GoDaddy.
@@ -94,6 +97,22 @@ pub fn words(text: &str) -> Vec<Word> {
         });
     }
     out
+}
+
+/// The character at byte `at` of `text`: ASCII and two-byte characters (Hebrew, Arabic)
+/// decoded from their bytes, others by the general decoder.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(at)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
+    if b & 0xE0 == 0xC0
+        && let Some(&t) = bytes.get(at + 1)
+    {
+        return char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(t & 0x3F));
+    }
+    text.get(at..)?.chars().next()
 }
 
 /// Whether a phrase may end at byte `end` of `text`: not in the middle of a word.
