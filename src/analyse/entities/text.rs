@@ -83,7 +83,8 @@ fn count_scripts(text: &str) -> (usize, usize) {
         let trail = || bytes.get(at + 1).copied().unwrap_or(0);
         match b {
             b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
-            0x00..=0x7F | 0x80..=0xBF => {}
+            // Other ASCII, and continuation bytes.
+            0x00..=0xBF => {}
             // U+00C0 to U+024F.
             0xC3..=0xC8 => latin += 1,
             0xC9 if trail() < 0x90 => latin += 1,
