@@ -12,53 +12,292 @@
 use std::ops::Range;
 
 /// Folded text plus its way back to the original.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each byte of `text` (and one past the end), the byte offset in the original text of
-    /// the character it came from; the last entry is the original length. `u32` halves the
-    /// memory a 10 MB article's map takes; one text part of 4 GiB or more is not read (the
-    /// offsets past that saturate, so ranges there come out empty instead of wrong).
-    origin: Vec<u32>,
+    /// The way back, in stretches: most characters fold to as many bytes as they had (Hebrew
+    /// and Arabic letters, ASCII), so a stretch of them maps by one offset, and a map of
+    /// every byte (four times the text) is not needed. A stretch ends where a character was
+    /// dropped or changed its length; the last one starts at the end of the text and maps to
+    /// the original length. Offsets past 4 GiB saturate, so ranges there come out empty
+    /// instead of wrong.
+    stretches: Vec<Stretch>,
+}
+
+/// Where a stretch of folded text starts, and the original offset it starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stretch {
+    folded: u32,
+    original: u32,
+    /// Every byte maps to `original` (one character that changed its length); otherwise byte
+    /// for byte, each to the start of its character.
+    flat: bool,
+}
+
+impl Default for Folded {
+    fn default() -> Folded {
+        fold("")
+    }
 }
 
 impl Folded {
     /// Maps a byte range of the folded text back to the original text. The range is widened to
     /// whole original characters and takes along marks dropped right after its last character.
     pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
-        original_range(&self.origin, folded)
+        let (start, end) = (self.original_at(folded.start), self.original_at(folded.end));
+        start..end.max(start)
+    }
+
+    /// The original offset of the character folded byte `at` came from; the end and anything
+    /// past it map to the original length.
+    fn original_at(&self, at: usize) -> usize {
+        let at = at.min(self.text.len());
+        let i = self.stretches.partition_point(|s| s.folded as usize <= at);
+        let Some(stretch) = i.checked_sub(1).and_then(|i| self.stretches.get(i)) else {
+            return 0;
+        };
+        let first = stretch.folded as usize;
+        if stretch.flat {
+            return stretch.original as usize;
+        }
+        // A continuation byte maps to the start of its character.
+        let bytes = self.text.as_bytes();
+        let mut start = at;
+        while start > first && bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+            start -= 1;
+        }
+        stretch.original as usize + (start - first)
     }
 }
 
 /// Folds `text` for matching.
 pub fn fold(text: &str) -> Folded {
-    let mut out = Folded::default();
-    fold_onto(text, &mut out.text, &mut out.origin);
-    out
+    let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+    let mut out = String::with_capacity(text.len());
+    let mut stretches = Vec::new();
+    // Whether the next byte pushed starts a new stretch, after a dropped character or one
+    // that changed its length.
+    let mut broken = true;
+    let mut run = 0;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let rtl = (c as usize)
+            .checked_sub(RTL_FIRST as usize)
+            .and_then(|i| RTL_FOLDS.get(i))
+            .map(|&f| char::from_u32(u32::from(f)).unwrap_or_default());
+        if rtl == Some(c) {
+            at += c.len_utf8();
+            continue;
+        }
+        // The characters before this one fold to themselves: copied as they are.
+        if let Some(piece) = text.get(run..at).filter(|p| !p.is_empty()) {
+            if broken {
+                stretches.push(Stretch {
+                    folded: offset(out.len()),
+                    original: offset(run),
+                    flat: false,
+                });
+                broken = false;
+            }
+            out.push_str(piece);
+        }
+        let from = at;
+        at += c.len_utf8();
+        run = at;
+        let folded = match rtl {
+            _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+            Some('\0') => {
+                broken = true;
+                continue;
+            }
+            Some(f) => Some(f),
+            None if is_ignored(c) => {
+                broken = true;
+                continue;
+            }
+            None => None,
+        };
+        match folded {
+            // A character folded to one of the same length keeps the stretch going.
+            Some(f) if f.len_utf8() == c.len_utf8() => {
+                if broken {
+                    stretches.push(Stretch {
+                        folded: offset(out.len()),
+                        original: offset(from),
+                        flat: false,
+                    });
+                    broken = false;
+                }
+                out.push(f);
+            }
+            _ => {
+                stretches.push(Stretch {
+                    folded: offset(out.len()),
+                    original: offset(from),
+                    flat: true,
+                });
+                broken = true;
+                match folded {
+                    Some(f) => out.push(f),
+                    None => push_folded(&mut out, c),
+                }
+            }
+        }
+    }
+    if let Some(piece) = text.get(run..).filter(|p| !p.is_empty()) {
+        if broken {
+            stretches.push(Stretch {
+                folded: offset(out.len()),
+                original: offset(run),
+                flat: false,
+            });
+        }
+        out.push_str(piece);
+    }
+    // The end maps past everything, so a match ending on the last letter takes its marks; a
+    // match ending earlier maps to the next kept character, past the marks dropped between.
+    stretches.push(Stretch {
+        folded: offset(out.len()),
+        original: offset(text.len()),
+        flat: true,
+    });
+    Folded {
+        text: out,
+        stretches,
+    }
 }
 
 /// Appends the folded form of `text` to `out`, and to `origin` one entry for each byte
-/// appended plus one for the end, as [`Folded`] keeps them (offsets relative to `text`).
+/// appended plus one for the end: the original offset of the character each came from, as
+/// [`original_range`] reads them (offsets relative to `text`).
 /// Texts folded one after another into one buffer can then be scanned in one pass.
 pub fn fold_onto(text: &str, out: &mut String, origin: &mut Vec<u32>) {
     out.reserve(text.len());
     origin.reserve(text.len() + 1);
     let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
-    for (at, c) in text.char_indices() {
-        if is_ignored(c) {
+    let bytes = text.as_bytes();
+    // Characters that fold to themselves (most of an article: lower-case ASCII, Hebrew and
+    // Arabic letters) are copied a run at a time; only the others are folded one by one.
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            at += 1;
             continue;
         }
-        let before = out.len();
-        push_folded(out, c);
-        origin.resize(origin.len() + (out.len() - before), offset(at));
+        // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
+        // bytes.
+        if b & 0xE0 == 0xC0
+            && let Some(&t) = bytes.get(at + 1)
+        {
+            let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
+            if code
+                .checked_sub(RTL_FIRST as usize)
+                .and_then(|i| RTL_FOLDS.get(i))
+                .is_some_and(|&f| usize::from(f) == code)
+            {
+                at += 2;
+                continue;
+            }
+        }
+        // Hebrew and Arabic letters take two bytes: decoded here without the general decoder.
+        let two = match bytes.get(at + 1) {
+            Some(&t) if b & 0xE0 == 0xC0 => {
+                char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(t & 0x3F))
+            }
+            _ => None,
+        };
+        let Some(c) = two.or_else(|| text.get(at..).and_then(|rest| rest.chars().next())) else {
+            break;
+        };
+        let rtl = (c as usize)
+            .checked_sub(RTL_FIRST as usize)
+            .and_then(|i| RTL_FOLDS.get(i));
+        if rtl.is_some_and(|&f| u32::from(f) == u32::from(c)) {
+            at += c.len_utf8();
+            continue;
+        }
+        copy_run(text, run..at, out, origin);
+        let from = offset(at);
+        at += c.len_utf8();
+        run = at;
+        // ASCII capitals, and Hebrew and Arabic characters from the table made at compile
+        // time (0 when dropped); the rest by the general rules and the case tables.
+        let folded = match rtl {
+            _ if c.is_ascii() => c.to_ascii_lowercase(),
+            Some(&f) => match char::from_u32(u32::from(f)) {
+                Some(f) if f != '\0' => f,
+                _ => continue,
+            },
+            None => {
+                if !is_ignored(c) {
+                    let before = out.len();
+                    push_folded(out, c);
+                    origin.resize(origin.len() + (out.len() - before), from);
+                }
+                continue;
+            }
+        };
+        out.push(folded);
+        origin.resize(origin.len() + folded.len_utf8(), from);
     }
+    copy_run(text, run..text.len(), out, origin);
     // The end maps past everything, so a match ending on the last letter takes its marks; a
     // match ending earlier maps to the next kept character, past the marks dropped between.
     origin.push(offset(text.len()));
 }
 
-/// [`Folded::original_range`] over one text's stretch of an origin map.
+/// Copies `range` of `text`, characters that fold to themselves, to `out`, each byte mapped
+/// to the start of its character.
+fn copy_run(text: &str, range: Range<usize>, out: &mut String, origin: &mut Vec<u32>) {
+    let Some(piece) = text.get(range.clone()) else {
+        return;
+    };
+    out.push_str(piece);
+    let base = range.start;
+    let mut start = 0;
+    origin.extend(piece.bytes().enumerate().map(|(i, b)| {
+        // A continuation byte maps to the start of its character.
+        if b & 0xC0 != 0x80 {
+            start = i;
+        }
+        u32::try_from(base + start).unwrap_or(u32::MAX)
+    }));
+}
+
+/// The Hebrew and Arabic blocks, whose letters fold without case: U+0590 to U+06FF.
+const RTL_FIRST: char = '\u{0590}';
+const RTL_LAST: char = '\u{06FF}';
+
+/// What each character of the Hebrew and Arabic blocks folds to, 0 when it is dropped: the
+/// same answers as [`is_ignored`] and [`push_folded`], worked out at compile time.
+const RTL_FOLDS: [u16; RTL_LAST as usize - RTL_FIRST as usize + 1] = {
+    let mut table = [0u16; RTL_LAST as usize - RTL_FIRST as usize + 1];
+    let mut i = 0;
+    while i < table.len() {
+        if let Some(c) = char::from_u32(RTL_FIRST as u32 + i as u32)
+            && !is_ignored(c)
+        {
+            table[i] = match fold_char(c) {
+                Some(f) => f as u16,
+                None => c as u16,
+            };
+        }
+        i += 1;
+    }
+    table
+};
+
+/// [`Folded::original_range`] over one text's part of an origin map made by [`fold_onto`].
 pub fn original_range(origin: &[u32], folded: Range<usize>) -> Range<usize> {
     let last = origin.len().saturating_sub(1);
     let at = |i: usize| origin.get(i.min(last)).map_or(0, |&o| o as usize);
@@ -87,7 +326,7 @@ fn push_folded(out: &mut String, c: char) {
 }
 
 /// Characters readers do not type, dropped from folded text.
-pub fn is_ignored(c: char) -> bool {
+pub const fn is_ignored(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'   // Arabic honorific and Quranic signs
         | '\u{064B}'..='\u{065F}' // harakat, tanwin, shadda, sukun, hamza marks
@@ -103,7 +342,7 @@ pub fn is_ignored(c: char) -> bool {
         | '\u{FEFF}')
 }
 
-fn fold_char(c: char) -> Option<char> {
+const fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         // ۓ is ے + hamza above, ۂ is ہ + hamza above: the hamza is a mark readers do not type.
@@ -120,9 +359,11 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
-fn digit(c: char, zero: char) -> char {
-    let value = u32::from(c) - u32::from(zero);
-    char::from_digit(value, 10).unwrap_or(c)
+const fn digit(c: char, zero: char) -> char {
+    match char::from_digit(c as u32 - zero as u32, 10) {
+        Some(d) => d,
+        None => c,
+    }
 }
 
 #[cfg(test)]
@@ -165,6 +406,41 @@ mod tests {
     #[test]
     fn digits_and_latin_case_fold() {
         assert_eq!(fold_query("٢٠١٦ و۱۳۹۵ Raqqa"), "2016 و1395 raqqa");
+    }
+
+    #[test]
+    fn hebrew_and_arabic_table_folds_as_the_rules_do() {
+        for c in (RTL_FIRST..=RTL_LAST).chain(['a', 'Z', 'É', 'Ж', '\u{200F}', 'ﻻ']) {
+            let text = format!("x{c}y");
+            let folded = fold(&text);
+            assert_eq!(folded.text, fold_query(&text), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn stretches_map_back_as_a_map_of_every_byte_does() {
+        let texts = [
+            "",
+            "\u{064E}",
+            "Raqqa الرَّقَّة ٢٠١٦ و۱۳۹۵ İstanbul ﻻ יְרוּשָׁלַיִם כ-2 إسرائيـــل\u{200F}ک ÉCOLE 😀x",
+            "ABC\u{0651}\u{0651}def",
+            "السلام عليكم\u{064B}",
+        ];
+        for text in texts {
+            let folded = fold(text);
+            let (mut dense, mut origin) = (String::new(), Vec::new());
+            fold_onto(text, &mut dense, &mut origin);
+            assert_eq!(folded.text, dense);
+            for a in 0..=dense.len() + 1 {
+                for b in a..=dense.len() + 1 {
+                    assert_eq!(
+                        folded.original_range(a..b),
+                        original_range(&origin, a..b),
+                        "{text:?} {a}..{b}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -37,41 +37,55 @@ const MIN_REST: usize = 2;
 
 /// Byte lengths of the possible prefixes of a folded `word`, shortest first (the whole word,
 /// length 0, is not included).
-pub fn prefix_cuts(word: &str) -> Vec<usize> {
+pub fn prefix_cuts(word: &str) -> Cuts {
+    let mut cuts = Cuts::default();
     let Some(first) = word.chars().next() else {
-        return Vec::new();
+        return cuts;
     };
-    // Only the first few letters can be prefixes; the rest only needs counting.
-    let chars: Vec<(usize, char)> = word.char_indices().take(8).collect();
-    if chars.len() <= MIN_REST {
-        return Vec::new();
+    // Most words start with a letter that is no prefix.
+    if !matches!(
+        first,
+        'و' | 'ف' | 'ب' | 'ك' | 'ل' | 'ו' | 'ה' | 'ב' | 'כ' | 'ל' | 'מ' | 'ש'
+    ) {
+        return cuts;
     }
-    let mut cuts = Vec::new();
+    // Only the first few letters can be prefixes; the rest only needs counting. Asked of most
+    // words of a text, so nothing here allocates.
+    let mut chars = [(0usize, '\0'); 8];
+    let mut n = 0;
+    for (slot, c) in chars.iter_mut().zip(word.char_indices()) {
+        *slot = c;
+        n += 1;
+    }
+    let chars = chars.get(..n).unwrap_or_default();
+    if chars.len() <= MIN_REST {
+        return cuts;
+    }
     match script_of(first) {
         Script::Arabic => {
             let mut i = 0;
             let conj = matches!(chars.first(), Some((_, 'و' | 'ف')));
             if conj {
                 i = 1;
-                push_cut(&chars, i, word.len(), &mut cuts);
+                push_cut(chars, i, word.len(), &mut cuts);
             }
             if let Some((_, 'ب' | 'ك' | 'ل')) = chars.get(i) {
-                push_cut(&chars, i + 1, word.len(), &mut cuts);
+                push_cut(chars, i + 1, word.len(), &mut cuts);
             }
         }
         Script::Hebrew => {
             for n in 1..=3 {
-                if !hebrew_chain(&chars, n) {
+                if !hebrew_chain(chars, n) {
                     break;
                 }
-                push_cut(&chars, n, word.len(), &mut cuts);
+                push_cut(chars, n, word.len(), &mut cuts);
                 // Full spelling doubles a consonantal ו after a prefix letter: בוועדת,
                 // הוועדה are ב + ועדת, ה + ועדה.
                 if let (Some((_, 'ו')), Some((_, 'ו'))) = (chars.get(n), chars.get(n + 1)) {
-                    push_cut(&chars, n + 1, word.len(), &mut cuts);
+                    push_cut(chars, n + 1, word.len(), &mut cuts);
                 }
                 if let Some((_, '-' | '־')) = chars.get(n) {
-                    push_cut(&chars, n + 1, word.len(), &mut cuts);
+                    push_cut(chars, n + 1, word.len(), &mut cuts);
                 }
             }
         }
@@ -80,7 +94,37 @@ pub fn prefix_cuts(word: &str) -> Vec<usize> {
     cuts
 }
 
-fn push_cut(chars: &[(usize, char)], at: usize, len: usize, cuts: &mut Vec<usize>) {
+/// The cuts [`prefix_cuts`] offers: at most six (three Hebrew prefix letters, each maybe
+/// followed by a hyphen), kept inline.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cuts {
+    at: [usize; 6],
+    len: usize,
+}
+
+impl Cuts {
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, cut: usize) {
+        if let Some(slot) = self.at.get_mut(self.len) {
+            *slot = cut;
+            self.len += 1;
+        }
+    }
+}
+
+impl IntoIterator for Cuts {
+    type Item = usize;
+    type IntoIter = std::iter::Take<std::array::IntoIter<usize, 6>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.at.into_iter().take(self.len)
+    }
+}
+
+fn push_cut(chars: &[(usize, char)], at: usize, len: usize, cuts: &mut Cuts) {
     if chars.len().saturating_sub(at) >= MIN_REST
         && let Some(&(offset, _)) = chars.get(at)
         && offset < len

@@ -54,7 +54,7 @@ pub mod resolve;
 pub mod text;
 pub mod units;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub use gazetteer::{read_user_gazetteer, user_gazetteer_path};
 
@@ -238,9 +238,9 @@ impl Chosen {
 /// The names a text has introduced, which it may go on to use alone (folded forms).
 #[derive(Default)]
 struct Known {
-    people: HashSet<String>,
-    organizations: HashSet<String>,
-    places: HashSet<String>,
+    people: FxHashSet<String>,
+    organizations: FxHashSet<String>,
+    places: FxHashSet<String>,
 }
 
 impl Known {

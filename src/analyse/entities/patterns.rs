@@ -32,6 +32,8 @@ fn digits_of(form: &str) -> Option<(usize, &str)> {
             .all(|b| b.is_ascii_digit())
             .then_some((0, form));
     }
+    // Most words hold no hyphen: a byte scan says so before any character is decoded.
+    memchr::memchr2(b'-', HEBREW_HYPHEN_LAST_BYTE, form.as_bytes())?;
     let hyphen = form.find(['-', '־'])?;
     let prefix = form.get(..hyphen)?;
     let rest = form.get(hyphen..)?;
@@ -40,6 +42,9 @@ fn digits_of(form: &str) -> Option<(usize, &str)> {
     let hebrew = !prefix.is_empty() && prefix.chars().all(|c| "והבכלמש".contains(c));
     (all_digits && hebrew).then_some((form.len() - digits.len(), digits))
 }
+
+/// The last byte of the maqaf ־ (U+05BE) in UTF-8.
+const HEBREW_HYPHEN_LAST_BYTE: u8 = 0xBE;
 
 fn value_of(t: &Text<'_>, u: &Unit) -> Option<(usize, u32, usize)> {
     if u.first != u.last {
@@ -197,8 +202,13 @@ pub fn quotes(t: &Text<'_>, out: &mut Vec<Candidate>) {
     let text = t.text();
     let mut at = 0;
     while let Some(rest) = text.get(at..) {
-        let Some((offset, open)) = rest.char_indices().find(|&(o, c)| opens(text, at + o, c))
-        else {
+        // Every opening mark starts with one of three bytes (" « and the “ „ of U+201C and
+        // U+201E): a byte scan finds the places worth decoding.
+        let found = memchr::memchr3_iter(b'"', 0xC2, 0xE2, rest.as_bytes()).find_map(|o| {
+            let c = rest.get(o..)?.chars().next()?;
+            opens(text, at + o, c).then_some((o, c))
+        });
+        let Some((offset, open)) = found else {
             break;
         };
         let start = at + offset;

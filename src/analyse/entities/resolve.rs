@@ -8,10 +8,10 @@
 //! list > pattern). Quotations are apart: they may contain other mentions and are reported
 //! with them (nested), never cutting them.
 
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet;
 
 use super::Mention;
-use super::clitics::{Script, prefix_cuts};
+use super::clitics::{Cuts, Script, prefix_cuts};
 use super::gazetteer::{ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
 use crate::document::EntityKind;
@@ -26,13 +26,13 @@ pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
         let key = |c: &Candidate| (c.rank >= RANK_USER, c.end - c.start, c.rank);
         key(b).cmp(&key(a)).then(a.start.cmp(&b.start))
     });
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut taken = Taken::new(others.iter().map(|c| c.end).max().unwrap_or(0));
     let mut out = Vec::with_capacity(others.len() + quotes.len());
     for c in others {
-        if overlaps(&taken, c.start, c.end) {
+        if taken.any(c.start, c.end) {
             continue;
         }
-        taken.insert(c.start, c.end);
+        taken.take(c.start, c.end);
         out.push(c);
     }
     out.append(&mut quotes);
@@ -40,25 +40,60 @@ pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-fn overlaps(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
-    let before = taken.range(..end).next_back();
-    before.is_some_and(|(_, &e)| e > start)
+/// The bytes of the folded text that chosen candidates cover, one bit each: spans are a few
+/// words long, so asking about one reads a word or two of bits, where a map of spans walked
+/// a tree for each of a long text's candidates.
+struct Taken {
+    bits: Vec<u64>,
+}
+
+impl Taken {
+    /// Room for spans ending at or before `end`.
+    fn new(end: usize) -> Taken {
+        Taken {
+            bits: vec![0; end / 64 + 1],
+        }
+    }
+
+    /// The masks of the bits of `start..end`, by word index.
+    fn words(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+        let (first, last) = (start / 64, end.saturating_sub(1) / 64);
+        (first..=last).filter(move |_| end > start).map(move |w| {
+            let from = if w == first { start % 64 } else { 0 };
+            let to = if w == last { (end - 1) % 64 + 1 } else { 64 };
+            let mask = (u64::MAX >> (64 - (to - from))) << from;
+            (w, mask)
+        })
+    }
+
+    /// Whether any byte of `start..end` is taken.
+    fn any(&self, start: usize, end: usize) -> bool {
+        Taken::words(start, end).any(|(w, mask)| self.bits.get(w).is_some_and(|b| b & mask != 0))
+    }
+
+    fn take(&mut self, start: usize, end: usize) {
+        for (w, mask) in Taken::words(start, end) {
+            if let Some(b) = self.bits.get_mut(w) {
+                *b |= mask;
+            }
+        }
+    }
 }
 
 /// Folded forms that name people in `chosen`: whole names and, for names of several words,
 /// the last word (the family name a text goes on to use alone).
-pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Person) {
         let Some(name) = t.text().get(c.start..c.end) else {
             continue;
         };
-        into.insert(name.to_owned());
+        insert(into, name);
         let mut words = name.rsplit(' ');
         if let Some(last) = words.next()
             && last.len() < name.len()
             && last.chars().count() >= 3
         {
-            into.insert(last.to_owned());
+            insert(into, last);
             // A family name with its joiner is used alone with it: שחר בן מאיר, then בן
             // מאיר; محمد بن سلمان, then بن سلمان.
             if let Some(joiner) = words.next()
@@ -71,11 +106,20 @@ pub fn people(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
     }
 }
 
+/// Adds `name` to `into`, allocating only when it is new: a long text names the same few
+/// people thousands of times.
+fn insert(into: &mut FxHashSet<String>, name: &str) {
+    if !into.contains(name) {
+        into.insert(name.to_owned());
+    }
+}
+
 /// Folded names of organisations in `chosen` that a head noun introduced: the unknown word
 /// after the head (חברת וויקס, شركة ديلويت), which the text goes on to use alone.
-pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
+    let mut cursor = UnitCursor::default();
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Organization) {
-        let first = t.units.partition_point(|u| u.start < c.start);
+        let first = cursor.first_from(t, c.start);
         let (Some(head), Some(name)) = (t.units.get(first), t.units.get(first + 1)) else {
             continue;
         };
@@ -86,7 +130,7 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<Stri
             && !t.definite(name)
             && t.form(name).chars().count() >= 3
         {
-            into.insert(t.form(name).to_owned());
+            insert(into, t.form(name));
         }
         // A Hebrew head, the kind of business with the article, then the name: חברת התרופות
         // טבע, whose name the text goes on to use alone.
@@ -106,11 +150,36 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<Stri
     }
 }
 
+/// The first unit starting at or after a byte offset, for offsets asked in increasing order
+/// (chosen candidates are sorted): a walk forward from the last answer, where a binary search
+/// of a long text's units would miss the cache at every step.
+#[derive(Default)]
+struct UnitCursor {
+    at: usize,
+    last: usize,
+}
+
+impl UnitCursor {
+    fn first_from(&mut self, t: &Text<'_>, start: usize) -> usize {
+        if start < self.last {
+            // Out of order: search afresh.
+            self.at = t.units.partition_point(|u| u.start < start);
+        } else {
+            while t.units.get(self.at).is_some_and(|u| u.start < start) {
+                self.at += 1;
+            }
+        }
+        self.last = start;
+        self.at
+    }
+}
+
 /// Folded names of places that a place noun introduced (منطقة القصيم, استان ایلام): one
 /// unknown word, which the text goes on to use alone.
-pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
+pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) {
+    let mut cursor = UnitCursor::default();
     for c in chosen.iter().filter(|c| c.kind == EntityKind::Place) {
-        let at = t.units.partition_point(|u| u.start < c.start);
+        let at = cursor.first_from(t, c.start);
         let (Some(name), Some(before)) = (t.units.get(at), at.checked_sub(1)) else {
             continue;
         };
@@ -121,7 +190,7 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
             && t.joined_at(before)
             && t.form(name).chars().count() >= 3
         {
-            into.insert(t.form(name).to_owned());
+            insert(into, t.form(name));
         }
     }
 }
@@ -131,15 +200,21 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut HashSet<String>) {
 const FAMILY_JOINERS: &[&str] = &["בן", "בר", "بن", "ابن", "ابو", "אבו"];
 
 /// Unknown words (prefixes cut) that are names of people already found become people too.
-pub fn carry_people(t: &Text<'_>, names: &HashSet<String>, chosen: &mut Vec<Candidate>) {
+pub fn carry_people(t: &Text<'_>, names: &FxHashSet<String>, chosen: &mut Vec<Candidate>) {
     carry(t, names, EntityKind::Person, chosen);
 }
 
 /// Unknown words (prefixes cut) that are names already found become mentions of `kind`.
-pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &mut Vec<Candidate>) {
+pub fn carry(
+    t: &Text<'_>,
+    names: &FxHashSet<String>,
+    kind: EntityKind,
+    chosen: &mut Vec<Candidate>,
+) {
     if names.is_empty() {
         return;
     }
+    let shapes = Shapes::new(names);
     // Chosen spans in order; units come in order too, so one cursor walks both.
     let spans: Vec<(usize, usize)> = chosen
         .iter()
@@ -164,13 +239,14 @@ pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &m
             continue;
         }
         let cuts = if t.persian {
-            Vec::new()
+            Cuts::default()
         } else {
             prefix_cuts(form)
         };
-        let cut = std::iter::once(0)
-            .chain(cuts)
-            .find(|&cut| form.get(cut..).is_some_and(|rest| names.contains(rest)));
+        let cut = std::iter::once(0).chain(cuts).find(|&cut| {
+            form.get(cut..)
+                .is_some_and(|rest| shapes.may_hold(rest) && names.contains(rest))
+        });
         if let Some(cut) = cut {
             let mut start = u.start + cut;
             // Its joiner before it, when the name was known with it (בן מאיר).
@@ -199,6 +275,37 @@ pub fn carry(t: &Text<'_>, names: &HashSet<String>, kind: EntityKind, chosen: &m
     if !added.is_empty() {
         chosen.append(&mut added);
         chosen.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    }
+}
+
+/// The shapes of a set of names (length, first and last byte), one bit each: most words of a
+/// long text are told apart from a few dozen names by one bit, without hashing the word.
+struct Shapes {
+    bits: [u64; 64],
+}
+
+impl Shapes {
+    fn new(names: &FxHashSet<String>) -> Shapes {
+        let mut shapes = Shapes { bits: [0; 64] };
+        for name in names {
+            let (word, bit) = Shapes::bit(name);
+            shapes.bits[word] |= bit;
+        }
+        shapes
+    }
+
+    fn bit(name: &str) -> (usize, u64) {
+        let bytes = name.as_bytes();
+        let first = bytes.first().copied().unwrap_or(0);
+        let last = bytes.last().copied().unwrap_or(0);
+        let shape = (bytes.len() * 31 + usize::from(first)) * 31 + usize::from(last);
+        ((shape / 64) % 64, 1 << (shape % 64))
+    }
+
+    /// False when `name` is surely not in the set.
+    fn may_hold(&self, name: &str) -> bool {
+        let (word, bit) = Shapes::bit(name);
+        self.bits[word] & bit != 0
     }
 }
 
@@ -246,4 +353,35 @@ pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taken_bytes_answer_overlaps_as_spans_do() {
+        let spans = [
+            (3, 9),
+            (60, 70),
+            (127, 129),
+            (200, 330),
+            (64, 65),
+            (0, 1),
+            (9, 10),
+        ];
+        let mut taken = Taken::new(400);
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in spans {
+            let overlaps = kept.iter().any(|&(s, e)| s < end && start < e);
+            assert_eq!(taken.any(start, end), overlaps, "{start}..{end}");
+            if !overlaps {
+                taken.take(start, end);
+                kept.push((start, end));
+            }
+        }
+        assert_eq!(kept.len(), 6);
+        assert!(!taken.any(10, 60) && !taken.any(129, 200) && !taken.any(330, 400));
+        assert!(taken.any(329, 331) && taken.any(128, 129) && taken.any(0, 400));
+    }
 }

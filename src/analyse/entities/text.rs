@@ -76,6 +76,95 @@ fn arabic_adjective(word: &str) -> bool {
     )
 }
 
+/// The characters of `text` in Arabic or Hebrew script, and in Latin script, as
+/// [`script_of`] tells them. Counted by lead bytes: two-byte characters are told from their
+/// two bytes, longer ones decoded, continuation bytes skipped.
+fn count_scripts(text: &str) -> (usize, usize) {
+    let (mut rtl, mut latin) = (0usize, 0usize);
+    let bytes = text.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        let trail = || bytes.get(at + 1).copied().unwrap_or(0);
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
+            // Other ASCII, and continuation bytes.
+            0x00..=0xBF => {}
+            // U+00C0 to U+024F.
+            0xC3..=0xC8 => latin += 1,
+            0xC9 if trail() < 0x90 => latin += 1,
+            // U+0590 to U+06FF, and U+0750 to U+077F.
+            0xD6 | 0xDD if trail() >= 0x90 => rtl += 1,
+            0xD7..=0xDB => rtl += 1,
+            0xC0..=0xDF => {}
+            _ => match text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map(script_of)
+            {
+                Some(Script::Arabic | Script::Hebrew) => rtl += 1,
+                Some(Script::Latin) => latin += 1,
+                _ => {}
+            },
+        }
+    }
+    (rtl, latin)
+}
+
+/// Letters of Persian and Urdu that Arabic does not use.
+const PERSIAN_LETTERS: Letters = Letters::new(&['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+/// Letters of Urdu that Persian does not use.
+const URDU_LETTERS: Letters = Letters::new(&['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']);
+
+/// A set of letters written in two bytes of UTF-8 (U+0080 to U+07FF), looked for by bytes
+/// rather than by decoding every character of a text and comparing it with each letter.
+struct Letters {
+    letters: &'static [char],
+    /// For each lead byte 0xC0 to 0xDF, the bit set of continuation bytes (less 0x80) that
+    /// complete a letter of the set.
+    trails: [u64; 32],
+}
+
+/// Lead bytes of U+0680 to U+06FF, the Arabic block's letters for other languages: rare in
+/// Arabic and Hebrew text, so a scan for them skips most of it.
+const EXTENDED_LEADS: [u8; 2] = [0xDA, 0xDB];
+
+impl Letters {
+    const fn new(letters: &'static [char]) -> Letters {
+        let mut trails = [0u64; 32];
+        let mut i = 0;
+        while i < letters.len() {
+            let c = letters[i] as u32;
+            assert!(c >= 0x80 && c < 0x800, "a letter of two bytes");
+            trails[(c >> 6) as usize] |= 1 << (c & 0x3F);
+            i += 1;
+        }
+        Letters { letters, trails }
+    }
+
+    /// Whether `text` holds one of the letters. A lead byte is never a continuation byte, so a
+    /// lead found anywhere starts a character: letters of U+0680 to U+06FF are found by one
+    /// scan for their lead bytes, each other letter by a substring scan.
+    fn in_text(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let others = self.letters.iter().filter(|c| {
+            let lead = (0xC0 | (u32::from(**c) >> 6)) as u8;
+            !EXTENDED_LEADS.contains(&lead)
+        });
+        for c in others {
+            let mut buffer = [0u8; 4];
+            if memchr::memmem::find(bytes, c.encode_utf8(&mut buffer).as_bytes()).is_some() {
+                return true;
+            }
+        }
+        let [a, b] = EXTENDED_LEADS;
+        memchr::memchr2_iter(a, b, bytes).any(|at| {
+            bytes.get(at + 1).is_some_and(|&trail| {
+                trail & 0xC0 == 0x80
+                    && self.trails[usize::from(bytes[at] & 0x1F)] & (1 << (trail & 0x3F)) != 0
+            })
+        })
+    }
+}
+
 pub struct Text<'a> {
     pub original: &'a str,
     pub folded: Folded,
@@ -94,7 +183,7 @@ impl<'a> Text<'a> {
     pub fn new(original: &'a str, lexicons: Lexicons<'_>) -> Text<'a> {
         let folded = fold(original);
         let words = words(&folded.text);
-        let persian = original.contains(['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے']);
+        let persian = PERSIAN_LETTERS.in_text(original);
         // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
         let mut units = units(&folded.text, &words, lexicons, !persian);
         for u in &mut units {
@@ -125,7 +214,7 @@ impl<'a> Text<'a> {
             words,
             units,
             persian,
-            urdu: original.contains(['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ']),
+            urdu: URDU_LETTERS.in_text(original),
             rtl: std::cell::OnceCell::new(),
         }
     }
@@ -134,14 +223,7 @@ impl<'a> Text<'a> {
     /// brands quoted from elsewhere.
     pub fn rtl(&self) -> bool {
         *self.rtl.get_or_init(|| {
-            let (mut rtl, mut latin) = (0usize, 0usize);
-            for c in self.folded.text.chars() {
-                match script_of(c) {
-                    Script::Arabic | Script::Hebrew => rtl += 1,
-                    Script::Latin => latin += 1,
-                    Script::Other => {}
-                }
-            }
+            let (rtl, latin) = count_scripts(&self.folded.text);
             rtl > latin
         })
     }
@@ -157,7 +239,18 @@ impl<'a> Text<'a> {
 
     /// The script of the unit's first letter.
     pub fn script(&self, u: &Unit) -> Script {
-        self.form(u).chars().next().map_or(Script::Other, script_of)
+        // Asked many times of most units: ASCII and the two-byte Hebrew and Arabic letters
+        // are told from their first byte, the rest decoded.
+        let text = &self.folded.text;
+        match text.as_bytes().get(u.start) {
+            Some(_) if u.end <= u.start || !text.is_char_boundary(u.end) => Script::Other,
+            Some(&b) if b.is_ascii_alphabetic() => Script::Latin,
+            Some(&b) if b.is_ascii() => Script::Other,
+            Some(0xD7) => Script::Hebrew,
+            Some(0xD8..=0xDB) => Script::Arabic,
+            Some(_) => self.form(u).chars().next().map_or(Script::Other, script_of),
+            None => Script::Other,
+        }
     }
 
     /// Only spaces between two units: no punctuation, no line break.
@@ -376,5 +469,56 @@ impl<'a> Text<'a> {
     pub fn original_text(&self, start: usize, end: usize) -> &'a str {
         let range = self.folded.original_range(start..end);
         self.original.get(range).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_are_counted_as_script_of_tells_them() {
+        let every: String = (0..0x11000u32).filter_map(char::from_u32).collect();
+        for text in [every.as_str(), "שלום Raqqa الرقة ÀɏɐĀ ݐ ݏ ﭐ יִ 😀", ""] {
+            let (mut rtl, mut latin) = (0, 0);
+            for c in text.chars() {
+                match script_of(c) {
+                    Script::Arabic | Script::Hebrew => rtl += 1,
+                    Script::Latin => latin += 1,
+                    Script::Other => {}
+                }
+            }
+            assert_eq!(count_scripts(text), (rtl, latin));
+        }
+    }
+
+    #[test]
+    fn persian_and_urdu_letters_are_found_by_their_bytes() {
+        let texts = [
+            "أعلن وزير الخارجية الروسي سيرغي لافروف",
+            "پایتخت ایران",
+            "وزیر",
+            "کراچی سے",
+            "ٹیم",
+            "لاہور",
+            "בירושלים ÞÄ",
+            "ڈ",
+            "",
+            "ÿ ڭ ۆ",
+        ];
+        for text in texts {
+            for (set, letters) in [
+                (
+                    &PERSIAN_LETTERS,
+                    ['پ', 'چ', 'ژ', 'گ', 'ی', 'ک', 'ہ', 'ے'].as_slice(),
+                ),
+                (
+                    &URDU_LETTERS,
+                    ['ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ', 'ہ'].as_slice(),
+                ),
+            ] {
+                assert_eq!(set.in_text(text), text.contains(letters), "{text}");
+            }
+        }
     }
 }

@@ -47,39 +47,48 @@ fn possessive(text: &str, at: usize) -> bool {
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
     let mut prev_alnum = false;
     let mut prev_digit = false;
     let mut prev_hebrew = false;
-    while let Some((at, c)) = chars.next() {
-        let alnum = is_word_char(c);
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let here = at;
+        at += c.len_utf8();
+        if is_word_char(c) {
+            // Letters and digits, most of the text, need no look ahead.
+            if start.is_none() {
+                start = Some(here);
+            }
+            prev_alnum = true;
+            prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
+            prev_digit = c.is_ascii_digit();
+            continue;
+        }
+        let at = here;
+        let next = char_at(text, at + c.len_utf8());
         // A geresh closes Hebrew transliterations: דוידוביץ', ג'.
         let geresh = matches!(c, '\'' | '׳') && prev_hebrew;
         // A Hebrew prefix and a hyphen before a Latin word stay apart from it: ו-GoDaddy.
-        let prefix_latin = prev_hebrew
-            && matches!(c, '-' | '־')
-            && chars.peek().is_some_and(|&(_, n)| n.is_ascii_alphabetic());
+        let prefix_latin =
+            prev_hebrew && matches!(c, '-' | '־') && next.is_some_and(|n| n.is_ascii_alphabetic());
         let joins = geresh
-            || !alnum
-                && prev_alnum
+            || prev_alnum
                 && is_joiner(c)
-                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && next.is_some_and(is_word_char)
                 && !possessive(text, at)
                 && !prefix_latin
-                && !(c == '-'
-                    && prev_digit
-                    && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit()));
-        if alnum || joins {
+                && !(c == '-' && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
+        if joins {
             if start.is_none() {
                 start = Some(at);
             }
         } else if let Some(s) = start.take() {
             out.push(Word { start: s, end: at });
         }
-        prev_alnum = alnum || geresh;
-        prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
+        prev_alnum = geresh;
+        prev_hebrew = false;
         // Digits on both sides of a hyphen are a range or a date (2016-05-12), not one word.
-        prev_digit = c.is_ascii_digit();
+        prev_digit = false;
     }
     if let Some(s) = start {
         out.push(Word {
@@ -88,6 +97,22 @@ pub fn words(text: &str) -> Vec<Word> {
         });
     }
     out
+}
+
+/// The character at byte `at` of `text`: ASCII and two-byte characters (Hebrew, Arabic)
+/// decoded from their bytes, others by the general decoder.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let b = *bytes.get(at)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
+    if b & 0xE0 == 0xC0
+        && let Some(&t) = bytes.get(at + 1)
+    {
+        return char::from_u32(u32::from(b & 0x1F) << 6 | u32::from(t & 0x3F));
+    }
+    text.get(at..)?.chars().next()
 }
 
 /// Whether a phrase may end at byte `end` of `text`: not in the middle of a word.
@@ -154,9 +179,10 @@ const ELIDED_WINDOW: usize = 200;
 /// (Arabic and Hebrew text) or not (Persian and Urdu text).
 pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
+    let mut restored = String::new();
     let mut i = 0;
     while let Some(word) = words.get(i) {
-        let found = lookup_word(text, *word, lexicons, prefixes);
+        let found = lookup_word(text, *word, lexicons, prefixes, &mut restored);
         let unit = match found {
             Some((start, end, roles, elided)) => {
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
@@ -190,12 +216,13 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
 }
 
 /// The phrase a word starts, whole word first, then after each possible prefix, then through
-/// an elided article.
+/// an elided article (put back in `restored`, a buffer reused from word to word).
 fn lookup_word(
     text: &str,
     word: Word,
     lexicons: Lexicons<'_>,
     prefixes: bool,
+    restored: &mut String,
 ) -> Option<(usize, usize, Roles, bool)> {
     if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
         return Some((word.start, end, roles, false));
@@ -245,9 +272,11 @@ fn lookup_word(
     while !text.is_char_boundary(window_end) {
         window_end -= 1;
     }
-    let restored = format!("ا{}", text.get(lam..window_end)?);
+    restored.clear();
+    restored.push('ا');
+    restored.push_str(text.get(lam..window_end)?);
     let restored_word_end = word.end - lam + 'ا'.len_utf8();
-    let (end, roles) = lexicons.phrase_at(&restored, 0, restored_word_end.min(restored.len()))?;
+    let (end, roles) = lexicons.phrase_at(restored, 0, restored_word_end.min(restored.len()))?;
     let end = lam + end.checked_sub('ا'.len_utf8())?;
     (end > lam).then_some((lam, end, roles, true))
 }
