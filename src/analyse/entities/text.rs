@@ -83,18 +83,23 @@ fn count_scripts(text: &str) -> (usize, usize) {
     let (mut rtl, mut latin) = (0usize, 0usize);
     let bytes = text.as_bytes();
     for (at, &b) in bytes.iter().enumerate() {
+        // Most bytes are counted without a branch: ASCII letters, and the lead bytes 0xD7 to
+        // 0xDB of Hebrew and Arabic letters. The rest of the lead bytes that may start a
+        // letter are told apart below; other bytes count for nothing.
+        latin += usize::from((b | 0x20).wrapping_sub(b'a') < 26);
+        rtl += usize::from(b.wrapping_sub(0xD7) < 5);
+        if b < 0xC3 || ((0xCA..=0xDF).contains(&b) && b != 0xD6 && b != 0xDD) {
+            continue;
+        }
         let trail = || bytes.get(at + 1).copied().unwrap_or(0);
         match b {
-            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
-            // Other ASCII, and continuation bytes.
-            0x00..=0xBF => {}
             // U+00C0 to U+024F.
             0xC3..=0xC8 => latin += 1,
             0xC9 if trail() < 0x90 => latin += 1,
+            0xC9 => {}
             // U+0590 to U+06FF, and U+0750 to U+077F.
             0xD6 | 0xDD if trail() >= 0x90 => rtl += 1,
-            0xD7..=0xDB => rtl += 1,
-            0xC0..=0xDF => {}
+            0xD6 | 0xDD => {}
             _ => match text
                 .get(at..)
                 .and_then(|rest| rest.chars().next())
