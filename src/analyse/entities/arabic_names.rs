@@ -121,7 +121,7 @@ pub fn preposition_before_hamza(t: &Text<'_>, u: &super::units::Unit) -> bool {
     let Some(word) = t.words.get(u.first) else {
         return false;
     };
-    let original = t.original_text(word.start, word.end);
+    let original = t.original_text(word.start(), word.end());
     let rest = original.strip_prefix(['و', 'ف']).unwrap_or(original);
     let mut letters = rest.chars();
     matches!(letters.next(), Some('ب' | 'ل' | 'ك')) && matches!(letters.next(), Some('أ' | 'إ'))
@@ -407,7 +407,7 @@ fn list_separator(t: &Text<'_>, k: usize) -> Option<(usize, bool)> {
     let units = &t.units;
     let (a, b) = (units.get(k)?, units.get(k + 1)?);
     let (wa, wb) = (t.words.get(a.last)?, t.words.get(b.first)?);
-    let gap = t.text().get(a.end.max(wa.end)..wb.start)?.trim();
+    let gap = t.text().get(a.end.max(wa.end())..wb.start())?.trim();
     let and = |u: &super::units::Unit| matches!(t.form(u), "اور" | "و");
     match gap {
         "،" | "," => {

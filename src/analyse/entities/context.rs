@@ -152,7 +152,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 // prefix was cut to find the town: the whole word is then more likely a name.
                 if kind == EntityKind::Place
                     && rank == RANK_GENERATED
-                    && t.words.get(u.first).is_some_and(|w| w.start == u.start)
+                    && t.words.get(u.first).is_some_and(|w| w.start() == u.start)
                     && t.given_name(u)
                     && t.script(u) != Script::Latin
                     && t.units
@@ -233,7 +233,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && t.joined_at(i)
             && t.words
                 .get(next.first)
-                .is_some_and(|w| w.start == next.start)
+                .is_some_and(|w| w.start() == next.start)
             && let Some(start) = direction(t, u)
         {
             out.push(Candidate {
@@ -359,7 +359,7 @@ fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let Some(word) = t.words.get(u.first) else {
         return;
     };
-    let whole = t.text().get(word.start..word.end).unwrap_or_default();
+    let whole = t.text().get(word.start()..word.end()).unwrap_or_default();
     let Some((head, prefix)) = SETTLEMENT_WORDS
         .iter()
         .find_map(|w| whole.strip_suffix(*w).map(|prefix| (w, prefix)))
@@ -377,7 +377,7 @@ fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.kind(next) != Some(EntityKind::Organization)
     {
         out.push(Candidate {
-            start: word.end - head.len(),
+            start: word.end() - head.len(),
             end: next.end,
             kind: EntityKind::Place,
             rank: RANK_RULE,
@@ -433,7 +433,7 @@ fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.kind(next) == Some(EntityKind::Place)
         && t.words
             .get(next.first)
-            .is_some_and(|w| w.start == next.start)
+            .is_some_and(|w| w.start() == next.start)
     {
         out.push(Candidate {
             start: u.end - club.len(),
@@ -680,7 +680,7 @@ fn hebrew_clause_word(t: &Text<'_>, u: &Unit, third: bool) -> bool {
     };
     let mut letters = t
         .text()
-        .get(word.start..word.end)
+        .get(word.start()..word.end())
         .unwrap_or_default()
         .chars();
     match (letters.next(), letters.next()) {
@@ -1738,7 +1738,7 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 || (complement && n.roles.is_none() && t.form(n).starts_with('ש'))
                 || t.words.get(n.first).is_some_and(|w| {
                     t.text()
-                        .get(w.start..w.end)
+                        .get(w.start()..w.end())
                         .is_some_and(|f| f.starts_with('ב') && f.chars().count() >= 3)
                 })
         });

@@ -124,7 +124,7 @@ pub fn person_after(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     let prefixed = |v: &Unit| {
         t.words
             .get(v.first)
-            .and_then(|w| t.text().get(w.start..w.end))
+            .and_then(|w| t.text().get(w.start()..w.end()))
             .and_then(|w| w.chars().next())
             .is_some_and(|c| "ובלמכשה".contains(c))
     };

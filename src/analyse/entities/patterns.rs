@@ -72,7 +72,10 @@ pub fn numbers_and_dates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let mut last = i;
         let mut end = u.end;
         while let Some(next) = t.units.get(last + 1) {
-            let gap = t.words.get(next.first).and_then(|w| text.get(end..w.start));
+            let gap = t
+                .words
+                .get(next.first)
+                .and_then(|w| text.get(end..w.start()));
             let grouped = matches!(gap, Some("." | "," | "٫" | "٬"));
             if !grouped || value_of(t, next).is_none_or(|v| v.0 != next.start) {
                 break;

@@ -266,7 +266,7 @@ impl<'a> Text<'a> {
         // From the end of the unit, which may reach past its last word (the dot of "Dr.").
         self.folded
             .text
-            .get(a.end.max(wa.end)..wb.start)
+            .get(a.end.max(wa.end())..wb.start())
             .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
@@ -343,14 +343,14 @@ impl<'a> Text<'a> {
         let prefix = self
             .folded
             .text
-            .get(word.start..u.start)
+            .get(word.start()..u.start)
             .unwrap_or_default();
         prefix.starts_with(['و', 'ו'])
     }
 
     /// The letters cut off in front of the unit (و of وواشنطن, בה of בהסכם).
     pub fn prefix(&self, u: &Unit) -> &str {
-        let start = self.words.get(u.first).map_or(u.start, |w| w.start);
+        let start = self.words.get(u.first).map_or(u.start, |w| w.start());
         self.folded.text.get(start..u.start).unwrap_or_default()
     }
 
@@ -363,7 +363,7 @@ impl<'a> Text<'a> {
         let prefix = self
             .folded
             .text
-            .get(word.start..u.start)
+            .get(word.start()..u.start)
             .unwrap_or_default();
         prefix.contains(['ב', 'ל', 'מ', 'כ', 'ש', 'ب', 'ل', 'ك'])
     }

@@ -12,8 +12,28 @@ use super::lexicon::Lexicon;
 /// A word of the folded text, as a byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+impl Word {
+    /// A word over `start..end`. Offsets past 4 GiB saturate (those words come out empty), as
+    /// the folded text's way back does.
+    pub fn new(start: usize, end: usize) -> Word {
+        let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Word {
+            start: at(start),
+            end: at(end),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Characters that join two letters into one word: the hyphen of al-Assad, the gershayim of
@@ -83,7 +103,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 start = Some(at);
             }
         } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: at });
+            out.push(Word::new(s, at));
         }
         prev_alnum = geresh;
         prev_hebrew = false;
@@ -91,10 +111,7 @@ pub fn words(text: &str) -> Vec<Word> {
         prev_digit = false;
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
+        out.push(Word::new(s, text.len()));
     }
     out
 }
@@ -188,7 +205,7 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
                 // next word starts).
                 let mut last = i;
-                while words.get(last + 1).is_some_and(|w| w.start < end) {
+                while words.get(last + 1).is_some_and(|w| w.start() < end) {
                     last += 1;
                 }
                 Unit {
@@ -203,8 +220,8 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
             None => Unit {
                 first: i,
                 last: i,
-                start: word.start,
-                end: word.end,
+                start: word.start(),
+                end: word.end(),
                 roles: None,
                 elided: false,
             },
@@ -224,16 +241,16 @@ fn lookup_word(
     prefixes: bool,
     restored: &mut String,
 ) -> Option<(usize, usize, Roles, bool)> {
-    if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
-        return Some((word.start, end, roles, false));
+    if let Some((end, roles)) = lexicons.phrase_at(text, word.start(), word.end()) {
+        return Some((word.start(), end, roles, false));
     }
     if !prefixes {
         return None;
     }
-    let form = text.get(word.start..word.end)?;
+    let form = text.get(word.start()..word.end())?;
     for cut in prefix_cuts(form) {
-        let start = word.start + cut;
-        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
+        let start = word.start() + cut;
+        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end()) {
             // In Hebrew, a short rest that only a generated list knows is an ordinary word
             // far more often than a place: שנים is not ש + נים, מקום not מ + קום.
             let short = text
@@ -267,7 +284,7 @@ fn lookup_word(
             return Some((start, end, roles, false));
         }
     }
-    let lam = word.start + elided_article(form)?;
+    let lam = word.start() + elided_article(form)?;
     let mut window_end = (lam + ELIDED_WINDOW).min(text.len());
     while !text.is_char_boundary(window_end) {
         window_end -= 1;
@@ -275,7 +292,7 @@ fn lookup_word(
     restored.clear();
     restored.push('ا');
     restored.push_str(text.get(lam..window_end)?);
-    let restored_word_end = word.end - lam + 'ا'.len_utf8();
+    let restored_word_end = word.end() - lam + 'ا'.len_utf8();
     let (end, roles) = lexicons.phrase_at(restored, 0, restored_word_end.min(restored.len()))?;
     let end = lam + end.checked_sub('ا'.len_utf8())?;
     (end > lam).then_some((lam, end, roles, true))
@@ -290,7 +307,7 @@ mod tests {
         let text = "צה\"ל said al-Assad, \"yes\" 28.000 Iran's";
         let got: Vec<&str> = words(text)
             .iter()
-            .filter_map(|w| text.get(w.start..w.end))
+            .filter_map(|w| text.get(w.start()..w.end()))
             .collect();
         assert_eq!(
             got,
