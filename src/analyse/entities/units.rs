@@ -151,9 +151,9 @@ pub fn ends_word(text: &str, end: usize) -> bool {
 /// A known phrase or an unknown word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// First and last word index (inclusive).
-    pub first: usize,
-    pub last: usize,
+    /// First and last word index (inclusive), read by [`Unit::first`] and [`Unit::last`].
+    first: u32,
+    last: u32,
     /// The unit's text without attached prefixes, in folded bytes.
     pub start: usize,
     pub end: usize,
@@ -164,6 +164,24 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The index of the unit's first word.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// The index of the unit's last word.
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// The same unit read as an unknown word.
+    pub fn unknown(&self) -> Unit {
+        Unit {
+            roles: None,
+            ..*self
+        }
+    }
+
     pub fn has(&self, role: u16) -> bool {
         self.roles.is_some_and(|r| r.bits & role != 0)
     }
@@ -192,6 +210,12 @@ impl Lexicons<'_> {
 /// How far past the elided article a phrase may reach (phrases are a few words long).
 const ELIDED_WINDOW: usize = 200;
 
+/// A word index as a unit keeps it; past 4 billion words it saturates (those units point at no
+/// word).
+fn word_index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// Cuts the folded `text` into units; `prefixes` says whether attached prefixes are cut
 /// (Arabic and Hebrew text) or not (Persian and Urdu text).
 pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
@@ -200,7 +224,7 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
     let mut i = 0;
     while let Some(word) = words.get(i) {
         let found = lookup_word(text, *word, lexicons, prefixes, &mut restored);
-        let unit = match found {
+        let (unit, last) = match found {
             Some((start, end, roles, elided)) => {
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
                 // next word starts).
@@ -208,25 +232,29 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
                 while words.get(last + 1).is_some_and(|w| w.start() < end) {
                     last += 1;
                 }
-                Unit {
-                    first: i,
-                    last,
+                let unit = Unit {
+                    first: word_index(i),
+                    last: word_index(last),
                     start,
                     end,
                     roles: Some(roles),
                     elided,
-                }
+                };
+                (unit, last)
             }
-            None => Unit {
-                first: i,
-                last: i,
-                start: word.start(),
-                end: word.end(),
-                roles: None,
-                elided: false,
-            },
+            None => {
+                let unit = Unit {
+                    first: word_index(i),
+                    last: word_index(i),
+                    start: word.start(),
+                    end: word.end(),
+                    roles: None,
+                    elided: false,
+                };
+                (unit, i)
+            }
         };
-        i = unit.last + 1;
+        i = last + 1;
         out.push(unit);
     }
     out
