@@ -82,6 +82,18 @@ pub fn words(text: &str) -> Vec<Word> {
             prev_alnum = true;
             prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
             prev_digit = c.is_ascii_digit();
+            // The Arabic letters after it (U+0621 to U+064A), two bytes each, skipped whole.
+            let before = at;
+            while let Some([lead, trail]) = text.as_bytes().get(at..at + 2) {
+                if !((*lead == 0xD8 && *trail >= 0xA1) || (*lead == 0xD9 && *trail <= 0x8A)) {
+                    break;
+                }
+                at += 2;
+            }
+            if at > before {
+                prev_hebrew = false;
+                prev_digit = false;
+            }
             continue;
         }
         let at = here;
