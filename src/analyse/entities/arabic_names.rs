@@ -67,7 +67,7 @@ pub fn nationality(t: &Text<'_>, k: usize) -> bool {
         return false;
     };
     // Not `Text::adjective`: a nisba may also be a town of the generated lists.
-    if t.script(u) != Script::Arabic || u.first != u.last || !t.definite(u) {
+    if t.script(u) != Script::Arabic || u.first() != u.last() || !t.definite(u) {
         return false;
     }
     let bare = t.bare(u);
@@ -118,10 +118,10 @@ pub fn preposition_before_hamza(t: &Text<'_>, u: &super::units::Unit) -> bool {
     if t.persian || u.roles.is_some() {
         return false;
     }
-    let Some(word) = t.words.get(u.first) else {
+    let Some(word) = t.words.get(u.first()) else {
         return false;
     };
-    let original = t.original_text(word.start, word.end);
+    let original = t.original_text(word.start(), word.end());
     let rest = original.strip_prefix(['و', 'ف']).unwrap_or(original);
     let mut letters = rest.chars();
     matches!(letters.next(), Some('ب' | 'ل' | 'ك')) && matches!(letters.next(), Some('أ' | 'إ'))
@@ -406,8 +406,8 @@ fn list_item(
 fn list_separator(t: &Text<'_>, k: usize) -> Option<(usize, bool)> {
     let units = &t.units;
     let (a, b) = (units.get(k)?, units.get(k + 1)?);
-    let (wa, wb) = (t.words.get(a.last)?, t.words.get(b.first)?);
-    let gap = t.text().get(a.end.max(wa.end)..wb.start)?.trim();
+    let (wa, wb) = (t.words.get(a.last())?, t.words.get(b.first())?);
+    let gap = t.text().get(a.end.max(wa.end())..wb.start())?.trim();
     let and = |u: &super::units::Unit| matches!(t.form(u), "اور" | "و");
     match gap {
         "،" | "," => {

@@ -100,7 +100,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && i > 0
                 && t.joined_at(i - 1)
                 && t.script(u) == Script::Arabic
-                && t.adjective(&Unit { roles: None, ..*u })
+                && t.adjective(&u.unknown())
                 && t.definite(&t.units[i - 1])
                 && t.kind(&t.units[i - 1]).is_none()
                 && !t.units[i - 1].has(ROLE_STOP);
@@ -152,7 +152,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 // prefix was cut to find the town: the whole word is then more likely a name.
                 if kind == EntityKind::Place
                     && rank == RANK_GENERATED
-                    && t.words.get(u.first).is_some_and(|w| w.start == u.start)
+                    && t.words.get(u.first()).is_some_and(|w| w.start() == u.start)
                     && t.given_name(u)
                     && t.script(u) != Script::Latin
                     && t.units
@@ -232,8 +232,8 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && t.kind(next) == Some(EntityKind::Place)
             && t.joined_at(i)
             && t.words
-                .get(next.first)
-                .is_some_and(|w| w.start == next.start)
+                .get(next.first())
+                .is_some_and(|w| w.start() == next.start)
             && let Some(start) = direction(t, u)
         {
             out.push(Candidate {
@@ -356,10 +356,10 @@ const SETTLEMENT_WORDS: &[&str] = &["קריית", "גבעת", "נווה"];
 /// or not: תושבי קריית חיים, בגבעת שאול.
 fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let u = &t.units[i];
-    let Some(word) = t.words.get(u.first) else {
+    let Some(word) = t.words.get(u.first()) else {
         return;
     };
-    let whole = t.text().get(word.start..word.end).unwrap_or_default();
+    let whole = t.text().get(word.start()..word.end()).unwrap_or_default();
     let Some((head, prefix)) = SETTLEMENT_WORDS
         .iter()
         .find_map(|w| whole.strip_suffix(*w).map(|prefix| (w, prefix)))
@@ -377,7 +377,7 @@ fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         && t.kind(next) != Some(EntityKind::Organization)
     {
         out.push(Candidate {
-            start: word.end - head.len(),
+            start: word.end() - head.len(),
             end: next.end,
             kind: EntityKind::Place,
             rank: RANK_RULE,
@@ -390,7 +390,7 @@ fn hebrew_settlement(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 /// בית החולים, בית ההשקעות.
 fn head_ends_definite(t: &Text<'_>, i: usize) -> bool {
     let u = &t.units[i];
-    u.last > u.first
+    u.last() > u.first()
         && t.form(u)
             .rsplit(' ')
             .next()
@@ -432,8 +432,8 @@ fn club_with_place(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if let Some(next) = t.units.get(i + 1)
         && t.kind(next) == Some(EntityKind::Place)
         && t.words
-            .get(next.first)
-            .is_some_and(|w| w.start == next.start)
+            .get(next.first())
+            .is_some_and(|w| w.start() == next.start)
     {
         out.push(Candidate {
             start: u.end - club.len(),
@@ -561,7 +561,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
     let given = |u: &Unit| t.given_name(u) && !is_person(u);
     // A town in the generated lists named like a person (ابو علي) may be part of a name.
     let town_name = |u: &Unit| {
-        u.first != u.last
+        u.first() != u.last()
             && u.roles.is_some_and(|r| {
                 r.kind == Some((EntityKind::Place, Source::Generated)) && r.bits == 0
             })
@@ -675,12 +675,12 @@ fn hebrew_clause_word(t: &Text<'_>, u: &Unit, third: bool) -> bool {
     if u.roles.is_some_and(|r| r.kind.is_some()) || t.given_name(u) {
         return false;
     }
-    let Some(word) = t.words.get(u.first) else {
+    let Some(word) = t.words.get(u.first()) else {
         return false;
     };
     let mut letters = t
         .text()
-        .get(word.start..word.end)
+        .get(word.start()..word.end())
         .unwrap_or_default()
         .chars();
     match (letters.next(), letters.next()) {
@@ -812,7 +812,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // A town of the generated lists named like a person (صلاح الدين), right after the
         // title and before a name word, is that person's first name: جسٹس صلاح الدین پنہور.
         if j == i + 1
-            && u.first != u.last
+            && u.first() != u.last()
             && t.script(u) != Script::Latin
             && u.roles
                 .is_some_and(|r| r.kind == Some((EntityKind::Place, Source::Generated)))
@@ -1736,9 +1736,9 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 || t.prepositional(n)
                 || t.conjoined(n)
                 || (complement && n.roles.is_none() && t.form(n).starts_with('ש'))
-                || t.words.get(n.first).is_some_and(|w| {
+                || t.words.get(n.first()).is_some_and(|w| {
                     t.text()
-                        .get(w.start..w.end)
+                        .get(w.start()..w.end())
                         .is_some_and(|f| f.starts_with('ב') && f.chars().count() >= 3)
                 })
         });
@@ -1770,7 +1770,7 @@ fn adjective_not_generic(t: &Text<'_>, k: usize) -> bool {
 fn org_adjectives(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let mut end = i;
     // A name of one word is described by a nationality, not named by it: الترجي التونسي.
-    let one_word = t.units[i].first == t.units[i].last;
+    let one_word = t.units[i].first() == t.units[i].last();
     while end + 1 < t.units.len()
         && t.joined_at(end)
         && adjective_not_generic(t, end + 1)
@@ -1950,7 +1950,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // A Hebrew road is named by its number (כביש 90, כביש 6), never by a word (כביש גישה).
     if t.form(&t.units[i]) == "כביש" {
         let form = t.form(u);
-        if form.len() <= 3 && form.bytes().all(|b| b.is_ascii_digit()) && u.first == u.last {
+        if form.len() <= 3 && form.bytes().all(|b| b.is_ascii_digit()) && u.first() == u.last() {
             push(out, &t.units[i], u, EntityKind::Place, RANK_RULE);
         }
         return;

@@ -78,7 +78,7 @@ const NAME_WORDS: usize = 3;
 
 /// Whether unit `u` is a Hebrew nationality adjective with the article.
 fn nationality(t: &Text<'_>, u: &Unit) -> bool {
-    if t.script(u) != Script::Hebrew || u.first != u.last || u.roles.is_some() {
+    if t.script(u) != Script::Hebrew || u.first() != u.last() || u.roles.is_some() {
         return false;
     }
     let form = t.form(u);
@@ -123,8 +123,8 @@ pub fn person_after(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     // קיפרונו בזמן של): it closes the name.
     let prefixed = |v: &Unit| {
         t.words
-            .get(v.first)
-            .and_then(|w| t.text().get(w.start..w.end))
+            .get(v.first())
+            .and_then(|w| t.text().get(w.start()..w.end()))
             .and_then(|w| w.chars().next())
             .is_some_and(|c| "ובלמכשה".contains(c))
     };

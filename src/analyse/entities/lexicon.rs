@@ -53,15 +53,15 @@ impl Lexicon {
             }
             let found = words(&folded);
             if let [word] = found.as_slice()
-                && word.start == 0
-                && word.end == folded.len()
+                && word.start() == 0
+                && word.end() == folded.len()
             {
                 let info = single.entry(folded).or_default();
                 merge(info.roles.get_or_insert_with(Roles::default), &entry.roles);
                 continue;
             }
-            if let Some(head) = found.first().filter(|w| w.start == 0)
-                && let Some(head) = folded.get(..head.end)
+            if let Some(head) = found.first().filter(|w| w.start() == 0)
+                && let Some(head) = folded.get(..head.end())
             {
                 single.entry(head.to_owned()).or_default().starts_phrase = true;
             }

@@ -47,7 +47,7 @@ fn digits_of(form: &str) -> Option<(usize, &str)> {
 const HEBREW_HYPHEN_LAST_BYTE: u8 = 0xBE;
 
 fn value_of(t: &Text<'_>, u: &Unit) -> Option<(usize, u32, usize)> {
-    if u.first != u.last {
+    if u.first() != u.last() {
         return None;
     }
     let (offset, digits) = digits_of(t.form(u))?;
@@ -72,7 +72,10 @@ pub fn numbers_and_dates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let mut last = i;
         let mut end = u.end;
         while let Some(next) = t.units.get(last + 1) {
-            let gap = t.words.get(next.first).and_then(|w| text.get(end..w.start));
+            let gap = t
+                .words
+                .get(next.first())
+                .and_then(|w| text.get(end..w.start()));
             let grouped = matches!(gap, Some("." | "," | "٫" | "٬"));
             if !grouped || value_of(t, next).is_none_or(|v| v.0 != next.start) {
                 break;

@@ -80,33 +80,54 @@ fn arabic_adjective(word: &str) -> bool {
 /// [`script_of`] tells them. Counted by lead bytes: two-byte characters are told from their
 /// two bytes, longer ones decoded, continuation bytes skipped.
 fn count_scripts(text: &str) -> (usize, usize) {
-    let (mut rtl, mut latin) = (0usize, 0usize);
     let bytes = text.as_bytes();
-    for (at, &b) in bytes.iter().enumerate() {
-        let trail = || bytes.get(at + 1).copied().unwrap_or(0);
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' => latin += 1,
-            // Other ASCII, and continuation bytes.
-            0x00..=0xBF => {}
-            // U+00C0 to U+024F.
-            0xC3..=0xC8 => latin += 1,
-            0xC9 if trail() < 0x90 => latin += 1,
-            // U+0590 to U+06FF, and U+0750 to U+077F.
-            0xD6 | 0xDD if trail() >= 0x90 => rtl += 1,
-            0xD7..=0xDB => rtl += 1,
-            0xC0..=0xDF => {}
-            _ => match text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .map(script_of)
-            {
-                Some(Script::Arabic | Script::Hebrew) => rtl += 1,
-                Some(Script::Latin) => latin += 1,
+    let (mut rtl, mut latin) = (0usize, 0usize);
+    // A chunk at a time, without branches: ASCII letters, and the lead bytes 0xD7 to 0xDB of
+    // Hebrew and Arabic letters, are counted from their byte alone; a chunk holding a lead byte
+    // that needs its character looked at is walked again for those.
+    for (n, chunk) in bytes.chunks(64).enumerate() {
+        let (mut r, mut l, mut look) = (0u8, 0u8, false);
+        for &b in chunk {
+            l += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+            r += u8::from(b.wrapping_sub(0xD7) < 5);
+            look |= needs_a_look(b);
+        }
+        rtl += usize::from(r);
+        latin += usize::from(l);
+        if !look {
+            continue;
+        }
+        for (i, &b) in chunk.iter().enumerate() {
+            if !needs_a_look(b) {
+                continue;
+            }
+            let at = n * 64 + i;
+            let trail = bytes.get(at + 1).copied().unwrap_or(0);
+            match b {
+                // U+00C0 to U+024F.
+                0xC3..=0xC8 => latin += 1,
+                0xC9 if trail < 0x90 => latin += 1,
+                // U+0590 to U+06FF, and U+0750 to U+077F.
+                0xD6 | 0xDD if trail >= 0x90 => rtl += 1,
+                0xE0.. => match text
+                    .get(at..)
+                    .and_then(|rest| rest.chars().next())
+                    .map(script_of)
+                {
+                    Some(Script::Arabic | Script::Hebrew) => rtl += 1,
+                    Some(Script::Latin) => latin += 1,
+                    _ => {}
+                },
                 _ => {}
-            },
+            }
         }
     }
     (rtl, latin)
+}
+
+/// A lead byte whose letter [`count_scripts`] cannot tell from the byte alone.
+fn needs_a_look(b: u8) -> bool {
+    (b.wrapping_sub(0xC3) < 7) | (b == 0xD6) | (b == 0xDD) | (b >= 0xE0)
 }
 
 /// Letters of Persian and Urdu that Arabic does not use.
@@ -255,13 +276,13 @@ impl<'a> Text<'a> {
 
     /// Only spaces between two units: no punctuation, no line break.
     pub fn joined(&self, a: &Unit, b: &Unit) -> bool {
-        let (Some(wa), Some(wb)) = (self.words.get(a.last), self.words.get(b.first)) else {
+        let (Some(wa), Some(wb)) = (self.words.get(a.last()), self.words.get(b.first())) else {
             return false;
         };
         // From the end of the unit, which may reach past its last word (the dot of "Dr.").
         self.folded
             .text
-            .get(a.end.max(wa.end)..wb.start)
+            .get(a.end.max(wa.end())..wb.start())
             .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
@@ -317,7 +338,7 @@ impl<'a> Text<'a> {
 
     /// A definite relative adjective (nisba): الروسي, الديمقراطية, האמריקאי.
     pub fn adjective(&self, u: &Unit) -> bool {
-        if u.first != u.last || u.roles.is_some_and(|r| r.kind.is_some()) || !self.definite(u) {
+        if u.first() != u.last() || u.roles.is_some_and(|r| r.kind.is_some()) || !self.definite(u) {
             return false;
         }
         let form = self.form(u);
@@ -332,33 +353,33 @@ impl<'a> Text<'a> {
 
     /// The unit had a conjunction cut off in front (وواشنطن, ومنظمة): it starts a new item.
     pub fn conjoined(&self, u: &Unit) -> bool {
-        let Some(word) = self.words.get(u.first) else {
+        let Some(word) = self.words.get(u.first()) else {
             return false;
         };
         let prefix = self
             .folded
             .text
-            .get(word.start..u.start)
+            .get(word.start()..u.start)
             .unwrap_or_default();
         prefix.starts_with(['و', 'ו'])
     }
 
     /// The letters cut off in front of the unit (و of وواشنطن, בה of בהסכם).
     pub fn prefix(&self, u: &Unit) -> &str {
-        let start = self.words.get(u.first).map_or(u.start, |w| w.start);
+        let start = self.words.get(u.first()).map_or(u.start, |w| w.start());
         self.folded.text.get(start..u.start).unwrap_or_default()
     }
 
     /// The unit had a preposition cut off in front (בירושלים, לשר, بالرقة, لوزير), not only
     /// a conjunction or an article.
     pub fn prepositional(&self, u: &Unit) -> bool {
-        let Some(word) = self.words.get(u.first) else {
+        let Some(word) = self.words.get(u.first()) else {
             return false;
         };
         let prefix = self
             .folded
             .text
-            .get(word.start..u.start)
+            .get(word.start()..u.start)
             .unwrap_or_default();
         prefix.contains(['ב', 'ל', 'מ', 'כ', 'ש', 'ب', 'ل', 'ك'])
     }

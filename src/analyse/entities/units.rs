@@ -12,8 +12,28 @@ use super::lexicon::Lexicon;
 /// A word of the folded text, as a byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+impl Word {
+    /// A word over `start..end`. Offsets past 4 GiB saturate (those words come out empty), as
+    /// the folded text's way back does.
+    pub fn new(start: usize, end: usize) -> Word {
+        let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Word {
+            start: at(start),
+            end: at(end),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// Characters that join two letters into one word: the hyphen of al-Assad, the gershayim of
@@ -62,6 +82,18 @@ pub fn words(text: &str) -> Vec<Word> {
             prev_alnum = true;
             prev_hebrew = ('\u{05D0}'..='\u{05EA}').contains(&c);
             prev_digit = c.is_ascii_digit();
+            // The Arabic letters after it (U+0621 to U+064A), two bytes each, skipped whole.
+            let before = at;
+            while let Some([lead, trail]) = text.as_bytes().get(at..at + 2) {
+                if !((*lead == 0xD8 && *trail >= 0xA1) || (*lead == 0xD9 && *trail <= 0x8A)) {
+                    break;
+                }
+                at += 2;
+            }
+            if at > before {
+                prev_hebrew = false;
+                prev_digit = false;
+            }
             continue;
         }
         let at = here;
@@ -83,7 +115,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 start = Some(at);
             }
         } else if let Some(s) = start.take() {
-            out.push(Word { start: s, end: at });
+            out.push(Word::new(s, at));
         }
         prev_alnum = geresh;
         prev_hebrew = false;
@@ -91,10 +123,7 @@ pub fn words(text: &str) -> Vec<Word> {
         prev_digit = false;
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
+        out.push(Word::new(s, text.len()));
     }
     out
 }
@@ -134,9 +163,9 @@ pub fn ends_word(text: &str, end: usize) -> bool {
 /// A known phrase or an unknown word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
-    /// First and last word index (inclusive).
-    pub first: usize,
-    pub last: usize,
+    /// First and last word index (inclusive), read by [`Unit::first`] and [`Unit::last`].
+    first: u32,
+    last: u32,
     /// The unit's text without attached prefixes, in folded bytes.
     pub start: usize,
     pub end: usize,
@@ -147,6 +176,24 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// The index of the unit's first word.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// The index of the unit's last word.
+    pub fn last(&self) -> usize {
+        self.last as usize
+    }
+
+    /// The same unit read as an unknown word.
+    pub fn unknown(&self) -> Unit {
+        Unit {
+            roles: None,
+            ..*self
+        }
+    }
+
     pub fn has(&self, role: u16) -> bool {
         self.roles.is_some_and(|r| r.bits & role != 0)
     }
@@ -175,6 +222,12 @@ impl Lexicons<'_> {
 /// How far past the elided article a phrase may reach (phrases are a few words long).
 const ELIDED_WINDOW: usize = 200;
 
+/// A word index as a unit keeps it; past 4 billion words it saturates (those units point at no
+/// word).
+fn word_index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// Cuts the folded `text` into units; `prefixes` says whether attached prefixes are cut
 /// (Arabic and Hebrew text) or not (Persian and Urdu text).
 pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
@@ -183,33 +236,37 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
     let mut i = 0;
     while let Some(word) = words.get(i) {
         let found = lookup_word(text, *word, lexicons, prefixes, &mut restored);
-        let unit = match found {
+        let (unit, last) = match found {
             Some((start, end, roles, elided)) => {
                 // The last word the phrase reaches into ("dr." ends past "dr" but before the
                 // next word starts).
                 let mut last = i;
-                while words.get(last + 1).is_some_and(|w| w.start < end) {
+                while words.get(last + 1).is_some_and(|w| w.start() < end) {
                     last += 1;
                 }
-                Unit {
-                    first: i,
-                    last,
+                let unit = Unit {
+                    first: word_index(i),
+                    last: word_index(last),
                     start,
                     end,
                     roles: Some(roles),
                     elided,
-                }
+                };
+                (unit, last)
             }
-            None => Unit {
-                first: i,
-                last: i,
-                start: word.start,
-                end: word.end,
-                roles: None,
-                elided: false,
-            },
+            None => {
+                let unit = Unit {
+                    first: word_index(i),
+                    last: word_index(i),
+                    start: word.start(),
+                    end: word.end(),
+                    roles: None,
+                    elided: false,
+                };
+                (unit, i)
+            }
         };
-        i = unit.last + 1;
+        i = last + 1;
         out.push(unit);
     }
     out
@@ -224,16 +281,16 @@ fn lookup_word(
     prefixes: bool,
     restored: &mut String,
 ) -> Option<(usize, usize, Roles, bool)> {
-    if let Some((end, roles)) = lexicons.phrase_at(text, word.start, word.end) {
-        return Some((word.start, end, roles, false));
+    if let Some((end, roles)) = lexicons.phrase_at(text, word.start(), word.end()) {
+        return Some((word.start(), end, roles, false));
     }
     if !prefixes {
         return None;
     }
-    let form = text.get(word.start..word.end)?;
+    let form = text.get(word.start()..word.end())?;
     for cut in prefix_cuts(form) {
-        let start = word.start + cut;
-        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end) {
+        let start = word.start() + cut;
+        if let Some((end, roles)) = lexicons.phrase_at(text, start, word.end()) {
             // In Hebrew, a short rest that only a generated list knows is an ordinary word
             // far more often than a place: שנים is not ש + נים, מקום not מ + קום.
             let short = text
@@ -267,7 +324,7 @@ fn lookup_word(
             return Some((start, end, roles, false));
         }
     }
-    let lam = word.start + elided_article(form)?;
+    let lam = word.start() + elided_article(form)?;
     let mut window_end = (lam + ELIDED_WINDOW).min(text.len());
     while !text.is_char_boundary(window_end) {
         window_end -= 1;
@@ -275,7 +332,7 @@ fn lookup_word(
     restored.clear();
     restored.push('ا');
     restored.push_str(text.get(lam..window_end)?);
-    let restored_word_end = word.end - lam + 'ا'.len_utf8();
+    let restored_word_end = word.end() - lam + 'ا'.len_utf8();
     let (end, roles) = lexicons.phrase_at(restored, 0, restored_word_end.min(restored.len()))?;
     let end = lam + end.checked_sub('ا'.len_utf8())?;
     (end > lam).then_some((lam, end, roles, true))
@@ -290,7 +347,7 @@ mod tests {
         let text = "צה\"ל said al-Assad, \"yes\" 28.000 Iran's";
         let got: Vec<&str> = words(text)
             .iter()
-            .filter_map(|w| text.get(w.start..w.end))
+            .filter_map(|w| text.get(w.start()..w.end()))
             .collect();
         assert_eq!(
             got,
