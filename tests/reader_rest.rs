@@ -36,6 +36,12 @@ fn big_article(dir: &Path) -> PathBuf {
 fn reader(name: &str) -> (Terminal, PathBuf) {
     let dir = scratch(name);
     let article = big_article(&dir);
+    held(&dir, &article, "Paragraph 000001")
+}
+
+/// The reader on `article` (in `dir`), its rest held until the returned gate exists, once its
+/// first screen shows `first` and says the rest is being read.
+fn held(dir: &Path, article: &Path, first: &str) -> (Terminal, PathBuf) {
     let gate = dir.join("go");
     let _ = std::fs::remove_file(&gate);
     let dir_str = dir.to_str().expect("UTF-8 temp path");
@@ -55,9 +61,9 @@ fn reader(name: &str) -> (Terminal, PathBuf) {
     .expect("terminal starts");
     term.timeout = Duration::from_secs(60);
     term.wait_until("the first screen", QUIET, |s| {
-        s.contents().contains("Paragraph 000001") && s.contents().contains(READING)
+        s.contents().contains(first) && s.contents().contains(READING)
     })
-    .expect("the first part is shown");
+    .expect("the first part is shown before the rest is read");
     (term, gate)
 }
 
@@ -199,28 +205,7 @@ fn the_outline_waits_for_the_whole_article_and_lists_every_section() {
     }
     let article = dir.join("sections.txt");
     std::fs::write(&article, text).expect("article written");
-    let gate = dir.join("go");
-    let _ = std::fs::remove_file(&gate);
-    let dir_str = dir.to_str().expect("UTF-8 temp path");
-    let env = [
-        ("XDG_CONFIG_HOME", dir_str),
-        ("XDG_STATE_HOME", dir_str),
-        ("SAHIFA_REST_AFTER", gate.to_str().expect("UTF-8 temp path")),
-    ];
-    let article = article.to_str().expect("UTF-8 temp path");
-    let mut term = Terminal::spawn_with_env(
-        common::bin::sahifa(),
-        &["--no-state", article],
-        &env,
-        COLS,
-        ROWS,
-    )
-    .expect("terminal starts");
-    term.timeout = Duration::from_secs(60);
-    term.wait_until("the first screen", QUIET, |s| {
-        s.contents().contains("Section 0001") && s.contents().contains(READING)
-    })
-    .expect("the first part is shown");
+    let (mut term, gate) = held(&dir, &article, "Section 0001");
     term.send_keys("j t").expect("keys sent");
     term.wait_until("t to be held", QUIET, |s| s.contents().contains(READING))
         .expect("the outline waits for the rest");
@@ -277,28 +262,7 @@ fn a_big_markdown_file_shows_its_first_part_while_the_rest_is_read() {
     text += &format!("## The end\n\n{LAST}\n");
     let article = dir.join("big.md");
     std::fs::write(&article, text).expect("article written");
-    let gate = dir.join("go");
-    let _ = std::fs::remove_file(&gate);
-    let dir_str = dir.to_str().expect("UTF-8 temp path");
-    let env = [
-        ("XDG_CONFIG_HOME", dir_str),
-        ("XDG_STATE_HOME", dir_str),
-        ("SAHIFA_REST_AFTER", gate.to_str().expect("UTF-8 temp path")),
-    ];
-    let article = article.to_str().expect("UTF-8 temp path");
-    let mut term = Terminal::spawn_with_env(
-        common::bin::sahifa(),
-        &["--no-state", article],
-        &env,
-        COLS,
-        ROWS,
-    )
-    .expect("terminal starts");
-    term.timeout = Duration::from_secs(60);
-    term.wait_until("the first screen", QUIET, |s| {
-        s.contents().contains("Paragraph 000001") && s.contents().contains(READING)
-    })
-    .expect("the first part is shown before the rest is read");
+    let (mut term, gate) = held(&dir, &article, "Paragraph 000001");
     assert!(!term.screen_text().contains('*'), "{}", term.screen_text());
     term.send_keys("G").expect("G sent");
     std::fs::write(&gate, "").expect("gate opened");
