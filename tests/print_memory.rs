@@ -5,28 +5,11 @@
 //! as a reader that stopped early: a `print` that composed the whole page before writing would
 //! have peaked at tens of times the file by then. (`benches/compare.sh` measures whole runs.)
 
+mod common;
+
 use nix::sys::resource::{UsageWho, getrusage};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-
-const SAMPLE: &str = include_str!("../assets/raqqa-news-ar.txt");
-
-/// The sample's body repeated under numbered headings until it is `bytes` long.
-fn big_article(bytes: usize, out: &mut impl Write) -> usize {
-    let body: String = SAMPLE.lines().skip(2).collect::<Vec<_>>().join("\n");
-    let mut written = 0;
-    let head = "مقالة طويلة\n\nللاختبار\n\n";
-    out.write_all(head.as_bytes()).expect("written");
-    written += head.len();
-    let mut n = 0;
-    while written < bytes {
-        n += 1;
-        let chunk = format!("الفصل {n}\n\n{body}\n\n");
-        out.write_all(chunk.as_bytes()).expect("written");
-        written += chunk.len();
-    }
-    written
-}
 
 /// Removes the generated article however the test ends.
 struct Removed(std::path::PathBuf);
@@ -42,7 +25,7 @@ fn print_streams_a_50_mb_article_within_three_times_its_size() {
     let path = std::env::temp_dir().join(format!("sahifa-big-{}.txt", std::process::id()));
     let _removed = Removed(path.clone());
     let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("temp file"));
-    let size = big_article(50 << 20, &mut file);
+    let size = common::articles::write_big_article(50 << 20, &mut file);
     drop(file);
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_sahifa"))

@@ -4,6 +4,8 @@
 //! Review a changed snapshot by reading it: RTL paragraphs right-aligned and in reading order,
 //! boxes closed, quote bars and list markers on the reading-start side.
 
+mod common;
+
 use sahifa::document::Document;
 use sahifa::load::{LoadOptions, open};
 use sahifa::output::print_to_string;
@@ -11,7 +13,7 @@ use sahifa::page::PageOptions;
 use sahifa::render::ansi::Styling;
 use sahifa::settings::PrintSettings;
 use sahifa::theme::Theme;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn load(path: &Path) -> Document {
     match open(
@@ -33,24 +35,9 @@ fn plain(width: usize) -> PrintSettings {
     }
 }
 
-fn articles() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    let mut paths = vec![root.join("raqqa-news-ar.txt")];
-    if let Ok(dir) = std::fs::read_dir(root.join("samples")) {
-        let mut samples: Vec<PathBuf> = dir
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && !p.ends_with("README.md"))
-            .collect();
-        samples.sort();
-        paths.extend(samples);
-    }
-    paths
-}
-
 #[test]
 fn print_plain_at_40_and_80() {
-    for path in articles() {
+    for path in common::articles::corpus() {
         let doc = load(&path);
         let name = path
             .file_name()
@@ -90,7 +77,7 @@ fn terminal_mode_through_a_reordering_terminal_looks_like_app_mode() {
     use sahifa::commands::bidi::filter_to_string;
     use sahifa::layout::LayoutOptions;
     let trimmed = |s: &str| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
-    for path in articles() {
+    for path in common::articles::corpus() {
         let doc = load(&path);
         let app = print_to_string(&doc, &plain(40));
         let terminal = PrintSettings {

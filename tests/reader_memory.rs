@@ -9,28 +9,13 @@
 //! cost of the binary itself (code, fonts, the tagger's lists) is the peak of the same run on
 //! the 8 KB sample. Not timed.
 
+mod common;
+
 use nix::sys::resource::{UsageWho, getrusage};
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-const SAMPLE: &str = include_str!("../assets/raqqa-news-ar.txt");
 const KEYS: &str = "E Esc / الرقة Enter";
-
-/// The sample's body repeated under numbered headings until it is `bytes` long.
-fn big_article(bytes: usize, out: &mut impl Write) -> usize {
-    let body: String = SAMPLE.lines().skip(2).collect::<Vec<_>>().join("\n");
-    let head = "مقالة طويلة\n\nللاختبار\n\n";
-    out.write_all(head.as_bytes()).expect("written");
-    let (mut written, mut n) = (head.len(), 0);
-    while written < bytes {
-        n += 1;
-        let chunk = format!("الفصل {n}\n\n{body}\n\n");
-        out.write_all(chunk.as_bytes()).expect("written");
-        written += chunk.len();
-    }
-    written
-}
 
 /// Removes the generated files however the test ends.
 struct Removed(Vec<std::path::PathBuf>);
@@ -80,7 +65,7 @@ fn a_tagged_and_searched_big_article_costs_under_three_times_its_size() {
     );
     let _removed = Removed(vec![big.clone(), out.clone()]);
     let mut file = std::io::BufWriter::new(std::fs::File::create(&big).expect("temp file"));
-    let size = big_article(8 << 20, &mut file);
+    let size = common::articles::write_big_article(8 << 20, &mut file);
     drop(file);
 
     let screen = shot(Path::new("assets/raqqa-news-ar.txt"), &out);

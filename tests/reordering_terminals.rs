@@ -13,11 +13,13 @@
 //! Every article of assets/ at two widths, every line of every unit, shaping off (the
 //! terminals shape what they get; sahifa's shaping does not move anything).
 
+mod common;
+
 use sahifa::document::Document;
 use sahifa::layout::mirror::mirrored;
 use sahifa::load::{LoadOptions, open};
 use sahifa::page::{Composer, PageOptions, ReorderingTerminal, Unit};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use unicode_bidi::{BidiInfo, Level};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -29,20 +31,6 @@ fn load(path: &Path) -> Document {
         Ok(loaded) => loaded.document,
         Err(e) => panic!("{}: {e}", path.display()),
     }
-}
-
-fn articles() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    let mut paths = vec![root.join("raqqa-news-ar.txt")];
-    let samples = std::fs::read_dir(root.join("samples")).expect("assets/samples");
-    let mut samples: Vec<PathBuf> = samples
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && !p.ends_with("README.md"))
-        .collect();
-    samples.sort();
-    paths.extend(samples);
-    paths
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -162,7 +150,7 @@ fn differences(terminal: ReorderingTerminal, shows: fn(&str) -> String) -> Vec<W
         ..app
     };
     let mut wrong = Vec::new();
-    for path in articles() {
+    for path in common::articles::corpus() {
         let doc = load(&path);
         for width in [80, 37] {
             let want = rows(&doc, width, app);

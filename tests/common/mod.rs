@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests. Each test binary uses a different part of them.
 #![allow(dead_code)]
 
+pub mod articles;
 pub mod bin;
 pub mod data;
 pub mod entities;
