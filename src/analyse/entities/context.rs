@@ -171,13 +171,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             family_pair(t, i, out);
             hebrew_settlement(t, i, out);
             if let Some((first, last)) = demonyms::person_after(t, i) {
-                push(
-                    out,
-                    &t.units[first],
-                    &t.units[last],
-                    EntityKind::Person,
-                    RANK_RULE,
-                );
+                push_units(t, out, first, last, EntityKind::Person, RANK_RULE);
             }
         }
         if is_port_head(t, u) {
@@ -525,17 +519,23 @@ fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, r
     });
 }
 
+/// Units `first..=last` (indices) as a candidate of `kind`.
+fn push_units(
+    t: &Text<'_>,
+    out: &mut Vec<Candidate>,
+    first: usize,
+    last: usize,
+    kind: EntityKind,
+    rank: u8,
+) {
+    push(out, &t.units[first], &t.units[last], kind, rank);
+}
+
 /// Units `first..=last` as an organisation found by a rule; nothing when the phrase stops at
 /// its first unit (a head noun alone is not a name, a known one is already in `out`).
 fn push_organization(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     if last > first {
-        push(
-            out,
-            &t.units[first],
-            &t.units[last],
-            EntityKind::Organization,
-            RANK_RULE,
-        );
+        push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
     }
 }
 
@@ -734,13 +734,7 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         end += 1;
     }
     if end > start && comma_after(end) {
-        push(
-            out,
-            &t.units[start],
-            &t.units[end],
-            EntityKind::Person,
-            RANK_TITLE,
-        );
+        push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
     }
 }
 
@@ -772,13 +766,7 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         || !t.joined_at(first - 1)
         || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و";
     if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
-        push(
-            out,
-            &t.units[first],
-            &t.units[last],
-            EntityKind::Person,
-            RANK_RULE,
-        );
+        push_units(t, out, first, last, EntityKind::Person, RANK_RULE);
     }
 }
 
@@ -850,13 +838,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 j
             };
             if let Some(end) = name_from(t, start, true) {
-                push(
-                    out,
-                    &t.units[start],
-                    &t.units[end],
-                    EntityKind::Person,
-                    RANK_TITLE,
-                );
+                push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
             }
             return;
         }
@@ -879,13 +861,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     if let Some((start, end)) = arabic_names::after_titled_complement(t, i) {
-        push(
-            out,
-            &t.units[start],
-            &t.units[end],
-            EntityKind::Person,
-            RANK_TITLE,
-        );
+        push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
         return;
     }
     // Else the unknown words right after the title and its adjectives. Persian titles are
@@ -937,13 +913,7 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         let closed = || !t.joined_at(end) || t.units.get(end + 1).is_none_or(|n| n.has(ROLE_STOP));
         let before_verb = honorific && before_light_verb(t, end + 1);
         if !t.persian || (t.urdu || honorific) && closed() || before_verb {
-            push(
-                out,
-                &t.units[j],
-                &t.units[end],
-                EntityKind::Person,
-                RANK_TITLE,
-            );
+            push_units(t, out, j, end, EntityKind::Person, RANK_TITLE);
         }
     }
 }
@@ -1352,13 +1322,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             t.form(n) == "המדינה" && n.roles.is_some_and(|r| r.bits == ROLE_GENERIC)
         })
     {
-        push(
-            out,
-            &t.units[i],
-            &t.units[i + 1],
-            EntityKind::Organization,
-            RANK_RULE,
-        );
+        push_units(t, out, i, i + 1, EntityKind::Organization, RANK_RULE);
         return;
     }
     // A Persian head before a light verb is the verb's noun: در نمایشگاه شرکت کرده‌اند
@@ -1965,13 +1929,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         } else {
             k
         };
-        push(
-            out,
-            &t.units[i],
-            &t.units[last],
-            EntityKind::Place,
-            RANK_RULE,
-        );
+        push_units(t, out, i, last, EntityKind::Place, RANK_RULE);
     } else if named_by_trigger
         && (t.persian && !t.urdu || t.script(u) == Script::Hebrew)
         && u.has(ROLE_TITLE)
@@ -1980,13 +1938,7 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     {
         // A street, square or ground named after a titled person: میدان امام حسین,
         // مصلای امام خمینی, רחוב הרב קוק.
-        push(
-            out,
-            &t.units[i],
-            &t.units[last],
-            EntityKind::Place,
-            RANK_TITLE,
-        );
+        push_units(t, out, i, last, EntityKind::Place, RANK_TITLE);
         return;
     } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
@@ -2154,13 +2106,7 @@ fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Can
             && t.kind(&t.units[start])
                 .is_none_or(|k| k == EntityKind::Person)
         {
-            push(
-                out,
-                &t.units[start],
-                &t.units[end],
-                EntityKind::Person,
-                RANK_TITLE,
-            );
+            push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
         }
         let mut rest = end + 1;
         while rest <= last && name_joiner(&t.units[rest]) {
