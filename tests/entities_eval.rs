@@ -24,8 +24,8 @@ const KINDS: [EntityKind; 3] = [
 /// Floors for the texts the rules were written on (person, place, organization, micro).
 const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.96, 0.97];
 /// Floors for `tuning/`: texts written for this test after the first rules, then tuned on
-/// (measured again when the first `fresh/` set joined it, untuned).
-const TUNING_FLOOR: [f64; 4] = [0.91, 0.90, 0.90, 0.90];
+/// (measured again when each `fresh/` set joined it, untuned).
+const TUNING_FLOOR: [f64; 4] = [0.89, 0.88, 0.87, 0.88];
 /// Floors for `heldout/`, never tuned on (its misses were seen once, see gold/README.md, and
 /// are no longer printed).
 const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.94, 0.88];
@@ -35,10 +35,6 @@ const UNSEEN_FLOOR: [f64; 4] = [0.83, 0.82, 0.85, 0.83];
 /// Floors for `blind/`: texts written with the last batch of `tuning/`, never tuned on and
 /// their misses never printed.
 const BLIND_FLOOR: [f64; 4] = [0.78, 0.93, 0.75, 0.83];
-/// Floors for `fresh/`: eight texts written and annotated before the tagger was run on them
-/// (the second such set; the first joined `tuning/`), never tuned on and their misses never
-/// printed: their untouched scores.
-const FRESH_FLOOR: [f64; 4] = [0.78, 0.79, 0.72, 0.76];
 
 type Key = (usize, EntityKind, String);
 
@@ -292,15 +288,5 @@ fn unseen_texts_score_at_least_their_floor() {
         "unseen",
         &evaluate(&Tagger::new(&[]), &dir, &dir, false),
         UNSEEN_FLOOR,
-    );
-}
-
-#[test]
-fn fresh_texts_score_at_least_their_floor() {
-    let dir = root().join("fresh");
-    check(
-        "fresh",
-        &evaluate(&Tagger::new(&[]), &dir, &dir, false),
-        FRESH_FLOOR,
     );
 }
