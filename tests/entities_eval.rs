@@ -38,7 +38,7 @@ const BLIND_FLOOR: [f64; 4] = [0.78, 0.93, 0.75, 0.83];
 /// Floors for `fresh/`: texts written and annotated before the tagger was run on them (the
 /// third such set; the first two joined `tuning/`), never tuned on and their misses never
 /// printed: their untouched scores.
-const FRESH_FLOOR: [f64; 4] = [0.76, 0.85, 0.66, 0.76];
+const FRESH_FLOOR: [f64; 4] = [0.73, 0.79, 0.70, 0.75];
 
 type Key = (usize, EntityKind, String);
 
