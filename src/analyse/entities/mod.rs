@@ -45,6 +45,7 @@ pub mod clitics;
 pub mod context;
 pub mod demonyms;
 pub mod gazetteer;
+pub mod latin_names;
 pub mod lexicon;
 pub mod name_pairs;
 pub mod patterns;
