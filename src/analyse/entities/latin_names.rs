@@ -67,16 +67,28 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
-    // Two people joined by "and" are two names: Hassan al-Sisi and Abu Bakr al-Baghdadi.
-    if units[0].has(ROLE_FIRST_NAME)
-        && let Some(and) = units.iter().position(|u| t.form(u) == "and")
+    // Two names joined by "and" are two: two people (Hassan al-Sisi and Abu Bakr
+    // al-Baghdadi), a name ending with its head and another with a head (Cairo University and
+    // Ain Shams University), anything and a name with the article (Salah Salem Street and the
+    // New Administrative Capital). Not one name with "and" in it (Ministry of Tourism and
+    // Antiquities).
+    if let Some(and) = units.iter().position(|u| t.form(u) == "and")
         && and > 0
         && first + and < last
-        && t.capitalised(&t.units[first + and + 1])
     {
-        classify(t, first, first + and - 1, out);
-        classify(t, first + and + 1, last, out);
-        return;
+        let mut right = first + and + 1;
+        let article = t.form(&t.units[right]) == "the";
+        while right < last && t.form(&t.units[right]) == "the" {
+            right += 1;
+        }
+        let head = |u: &Unit| u.has(ROLE_ORG_HEAD | ROLE_PLACE_NOUN);
+        let people = units[0].has(ROLE_FIRST_NAME) && t.capitalised(&t.units[right]);
+        let heads = head(&t.units[first + and - 1]) && t.units[right..=last].iter().any(head);
+        if (people || heads || article) && t.capitalised(&t.units[right]) {
+            classify(t, first, first + and - 1, out);
+            classify(t, right, last, out);
+            return;
+        }
     }
     let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
     let name_joiner = |u: &Unit| {
@@ -119,6 +131,17 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let whole = |kind, rank, out: &mut Vec<Candidate>| {
         push(out, &units[0], &units[units.len() - 1], kind, rank);
     };
+    if let Some(kind) = shape(t, first, last) {
+        whole(kind, RANK_RULE, out);
+        return;
+    }
+    if let Some(start) = particle_person(t, first, last) {
+        push_units(t, out, start, last, EntityKind::Person, RANK_RULE);
+        if start > first {
+            classify(t, first, start - 1, out);
+        }
+        return;
+    }
     // In Arabic or Hebrew text a Latin word with no given name in it is a brand more often
     // than a person, even after a title (מנכ"ל Pagaya is the company's chief).
     let nameless = units
@@ -148,5 +171,360 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         // a given name is an organisation more often than anything else: GoDaddy, BBC,
         // OpenAI, Nvidia.
         whole(EntityKind::Organization, RANK_RULE, out);
+    } else if !t.rtl() {
+        english(t, first, last, out);
     }
+}
+
+/// Points of the compass that belong to the place after them: East Azerbaijan, South Asia.
+const COMPASS: &[&str] = &["north", "south", "east", "west"];
+
+/// First words of Arabic place names in transliteration, joined to the rest by a particle:
+/// Ain al-Hilweh, Ras al-Khaimah, Sharm el-Sheikh, Deir ez-Zor.
+const PLACE_WORDS: &[&str] = &[
+    "ain", "ein", "ras", "wadi", "bir", "kafr", "sharm", "umm", "deir", "tell", "tal", "jabal",
+    "jebel", "khan", "bab", "beit", "bait", "marj", "sidi", "qasr", "souq",
+];
+
+/// Particles inside an Arabic name written in Latin letters.
+const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "abu", "abdel", "abdul"];
+
+/// A run whose shape says it is a place: a feature before "of" (Gulf of Oman, Strait of
+/// Hormuz), a point of the compass before a name (East Azerbaijan), an Arabic place word
+/// joined by a particle (Ain al-Hilweh).
+fn shape(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKind> {
+    if last == first {
+        return None;
+    }
+    let u = &t.units[first];
+    let form = t.form(u);
+    let rest_plain = t.units[first + 1..=last]
+        .iter()
+        .all(|u| !u.has(ROLE_ORG_HEAD | ROLE_TITLE) && t.kind(u) != Some(EntityKind::Person));
+    if u.has(ROLE_PLACE_NOUN) && form.ends_with(" of") && t.capitalised(u) && rest_plain {
+        return Some(EntityKind::Place);
+    }
+    if COMPASS.contains(&form) && last == first + 1 && rest_plain {
+        return Some(EntityKind::Place);
+    }
+    if PLACE_WORDS.contains(&form)
+        && rest_plain
+        && t.units[first + 1..=last].iter().any(|u| particle(t, u))
+    {
+        return Some(EntityKind::Place);
+    }
+    None
+}
+
+/// An Arabic particle in a Latin name: bin, ibn, Abu, al-X, El-X.
+fn particle(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    NAME_PARTICLES.contains(&form) || form.starts_with("al-") || form.starts_with("el-")
+}
+
+/// Where the person starts in a run that holds an Arabic name with its particles (Minister of
+/// Information Technology Saeed bin Hamoud al-Maawali): at the first given name, else at the
+/// word before the first particle. None when the run has no particle, a head noun or a known
+/// name of another kind.
+fn particle_person(t: &Text<'_>, first: usize, last: usize) -> Option<usize> {
+    let units = &t.units[first..=last];
+    let at = units.iter().position(|u| particle(t, u))?;
+    if units.len() < 2
+        || units.iter().any(|u| {
+            u.has(ROLE_ORG_HEAD | ROLE_PLACE_NOUN)
+                || t.kind(u).is_some_and(|k| k != EntityKind::Person)
+        })
+    {
+        return None;
+    }
+    // A particle that opens the run opens the name: Abu Zeid, al-Shafi'i.
+    let start = units[..at]
+        .iter()
+        .position(|u| t.given_name(u))
+        .unwrap_or(at.saturating_sub(1));
+    // al-X alone after a word is the article of a place or a thing as often as a name.
+    (start < units.len() - 1 || at == 0).then_some(first + start)
+}
+
+/// Common nouns that name the kind of organisation the name after them is: the carrier
+/// SalamAir, its rival Boeing, the club Persepolis.
+const ORG_BEFORE: &[&str] = &[
+    "company",
+    "firm",
+    "carrier",
+    "airline",
+    "club",
+    "group",
+    "startup",
+    "start-up",
+    "designer",
+    "maker",
+    "manufacturer",
+    "rival",
+    "rivals",
+    "champions",
+    "consultancy",
+    "broadcaster",
+    "regulator",
+    "bank",
+    "lender",
+    "insurer",
+    "agency",
+    "outfit",
+    "operator",
+    "developer",
+    "giant",
+    "brand",
+    "chain",
+    "retailer",
+    "newspaper",
+    "daily",
+    "channel",
+    "network",
+    "subsidiary",
+    "conglomerate",
+    "supplier",
+    "contractor",
+    "producer",
+    "leaders",
+    "side",
+    "beat",
+    "sponsor",
+    "partner",
+    "investor",
+    "unit",
+    "platform",
+];
+
+/// Lower-case words after a name that say it is an organisation: the Tasnim news agency.
+const ORG_AFTER: &[&str] = &[
+    "news",
+    "newspaper",
+    "daily",
+    "club",
+    "company",
+    "group",
+    "airline",
+    "carrier",
+    "bank",
+    "broadcaster",
+    "militia",
+    "movement",
+    "party",
+    "agency",
+    "shares",
+];
+
+/// Prepositions after which a name is a place: in Yokneam, near Tabriz.
+const PLACE_BEFORE: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "inside",
+    "into",
+    "towards",
+];
+
+/// Verbs of saying: two or more unknown words before one are a person (Con Korfiatis told).
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "wrote",
+    "argued",
+    "insisted",
+    "recalled",
+];
+
+/// Capitalised words that are nationalities, languages or faiths, never names on their own.
+const NOT_NAMES: &[&str] = &[
+    "hebrew",
+    "arab",
+    "arabs",
+    "jew",
+    "jews",
+    "muslim",
+    "muslims",
+    "christian",
+    "sunni",
+    "shia",
+    "shiite",
+    "druze",
+    "bedouin",
+    "kurd",
+    "kurds",
+    "god",
+    "islam",
+    "israeli",
+    "iraqi",
+    "omani",
+    "qatari",
+    "kuwaiti",
+    "emirati",
+    "saudi",
+    "yemeni",
+    "pakistani",
+    "bangladeshi",
+    "azeri",
+    "bahraini",
+    "afghan",
+    "dari",
+    "urdu",
+    "farsi",
+    "pashto",
+    "yiddish",
+    "thai",
+    "swiss",
+    "dutch",
+    "greek",
+    "french",
+    "czech",
+];
+
+/// Endings of nationality and language adjectives: Egyptian, Japanese, Turkish, Arabic.
+const ADJECTIVE_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "ic", "ist"];
+
+/// A capitalised word that is an adjective of nationality, language or faith.
+fn adjective(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    NOT_NAMES.contains(&form)
+        || ADJECTIVE_ENDINGS.iter().any(|e| form.ends_with(e))
+        || form.ends_with("-speaking")
+}
+
+/// The punctuation between units `i - 1` and `i` (spaces trimmed); None for the first unit.
+fn gap_before<'t>(t: &'t Text<'_>, i: usize) -> Option<&'t str> {
+    let prev = t.units.get(i.checked_sub(1)?)?;
+    let u = t.units.get(i)?;
+    let from = prev.end.max(t.words.get(prev.last())?.end());
+    let to = t.words.get(u.first())?.start();
+    Some(t.text().get(from..to)?.trim())
+}
+
+/// The unit opens a sentence, a line or a quotation.
+fn sentence_start(t: &Text<'_>, i: usize) -> bool {
+    gap_before(t, i).is_none_or(|g| {
+        g.ends_with([
+            '.', '!', '?', ':', '"', '\u{201c}', '(', '-', '\u{2014}', '\u{2013}',
+        ]) || t.text()[..t.units[i].start].trim_end().ends_with('\n')
+    })
+}
+
+/// The lower-case Latin word of unit `i`, if it is one.
+fn lower<'t>(t: &'t Text<'_>, i: usize) -> Option<&'t str> {
+    let u = t.units.get(i)?;
+    (t.script(u) == Script::Latin && !t.capitalised(u)).then(|| t.form(u))
+}
+
+/// A run of unknown capitalised words in English text, read from the words around it.
+fn english(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
+    let units = &t.units[first..=last];
+    if units.iter().any(|u| {
+        u.roles
+            .is_some_and(|r| r.kind.is_some() || r.bits & !ROLE_FIRST_NAME != 0)
+    }) {
+        return;
+    }
+    if units.len() == 1 && adjective(t, &units[0]) {
+        return;
+    }
+    let kind = kind_from_context(t, first, last).or_else(|| list_kind(t, first));
+    if let Some(kind) = kind {
+        push_units(t, out, first, last, kind, RANK_RULE);
+    }
+}
+
+fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKind> {
+    let joined_before = first > 0 && t.joined_at(first - 1);
+    let before = if joined_before {
+        lower(t, first - 1)
+    } else {
+        None
+    };
+    let after = if t.joined_at(last) {
+        lower(t, last + 1)
+    } else {
+        None
+    };
+    let several = last > first;
+    // A role after the name, in lower case, is a post at it: Sepahan coach, Esteghlal striker.
+    let role_after = t.joined_at(last)
+        && t.units
+            .get(last + 1)
+            .is_some_and(|u| u.has(ROLE_TITLE) && !t.capitalised(u));
+    if before.is_some_and(|w| ORG_BEFORE.contains(&w))
+        || after.is_some_and(|w| ORG_AFTER.contains(&w))
+        || role_after
+    {
+        return Some(EntityKind::Organization);
+    }
+    // A person: several words before a verb of saying, or between a role and a comma (the
+    // provincial governor, Bahram Sarmast, said).
+    let titled = gap_before(t, first) == Some(",")
+        && t.units[first - 1].has(ROLE_TITLE)
+        && gap_before(t, last + 1) == Some(",");
+    if several && (after.is_some_and(|w| SAYING.contains(&w)) || titled) {
+        return Some(EntityKind::Person);
+    }
+    if joined_before && place_before(t, first - 1) {
+        return Some(EntityKind::Place);
+    }
+    // An acronym the lists do not know is an organisation: IRIB, FFIRI.
+    if !several && t.brand_like(&t.units[first]) && !sentence_start(t, first) {
+        return Some(EntityKind::Organization);
+    }
+    None
+}
+
+/// Unit `i` is a preposition of place, or one with the article after it (in the Negev), or
+/// "of" after a point of the compass (south of Haifa).
+fn place_before(t: &Text<'_>, i: usize) -> bool {
+    match lower(t, i) {
+        Some("the") => i > 0 && t.joined_at(i - 1) && lower(t, i - 1).is_some_and(|w| w == "in"),
+        Some("of") => {
+            i > 0 && t.joined_at(i - 1) && lower(t, i - 1).is_some_and(|w| COMPASS.contains(&w))
+        }
+        Some(w) => PLACE_BEFORE.contains(&w),
+        None => false,
+    }
+}
+
+/// The kind of a list the run is a member of (Karachi, Dhaka and Trabzon): the kind of the
+/// first known member found walking back, or the context of the list's first member.
+fn list_kind(t: &Text<'_>, first: usize) -> Option<EntityKind> {
+    let mut at = first;
+    for _ in 0..6 {
+        // The member before: after a comma, or before "and" or "or".
+        let prev_last = match gap_before(t, at)? {
+            "," => at - 1,
+            "" if at >= 2
+                && lower(t, at - 1).is_some_and(|w| w == "and" || w == "or")
+                && matches!(gap_before(t, at - 1), Some("" | ",")) =>
+            {
+                at - 2
+            }
+            _ => return None,
+        };
+        let u = &t.units[prev_last];
+        if t.script(u) != Script::Latin || !t.capitalised(u) {
+            return None;
+        }
+        if let Some(kind) = t.kind(u) {
+            return (kind == EntityKind::Place).then_some(kind);
+        }
+        let mut start = prev_last;
+        while start > 0 && t.joined_at(start - 1) && t.capitalised(&t.units[start - 1]) {
+            start -= 1;
+        }
+        if start > 0 && t.joined_at(start - 1) && place_before(t, start - 1) {
+            return Some(EntityKind::Place);
+        }
+        at = start;
+    }
+    None
 }
