@@ -68,8 +68,8 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
     // Two names joined by "and" are two: two people (Hassan al-Sisi and Abu Bakr
-    // al-Baghdadi), a name ending with its head and another with a head (Cairo University and
-    // Ain Shams University), anything and a name with the article (Salah Salem Street and the
+    // al-Baghdadi), a name ending with its head and another (Cairo University and Ain Shams
+    // University, Riyadh Air and Saudia), anything and a name with the article (Salah Salem Street and the
     // New Administrative Capital). Not one name with "and" in it (Ministry of Tourism and
     // Antiquities).
     if let Some(and) = units.iter().position(|u| t.form(u) == "and")
@@ -83,7 +83,7 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         }
         let head = |u: &Unit| u.has(ROLE_ORG_HEAD | ROLE_PLACE_NOUN);
         let people = units[0].has(ROLE_FIRST_NAME) && t.capitalised(&t.units[right]);
-        let heads = head(&t.units[first + and - 1]) && t.units[right..=last].iter().any(head);
+        let heads = head(&t.units[first + and - 1]);
         if (people || heads || article) && t.capitalised(&t.units[right]) {
             classify(t, first, first + and - 1, out);
             classify(t, right, last, out);
@@ -110,7 +110,10 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         while end < last && !name_joiner(&t.units[end + 1]) {
             end += 1;
         }
+        // What follows "Minister of" is the portfolio: Minister of Transport.
+        let portfolio = t.form(&units[pos]).ends_with(" of");
         if start <= last
+            && !portfolio
             && t.kind(&t.units[start])
                 .is_none_or(|k| k == EntityKind::Person)
         {
@@ -458,8 +461,8 @@ fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKi
             .get(last + 1)
             .is_some_and(|u| u.has(ROLE_TITLE) && !t.capitalised(u));
     if before.is_some_and(|w| ORG_BEFORE.contains(&w))
-        || after.is_some_and(|w| ORG_AFTER.contains(&w))
-        || role_after
+        || (!sentence_start(t, first)
+            && (after.is_some_and(|w| ORG_AFTER.contains(&w)) || role_after))
     {
         return Some(EntityKind::Organization);
     }
