@@ -68,8 +68,8 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
     // Two names joined by "and" are two: two people (Hassan al-Sisi and Abu Bakr
-    // al-Baghdadi), a name ending with its head and another (Cairo University and Ain Shams
-    // University, Riyadh Air and Saudia), anything and a name with the article (Salah Salem Street and the
+    // al-Baghdadi), a known name or one ending with its head and another (Cairo University and
+    // Ain Shams University, Riyadh Air and Saudia, Dhaka and Trabzon), anything and a name with the article (Salah Salem Street and the
     // New Administrative Capital). Not one name with "and" in it (Ministry of Tourism and
     // Antiquities).
     if let Some(and) = units.iter().position(|u| t.form(u) == "and")
@@ -83,7 +83,7 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         }
         let head = |u: &Unit| u.has(ROLE_ORG_HEAD | ROLE_PLACE_NOUN);
         let people = units[0].has(ROLE_FIRST_NAME) && t.capitalised(&t.units[right]);
-        let heads = head(&t.units[first + and - 1]);
+        let heads = head(&t.units[first + and - 1]) || t.kind(&t.units[first + and - 1]).is_some();
         if (people || heads || article) && t.capitalised(&t.units[right]) {
             classify(t, first, first + and - 1, out);
             classify(t, right, last, out);
@@ -112,6 +112,10 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         }
         // What follows "Minister of" is the portfolio: Minister of Transport.
         let portfolio = t.form(&units[pos]).ends_with(" of");
+        if portfolio && start < last {
+            classify(t, start, last, out);
+            return;
+        }
         if start <= last
             && !portfolio
             && t.kind(&t.units[start])
@@ -139,10 +143,8 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         return;
     }
     if let Some(start) = particle_person(t, first, last) {
+        // The words before it are what a title is the title of (Information Technology).
         push_units(t, out, start, last, EntityKind::Person, RANK_RULE);
-        if start > first {
-            classify(t, first, start - 1, out);
-        }
         return;
     }
     // In Arabic or Hebrew text a Latin word with no given name in it is a brand more often
@@ -530,4 +532,117 @@ fn list_kind(t: &Text<'_>, first: usize) -> Option<EntityKind> {
         at = start;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::entities::Tagger;
+    use crate::document::EntityKind;
+
+    fn kind_of(tagger: &Tagger, text: &str, name: &str) -> Option<EntityKind> {
+        tagger
+            .tag_text(text)
+            .into_iter()
+            .find(|m| m.text == name)
+            .map(|m| m.kind)
+    }
+
+    #[test]
+    fn a_noun_of_the_kind_or_a_role_after_makes_an_organisation() {
+        let tagger = Tagger::new(&[]);
+        let text = "The deal was signed by the carrier Flyzone in May. Later a former Zarqawa \
+                    striker joined the club. Flyzone shares rose.";
+        assert_eq!(
+            kind_of(&tagger, text, "Flyzone"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Zarqawa"),
+            Some(EntityKind::Organization)
+        );
+        // Carried: the second Flyzone, at a sentence's start, is the company too.
+        let found = tagger.tag_text(text);
+        assert_eq!(found.iter().filter(|m| m.text == "Flyzone").count(), 2);
+        // A sentence's first word before a role is not an employer.
+        let text = "Former manager Karim Lotfi left.";
+        assert_eq!(kind_of(&tagger, text, "Former"), None);
+    }
+
+    #[test]
+    fn prepositions_of_place_and_lists_make_places() {
+        let tagger = Tagger::new(&[]);
+        let text = "The plant opened near Qaryat Zor on Monday, and flights go to Karachi, Dhaka \
+                    and Ruwaibah.";
+        assert_eq!(
+            kind_of(&tagger, text, "Qaryat Zor"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(kind_of(&tagger, text, "Ruwaibah"), Some(EntityKind::Place));
+        // Nationalities and languages are not places: written in Aramaic, in Japanese.
+        let text = "The letter was written in Aramaic and signed in Japanese.";
+        assert_eq!(kind_of(&tagger, text, "Aramaic"), None);
+        assert_eq!(kind_of(&tagger, text, "Japanese"), None);
+    }
+
+    #[test]
+    fn arabic_names_with_particles_are_people_and_places_with_place_words() {
+        let tagger = Tagger::new(&[]);
+        let text = "Minister of Housing Zayed bin Khalfan al-Kiyumi visited Ain al-Sahla.";
+        assert_eq!(
+            kind_of(&tagger, text, "Zayed bin Khalfan al-Kiyumi"),
+            Some(EntityKind::Person)
+        );
+        assert_eq!(kind_of(&tagger, text, "Housing"), None);
+        assert_eq!(
+            kind_of(&tagger, text, "Ain al-Sahla"),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn heads_compass_points_and_features_belong_to_the_name() {
+        let tagger = Tagger::new(&[]);
+        let text = "Ships crossed the Gulf of Aden to reach West Darfur, said Qasr Air and \
+                    Marwa Labs.";
+        assert_eq!(
+            kind_of(&tagger, text, "Gulf of Aden"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "West Darfur"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Qasr Air"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Marwa Labs"),
+            Some(EntityKind::Organization)
+        );
+        // One name with "and" in it stays whole.
+        let text = "The Ministry of Culture and Heritage said so.";
+        assert_eq!(
+            kind_of(&tagger, text, "Ministry of Culture and Heritage"),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn unknown_words_before_a_verb_of_saying_are_a_person() {
+        let tagger = Tagger::new(&[]);
+        let text = "At the meeting Dorit Zamwel told reporters the plan was ready. The regional \
+                    director, Kamran Veysi, agreed.";
+        assert_eq!(
+            kind_of(&tagger, text, "Dorit Zamwel"),
+            Some(EntityKind::Person)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Kamran Veysi"),
+            Some(EntityKind::Person)
+        );
+        // One unknown word before "said" may be a company: it is left alone.
+        let text = "Later Zentrox said it would hire.";
+        assert_eq!(kind_of(&tagger, text, "Zentrox"), None);
+    }
 }
