@@ -479,10 +479,6 @@ fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKi
     if joined_before && place_before(t, first - 1) {
         return Some(EntityKind::Place);
     }
-    // An acronym the lists do not know is an organisation: IRIB, FFIRI.
-    if !several && t.brand_like(&t.units[first]) && !sentence_start(t, first) {
-        return Some(EntityKind::Organization);
-    }
     None
 }
 
