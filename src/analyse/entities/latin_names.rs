@@ -416,7 +416,10 @@ fn sentence_start(t: &Text<'_>, i: usize) -> bool {
     gap_before(t, i).is_none_or(|g| {
         g.ends_with([
             '.', '!', '?', ':', '"', '\u{201c}', '(', '-', '\u{2014}', '\u{2013}',
-        ]) || t.text()[..t.units[i].start].trim_end().ends_with('\n')
+        ]) || t
+            .text()
+            .get(..t.units[i].start)
+            .is_some_and(|before| before.trim_end_matches(' ').ends_with('\n'))
     })
 }
 
