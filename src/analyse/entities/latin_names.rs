@@ -53,7 +53,8 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
         let mut end = i;
         let mut k = i + 1;
         while k < units.len() && t.joined_at(k - 1) {
-            if capital(&units[k]) || t.form(&units[k]).starts_with("al-") {
+            let form = t.form(&units[k]);
+            if capital(&units[k]) || form.starts_with("al-") || form.starts_with("el-") {
                 end = k;
             } else if !(joiner(&units[k]) && k + 1 < units.len() && t.joined_at(k)) {
                 break;
@@ -67,6 +68,20 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
+    // A sentence's first word before "of" is a common noun: Shares of Tower Semiconductor,
+    // Residents of Khasab.
+    if last > first + 1
+        && units[0].roles.is_none()
+        && t.form(&units[1]) == "of"
+        && sentence_start(t, first)
+    {
+        let mut rest = first + 2;
+        while rest < last && t.form(&t.units[rest]) == "the" {
+            rest += 1;
+        }
+        classify(t, rest, last, out);
+        return;
+    }
     // Two names joined by "and" are two: two people (Hassan al-Sisi and Abu Bakr
     // al-Baghdadi), a known name or one ending with its head and another (Cairo University and
     // Ain Shams University, Riyadh Air and Saudia, Dhaka and Trabzon), anything and a name with the article (Salah Salem Street and the
@@ -333,6 +348,36 @@ const PLACE_BEFORE: &[&str] = &[
     "towards",
 ];
 
+/// Words of travel and trade before "to" or "from" a place: flights to Salalah.
+const MOTION: &[&str] = &[
+    "flights",
+    "flight",
+    "routes",
+    "route",
+    "flies",
+    "flew",
+    "fly",
+    "travelled",
+    "traveled",
+    "travel",
+    "moved",
+    "returned",
+    "trip",
+    "trips",
+    "journey",
+    "road",
+    "roads",
+    "exports",
+    "imports",
+    "deported",
+    "fled",
+    "arrived",
+    "service",
+    "services",
+    "ferry",
+    "shipped",
+];
+
 /// Verbs of saying: two or more unknown words before one are a person (Con Korfiatis told).
 const SAYING: &[&str] = &[
     "said",
@@ -432,16 +477,31 @@ fn lower<'t>(t: &'t Text<'_>, i: usize) -> Option<&'t str> {
 /// A run of unknown capitalised words in English text, read from the words around it.
 fn english(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
-    if units.iter().any(|u| {
+    let known = |u: &Unit| {
         u.roles
             .is_some_and(|r| r.kind.is_some() || r.bits & !ROLE_FIRST_NAME != 0)
-    }) {
+    };
+    if units.iter().any(known) {
+        // A known town with an unknown word after a preposition of place is one place: in
+        // Migdal HaEmek.
+        let place_words = units.iter().all(|u| {
+            !known(u)
+                || (t.kind(u) == Some(EntityKind::Place) && u.roles.is_some_and(|r| r.bits == 0))
+        });
+        if place_words
+            && !units.iter().all(known)
+            && first > 0
+            && t.joined_at(first - 1)
+            && place_before(t, first - 1)
+        {
+            push_units(t, out, first, last, EntityKind::Place, RANK_RULE);
+        }
         return;
     }
     if units.len() == 1 && adjective(t, &units[0]) {
         return;
     }
-    let kind = kind_from_context(t, first, last).or_else(|| list_kind(t, first));
+    let kind = kind_from_context(t, first, last).or_else(|| list_kind(t, first, last));
     if let Some(kind) = kind {
         push_units(t, out, first, last, kind, RANK_RULE);
     }
@@ -465,7 +525,13 @@ fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKi
         && t.units
             .get(last + 1)
             .is_some_and(|u| u.has(ROLE_TITLE) && !t.capitalised(u));
-    if before.is_some_and(|w| ORG_BEFORE.contains(&w))
+    // At a company after a role: an engineer at Mellanox.
+    let employer = before == Some("at")
+        && first >= 2
+        && t.joined_at(first - 2)
+        && t.units[first - 2].has(ROLE_TITLE);
+    if employer
+        || before.is_some_and(|w| ORG_BEFORE.contains(&w))
         || (!sentence_start(t, first)
             && (after.is_some_and(|w| ORG_AFTER.contains(&w)) || role_after))
     {
@@ -493,14 +559,49 @@ fn place_before(t: &Text<'_>, i: usize) -> bool {
         Some("of") => {
             i > 0 && t.joined_at(i - 1) && lower(t, i - 1).is_some_and(|w| COMPASS.contains(&w))
         }
+        Some("to" | "from") => {
+            i > 0 && t.joined_at(i - 1) && lower(t, i - 1).is_some_and(|w| MOTION.contains(&w))
+        }
         Some(w) => PLACE_BEFORE.contains(&w),
         None => false,
     }
 }
 
+/// The kind a list member's last unit gives the list: a known place or organisation, or an
+/// organisation's head (Riyadh Air).
+fn member_kind(t: &Text<'_>, u: &Unit) -> Option<EntityKind> {
+    if t.script(u) != Script::Latin || !t.capitalised(u) {
+        return None;
+    }
+    match t.kind(u) {
+        Some(EntityKind::Place) => Some(EntityKind::Place),
+        Some(EntityKind::Organization) => Some(EntityKind::Organization),
+        Some(_) => None,
+        None => u.has(ROLE_ORG_HEAD).then_some(EntityKind::Organization),
+    }
+}
+
 /// The kind of a list the run is a member of (Karachi, Dhaka and Trabzon): the kind of the
 /// first known member found walking back, or the context of the list's first member.
-fn list_kind(t: &Text<'_>, first: usize) -> Option<EntityKind> {
+fn list_kind(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKind> {
+    // The member after, when it ends with a head or is known: Emirates or Qatar Airways.
+    let mut next = match gap_before(t, last + 1) {
+        Some(",") => last + 1,
+        Some("") if lower(t, last + 1).is_some_and(|w| w == "and" || w == "or") => last + 2,
+        _ => usize::MAX,
+    };
+    while next < t.units.len() && t.form(&t.units[next]) == "the" && t.joined_at(next - 1) {
+        next += 1;
+    }
+    if next < t.units.len() && t.joined_at(next - 1) && t.capitalised(&t.units[next]) {
+        let mut end = next;
+        while t.joined_at(end) && t.units.get(end + 1).is_some_and(|u| t.capitalised(u)) {
+            end += 1;
+        }
+        if let Some(kind) = member_kind(t, &t.units[end]) {
+            return Some(kind);
+        }
+    }
     let mut at = first;
     for _ in 0..6 {
         // The member before: after a comma, or before "and" or "or".
@@ -518,8 +619,8 @@ fn list_kind(t: &Text<'_>, first: usize) -> Option<EntityKind> {
         if t.script(u) != Script::Latin || !t.capitalised(u) {
             return None;
         }
-        if let Some(kind) = t.kind(u) {
-            return (kind == EntityKind::Place).then_some(kind);
+        if let Some(kind) = member_kind(t, u) {
+            return Some(kind);
         }
         let mut start = prev_last;
         while start > 0 && t.joined_at(start - 1) && t.capitalised(&t.units[start - 1]) {
