@@ -477,9 +477,11 @@ fn lower<'t>(t: &'t Text<'_>, i: usize) -> Option<&'t str> {
 /// A run of unknown capitalised words in English text, read from the words around it.
 fn english(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
+    // Joiners in lower case (and, of, the) say nothing of the kind.
     let known = |u: &Unit| {
-        u.roles
-            .is_some_and(|r| r.kind.is_some() || r.bits & !ROLE_FIRST_NAME != 0)
+        t.capitalised(u)
+            && u.roles
+                .is_some_and(|r| r.kind.is_some() || r.bits & !ROLE_FIRST_NAME != 0)
     };
     if units.iter().any(known) {
         // A known town with an unknown word after a preposition of place is one place: in
@@ -494,7 +496,7 @@ fn english(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
             && t.joined_at(first - 1)
             && place_before(t, first - 1)
         {
-            push_units(t, out, first, last, EntityKind::Place, RANK_RULE);
+            push_members(t, first, last, EntityKind::Place, out);
         }
         return;
     }
@@ -502,9 +504,31 @@ fn english(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let kind = kind_from_context(t, first, last).or_else(|| list_kind(t, first, last));
-    if let Some(kind) = kind {
-        push_units(t, out, first, last, kind, RANK_RULE);
+    let Some(kind) = kind else {
+        return;
+    };
+    push_members(t, first, last, kind, out);
+}
+
+/// Places and people joined by "and" are two (flights to Marsa Qadir and Baranis); an
+/// organisation may have "and" in its name.
+fn push_members(
+    t: &Text<'_>,
+    first: usize,
+    last: usize,
+    kind: EntityKind,
+    out: &mut Vec<Candidate>,
+) {
+    let mut start = first;
+    if kind != EntityKind::Organization {
+        for k in first + 1..last {
+            if t.form(&t.units[k]) == "and" && t.capitalised(&t.units[k + 1]) && k > start {
+                push_units(t, out, start, k - 1, kind, RANK_RULE);
+                start = k + 1;
+            }
+        }
     }
+    push_units(t, out, start, last, kind, RANK_RULE);
 }
 
 fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKind> {
@@ -744,5 +768,40 @@ mod tests {
         // One unknown word before "said" may be a company: it is left alone.
         let text = "Later Zentrox said it would hire.";
         assert_eq!(kind_of(&tagger, text, "Zentrox"), None);
+    }
+
+    #[test]
+    fn list_members_travel_words_and_employers_give_the_kind() {
+        let tagger = Tagger::new(&[]);
+        let text = "It competes with Zorvia or Nile Airways on flights to Marsa Qadir and \
+                    Baranis. She was an engineer at Quantiva before.";
+        assert_eq!(
+            kind_of(&tagger, text, "Zorvia"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Marsa Qadir"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(kind_of(&tagger, text, "Baranis"), Some(EntityKind::Place));
+        assert_eq!(
+            kind_of(&tagger, text, "Quantiva"),
+            Some(EntityKind::Organization)
+        );
+        // "to" after a verb that is not travel says nothing: he spoke to Zorvia.
+        let text = "He later spoke to Belkora about it.";
+        assert_eq!(kind_of(&tagger, text, "Belkora"), None);
+    }
+
+    #[test]
+    fn a_sentence_opening_noun_before_of_is_left_out() {
+        let tagger = Tagger::new(&[]);
+        let text = "Residents of Tel Aviv voted. Shares of Nile Airways fell.";
+        assert_eq!(kind_of(&tagger, text, "Residents of Tel Aviv"), None);
+        assert_eq!(kind_of(&tagger, text, "Tel Aviv"), Some(EntityKind::Place));
+        assert_eq!(
+            kind_of(&tagger, text, "Nile Airways"),
+            Some(EntityKind::Organization)
+        );
     }
 }
