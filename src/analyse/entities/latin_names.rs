@@ -68,6 +68,13 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     let units = &t.units[first..=last];
+    // A code with digits is a model or a strain, not a name: A310, M16, H3N2.
+    if first == last
+        && t.kind(&units[0]).is_none()
+        && t.form(&units[0]).bytes().any(|b| b.is_ascii_digit())
+    {
+        return;
+    }
     // A sentence's first word before "of" is a common noun: Shares of Tower Semiconductor,
     // Residents of Khasab.
     if last > first + 1
@@ -803,5 +810,16 @@ mod tests {
             kind_of(&tagger, text, "Nile Airways"),
             Some(EntityKind::Organization)
         );
+    }
+
+    #[test]
+    fn codes_with_digits_are_not_brands() {
+        let tagger = Tagger::new(&[]);
+        let found = tagger.tag_text("اشترت الشركة طائرات A320 من Airbus وبنادق M4.");
+        assert!(
+            found.iter().all(|m| m.text != "A320" && m.text != "M4"),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|m| m.text == "Airbus"), "{found:?}");
     }
 }
