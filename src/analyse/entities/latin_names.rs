@@ -822,4 +822,18 @@ mod tests {
         );
         assert!(found.iter().any(|m| m.text == "Airbus"), "{found:?}");
     }
+
+    #[test]
+    fn native_forms_in_brackets_follow_latin_names_found_or_carried() {
+        let tagger = Tagger::new(&[]);
+        let text = "The visitors walked through the City of the Dead (مدينة الموتى) at dawn. \
+                    Fans of the club Zobahan cheered. Zobahan (ذوبآهن), founded in 1967, won.";
+        let found = tagger.tag_text(text);
+        let kind = |name: &str| found.iter().find(|m| m.text == name).map(|m| m.kind);
+        assert_eq!(kind("مدينة الموتى"), Some(EntityKind::Place));
+        assert_eq!(kind("ذوبآهن"), Some(EntityKind::Organization));
+        // Not a Latin word in brackets after a place: a dateline's agency stays itself.
+        let text = "CAIRO (Reuters) - Talks resumed.";
+        assert_ne!(kind_of(&tagger, text, "Reuters"), Some(EntityKind::Place));
+    }
 }
