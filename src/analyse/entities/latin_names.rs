@@ -52,7 +52,8 @@ pub fn runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
         let mut end = i;
         let mut k = i + 1;
-        while k < units.len() && t.joined_at(k - 1) {
+        // "&" joins the words of a company's name: McKinsey & Company.
+        while k < units.len() && (t.joined_at(k - 1) || gap_before(t, k) == Some("&")) {
             let form = t.form(&units[k]);
             if capital(&units[k]) || form.starts_with("al-") || form.starts_with("el-") {
                 end = k;
@@ -316,12 +317,19 @@ const ORG_BEFORE: &[&str] = &[
     "leaders",
     "side",
     "beat",
+    "beats",
+    "defeated",
+    "plays",
+    "hosts",
     "sponsor",
     "partner",
     "investor",
     "unit",
     "platform",
 ];
+
+/// Verbs of sport before "for": a player played for Al-Wasl.
+const PLAYED: &[&str] = &["played", "plays", "playing", "signed", "scored", "starred"];
 
 /// Lower-case words after a name that say it is an organisation: the Tasnim news agency.
 const ORG_AFTER: &[&str] = &[
@@ -561,7 +569,12 @@ fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKi
         && first >= 2
         && t.joined_at(first - 2)
         && t.units[first - 2].has(ROLE_TITLE);
+    let club = before == Some("for")
+        && first >= 2
+        && t.joined_at(first - 2)
+        && lower(t, first - 2).is_some_and(|w| PLAYED.contains(&w));
     if employer
+        || club
         || before.is_some_and(|w| ORG_BEFORE.contains(&w))
         || (!sentence_start(t, first)
             && (after.is_some_and(|w| ORG_AFTER.contains(&w)) || role_after))
@@ -835,5 +848,27 @@ mod tests {
         // Not a Latin word in brackets after a place: a dateline's agency stays itself.
         let text = "CAIRO (Reuters) - Talks resumed.";
         assert_ne!(kind_of(&tagger, text, "Reuters"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn clubs_after_sport_verbs_and_companies_with_ampersands() {
+        let tagger = Tagger::new(&[]);
+        let text = "He once played for Al-Nasma in Doha, and the team plays Al-Shurta next. \
+                    Advisers from Harlow & Company joined.";
+        assert_eq!(
+            kind_of(&tagger, text, "Al-Nasma"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Al-Shurta"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Harlow & Company"),
+            Some(EntityKind::Organization)
+        );
+        // "for" after another verb says nothing: he voted for Al-Sabbah.
+        let text = "He voted for Al-Sabbah last year.";
+        assert_eq!(kind_of(&tagger, text, "Al-Sabbah"), None);
     }
 }
