@@ -204,6 +204,9 @@ fn classify(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Place nouns that head a settlement's name and stay out of it (the City of Aden is Aden).
+const SETTLEMENT_HEADS: &[&str] = &["city", "town", "village", "province", "governorate", "camp"];
+
 /// Points of the compass that belong to the place after them: East Azerbaijan, South Asia.
 const COMPASS: &[&str] = &["north", "south", "east", "west"];
 
@@ -229,7 +232,14 @@ fn shape(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKind> {
     let rest_plain = t.units[first + 1..=last]
         .iter()
         .all(|u| !u.has(ROLE_ORG_HEAD | ROLE_TITLE) && t.kind(u) != Some(EntityKind::Person));
-    if u.has(ROLE_PLACE_NOUN) && form.ends_with(" of") && t.capitalised(u) && rest_plain {
+    // A feature's head before its name is part of it (Gulf of Oman, Lake Tiberias, Mount
+    // Hermon), and so is a capitalised "City of" (City of the Dead); a settlement's word
+    // alone is not (Camp Zeta is Zeta; the city of Aden, in lower case, is no run).
+    if u.has(ROLE_PLACE_NOUN)
+        && t.capitalised(u)
+        && (form.ends_with(" of") || !SETTLEMENT_HEADS.iter().any(|h| form.starts_with(h)))
+        && rest_plain
+    {
         return Some(EntityKind::Place);
     }
     if COMPASS.contains(&form) && last == first + 1 && rest_plain {
@@ -391,6 +401,24 @@ const MOTION: &[&str] = &[
     "services",
     "ferry",
     "shipped",
+];
+
+/// Lower-case words after a name that say it is a place: the Jabalia camp, Kerman province.
+const PLACE_AFTER: &[&str] = &[
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "village",
+    "town",
+    "city",
+    "county",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+    "municipality",
+    "suburb",
+    "oasis",
 ];
 
 /// Verbs of saying: two or more unknown words before one are a person (Con Korfiatis told).
@@ -589,7 +617,9 @@ fn kind_from_context(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKi
     if several && (after.is_some_and(|w| SAYING.contains(&w)) || titled) {
         return Some(EntityKind::Person);
     }
-    if joined_before && place_before(t, first - 1) {
+    if (joined_before && place_before(t, first - 1))
+        || after.is_some_and(|w| PLACE_AFTER.contains(&w))
+    {
         return Some(EntityKind::Place);
     }
     None
@@ -870,5 +900,23 @@ mod tests {
         // "for" after another verb says nothing: he voted for Al-Sabbah.
         let text = "He voted for Al-Sabbah last year.";
         assert_eq!(kind_of(&tagger, text, "Al-Sabbah"), None);
+    }
+
+    #[test]
+    fn feature_heads_stay_and_settlement_words_after_make_places() {
+        let tagger = Tagger::new(&[]);
+        let text = "Divers mapped Lake Qaroun and climbed Mount Zawiya before the city of Aden. \
+                    Aid reached the Burqaya camp and Tel Saheb district.";
+        assert_eq!(
+            kind_of(&tagger, text, "Lake Qaroun"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(
+            kind_of(&tagger, text, "Mount Zawiya"),
+            Some(EntityKind::Place)
+        );
+        assert_eq!(kind_of(&tagger, text, "Aden"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&tagger, text, "Burqaya"), Some(EntityKind::Place));
+        assert_eq!(kind_of(&tagger, text, "Tel Saheb"), Some(EntityKind::Place));
     }
 }
