@@ -2,6 +2,9 @@
 //! organisation's acronym or short name (منظمة الأغذية والزراعة (الفاو), ہائر ایجوکیشن کمیشن
 //! (ایچ ای سی), רשות ניירות ערך (רני"ע)), whatever the lists say the word is on its own.
 //!
+//! A place or a person named in Latin letters takes its native form in brackets the same way
+//! (City of the Dead (مدينة الموتى)).
+//!
 //! The rule: after the organisation, only spaces, then `(`, one to five words of letters, `)`.
 //! Mentions inside the brackets give way to the organisation.
 
@@ -16,20 +19,34 @@ const ALIAS_WORDS: usize = 5;
 pub fn aliases(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
     let text = t.text();
     let mut found = Vec::new();
-    for c in chosen.iter().filter(|c| c.kind == EntityKind::Organization) {
-        if let Some(range) = alias_after(text, c.end) {
-            found.push(range);
+    for c in chosen.iter() {
+        // A place or a person written in Latin letters takes its own script's form in
+        // brackets after it: City of the Dead (مدينة الموتى), Tractor (تراکتور).
+        let native = matches!(c.kind, EntityKind::Place | EntityKind::Person)
+            && text
+                .get(c.start..c.end)
+                .is_some_and(|s| s.starts_with(|ch: char| ch.is_ascii_alphabetic()));
+        if c.kind != EntityKind::Organization && !native {
+            continue;
+        }
+        if let Some(range) = alias_after(text, c.end)
+            && (!native
+                || text
+                    .get(range.0..range.1)
+                    .is_some_and(|s| !s.starts_with(|ch: char| ch.is_ascii())))
+        {
+            found.push((range, c.kind));
         }
     }
     if found.is_empty() {
         return;
     }
-    for (start, end) in found {
+    for ((start, end), kind) in found {
         chosen.retain(|c| c.kind == EntityKind::Quote || c.end <= start || c.start >= end);
         chosen.push(Candidate {
             start,
             end,
-            kind: EntityKind::Organization,
+            kind,
             rank: RANK_RULE,
             elided: false,
         });

@@ -38,6 +38,7 @@ use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::latin_names;
 use super::name_pairs;
 use super::persian_names;
 use super::ports::{is_port_head, port};
@@ -79,15 +80,6 @@ const COMPOUND_PLACE: &[&str] = &[
     "עין",
     "נווה",
     "תל",
-];
-
-/// Lower-case words allowed inside a Latin name or organisation.
-const LATIN_JOINERS: &[&str] = &[
-    "of", "the", "for", "al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "and", "el",
-];
-/// Latin joiners that may sit inside a person's name.
-const LATIN_NAME_JOINERS: &[&str] = &[
-    "al", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "el",
 ];
 
 pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
@@ -242,7 +234,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             name_before_suffix(t, i, out);
         }
     }
-    latin_runs(t, out);
+    latin_names::runs(t, out);
 }
 
 /// Persian and Hebrew: unit `i` follows a number, so it is the noun counted (۲۴۰۰ ناشر
@@ -509,7 +501,13 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, rank: u8) {
+pub(super) fn push(
+    out: &mut Vec<Candidate>,
+    first: &Unit,
+    last: &Unit,
+    kind: EntityKind,
+    rank: u8,
+) {
     out.push(Candidate {
         start: first.start,
         end: last.end,
@@ -520,7 +518,7 @@ fn push(out: &mut Vec<Candidate>, first: &Unit, last: &Unit, kind: EntityKind, r
 }
 
 /// Units `first..=last` (indices) as a candidate of `kind`.
-fn push_units(
+pub(super) fn push_units(
     t: &Text<'_>,
     out: &mut Vec<Candidate>,
     first: usize,
@@ -2036,121 +2034,5 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             });
         }
         j += 1;
-    }
-}
-
-fn latin_runs(t: &Text<'_>, out: &mut Vec<Candidate>) {
-    let units = &t.units;
-    let capital = |u: &Unit| t.script(u) == Script::Latin && t.capitalised(u);
-    let joiner = |u: &Unit| {
-        let form = t.form(u);
-        t.script(u) == Script::Latin
-            && (LATIN_JOINERS.contains(&form) || form.starts_with("al-") || form.starts_with("el-"))
-    };
-    let mut i = 0;
-    while i < units.len() {
-        // A capitalised article opens a sentence, not a name: The Pakistan Cricket Board.
-        if !capital(&units[i]) || t.form(&units[i]) == "the" {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        let mut k = i + 1;
-        while k < units.len() && t.joined_at(k - 1) {
-            if capital(&units[k]) || t.form(&units[k]).starts_with("al-") {
-                end = k;
-            } else if !(joiner(&units[k]) && k + 1 < units.len() && t.joined_at(k)) {
-                break;
-            }
-            k += 1;
-        }
-        classify_latin_run(t, i, end, out);
-        i = end + 1;
-    }
-}
-
-fn classify_latin_run(t: &Text<'_>, first: usize, last: usize, out: &mut Vec<Candidate>) {
-    let units = &t.units[first..=last];
-    // Two people joined by "and" are two names: Hassan al-Sisi and Abu Bakr al-Baghdadi.
-    if units[0].has(ROLE_FIRST_NAME)
-        && let Some(and) = units.iter().position(|u| t.form(u) == "and")
-        && and > 0
-        && first + and < last
-        && t.capitalised(&t.units[first + and + 1])
-    {
-        classify_latin_run(t, first, first + and - 1, out);
-        classify_latin_run(t, first + and + 1, last, out);
-        return;
-    }
-    let title_before = first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_TITLE);
-    let name_joiner = |u: &Unit| {
-        t.script(u) == Script::Latin
-            && !t.capitalised(u)
-            && !LATIN_NAME_JOINERS.contains(&t.form(u))
-            && !t.form(u).starts_with("al-")
-    };
-    // The last title inside the run: the name is what follows it, up to "of"; the rest of
-    // the run is classified on its own (Professor Miriam Ben-David of the Hebrew University).
-    if let Some(pos) = units.iter().rposition(|u| u.has(ROLE_TITLE)) {
-        // What the title is the title of, before it, is classified on its own: Lahore High
-        // Court Chief Justice Aalia Neelum.
-        if pos > 0 {
-            classify_latin_run(t, first, first + pos - 1, out);
-        }
-        let start = first + pos + 1;
-        let mut end = start;
-        while end < last && !name_joiner(&t.units[end + 1]) {
-            end += 1;
-        }
-        if start <= last
-            && t.kind(&t.units[start])
-                .is_none_or(|k| k == EntityKind::Person)
-        {
-            push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
-        }
-        let mut rest = end + 1;
-        while rest <= last && name_joiner(&t.units[rest]) {
-            rest += 1;
-        }
-        if rest <= last {
-            classify_latin_run(t, rest, last, out);
-        }
-        return;
-    }
-    if units.len() == 1 && t.kind(&units[0]).is_some() {
-        return;
-    }
-    let whole = |kind, rank, out: &mut Vec<Candidate>| {
-        push(out, &units[0], &units[units.len() - 1], kind, rank);
-    };
-    // In Arabic or Hebrew text a Latin word with no given name in it is a brand more often
-    // than a person, even after a title (מנכ"ל Pagaya is the company's chief).
-    let nameless = units
-        .iter()
-        .all(|u| !u.has(ROLE_FIRST_NAME) && t.kind(u).is_none());
-    let brand = t.rtl() && (nameless || units.iter().any(|u| t.brand_like(u)));
-    if title_before
-        && !brand
-        && units
-            .iter()
-            .all(|u| t.kind(u).is_none_or(|k| k == EntityKind::Person))
-    {
-        whole(EntityKind::Person, RANK_TITLE, out);
-    } else if units.len() >= 2 && units[units.len() - 1].has(ROLE_PLACE_NOUN) {
-        whole(EntityKind::Place, RANK_RULE, out);
-    } else if units.iter().any(|u| u.has(ROLE_ORG_HEAD)) && units.len() >= 2 {
-        whole(EntityKind::Organization, RANK_RULE, out);
-    } else if units[0].has(ROLE_FIRST_NAME) && units.len() >= 2 {
-        whole(EntityKind::Person, RANK_RULE, out);
-    } else if first > 0 && t.joined_at(first - 1) && t.units[first - 1].has(ROLE_PLACE_NOUN) {
-        whole(EntityKind::Place, RANK_RULE, out);
-    } else if t.rtl()
-        && (nameless || units.iter().any(|u| t.brand_like(u)))
-        && units.iter().all(|u| t.kind(u).is_none())
-    {
-        // In Arabic or Hebrew text, a Latin acronym, brand or other capitalised name without
-        // a given name is an organisation more often than anything else: GoDaddy, BBC,
-        // OpenAI, Nvidia.
-        whole(EntityKind::Organization, RANK_RULE, out);
     }
 }

@@ -45,6 +45,7 @@ pub mod clitics;
 pub mod context;
 pub mod demonyms;
 pub mod gazetteer;
+pub mod latin_names;
 pub mod lexicon;
 pub mod name_pairs;
 pub mod patterns;
@@ -259,13 +260,16 @@ impl Known {
 /// then names listed with places.
 fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
     resolve::carry_people(t, &known.people, chosen);
-    // Persian and Urdu have no article: any noun after a head looks like a name there.
-    if !known.organizations.is_empty() && !t.persian {
+    // Persian and Urdu have no article: any noun after a head looks like a name there. An
+    // English text quoting a Persian word is English.
+    if !known.organizations.is_empty() && (!t.persian || !t.rtl()) {
         resolve::carry(t, &known.organizations, EntityKind::Organization, chosen);
     }
     resolve::carry(t, &known.places, EntityKind::Place, chosen);
     // After the carried names: a place named earlier counts in a list (القصيم والأحساء).
     arabic_names::listed_places(t, chosen);
+    // A carried name may have its native form in brackets after it: Tractor (تراکتور).
+    aliases::aliases(t, chosen);
 }
 
 fn choose(t: &Text<'_>) -> Vec<Candidate> {

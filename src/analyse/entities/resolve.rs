@@ -14,6 +14,7 @@ use super::Mention;
 use super::clitics::{Cuts, Script, prefix_cuts};
 use super::gazetteer::{ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE};
 use super::text::{Candidate, RANK_RULE, RANK_USER, Text};
+use super::units::Unit;
 use crate::document::EntityKind;
 
 /// Chooses non-overlapping candidates (quotations apart), sorted by position.
@@ -123,6 +124,10 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<St
         let (Some(head), Some(name)) = (t.units.get(first), t.units.get(first + 1)) else {
             continue;
         };
+        // A Latin name found by its context (the carrier SalamAir) is used alone again.
+        if latin_single(t, head, c) {
+            insert(into, t.form(head));
+        }
         if head.start == c.start
             && name.end == c.end
             && head.has(ROLE_ORG_HEAD)
@@ -148,6 +153,16 @@ pub fn organizations(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<St
             into.insert(t.form(last).to_owned());
         }
     }
+}
+
+/// The candidate is one capitalised Latin word the lists do not know, found by a rule.
+fn latin_single(t: &Text<'_>, u: &Unit, c: &Candidate) -> bool {
+    u.start == c.start
+        && u.end == c.end
+        && u.roles.is_none()
+        && t.script(u) == Script::Latin
+        && t.capitalised(u)
+        && t.form(u).chars().count() >= 3
 }
 
 /// The first unit starting at or after a byte offset, for offsets asked in increasing order
@@ -183,6 +198,9 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) 
         let (Some(name), Some(before)) = (t.units.get(at), at.checked_sub(1)) else {
             continue;
         };
+        if latin_single(t, name, c) {
+            insert(into, t.form(name));
+        }
         if name.start == c.start
             && name.end == c.end
             && name.roles.is_none()
