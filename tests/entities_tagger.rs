@@ -201,6 +201,20 @@ fn titles_make_the_following_name_a_person() {
 }
 
 #[test]
+fn a_title_then_its_employer_then_a_name_between_commas_names_the_person_only() {
+    let t = tagger();
+    // The word after the title is what it is the title of, not a person.
+    let found = t.tag_text("מנכ\"ל אלקטרה, דני כהן, אמר כי החברה תגדל.");
+    has(&found, Person, "דני כהן");
+    lacks(&found, Person, "אלקטרה");
+    let found = t.tag_text("מנכ\"לית סונול, רונית שגב, הודיעה על פיטורים.");
+    has(&found, Person, "רונית שגב");
+    lacks(&found, Person, "סונול");
+    // No name between commas: the word after the title is the name.
+    has(&t.tag_text("מנכ\"ל פרידמן אמר כי החברה תגדל."), Person, "פרידמן");
+}
+
+#[test]
 fn head_nouns_make_organisations_and_place_nouns_places() {
     let t = tagger();
     let found = t.tag_text("بحسب بيان صدر عن وزارة الدفاع في مدينة كفرنبل");

@@ -695,6 +695,13 @@ fn hebrew_clause_word(t: &Text<'_>, u: &Unit, third: bool) -> bool {
 /// name words; in Arabic script the words after the first may carry the article (فهد
 /// الفضلي). Not when the title's own words hold a name: its rule has found it.
 fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if let Some((start, end)) = apposition_name(t, i) {
+        push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
+    }
+}
+
+/// The units (first, last) of the name [`apposition_person`] finds after title `i`.
+fn apposition_name(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     let comma_after = |j: usize| {
         t.units.get(j + 1).is_some_and(|n| {
             t.text()
@@ -710,7 +717,7 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         || (i + 1..=j)
             .any(|k| t.given_name(&t.units[k]) || t.kind(&t.units[k]) == Some(EntityKind::Person))
     {
-        return;
+        return None;
     }
     let start = j + 1;
     let arabic = t.script(&t.units[i]) == Script::Arabic;
@@ -728,14 +735,12 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     let mut end = start;
     if !name(start) {
-        return;
+        return None;
     }
     while end + 1 < t.units.len() && end - start < 2 && t.joined_at(end) && name(end + 1) {
         end += 1;
     }
-    if end > start && comma_after(end) {
-        push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
-    }
+    (end > start && comma_after(end)).then_some((start, end))
 }
 
 /// A name that opens a clause and is followed by a comma and a title is that person: محرم
@@ -858,6 +863,11 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // Arabic: the title, what it is the title of, then the name (المدير التنفيذي للشركة ماتس
     // ليندبرغ). A title that is also a common noun (الفريق, the team) needs a given name.
     if arabic_names::common_noun_title(t, &t.units[i]) {
+        return;
+    }
+    // A name between commas after one or two words of the title is the person (מנכ"ל
+    // אלקטרה, דני כהן, אמר): the word right after the title is what it is the title of.
+    if apposition_name(t, i).is_some_and(|(start, _)| start <= i + 3) {
         return;
     }
     if let Some((start, end)) = arabic_names::after_titled_complement(t, i) {
