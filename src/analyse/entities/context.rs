@@ -1251,6 +1251,9 @@ pub(super) fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
         && t.units.get(k + 1).is_some_and(|n| {
             let form = t.form(n);
             LIGHT_VERBS.contains(&form) && !COPULAS.contains(&form)
+                // می‌شود also follows names (جانشین حسین نیک‌نام می‌شود, وارد تهران
+                // می‌شود): only the other present light verbs.
+                || persian_light_present(form) && !form.ends_with("شود") && !form.ends_with("شوند")
         })
 }
 

@@ -46,6 +46,18 @@ pub fn family_shaped(form: &str) -> bool {
     form.chars().count() >= 4 && FAMILY_ENDINGS.iter().any(|e| form.ends_with(e))
 }
 
+/// Words of time that follow a noun (بهار آینده, next spring; سال گذشته, last year; ماه
+/// جاری, this month), folded: never part of a name, though a given name (بهار) may stand
+/// before them.
+const TIME_WORDS: &[&str] = &[
+    "اينده", "گذشته", "امسال", "پارسال", "اخير", "جاري", "اتي", "بعدي", "قبلي",
+];
+
+/// A Persian word that is never part of a person's or a place's name (folded form).
+pub fn never_name(form: &str) -> bool {
+    TIME_WORDS.contains(&form)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +70,32 @@ mod tests {
         assert!(family_shaped(&fold("اسکندری").text));
         assert!(family_shaped(&fold("قاسمی‌زاده").text));
         assert!(!family_shaped(&fold("کتاب").text));
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        crate::analyse::entities::Tagger::new(&[])
+            .tag_text(text)
+            .into_iter()
+            .filter(|m| m.kind == crate::document::EntityKind::Person)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_word_of_time_after_a_given_name_is_not_its_family_name() {
+        // بهار is spring and a given name; آینده (next) and گذشته (last) are never names.
+        let found = people("نتایج این طرح بهار آینده اعلام خواهد شد و بهار گذشته نیز آزمایش شد.");
+        assert!(found.is_empty(), "{found:?}");
+        // A given name then a family name is still a person.
+        let found = people("بهار رضایی در نمایشگاه سخنرانی کرد.");
+        assert!(found.iter().any(|p| p == "بهار رضایی"), "{found:?}");
+    }
+
+    #[test]
+    fn a_noun_before_a_present_light_verb_ends_a_name_but_one_before_becomes_does_not() {
+        let found = people("او جانشین دکتر حسین نیک‌نام می‌شود و کار را آغاز می‌کند.");
+        assert!(found.iter().any(|p| p == "حسین نیک‌نام"), "{found:?}");
+        let found = people("به گفتهٔ او، علی توکلی اعلام می‌کند که جلسه برگزار نمی‌شود.");
+        assert!(found.iter().all(|p| !p.contains("اعلام")), "{found:?}");
     }
 }
