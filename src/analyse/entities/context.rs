@@ -34,6 +34,7 @@
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::demonyms;
+use super::descriptions;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
@@ -1195,6 +1196,15 @@ const LIGHT_VERBS: &[&str] = &[
     "خواهند",
     "نخواهد",
     "نخواهند",
+    // Found, tied and did, in the compound verbs of the news: افزایش یافت, قرارداد بست,
+    // اعلام نمود.
+    "يافت",
+    "يافتند",
+    "يافته",
+    "بست",
+    "بستند",
+    "نمود",
+    "نمودند",
 ];
 
 /// A Persian present-tense or continuous verb: می‌گویند, نمی‌دهد (folded, without the
@@ -1567,6 +1577,13 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             end = name;
         }
+    }
+    if let Some((first, last)) = descriptions::quoted_after(t, end) {
+        push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+        return;
+    }
+    if descriptions::kind_only(t, i, end) {
+        return;
     }
     push_organization(t, i, end, out);
 }

@@ -44,6 +44,7 @@ pub mod arabic_names;
 pub mod clitics;
 pub mod context;
 pub mod demonyms;
+pub mod descriptions;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod name_pairs;
