@@ -215,6 +215,19 @@ fn a_title_then_its_employer_then_a_name_between_commas_names_the_person_only() 
 }
 
 #[test]
+fn a_hebrew_feature_or_region_noun_with_the_article_or_in_construct_is_not_a_name() {
+    let t = tagger();
+    // המפרץ is the gulf already named: the word after it is the sentence.
+    let found = t.tag_text("החוקרים בדקו את עמידותם של אלמוגי המפרץ לחום, והם שטו במפרץ חיפה.");
+    lacks(&found, Place, "מפרץ לחום");
+    has(&found, Place, "מפרץ חיפה");
+    // אזור before a definite word is a region, not the town Azor; the town alone is a town.
+    let found = t.tag_text("המפעל פועל באזור התעשייה של העיר, והקליטה חלשה באזור הערבה.");
+    lacks(&found, Place, "אזור");
+    has(&t.tag_text("תושבי אזור ושדרות הגיעו לפגישה."), Place, "אזור");
+}
+
+#[test]
 fn head_nouns_make_organisations_and_place_nouns_places() {
     let t = tagger();
     let found = t.tag_text("بحسب بيان صدر عن وزارة الدفاع في مدينة كفرنبل");

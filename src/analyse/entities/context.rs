@@ -121,7 +121,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && u.roles
                     .and_then(|r| r.kind)
                     .is_some_and(|k| k.1 == Source::Generated);
-            if counted_noun {
+            if counted_noun || hebrew_region_noun(t, i) {
                 continue;
             }
             // بندر is a town in the generated lists; in Persian it is a port's head.
@@ -1927,6 +1927,31 @@ const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك"
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
 const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
+/// A Hebrew place noun that is also a town (אזור, region and Azor) in the construct state,
+/// before a word with the article or a known place (באזור התעשייה, אזור הערבה), is the noun.
+fn hebrew_region_noun(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    t.script(u) == Script::Hebrew
+        && u.has(ROLE_PLACE_NOUN)
+        && !t.prefix(u).ends_with('ה')
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| {
+                (t.definite(n) || t.kind(n) == Some(EntityKind::Place))
+                    && !t.conjoined(n)
+                    && !t.prepositional(n)
+            })
+}
+
+/// Unit `i` is a Hebrew head of a geographic feature (מפרץ, נהר, עמק, ים) with the article.
+fn is_hebrew_feature_with_article(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    t.script(u) == Script::Hebrew
+        && t.prefix(u).ends_with('ה')
+        && NAMED_BY_TRIGGER.contains(&t.form(u))
+}
+
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) || is_port_head(t, &t.units[i]) {
@@ -1938,6 +1963,11 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
+        return;
+    }
+    // A Hebrew feature's head behind the article (המפרץ, הנהר) is the feature already named:
+    // a name follows the head in the construct state only (מפרץ אילת, not המפרץ לחום).
+    if is_hebrew_feature_with_article(t, i) {
         return;
     }
     let u = &t.units[k];
