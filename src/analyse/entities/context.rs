@@ -41,6 +41,7 @@ use super::gazetteer::{
 };
 use super::name_pairs;
 use super::persian_names;
+use super::persian_orgs;
 use super::ports::{is_port_head, port};
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
@@ -1577,6 +1578,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             end = name;
         }
+    }
+    if let Some(last) = persian_orgs::anchored_end(t, i) {
+        end = end.max(last);
     }
     if let Some((first, last)) = descriptions::quoted_after(t, end) {
         push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);

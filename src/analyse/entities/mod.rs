@@ -50,6 +50,7 @@ pub mod lexicon;
 pub mod name_pairs;
 pub mod patterns;
 pub mod persian_names;
+pub mod persian_orgs;
 pub mod ports;
 pub mod resolve;
 pub mod text;

@@ -1,0 +1,117 @@
+//! Persian organisations named by a long chain without the written ezafe, closed by the
+//! country or the province they serve: سازمان زمین‌شناسی و اکتشافات معدنی کشور, اداره کل
+//! راه و شهرسازی استان فارس, اداره کل حفاظت محیط زیست خراسان جنوبی. The chain has too many
+//! words for the bounded head rule (three unknown words), but its end is certain: کشور
+//! (national) before the sentence goes on, a known place, or استان and its name.
+//!
+//! The words between the head and that end are nouns and adjectives only: a particle or a
+//! preposition (در, به, برای), a verb (می‌گوید, گفت, a noun before a light verb), a number,
+//! a title, a person or another head ends the search with nothing found.
+
+use super::context::before_light_verb;
+use super::gazetteer::{ROLE_ORG_HEAD, ROLE_PLACE_NOUN, ROLE_STOP, ROLE_TITLE};
+use super::text::Text;
+use crate::document::EntityKind;
+
+/// The most units from the head to the end of the name.
+const CHAIN_UNITS: usize = 8;
+
+/// Frequent words of the stop list that name a ministry's field (folded): راه و شهرسازی,
+/// تعاون، کار و رفاه.
+const FIELD_WORDS: &[&str] = &["راه", "كار"];
+
+/// Past-tense verbs of reporting that may follow a name without a light verb (folded).
+const VERBS: &[&str] = &[
+    "گفت", "گفتند", "افزود", "افزودند", "نوشت", "خواست", "خواستند", "رفت", "امد", "دانست",
+];
+
+/// National: کشور (folded).
+const COUNTRY: &str = "كشور";
+/// General, after a head: اداره کل (folded).
+const GENERAL: &str = "كل";
+/// Province, before its name: استان.
+const PROVINCE: &str = "استان";
+
+/// Where the organisation that head `i` opens ends, when a long chain is closed by the
+/// country or a place; `None` when it is not.
+pub fn anchored_end(t: &Text<'_>, i: usize) -> Option<usize> {
+    if !t.persian || t.urdu {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < t.units.len() && k - i < CHAIN_UNITS && t.joined_at(k - 1) {
+        let u = &t.units[k];
+        let form = t.form(u);
+        if t.kind(u) == Some(EntityKind::Place) && t.prefix(u).is_empty() {
+            return (k > i + 1).then_some(k);
+        }
+        if form == PROVINCE && u.has(ROLE_PLACE_NOUN) {
+            let next = t.units.get(k + 1)?;
+            return (t.joined_at(k) && t.kind(next) == Some(EntityKind::Place)).then_some(k + 1);
+        }
+        if form == COUNTRY {
+            let closed = !t.joined_at(k)
+                || t.units.get(k + 1).is_none_or(|n| {
+                    n.has(ROLE_STOP) || t.form(n) == "و" || t.form(n).starts_with("مي")
+                });
+            return (k > i + 1 && closed).then_some(k);
+        }
+        // A standalone و joins two nouns of the name (اکتشافات و معدن), never two names.
+        if form == "و" && k > i + 1 {
+            k += 1;
+            continue;
+        }
+        // کل right after the head makes it general: اداره کل, directorate general.
+        let general = k == i + 1 && form == GENERAL;
+        let stop = u.has(ROLE_STOP) && !FIELD_WORDS.contains(&form) && !general;
+        let verb = form.starts_with("مي") || form.starts_with("نمي") || VERBS.contains(&form);
+        if stop
+            || verb
+            || t.number(u)
+            || u.has(ROLE_TITLE)
+            || u.has(ROLE_ORG_HEAD)
+            || t.kind(u).is_some()
+            || before_light_verb(t, k)
+            || !(t.name_word(u) || FIELD_WORDS.contains(&form) || general)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyse::entities::Tagger;
+    use crate::document::EntityKind;
+
+    fn organisations(text: &str) -> Vec<String> {
+        Tagger::new(&[])
+            .tag_text(text)
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Organization)
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_long_chain_closed_by_the_country_or_a_province_is_one_organisation() {
+        let found = organisations("سازمان زمین‌شناسی و اکتشافات معدنی کشور روز شنبه گزارش داد.");
+        assert_eq!(found, ["سازمان زمین‌شناسی و اکتشافات معدنی کشور"]);
+        let found = organisations("اداره کل راه و شهرسازی استان فارس اعلام کرد که جاده بسته است.");
+        assert_eq!(found, ["اداره کل راه و شهرسازی استان فارس"]);
+        let found =
+            organisations("ادارهٔ کل حفاظت محیط زیست خراسان جنوبی اجازهٔ ورود را صادر کرد.");
+        assert_eq!(found, ["ادارهٔ کل حفاظت محیط زیست خراسان جنوبی"]);
+    }
+
+    #[test]
+    fn a_verb_or_a_particle_before_the_place_ends_the_search() {
+        // The place is where the sentence goes, not the organisation's seat.
+        let found = organisations("سازمان هواشناسی گفت بارش برف در تهران ادامه دارد.");
+        assert!(found.iter().all(|o| !o.contains("تهران")), "{found:?}");
+        let found = organisations("کارشناسان سازمان ملل برای بازدید به کابل رفتند.");
+        assert!(found.iter().all(|o| !o.contains("کابل")), "{found:?}");
+    }
+}
