@@ -276,7 +276,7 @@ fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    if persian_names::word_given(form)
+    if (persian_names::word_given(form) || persian_names::compound_given(form))
         && t.joined_at(i)
         && let Some(next) = t.units.get(i + 1)
         && next.roles.is_none()
