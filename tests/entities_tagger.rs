@@ -211,7 +211,11 @@ fn a_title_then_its_employer_then_a_name_between_commas_names_the_person_only() 
     has(&found, Person, "רונית שגב");
     lacks(&found, Person, "סונול");
     // No name between commas: the word after the title is the name.
-    has(&t.tag_text("מנכ\"ל פרידמן אמר כי החברה תגדל."), Person, "פרידמן");
+    has(
+        &t.tag_text("מנכ\"ל פרידמן אמר כי החברה תגדל."),
+        Person,
+        "פרידמן",
+    );
 }
 
 #[test]
@@ -224,7 +228,11 @@ fn a_hebrew_feature_or_region_noun_with_the_article_or_in_construct_is_not_a_nam
     // אזור before a definite word is a region, not the town Azor; the town alone is a town.
     let found = t.tag_text("המפעל פועל באזור התעשייה של העיר, והקליטה חלשה באזור הערבה.");
     lacks(&found, Place, "אזור");
-    has(&t.tag_text("תושבי אזור ושדרות הגיעו לפגישה."), Place, "אזור");
+    has(
+        &t.tag_text("תושבי אזור ושדרות הגיעו לפגישה."),
+        Place,
+        "אזור",
+    );
 }
 
 #[test]

@@ -39,6 +39,7 @@ use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::hebrew_companies;
 use super::name_pairs;
 use super::persian_names;
 use super::persian_orgs;
@@ -174,6 +175,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             hebrew_settlement(t, i, out);
             if let Some((first, last)) = demonyms::person_after(t, i) {
                 push_units(t, out, first, last, EntityKind::Person, RANK_RULE);
+            }
+            if let Some((first, last)) = hebrew_companies::named_business(t, i) {
+                push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
             }
         }
         if is_port_head(t, u) {
@@ -1474,8 +1478,10 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             break;
         }
+        // A Hebrew business word is a noun of the name too (משרד התקשורת).
+        let suffix = if hebrew { ROLE_ORG_SUFFIX } else { 0 };
         if u.roles
-            .is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) != 0)
+            .is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD | suffix) != 0)
         {
             break;
         }
@@ -1939,13 +1945,11 @@ fn hebrew_region_noun(t: &Text<'_>, i: usize) -> bool {
         && u.has(ROLE_PLACE_NOUN)
         && !t.prefix(u).ends_with('ה')
         && t.joined_at(i)
-        && t.units
-            .get(i + 1)
-            .is_some_and(|n| {
-                (t.definite(n) || t.kind(n) == Some(EntityKind::Place))
-                    && !t.conjoined(n)
-                    && !t.prepositional(n)
-            })
+        && t.units.get(i + 1).is_some_and(|n| {
+            (t.definite(n) || t.kind(n) == Some(EntityKind::Place))
+                && !t.conjoined(n)
+                && !t.prepositional(n)
+        })
 }
 
 /// Unit `i` is a Hebrew head of a geographic feature (מפרץ, נהר, עמק, ים) with the article.

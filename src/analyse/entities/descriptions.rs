@@ -136,7 +136,8 @@ mod tests {
 
     #[test]
     fn a_company_named_in_quotation_marks_after_its_kind_is_the_name_alone() {
-        let found = organisations("شرکت نرم‌افزاری «داده‌پردازان نوین» در تبریز به کار خود ادامه داد.");
+        let found =
+            organisations("شرکت نرم‌افزاری «داده‌پردازان نوین» در تبریز به کار خود ادامه داد.");
         assert_eq!(found, ["داده‌پردازان نوین"]);
         let found = organisations("החברה רכשה את חברת ההזנק \"דאטה-פלו\" תמורת 40 מיליון דולר.");
         assert_eq!(found, ["דאטה-פלו"]);

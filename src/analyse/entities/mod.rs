@@ -46,6 +46,7 @@ pub mod context;
 pub mod demonyms;
 pub mod descriptions;
 pub mod gazetteer;
+pub mod hebrew_companies;
 pub mod lexicon;
 pub mod name_pairs;
 pub mod patterns;

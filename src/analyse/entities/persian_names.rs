@@ -34,9 +34,8 @@ const NOT_BEFORE_ALLAH: &[&str] = &["حزب", "ايت", "انشا", "ماشا", 
 /// A compound given name written solid, a name and الله (نجیب‌الله, رحمت‌الله, عزت‌الله),
 /// in folded form (the joiner dropped).
 pub fn compound_given(form: &str) -> bool {
-    form.strip_suffix("الله").is_some_and(|stem| {
-        stem.chars().count() >= 3 && !NOT_BEFORE_ALLAH.contains(&stem)
-    })
+    form.strip_suffix("الله")
+        .is_some_and(|stem| stem.chars().count() >= 3 && !NOT_BEFORE_ALLAH.contains(&stem))
 }
 
 /// An Iranian given name that is also a frequent word (folded form).
@@ -62,7 +61,15 @@ pub fn family_shaped(form: &str) -> bool {
 /// جاری, this month), folded: never part of a name, though a given name (بهار) may stand
 /// before them.
 const TIME_WORDS: &[&str] = &[
-    "اينده", "گذشته", "امسال", "پارسال", "اخير", "جاري", "اتي", "بعدي", "قبلي",
+    "اينده",
+    "گذشته",
+    "امسال",
+    "پارسال",
+    "اخير",
+    "جاري",
+    "اتي",
+    "بعدي",
+    "قبلي",
 ];
 
 /// A Persian word that is never part of a person's or a place's name (folded form).
