@@ -45,6 +45,7 @@ pub mod clitics;
 pub mod context;
 pub mod demonyms;
 pub mod descriptions;
+pub mod features;
 pub mod gazetteer;
 pub mod hebrew_companies;
 pub mod lexicon;
