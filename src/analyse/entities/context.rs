@@ -220,6 +220,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
         if t.persian && !t.urdu && u.roles.is_none() {
             persian_person(t, i, out);
+            if let Some((first, last)) = persian_orgs::airline(t, i) {
+                push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+            }
         }
         if u.has(ROLE_ORG_HEAD) && !latin {
             org_phrase(t, i, out);

@@ -14,7 +14,7 @@ use super::text::Text;
 
 /// Kinds of business and words that describe a company without naming it (folded): Persian
 /// knowledge-based, software, private, state, foreign, domestic, Iranian, start-up,
-/// subsidiary, parent, contractor, maker, airline; Hebrew start-up (also split at its
+/// subsidiary, parent, contractor, maker, airline, air; Hebrew start-up (also split at its
 /// hyphen), high-tech, software, technology, parent and subsidiary, with and without the
 /// article.
 const KINDS: &[&str] = &[
@@ -33,6 +33,7 @@ const KINDS: &[&str] = &[
     "پيمانكار",
     "سازنده",
     "هواپيمايي",
+    "هوايي",
     "הזנק",
     "ההזנק",
     "סטארט",

@@ -90,6 +90,34 @@ pub fn anchored_end(t: &Text<'_>, i: usize) -> Option<usize> {
     None
 }
 
+/// Airline words written after the name in Persian (folded): ایر, ایرلاینز, ایرویز (Air,
+/// Airlines, Airways).
+const AIRLINE_WORDS: &[&str] = &["اير", "ايرلاينز", "ايرويز"];
+
+/// An airline named by one or two words and an airline word (کام ایر, ترکیش ایرلاینز, قطر
+/// ایرویز): the units (first, last) when unit `i` is the airline word.
+pub fn airline(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
+    let u = t.units.get(i)?;
+    if !t.persian || t.urdu || i == 0 || !AIRLINE_WORDS.contains(&t.form(u)) {
+        return None;
+    }
+    // Right before the airline word, a frequent word is its name too (کام ایر: کام is a
+    // word of Urdu).
+    let word = |j: usize| {
+        let v = &t.units[j];
+        !t.number(v)
+            && t.script(v) == t.script(u)
+            && (t.kind(v) == Some(EntityKind::Place)
+                || v.roles.is_none() && t.name_word(v)
+                || j + 1 == i && v.has(ROLE_STOP) && t.form(v).chars().count() >= 3)
+    };
+    let mut first = i;
+    while first > 0 && i - first < 2 && t.joined_at(first - 1) && word(first - 1) {
+        first -= 1;
+    }
+    (first < i).then_some((first, i))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analyse::entities::Tagger;
@@ -112,6 +140,16 @@ mod tests {
         assert_eq!(found, ["اداره کل راه و شهرسازی استان فارس"]);
         let found = organisations("ادارهٔ کل حفاظت محیط زیست خراسان جنوبی اجازهٔ ورود را صادر کرد.");
         assert_eq!(found, ["ادارهٔ کل حفاظت محیط زیست خراسان جنوبی"]);
+    }
+
+    #[test]
+    fn a_name_then_an_airline_word_is_an_airline() {
+        let found = organisations("کام ایر، دیگر شرکت هوایی خصوصی، پرواز تازه‌ای راه انداخت.");
+        assert!(found.iter().any(|o| o == "کام ایر"), "{found:?}");
+        // The airline described after it names no organisation.
+        assert!(found.iter().all(|o| !o.contains("هوایی")), "{found:?}");
+        let found = organisations("مسافران با ترکیش ایرلاینز به استانبول رفتند.");
+        assert!(found.iter().any(|o| o == "ترکیش ایرلاینز"), "{found:?}");
     }
 
     #[test]
