@@ -236,6 +236,19 @@ fn a_hebrew_feature_or_region_noun_with_the_article_or_in_construct_is_not_a_nam
 }
 
 #[test]
+fn a_hebrew_given_name_that_is_a_word_behind_a_preposition_is_the_word() {
+    let t = tagger();
+    let found = t.tag_text("הסיכוי לבחירות כבר באביב עומד כעת על חמישים אחוז.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+    // A family name after it makes it a name again.
+    has(
+        &t.tag_text("הוא נפגש עם טל אזולאי ואמר לטל אזולאי כי יחזור."),
+        Person,
+        "טל אזולאי",
+    );
+}
+
+#[test]
 fn head_nouns_make_organisations_and_place_nouns_places() {
     let t = tagger();
     let found = t.tag_text("بحسب بيان صدر عن وزارة الدفاع في مدينة كفرنبل");

@@ -297,7 +297,8 @@ fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// A Hebrew given name that is a word here: behind the article (הנוסח הסופי: people's names
 /// never take it), or a construct noun before a common word (בני ישיבות, בני משפחתו, sons of),
-/// which is a name only before a known family name or person (בני גנץ).
+/// which is a name only before a known family name or person (בני גנץ); so is one that is a
+/// word behind a preposition (באביב).
 fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
     let u = &t.units[i];
     if t.script(u) != Script::Hebrew {
@@ -306,7 +307,10 @@ fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
     if t.prefix(u).ends_with('ה') {
         return true;
     }
-    t.form(u) == "בני"
+    // A given name that is a word, behind a preposition (באביב, in spring; בגל, in a wave),
+    // is the word, unless a family name follows (לטל אזולאי).
+    let word_behind_preposition = t.prepositional(u) && name_pairs::word_given(t.form(u));
+    (t.form(u) == "בני" || word_behind_preposition)
         && !t.units.get(i + 1).is_some_and(|n| {
             t.joined_at(i)
                 && (t.kind(n) == Some(EntityKind::Person)
