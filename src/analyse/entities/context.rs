@@ -40,6 +40,7 @@ use super::gazetteer::{
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
 use super::hebrew_companies;
+use super::hebrew_verbs;
 use super::name_pairs;
 use super::persian_names;
 use super::persian_orgs;
@@ -604,6 +605,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         if t.script(first) == Script::Hebrew
             && !joiner(here)
             && (hebrew_clause_word(t, next, end > start)
+                || hebrew_verbs::reporting_participle(t, next)
                 || hebrew_definite_plural(t, next)
                 || hebrew_past_plural(t, next, end > start))
         {

@@ -48,6 +48,7 @@ pub mod descriptions;
 pub mod features;
 pub mod gazetteer;
 pub mod hebrew_companies;
+pub mod hebrew_verbs;
 pub mod lexicon;
 pub mod name_pairs;
 pub mod patterns;
