@@ -16,9 +16,9 @@ use crate::document::EntityKind;
 /// The most units from the head to the end of the name.
 const CHAIN_UNITS: usize = 8;
 
-/// Frequent words of the stop list that name a ministry's field (folded): راه و شهرسازی,
-/// تعاون، کار و رفاه.
-const FIELD_WORDS: &[&str] = &["راه", "كار"];
+/// Frequent words of the stop lists that name a body's field (folded): راه و شهرسازی,
+/// تعاون، کار و رفاه, آب منطقه‌ای.
+const FIELD_WORDS: &[&str] = &["راه", "كار", "اب"];
 
 /// Past-tense verbs of reporting that may follow a name without a light verb (folded).
 const VERBS: &[&str] = &[
@@ -140,6 +140,8 @@ mod tests {
         assert_eq!(found, ["اداره کل راه و شهرسازی استان فارس"]);
         let found = organisations("ادارهٔ کل حفاظت محیط زیست خراسان جنوبی اجازهٔ ورود را صادر کرد.");
         assert_eq!(found, ["ادارهٔ کل حفاظت محیط زیست خراسان جنوبی"]);
+        let found = organisations("طرحی که شرکت آب منطقه‌ای آذربایجان غربی اجرا می‌کند.");
+        assert_eq!(found, ["شرکت آب منطقه‌ای آذربایجان غربی"]);
     }
 
     #[test]
