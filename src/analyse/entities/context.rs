@@ -1601,7 +1601,7 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
         return;
     }
-    if descriptions::kind_only(t, i, end) {
+    if descriptions::kind_only(t, i, end) || descriptions::described(t, i, end) {
         return;
     }
     push_organization(t, i, end, out);

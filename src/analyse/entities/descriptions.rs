@@ -8,9 +8,12 @@
 //! 1. One to four words between «» or "" right after it: they are the organisation.
 //! 2. Else, when every word after the head is a kind of business, a nationality or a plain
 //!    adjective of such a company (private, foreign, Israeli), the phrase is a description.
+//! 3. Persian: so is a head after دیگر (another), or between commas right after a known
+//!    organisation or a Latin name, which it describes.
 
 use super::clitics::Script;
 use super::text::Text;
+use crate::document::EntityKind;
 
 /// Kinds of business and words that describe a company without naming it (folded): Persian
 /// knowledge-based, software, private, state, foreign, domestic, Iranian, start-up,
@@ -90,6 +93,28 @@ fn kind_word(t: &Text<'_>, k: usize) -> bool {
     }
 }
 
+/// Rule 3: a Persian head after دیگر (another) is a common noun; one between commas right
+/// after a known organisation or a Latin name describes it (Uzbekistan Airways، شرکت هوایی
+/// ملی ازبکستان، نیز): neither is a name.
+pub fn described(t: &Text<'_>, head: usize, end: usize) -> bool {
+    if !t.persian || t.urdu || head == 0 {
+        return false;
+    }
+    let before = &t.units[head - 1];
+    if t.joined_at(head - 1) {
+        return t.form(before) == "ديگر";
+    }
+    let comma = |a: usize, b: usize| {
+        t.text()
+            .get(t.units[a].end..t.units[b].start)
+            .is_some_and(|gap| gap.trim() == "،" || gap.trim() == ",")
+    };
+    comma(head - 1, head)
+        && (t.script(before) == Script::Latin || t.kind(before) == Some(EntityKind::Organization))
+        && t.units.get(end + 1).is_some()
+        && comma(end, end + 1)
+}
+
 /// Rule 2: the words after `head` up to `end` only say what kind of company it is.
 pub fn kind_only(t: &Text<'_>, head: usize, end: usize) -> bool {
     end > head && (head + 1..=end).all(|k| kind_word(t, k))
@@ -153,6 +178,10 @@ mod tests {
         let found = organisations("הם רכשו את חברת הסטארט-אפ הישראלית בשנה שעברה.");
         assert!(found.is_empty(), "{found:?}");
         // A kind and a name: the company is named.
+        // Another company, and a company described after the name it describes.
+        let found =
+            organisations("Air Astana، شرکت هوایی ملی قزاقستان، و دیگر شرکت هوایی کشور آمدند.");
+        assert!(found.iter().all(|o| !o.contains("هوایی")), "{found:?}");
         let found = organisations("شرکت داروسازی برکت در تهران قرارداد بست.");
         assert_eq!(found, ["شرکت داروسازی برکت"]);
     }
