@@ -1594,7 +1594,9 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end = name;
         }
     }
-    if let Some(last) = persian_orgs::anchored_end(t, i) {
+    if let Some(last) =
+        persian_orgs::anchored_end(t, i).or_else(|| persian_orgs::fourth_word_end(t, i, end))
+    {
         end = end.max(last);
     }
     if let Some((first, last)) = descriptions::quoted_after(t, end) {

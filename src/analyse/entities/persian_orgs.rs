@@ -90,6 +90,30 @@ pub fn anchored_end(t: &Text<'_>, i: usize) -> Option<usize> {
     None
 }
 
+/// The bounded head rule takes three unknown words (`head + 1..=end`); a fourth closed by
+/// punctuation is the name's last (رئیس انجمن فرهنگی ناشران کتاب کودک، نیز گفت): where the
+/// organisation ends then.
+pub fn fourth_word_end(t: &Text<'_>, head: usize, end: usize) -> Option<usize> {
+    if !t.persian || t.urdu || end != head + 3 {
+        return None;
+    }
+    let plain = |k: usize| {
+        t.units.get(k).is_some_and(|u| {
+            u.roles.is_none()
+                && t.name_word(u)
+                && !t.form(u).starts_with("مي")
+                && !t.form(u).starts_with("نمي")
+                && !VERBS.contains(&t.form(u))
+        })
+    };
+    let last = end + 1;
+    ((head + 1..=last).all(plain)
+        && t.joined_at(end)
+        && !t.joined_at(last)
+        && t.units.get(last + 1).is_some())
+    .then_some(last)
+}
+
 /// Airline words written after the name in Persian (folded): ایر, ایرلاینز, ایرویز (Air,
 /// Airlines, Airways).
 const AIRLINE_WORDS: &[&str] = &["اير", "ايرلاينز", "ايرويز"];
@@ -142,6 +166,15 @@ mod tests {
         assert_eq!(found, ["ادارهٔ کل حفاظت محیط زیست خراسان جنوبی"]);
         let found = organisations("طرحی که شرکت آب منطقه‌ای آذربایجان غربی اجرا می‌کند.");
         assert_eq!(found, ["شرکت آب منطقه‌ای آذربایجان غربی"]);
+    }
+
+    #[test]
+    fn a_fourth_word_closed_by_punctuation_ends_the_name() {
+        let found = organisations("علی رمضانی، رئیس انجمن فرهنگی ناشران کتاب کودک، نیز گفت.");
+        assert_eq!(found, ["انجمن فرهنگی ناشران کتاب کودک"]);
+        // Not when the sentence goes on after it.
+        let found = organisations("انجمن فرهنگی ناشران کتاب کودک امسال نمایشگاه ندارد.");
+        assert!(found.iter().all(|o| !o.contains("امسال")), "{found:?}");
     }
 
     #[test]
