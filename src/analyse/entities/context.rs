@@ -225,6 +225,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
             }
         }
+        if let Some(last) = persian_names::month_named(t, i) {
+            push_units(t, out, i, last, EntityKind::Person, RANK_RULE);
+        }
         if u.has(ROLE_ORG_HEAD) && !latin {
             org_phrase(t, i, out);
         }

@@ -57,6 +57,25 @@ pub fn family_shaped(form: &str) -> bool {
     form.chars().count() >= 4 && FAMILY_ENDINGS.iter().any(|e| form.ends_with(e))
 }
 
+/// A month that is also a given name (محرم, رجب, بهمن, آذر) at unit `i`, then a word shaped
+/// like a family name (محرم نویدکیا, بهمن فرمان‌آرا is left to the lists): the person's last
+/// unit. Not after a number, which makes it a date (۲۲ بهمن).
+pub fn month_named(t: &super::text::Text<'_>, i: usize) -> Option<usize> {
+    let u = t.units.get(i)?;
+    let next = t.units.get(i + 1)?;
+    let after_number = i > 0 && t.number(&t.units[i - 1]);
+    (t.persian
+        && !t.urdu
+        && u.roles.is_some_and(|r| r.month != 0 && r.kind.is_none())
+        && !after_number
+        && t.joined_at(i)
+        && next.roles.is_none()
+        && t.name_word(next)
+        && family_shaped(t.form(next))
+        && !super::context::before_light_verb(t, i + 1))
+    .then_some(i + 1)
+}
+
 /// Words of time that follow a noun (بهار آینده, next spring; سال گذشته, last year; ماه
 /// جاری, this month), folded: never part of a name, though a given name (بهار) may stand
 /// before them.
@@ -98,6 +117,14 @@ mod tests {
             .filter(|m| m.kind == crate::document::EntityKind::Person)
             .map(|m| m.text)
             .collect()
+    }
+
+    #[test]
+    fn a_month_that_is_a_given_name_before_a_family_name_is_a_person() {
+        let found = people("محرم نویدکیا، سرمربی سپاهان، گفت که تیم آماده است.");
+        assert!(found.iter().any(|p| p == "محرم نویدکیا"), "{found:?}");
+        let found = people("جشنواره در ۲۲ بهمن و در آذر ماه امسال برگزار شد.");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
