@@ -13,11 +13,10 @@ pub fn reporting_participle(t: &Text<'_>, u: &Unit) -> bool {
         return false;
     }
     let letters: Vec<char> = t.form(u).chars().take(7).collect();
-    match letters.as_slice() {
-        ['מ', _, _, 'י', _] => true,
-        ['מ', _, _, 'י', _, 'ה'] => true,
-        _ => false,
-    }
+    matches!(
+        letters.as_slice(),
+        ['מ', _, _, 'י', _] | ['מ', _, _, 'י', _, 'ה']
+    )
 }
 
 #[cfg(test)]
