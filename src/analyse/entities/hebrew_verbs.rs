@@ -12,11 +12,12 @@ pub fn reporting_participle(t: &Text<'_>, u: &Unit) -> bool {
     if u.roles.is_some() || t.script(u) != Script::Hebrew {
         return false;
     }
-    let letters: Vec<char> = t.form(u).chars().take(7).collect();
-    matches!(
-        letters.as_slice(),
-        ['מ', _, _, 'י', _] | ['מ', _, _, 'י', _, 'ה']
-    )
+    // Without allocating: the word's letters are counted and the fourth is looked at.
+    let form = t.form(u);
+    let n = form.chars().count();
+    form.starts_with('מ')
+        && (n == 5 || n == 6 && form.ends_with('ה'))
+        && form.chars().nth(3) == Some('י')
 }
 
 #[cfg(test)]
