@@ -201,6 +201,54 @@ fn titles_make_the_following_name_a_person() {
 }
 
 #[test]
+fn a_title_then_its_employer_then_a_name_between_commas_names_the_person_only() {
+    let t = tagger();
+    // The word after the title is what it is the title of, not a person.
+    let found = t.tag_text("מנכ\"ל אלקטרה, דני כהן, אמר כי החברה תגדל.");
+    has(&found, Person, "דני כהן");
+    lacks(&found, Person, "אלקטרה");
+    let found = t.tag_text("מנכ\"לית סונול, רונית שגב, הודיעה על פיטורים.");
+    has(&found, Person, "רונית שגב");
+    lacks(&found, Person, "סונול");
+    // No name between commas: the word after the title is the name.
+    has(
+        &t.tag_text("מנכ\"ל פרידמן אמר כי החברה תגדל."),
+        Person,
+        "פרידמן",
+    );
+}
+
+#[test]
+fn a_hebrew_feature_or_region_noun_with_the_article_or_in_construct_is_not_a_name() {
+    let t = tagger();
+    // המפרץ is the gulf already named: the word after it is the sentence.
+    let found = t.tag_text("החוקרים בדקו את עמידותם של אלמוגי המפרץ לחום, והם שטו במפרץ חיפה.");
+    lacks(&found, Place, "מפרץ לחום");
+    has(&found, Place, "מפרץ חיפה");
+    // אזור before a definite word is a region, not the town Azor; the town alone is a town.
+    let found = t.tag_text("המפעל פועל באזור התעשייה של העיר, והקליטה חלשה באזור הערבה.");
+    lacks(&found, Place, "אזור");
+    has(
+        &t.tag_text("תושבי אזור ושדרות הגיעו לפגישה."),
+        Place,
+        "אזור",
+    );
+}
+
+#[test]
+fn a_hebrew_given_name_that_is_a_word_behind_a_preposition_is_the_word() {
+    let t = tagger();
+    let found = t.tag_text("הסיכוי לבחירות כבר באביב עומד כעת על חמישים אחוז.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+    // A family name after it makes it a name again.
+    has(
+        &t.tag_text("הוא נפגש עם טל אזולאי ואמר לטל אזולאי כי יחזור."),
+        Person,
+        "טל אזולאי",
+    );
+}
+
+#[test]
 fn head_nouns_make_organisations_and_place_nouns_places() {
     let t = tagger();
     let found = t.tag_text("بحسب بيان صدر عن وزارة الدفاع في مدينة كفرنبل");

@@ -34,13 +34,17 @@
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::demonyms;
+use super::descriptions;
 use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::hebrew_companies;
+use super::hebrew_verbs;
 use super::latin_names;
 use super::name_pairs;
 use super::persian_names;
+use super::persian_orgs;
 use super::ports::{is_port_head, port};
 use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
@@ -112,7 +116,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
                 && u.roles
                     .and_then(|r| r.kind)
                     .is_some_and(|k| k.1 == Source::Generated);
-            if counted_noun {
+            if counted_noun || hebrew_region_noun(t, i) {
                 continue;
             }
             // بندر is a town in the generated lists; in Persian it is a port's head.
@@ -165,6 +169,9 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             if let Some((first, last)) = demonyms::person_after(t, i) {
                 push_units(t, out, first, last, EntityKind::Person, RANK_RULE);
             }
+            if let Some((first, last)) = hebrew_companies::named_business(t, i) {
+                push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+            }
         }
         if is_port_head(t, u) {
             port(t, i, out);
@@ -206,6 +213,12 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
         if t.persian && !t.urdu && u.roles.is_none() {
             persian_person(t, i, out);
+            if let Some((first, last)) = persian_orgs::airline(t, i) {
+                push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+            }
+        }
+        if let Some(last) = persian_names::month_named(t, i) {
+            push_units(t, out, i, last, EntityKind::Person, RANK_RULE);
         }
         if u.has(ROLE_ORG_HEAD) && !latin {
             org_phrase(t, i, out);
@@ -266,7 +279,7 @@ fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    if persian_names::word_given(form)
+    if (persian_names::word_given(form) || persian_names::compound_given(form))
         && t.joined_at(i)
         && let Some(next) = t.units.get(i + 1)
         && next.roles.is_none()
@@ -280,7 +293,8 @@ fn persian_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// A Hebrew given name that is a word here: behind the article (הנוסח הסופי: people's names
 /// never take it), or a construct noun before a common word (בני ישיבות, בני משפחתו, sons of),
-/// which is a name only before a known family name or person (בני גנץ).
+/// which is a name only before a known family name or person (בני גנץ); so is one that is a
+/// word behind a preposition (באביב).
 fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
     let u = &t.units[i];
     if t.script(u) != Script::Hebrew {
@@ -289,7 +303,10 @@ fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
     if t.prefix(u).ends_with('ה') {
         return true;
     }
-    t.form(u) == "בני"
+    // A given name that is a word, behind a preposition (באביב, in spring; בגל, in a wave),
+    // is the word, unless a family name follows (לטל אזולאי).
+    let word_behind_preposition = t.prepositional(u) && name_pairs::word_given(t.form(u));
+    (t.form(u) == "בני" || word_behind_preposition)
         && !t.units.get(i + 1).is_some_and(|n| {
             t.joined_at(i)
                 && (t.kind(n) == Some(EntityKind::Person)
@@ -589,6 +606,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
         if t.script(first) == Script::Hebrew
             && !joiner(here)
             && (hebrew_clause_word(t, next, end > start)
+                || hebrew_verbs::reporting_participle(t, next)
                 || hebrew_definite_plural(t, next)
                 || hebrew_past_plural(t, next, end > start))
         {
@@ -693,6 +711,13 @@ fn hebrew_clause_word(t: &Text<'_>, u: &Unit, third: bool) -> bool {
 /// name words; in Arabic script the words after the first may carry the article (فهد
 /// الفضلي). Not when the title's own words hold a name: its rule has found it.
 fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if let Some((start, end)) = apposition_name(t, i) {
+        push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
+    }
+}
+
+/// The units (first, last) of the name [`apposition_person`] finds after title `i`.
+fn apposition_name(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     let comma_after = |j: usize| {
         t.units.get(j + 1).is_some_and(|n| {
             t.text()
@@ -708,7 +733,7 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         || (i + 1..=j)
             .any(|k| t.given_name(&t.units[k]) || t.kind(&t.units[k]) == Some(EntityKind::Person))
     {
-        return;
+        return None;
     }
     let start = j + 1;
     let arabic = t.script(&t.units[i]) == Script::Arabic;
@@ -726,14 +751,12 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     let mut end = start;
     if !name(start) {
-        return;
+        return None;
     }
     while end + 1 < t.units.len() && end - start < 2 && t.joined_at(end) && name(end + 1) {
         end += 1;
     }
-    if end > start && comma_after(end) {
-        push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
-    }
+    (end > start && comma_after(end)).then_some((start, end))
 }
 
 /// A name that opens a clause and is followed by a comma and a title is that person: محرم
@@ -856,6 +879,11 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // Arabic: the title, what it is the title of, then the name (المدير التنفيذي للشركة ماتس
     // ليندبرغ). A title that is also a common noun (الفريق, the team) needs a given name.
     if arabic_names::common_noun_title(t, &t.units[i]) {
+        return;
+    }
+    // A name between commas after one or two words of the title is the person (מנכ"ל
+    // אלקטרה, דני כהן, אמר): the word right after the title is what it is the title of.
+    if apposition_name(t, i).is_some_and(|(start, _)| start <= i + 3) {
         return;
     }
     if let Some((start, end)) = arabic_names::after_titled_complement(t, i) {
@@ -1183,6 +1211,15 @@ const LIGHT_VERBS: &[&str] = &[
     "خواهند",
     "نخواهد",
     "نخواهند",
+    // Found, tied and did, in the compound verbs of the news: افزایش یافت, قرارداد بست,
+    // اعلام نمود.
+    "يافت",
+    "يافتند",
+    "يافته",
+    "بست",
+    "بستند",
+    "نمود",
+    "نمودند",
 ];
 
 /// A Persian present-tense or continuous verb: می‌گویند, نمی‌دهد (folded, without the
@@ -1239,6 +1276,9 @@ pub(super) fn before_light_verb(t: &Text<'_>, k: usize) -> bool {
         && t.units.get(k + 1).is_some_and(|n| {
             let form = t.form(n);
             LIGHT_VERBS.contains(&form) && !COPULAS.contains(&form)
+                // می‌شود also follows names (جانشین حسین نیک‌نام می‌شود, وارد تهران
+                // می‌شود): only the other present light verbs.
+                || persian_light_present(form) && !form.ends_with("شود") && !form.ends_with("شوند")
         })
 }
 
@@ -1448,8 +1488,10 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             }
             break;
         }
+        // A Hebrew business word is a noun of the name too (משרד התקשורת).
+        let suffix = if hebrew { ROLE_ORG_SUFFIX } else { 0 };
         if u.roles
-            .is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD) != 0)
+            .is_some_and(|r| r.bits & !(ROLE_PLACE_NOUN | ROLE_ORG_HEAD | suffix) != 0)
         {
             break;
         }
@@ -1552,6 +1594,18 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         {
             end = name;
         }
+    }
+    if let Some(last) =
+        persian_orgs::anchored_end(t, i).or_else(|| persian_orgs::fourth_word_end(t, i, end))
+    {
+        end = end.max(last);
+    }
+    if let Some((first, last)) = descriptions::quoted_after(t, end) {
+        push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+        return;
+    }
+    if descriptions::kind_only(t, i, end) || descriptions::described(t, i, end) {
+        return;
     }
     push_organization(t, i, end, out);
 }
@@ -1895,6 +1949,29 @@ const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك"
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
 const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
+/// A Hebrew place noun that is also a town (אזור, region and Azor) in the construct state,
+/// before a word with the article or a known place (באזור התעשייה, אזור הערבה), is the noun.
+fn hebrew_region_noun(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    t.script(u) == Script::Hebrew
+        && u.has(ROLE_PLACE_NOUN)
+        && !t.prefix(u).ends_with('ה')
+        && t.joined_at(i)
+        && t.units.get(i + 1).is_some_and(|n| {
+            (t.definite(n) || t.kind(n) == Some(EntityKind::Place))
+                && !t.conjoined(n)
+                && !t.prepositional(n)
+        })
+}
+
+/// Unit `i` is a Hebrew head of a geographic feature (מפרץ, נהר, עמק, ים) with the article.
+fn is_hebrew_feature_with_article(t: &Text<'_>, i: usize) -> bool {
+    let u = &t.units[i];
+    t.script(u) == Script::Hebrew
+        && t.prefix(u).ends_with('ה')
+        && NAMED_BY_TRIGGER.contains(&t.form(u))
+}
+
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     if k >= t.units.len() || !t.joined_at(i) || is_port_head(t, &t.units[i]) {
@@ -1906,6 +1983,11 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     if i > 0 && t.joined_at(i - 1) && DEMONSTRATIVES.contains(&t.bare(&t.units[i - 1])) {
+        return;
+    }
+    // A Hebrew feature's head behind the article (המפרץ, הנהר) is the feature already named:
+    // a name follows the head in the construct state only (מפרץ אילת, not המפרץ לחום).
+    if is_hebrew_feature_with_article(t, i) {
         return;
     }
     let u = &t.units[k];

@@ -210,6 +210,17 @@ pub fn places(t: &Text<'_>, chosen: &[Candidate], into: &mut FxHashSet<String>) 
         {
             insert(into, t.form(name));
         }
+        // A desert, a mountain or a lake named with its head (دشت لوت, کوه دماوند) is named
+        // by its name alone further on (لوت).
+        if let Some(last) = t.units.get(at + 1)
+            && name.start == c.start
+            && last.end == c.end
+            && super::features::natural_feature(t, at)
+            && last.roles.is_none()
+            && t.form(last).chars().count() >= 3
+        {
+            insert(into, t.form(last));
+        }
     }
 }
 

@@ -438,7 +438,10 @@ impl<'a> Text<'a> {
             Script::Latin => self.capitalised(u),
             Script::Other => false,
             Script::Arabic => {
-                !self.possessed(u) && !super::arabic_names::plural_verb(self, self.form(u))
+                let form = self.form(u);
+                !(self.possessed(u)
+                    || super::arabic_names::plural_verb(self, form)
+                    || self.persian && super::persian_names::never_name(form))
             }
             Script::Hebrew => true,
         }
