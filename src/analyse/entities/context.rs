@@ -31,6 +31,7 @@
 //!
 //! Punctuation between words ends every rule.
 
+use super::arabic_forms;
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::demonyms;
@@ -1959,7 +1960,11 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         push(out, first, &t.units[last], EntityKind::Place, RANK_TITLE);
         return;
     } else if t.kind(u) != Some(EntityKind::Place) {
-        if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
+        if u.roles.is_some()
+            || !t.name_word(u)
+            || before_light_verb(t, k)
+            || arabic_forms::verbal_noun(t, u)
+        {
             return;
         }
         // A Persian present-tense verb (می‌گویند), or the noun of a compound verb (اجرا

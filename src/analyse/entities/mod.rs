@@ -40,6 +40,7 @@
 //! ([`Document::declared_entities`], applied by [`Tagger::tag_document`]).
 
 pub mod aliases;
+pub mod arabic_forms;
 pub mod arabic_names;
 pub mod clitics;
 pub mod context;

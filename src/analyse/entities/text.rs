@@ -438,7 +438,9 @@ impl<'a> Text<'a> {
             Script::Latin => self.capitalised(u),
             Script::Other => false,
             Script::Arabic => {
-                !self.possessed(u) && !super::arabic_names::plural_verb(self, self.form(u))
+                !self.possessed(u)
+                    && !super::arabic_names::plural_verb(self, self.form(u))
+                    && !super::arabic_forms::verb_with_object(self, u)
             }
             Script::Hebrew => true,
         }
