@@ -3,13 +3,18 @@
 //! تفعلة pattern (تحلية, توليد, تخزين), which says what a station or a plant does rather than
 //! naming it.
 //!
+//! And one question about what was chosen: a listed place named like a feminine nisba
+//! (السعودية) right after an organisation describes it (شركة أكوا باور السعودية), as
+//! الحكومة السعودية does.
+//!
 //! Folding merges ة into ه, so the original letters decide between تقوده (a verb) and تحلية
 //! (a noun). Only unknown words are asked: a listed name keeps its kind. Not in Persian or
 //! Urdu text, where ی and ت start names and ه ends many.
 
 use super::clitics::Script;
-use super::text::Text;
+use super::text::{Candidate, Text};
 use super::units::Unit;
+use crate::document::EntityKind;
 
 /// The original letters of unit `u`'s word, without the clitics cut off in front.
 fn original<'a>(t: &Text<'a>, u: &Unit) -> Option<&'a str> {
@@ -54,6 +59,46 @@ fn pattern_tafil(word: &str) -> bool {
     stem.starts_with('ت') && stem.chars().nth(3) == Some('ي') && (n == 5 || feminine && n == 4)
 }
 
+/// Drops a chosen place that is a bare definite word ending in ية (folded يه) and follows a
+/// chosen organisation with nothing but a space between: the organisation's adjective
+/// (شركة أكوا باور السعودية), not the country. Behind a conjunction or a preposition
+/// (والسعودية, في السعودية) it stays the country. `chosen` is sorted by start.
+pub fn nisba_after_organization(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
+    if t.persian || !chosen.iter().any(|c| c.kind == EntityKind::Organization) {
+        return;
+    }
+    let units = &t.units;
+    let mut drop = Vec::new();
+    for (n, c) in chosen.iter().enumerate().skip(1) {
+        if c.kind != EntityKind::Place {
+            continue;
+        }
+        let Ok(k) = units.binary_search_by_key(&c.start, |u| u.start) else {
+            continue;
+        };
+        let u = &units[k];
+        let clean = t.words.get(u.first()).is_some_and(|w| w.start() == u.start);
+        if k == 0
+            || u.end != c.end
+            || !clean
+            || u.first() != u.last()
+            || t.script(u) != Script::Arabic
+            || !t.form(u).starts_with("ال")
+            || !t.form(u).ends_with("يه")
+            || !t.joined_at(k - 1)
+        {
+            continue;
+        }
+        let before = &chosen[n - 1];
+        if before.kind == EntityKind::Organization && before.end == units[k - 1].end {
+            drop.push(n);
+        }
+    }
+    for n in drop.into_iter().rev() {
+        chosen.remove(n);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analyse::entities::Tagger;
@@ -93,6 +138,25 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn a_country_named_like_a_nisba_after_a_company_describes_it() {
+        let text = "ووقعت الوزارة عقدا مع شركة سابك السعودية لبناء مصنع.";
+        let all = found(text);
+        assert!(all.iter().all(|(k, _)| *k != EntityKind::Place), "{all:?}");
+        // Behind a preposition or a conjunction it is the country.
+        for text in [
+            "وقالت شركة سابك في السعودية إن المصنع جاهز.",
+            "وتصدر شركة سابك إلى الكويت والسعودية.",
+        ] {
+            let all = found(text);
+            assert!(
+                all.iter()
+                    .any(|(k, t)| *k == EntityKind::Place && t == "السعودية"),
+                "{all:?}"
+            );
+        }
     }
 
     #[test]

@@ -276,5 +276,6 @@ fn choose(t: &Text<'_>) -> Vec<Candidate> {
     patterns::quotes(t, &mut candidates);
     let mut chosen = resolve::resolve(candidates);
     aliases::aliases(t, &mut chosen);
+    arabic_forms::nisba_after_organization(t, &mut chosen);
     chosen
 }
