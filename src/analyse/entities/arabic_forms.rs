@@ -160,6 +160,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_organisation_keeps_its_closing_adjective() {
+        let text = "وأعلنت الهيئة العامة للمدن الصناعية الجديدة والمناطق الحرة أمس عن خطة.";
+        let all = found(text);
+        assert!(
+            all.iter().any(|(k, t)| *k == EntityKind::Organization
+                && t == "الهيئة العامة للمدن الصناعية الجديدة والمناطق الحرة"),
+            "{all:?}"
+        );
+        // Past the usual length a noun does not go on: the sentence does.
+        let text = "وأعلنت الهيئة العامة للمدن الصناعية الجديدة والمناطق الحرة الشهر الماضي.";
+        let all = found(text);
+        assert!(all.iter().all(|(_, t)| !t.contains("الشهر")), "{all:?}");
+    }
+
+    #[test]
     fn what_a_station_does_is_not_its_name() {
         for text in [
             "وبدأ العمل في محطة تحلية جديدة على الساحل.",

@@ -945,7 +945,9 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
     let mut end = i;
     let mut k = i + 1;
-    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+    // Past the usual length only an adjective goes on (والمناطق الحرة).
+    let longer = |k: usize| k - i <= ORG_UNITS + 2 && adjective_not_generic(t, k);
+    while k < t.units.len() && (k - i <= ORG_UNITS || longer(k)) && t.joined_at(k - 1) {
         let u = &t.units[k];
         // العام after a head or an adjective is the adjective "general" (الاتحاد العام
         // التونسي للشغل), not the year.
