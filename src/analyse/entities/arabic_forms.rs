@@ -175,6 +175,26 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_with_the_article_starts_a_person_and_names_a_street() {
+        let text = "وقدم الكاتب المنصف المزغني روايته الجديدة في مكتبة على شارع الحبيب ثامر.";
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|(k, t)| *k == EntityKind::Person && t == "المنصف المزغني"),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|(k, t)| *k == EntityKind::Place && t == "شارع الحبيب ثامر"),
+            "{all:?}"
+        );
+        // A street named by a common word is not a person's.
+        let text = "وأغلقت الشرطة شارعا جانبيا قرب شارع الجمهورية.";
+        let all = found(text);
+        assert!(all.iter().all(|(k, _)| *k != EntityKind::Person), "{all:?}");
+    }
+
+    #[test]
     fn what_a_station_does_is_not_its_name() {
         for text in [
             "وبدأ العمل في محطة تحلية جديدة على الساحل.",

@@ -1898,6 +1898,9 @@ const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك"
 
 /// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
+/// Streets and squares, named after people as often as not: شارع الحبيب بورقيبة.
+const STREETS: &[&str] = &["شارع", "ميدان", "ساحه"];
+
 const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
 fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
@@ -1943,12 +1946,14 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // مصلای امام خمینی, רחוב הרב קוק.
         push_units(t, out, i, last, EntityKind::Place, RANK_TITLE);
         return;
-    } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
+    } else if (stadium
+        || STREETS.contains(&t.form(&t.units[i]))
+        || t.script(&t.units[i]) == Script::Hebrew)
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
         && let Some(last) = name_from(t, k, true)
     {
-        // A stadium or street named after a person is a place: ملعب محمد الخامس,
-        // אצטדיון סמי עופר, רחוב הרצל; so is a Hebrew neighbourhood or village named like
+        // A stadium or street named after a person is a place: ملعب محمد الخامس, شارع
+        // الحبيب بورقيبة, אצטדיון סמי עופר, רחוב הרצל; so is a Hebrew neighbourhood or village named like
         // one (שכונת גני אביב), without its head.
         let first = if named_by_trigger { &t.units[i] } else { u };
         // A Hebrew word behind a preposition is the sentence going on: שכונת גילה בדרום.
