@@ -46,6 +46,7 @@ use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
 };
 use super::units::Unit;
+use super::urdu_acronyms;
 use crate::document::EntityKind;
 
 /// How far after a title its name may start.
@@ -244,6 +245,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         }
     }
     latin_runs(t, out);
+    urdu_acronyms::candidates(t, out);
 }
 
 /// Persian and Hebrew: unit `i` follows a number, so it is the noun counted (۲۴۰۰ ناشر

@@ -54,6 +54,7 @@ pub mod ports;
 pub mod resolve;
 pub mod text;
 pub mod units;
+pub mod urdu_acronyms;
 
 use rustc_hash::FxHashSet;
 
