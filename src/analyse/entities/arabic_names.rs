@@ -496,6 +496,18 @@ pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
     t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
 }
 
+/// Urdu words that describe an institution from outside its name: where it stands (ملتان میں
+/// قائم, واقع), whose it is (نجی, سرکاری, مقامی), which one (متعلقہ). Going back from a suffix
+/// noun, the name stops before them. Asked in code: the lists reach Arabic and Persian text,
+/// where قائم is a name.
+pub fn urdu_describing_word(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    t.urdu
+        && matches!(
+            t.form(u),
+            "قائم" | "واقع" | "موجود" | "متعلقه" | "مقامي" | "نجي" | "سركاري"
+        )
+}
+
 /// Urdu: an unknown word with a plural ending (ڈائریاں, نشستیں, کسانوں): a noun of the
 /// sentence, never a word of a name going back from its suffix noun.
 pub fn urdu_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {

@@ -458,6 +458,7 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         let u = &t.units[first - 1];
         if arabic_names::urdu_word_before_place(t, u, &t.units[first])
             || arabic_names::urdu_plural(t, u)
+            || arabic_names::urdu_describing_word(t, u)
         {
             break;
         }

@@ -163,6 +163,14 @@ mod tests {
     }
 
     #[test]
+    fn where_an_institute_stands_is_not_part_of_its_name() {
+        let found = organisations("لاہور میں قائم پنجاب سیڈ کارپوریشن نے نئے بیج متعارف کرائے۔");
+        assert!(found.iter().all(|o| !o.contains("قائم")), "{found:?}");
+        let found = organisations("شہر کی نجی ہاؤسنگ سوسائٹی نے جواب دیا۔");
+        assert!(found.iter().all(|o| !o.contains("نجی")), "{found:?}");
+    }
+
+    #[test]
     fn initials_of_a_thing_a_title_or_a_seat_are_not_one() {
         for text in [
             "انہوں نے ٹی وی چینل پر بات کی۔",
