@@ -496,6 +496,30 @@ pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
     t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
 }
 
+/// An Arabic verb of saying (قال, وأضاف, أوضحت): the name after it opens a clause as after
+/// punctuation (وقال تيم باور، المحلل في شركة دروري).
+pub fn speech_verb(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    if t.persian || t.script(u) != Script::Arabic {
+        return false;
+    }
+    let form = t.form(u);
+    let verb = form.strip_prefix(['و', 'ف']).unwrap_or(form);
+    let verb = verb.strip_suffix('ت').unwrap_or(verb);
+    matches!(
+        verb,
+        "قال"
+            | "اضاف"
+            | "اكد"
+            | "اوضح"
+            | "تابع"
+            | "يقول"
+            | "تقول"
+            | "يري"
+            | "تري"
+            | "راي"
+    )
+}
+
 /// Urdu words that describe an institution from outside its name: where it stands (ملتان میں
 /// قائم, واقع), whose it is (نجی, سرکاری, مقامی), which one (متعلقہ). Going back from a suffix
 /// noun, the name stops before them. Asked in code: the lists reach Arabic and Persian text,
@@ -540,6 +564,23 @@ mod tests {
         let text = "وقال إن شركة ميرسك الدنماركية أبدت اهتماما.";
         assert!(
             has(text, EntityKind::Organization, "شركة ميرسك"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_verb_of_saying_before_a_comma_and_a_title_is_a_person() {
+        let text = "وقال جيمس وارد، المحلل في مصرف محلي، إن الأسعار سترتفع.";
+        assert!(
+            has(text, EntityKind::Person, "جيمس وارد"),
+            "{:?}",
+            found(text)
+        );
+        // Not after a preposition: the words are the sentence's.
+        let text = "وتحدث في مؤتمر صحفي، المتحدث باسم الحكومة عن الخطة.";
+        assert!(
+            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
             "{:?}",
             found(text)
         );

@@ -768,7 +768,8 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // هافبک ازبکستانی).
     let opens = first == 0
         || !t.joined_at(first - 1)
-        || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و";
+        || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و"
+        || arabic_names::speech_verb(t, &t.units[first - 1]);
     if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
         push_units(t, out, first, last, EntityKind::Person, RANK_RULE);
     }
