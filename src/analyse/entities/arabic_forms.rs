@@ -117,6 +117,7 @@ mod tests {
         // "a consortium led by the company ..." / "a group run by a bank"
         for text in [
             "فاز بالمناقصة تحالف تقوده شركة محلية.",
+            "ووقع العقد مع تحالف تقوده شركة فولتا الإيطالية.",
             "وكان الفندق ملكا لمجموعة يديره مستثمر أجنبي.",
         ] {
             let all = found(text);

@@ -39,6 +39,7 @@ const NATIONALITY_STEMS: &[&str] = &[
     "امارات",
     "قطر",
     "كويت",
+    "سعود",
     "مصر",
     "تونس",
     "مغرب",
@@ -452,10 +453,12 @@ pub fn uncut_conjunction(t: &Text<'_>, u: &super::units::Unit) -> bool {
 }
 
 /// An Arabic word that no construct chain runs through: one with a pronoun attached
-/// (ومقرها, أرباحها) ends a noun phrase, and a word behind «و» past the chain's first
+/// (ومقرها, أرباحها) or a verb with its object (تقوده) ends a noun phrase, and a word behind «و» past the chain's first
 /// starts another (شركة دروري ومقرها لندن).
 pub fn ends_construct(t: &Text<'_>, u: &super::units::Unit, first: bool) -> bool {
-    t.possessed(u) || (!first && uncut_conjunction(t, u))
+    t.possessed(u)
+        || super::arabic_forms::verb_with_object(t, u)
+        || (!first && uncut_conjunction(t, u))
 }
 
 /// Urdu: an unknown word `u` before a known place `next` that a suffix noun's name has
