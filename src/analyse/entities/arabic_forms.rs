@@ -3,6 +3,9 @@
 //! تفعلة pattern (تحلية, توليد, تخزين), which says what a station or a plant does rather than
 //! naming it.
 //!
+//! Moroccan regions are named by their towns, side by side after جهة (جهة فاس مكناس, جهة
+//! طنجة تطوان الحسيمة): two or three known places with nothing between are one place.
+//!
 //! And one question about what was chosen: a listed place named like a feminine nisba
 //! (السعودية) right after an organisation describes it (شركة أكوا باور السعودية), as
 //! الحكومة السعودية does.
@@ -12,7 +15,7 @@
 //! Urdu text, where ی and ت start names and ه ends many.
 
 use super::clitics::Script;
-use super::text::{Candidate, Text};
+use super::text::{Candidate, RANK_RULE, Text};
 use super::units::Unit;
 use crate::document::EntityKind;
 
@@ -57,6 +60,32 @@ fn pattern_tafil(word: &str) -> bool {
     let n = stem.chars().count();
     // تفعيل and تفعيلة of a sound root (توليد, تخزين); تفعلة of a weak one (تحلية, تنقية).
     stem.starts_with('ت') && stem.chars().nth(3) == Some('ي') && (n == 5 || feminine && n == 4)
+}
+
+/// After region word `i` (جهة, إقليم), two or three known places joined with no conjunction
+/// or punctuation are the region's name: جهة فاس مكناس. The region word is not part of it.
+pub fn region_of_towns(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if t.persian || !matches!(t.bare(&t.units[i]), "جهه" | "اقليم") {
+        return;
+    }
+    let town = |k: usize| {
+        t.units.get(k).is_some_and(|u| {
+            t.kind(u) == Some(EntityKind::Place) && !t.conjoined(u) && !t.prepositional(u)
+        })
+    };
+    let mut last = i;
+    while last - i < 3 && t.joined_at(last) && town(last + 1) {
+        last += 1;
+    }
+    if last >= i + 2 {
+        out.push(Candidate {
+            start: t.units[i + 1].start,
+            end: t.units[last].end,
+            kind: EntityKind::Place,
+            rank: RANK_RULE,
+            elided: false,
+        });
+    }
 }
 
 /// Drops a chosen place that is a bare definite word ending in ية (folded يه) and follows a
@@ -193,6 +222,42 @@ mod tests {
         let text = "وأغلقت الشرطة شارعا جانبيا قرب شارع الجمهورية.";
         let all = found(text);
         assert!(all.iter().all(|(k, _)| *k != EntityKind::Person), "{all:?}");
+    }
+
+    #[test]
+    fn a_region_named_by_its_towns_is_one_place() {
+        let text = "وزار والي جهة طنجة تطوان الحسيمة الميناء أمس.";
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|(k, t)| *k == EntityKind::Place && t == "طنجة تطوان الحسيمة"),
+            "{all:?}"
+        );
+        // Towns with a conjunction between are two places.
+        let text = "وزار الوفد جهة طنجة وتطوان أمس.";
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|(k, t)| *k == EntityKind::Place && t == "طنجة"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_national_office_is_an_organisation_and_an_office_is_not() {
+        let text = "وقال المكتب الوطني للسكك الحديدية إن القطارات ستعود.";
+        let all = found(text);
+        assert!(
+            all.iter().any(|(k, t)| *k == EntityKind::Organization
+                && t == "المكتب الوطني للسكك الحديدية"),
+            "{all:?}"
+        );
+        let text = "ووصل المدير إلى المكتب صباحا.";
+        let all = found(text);
+        assert!(
+            all.iter().all(|(k, _)| *k != EntityKind::Organization),
+            "{all:?}"
+        );
     }
 
     #[test]
