@@ -15,6 +15,7 @@
 //! Urdu text, where ی and ت start names and ه ends many.
 
 use super::clitics::Script;
+use super::gazetteer::ROLE_STOP;
 use super::text::{Candidate, RANK_RULE, Text};
 use super::units::Unit;
 use crate::document::EntityKind;
@@ -60,6 +61,36 @@ fn pattern_tafil(word: &str) -> bool {
     let n = stem.chars().count();
     // تفعيل and تفعيلة of a sound root (توليد, تخزين); تفعلة of a weak one (تحلية, تنقية).
     stem.starts_with('ت') && stem.chars().nth(3) == Some('ي') && (n == 5 || feminine && n == 4)
+}
+
+/// After a field an institution serves, closed at unit `end` (لعلوم الآثار), a second field
+/// joined by «و» with the article (والتراث), and its adjectives: the last unit. Not a known
+/// name, an adjective, a plural in ـات or a word the lists give a role (والحكومة is another
+/// actor, not a field).
+pub fn second_field(t: &Text<'_>, end: usize) -> Option<usize> {
+    let k = end + 1;
+    let u = t.units.get(k)?;
+    let field = t.joined_at(end)
+        && t.script(u) == Script::Arabic
+        && (t.conjoined(u) || t.form(u).starts_with("وال"))
+        && t.definite(u)
+        && u.roles.is_none()
+        && !t.adjective(u)
+        && !super::arabic_names::definite_plural(t, u)
+        && t.name_word(u);
+    if !field {
+        return None;
+    }
+    let mut last = k;
+    while last - k < 2
+        && t.joined_at(last)
+        && t.units.get(last + 1).is_some_and(|n| {
+            t.adjective(n) && !n.has(ROLE_STOP) && !super::arabic_names::nationality(t, last + 1)
+        })
+    {
+        last += 1;
+    }
+    Some(last)
 }
 
 /// After region word `i` (جهة, إقليم), two or three known places joined with no conjunction
@@ -256,6 +287,24 @@ mod tests {
         let all = found(text);
         assert!(
             all.iter().all(|(k, _)| *k != EntityKind::Organization),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn an_institute_of_two_fields_is_one_organisation() {
+        let text = "وحضر خبراء من المعهد العالي لفنون المسرح والسينما على العرض.";
+        let all = found(text);
+        assert!(
+            all.iter().any(|(k, t)| *k == EntityKind::Organization
+                && t == "المعهد العالي لفنون المسرح والسينما"),
+            "{all:?}"
+        );
+        // A plural behind «و» is the sentence going on.
+        let text = "وحضر المعهد العالي لفنون المسرح والمسرحيات على العرض.";
+        let all = found(text);
+        assert!(
+            all.iter().all(|(_, t)| !t.contains("والمسرحيات")),
             "{all:?}"
         );
     }

@@ -1009,6 +1009,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end = last;
             k = last + 1;
             if seen_definite && lam {
+                // A second field joined to the last one: المعهد الوطني لعلوم الآثار والتراث.
+                if let Some(last) = arabic_forms::second_field(t, end) {
+                    end = last;
+                }
                 break;
             }
             continue;
