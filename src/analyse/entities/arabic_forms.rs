@@ -6,6 +6,9 @@
 //! Moroccan regions are named by their towns, side by side after جهة (جهة فاس مكناس, جهة
 //! طنجة تطوان الحسيمة): two or three known places with nothing between are one place.
 //!
+//! A state named with its kind (سلطنة عمان, جمهورية مصر العربية, إمارة دبي) is one place
+//! with its head.
+//!
 //! And one question about what was chosen: a listed place named like a feminine nisba
 //! (السعودية) right after an organisation describes it (شركة أكوا باور السعودية), as
 //! الحكومة السعودية does.
@@ -95,8 +98,16 @@ pub fn second_field(t: &Text<'_>, end: usize) -> Option<usize> {
 
 /// After region word `i` (جهة, إقليم), two or three known places joined with no conjunction
 /// or punctuation are the region's name: جهة فاس مكناس. The region word is not part of it.
-pub fn region_of_towns(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
-    if t.persian || !matches!(t.bare(&t.units[i]), "جهه" | "اقليم") {
+/// After a state word (سلطنة, جمهورية), the place is named with it: سلطنة عمان.
+pub fn place_named_by_places(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    if t.persian {
+        return;
+    }
+    if matches!(t.bare(&t.units[i]), "سلطنه" | "جمهوريه" | "اماره" | "مملكه")
+    {
+        return state(t, i, out);
+    }
+    if !matches!(t.bare(&t.units[i]), "جهه" | "اقليم") {
         return;
     }
     let town = |k: usize| {
@@ -117,6 +128,37 @@ pub fn region_of_towns(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             elided: false,
         });
     }
+}
+
+/// State word `i` and the known place after it, with an adjective that closes the name
+/// (جمهورية مصر العربية): one place.
+fn state(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+    let k = i + 1;
+    let Some(u) = t.units.get(k) else {
+        return;
+    };
+    if !t.joined_at(i)
+        || t.kind(u) != Some(EntityKind::Place)
+        || t.conjoined(u)
+        || t.prepositional(u)
+    {
+        return;
+    }
+    let mut last = k;
+    if t.joined_at(k)
+        && t.units
+            .get(k + 1)
+            .is_some_and(|n| t.adjective(n) && !n.has(ROLE_STOP))
+    {
+        last = k + 1;
+    }
+    out.push(Candidate {
+        start: t.units[i].start,
+        end: t.units[last].end,
+        kind: EntityKind::Place,
+        rank: RANK_RULE,
+        elided: false,
+    });
 }
 
 /// Drops a chosen place that is a bare definite word ending in ية (folded يه) and follows a
@@ -307,6 +349,23 @@ mod tests {
             all.iter().all(|(_, t)| !t.contains("والمسرحيات")),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn a_state_named_with_its_kind_is_one_place() {
+        let text = "ووصل الوفد إلى سلطنة بروناي ثم إلى جمهورية مصر العربية.";
+        let all = found(text);
+        for name in ["سلطنة بروناي", "جمهورية مصر العربية"] {
+            assert!(
+                all.iter()
+                    .any(|(k, t)| *k == EntityKind::Place && t == name),
+                "{name}: {all:?}"
+            );
+        }
+        // The head alone, or before a common noun, is no place.
+        let text = "وقال رئيس الجمهورية إن جمهورية الخوف انتهت.";
+        let all = found(text);
+        assert!(all.iter().all(|(k, _)| *k != EntityKind::Place), "{all:?}");
     }
 
     #[test]

@@ -223,7 +223,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_PLACE_NOUN) {
             place_after(t, i, out);
         }
-        arabic_forms::region_of_towns(t, i, out);
+        arabic_forms::place_named_by_places(t, i, out);
         // Known places are rare: asked first, they keep the direction test off most words.
         if let Some(next) = t.units.get(i + 1)
             && t.kind(next) == Some(EntityKind::Place)
