@@ -6,6 +6,9 @@
 //! Moroccan regions are named by their towns, side by side after جهة (جهة فاس مكناس, جهة
 //! طنجة تطوان الحسيمة): two or three known places with nothing between are one place.
 //!
+//! Initials spelled as the names of their letters after a head noun (شركة بي إن سبورتس,
+//! مجموعة أي بي إم تيرمينالز) are the organisation's name, with one word after them.
+//!
 //! A state named with its kind (سلطنة عمان, جمهورية مصر العربية, إمارة دبي) is one place
 //! with its head.
 //!
@@ -89,6 +92,71 @@ pub fn second_field(t: &Text<'_>, end: usize) -> Option<usize> {
         && t.joined_at(last)
         && t.units.get(last + 1).is_some_and(|n| {
             t.adjective(n) && !n.has(ROLE_STOP) && !super::arabic_names::nationality(t, last + 1)
+        })
+    {
+        last += 1;
+    }
+    Some(last)
+}
+
+/// Letter names that are no Arabic word (B, C, D, G, H, Q, R, S, T, W, X, Z, A, F).
+const LETTERS: &[&str] = &[
+    "بي",
+    "سي",
+    "دي",
+    "جي",
+    "اتش",
+    "كيو",
+    "ار",
+    "اس",
+    "تي",
+    "دبليو",
+    "اكس",
+    "زد",
+    "ايه",
+    "اف",
+];
+/// Letter names that are also Arabic words (أي, إن, أم, أو, في, كي) or rare: only inside a
+/// run with one of [`LETTERS`].
+const WORD_LETTERS: &[&str] = &[
+    "اي", "ان", "ام", "او", "في", "كي", "يو", "واي", "جاي", "كيه", "ال",
+];
+
+/// From unit `k`, right after a head noun: two or more letter names, one at least not an
+/// Arabic word, then maybe one unknown word (سبورتس): the last unit.
+pub fn spelled_initials(t: &Text<'_>, k: usize) -> Option<usize> {
+    if t.persian || k == 0 || !t.joined_at(k - 1) {
+        return None;
+    }
+    let letter = |j: usize| {
+        t.units.get(j).and_then(|u| {
+            if t.kind(u).is_some() || u.first() != u.last() || t.prefix(u) != "" {
+                return None;
+            }
+            let form = t.form(u);
+            if LETTERS.contains(&form) {
+                Some(true)
+            } else if WORD_LETTERS.contains(&form) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+    };
+    let mut last = k;
+    let mut strong = letter(k)?;
+    while t.joined_at(last)
+        && let Some(s) = letter(last + 1)
+    {
+        strong |= s;
+        last += 1;
+    }
+    if last == k || !strong {
+        return None;
+    }
+    if t.joined_at(last)
+        && t.units.get(last + 1).is_some_and(|n| {
+            n.roles.is_none() && t.name_word(n) && !t.definite(n) && t.script(n) == Script::Arabic
         })
     {
         last += 1;
@@ -366,6 +434,24 @@ mod tests {
         let text = "وقال رئيس الجمهورية إن جمهورية الخوف انتهت.";
         let all = found(text);
         assert!(all.iter().all(|(k, _)| *k != EntityKind::Place), "{all:?}");
+    }
+
+    #[test]
+    fn spelled_initials_after_a_head_are_the_name() {
+        let text = "وقالت شركة إتش بي ديجيتال إن الأرباح تراجعت.";
+        let all = found(text);
+        assert!(
+            all.iter()
+                .any(|(k, t)| *k == EntityKind::Organization && t == "شركة إتش بي ديجيتال"),
+            "{all:?}"
+        );
+        // Arabic words alone are no initials: شركة في is "a company in".
+        let text = "وتعمل شركة في أي مكان.";
+        let all = found(text);
+        assert!(
+            all.iter().all(|(k, _)| *k != EntityKind::Organization),
+            "{all:?}"
+        );
     }
 
     #[test]

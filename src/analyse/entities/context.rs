@@ -948,6 +948,11 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if named_after_person(t, i, out) {
         return;
     }
+    if !t.definite(head)
+        && let Some(last) = arabic_forms::spelled_initials(t, i + 1)
+    {
+        return push_organization(t, i, last, out);
+    }
     let mut end = i;
     let mut k = i + 1;
     // Past the usual length only an adjective goes on (والمناطق الحرة).
