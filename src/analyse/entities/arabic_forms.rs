@@ -455,6 +455,29 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_after_a_head_is_not_a_name() {
+        for text in [
+            "وأسس رجال أعمال شركة جديدة في المدينة.",
+            "وأصبحت البلدة محطة مهمة للقوافل.",
+            "وانتقل إلى مدينة صغيرة قرب الحدود.",
+        ] {
+            let all = found(text);
+            assert!(
+                all.iter()
+                    .all(|(k, _)| !matches!(k, EntityKind::Place | EntityKind::Organization)),
+                "{all:?}"
+            );
+        }
+        // A name after the head still makes one.
+        let text = "وانتقل إلى مدينة طبرقة قرب الحدود.";
+        assert!(
+            found(text).iter().any(|(k, _)| *k == EntityKind::Place),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn what_a_station_does_is_not_its_name() {
         for text in [
             "وبدأ العمل في محطة تحلية جديدة على الساحل.",
