@@ -523,6 +523,32 @@ pub fn speech_verb(t: &Text<'_>, u: &super::units::Unit) -> bool {
     )
 }
 
+/// Urdu: the unit before given name `j` is a clan or family title written as the name's
+/// first word (رانا تنویر حسین, چوہدری شجاعت حسین, ملک احمد خان). Read in the original
+/// letters: folding would merge them with Arabic words.
+pub fn urdu_clan_before(t: &Text<'_>, j: usize) -> bool {
+    t.urdu
+        && j > 0
+        && t.joined_at(j - 1)
+        && t.units.get(j - 1).is_some_and(|u| {
+            u.first() == u.last()
+                && matches!(
+                    t.original_text(u.start, u.end),
+                    "رانا"
+                        | "چوہدری"
+                        | "چودھری"
+                        | "ملک"
+                        | "میاں"
+                        | "راجہ"
+                        | "خواجہ"
+                        | "مخدوم"
+                        | "سید"
+                        | "نواب"
+                        | "حاجی"
+                )
+        })
+}
+
 /// Urdu words that describe an institution from outside its name: where it stands (ملتان میں
 /// قائم, واقع), whose it is (نجی, سرکاری, مقامی), which one (متعلقہ). Going back from a suffix
 /// noun, the name stops before them. Asked in code: the lists reach Arabic and Persian text,
@@ -584,6 +610,23 @@ mod tests {
         let text = "وتحدث في مؤتمر صحفي، المتحدث باسم الحكومة عن الخطة.";
         assert!(
             found(text).iter().all(|(k, _)| *k != EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_urdu_clan_name_opens_the_persons_name() {
+        let text = "صوبائی وزیر خزانہ چوہدری اکرم علی نے بجٹ پیش کیا۔";
+        assert!(
+            has(text, EntityKind::Person, "چوہدری اکرم علی"),
+            "{:?}",
+            found(text)
+        );
+        // Arabic text has no clans before its names.
+        let text = "وقال الوزير رانا أحمد إن الخطة جاهزة.";
+        assert!(
+            found(text).iter().all(|(_, t)| !t.starts_with("رانا")),
             "{:?}",
             found(text)
         );

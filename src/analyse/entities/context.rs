@@ -212,7 +212,12 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && end > i
             && !arabic_names::construct_after_given(t, i, end)
         {
-            push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+            let first = if arabic_names::urdu_clan_before(t, i) {
+                &t.units[i - 1]
+            } else {
+                u
+            };
+            push(out, first, &t.units[end], EntityKind::Person, RANK_RULE);
         }
         if t.persian && !t.urdu && u.roles.is_none() {
             persian_person(t, i, out);
@@ -844,7 +849,14 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 j
             };
             if let Some(end) = name_from(t, start, true) {
-                push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
+                // Urdu: a clan name before the given name is the name's first word (رانا
+                // تنویر حسین).
+                let first = if start > i + 1 && arabic_names::urdu_clan_before(t, start) {
+                    start - 1
+                } else {
+                    start
+                };
+                push_units(t, out, first, end, EntityKind::Person, RANK_TITLE);
             }
             return;
         }
