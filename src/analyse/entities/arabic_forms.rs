@@ -130,7 +130,7 @@ pub fn spelled_initials(t: &Text<'_>, k: usize) -> Option<usize> {
     }
     let letter = |j: usize| {
         t.units.get(j).and_then(|u| {
-            if t.kind(u).is_some() || u.first() != u.last() || t.prefix(u) != "" {
+            if t.kind(u).is_some() || u.first() != u.last() || !t.prefix(u).is_empty() {
                 return None;
             }
             let form = t.form(u);
