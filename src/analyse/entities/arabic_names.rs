@@ -633,6 +633,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_the_pronoun_of_what_it_leads_introduces_a_name() {
+        let text = "وفاز الفريق بقيادة مدربه لوران بانيد على منافسه.";
+        assert!(
+            has(text, EntityKind::Person, "لوران بانيد"),
+            "{:?}",
+            found(text)
+        );
+        let text = "وقاد مدربه الفريق إلى الفوز.";
+        assert!(
+            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
     fn a_first_name_closed_by_al_din_takes_the_family_name() {
         let text = "لكن أمينه العام نور الدين الطبوبي حذر من خفض الدعم.";
         assert!(
