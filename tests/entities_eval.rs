@@ -25,7 +25,7 @@ const KINDS: [EntityKind; 3] = [
 const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.96, 0.97];
 /// Floors for `tuning/`: texts written for this test after the first rules, then tuned on
 /// (measured again when each `fresh/` set joined it, untuned).
-const TUNING_FLOOR: [f64; 4] = [0.89, 0.88, 0.87, 0.88];
+const TUNING_FLOOR: [f64; 4] = [0.90, 0.89, 0.89, 0.89];
 /// Floors for `heldout/`, never tuned on (its misses were seen once, see gold/README.md, and
 /// are no longer printed).
 const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.94, 0.88];

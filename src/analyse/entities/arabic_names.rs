@@ -39,6 +39,7 @@ const NATIONALITY_STEMS: &[&str] = &[
     "امارات",
     "قطر",
     "كويت",
+    "سعود",
     "مصر",
     "تونس",
     "مغرب",
@@ -452,10 +453,12 @@ pub fn uncut_conjunction(t: &Text<'_>, u: &super::units::Unit) -> bool {
 }
 
 /// An Arabic word that no construct chain runs through: one with a pronoun attached
-/// (ومقرها, أرباحها) ends a noun phrase, and a word behind «و» past the chain's first
+/// (ومقرها, أرباحها) or a verb with its object (تقوده) ends a noun phrase, and a word behind «و» past the chain's first
 /// starts another (شركة دروري ومقرها لندن).
 pub fn ends_construct(t: &Text<'_>, u: &super::units::Unit, first: bool) -> bool {
-    t.possessed(u) || (!first && uncut_conjunction(t, u))
+    t.possessed(u)
+        || super::arabic_forms::verb_with_object(t, u)
+        || (!first && uncut_conjunction(t, u))
 }
 
 /// Urdu: an unknown word `u` before a known place `next` that a suffix noun's name has
@@ -496,6 +499,68 @@ pub fn named_adjective(t: &Text<'_>, k: usize) -> bool {
     t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.adjective(n)) && !nationality(t, k + 1)
 }
 
+/// An Arabic verb of saying (قال, وأضاف, أوضحت): the name after it opens a clause as after
+/// punctuation (وقال تيم باور، المحلل في شركة دروري).
+pub fn speech_verb(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    if t.persian || t.script(u) != Script::Arabic {
+        return false;
+    }
+    let form = t.form(u);
+    let verb = form.strip_prefix(['و', 'ف']).unwrap_or(form);
+    let verb = verb.strip_suffix('ت').unwrap_or(verb);
+    matches!(
+        verb,
+        "قال"
+            | "اضاف"
+            | "اكد"
+            | "اوضح"
+            | "تابع"
+            | "يقول"
+            | "تقول"
+            | "يري"
+            | "تري"
+            | "راي"
+    )
+}
+
+/// Urdu: the unit before given name `j` is a clan or family title written as the name's
+/// first word (رانا تنویر حسین, چوہدری شجاعت حسین, ملک احمد خان). Read in the original
+/// letters: folding would merge them with Arabic words.
+pub fn urdu_clan_before(t: &Text<'_>, j: usize) -> bool {
+    t.urdu
+        && j > 0
+        && t.joined_at(j - 1)
+        && t.units.get(j - 1).is_some_and(|u| {
+            u.first() == u.last()
+                && matches!(
+                    t.original_text(u.start, u.end),
+                    "رانا"
+                        | "چوہدری"
+                        | "چودھری"
+                        | "ملک"
+                        | "میاں"
+                        | "راجہ"
+                        | "خواجہ"
+                        | "مخدوم"
+                        | "سید"
+                        | "نواب"
+                        | "حاجی"
+                )
+        })
+}
+
+/// Urdu words that describe an institution from outside its name: where it stands (ملتان میں
+/// قائم, واقع), whose it is (نجی, سرکاری, مقامی), which one (متعلقہ). Going back from a suffix
+/// noun, the name stops before them. Asked in code: the lists reach Arabic and Persian text,
+/// where قائم is a name.
+pub fn urdu_describing_word(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    t.urdu
+        && matches!(
+            t.form(u),
+            "قائم" | "واقع" | "موجود" | "متعلقه" | "مقامي" | "نجي" | "سركاري"
+        )
+}
+
 /// Urdu: an unknown word with a plural ending (ڈائریاں, نشستیں, کسانوں): a noun of the
 /// sentence, never a word of a name going back from its suffix noun.
 pub fn urdu_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
@@ -528,6 +593,56 @@ mod tests {
         let text = "وقال إن شركة ميرسك الدنماركية أبدت اهتماما.";
         assert!(
             has(text, EntityKind::Organization, "شركة ميرسك"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_verb_of_saying_before_a_comma_and_a_title_is_a_person() {
+        let text = "وقال جيمس وارد، المحلل في مصرف محلي، إن الأسعار سترتفع.";
+        assert!(
+            has(text, EntityKind::Person, "جيمس وارد"),
+            "{:?}",
+            found(text)
+        );
+        // Not after a preposition: the words are the sentence's.
+        let text = "وتحدث في مؤتمر صحفي، المتحدث باسم الحكومة عن الخطة.";
+        assert!(
+            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn an_urdu_clan_name_opens_the_persons_name() {
+        let text = "صوبائی وزیر خزانہ چوہدری اکرم علی نے بجٹ پیش کیا۔";
+        assert!(
+            has(text, EntityKind::Person, "چوہدری اکرم علی"),
+            "{:?}",
+            found(text)
+        );
+        // Arabic text has no clans before its names.
+        let text = "وقال الوزير رانا أحمد إن الخطة جاهزة.";
+        assert!(
+            found(text).iter().all(|(_, t)| !t.starts_with("رانا")),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn a_title_with_the_pronoun_of_what_it_leads_introduces_a_name() {
+        let text = "وفاز الفريق بقيادة مدربه لوران بانيد على منافسه.";
+        assert!(
+            has(text, EntityKind::Person, "لوران بانيد"),
+            "{:?}",
+            found(text)
+        );
+        let text = "وقاد مدربه الفريق إلى الفوز.";
+        assert!(
+            found(text).iter().all(|(k, _)| *k != EntityKind::Person),
             "{:?}",
             found(text)
         );

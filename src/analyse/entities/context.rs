@@ -31,6 +31,7 @@
 //!
 //! Punctuation between words ends every rule.
 
+use super::arabic_forms;
 use super::arabic_names;
 use super::clitics::{Script, prefix_cuts};
 use super::demonyms;
@@ -50,6 +51,7 @@ use super::text::{
     Candidate, RANK_CURATED, RANK_GENERATED, RANK_RULE, RANK_TITLE, RANK_USER, Text,
 };
 use super::units::Unit;
+use super::urdu_acronyms;
 use crate::document::EntityKind;
 
 /// How far after a title its name may start.
@@ -209,7 +211,12 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             && end > i
             && !arabic_names::construct_after_given(t, i, end)
         {
-            push(out, u, &t.units[end], EntityKind::Person, RANK_RULE);
+            let first = if arabic_names::urdu_clan_before(t, i) {
+                &t.units[i - 1]
+            } else {
+                u
+            };
+            push(out, first, &t.units[end], EntityKind::Person, RANK_RULE);
         }
         if t.persian && !t.urdu && u.roles.is_none() {
             persian_person(t, i, out);
@@ -226,6 +233,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if u.has(ROLE_PLACE_NOUN) {
             place_after(t, i, out);
         }
+        arabic_forms::place_named_by_places(t, i, out);
         // Known places are rare: asked first, they keep the direction test off most words.
         if let Some(next) = t.units.get(i + 1)
             && t.kind(next) == Some(EntityKind::Place)
@@ -247,6 +255,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             name_before_suffix(t, i, out);
         }
     }
+    urdu_acronyms::candidates(t, out);
     latin_names::runs(t, out);
 }
 
@@ -464,6 +473,7 @@ fn name_before_suffix(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         let u = &t.units[first - 1];
         if arabic_names::urdu_word_before_place(t, u, &t.units[first])
             || arabic_names::urdu_plural(t, u)
+            || arabic_names::urdu_describing_word(t, u)
         {
             break;
         }
@@ -785,7 +795,8 @@ fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     // هافبک ازبکستانی).
     let opens = first == 0
         || !t.joined_at(first - 1)
-        || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و";
+        || t.persian && !t.urdu && t.form(&t.units[first - 1]) == "و"
+        || arabic_names::speech_verb(t, &t.units[first - 1]);
     if first < last && opens && (first..=last).all(|k| name(&t.units[k])) {
         push_units(t, out, first, last, EntityKind::Person, RANK_RULE);
     }
@@ -859,7 +870,14 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 j
             };
             if let Some(end) = name_from(t, start, true) {
-                push_units(t, out, start, end, EntityKind::Person, RANK_TITLE);
+                // Urdu: a clan name before the given name is the name's first word (رانا
+                // تنویر حسین).
+                let first = if start > i + 1 && arabic_names::urdu_clan_before(t, start) {
+                    start - 1
+                } else {
+                    start
+                };
+                push_units(t, out, first, end, EntityKind::Person, RANK_TITLE);
             }
             return;
         }
@@ -968,9 +986,16 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if named_after_person(t, i, out) {
         return;
     }
+    if !t.definite(head)
+        && let Some(last) = arabic_forms::spelled_initials(t, i + 1)
+    {
+        return push_organization(t, i, last, out);
+    }
     let mut end = i;
     let mut k = i + 1;
-    while k < t.units.len() && k - i <= ORG_UNITS && t.joined_at(k - 1) {
+    // Past the usual length only an adjective goes on (والمناطق الحرة).
+    let longer = |k: usize| k - i <= ORG_UNITS + 2 && adjective_not_generic(t, k);
+    while k < t.units.len() && (k - i <= ORG_UNITS || longer(k)) && t.joined_at(k - 1) {
         let u = &t.units[k];
         // العام after a head or an adjective is the adjective "general" (الاتحاد العام
         // التونسي للشغل), not the year.
@@ -1027,6 +1052,10 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             end = last;
             k = last + 1;
             if seen_definite && lam {
+                // A second field joined to the last one: المعهد الوطني لعلوم الآثار والتراث.
+                if let Some(last) = arabic_forms::second_field(t, end) {
+                    end = last;
+                }
                 break;
             }
             continue;
@@ -1945,6 +1974,9 @@ fn direction(t: &Text<'_>, u: &Unit) -> Option<usize> {
 /// فرستاده, هذه المدينة), not the start of a name.
 const DEMONSTRATIVES: &[&str] = &["اين", "ان", "هذه", "هذا", "تلك", "ذلك", "اس", "يه", "وه"];
 
+/// Streets and squares, named after people as often as not: شارع الحبيب بورقيبة.
+const STREETS: &[&str] = &["شارع", "ميدان", "ساحه"];
+
 /// Triggers of stadiums, which are often named after a person or with two words. Not استاد,
 /// which in Persian is also a master's title (استاد محمود فرشچیان).
 const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
@@ -2020,12 +2052,14 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         // مصلای امام خمینی, רחוב הרב קוק.
         push_units(t, out, i, last, EntityKind::Place, RANK_TITLE);
         return;
-    } else if (stadium || t.script(&t.units[i]) == Script::Hebrew)
+    } else if (stadium
+        || STREETS.contains(&t.form(&t.units[i]))
+        || t.script(&t.units[i]) == Script::Hebrew)
         && (t.given_name(u) || t.kind(u) == Some(EntityKind::Person))
         && let Some(last) = name_from(t, k, true)
     {
-        // A stadium or street named after a person is a place: ملعب محمد الخامس,
-        // אצטדיון סמי עופר, רחוב הרצל; so is a Hebrew neighbourhood or village named like
+        // A stadium or street named after a person is a place: ملعب محمد الخامس, شارع
+        // الحبيب بورقيبة, אצטדיון סמי עופר, רחוב הרצל; so is a Hebrew neighbourhood or village named like
         // one (שכונת גני אביב), without its head.
         let first = if named_by_trigger { &t.units[i] } else { u };
         // A Hebrew word behind a preposition is the sentence going on: שכונת גילה בדרום.
@@ -2039,7 +2073,11 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         push(out, first, &t.units[last], EntityKind::Place, RANK_TITLE);
         return;
     } else if t.kind(u) != Some(EntityKind::Place) {
-        if u.roles.is_some() || !t.name_word(u) || before_light_verb(t, k) {
+        if u.roles.is_some()
+            || !t.name_word(u)
+            || before_light_verb(t, k)
+            || arabic_forms::verbal_noun(t, u)
+        {
             return;
         }
         // A Persian present-tense verb (می‌گویند), or the noun of a compound verb (اجرا

@@ -40,6 +40,7 @@
 //! ([`Document::declared_entities`], applied by [`Tagger::tag_document`]).
 
 pub mod aliases;
+pub mod arabic_forms;
 pub mod arabic_names;
 pub mod clitics;
 pub mod context;
@@ -59,6 +60,7 @@ pub mod ports;
 pub mod resolve;
 pub mod text;
 pub mod units;
+pub mod urdu_acronyms;
 
 use rustc_hash::FxHashSet;
 
@@ -284,5 +286,6 @@ fn choose(t: &Text<'_>) -> Vec<Candidate> {
     patterns::quotes(t, &mut candidates);
     let mut chosen = resolve::resolve(candidates);
     aliases::aliases(t, &mut chosen);
+    arabic_forms::nisba_after_organization(t, &mut chosen);
     chosen
 }

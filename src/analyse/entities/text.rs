@@ -441,6 +441,7 @@ impl<'a> Text<'a> {
                 let form = self.form(u);
                 !(self.possessed(u)
                     || super::arabic_names::plural_verb(self, form)
+                    || super::arabic_forms::verb_with_object(self, u)
                     || self.persian && super::persian_names::never_name(form))
             }
             Script::Hebrew => true,

@@ -6,7 +6,9 @@
 //! one unit and the next lookup starts after it.
 
 use super::clitics::{elided_article, prefix_cuts};
-use super::gazetteer::{ROLE_STOP, Roles, Source};
+use super::gazetteer::{
+    ROLE_PERSIAN_HEAD, ROLE_PERSIAN_PLACE, ROLE_PERSIAN_STOP, ROLE_STOP, Roles, Source,
+};
 use super::lexicon::Lexicon;
 
 /// A word of the folded text, as a byte range.
@@ -319,6 +321,12 @@ fn lookup_word(
             let and_particle =
                 cut == 'ו'.len_utf8() && form.starts_with('ו') && roles.bits & ROLE_STOP != 0;
             if tiny && hebrew && roles.kind.is_none() && !and_particle {
+                continue;
+            }
+            // Cuts are made in Arabic text only, where a word known only to Persian and Urdu
+            // (the Urdu اور) is no word: باور is a name, not ب + اور.
+            let persian_only = ROLE_PERSIAN_STOP | ROLE_PERSIAN_HEAD | ROLE_PERSIAN_PLACE;
+            if roles.kind.is_none() && roles.bits & !persian_only == 0 && roles.month == 0 {
                 continue;
             }
             return Some((start, end, roles, false));
