@@ -73,9 +73,23 @@ impl Folded {
 
 /// Folds `text` for matching.
 pub fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::new(),
+        stretches: Vec::new(),
+    };
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// Folds `text` into `into`, replacing what it held but keeping its memory: a caller folding
+/// one text after another touches fresh memory only when a text is longer than all before.
+pub fn fold_into(text: &str, into: &mut Folded) {
     let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
-    let mut out = String::with_capacity(text.len());
-    let mut stretches = Vec::new();
+    let out = &mut into.text;
+    let stretches = &mut into.stretches;
+    out.clear();
+    stretches.clear();
+    out.reserve(text.len());
     // Whether the next byte pushed starts a new stretch, after a dropped character or one
     // that changed its length.
     let mut broken = true;
@@ -148,7 +162,7 @@ pub fn fold(text: &str) -> Folded {
                 broken = true;
                 match folded {
                     Some(f) => out.push(f),
-                    None => push_folded(&mut out, c),
+                    None => push_folded(out, c),
                 }
             }
         }
@@ -170,10 +184,6 @@ pub fn fold(text: &str) -> Folded {
         original: offset(text.len()),
         flat: true,
     });
-    Folded {
-        text: out,
-        stretches,
-    }
 }
 
 /// Appends the folded form of `text` to `out`, and to `origin` one entry for each byte
