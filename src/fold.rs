@@ -49,11 +49,62 @@ impl Folded {
         start..end.max(start)
     }
 
+    /// [`Folded::original_range`] for ranges asked in about increasing order (a long text's
+    /// mentions, its words from first to last): each end is looked for from `near`, the
+    /// stretch the last answer came from, where a binary search of a long text's stretches
+    /// would miss the cache at every step. The answers are those of `original_range`.
+    pub fn original_range_near(&self, folded: Range<usize>, near: &mut usize) -> Range<usize> {
+        let (start, end) = (
+            self.original_at_near(folded.start, near),
+            self.original_at_near(folded.end, near),
+        );
+        start..end.max(start)
+    }
+
     /// The original offset of the character folded byte `at` came from; the end and anything
     /// past it map to the original length.
     fn original_at(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
         let i = self.stretches.partition_point(|s| s.folded as usize <= at);
+        self.original_in(at, i)
+    }
+
+    /// [`Folded::original_at`], looked for from stretch `near` (a few steps forward, else a
+    /// binary search), which is left at the stretch found.
+    fn original_at_near(&self, at: usize, near: &mut usize) -> usize {
+        let at = at.min(self.text.len());
+        let starts_by = |i: usize| {
+            self.stretches
+                .get(i)
+                .is_some_and(|s| s.folded as usize <= at)
+        };
+        // `i` is the first stretch starting past `at`, as `partition_point` gives it.
+        let mut i = *near;
+        let i = if starts_by(i) || i == 0 {
+            let mut steps = 0;
+            while starts_by(i) && steps < 8 {
+                i += 1;
+                steps += 1;
+            }
+            if starts_by(i) {
+                let rest = self.stretches.get(i..).unwrap_or_default();
+                i + rest.partition_point(|s| s.folded as usize <= at)
+            } else {
+                i
+            }
+        } else {
+            let before = self
+                .stretches
+                .get(..i.min(self.stretches.len()))
+                .unwrap_or_default();
+            before.partition_point(|s| s.folded as usize <= at)
+        };
+        *near = i.saturating_sub(1);
+        self.original_in(at, i)
+    }
+
+    /// The original offset of folded byte `at`, in the stretch before stretch `i`.
+    fn original_in(&self, at: usize, i: usize) -> usize {
         let Some(stretch) = i.checked_sub(1).and_then(|i| self.stretches.get(i)) else {
             return 0;
         };
@@ -448,6 +499,19 @@ mod tests {
                         original_range(&origin, a..b),
                         "{text:?} {a}..{b}"
                     );
+                }
+            }
+            // From any stretch near, forwards and backwards.
+            for near in 0..folded.stretches.len() + 2 {
+                for a in 0..=dense.len() + 1 {
+                    for b in [a, a + 1, a + 7, dense.len()] {
+                        let mut at = near;
+                        assert_eq!(
+                            folded.original_range_near(a..b, &mut at),
+                            folded.original_range(a..b),
+                            "{text:?} {a}..{b} from {near}"
+                        );
+                    }
                 }
             }
         }

@@ -18,26 +18,30 @@ use crate::document::EntityKind;
 
 /// Chooses non-overlapping candidates (quotations apart), sorted by position.
 pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let (mut quotes, mut others): (Vec<_>, Vec<_>) = candidates
-        .into_iter()
-        .filter(|c| c.end > c.start)
-        .partition(|c| c.kind == EntityKind::Quote);
+    // In place, in the candidates' own memory: a long text has hundreds of thousands.
+    let mut others = candidates;
+    let mut quotes: Vec<Candidate> = others
+        .iter()
+        .filter(|c| c.end > c.start && c.kind == EntityKind::Quote)
+        .copied()
+        .collect();
+    others.retain(|c| c.end > c.start && c.kind != EntityKind::Quote);
     others.sort_by(|a, b| {
         let key = |c: &Candidate| (c.rank >= RANK_USER, c.end - c.start, c.rank);
         key(b).cmp(&key(a)).then(a.start.cmp(&b.start))
     });
     let mut taken = Taken::new(others.iter().map(|c| c.end).max().unwrap_or(0));
-    let mut out = Vec::with_capacity(others.len() + quotes.len());
-    for c in others {
+    // `retain` visits each candidate once, in order.
+    others.retain(|c| {
         if taken.any(c.start, c.end) {
-            continue;
+            return false;
         }
         taken.take(c.start, c.end);
-        out.push(c);
-    }
-    out.append(&mut quotes);
-    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    out
+        true
+    });
+    others.append(&mut quotes);
+    others.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    others
 }
 
 /// The bytes of the folded text that chosen candidates cover, one bit each: spans are a few
@@ -311,9 +315,11 @@ impl Shapes {
 
 /// Maps chosen candidates to mentions over the original text, in character offsets.
 pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
+    // Chosen candidates are in order: each range is looked for from the last.
+    let mut near = 0;
     let ranges: Vec<(std::ops::Range<usize>, &Candidate)> = chosen
         .iter()
-        .map(|c| (t.folded.original_range(c.start..c.end), c))
+        .map(|c| (t.folded.original_range_near(c.start..c.end, &mut near), c))
         .collect();
     let mut offsets: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
     offsets.sort_unstable();

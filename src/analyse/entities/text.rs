@@ -212,6 +212,8 @@ pub struct Text<'a> {
     /// Written mostly in Arabic or Hebrew letters (see [`Text::rtl`]), worked out when first
     /// asked: only Latin words ask.
     rtl: std::cell::OnceCell<bool>,
+    /// The stretch of the folded text's way back that the last original range came from.
+    near: std::cell::Cell<usize>,
 }
 
 /// A text's analysis without the text: its folded form, words and units, kept to make the
@@ -284,6 +286,7 @@ impl<'a> Text<'a> {
             persian,
             urdu: URDU_LETTERS.in_text(original),
             rtl: std::cell::OnceCell::new(),
+            near: std::cell::Cell::new(0),
         }
     }
 
@@ -298,6 +301,7 @@ impl<'a> Text<'a> {
             persian: analysis.persian,
             urdu: analysis.urdu,
             rtl: std::cell::OnceCell::new(),
+            near: std::cell::Cell::new(0),
         }
     }
 
@@ -538,7 +542,7 @@ impl<'a> Text<'a> {
             && (!u.has(ROLE_STOP)
                 || self
                     .original
-                    .get(self.folded.original_range(u.start..u.end))
+                    .get(self.original_range(u.start, u.end))
                     .is_some_and(|w| w.ends_with(['ی', 'ي'])))
     }
 
@@ -565,8 +569,17 @@ impl<'a> Text<'a> {
 
     /// The original text behind a folded byte range.
     pub fn original_text(&self, start: usize, end: usize) -> &'a str {
-        let range = self.folded.original_range(start..end);
+        let range = self.original_range(start, end);
         self.original.get(range).unwrap_or_default()
+    }
+
+    /// The original byte range behind a folded byte range.
+    fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        // Rules ask from the first unit to the last: each range is looked for from the last.
+        let mut near = self.near.get();
+        let range = self.folded.original_range_near(start..end, &mut near);
+        self.near.set(near);
+        range
     }
 }
 
