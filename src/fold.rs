@@ -152,6 +152,21 @@ pub fn fold_into(text: &str, into: &mut Folded) {
             at += 1;
             continue;
         }
+        // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
+        // bytes without decoding.
+        if b & 0xE0 == 0xC0
+            && let Some(&t) = bytes.get(at + 1)
+        {
+            let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
+            if code
+                .checked_sub(RTL_FIRST as usize)
+                .and_then(|i| RTL_FOLDS.get(i))
+                .is_some_and(|&f| usize::from(f) == code)
+            {
+                at += 2;
+                continue;
+            }
+        }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };

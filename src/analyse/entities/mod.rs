@@ -85,10 +85,10 @@ pub struct Tagger {
 /// size; memory asked afresh for each text costs a seventh of tagging in page faults). A
 /// clone starts without; a tagger used from several threads at once gives it to one.
 #[derive(Default)]
-struct Spare(std::sync::Mutex<Option<Analysis>>);
+struct Spare(std::sync::Mutex<Option<(Analysis, Vec<Candidate>)>>);
 
 impl Spare {
-    fn take(&self) -> Analysis {
+    fn take(&self) -> (Analysis, Vec<Candidate>) {
         self.0
             .try_lock()
             .ok()
@@ -96,9 +96,10 @@ impl Spare {
             .unwrap_or_default()
     }
 
-    fn keep(&self, analysis: Analysis) {
+    fn keep(&self, analysis: Analysis, mut candidates: Vec<Candidate>) {
+        candidates.clear();
         if let Ok(mut spare) = self.0.try_lock() {
-            *spare = Some(analysis);
+            *spare = Some((analysis, candidates));
         }
     }
 }
@@ -142,13 +143,14 @@ impl Tagger {
             main: &self.lexicon,
             extra: None,
         };
-        let t = Text::reusing(text, lexicons, self.spare.take());
-        let mut chosen = choose(&t);
+        let (analysis, candidates) = self.spare.take();
+        let t = Text::reusing(text, lexicons, analysis);
+        let mut chosen = choose(&t, candidates);
         let mut known = Known::default();
         known.gather(&t, &chosen);
         carry(&t, &known, &mut chosen);
         let mentions = resolve::mentions(&t, &chosen);
-        self.spare.keep(t.into_analysis());
+        self.spare.keep(t.into_analysis(), chosen);
         mentions
     }
 
@@ -187,13 +189,14 @@ impl Tagger {
         let mut chosen = Chosen::default();
         let mut kept: Vec<Option<Analysis>> = Vec::new();
         let mut kept_size = 0;
-        let mut spare = self.spare.take();
+        let (mut spare, mut found) = self.spare.take();
         for (_, _, block) in blocks() {
             let text = block.plain_text();
             let t = Text::reusing(&text, lexicons, std::mem::take(&mut spare));
-            let found = choose(&t);
+            found = choose(&t, std::mem::take(&mut found));
             known.gather(&t, &found);
             chosen.push(&found);
+            found.clear();
             let analysis = t.into_analysis();
             let size = analysis.size();
             if kept_size + size <= KEPT_ANALYSES {
@@ -331,8 +334,9 @@ fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
     arabic_names::listed_places(t, chosen);
 }
 
-fn choose(t: &Text<'_>) -> Vec<Candidate> {
-    let mut candidates = Vec::new();
+/// The candidates of `t`, resolved, in the memory of `candidates` (emptied).
+fn choose(t: &Text<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.clear();
     context::candidates(t, &mut candidates);
     patterns::numbers_and_dates(t, &mut candidates);
     patterns::quotes(t, &mut candidates);
