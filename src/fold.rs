@@ -69,8 +69,8 @@ impl Folded {
         self.original_in(at, i)
     }
 
-    /// [`Folded::original_at`], looked for from stretch `near` (a few steps forward, else a
-    /// binary search), which is left at the stretch found.
+    /// [`Folded::original_at`], looked for from stretch `near` (a few steps forward or back,
+    /// else a binary search), which is left at the stretch found.
     fn original_at_near(&self, at: usize, near: &mut usize) -> usize {
         let at = at.min(self.text.len());
         let starts_by = |i: usize| {
@@ -93,11 +93,19 @@ impl Folded {
                 i
             }
         } else {
-            let before = self
-                .stretches
-                .get(..i.min(self.stretches.len()))
-                .unwrap_or_default();
-            before.partition_point(|s| s.folded as usize <= at)
+            // Backwards: `i` starts past `at`; so may a few before it.
+            let mut i = i.min(self.stretches.len());
+            let mut steps = 0;
+            while i > 0 && !starts_by(i - 1) && steps < 8 {
+                i -= 1;
+                steps += 1;
+            }
+            if i > 0 && !starts_by(i - 1) {
+                let before = self.stretches.get(..i).unwrap_or_default();
+                before.partition_point(|s| s.folded as usize <= at)
+            } else {
+                i
+            }
         };
         *near = i.saturating_sub(1);
         self.original_in(at, i)
