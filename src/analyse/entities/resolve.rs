@@ -219,19 +219,21 @@ pub fn carry(
         return;
     }
     let shapes = Shapes::new(names);
-    // Chosen spans in order; units come in order too, so one cursor walks both.
-    let spans: Vec<(usize, usize)> = chosen
-        .iter()
-        .filter(|c| c.kind != EntityKind::Quote)
-        .map(|c| (c.start, c.end))
-        .collect();
+    // Chosen spans in order, quotations aside; units come in order too, so one cursor walks
+    // both: `next` is the first span not ending before the unit, `before` the one before it.
     let mut next = 0;
+    let mut before: Option<&Candidate> = None;
     let mut added = Vec::new();
     for (i, u) in t.units.iter().enumerate() {
-        while spans.get(next).is_some_and(|&(_, end)| end <= u.start) {
+        while let Some(c) = chosen.get(next)
+            && (c.kind == EntityKind::Quote || c.end <= u.start)
+        {
+            if c.kind != EntityKind::Quote {
+                before = Some(c);
+            }
             next += 1;
         }
-        let covered = spans.get(next).is_some_and(|&(start, _)| start < u.end);
+        let covered = chosen.get(next).is_some_and(|c| c.start < u.end);
         if covered
             || u.roles
                 .is_some_and(|r| r.kind.is_some() || r.bits & (ROLE_STOP | ROLE_TITLE) != 0)
@@ -261,9 +263,7 @@ pub fn carry(
                 && let Some(prev) = t.units.get(i - 1)
                 && FAMILY_JOINERS.contains(&t.form(prev))
                 && names.contains(&format!("{} {form}", t.form(prev)))
-                && spans
-                    .get(next.wrapping_sub(1))
-                    .is_none_or(|&(_, end)| end <= prev.start)
+                && before.is_none_or(|c| c.end <= prev.start)
             {
                 start = prev.start;
             }
