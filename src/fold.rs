@@ -49,11 +49,70 @@ impl Folded {
         start..end.max(start)
     }
 
+    /// [`Folded::original_range`] for ranges asked in about increasing order (a long text's
+    /// mentions, its words from first to last): each end is looked for from `near`, the
+    /// stretch the last answer came from, where a binary search of a long text's stretches
+    /// would miss the cache at every step. The answers are those of `original_range`.
+    pub fn original_range_near(&self, folded: Range<usize>, near: &mut usize) -> Range<usize> {
+        let (start, end) = (
+            self.original_at_near(folded.start, near),
+            self.original_at_near(folded.end, near),
+        );
+        start..end.max(start)
+    }
+
     /// The original offset of the character folded byte `at` came from; the end and anything
     /// past it map to the original length.
     fn original_at(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
         let i = self.stretches.partition_point(|s| s.folded as usize <= at);
+        self.original_in(at, i)
+    }
+
+    /// [`Folded::original_at`], looked for from stretch `near` (a few steps forward or back,
+    /// else a binary search), which is left at the stretch found.
+    fn original_at_near(&self, at: usize, near: &mut usize) -> usize {
+        let at = at.min(self.text.len());
+        let starts_by = |i: usize| {
+            self.stretches
+                .get(i)
+                .is_some_and(|s| s.folded as usize <= at)
+        };
+        // `i` is the first stretch starting past `at`, as `partition_point` gives it.
+        let mut i = *near;
+        let i = if starts_by(i) || i == 0 {
+            let mut steps = 0;
+            while starts_by(i) && steps < 8 {
+                i += 1;
+                steps += 1;
+            }
+            if starts_by(i) {
+                let rest = self.stretches.get(i..).unwrap_or_default();
+                i + rest.partition_point(|s| s.folded as usize <= at)
+            } else {
+                i
+            }
+        } else {
+            // Backwards: `i` starts past `at`; so may a few before it.
+            let mut i = i.min(self.stretches.len());
+            let mut steps = 0;
+            while i > 0 && !starts_by(i - 1) && steps < 8 {
+                i -= 1;
+                steps += 1;
+            }
+            if i > 0 && !starts_by(i - 1) {
+                let before = self.stretches.get(..i).unwrap_or_default();
+                before.partition_point(|s| s.folded as usize <= at)
+            } else {
+                i
+            }
+        };
+        *near = i.saturating_sub(1);
+        self.original_in(at, i)
+    }
+
+    /// The original offset of folded byte `at`, in the stretch before stretch `i`.
+    fn original_in(&self, at: usize, i: usize) -> usize {
         let Some(stretch) = i.checked_sub(1).and_then(|i| self.stretches.get(i)) else {
             return 0;
         };
@@ -73,9 +132,23 @@ impl Folded {
 
 /// Folds `text` for matching.
 pub fn fold(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::new(),
+        stretches: Vec::new(),
+    };
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// Folds `text` into `into`, replacing what it held but keeping its memory: a caller folding
+/// one text after another touches fresh memory only when a text is longer than all before.
+pub fn fold_into(text: &str, into: &mut Folded) {
     let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
-    let mut out = String::with_capacity(text.len());
-    let mut stretches = Vec::new();
+    let out = &mut into.text;
+    let stretches = &mut into.stretches;
+    out.clear();
+    stretches.clear();
+    out.reserve(text.len());
     // Whether the next byte pushed starts a new stretch, after a dropped character or one
     // that changed its length.
     let mut broken = true;
@@ -86,6 +159,21 @@ pub fn fold(text: &str) -> Folded {
         if b.is_ascii() && !b.is_ascii_uppercase() {
             at += 1;
             continue;
+        }
+        // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
+        // bytes without decoding.
+        if b & 0xE0 == 0xC0
+            && let Some(&t) = bytes.get(at + 1)
+        {
+            let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
+            if code
+                .checked_sub(RTL_FIRST as usize)
+                .and_then(|i| RTL_FOLDS.get(i))
+                .is_some_and(|&f| usize::from(f) == code)
+            {
+                at += 2;
+                continue;
+            }
         }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
@@ -148,7 +236,7 @@ pub fn fold(text: &str) -> Folded {
                 broken = true;
                 match folded {
                     Some(f) => out.push(f),
-                    None => push_folded(&mut out, c),
+                    None => push_folded(out, c),
                 }
             }
         }
@@ -170,10 +258,6 @@ pub fn fold(text: &str) -> Folded {
         original: offset(text.len()),
         flat: true,
     });
-    Folded {
-        text: out,
-        stretches,
-    }
 }
 
 /// Appends the folded form of `text` to `out`, and to `origin` one entry for each byte
@@ -438,6 +522,19 @@ mod tests {
                         original_range(&origin, a..b),
                         "{text:?} {a}..{b}"
                     );
+                }
+            }
+            // From any stretch near, forwards and backwards.
+            for near in 0..folded.stretches.len() + 2 {
+                for a in 0..=dense.len() + 1 {
+                    for b in [a, a + 1, a + 7, dense.len()] {
+                        let mut at = near;
+                        assert_eq!(
+                            folded.original_range_near(a..b, &mut at),
+                            folded.original_range(a..b),
+                            "{text:?} {a}..{b} from {near}"
+                        );
+                    }
                 }
             }
         }

@@ -68,7 +68,7 @@ pub use gazetteer::{read_user_gazetteer, user_gazetteer_path};
 
 use crate::document::{Block, Document, Entity, EntityKind};
 use lexicon::Lexicon;
-use text::{Candidate, Text};
+use text::{Analysis, Candidate, Text};
 use units::Lexicons;
 
 /// One mention in a text: `start..end` are character offsets, `text` the mention without
@@ -85,7 +85,48 @@ pub struct Mention {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     lexicon: Lexicon,
+    /// The buffers the last text was analysed in, filled again by the next.
+    spare: Spare,
 }
+
+/// An analysis's buffers kept between texts (a text's analysis is some fifteen times its
+/// size; memory asked afresh for each text costs a seventh of tagging in page faults). A
+/// clone starts without; a tagger used from several threads at once gives it to one.
+#[derive(Default)]
+struct Spare(std::sync::Mutex<Option<(Analysis, Vec<Candidate>)>>);
+
+impl Spare {
+    fn take(&self) -> (Analysis, Vec<Candidate>) {
+        self.0
+            .try_lock()
+            .ok()
+            .and_then(|mut spare| spare.take())
+            .unwrap_or_default()
+    }
+
+    fn keep(&self, analysis: Analysis, mut candidates: Vec<Candidate>) {
+        candidates.clear();
+        if let Ok(mut spare) = self.0.try_lock() {
+            *spare = Some((analysis, candidates));
+        }
+    }
+}
+
+impl Clone for Spare {
+    fn clone(&self) -> Spare {
+        Spare::default()
+    }
+}
+
+impl std::fmt::Debug for Spare {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Spare")
+    }
+}
+
+/// How much of a document's analysis [`Tagger::entities`] keeps between its two passes, in
+/// bytes of memory: the blocks past it are analysed again in the second pass.
+const KEPT_ANALYSES: usize = 32 << 20;
 
 impl Tagger {
     /// Builds the automaton from the built-in lists plus `user` names (the user gazetteer),
@@ -95,6 +136,7 @@ impl Tagger {
         entries.extend(gazetteer::user_entries(user));
         Tagger {
             lexicon: Lexicon::build(&entries),
+            spare: Spare::default(),
         }
     }
 
@@ -109,12 +151,15 @@ impl Tagger {
             main: &self.lexicon,
             extra: None,
         };
-        let t = Text::new(text, lexicons);
-        let mut chosen = choose(&t);
+        let (analysis, candidates) = self.spare.take();
+        let t = Text::reusing(text, lexicons, analysis);
+        let mut chosen = choose(&t, candidates);
         let mut known = Known::default();
         known.gather(&t, &chosen);
         carry(&t, &known, &mut chosen);
-        resolve::mentions(&t, &chosen)
+        let mentions = resolve::mentions(&t, &chosen);
+        self.spare.keep(t.into_analysis(), chosen);
+        mentions
     }
 
     /// The entities of every block of `doc` except code, with the names it declares in its
@@ -140,27 +185,41 @@ impl Tagger {
                     .map(move |(b, block)| (s, b, block))
             })
         };
-        // Two passes, one block analysed at a time: the first chooses each block's candidates
-        // and gathers the people named anywhere, the second carries those names to bare
-        // mentions. A block's analysis (folded text, words) is some fifteen times its text, so
-        // it is made again in the second pass rather than kept for a whole article.
+        // Two passes: the first chooses each block's candidates and gathers the people named
+        // anywhere, the second carries those names to bare mentions. A block's analysis
+        // (folded text, words) is some fifteen times its text: kept for the second pass up to
+        // a bound, past it made again there rather than held for a whole big article.
         let mut known = Known::default();
         let lexicons = Lexicons {
             main: &self.lexicon,
             extra: declared.as_ref(),
         };
         let mut chosen = Chosen::default();
+        let mut kept: Vec<Option<Analysis>> = Vec::new();
+        let mut kept_size = 0;
+        let (mut spare, mut found) = self.spare.take();
         for (_, _, block) in blocks() {
             let text = block.plain_text();
-            let t = Text::new(&text, lexicons);
-            let found = choose(&t);
+            let t = Text::reusing(&text, lexicons, std::mem::take(&mut spare));
+            found = choose(&t, std::mem::take(&mut found));
             known.gather(&t, &found);
             chosen.push(&found);
+            found.clear();
+            let analysis = t.into_analysis();
+            let size = analysis.size();
+            if kept_size + size <= KEPT_ANALYSES {
+                kept_size += size;
+                kept.push(Some(analysis));
+            } else {
+                kept.push(None);
+                spare = analysis;
+            }
         }
         chosen.shrink_to_fit();
         blocks()
             .enumerate()
             .flat_map(move |(i, (section, block, b))| {
+                let analysis = kept.get_mut(i).and_then(Option::take);
                 let mut chosen = chosen.of(i);
                 if chosen.is_empty() && known.is_empty() {
                     return Vec::new();
@@ -170,9 +229,16 @@ impl Tagger {
                     extra: declared.as_ref(),
                 };
                 let text = b.plain_text();
-                let t = Text::new(&text, lexicons);
+                let t = match analysis {
+                    Some(analysis) => Text::again(&text, analysis),
+                    None => Text::reusing(&text, lexicons, std::mem::take(&mut spare)),
+                };
                 carry(&t, &known, &mut chosen);
                 let mentions = resolve::mentions(&t, &chosen);
+                let analysis = t.into_analysis();
+                if analysis.size() > spare.size() {
+                    spare = analysis;
+                }
                 mentions
                     .into_iter()
                     .map(|m| Entity {
@@ -279,8 +345,9 @@ fn carry(t: &Text<'_>, known: &Known, chosen: &mut Vec<Candidate>) {
     aliases::aliases(t, chosen);
 }
 
-fn choose(t: &Text<'_>) -> Vec<Candidate> {
-    let mut candidates = Vec::new();
+/// The candidates of `t`, resolved, in the memory of `candidates` (emptied).
+fn choose(t: &Text<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.clear();
     context::candidates(t, &mut candidates);
     patterns::numbers_and_dates(t, &mut candidates);
     patterns::quotes(t, &mut candidates);

@@ -19,26 +19,30 @@ use crate::document::EntityKind;
 
 /// Chooses non-overlapping candidates (quotations apart), sorted by position.
 pub fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let (mut quotes, mut others): (Vec<_>, Vec<_>) = candidates
-        .into_iter()
-        .filter(|c| c.end > c.start)
-        .partition(|c| c.kind == EntityKind::Quote);
+    // In place, in the candidates' own memory: a long text has hundreds of thousands.
+    let mut others = candidates;
+    let mut quotes: Vec<Candidate> = others
+        .iter()
+        .filter(|c| c.end > c.start && c.kind == EntityKind::Quote)
+        .copied()
+        .collect();
+    others.retain(|c| c.end > c.start && c.kind != EntityKind::Quote);
     others.sort_by(|a, b| {
         let key = |c: &Candidate| (c.rank >= RANK_USER, c.end - c.start, c.rank);
         key(b).cmp(&key(a)).then(a.start.cmp(&b.start))
     });
     let mut taken = Taken::new(others.iter().map(|c| c.end).max().unwrap_or(0));
-    let mut out = Vec::with_capacity(others.len() + quotes.len());
-    for c in others {
+    // `retain` visits each candidate once, in order.
+    others.retain(|c| {
         if taken.any(c.start, c.end) {
-            continue;
+            return false;
         }
         taken.take(c.start, c.end);
-        out.push(c);
-    }
-    out.append(&mut quotes);
-    out.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    out
+        true
+    });
+    others.append(&mut quotes);
+    others.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    others
 }
 
 /// The bytes of the folded text that chosen candidates cover, one bit each: spans are a few
@@ -244,19 +248,21 @@ pub fn carry(
         return;
     }
     let shapes = Shapes::new(names);
-    // Chosen spans in order; units come in order too, so one cursor walks both.
-    let spans: Vec<(usize, usize)> = chosen
-        .iter()
-        .filter(|c| c.kind != EntityKind::Quote)
-        .map(|c| (c.start, c.end))
-        .collect();
+    // Chosen spans in order, quotations aside; units come in order too, so one cursor walks
+    // both: `next` is the first span not ending before the unit, `before` the one before it.
     let mut next = 0;
+    let mut before: Option<&Candidate> = None;
     let mut added = Vec::new();
     for (i, u) in t.units.iter().enumerate() {
-        while spans.get(next).is_some_and(|&(_, end)| end <= u.start) {
+        while let Some(c) = chosen.get(next)
+            && (c.kind == EntityKind::Quote || c.end <= u.start)
+        {
+            if c.kind != EntityKind::Quote {
+                before = Some(c);
+            }
             next += 1;
         }
-        let covered = spans.get(next).is_some_and(|&(start, _)| start < u.end);
+        let covered = chosen.get(next).is_some_and(|c| c.start < u.end);
         if covered
             || u.roles
                 .is_some_and(|r| r.kind.is_some() || r.bits & (ROLE_STOP | ROLE_TITLE) != 0)
@@ -286,9 +292,7 @@ pub fn carry(
                 && let Some(prev) = t.units.get(i - 1)
                 && FAMILY_JOINERS.contains(&t.form(prev))
                 && names.contains(&format!("{} {form}", t.form(prev)))
-                && spans
-                    .get(next.wrapping_sub(1))
-                    .is_none_or(|&(_, end)| end <= prev.start)
+                && before.is_none_or(|c| c.end <= prev.start)
             {
                 start = prev.start;
             }
@@ -340,9 +344,11 @@ impl Shapes {
 
 /// Maps chosen candidates to mentions over the original text, in character offsets.
 pub fn mentions(t: &Text<'_>, chosen: &[Candidate]) -> Vec<Mention> {
+    // Chosen candidates are in order: each range is looked for from the last.
+    let mut near = 0;
     let ranges: Vec<(std::ops::Range<usize>, &Candidate)> = chosen
         .iter()
-        .map(|c| (t.folded.original_range(c.start..c.end), c))
+        .map(|c| (t.folded.original_range_near(c.start..c.end, &mut near), c))
         .collect();
     let mut offsets: Vec<usize> = ranges.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
     offsets.sort_unstable();

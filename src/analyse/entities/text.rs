@@ -6,9 +6,9 @@ use super::gazetteer::{
     Caps, ROLE_FIRST_NAME, ROLE_ORG_HEAD, ROLE_PERSIAN_HEAD, ROLE_PERSIAN_PLACE, ROLE_PERSIAN_STOP,
     ROLE_PLACE_NOUN, ROLE_STOP,
 };
-use super::units::{Lexicons, Unit, Word, units, words};
+use super::units::{Lexicons, Unit, Word, units_into, words_into};
 use crate::document::EntityKind;
-use crate::fold::{Folded, fold};
+use crate::fold::{Folded, fold_into};
 
 /// A proposed mention, in folded bytes, before overlaps are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +186,20 @@ impl Letters {
     }
 }
 
+/// Arabic letters and the article, as bytes, for the questions asked of most units.
+const WAW: &[u8] = "و".as_bytes();
+const FEH: &[u8] = "ف".as_bytes();
+const BEH: &[u8] = "ب".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const LAM_LAM: &[u8] = "لل".as_bytes();
+const ARTICLE: &[u8] = "ال".as_bytes();
+
+/// The number of characters of `s`: its bytes that start one.
+fn letters(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
+}
+
 pub struct Text<'a> {
     pub original: &'a str,
     pub folded: Folded,
@@ -198,15 +212,50 @@ pub struct Text<'a> {
     /// Written mostly in Arabic or Hebrew letters (see [`Text::rtl`]), worked out when first
     /// asked: only Latin words ask.
     rtl: std::cell::OnceCell<bool>,
+    /// The stretch of the folded text's way back that the last original range came from.
+    near: std::cell::Cell<usize>,
+}
+
+/// A text's analysis without the text: its folded form, words and units, kept to make the
+/// same text's [`Text`] again without analysing it twice ([`Text::again`]), or as buffers for
+/// the next text to fill ([`Text::reusing`]), so that tagging one text after another does not
+/// ask for fresh memory each time.
+#[derive(Default)]
+pub struct Analysis {
+    folded: Folded,
+    words: Vec<Word>,
+    units: Vec<Unit>,
+    persian: bool,
+    urdu: bool,
+}
+
+impl Analysis {
+    /// Bytes of memory held.
+    pub fn size(&self) -> usize {
+        self.folded.text.capacity()
+            + self.words.capacity() * std::mem::size_of::<Word>()
+            + self.units.capacity() * std::mem::size_of::<Unit>()
+    }
 }
 
 impl<'a> Text<'a> {
     pub fn new(original: &'a str, lexicons: Lexicons<'_>) -> Text<'a> {
-        let folded = fold(original);
-        let words = words(&folded.text);
+        Text::reusing(original, lexicons, Analysis::default())
+    }
+
+    /// [`Text::new`], filling the buffers of an earlier analysis instead of new ones.
+    pub fn reusing(original: &'a str, lexicons: Lexicons<'_>, buffers: Analysis) -> Text<'a> {
+        let Analysis {
+            mut folded,
+            mut words,
+            mut units,
+            ..
+        } = buffers;
+        fold_into(original, &mut folded);
+        words_into(&folded.text, &mut words);
         let persian = PERSIAN_LETTERS.in_text(original);
         // Persian and Urdu attach no prefixes the way Arabic does: وکیل is a word, not و + کیل.
-        let mut units = units(&folded.text, &words, lexicons, !persian);
+        units_into(&folded.text, &words, lexicons, !persian, &mut units);
         for u in &mut units {
             const PERSIAN_ONLY: u16 = ROLE_PERSIAN_STOP | ROLE_PERSIAN_HEAD | ROLE_PERSIAN_PLACE;
             if let Some(r) = u.roles.as_mut()
@@ -237,6 +286,34 @@ impl<'a> Text<'a> {
             persian,
             urdu: URDU_LETTERS.in_text(original),
             rtl: std::cell::OnceCell::new(),
+            near: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The text again from its own analysis, taken earlier by [`Text::into_analysis`]:
+    /// `original` must be the text analysed.
+    pub fn again(original: &'a str, analysis: Analysis) -> Text<'a> {
+        Text {
+            original,
+            folded: analysis.folded,
+            words: analysis.words,
+            units: analysis.units,
+            persian: analysis.persian,
+            urdu: analysis.urdu,
+            rtl: std::cell::OnceCell::new(),
+            near: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The analysis, to make this text again ([`Text::again`]) or to fill with another
+    /// ([`Text::reusing`]).
+    pub fn into_analysis(self) -> Analysis {
+        Analysis {
+            folded: self.folded,
+            words: self.words,
+            units: self.units,
+            persian: self.persian,
+            urdu: self.urdu,
         }
     }
 
@@ -297,30 +374,28 @@ impl<'a> Text<'a> {
     /// The word without a conjunction or preposition in front: وبالطبع → الطبع.
     pub fn bare<'s>(&'s self, u: &Unit) -> &'s str {
         let form = self.form(u);
-        if u.roles.is_some() {
+        if u.roles.is_some() || self.script(u) != Script::Arabic {
             return form;
         }
-        match self.script(u) {
-            Script::Arabic => {
-                let rest = form
-                    .strip_prefix('و')
-                    .or_else(|| form.strip_prefix('ف'))
-                    .unwrap_or(form);
-                if let Some(after) = rest.strip_prefix("لل") {
-                    return after;
-                }
-                let rest2 = ['ب', 'ك', 'ل']
-                    .iter()
-                    .find_map(|p| rest.strip_prefix(*p))
-                    .filter(|r| r.starts_with("ال"))
-                    .unwrap_or(rest);
-                if rest2.starts_with("ال") {
-                    rest2
-                } else {
-                    form
-                }
-            }
-            _ => form,
+        // Asked of most units, several times: the letters compared as bytes.
+        let bytes = form.as_bytes();
+        let rest = bytes
+            .strip_prefix(WAW)
+            .or_else(|| bytes.strip_prefix(FEH))
+            .unwrap_or(bytes);
+        let tail = |rest: &[u8]| form.get(form.len() - rest.len()..).unwrap_or(form);
+        if let Some(after) = rest.strip_prefix(LAM_LAM) {
+            return tail(after);
+        }
+        let rest = [BEH, KAF, LAM]
+            .iter()
+            .find_map(|p| rest.strip_prefix(*p))
+            .filter(|r| r.starts_with(ARTICLE))
+            .unwrap_or(rest);
+        if rest.starts_with(ARTICLE) {
+            tail(rest)
+        } else {
+            form
         }
     }
 
@@ -329,9 +404,14 @@ impl<'a> Text<'a> {
         let form = self.form(u);
         match self.script(u) {
             Script::Arabic => {
-                self.bare(u).starts_with("ال") || form.starts_with("لل") || form.starts_with("ولل")
+                let bytes = form.as_bytes();
+                self.bare(u).starts_with("ال")
+                    || bytes.starts_with(LAM_LAM)
+                    || bytes
+                        .strip_prefix(WAW)
+                        .is_some_and(|r| r.starts_with(LAM_LAM))
             }
-            Script::Hebrew => form.starts_with('ה') && form.chars().count() >= 3,
+            Script::Hebrew => form.starts_with('ה') && letters(form) >= 3,
             _ => false,
         }
     }
@@ -389,7 +469,7 @@ impl<'a> Text<'a> {
     /// ی starts names.
     pub fn arabic_verb(&self, u: &Unit) -> bool {
         let form = self.form(u);
-        let n = form.chars().count();
+        let n = letters(form);
         !self.persian
             && u.roles.is_none()
             && form.starts_with('ي')
@@ -399,7 +479,8 @@ impl<'a> Text<'a> {
 
     /// Starts with a digit, or holds one (כ-2, ב-2016): never part of a name.
     pub fn number(&self, u: &Unit) -> bool {
-        self.form(u).contains(|c: char| c.is_ascii_digit())
+        // An ASCII byte is never part of a longer character.
+        self.form(u).bytes().any(|b| b.is_ascii_digit())
     }
 
     /// A Latin brand or acronym: two to six capitals (BBC, OPEC), or capitals inside a word
@@ -454,7 +535,7 @@ impl<'a> Text<'a> {
         let form = self.form(u);
         !self.persian
             && ["ها", "هم", "هما", "كم"].iter().any(|p| form.ends_with(p))
-            && form.chars().count() >= 5
+            && letters(form) >= 5
     }
 
     /// A given name that starts or continues a person's name. A word that is also a particle
@@ -465,7 +546,7 @@ impl<'a> Text<'a> {
             && (!u.has(ROLE_STOP)
                 || self
                     .original
-                    .get(self.folded.original_range(u.start..u.end))
+                    .get(self.original_range(u.start, u.end))
                     .is_some_and(|w| w.ends_with(['ی', 'ي'])))
     }
 
@@ -492,8 +573,17 @@ impl<'a> Text<'a> {
 
     /// The original text behind a folded byte range.
     pub fn original_text(&self, start: usize, end: usize) -> &'a str {
-        let range = self.folded.original_range(start..end);
+        let range = self.original_range(start, end);
         self.original.get(range).unwrap_or_default()
+    }
+
+    /// The original byte range behind a folded byte range.
+    fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        // Rules ask from the first unit to the last: each range is looked for from the last.
+        let mut near = self.near.get();
+        let range = self.folded.original_range_near(start..end, &mut near);
+        self.near.set(near);
+        range
     }
 }
 

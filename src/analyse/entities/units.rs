@@ -68,6 +68,14 @@ fn possessive(text: &str, at: usize) -> bool {
 /// The words of `text`: letters and digits, with joiners between two of them.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 8);
+    words_into(text, &mut out);
+    out
+}
+
+/// [`words`] into `out`, replacing what it held but keeping its memory.
+pub fn words_into(text: &str, out: &mut Vec<Word>) {
+    out.clear();
+    out.reserve(text.len() / 8);
     let mut start: Option<usize> = None;
     let mut prev_alnum = false;
     let mut prev_digit = false;
@@ -127,7 +135,6 @@ pub fn words(text: &str) -> Vec<Word> {
     if let Some(s) = start {
         out.push(Word::new(s, text.len()));
     }
-    out
 }
 
 /// The character at byte `at` of `text`: ASCII and two-byte characters (Hebrew, Arabic)
@@ -234,6 +241,20 @@ fn word_index(i: usize) -> u32 {
 /// (Arabic and Hebrew text) or not (Persian and Urdu text).
 pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
+    units_into(text, words, lexicons, prefixes, &mut out);
+    out
+}
+
+/// [`units`] into `out`, replacing what it held but keeping its memory.
+pub fn units_into(
+    text: &str,
+    words: &[Word],
+    lexicons: Lexicons<'_>,
+    prefixes: bool,
+    out: &mut Vec<Unit>,
+) {
+    out.clear();
+    out.reserve(words.len());
     let mut restored = String::new();
     let mut i = 0;
     while let Some(word) = words.get(i) {
@@ -271,7 +292,6 @@ pub fn units(text: &str, words: &[Word], lexicons: Lexicons<'_>, prefixes: bool)
         i = last + 1;
         out.push(unit);
     }
-    out
 }
 
 /// The phrase a word starts, whole word first, then after each possible prefix, then through
