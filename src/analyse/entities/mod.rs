@@ -125,8 +125,9 @@ impl std::fmt::Debug for Spare {
 }
 
 /// How much of a document's analysis [`Tagger::entities`] keeps between its two passes, in
-/// bytes of memory: the blocks past it are analysed again in the second pass.
-const KEPT_ANALYSES: usize = 32 << 20;
+/// bytes of memory: the blocks past it are analysed again in the second pass. An article of
+/// some 250 KB of text fits; a big one costs no more than a few megabytes for it.
+const KEPT_ANALYSES: usize = 4 << 20;
 
 impl Tagger {
     /// Builds the automaton from the built-in lists plus `user` names (the user gazetteer),
