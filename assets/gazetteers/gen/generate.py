@@ -336,8 +336,14 @@ def small_town_word(name, city, langs):
     """An Iranian town below the region's size whose name is a very frequent word (صحنه,
     scene). Not compared with the English name as town_word does: the towns Persian news
     names (قشم, چابهار) are frequent in Persian and rare in English."""
-    if city["countrycode"] != "IR" or city["population"] >= 50000:
+    if city["population"] >= SMALL_TOWN:
         return False
+    if city["countrycode"] != "IR":
+        if " " in name:
+            return False
+        langs = [lang for lang in langs if lang in ("fa", "ur")]
+        if not langs:
+            return False
     return zipf(name, langs, persian_spellings) >= SMALL_TOWN_ZIPF
 
 
@@ -351,6 +357,53 @@ def town_word(name, city, langs):
         return False
     native = zipf(name, langs, persian_spellings)
     return native >= TOWN_WORD_ZIPF and native - zipf_frequency(city["name"], "en") >= TOWN_WORD_GAP
+
+
+# A town's name that behaves as a common noun of the language is left out (common_noun_town):
+# Hebrew writes no article before a place name (אילת, never האילת), so a name whose form with
+# ה is about as frequent as the name itself is a noun (אזור, region; מכה, blow; ספר, book).
+# Arabic writes the article as part of some names (الرياض), so the test compares the name
+# with and without it: a name that is about as frequent either way is a noun (الباب and باب,
+# door; سنه and السنه, year; الخبر and خبر, news). A name that folds into a frequent word once a
+# Hebrew prefix letter is taken off is one too (שרק, that only; מעץ, of wood).
+NOUN_ZIPF = 3.0
+NOUN_GAP = {"he": -0.7, "ar": -0.5}
+HE_PREFIX_WORD_ZIPF = 5.0
+# The region's big towns stay, however common their names are as words (العين, الخليل,
+# الكوت; רחובות, מודיעין), unless the word is so frequent that it drowns the town (سنه, year;
+# صور, pictures, which the curated list has as Tyre with its article-less context).
+BIG_TOWN = {"ar": 50000, "he": 20000}
+BIG_TOWN_COUNTRIES = {"ar": CORE | REGION, "he": {"IL", "PS"}}
+DROWNING_ZIPF = 4.6
+# Anywhere, a city of a million stays (ורשה, Warsaw; سيول, Seoul) under the same proviso.
+WORLD_CITY = 1000000
+
+
+def common_noun_town(name, city, lang):
+    if " " in name:
+        return False
+    word_lang = "he" if lang == "he" else "ar"
+    own = max(zipf_frequency(n, word_lang) for n in spellings(folded(name)))
+    if own < NOUN_ZIPF:
+        return False
+    if lang == "he":
+        other = "ה" + name
+        prefixed = (name[0] in "והבלמשכ" and zipf_frequency(name[1:], "he") >= HE_PREFIX_WORD_ZIPF
+                    and zipf_frequency(other, "he") - own >= 2 * NOUN_GAP["he"])
+    else:
+        other = name[2:] if name.startswith("ال") else "ال" + name
+        prefixed = False
+    with_other = max(zipf_frequency(n, word_lang) for n in spellings(folded(other)))
+    if not prefixed and with_other - own < NOUN_GAP[word_lang]:
+        return False
+    big = (city["countrycode"] in BIG_TOWN_COUNTRIES[lang] and city["population"] >= BIG_TOWN[lang]
+           or city["population"] >= WORLD_CITY)
+    return not big or own >= DROWNING_ZIPF
+
+
+# Outside Iran too, a town below the region's size whose name is a very frequent Persian or
+# Urdu word is left out (چلی, went; جیت, win): see small_town_word.
+SMALL_TOWN = 50000
 
 
 def write(path, header, rows):
@@ -377,7 +430,8 @@ def main():
             for lang, script in (("ar", ARABIC), ("he", HEBREW)):
                 kept = keep(alt, blocked, script)
                 if (kept and not town_word(kept, city, WORD_LANGS[lang])
-                        and not small_town_word(kept, city, WORD_LANGS[lang])):
+                        and not small_town_word(kept, city, WORD_LANGS[lang])
+                        and not common_noun_town(kept, city, lang)):
                     places[lang].add(kept)
         kept = keep(city["name"], blocked, LATIN)
         if kept:
