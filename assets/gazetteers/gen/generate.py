@@ -396,6 +396,10 @@ def common_noun_town(name, city, lang):
     with_other = max(zipf_frequency(n, word_lang) for n in spellings(folded(other)))
     if not prefixed and with_other - own < NOUN_GAP[word_lang]:
         return False
+    # A Hebrew name more frequent with the article than without is a noun whatever the size
+    # of the town abroad that bears it (בורסה, stock exchange, Bursa).
+    if lang == "he" and with_other >= own and city["countrycode"] not in BIG_TOWN_COUNTRIES["he"]:
+        return True
     big = (city["countrycode"] in BIG_TOWN_COUNTRIES[lang] and city["population"] >= BIG_TOWN[lang]
            or city["population"] >= WORLD_CITY)
     return not big or own >= DROWNING_ZIPF
