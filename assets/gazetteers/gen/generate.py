@@ -146,9 +146,12 @@ def common_word(name, rank, langs):
     """A given name that is more often an ordinary word: more frequent in text than a name of
     its rank would be. Names are frequent in news too (محمد, rank 1, is a Zipf 6 word; وسام,
     rank 38, a Zipf 4.2 one): a name of rank r is expected near Zipf 6 - 0.8 log10(r), and a
-    word more than one unit above that (عودة, بداية, روز) is taken for a word."""
+    word more than one unit above that (عودة, بداية, روز) is taken for a word. An Arabic-script
+    name is looked up in its Persian and Urdu spellings too, which fold to it (فكري is فکری,
+    intellectual; كناري is کنارے, banks; حصه is حصہ, part)."""
     import math
-    return zipf(name, langs) - (6.0 - 0.8 * math.log10(rank)) > 1.0
+    spelled = persian_spellings if "fa" in langs else spellings
+    return zipf(name, langs, spelled) - (6.0 - 0.8 * math.log10(rank)) > 1.0
 
 
 STOP_WORDS = {"fa": 250, "ur": 150}
@@ -195,6 +198,13 @@ def english_places():
         return {folded(line.strip()) for line in f if not line.startswith("#")}
 
 
+# Names of Pakistan and Iran that the news of the region makes frequent words in Urdu or
+# Persian (شهباز, ظهیر), not words of the language: names-dataset ranks no Arabic-script names
+# of Pakistan, so their rank cannot say so.
+NAMES_KEPT = {folded(n) for n in ("شهباز", "ظهیر", "جهانگیر", "بخاري", "مظهر", "بهادر",
+                                   "رضوى", "سعدى", "خواجه")}
+
+
 def given_names(blocked, countries):
     import gzip
     import pickle
@@ -227,7 +237,8 @@ def given_names(blocked, countries):
     for lang, forms in found.items():
         out[lang] = {}
         for key, (rank, names) in forms.items():
-            if not any(common_word(n, rank, WORD_LANGS[lang]) for n in names):
+            if key in NAMES_KEPT or not any(common_word(n, rank, WORD_LANGS[lang])
+                                            for n in names):
                 out[lang][key] = names[0] if lang == "en" else min(names)
     return out
 
