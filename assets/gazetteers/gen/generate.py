@@ -416,6 +416,39 @@ def common_noun_town(name, city, lang):
     return not big or own >= DROWNING_ZIPF
 
 
+# The language whose news names a town most (Persian for Iran's and Afghanistan's, Urdu for
+# Pakistan's and India's, Arabic for the rest). A one-word name frequent in another of the
+# three languages, far more than the town's best-known English name is in English, is a word
+# there, not the town (قوم, nation in Urdu, is Qom; اردو, Urdu, is Ordu; مردان, men in
+# Persian, is Mardan), while a foreign town's own spelling is about as frequent as its English
+# name (پاریس, Paris; مکه, Mecca).
+TOWN_LANGUAGE = {"IR": "fa", "AF": "fa", "TJ": "fa", "PK": "ur", "IN": "ur"}
+FOREIGN_WORD_ZIPF = 4.3
+FOREIGN_WORD_GAP = 2.0
+# An Iranian or Afghan town below this size whose name is that frequent a Persian word is left
+# out too (اندیشه, thought; میانه, middle; پردیس, campus).
+PERSIAN_WORD_TOWN = 150000
+
+
+# An English name among the alternate names: capitalised words (Mecca, Ghent), not the
+# transcriptions of other languages (ma er dan, srt).
+ENGLISH_NAME = re.compile("^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
+
+
+def foreign_word_town(name, city):
+    if " " in name:
+        return False
+    own = TOWN_LANGUAGE.get(city["countrycode"], "ar")
+    freq = {lang: zipf(name, (lang,), spellings if lang == "ar" else persian_spellings)
+            for lang in ("ar", "fa", "ur")}
+    english = max((zipf_frequency(n, "en") for n in [city["name"], *city["alternatenames"]]
+                   if ENGLISH_NAME.match(n)), default=0.0)
+    if any(f >= FOREIGN_WORD_ZIPF and f - english >= FOREIGN_WORD_GAP
+           for lang, f in freq.items() if lang != own):
+        return True
+    return own == "fa" and city["population"] < PERSIAN_WORD_TOWN and freq["fa"] >= FOREIGN_WORD_ZIPF
+
+
 # Outside Iran too, a town below the region's size whose name is a very frequent Persian or
 # Urdu word is left out (چلی, went; جیت, win): see small_town_word.
 SMALL_TOWN = 50000
@@ -446,7 +479,8 @@ def main():
                 kept = keep(alt, blocked, script)
                 if (kept and not town_word(kept, city, WORD_LANGS[lang])
                         and not small_town_word(kept, city, WORD_LANGS[lang])
-                        and not common_noun_town(kept, city, lang)):
+                        and not common_noun_town(kept, city, lang)
+                        and not (lang == "ar" and foreign_word_town(kept, city))):
                     places[lang].add(kept)
         kept = keep(city["name"], blocked, LATIN)
         if kept:
