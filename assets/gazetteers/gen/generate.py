@@ -35,7 +35,11 @@ Cities: every city of at least 1,000 people in the countries Middle-East news ta
 (they serve Persian and Urdu text too: the tagger matches folded forms), Hebrew-script names to
 he-place.tsv, the GeoNames main name to en-place.tsv. Names that are ordinary words are dropped
 by blocklist.txt in this folder, and a small town's name that is a frequent word of the
-language (wordfreq, used only to filter: nothing of it is shipped) is dropped too.
+language (wordfreq, used only to filter: nothing of it is shipped) is dropped too, as is a
+one-word name that behaves as a common noun (common_noun_town: about as frequent with the
+article as without, אזור, الباب) or is a frequent word of another of the Arabic-script
+languages (foreign_word_town: قوم, مردان), whatever the town's size but for the region's big
+towns and the world's cities of a million. Famous places the filters leave out are curated.
 
 Given names: a name ranked among the first MAX_RANK of any of the region's countries, written
 in the script alone, at least three letters, not a word of the context lists (stop words,
