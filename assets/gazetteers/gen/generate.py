@@ -35,7 +35,11 @@ Cities: every city of at least 1,000 people in the countries Middle-East news ta
 (they serve Persian and Urdu text too: the tagger matches folded forms), Hebrew-script names to
 he-place.tsv, the GeoNames main name to en-place.tsv. Names that are ordinary words are dropped
 by blocklist.txt in this folder, and a small town's name that is a frequent word of the
-language (wordfreq, used only to filter: nothing of it is shipped) is dropped too.
+language (wordfreq, used only to filter: nothing of it is shipped) is dropped too, as is a
+one-word name that behaves as a common noun (common_noun_town: about as frequent with the
+article as without, אזור, الباب) or is a frequent word of another of the Arabic-script
+languages (foreign_word_town: قوم, مردان), whatever the town's size but for the region's big
+towns and the world's cities of a million. Famous places the filters leave out are curated.
 
 Given names: a name ranked among the first MAX_RANK of any of the region's countries, written
 in the script alone, at least three letters, not a word of the context lists (stop words,
@@ -146,9 +150,12 @@ def common_word(name, rank, langs):
     """A given name that is more often an ordinary word: more frequent in text than a name of
     its rank would be. Names are frequent in news too (محمد, rank 1, is a Zipf 6 word; وسام,
     rank 38, a Zipf 4.2 one): a name of rank r is expected near Zipf 6 - 0.8 log10(r), and a
-    word more than one unit above that (عودة, بداية, روز) is taken for a word."""
+    word more than one unit above that (عودة, بداية, روز) is taken for a word. An Arabic-script
+    name is looked up in its Persian and Urdu spellings too, which fold to it (فكري is فکری,
+    intellectual; كناري is کنارے, banks; حصه is حصہ, part)."""
     import math
-    return zipf(name, langs) - (6.0 - 0.8 * math.log10(rank)) > 1.0
+    spelled = persian_spellings if "fa" in langs else spellings
+    return zipf(name, langs, spelled) - (6.0 - 0.8 * math.log10(rank)) > 1.0
 
 
 STOP_WORDS = {"fa": 250, "ur": 150}
@@ -195,6 +202,13 @@ def english_places():
         return {folded(line.strip()) for line in f if not line.startswith("#")}
 
 
+# Names of Pakistan and Iran that the news of the region makes frequent words in Urdu or
+# Persian (شهباز, ظهیر), not words of the language: names-dataset ranks no Arabic-script names
+# of Pakistan, so their rank cannot say so.
+NAMES_KEPT = {folded(n) for n in ("شهباز", "ظهیر", "جهانگیر", "بخاري", "مظهر", "بهادر",
+                                   "رضوى", "سعدى", "خواجه")}
+
+
 def given_names(blocked, countries):
     import gzip
     import pickle
@@ -227,7 +241,8 @@ def given_names(blocked, countries):
     for lang, forms in found.items():
         out[lang] = {}
         for key, (rank, names) in forms.items():
-            if not any(common_word(n, rank, WORD_LANGS[lang]) for n in names):
+            if key in NAMES_KEPT or not any(common_word(n, rank, WORD_LANGS[lang])
+                                            for n in names):
                 out[lang][key] = names[0] if lang == "en" else min(names)
     return out
 
@@ -336,8 +351,14 @@ def small_town_word(name, city, langs):
     """An Iranian town below the region's size whose name is a very frequent word (صحنه,
     scene). Not compared with the English name as town_word does: the towns Persian news
     names (قشم, چابهار) are frequent in Persian and rare in English."""
-    if city["countrycode"] != "IR" or city["population"] >= 50000:
+    if city["population"] >= SMALL_TOWN:
         return False
+    if city["countrycode"] != "IR":
+        if " " in name:
+            return False
+        langs = [lang for lang in langs if lang in ("fa", "ur")]
+        if not langs:
+            return False
     return zipf(name, langs, persian_spellings) >= SMALL_TOWN_ZIPF
 
 
@@ -351,6 +372,90 @@ def town_word(name, city, langs):
         return False
     native = zipf(name, langs, persian_spellings)
     return native >= TOWN_WORD_ZIPF and native - zipf_frequency(city["name"], "en") >= TOWN_WORD_GAP
+
+
+# A town's name that behaves as a common noun of the language is left out (common_noun_town):
+# Hebrew writes no article before a place name (אילת, never האילת), so a name whose form with
+# ה is about as frequent as the name itself is a noun (אזור, region; מכה, blow; ספר, book).
+# Arabic writes the article as part of some names (الرياض), so the test compares the name
+# with and without it: a name that is about as frequent either way is a noun (الباب and باب,
+# door; سنه and السنه, year; الخبر and خبر, news). A name that folds into a frequent word once a
+# Hebrew prefix letter is taken off is one too (שרק, that only; מעץ, of wood).
+NOUN_ZIPF = 3.0
+NOUN_GAP = {"he": -0.7, "ar": -0.5}
+HE_PREFIX_WORD_ZIPF = 5.0
+# The region's big towns stay, however common their names are as words (العين, الخليل,
+# الكوت; רחובות, מודיעין), unless the word is so frequent that it drowns the town (سنه, year;
+# صور, pictures, which the curated list has as Tyre with its article-less context).
+BIG_TOWN = {"ar": 50000, "he": 20000}
+BIG_TOWN_COUNTRIES = {"ar": CORE | REGION, "he": {"IL", "PS"}}
+DROWNING_ZIPF = 4.6
+# Anywhere, a city of a million stays (ורשה, Warsaw; سيول, Seoul) under the same proviso.
+WORLD_CITY = 1000000
+
+
+def common_noun_town(name, city, lang):
+    if " " in name:
+        return False
+    word_lang = "he" if lang == "he" else "ar"
+    own = max(zipf_frequency(n, word_lang) for n in spellings(folded(name)))
+    if own < NOUN_ZIPF:
+        return False
+    if lang == "he":
+        other = "ה" + name
+        prefixed = (name[0] in "והבלמשכ" and zipf_frequency(name[1:], "he") >= HE_PREFIX_WORD_ZIPF
+                    and zipf_frequency(other, "he") - own >= 2 * NOUN_GAP["he"])
+    else:
+        other = name[2:] if name.startswith("ال") else "ال" + name
+        prefixed = False
+    with_other = max(zipf_frequency(n, word_lang) for n in spellings(folded(other)))
+    if not prefixed and with_other - own < NOUN_GAP[word_lang]:
+        return False
+    # A Hebrew name more frequent with the article than without is a noun whatever the size
+    # of the town abroad that bears it (בורסה, stock exchange, Bursa).
+    if lang == "he" and with_other >= own and city["countrycode"] not in BIG_TOWN_COUNTRIES["he"]:
+        return True
+    big = (city["countrycode"] in BIG_TOWN_COUNTRIES[lang] and city["population"] >= BIG_TOWN[lang]
+           or city["population"] >= WORLD_CITY)
+    return not big or own >= DROWNING_ZIPF
+
+
+# The language whose news names a town most (Persian for Iran's and Afghanistan's, Urdu for
+# Pakistan's and India's, Arabic for the rest). A one-word name frequent in another of the
+# three languages, far more than the town's best-known English name is in English, is a word
+# there, not the town (قوم, nation in Urdu, is Qom; اردو, Urdu, is Ordu; مردان, men in
+# Persian, is Mardan), while a foreign town's own spelling is about as frequent as its English
+# name (پاریس, Paris; مکه, Mecca).
+TOWN_LANGUAGE = {"IR": "fa", "AF": "fa", "TJ": "fa", "PK": "ur", "IN": "ur"}
+FOREIGN_WORD_ZIPF = 4.3
+FOREIGN_WORD_GAP = 2.0
+# An Iranian or Afghan town below this size whose name is that frequent a Persian word is left
+# out too (اندیشه, thought; میانه, middle; پردیس, campus).
+PERSIAN_WORD_TOWN = 150000
+
+
+# An English name among the alternate names: capitalised words (Mecca, Ghent), not the
+# transcriptions of other languages (ma er dan, srt).
+ENGLISH_NAME = re.compile("^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
+
+
+def foreign_word_town(name, city):
+    if " " in name:
+        return False
+    own = TOWN_LANGUAGE.get(city["countrycode"], "ar")
+    freq = {lang: zipf(name, (lang,), spellings if lang == "ar" else persian_spellings)
+            for lang in ("ar", "fa", "ur")}
+    english = max((zipf_frequency(n, "en") for n in [city["name"], *city["alternatenames"]]
+                   if ENGLISH_NAME.match(n)), default=0.0)
+    if any(f >= FOREIGN_WORD_ZIPF and f - english >= FOREIGN_WORD_GAP
+           for lang, f in freq.items() if lang != own):
+        return True
+    return own == "fa" and city["population"] < PERSIAN_WORD_TOWN and freq["fa"] >= FOREIGN_WORD_ZIPF
+
+
+# Outside Iran too, a town below the region's size whose name is a very frequent Persian or
+# Urdu word is left out (چلی, went; جیت, win): see small_town_word.
+SMALL_TOWN = 50000
 
 
 def write(path, header, rows):
@@ -377,7 +482,9 @@ def main():
             for lang, script in (("ar", ARABIC), ("he", HEBREW)):
                 kept = keep(alt, blocked, script)
                 if (kept and not town_word(kept, city, WORD_LANGS[lang])
-                        and not small_town_word(kept, city, WORD_LANGS[lang])):
+                        and not small_town_word(kept, city, WORD_LANGS[lang])
+                        and not common_noun_town(kept, city, lang)
+                        and not (lang == "ar" and foreign_word_town(kept, city))):
                     places[lang].add(kept)
         kept = keep(city["name"], blocked, LATIN)
         if kept:
