@@ -40,6 +40,7 @@ use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::hebrew_appositions;
 use super::hebrew_companies;
 use super::hebrew_verbs;
 use super::latin_names;
@@ -173,6 +174,15 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             }
             if let Some((first, last)) = hebrew_companies::named_business(t, i) {
                 push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+            }
+            if let Some((start, last)) = hebrew_appositions::named_before(t, i) {
+                out.push(Candidate {
+                    start,
+                    end: t.units[last].end,
+                    kind: EntityKind::Organization,
+                    rank: RANK_RULE,
+                    elided: false,
+                });
             }
         }
         if is_port_head(t, u) {
@@ -310,6 +320,12 @@ fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
         return false;
     }
     if t.prefix(u).ends_with('ה') {
+        return true;
+    }
+    // A short given name behind מ, כ or ש is as likely the word those letters start (מחנה,
+    // camp; כרים; שנוי, disputed): a person only before a listed family name, which
+    // `family_pair` finds.
+    if matches!(t.prefix(u), "מ" | "כ" | "ש") && t.form(u).chars().count() <= 3 {
         return true;
     }
     // A given name that is a word, behind a preposition (באביב, in spring; בגל, in a wave),
@@ -877,6 +893,21 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 } else {
                     start
                 };
+                // Hebrew: right after the title the name has no prefix letter; a given name
+                // the lists found behind מ, כ or ש is the whole word (הבמאי כרים בנאני).
+                let whole = first == i + 1
+                    && t.script(u) == Script::Hebrew
+                    && matches!(t.prefix(u), "מ" | "כ" | "ש");
+                if whole && let Some(word) = t.words.get(u.first()) {
+                    out.push(Candidate {
+                        start: word.start(),
+                        end: t.units[end].end,
+                        kind: EntityKind::Person,
+                        rank: RANK_TITLE,
+                        elided: false,
+                    });
+                    return;
+                }
                 push_units(t, out, first, end, EntityKind::Person, RANK_TITLE);
             }
             return;
@@ -1515,6 +1546,21 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             if named && t.joined_at(k) && campus(t, k + 1) {
                 end = k + 1;
             }
+            // A Hebrew festival is named by its town and what it is for (פסטיבל חיפה
+            // לסרטים): an unknown word behind ל after the town.
+            if hebrew
+                && t.form(&t.units[i]) == "פסטיבל"
+                && t.joined_at(k)
+                && t.units.get(k + 1).is_some_and(|n| {
+                    n.roles.is_none()
+                        && t.script(n) == Script::Hebrew
+                        && t.prefix(n).is_empty()
+                        && t.form(n).starts_with('ל')
+                        && t.form(n).chars().count() >= 4
+                })
+            {
+                end = k + 1;
+            }
             break;
         }
         // A Hebrew business word is a noun of the name too (משרד התקשורת).
@@ -1633,7 +1679,10 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
         return;
     }
-    if descriptions::kind_only(t, i, end) || descriptions::described(t, i, end) {
+    if descriptions::kind_only(t, i, end)
+        || descriptions::described(t, i, end)
+        || hebrew_appositions::description(t, i)
+    {
         return;
     }
     push_organization(t, i, end, out);
