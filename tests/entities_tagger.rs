@@ -274,6 +274,24 @@ fn a_short_hebrew_given_name_behind_mem_kaf_or_shin_is_the_word() {
 }
 
 #[test]
+fn a_hebrew_town_that_is_a_noun_before_its_adjective_is_the_noun() {
+    let t = tagger();
+    for text in [
+        "היא גדלה באזור כפרי ושקט ליד הים.",
+        "המוביל הארצי הושלם לפני שישים שנה.",
+    ] {
+        let found = t.tag_text(text);
+        assert!(found.iter().all(|m| m.kind != Place), "{text}: {found:?}");
+    }
+    // Between commas the town is still a town.
+    has(
+        &t.tag_text("התושבים באזור, בחולון ובבת ים יצאו להפגין."),
+        Place,
+        "אזור",
+    );
+}
+
+#[test]
 fn a_hebrew_festival_is_named_by_its_town_and_what_it_is_for() {
     let t = tagger();
     has(

@@ -2031,15 +2031,38 @@ const STREETS: &[&str] = &["شارع", "ميدان", "ساحه"];
 const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
 /// A Hebrew place noun that is also a town (אזור, region and Azor) in the construct state,
-/// before a word with the article or a known place (באזור התעשייה, אזור הערבה), is the noun.
+/// before a word with the article or a known place (באזור התעשייה, אזור הערבה), or before
+/// its adjective (מאזור קריר), is the noun; so is a generated town behind the article before
+/// a definite adjective (המוביל הארצי).
 fn hebrew_region_noun(t: &Text<'_>, i: usize) -> bool {
     let u = &t.units[i];
-    t.script(u) == Script::Hebrew
-        && u.has(ROLE_PLACE_NOUN)
+    if t.script(u) != Script::Hebrew {
+        return false;
+    }
+    // A generated town behind an article the lists cut, before a word with the article, is
+    // a noun and its adjective (המוביל ההפוך, the carrier): a town's name takes no article.
+    if t.prefix(u).ends_with('ה')
+        && u.roles
+            .and_then(|r| r.kind)
+            .is_some_and(|k| k == (EntityKind::Place, Source::Generated))
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.definite(n) && t.kind(n).is_none() && !t.conjoined(n))
+    {
+        return true;
+    }
+    // A place noun before an unknown word without prefix letters is the noun and its
+    // adjective (מאזור קריר, from a cool region), as before a definite word or a place.
+    u.has(ROLE_PLACE_NOUN)
         && !t.prefix(u).ends_with('ה')
         && t.joined_at(i)
         && t.units.get(i + 1).is_some_and(|n| {
-            (t.definite(n) || t.kind(n) == Some(EntityKind::Place))
+            (t.definite(n)
+                || t.kind(n) == Some(EntityKind::Place)
+                || n.roles.is_none()
+                    && t.script(n) == Script::Hebrew
+                    && t.words.get(n.first()).is_some_and(|w| w.start() == n.start))
                 && !t.conjoined(n)
                 && !t.prepositional(n)
         })
