@@ -292,6 +292,15 @@ fn a_hebrew_town_that_is_a_noun_before_its_adjective_is_the_noun() {
 }
 
 #[test]
+fn a_hebrew_nationality_after_a_definite_noun_behind_a_preposition_is_its_adjective() {
+    let t = tagger();
+    let found = t.tag_text("את הרווחים מהעסקה הסינית ישקיעו בבניית מפעל חדש.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+    let found = t.tag_text("החלק שנותר מהעסקה היפנית בשיקום כרם ישן יושקע.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+}
+
+#[test]
 fn a_hebrew_festival_is_named_by_its_town_and_what_it_is_for() {
     let t = tagger();
     has(
