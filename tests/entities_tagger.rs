@@ -301,6 +301,24 @@ fn a_hebrew_nationality_after_a_definite_noun_behind_a_preposition_is_its_adject
 }
 
 #[test]
+fn a_word_before_the_object_mark_ends_no_hebrew_organisation() {
+    let t = tagger();
+    let found = t.tag_text("המכון האיטלקי הזמין את הסופרים לכנס.");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != Organization || !m.text.contains("הזמין")),
+        "{found:?}"
+    );
+    // Closed by a particle, the word is the name: המכון הישראלי לדמוקרטיה.
+    has(
+        &t.tag_text("לפי המכון הישראלי לדמוקרטיה, האמון ירד."),
+        Organization,
+        "מכון הישראלי לדמוקרטיה",
+    );
+}
+
+#[test]
 fn a_hebrew_festival_is_named_by_its_town_and_what_it_is_for() {
     let t = tagger();
     has(

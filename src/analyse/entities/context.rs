@@ -1820,6 +1820,15 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     let unknown = (u.roles.is_none() && t.name_word(u) || t.kind(u).is_some()) && !t.definite(u);
     let complement = unknown && t.form(u).starts_with('ל');
+    // A word before את, the object's mark, is a verb (המכון הצרפתי מימנו את), never the
+    // name's last word.
+    if t.joined_at(k)
+        && t.units
+            .get(k + 1)
+            .is_some_and(|n| t.script(n) == Script::Hebrew && t.form(n) == "את")
+    {
+        return;
+    }
     // Closed by a word behind ב, even one the lists do not know (בתל השומר): few verbs
     // start with it.
     // A word opening with ש after a complement is a relative clause (המכון הישראלי
