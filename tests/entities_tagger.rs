@@ -249,6 +249,90 @@ fn a_hebrew_given_name_that_is_a_word_behind_a_preposition_is_the_word() {
 }
 
 #[test]
+fn a_short_hebrew_given_name_behind_mem_kaf_or_shin_is_the_word() {
+    let t = tagger();
+    for text in [
+        "הפרויקט עדיין שנוי במחלוקת בין הצדדים.",
+        "הם טיילו בסמטאות מחנה יהודה עד הערב.",
+        "היין המקומי כמעט אינו מוכר מחוץ לארץ.",
+    ] {
+        let found = t.tag_text(text);
+        assert!(found.iter().all(|m| m.kind != Person), "{text}: {found:?}");
+    }
+    // A listed family name after it makes it a name again.
+    has(
+        &t.tag_text("קיבלנו מכתב מדני לוי בשבוע שעבר."),
+        Person,
+        "דני לוי",
+    );
+    // Right after a title the whole word is the given name.
+    has(
+        &t.tag_text("הבמאי כרים חדאד הציג את סרטו הראשון."),
+        Person,
+        "כרים חדאד",
+    );
+}
+
+#[test]
+fn a_hebrew_town_that_is_a_noun_before_its_adjective_is_the_noun() {
+    let t = tagger();
+    for text in [
+        "היא גדלה באזור כפרי ושקט ליד הים.",
+        "המוביל הארצי הושלם לפני שישים שנה.",
+    ] {
+        let found = t.tag_text(text);
+        assert!(found.iter().all(|m| m.kind != Place), "{text}: {found:?}");
+    }
+    // Between commas the town is still a town.
+    has(
+        &t.tag_text("התושבים באזור, בחולון ובבת ים יצאו להפגין."),
+        Place,
+        "אזור",
+    );
+}
+
+#[test]
+fn a_hebrew_nationality_after_a_definite_noun_behind_a_preposition_is_its_adjective() {
+    let t = tagger();
+    let found = t.tag_text("את הרווחים מהעסקה הסינית ישקיעו בבניית מפעל חדש.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+    let found = t.tag_text("החלק שנותר מהעסקה היפנית בשיקום כרם ישן יושקע.");
+    assert!(found.iter().all(|m| m.kind != Person), "{found:?}");
+}
+
+#[test]
+fn a_word_before_the_object_mark_ends_no_hebrew_organisation() {
+    let t = tagger();
+    let found = t.tag_text("המכון האיטלקי הזמין את הסופרים לכנס.");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != Organization || !m.text.contains("הזמין")),
+        "{found:?}"
+    );
+    // Closed by a particle, the word is the name: המכון הישראלי לדמוקרטיה.
+    has(
+        &t.tag_text("לפי המכון הישראלי לדמוקרטיה, האמון ירד."),
+        Organization,
+        "מכון הישראלי לדמוקרטיה",
+    );
+}
+
+#[test]
+fn a_hebrew_festival_is_named_by_its_town_and_what_it_is_for() {
+    let t = tagger();
+    has(
+        &t.tag_text("פסטיבל חיפה לסרטים ייפתח בשבוע הבא."),
+        Organization,
+        "פסטיבל חיפה לסרטים",
+    );
+    // Other heads named by a town end at it.
+    let found = t.tag_text("עיריית חיפה לתושבים אין תשובה.");
+    has(&found, Organization, "עיריית חיפה");
+    lacks(&found, Organization, "עיריית חיפה לתושבים");
+}
+
+#[test]
 fn head_nouns_make_organisations_and_place_nouns_places() {
     let t = tagger();
     let found = t.tag_text("بحسب بيان صدر عن وزارة الدفاع في مدينة كفرنبل");

@@ -40,6 +40,7 @@ use super::gazetteer::{
     ROLE_FIRST_NAME, ROLE_GENERIC, ROLE_NUMBER_WORD, ROLE_ORG_HEAD, ROLE_ORG_SUFFIX,
     ROLE_PLACE_NOUN, ROLE_PLACE_SUFFIX, ROLE_STOP, ROLE_TITLE, Source,
 };
+use super::hebrew_appositions;
 use super::hebrew_companies;
 use super::hebrew_verbs;
 use super::latin_names;
@@ -173,6 +174,15 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             }
             if let Some((first, last)) = hebrew_companies::named_business(t, i) {
                 push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+            }
+            if let Some((start, last)) = hebrew_appositions::named_before(t, i) {
+                out.push(Candidate {
+                    start,
+                    end: t.units[last].end,
+                    kind: EntityKind::Organization,
+                    rank: RANK_RULE,
+                    elided: false,
+                });
             }
         }
         if is_port_head(t, u) {
@@ -310,6 +320,12 @@ fn hebrew_given_as_word(t: &Text<'_>, i: usize) -> bool {
         return false;
     }
     if t.prefix(u).ends_with('ה') {
+        return true;
+    }
+    // A short given name behind מ, כ or ש is as likely the word those letters start (מחנה,
+    // camp; כרים; שנוי, disputed): a person only before a listed family name, which
+    // `family_pair` finds.
+    if matches!(t.prefix(u), "מ" | "כ" | "ש") && t.form(u).chars().count() <= 3 {
         return true;
     }
     // A given name that is a word, behind a preposition (באביב, in spring; בגל, in a wave),
@@ -877,6 +893,21 @@ fn title_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
                 } else {
                     start
                 };
+                // Hebrew: right after the title the name has no prefix letter; a given name
+                // the lists found behind מ, כ or ש is the whole word (הבמאי כרים בנאני).
+                let whole = first == i + 1
+                    && t.script(u) == Script::Hebrew
+                    && matches!(t.prefix(u), "מ" | "כ" | "ש");
+                if whole && let Some(word) = t.words.get(u.first()) {
+                    out.push(Candidate {
+                        start: word.start(),
+                        end: t.units[end].end,
+                        kind: EntityKind::Person,
+                        rank: RANK_TITLE,
+                        elided: false,
+                    });
+                    return;
+                }
                 push_units(t, out, first, end, EntityKind::Person, RANK_TITLE);
             }
             return;
@@ -1515,6 +1546,21 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             if named && t.joined_at(k) && campus(t, k + 1) {
                 end = k + 1;
             }
+            // A Hebrew festival is named by its town and what it is for (פסטיבל חיפה
+            // לסרטים): an unknown word behind ל after the town.
+            if hebrew
+                && t.form(&t.units[i]) == "פסטיבל"
+                && t.joined_at(k)
+                && t.units.get(k + 1).is_some_and(|n| {
+                    n.roles.is_none()
+                        && t.script(n) == Script::Hebrew
+                        && t.prefix(n).is_empty()
+                        && t.form(n).starts_with('ל')
+                        && t.form(n).chars().count() >= 4
+                })
+            {
+                end = k + 1;
+            }
             break;
         }
         // A Hebrew business word is a noun of the name too (משרד התקשורת).
@@ -1633,7 +1679,10 @@ fn persian_org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
         return;
     }
-    if descriptions::kind_only(t, i, end) || descriptions::described(t, i, end) {
+    if descriptions::kind_only(t, i, end)
+        || descriptions::described(t, i, end)
+        || hebrew_appositions::description(t, i)
+    {
         return;
     }
     push_organization(t, i, end, out);
@@ -1771,6 +1820,15 @@ fn definite_hebrew_head(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     };
     let unknown = (u.roles.is_none() && t.name_word(u) || t.kind(u).is_some()) && !t.definite(u);
     let complement = unknown && t.form(u).starts_with('ל');
+    // A word before את, the object's mark, is a verb (המכון הצרפתי מימנו את), never the
+    // name's last word.
+    if t.joined_at(k)
+        && t.units
+            .get(k + 1)
+            .is_some_and(|n| t.script(n) == Script::Hebrew && t.form(n) == "את")
+    {
+        return;
+    }
     // Closed by a word behind ב, even one the lists do not know (בתל השומר): few verbs
     // start with it.
     // A word opening with ש after a complement is a relative clause (המכון הישראלי
@@ -1982,15 +2040,38 @@ const STREETS: &[&str] = &["شارع", "ميدان", "ساحه"];
 const STADIUMS: &[&str] = &["ملعب", "ستاد", "ورزشگاه", "استاديوم", "אצטדיון", "היכל"];
 
 /// A Hebrew place noun that is also a town (אזור, region and Azor) in the construct state,
-/// before a word with the article or a known place (באזור התעשייה, אזור הערבה), is the noun.
+/// before a word with the article or a known place (באזור התעשייה, אזור הערבה), or before
+/// its adjective (מאזור קריר), is the noun; so is a generated town behind the article before
+/// a definite adjective (המוביל הארצי).
 fn hebrew_region_noun(t: &Text<'_>, i: usize) -> bool {
     let u = &t.units[i];
-    t.script(u) == Script::Hebrew
-        && u.has(ROLE_PLACE_NOUN)
+    if t.script(u) != Script::Hebrew {
+        return false;
+    }
+    // A generated town behind an article the lists cut, before a word with the article, is
+    // a noun and its adjective (המוביל ההפוך, the carrier): a town's name takes no article.
+    if t.prefix(u).ends_with('ה')
+        && u.roles
+            .and_then(|r| r.kind)
+            .is_some_and(|k| k == (EntityKind::Place, Source::Generated))
+        && t.joined_at(i)
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.definite(n) && t.kind(n).is_none() && !t.conjoined(n))
+    {
+        return true;
+    }
+    // A place noun before an unknown word without prefix letters is the noun and its
+    // adjective (מאזור קריר, from a cool region), as before a definite word or a place.
+    u.has(ROLE_PLACE_NOUN)
         && !t.prefix(u).ends_with('ה')
         && t.joined_at(i)
         && t.units.get(i + 1).is_some_and(|n| {
-            (t.definite(n) || t.kind(n) == Some(EntityKind::Place))
+            (t.definite(n)
+                || t.kind(n) == Some(EntityKind::Place)
+                || n.roles.is_none()
+                    && t.script(n) == Script::Hebrew
+                    && t.words.get(n.first()).is_some_and(|w| w.start() == n.start))
                 && !t.conjoined(n)
                 && !t.prepositional(n)
         })

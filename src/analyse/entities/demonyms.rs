@@ -93,6 +93,18 @@ fn nationality(t: &Text<'_>, u: &Unit) -> bool {
         .is_some_and(|stem| STEMS.contains(&stem))
 }
 
+/// Whether unknown unit `u` opens with a preposition or a conjunction and the article the
+/// lists did not cut (מהעסקה, בהסכם): a definite noun, whose adjective the nationality is.
+fn behind_article(t: &Text<'_>, u: &Unit) -> bool {
+    let form = t.form(u);
+    u.roles.is_none()
+        && t.prefix(u).is_empty()
+        && form.chars().count() >= 5
+        && ["מה", "בה", "לה", "כה", "שה", "וה"]
+            .iter()
+            .any(|p| form.starts_with(p))
+}
+
 /// The units (first, last) of the person named after unit `i`, a nationality.
 pub fn person_after(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     let u = t.units.get(i)?;
@@ -101,6 +113,7 @@ pub fn person_after(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
         || !t.joined_at(i)
         || t.script(before) != Script::Hebrew
         || t.definite(before)
+        || behind_article(t, before)
         || t.kind(before).is_some()
         || t.number(before)
         || !nationality(t, u)

@@ -14,6 +14,22 @@ use super::text::Text;
 /// The most words of the name before the business word.
 const NAME_WORDS: usize = 3;
 
+/// Business words taken from English (folded): no phrase of the language ends with them, so
+/// the name before them need not be known (מיטסובה טריידינג, נובה הולדינגס).
+const TRANSLITERATED: &[&str] = &[
+    "טריידינג",
+    "הולדינגס",
+    "גרופ",
+    "אינטרנשיונל",
+    "ונצ'רס",
+    "קפיטל",
+    "סיסטמס",
+    "לאבס",
+    "סולושנס",
+    "טכנולוגיז",
+    "פארמה",
+];
+
 /// The units (first, last) of the company that unit `i`, a business word, ends.
 pub fn named_business(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     let suffix = t.units.get(i)?;
@@ -24,15 +40,18 @@ pub fn named_business(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
+    let transliterated = TRANSLITERATED.contains(&t.form(suffix));
+    // A Latin name is known enough (IDE טכנולוגיות): a common noun is never written so.
     let known = |j: usize| {
         let u = &t.units[j];
-        t.given_name(u) || t.kind(u).is_some()
+        t.given_name(u) || t.kind(u).is_some() || t.script(u) == Script::Latin
     };
     let name_word = |j: usize| {
         let u = &t.units[j];
-        t.script(u) == Script::Hebrew
+        (t.script(u) == Script::Hebrew
             && !t.number(u)
-            && (known(j) || (u.roles.is_none() && t.name_word(u) && !t.definite(u)))
+            && (known(j) || (u.roles.is_none() && t.name_word(u) && !t.definite(u))))
+            || t.script(u) == Script::Latin && u.roles.is_none()
     };
     // Back from the business word over name words, joined, none after the first behind a
     // prefix letter (a word behind one starts its own phrase).
@@ -46,7 +65,7 @@ pub fn named_business(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
         first -= 1;
     }
     // The name opens with a given or known name; back to the first such word.
-    while first < i && !known(first) {
+    while first < i && !transliterated && !known(first) {
         first += 1;
     }
     (first < i && !t.conjoined(&t.units[first])).then_some((first, i))
@@ -96,5 +115,28 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn a_latin_or_unknown_name_before_an_english_business_word_is_a_company() {
+        let text = "את המערכת פיתחה QLT מערכות, שזכתה במכרז הקודם.";
+        assert!(
+            found(text).contains(&(EntityKind::Organization, "QLT מערכות".into())),
+            "{:?}",
+            found(text)
+        );
+        let text = "ההסכם נחתם עם קורבלו הולדינגס בשבוע שעבר.";
+        assert!(
+            found(text).contains(&(EntityKind::Organization, "קורבלו הולדינגס".into())),
+            "{:?}",
+            found(text)
+        );
+        // A Hebrew business word after an unknown word is still a phrase of the language.
+        let text = "הם עובדים במערכות מידע ובשירותי תקשורת.";
+        let orgs: Vec<_> = found(text)
+            .into_iter()
+            .filter(|(k, _)| *k == EntityKind::Organization)
+            .collect();
+        assert!(orgs.is_empty(), "{orgs:?}");
     }
 }

@@ -48,6 +48,7 @@ pub mod demonyms;
 pub mod descriptions;
 pub mod features;
 pub mod gazetteer;
+pub mod hebrew_appositions;
 pub mod hebrew_companies;
 pub mod hebrew_verbs;
 pub mod latin_names;
