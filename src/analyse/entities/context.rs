@@ -2103,6 +2103,12 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if is_hebrew_feature_with_article(t, i) {
         return;
     }
+    // אזור, a region, before an unknown word without prefix letters is the noun and its
+    // adjective (באזור כפרי, in a rural region), not a region named by it.
+    if t.form(&t.units[i]) == "אזור" && t.kind(&t.units[k]).is_none() && hebrew_region_noun(t, i)
+    {
+        return;
+    }
     let u = &t.units[k];
     // A Hebrew road is named by its number (כביש 90, כביש 6), never by a word (כביש גישה).
     if t.form(&t.units[i]) == "כביש" {
