@@ -452,6 +452,23 @@ pub fn uncut_conjunction(t: &Text<'_>, u: &super::units::Unit) -> bool {
         && t.form(u).chars().count() >= 4
 }
 
+/// An unknown Arabic word behind an uncut «و» that opens a definite noun (والقبيات,
+/// والزهراني) or the sound plural of a participle (وممثلين, والمسؤولين, ومهندسات): the
+/// sentence going on after a person's name (سليمان هارون وممثلين عن المنظمة), never the
+/// name's next word. Foreign family names that begin with و (ويلسون, والتر) have neither
+/// shape. Not in Persian or Urdu text, where و stands alone.
+pub fn conjoined_noun(t: &Text<'_>, u: &super::units::Unit) -> bool {
+    if !uncut_conjunction(t, u) {
+        return false;
+    }
+    let rest = &t.form(u)['و'.len_utf8()..];
+    let letters = rest.chars().count();
+    (rest.starts_with("ال") && letters >= 5)
+        || (rest.starts_with('م')
+            && letters >= 5
+            && (rest.ends_with("ين") || rest.ends_with("ون") || rest.ends_with("ات")))
+}
+
 /// An Arabic word that no construct chain runs through: one with a pronoun attached
 /// (ومقرها, أرباحها) or a verb with its object (تقوده) ends a noun phrase, and a word behind «و» past the chain's first
 /// starts another (شركة دروري ومقرها لندن).
@@ -730,5 +747,37 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn a_name_ends_before_a_noun_behind_and() {
+        let text = "واجتمع الوزير مع سليمان هارون وممثلين عن النقابة، ثم زار كمال والمسؤولين في المرفأ.";
+        let all = found(text);
+        assert!(
+            has(text, EntityKind::Person, "سليمان هارون"),
+            "{all:?}"
+        );
+        assert!(
+            !all.iter().any(|(_, t)| t.contains("وممثلين") || t.contains("والمسؤولين")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_foreign_family_name_that_begins_with_waw_stays() {
+        let text = "وقال المدرب مايكل ويلسون إن الفريق جاهز.";
+        assert!(
+            has(text, EntityKind::Person, "مايكل ويلسون"),
+            "{:?}",
+            found(text)
+        );
+    }
+
+    #[test]
+    fn reported_speech_after_a_name_is_not_part_of_it() {
+        let text = "ونقلت الوكالة عن الشيخ حمد بن خليفة قوله إن المشروع سيكتمل.";
+        let all = found(text);
+        assert!(has(text, EntityKind::Person, "حمد بن خليفة"), "{all:?}");
+        assert!(!all.iter().any(|(_, t)| t.contains("قوله")), "{all:?}");
     }
 }

@@ -636,6 +636,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             && !before_light_verb(t, end + 1)
             && !light_verb
             && !arabic_names::preposition_before_hamza(t, next)
+            && !arabic_names::conjoined_noun(t, next)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
