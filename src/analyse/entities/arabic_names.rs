@@ -780,4 +780,20 @@ mod tests {
         assert!(has(text, EntityKind::Person, "حمد بن خليفة"), "{all:?}");
         assert!(!all.iter().any(|(_, t)| t.contains("قوله")), "{all:?}");
     }
+
+    #[test]
+    fn a_quoted_name_after_an_arabic_head_is_the_organisation() {
+        let text = "ووقعت شركة «سنا للاتصالات» اتفاقا مع مجموعة «إم بي سي» في الرياض.";
+        let all = found(text);
+        assert!(has(text, EntityKind::Organization, "سنا للاتصالات"), "{all:?}");
+        assert!(has(text, EntityKind::Organization, "إم بي سي"), "{all:?}");
+        let film = "وشاهد الجمهور فيلم «ليالي الصيف» في قاعة البلدية.";
+        assert!(
+            !found(film)
+                .iter()
+                .any(|(k, t)| *k == EntityKind::Organization && t.contains("ليالي")),
+            "{:?}",
+            found(film)
+        );
+    }
 }

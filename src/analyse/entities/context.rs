@@ -987,6 +987,13 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if named_after_person(t, i, out) {
         return;
     }
+    // A name in quotation marks right after an indefinite head (شركة «آي سبيس», لمجموعة
+    // «جي 42») is the organisation, as Persian and Hebrew heads have it.
+    if !t.definite(head)
+        && let Some((first, last)) = descriptions::quoted_after(t, i)
+    {
+        return push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+    }
     if !t.definite(head)
         && let Some(last) = arabic_forms::spelled_initials(t, i + 1)
     {
