@@ -469,6 +469,32 @@ pub fn conjoined_noun(t: &Text<'_>, u: &super::units::Unit) -> bool {
             && (rest.ends_with("ين") || rest.ends_with("ون") || rest.ends_with("ات")))
 }
 
+/// A definite head (`i`) whose phrase up to `end` only describes: an adjective behind «و»
+/// right after it is one of a pair (البحرية والمينائية, the maritime and port ...), not a
+/// name; and الشركة with adjectives but no complement with لـ (الشركة الأمريكية) is the
+/// company the text named before, where الشركة الوطنية للنفط names one.
+pub fn definite_head_described(t: &Text<'_>, i: usize, end: usize) -> bool {
+    let Some(next) = t.units.get(i + 1) else {
+        return false;
+    };
+    if t.conjoined(next) || t.form(next).starts_with("وال") {
+        return true;
+    }
+    t.bare(&t.units[i]) == "الشركه" && !(i + 1..=end).any(|k| t.form(&t.units[k]).starts_with('ل'))
+}
+
+/// Arabic: الشركة right before an adjective (الشركة الموريتانية لتسويق الأسماك) may head a
+/// name; the phrase then needs a complement with لـ (see `definite_head_described`). Not
+/// before a name or a noun (للشركة ماتس ليندبرغ: the company named before, then a person).
+pub fn company_before_adjective(t: &Text<'_>, i: usize) -> bool {
+    !t.persian
+        && t.bare(&t.units[i]) == "الشركه"
+        && t.units[i].roles.is_none()
+        && t.units
+            .get(i + 1)
+            .is_some_and(|n| t.joined_at(i) && t.adjective(n))
+}
+
 /// An Arabic word that no construct chain runs through: one with a pronoun attached
 /// (ومقرها, أرباحها) or a verb with its object (تقوده) ends a noun phrase, and a word behind «و» past the chain's first
 /// starts another (شركة دروري ومقرها لندن).
@@ -751,14 +777,13 @@ mod tests {
 
     #[test]
     fn a_name_ends_before_a_noun_behind_and() {
-        let text = "واجتمع الوزير مع سليمان هارون وممثلين عن النقابة، ثم زار كمال والمسؤولين في المرفأ.";
+        let text =
+            "واجتمع الوزير مع سليمان هارون وممثلين عن النقابة، ثم زار كمال والمسؤولين في المرفأ.";
         let all = found(text);
+        assert!(has(text, EntityKind::Person, "سليمان هارون"), "{all:?}");
         assert!(
-            has(text, EntityKind::Person, "سليمان هارون"),
-            "{all:?}"
-        );
-        assert!(
-            !all.iter().any(|(_, t)| t.contains("وممثلين") || t.contains("والمسؤولين")),
+            !all.iter()
+                .any(|(_, t)| t.contains("وممثلين") || t.contains("والمسؤولين")),
             "{all:?}"
         );
     }
@@ -785,7 +810,10 @@ mod tests {
     fn a_quoted_name_after_an_arabic_head_is_the_organisation() {
         let text = "ووقعت شركة «سنا للاتصالات» اتفاقا مع مجموعة «إم بي سي» في الرياض.";
         let all = found(text);
-        assert!(has(text, EntityKind::Organization, "سنا للاتصالات"), "{all:?}");
+        assert!(
+            has(text, EntityKind::Organization, "سنا للاتصالات"),
+            "{all:?}"
+        );
         assert!(has(text, EntityKind::Organization, "إم بي سي"), "{all:?}");
         let film = "وشاهد الجمهور فيلم «ليالي الصيف» في قاعة البلدية.";
         assert!(
@@ -795,5 +823,26 @@ mod tests {
             "{:?}",
             found(film)
         );
+    }
+
+    #[test]
+    fn definite_heads_name_with_a_complement_not_with_a_pair_of_adjectives() {
+        let text = "وقالت الشركة الوطنية للنفط إن الإنتاج ارتفع، لكن الشركة الأمريكية رفضت التعليق.";
+        let all = found(text);
+        assert!(
+            has(text, EntityKind::Organization, "الشركة الوطنية للنفط"),
+            "{all:?}"
+        );
+        assert!(
+            !has(text, EntityKind::Organization, "الشركة الأمريكية"),
+            "{all:?}"
+        );
+        let text = "ودعت المفوضية الأوروبية إلى الحوار، وشاركت الوحدات البحرية والجوية في التمرين.";
+        let all = found(text);
+        assert!(
+            has(text, EntityKind::Organization, "المفوضية الأوروبية"),
+            "{all:?}"
+        );
+        assert!(!all.iter().any(|(_, t)| t.contains("البحرية")), "{all:?}");
     }
 }

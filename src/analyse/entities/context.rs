@@ -227,7 +227,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if let Some(last) = persian_names::month_named(t, i) {
             push_units(t, out, i, last, EntityKind::Person, RANK_RULE);
         }
-        if u.has(ROLE_ORG_HEAD) && !latin {
+        if u.has(ROLE_ORG_HEAD) && !latin || arabic_names::company_before_adjective(t, i) {
             org_phrase(t, i, out);
         }
         if u.has(ROLE_PLACE_NOUN) {
@@ -1117,7 +1117,8 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let next = &t.units[i + 1];
     if t.definite(head)
         && (!(t.adjective(next) || t.kind(next).is_some() && !t.given_name(next))
-            || arabic_names::ordinal(t, next))
+            || arabic_names::ordinal(t, next)
+            || arabic_names::definite_head_described(t, i, end))
     {
         return;
     }
