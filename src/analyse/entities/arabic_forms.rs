@@ -21,7 +21,7 @@
 //! Urdu text, where ی and ت start names and ه ends many.
 
 use super::clitics::Script;
-use super::gazetteer::ROLE_STOP;
+use super::gazetteer::{ROLE_PLACE_NOUN, ROLE_STOP};
 use super::text::{Candidate, RANK_RULE, Text};
 use super::units::Unit;
 use crate::document::EntityKind;
@@ -196,6 +196,21 @@ pub fn place_named_by_places(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
             elided: false,
         });
     }
+}
+
+/// Arabic: unit `k`, found by cutting بـ, لـ or كـ off its word, right after an indefinite
+/// place noun (بلدة ببنين, قرية لبايا): the noun's genitive never takes a preposition, so the
+/// whole word is the name, not the place the rest spells (بنين). The start of the word.
+pub fn whole_after_place_noun(t: &Text<'_>, k: usize) -> Option<usize> {
+    if t.persian || k == 0 || !t.joined_at(k - 1) {
+        return None;
+    }
+    let (u, noun) = (&t.units[k], &t.units[k - 1]);
+    if !noun.has(ROLE_PLACE_NOUN) || t.definite(noun) || t.script(u) != Script::Arabic {
+        return None;
+    }
+    let prefix = t.prefix(u);
+    (matches!(prefix, "ب" | "ل" | "ك")).then(|| t.words.get(u.first()).map(|w| w.start()))?
 }
 
 /// State word `i` and the known place after it, with an adjective that closes the name

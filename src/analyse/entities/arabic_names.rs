@@ -845,4 +845,15 @@ mod tests {
         );
         assert!(!all.iter().any(|(_, t)| t.contains("البحرية")), "{all:?}");
     }
+
+    #[test]
+    fn a_town_after_a_place_noun_keeps_its_first_letter() {
+        let text = "ونقل المرضى من بلدة ببنين إلى المستشفى، ثم إلى مدينة بيروت.";
+        let all = found(text);
+        assert!(has(text, EntityKind::Place, "ببنين"), "{all:?}");
+        assert!(!has(text, EntityKind::Place, "بنين"), "{all:?}");
+        assert!(has(text, EntityKind::Place, "بيروت"), "{all:?}");
+        let text = "ووصل الوفد إلى بنين ثم زار بلدة صغيرة.";
+        assert!(has(text, EntityKind::Place, "بنين"), "{:?}", found(text));
+    }
 }

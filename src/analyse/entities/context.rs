@@ -121,6 +121,18 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             if counted_noun || hebrew_region_noun(t, i) {
                 continue;
             }
+            if kind == EntityKind::Place
+                && let Some(start) = arabic_forms::whole_after_place_noun(t, i)
+            {
+                out.push(Candidate {
+                    start,
+                    end: u.end,
+                    kind,
+                    rank: RANK_RULE,
+                    elided: false,
+                });
+                continue;
+            }
             // بندر is a town in the generated lists; in Persian it is a port's head.
             if is_port_head(t, u) {
                 port(t, i, out);
@@ -2032,6 +2044,9 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let u = &t.units[k];
+    if arabic_forms::whole_after_place_noun(t, k).is_some() {
+        return;
+    }
     // A Hebrew road is named by its number (כביש 90, כביש 6), never by a word (כביש גישה).
     if t.form(&t.units[i]) == "כביש" {
         let form = t.form(u);
