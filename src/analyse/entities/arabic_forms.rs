@@ -171,9 +171,14 @@ pub fn place_named_by_places(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if t.persian {
         return;
     }
-    if matches!(t.bare(&t.units[i]), "سلطنه" | "جمهوريه" | "اماره" | "مملكه")
-    {
-        return state(t, i, out);
+    // The state word keeps a «و» the lists did not cut (وسلطنة عمان): the name starts after it.
+    let bare = t.bare(&t.units[i]);
+    let state_word = |w: &str| matches!(w, "سلطنه" | "جمهوريه" | "اماره" | "مملكه");
+    if state_word(bare) {
+        return state(t, i, 0, out);
+    }
+    if bare.strip_prefix('و').is_some_and(state_word) {
+        return state(t, i, 'و'.len_utf8(), out);
     }
     if !matches!(t.bare(&t.units[i]), "جهه" | "اقليم") {
         return;
@@ -215,7 +220,7 @@ pub fn whole_after_place_noun(t: &Text<'_>, k: usize) -> Option<usize> {
 
 /// State word `i` and the known place after it, with an adjective that closes the name
 /// (جمهورية مصر العربية): one place.
-fn state(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+fn state(t: &Text<'_>, i: usize, cut: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     let Some(u) = t.units.get(k) else {
         return;
@@ -236,7 +241,7 @@ fn state(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         last = k + 1;
     }
     out.push(Candidate {
-        start: t.units[i].start,
+        start: t.units[i].start + cut,
         end: t.units[last].end,
         kind: EntityKind::Place,
         rank: RANK_RULE,

@@ -495,6 +495,18 @@ pub fn company_before_adjective(t: &Text<'_>, i: usize) -> bool {
             .is_some_and(|n| t.joined_at(i) && t.adjective(n))
 }
 
+/// Arabic: الأمين at unit `k`, right after a given name (محمد الأمين ولد الداه), is the
+/// second word of that given name, as Sudan, Mauritania and the Maghreb write it, not the
+/// title: the secretary general (الأمين العام) comes before a name or after its end.
+pub fn amin_after_given(t: &Text<'_>, k: usize) -> bool {
+    !t.persian
+        && k > 0
+        && t.joined_at(k - 1)
+        && t.given_name(&t.units[k - 1])
+        && t.form(&t.units[k]) == "الامين"
+        && !(t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.bare(n) == "العام"))
+}
+
 /// An Arabic word that no construct chain runs through: one with a pronoun attached
 /// (ومقرها, أرباحها) or a verb with its object (تقوده) ends a noun phrase, and a word behind «و» past the chain's first
 /// starts another (شركة دروري ومقرها لندن).
@@ -855,5 +867,16 @@ mod tests {
         assert!(has(text, EntityKind::Place, "بيروت"), "{all:?}");
         let text = "ووصل الوفد إلى بنين ثم زار بلدة صغيرة.";
         assert!(has(text, EntityKind::Place, "بنين"), "{:?}", found(text));
+    }
+
+    #[test]
+    fn al_amin_after_a_given_name_is_part_of_it() {
+        let text = "وقال محمد الأمين ولد سالم إن الموسم بدأ، فيما قال الأمين العام علي حسن إن الأجور لم تتغير.";
+        let all = found(text);
+        assert!(
+            has(text, EntityKind::Person, "محمد الأمين ولد سالم"),
+            "{all:?}"
+        );
+        assert!(has(text, EntityKind::Person, "علي حسن"), "{all:?}");
     }
 }

@@ -190,7 +190,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if is_port_head(t, u) {
             port(t, i, out);
         }
-        if u.has(ROLE_TITLE) && !latin {
+        if u.has(ROLE_TITLE) && !latin && !arabic_names::amin_after_given(t, i) {
             title_person(t, i, out);
             apposition_person(t, i, out);
             name_before_title(t, i, out);
@@ -664,6 +664,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             || is_person(next)
             || given(next)
             || (end == start && arabic_names::closes_first_name(t, end + 1))
+            || (end == start && arabic_names::amin_after_given(t, end + 1))
             // A nisba after a father's name closes the chain: عبد الله خليفة المري.
             || (end > start
                 && given(here)
