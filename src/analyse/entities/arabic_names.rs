@@ -461,7 +461,9 @@ pub fn conjoined_noun(t: &Text<'_>, u: &super::units::Unit) -> bool {
     if !uncut_conjunction(t, u) {
         return false;
     }
-    let rest = &t.form(u)['و'.len_utf8()..];
+    let Some(rest) = t.form(u).strip_prefix('و') else {
+        return false;
+    };
     let letters = rest.chars().count();
     (rest.starts_with("ال") && letters >= 5)
         || (rest.starts_with('م')
