@@ -509,6 +509,29 @@ pub fn amin_after_given(t: &Text<'_>, k: usize) -> bool {
         && !(t.joined_at(k) && t.units.get(k + 1).is_some_and(|n| t.bare(n) == "العام"))
 }
 
+/// Arabic: a person found by a rule that fills a span in «» on its own, maybe with a number
+/// (فيلم «سلمى حداد», القمر الصناعي «مزن سات 2»), is the title of a work, a product or an
+/// operation: news quotes those, never a person's name. Listed people stay. Each candidate
+/// asks only the characters around it.
+pub fn drop_quoted_persons(t: &Text<'_>, out: &mut Vec<Candidate>) {
+    if t.persian {
+        return;
+    }
+    let text = t.text();
+    out.retain(|c| {
+        if c.kind != EntityKind::Person || c.rank != RANK_RULE {
+            return true;
+        }
+        let before = text.get(..c.start).unwrap_or_default().trim_end();
+        let after = text
+            .get(c.end..)
+            .unwrap_or_default()
+            .trim_start()
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == ' ');
+        !(before.ends_with('«') && after.starts_with('»'))
+    });
+}
+
 /// An Arabic word that no construct chain runs through: one with a pronoun attached
 /// (ومقرها, أرباحها) or a verb with its object (تقوده) ends a noun phrase, and a word behind «و» past the chain's first
 /// starts another (شركة دروري ومقرها لندن).
@@ -880,5 +903,19 @@ mod tests {
             "{all:?}"
         );
         assert!(has(text, EntityKind::Person, "علي حسن"), "{all:?}");
+    }
+
+    #[test]
+    fn a_name_alone_in_guillemets_is_a_title_not_a_person() {
+        let text = "وعرض فيلم «سلمى حداد» في المهرجان، وقال المخرج كمال حداد إن العرض نجح.";
+        let all = found(text);
+        assert!(!has(text, EntityKind::Person, "سلمى حداد"), "{all:?}");
+        assert!(has(text, EntityKind::Person, "كمال حداد"), "{all:?}");
+        let text = "وأطلق القمر الصناعي «سلمى سات 2» أمس.";
+        assert!(
+            !found(text).iter().any(|(k, _)| *k == EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
     }
 }

@@ -269,6 +269,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     }
     urdu_acronyms::candidates(t, out);
     latin_names::runs(t, out);
+    arabic_names::drop_quoted_persons(t, out);
 }
 
 /// Persian and Hebrew: unit `i` follows a number, so it is the noun counted (۲۴۰۰ ناشر
