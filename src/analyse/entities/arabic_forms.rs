@@ -21,7 +21,7 @@
 //! Urdu text, where ی and ت start names and ه ends many.
 
 use super::clitics::Script;
-use super::gazetteer::ROLE_STOP;
+use super::gazetteer::{ROLE_PLACE_NOUN, ROLE_STOP};
 use super::text::{Candidate, RANK_RULE, Text};
 use super::units::Unit;
 use crate::document::EntityKind;
@@ -171,9 +171,14 @@ pub fn place_named_by_places(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if t.persian {
         return;
     }
-    if matches!(t.bare(&t.units[i]), "سلطنه" | "جمهوريه" | "اماره" | "مملكه")
-    {
-        return state(t, i, out);
+    // The state word keeps a «و» the lists did not cut (وسلطنة عمان): the name starts after it.
+    let bare = t.bare(&t.units[i]);
+    let state_word = |w: &str| matches!(w, "سلطنه" | "جمهوريه" | "اماره" | "مملكه");
+    if state_word(bare) {
+        return state(t, i, 0, out);
+    }
+    if bare.strip_prefix('و').is_some_and(state_word) {
+        return state(t, i, 'و'.len_utf8(), out);
     }
     if !matches!(t.bare(&t.units[i]), "جهه" | "اقليم") {
         return;
@@ -198,9 +203,24 @@ pub fn place_named_by_places(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Arabic: unit `k`, found by cutting بـ, لـ or كـ off its word, right after an indefinite
+/// place noun (بلدة ببنين, قرية لبايا): the noun's genitive never takes a preposition, so the
+/// whole word is the name, not the place the rest spells (بنين). The start of the word.
+pub fn whole_after_place_noun(t: &Text<'_>, k: usize) -> Option<usize> {
+    if t.persian || k == 0 || !t.joined_at(k - 1) {
+        return None;
+    }
+    let (u, noun) = (&t.units[k], &t.units[k - 1]);
+    if !noun.has(ROLE_PLACE_NOUN) || t.definite(noun) || t.script(u) != Script::Arabic {
+        return None;
+    }
+    let prefix = t.prefix(u);
+    (matches!(prefix, "ب" | "ل" | "ك")).then(|| t.words.get(u.first()).map(|w| w.start()))?
+}
+
 /// State word `i` and the known place after it, with an adjective that closes the name
 /// (جمهورية مصر العربية): one place.
-fn state(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
+fn state(t: &Text<'_>, i: usize, cut: usize, out: &mut Vec<Candidate>) {
     let k = i + 1;
     let Some(u) = t.units.get(k) else {
         return;
@@ -221,7 +241,7 @@ fn state(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         last = k + 1;
     }
     out.push(Candidate {
-        start: t.units[i].start,
+        start: t.units[i].start + cut,
         end: t.units[last].end,
         kind: EntityKind::Place,
         rank: RANK_RULE,

@@ -122,6 +122,18 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
             if counted_noun || hebrew_region_noun(t, i) {
                 continue;
             }
+            if kind == EntityKind::Place
+                && let Some(start) = arabic_forms::whole_after_place_noun(t, i)
+            {
+                out.push(Candidate {
+                    start,
+                    end: u.end,
+                    kind,
+                    rank: RANK_RULE,
+                    elided: false,
+                });
+                continue;
+            }
             // بندر is a town in the generated lists; in Persian it is a port's head.
             if is_port_head(t, u) {
                 port(t, i, out);
@@ -188,7 +200,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if is_port_head(t, u) {
             port(t, i, out);
         }
-        if u.has(ROLE_TITLE) && !latin {
+        if u.has(ROLE_TITLE) && !latin && !arabic_names::amin_after_given(t, i) {
             title_person(t, i, out);
             apposition_person(t, i, out);
             name_before_title(t, i, out);
@@ -237,7 +249,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
         if let Some(last) = persian_names::month_named(t, i) {
             push_units(t, out, i, last, EntityKind::Person, RANK_RULE);
         }
-        if u.has(ROLE_ORG_HEAD) && !latin {
+        if u.has(ROLE_ORG_HEAD) && !latin || arabic_names::company_before_adjective(t, i) {
             org_phrase(t, i, out);
         }
         if u.has(ROLE_PLACE_NOUN) {
@@ -267,6 +279,7 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
     }
     urdu_acronyms::candidates(t, out);
     latin_names::runs(t, out);
+    arabic_names::drop_quoted_persons(t, out);
 }
 
 /// Persian and Hebrew: unit `i` follows a number, so it is the noun counted (۲۴۰۰ ناشر
@@ -652,6 +665,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             && !before_light_verb(t, end + 1)
             && !light_verb
             && !arabic_names::preposition_before_hamza(t, next)
+            && !arabic_names::conjoined_noun(t, next)
             && t.script(next) == t.script(first)
             && (t.name_word(next)
                 || town_name(next)
@@ -667,6 +681,7 @@ fn name_from(t: &Text<'_>, start: usize, single: bool) -> Option<usize> {
             || is_person(next)
             || given(next)
             || (end == start && arabic_names::closes_first_name(t, end + 1))
+            || (end == start && arabic_names::amin_after_given(t, end + 1))
             // A nisba after a father's name closes the chain: عبد الله خليفة المري.
             || (end > start
                 && given(here)
@@ -1017,6 +1032,13 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if named_after_person(t, i, out) {
         return;
     }
+    // A name in quotation marks right after an indefinite head (شركة «آي سبيس», لمجموعة
+    // «جي 42») is the organisation, as Persian and Hebrew heads have it.
+    if !t.definite(head)
+        && let Some((first, last)) = descriptions::quoted_after(t, i)
+    {
+        return push_units(t, out, first, last, EntityKind::Organization, RANK_RULE);
+    }
     if !t.definite(head)
         && let Some(last) = arabic_forms::spelled_initials(t, i + 1)
     {
@@ -1140,7 +1162,8 @@ fn org_phrase(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     let next = &t.units[i + 1];
     if t.definite(head)
         && (!(t.adjective(next) || t.kind(next).is_some() && !t.given_name(next))
-            || arabic_names::ordinal(t, next))
+            || arabic_names::ordinal(t, next)
+            || arabic_names::definite_head_described(t, i, end))
     {
         return;
     }
@@ -2110,6 +2133,9 @@ fn place_after(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let u = &t.units[k];
+    if arabic_forms::whole_after_place_noun(t, k).is_some() {
+        return;
+    }
     // A Hebrew road is named by its number (כביש 90, כביש 6), never by a word (כביש גישה).
     if t.form(&t.units[i]) == "כביש" {
         let form = t.form(u);
