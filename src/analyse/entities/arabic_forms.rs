@@ -291,16 +291,8 @@ pub fn nisba_after_organization(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
+    use crate::analyse::entities::examples::found;
     use crate::document::EntityKind;
-
-    fn found(text: &str) -> Vec<(EntityKind, String)> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .map(|m| (m.kind, m.text))
-            .collect()
-    }
 
     #[test]
     fn a_verb_with_its_object_after_a_head_is_not_a_name() {

@@ -653,16 +653,8 @@ pub fn urdu_plural(t: &Text<'_>, u: &super::units::Unit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
+    use crate::analyse::entities::examples::found;
     use crate::document::EntityKind;
-
-    fn found(text: &str) -> Vec<(EntityKind, String)> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .map(|m| (m.kind, m.text))
-            .collect()
-    }
 
     fn has(text: &str, kind: EntityKind, name: &str) -> bool {
         found(text).iter().any(|(k, t)| *k == kind && t == name)

@@ -35,16 +35,8 @@ pub fn natural_feature(t: &Text<'_>, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
-    use crate::document::EntityKind;
-
     fn places(text: &str) -> Vec<String> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .filter(|m| m.kind == EntityKind::Place)
-            .map(|m| m.text)
-            .collect()
+        crate::analyse::entities::examples::of_kind(text, crate::document::EntityKind::Place)
     }
 
     #[test]

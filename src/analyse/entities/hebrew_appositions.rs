@@ -151,16 +151,8 @@ pub fn named_before(t: &Text<'_>, head: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
-    use crate::document::EntityKind;
-
     fn orgs(text: &str) -> Vec<String> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .filter(|m| m.kind == EntityKind::Organization)
-            .map(|m| m.text)
-            .collect()
+        crate::analyse::entities::examples::of_kind(text, crate::document::EntityKind::Organization)
     }
 
     #[test]

@@ -73,16 +73,8 @@ pub fn named_business(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
+    use crate::analyse::entities::examples::found;
     use crate::document::EntityKind;
-
-    fn found(text: &str) -> Vec<(EntityKind, String)> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .map(|m| (m.kind, m.text))
-            .collect()
-    }
 
     #[test]
     fn a_name_then_a_business_word_is_a_company() {

@@ -22,16 +22,8 @@ pub fn reporting_participle(t: &Text<'_>, u: &Unit) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
-    use crate::document::EntityKind;
-
     fn people(text: &str) -> Vec<String> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .filter(|m| m.kind == EntityKind::Person)
-            .map(|m| m.text)
-            .collect()
+        crate::analyse::entities::examples::of_kind(text, crate::document::EntityKind::Person)
     }
 
     #[test]

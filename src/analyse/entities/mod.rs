@@ -46,6 +46,8 @@ pub mod clitics;
 pub mod context;
 pub mod demonyms;
 pub mod descriptions;
+#[cfg(test)]
+mod examples;
 pub mod features;
 pub mod gazetteer;
 pub mod hebrew_appositions;

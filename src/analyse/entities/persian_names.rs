@@ -111,12 +111,7 @@ mod tests {
     }
 
     fn people(text: &str) -> Vec<String> {
-        crate::analyse::entities::Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .filter(|m| m.kind == crate::document::EntityKind::Person)
-            .map(|m| m.text)
-            .collect()
+        crate::analyse::entities::examples::of_kind(text, crate::document::EntityKind::Person)
     }
 
     #[test]

@@ -142,16 +142,8 @@ pub fn candidates(t: &Text<'_>, out: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
-    use crate::document::EntityKind;
-
     fn organisations(text: &str) -> Vec<String> {
-        Tagger::new(&[])
-            .tag_text(text)
-            .into_iter()
-            .filter(|m| m.kind == EntityKind::Organization)
-            .map(|m| m.text)
-            .collect()
+        crate::analyse::entities::examples::of_kind(text, crate::document::EntityKind::Organization)
     }
 
     #[test]
