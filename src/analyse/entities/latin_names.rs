@@ -710,7 +710,7 @@ fn list_kind(t: &Text<'_>, first: usize, last: usize) -> Option<EntityKind> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyse::entities::Tagger;
+    use crate::analyse::entities::{Tagger, examples};
     use crate::document::EntityKind;
 
     fn kind_of(tagger: &Tagger, text: &str, name: &str) -> Option<EntityKind> {
@@ -723,7 +723,7 @@ mod tests {
 
     #[test]
     fn a_noun_of_the_kind_or_a_role_after_makes_an_organisation() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "The deal was signed by the carrier Flyzone in May. Later a former Zarqawa \
                     striker joined the club. Flyzone shares rose.";
         assert_eq!(
@@ -744,7 +744,7 @@ mod tests {
 
     #[test]
     fn prepositions_of_place_and_lists_make_places() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "The plant opened near Qaryat Zor on Monday, and flights go to Karachi, Dhaka \
                     and Ruwaibah.";
         assert_eq!(
@@ -760,7 +760,7 @@ mod tests {
 
     #[test]
     fn arabic_names_with_particles_are_people_and_places_with_place_words() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "Minister of Housing Zayed bin Khalfan al-Kiyumi visited Ain al-Sahla.";
         assert_eq!(
             kind_of(&tagger, text, "Zayed bin Khalfan al-Kiyumi"),
@@ -775,7 +775,7 @@ mod tests {
 
     #[test]
     fn heads_compass_points_and_features_belong_to_the_name() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "Ships crossed the Gulf of Aden to reach West Darfur, said Qasr Air and \
                     Marwa Labs.";
         assert_eq!(
@@ -804,7 +804,7 @@ mod tests {
 
     #[test]
     fn unknown_words_before_a_verb_of_saying_are_a_person() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "At the meeting Dorit Zamwel told reporters the plan was ready. The regional \
                     director, Kamran Veysi, agreed.";
         assert_eq!(
@@ -822,7 +822,7 @@ mod tests {
 
     #[test]
     fn list_members_travel_words_and_employers_give_the_kind() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "It competes with Zorvia or Nile Airways on flights to Marsa Qadir and \
                     Baranis. She was an engineer at Quantiva before.";
         assert_eq!(
@@ -845,7 +845,7 @@ mod tests {
 
     #[test]
     fn a_sentence_opening_noun_before_of_is_left_out() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "Residents of Tel Aviv voted. Shares of Nile Airways fell.";
         assert_eq!(kind_of(&tagger, text, "Residents of Tel Aviv"), None);
         assert_eq!(kind_of(&tagger, text, "Tel Aviv"), Some(EntityKind::Place));
@@ -857,7 +857,7 @@ mod tests {
 
     #[test]
     fn codes_with_digits_are_not_brands() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let found = tagger.tag_text("اشترت الشركة طائرات A320 من Airbus وبنادق M4.");
         assert!(
             found.iter().all(|m| m.text != "A320" && m.text != "M4"),
@@ -868,7 +868,7 @@ mod tests {
 
     #[test]
     fn native_forms_in_brackets_follow_latin_names_found_or_carried() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "The visitors walked through the City of the Dead (مدينة الموتى) at dawn. \
                     Fans of the club Zobahan cheered. Zobahan (ذوبآهن), founded in 1967, won.";
         let found = tagger.tag_text(text);
@@ -882,7 +882,7 @@ mod tests {
 
     #[test]
     fn clubs_after_sport_verbs_and_companies_with_ampersands() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "He once played for Al-Nasma in Doha, and the team plays Al-Shurta next. \
                     Advisers from Harlow & Company joined.";
         assert_eq!(
@@ -904,7 +904,7 @@ mod tests {
 
     #[test]
     fn feature_heads_stay_and_settlement_words_after_make_places() {
-        let tagger = Tagger::new(&[]);
+        let tagger = examples::tagger();
         let text = "Divers mapped Lake Qaroun and climbed Mount Zawiya before the city of Aden. \
                     Aid reached the Burqaya camp and Tel Saheb district.";
         assert_eq!(
