@@ -9,6 +9,43 @@ use super::gazetteer::ROLE_STOP;
 use super::text::Text;
 use super::units::Unit;
 
+/// Hebrew nationalities in the feminine, as a company's (ישראלית, אמריקאית, בינלאומית), without
+/// the article (folded).
+pub const HEBREW_COMPANY_NATIONS: &[&str] = &[
+    "ישראלית",
+    "אמריקאית",
+    "אמריקנית",
+    "בריטית",
+    "גרמנית",
+    "צרפתית",
+    "סינית",
+    "יפנית",
+    "הודית",
+    "קוריאנית",
+    "שווייצרית",
+    "הולנדית",
+    "איטלקית",
+    "טורקית",
+    "קנדית",
+    "ספרדית",
+    "רוסית",
+    "אוסטרלית",
+    "שוודית",
+    "בלגית",
+    "אוסטרית",
+    "פולנית",
+    "ברזילאית",
+    "יוונית",
+    "מצרית",
+    "ירדנית",
+    "אמירתית",
+    "סעודית",
+    "טייוואנית",
+    "נורווגית",
+    "פינית",
+    "בינלאומית",
+];
+
 /// Stems of Hebrew nationality adjectives (folded), without the article and the ending י,
 /// ית or יה: האתיופי, הקנייתית, האמריקאי.
 const STEMS: &[&str] = &[

@@ -12,6 +12,7 @@
 //!    organisation or a Latin name, which it describes.
 
 use super::clitics::Script;
+use super::demonyms::HEBREW_COMPANY_NATIONS;
 use super::text::Text;
 use crate::document::EntityKind;
 
@@ -56,26 +57,6 @@ const KINDS: &[&str] = &[
     "בת",
 ];
 
-/// Hebrew nationality adjectives of a company, in the feminine (ישראלית, הישראלית,
-/// אמריקאית): the stems most named in business news.
-const HEBREW_NATIONS: &[&str] = &[
-    "ישראלית",
-    "אמריקאית",
-    "אמריקנית",
-    "בריטית",
-    "גרמנית",
-    "צרפתית",
-    "סינית",
-    "יפנית",
-    "הודית",
-    "קוריאנית",
-    "שווייצרית",
-    "הולנדית",
-    "איטלקית",
-    "טורקית",
-    "קנדית",
-];
-
 fn kind_word(t: &Text<'_>, k: usize) -> bool {
     let Some(u) = t.units.get(k) else {
         return false;
@@ -87,7 +68,7 @@ fn kind_word(t: &Text<'_>, k: usize) -> bool {
     match t.script(u) {
         Script::Hebrew => {
             let bare = form.strip_prefix('ה').unwrap_or(form);
-            HEBREW_NATIONS.contains(&bare)
+            HEBREW_COMPANY_NATIONS.contains(&bare)
         }
         _ => false,
     }

@@ -9,47 +9,12 @@
 //! that letter cut (לצים: the preposition belongs to the sentence).
 
 use super::clitics::Script;
+use super::demonyms::HEBREW_COMPANY_NATIONS;
 use super::gazetteer::ROLE_STOP;
 use super::text::Text;
 
 /// Heads of a company's description (folded).
 const HEADS: &[&str] = &["חברת", "חברה"];
-
-/// Nationalities of a company in the feminine, without the article (folded).
-const NATIONS: &[&str] = &[
-    "ישראלית",
-    "אמריקאית",
-    "אמריקנית",
-    "בריטית",
-    "גרמנית",
-    "צרפתית",
-    "סינית",
-    "יפנית",
-    "הודית",
-    "קוריאנית",
-    "שווייצרית",
-    "הולנדית",
-    "איטלקית",
-    "טורקית",
-    "קנדית",
-    "ספרדית",
-    "רוסית",
-    "אוסטרלית",
-    "שוודית",
-    "בלגית",
-    "אוסטרית",
-    "פולנית",
-    "ברזילאית",
-    "יוונית",
-    "מצרית",
-    "ירדנית",
-    "אמירתית",
-    "סעודית",
-    "טייוואנית",
-    "נורווגית",
-    "פינית",
-    "בינלאומית",
-];
 
 /// Most words of the description after its head, and of the name before the comma.
 const WORDS: usize = 3;
@@ -86,7 +51,7 @@ pub fn description(t: &Text<'_>, head: usize) -> bool {
         } else {
             form
         };
-        if NATIONS.contains(&bare) || NATIONS.contains(&form) {
+        if HEBREW_COMPANY_NATIONS.contains(&bare) || HEBREW_COMPANY_NATIONS.contains(&form) {
             return true;
         }
     }
