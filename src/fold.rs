@@ -162,18 +162,9 @@ pub fn fold_into(text: &str, into: &mut Folded) {
         }
         // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
         // bytes without decoding.
-        if b & 0xE0 == 0xC0
-            && let Some(&t) = bytes.get(at + 1)
-        {
-            let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
-            if code
-                .checked_sub(RTL_FIRST as usize)
-                .and_then(|i| RTL_FOLDS.get(i))
-                .is_some_and(|&f| usize::from(f) == code)
-            {
-                at += 2;
-                continue;
-            }
+        if stays_rtl_letter(b, bytes.get(at + 1)) {
+            at += 2;
+            continue;
         }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
@@ -280,18 +271,9 @@ pub fn fold_onto(text: &str, out: &mut String, origin: &mut Vec<u32>) {
         }
         // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
         // bytes.
-        if b & 0xE0 == 0xC0
-            && let Some(&t) = bytes.get(at + 1)
-        {
-            let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
-            if code
-                .checked_sub(RTL_FIRST as usize)
-                .and_then(|i| RTL_FOLDS.get(i))
-                .is_some_and(|&f| usize::from(f) == code)
-            {
-                at += 2;
-                continue;
-            }
+        if stays_rtl_letter(b, bytes.get(at + 1)) {
+            at += 2;
+            continue;
         }
         // Hebrew and Arabic letters take two bytes: decoded here without the general decoder.
         let two = match bytes.get(at + 1) {
@@ -448,6 +430,20 @@ const fn digit(c: char, zero: char) -> char {
         Some(d) => d,
         None => c,
     }
+}
+
+/// Lead byte `b` and the byte after it are a two-byte Hebrew or Arabic letter that folds to
+/// itself.
+fn stays_rtl_letter(b: u8, next: Option<&u8>) -> bool {
+    let Some(&t) = next else {
+        return false;
+    };
+    let code = usize::from(b & 0x1F) << 6 | usize::from(t & 0x3F);
+    b & 0xE0 == 0xC0
+        && code
+            .checked_sub(RTL_FIRST as usize)
+            .and_then(|i| RTL_FOLDS.get(i))
+            .is_some_and(|&f| usize::from(f) == code)
 }
 
 #[cfg(test)]
