@@ -268,7 +268,10 @@ pub fn nisba_after_organization(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
         if units.get(from).is_none_or(|u| u.start > c.start) {
             from = 0;
         }
-        let Ok(k) = unit_at(&units[from..], c.start).map(|k| k + from) else {
+        let found = unit_at(&units[from..], c.start);
+        let Ok(k) = found.map(|k| k + from) else {
+            // Every unit before the place's position starts before it, and before the next.
+            from += found.err().unwrap_or(0);
             continue;
         };
         from = k;
@@ -302,15 +305,20 @@ pub fn nisba_after_organization(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
     });
 }
 
-/// The index of the unit starting at byte `start` in `units` (sorted by start), found by
-/// looking a few units ahead before searching the rest.
+/// The index of the unit starting at byte `start` in `units` (sorted by start), or where it
+/// would be: bounds doubled from the front (a unit near the front is found among its
+/// neighbours in memory), then a binary search between the last two.
 fn unit_at(units: &[Unit], start: usize) -> Result<usize, usize> {
-    for (k, u) in units.iter().enumerate().take(8) {
-        if u.start >= start {
-            return if u.start == start { Ok(k) } else { Err(k) };
-        }
+    let mut hi = 1;
+    while hi < units.len() && units[hi].start < start {
+        hi *= 2;
     }
-    units.binary_search_by_key(&start, |u| u.start)
+    let lo = hi / 2;
+    let hi = (hi + 1).min(units.len());
+    match units[lo..hi].binary_search_by_key(&start, |u| u.start) {
+        Ok(k) => Ok(lo + k),
+        Err(k) => Err(lo + k),
+    }
 }
 
 #[cfg(test)]
