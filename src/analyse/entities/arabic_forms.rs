@@ -180,7 +180,7 @@ pub fn place_named_by_places(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
     if bare.strip_prefix('و').is_some_and(state_word) {
         return state(t, i, 'و'.len_utf8(), out);
     }
-    if !matches!(t.bare(&t.units[i]), "جهه" | "اقليم") {
+    if !matches!(bare, "جهه" | "اقليم") {
         return;
     }
     let town = |k: usize| {
@@ -259,13 +259,22 @@ pub fn nisba_after_organization(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
     }
     let units = &t.units;
     let mut drop = Vec::new();
+    // The candidates come in the text's order: each unit is looked for after the last one.
+    let mut from = 0;
     for (n, c) in chosen.iter().enumerate().skip(1) {
         if c.kind != EntityKind::Place {
             continue;
         }
-        let Ok(k) = units.binary_search_by_key(&c.start, |u| u.start) else {
+        if units.get(from).is_none_or(|u| u.start > c.start) {
+            from = 0;
+        }
+        let found = unit_at(&units[from..], c.start);
+        let Ok(k) = found.map(|k| k + from) else {
+            // Every unit before the place's position starts before it, and before the next.
+            from += found.err().unwrap_or(0);
             continue;
         };
+        from = k;
         let u = &units[k];
         let clean = t.words.get(u.first()).is_some_and(|w| w.start() == u.start);
         if k == 0
@@ -284,8 +293,31 @@ pub fn nisba_after_organization(t: &Text<'_>, chosen: &mut Vec<Candidate>) {
             drop.push(n);
         }
     }
-    for n in drop.into_iter().rev() {
-        chosen.remove(n);
+    if drop.is_empty() {
+        return;
+    }
+    let mut n = 0;
+    let mut dropped = drop.iter().peekable();
+    chosen.retain(|_| {
+        let keep = dropped.next_if_eq(&&n).is_none();
+        n += 1;
+        keep
+    });
+}
+
+/// The index of the unit starting at byte `start` in `units` (sorted by start), or where it
+/// would be: bounds doubled from the front (a unit near the front is found among its
+/// neighbours in memory), then a binary search between the last two.
+fn unit_at(units: &[Unit], start: usize) -> Result<usize, usize> {
+    let mut hi = 1;
+    while hi < units.len() && units[hi].start < start {
+        hi *= 2;
+    }
+    let lo = hi / 2;
+    let hi = (hi + 1).min(units.len());
+    match units[lo..hi].binary_search_by_key(&start, |u| u.start) {
+        Ok(k) => Ok(lo + k),
+        Err(k) => Err(lo + k),
     }
 }
 

@@ -61,12 +61,14 @@ pub fn family_shaped(form: &str) -> bool {
 /// like a family name (محرم نویدکیا, بهمن فرمان‌آرا is left to the lists): the person's last
 /// unit. Not after a number, which makes it a date (۲۲ بهمن).
 pub fn month_named(t: &super::text::Text<'_>, i: usize) -> Option<usize> {
+    // Asked of every unit: the text's language first, before any unit is read.
+    if !t.persian || t.urdu {
+        return None;
+    }
     let u = t.units.get(i)?;
     let next = t.units.get(i + 1)?;
     let after_number = i > 0 && t.number(&t.units[i - 1]);
-    (t.persian
-        && !t.urdu
-        && u.roles.is_some_and(|r| r.month != 0 && r.kind.is_none())
+    (u.roles.is_some_and(|r| r.month != 0 && r.kind.is_none())
         && !after_number
         && t.joined_at(i)
         && next.roles.is_none()
