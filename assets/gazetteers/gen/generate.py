@@ -38,7 +38,8 @@ by blocklist.txt in this folder, and a small town's name that is a frequent word
 language (wordfreq, used only to filter: nothing of it is shipped) is dropped too, as is a
 one-word name that behaves as a common noun (common_noun_town: about as frequent with the
 article as without, אזור, الباب) or is a frequent word of another of the Arabic-script
-languages (foreign_word_town: قوم, مردان), whatever the town's size but for the region's big
+languages (foreign_word_town: قوم, مردان; but for the Arab world's cities of 100,000,
+arab_city: سرت), whatever the town's size but for the region's big
 towns and the world's cities of a million. Famous places the filters leave out are curated.
 
 Given names: a name ranked among the first MAX_RANK of any of the region's countries, written
@@ -434,13 +435,26 @@ FOREIGN_WORD_GAP = 2.0
 PERSIAN_WORD_TOWN = 150000
 
 
+# A city of the Arab world of this size is named by Arabic news far more than its name is
+# said in Persian or Urdu (سرت, Sirte, is "your head" in Persian; نجف, کربلا): it stays, as
+# the region's big towns stay in common_noun_town. Turkey's, Iran's, Afghanistan's and
+# Pakistan's towns are not Arabic text's (بولی, Bolu, is "spoke" in Urdu; اردو, Ordu).
+ARAB_CITY = 100000
+NOT_ARAB = {"TR", "IR", "AF", "PK"}
+
+
+def arab_city(city):
+    return (city["countrycode"] in CORE | REGION and city["countrycode"] not in NOT_ARAB
+            and city["population"] >= ARAB_CITY)
+
+
 # An English name among the alternate names: capitalised words (Mecca, Ghent), not the
 # transcriptions of other languages (ma er dan, srt).
 ENGLISH_NAME = re.compile("^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 
 
 def foreign_word_town(name, city):
-    if " " in name:
+    if " " in name or arab_city(city):
         return False
     own = TOWN_LANGUAGE.get(city["countrycode"], "ar")
     freq = {lang: zipf(name, (lang,), spellings if lang == "ar" else persian_spellings)
