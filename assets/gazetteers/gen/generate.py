@@ -210,6 +210,19 @@ NAMES_KEPT = {folded(n) for n in ("شهباز", "ظهیر", "جهانگیر", "�
                                    "رضوى", "سعدى", "خواجه")}
 
 
+# Western given names the region's news writes in Arabic script (names-dataset ranks them in
+# Latin script only), in their usual Arabic spelling. One that is a frequent word of Persian
+# or Urdu (مارک, brand; ماری, killed; هنری, artistic; جان, life; جو, barley) is left out by
+# FOREIGN_NAME_WORD, as are two-letter ones.
+WESTERN_GIVEN = ("جيمس", "مايكل", "ديفيد", "دونالد", "روبرت", "وليام", "ويليام", "توماس",
+                 "تشارلز", "ريتشارد", "بيتر", "ستيفن", "أنتوني", "إيمانويل", "فلاديمير",
+                 "سيرغي", "سيرجي", "إليزابيث", "كاثرين", "جورج", "جاك", "فرانسوا",
+                 "كريستوفر", "أندرو", "ألكسندر", "نيكولاس", "إيلون", "بوريس", "أولاف",
+                 "جوزيب", "أنطونيو", "جوليا", "باتريك", "كيفن", "جيفري", "ماثيو", "أنجيلا",
+                 "فريدريش", "مارك", "ماري", "هنري", "جان", "جو")
+FOREIGN_NAME_WORD = 4.5
+
+
 def given_names(blocked, countries):
     import gzip
     import pickle
@@ -245,6 +258,11 @@ def given_names(blocked, countries):
             if key in NAMES_KEPT or not any(common_word(n, rank, WORD_LANGS[lang])
                                             for n in names):
                 out[lang][key] = names[0] if lang == "en" else min(names)
+    for name in WESTERN_GIVEN:
+        key = folded(name)
+        if (len(key) >= 3 and key not in excluded
+                and zipf(name, ("fa", "ur"), persian_spellings) < FOREIGN_NAME_WORD):
+            out["ar"].setdefault(key, name)
     return out
 
 
