@@ -38,7 +38,8 @@ by blocklist.txt in this folder, and a small town's name that is a frequent word
 language (wordfreq, used only to filter: nothing of it is shipped) is dropped too, as is a
 one-word name that behaves as a common noun (common_noun_town: about as frequent with the
 article as without, אזור, الباب) or is a frequent word of another of the Arabic-script
-languages (foreign_word_town: قوم, مردان), whatever the town's size but for the region's big
+languages (foreign_word_town: قوم, مردان; but for the Arab world's cities of 100,000,
+arab_city: سرت), whatever the town's size but for the region's big
 towns and the world's cities of a million. Famous places the filters leave out are curated.
 
 Given names: a name ranked among the first MAX_RANK of any of the region's countries, written
@@ -209,6 +210,19 @@ NAMES_KEPT = {folded(n) for n in ("شهباز", "ظهیر", "جهانگیر", "�
                                    "رضوى", "سعدى", "خواجه")}
 
 
+# Western given names the region's news writes in Arabic script (names-dataset ranks them in
+# Latin script only), in their usual Arabic spelling. One that is a frequent word of Persian
+# or Urdu (مارک, brand; ماری, killed; هنری, artistic; جان, life; جو, barley) is left out by
+# FOREIGN_NAME_WORD, as are two-letter ones.
+WESTERN_GIVEN = ("جيمس", "مايكل", "ديفيد", "دونالد", "روبرت", "وليام", "ويليام", "توماس",
+                 "تشارلز", "ريتشارد", "بيتر", "ستيفن", "أنتوني", "إيمانويل", "فلاديمير",
+                 "سيرغي", "سيرجي", "إليزابيث", "كاثرين", "جورج", "جاك", "فرانسوا",
+                 "كريستوفر", "أندرو", "ألكسندر", "نيكولاس", "إيلون", "بوريس", "أولاف",
+                 "جوزيب", "أنطونيو", "جوليا", "باتريك", "كيفن", "جيفري", "ماثيو", "أنجيلا",
+                 "فريدريش", "مارك", "ماري", "هنري", "جان", "جو")
+FOREIGN_NAME_WORD = 4.5
+
+
 def given_names(blocked, countries):
     import gzip
     import pickle
@@ -244,6 +258,11 @@ def given_names(blocked, countries):
             if key in NAMES_KEPT or not any(common_word(n, rank, WORD_LANGS[lang])
                                             for n in names):
                 out[lang][key] = names[0] if lang == "en" else min(names)
+    for name in WESTERN_GIVEN:
+        key = folded(name)
+        if (len(key) >= 3 and key not in excluded
+                and zipf(name, ("fa", "ur"), persian_spellings) < FOREIGN_NAME_WORD):
+            out["ar"].setdefault(key, name)
     return out
 
 
@@ -434,13 +453,26 @@ FOREIGN_WORD_GAP = 2.0
 PERSIAN_WORD_TOWN = 150000
 
 
+# A city of the Arab world of this size is named by Arabic news far more than its name is
+# said in Persian or Urdu (سرت, Sirte, is "your head" in Persian; نجف, کربلا): it stays, as
+# the region's big towns stay in common_noun_town. Turkey's, Iran's, Afghanistan's and
+# Pakistan's towns are not Arabic text's (بولی, Bolu, is "spoke" in Urdu; اردو, Ordu).
+ARAB_CITY = 100000
+NOT_ARAB = {"TR", "IR", "AF", "PK"}
+
+
+def arab_city(city):
+    return (city["countrycode"] in CORE | REGION and city["countrycode"] not in NOT_ARAB
+            and city["population"] >= ARAB_CITY)
+
+
 # An English name among the alternate names: capitalised words (Mecca, Ghent), not the
 # transcriptions of other languages (ma er dan, srt).
 ENGLISH_NAME = re.compile("^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 
 
 def foreign_word_town(name, city):
-    if " " in name:
+    if " " in name or arab_city(city):
         return False
     own = TOWN_LANGUAGE.get(city["countrycode"], "ar")
     freq = {lang: zipf(name, (lang,), spellings if lang == "ar" else persian_spellings)
