@@ -22,23 +22,24 @@ const KINDS: [EntityKind; 3] = [
 ];
 
 /// Floors for the texts the rules were written on (person, place, organization, micro).
-const TUNED_FLOOR: [f64; 4] = [0.98, 0.97, 0.96, 0.97];
+const TUNED_FLOOR: [f64; 4] = [0.98, 0.99, 0.97, 0.98];
 /// Floors for `tuning/`: texts written for this test after the first rules, then tuned on
 /// (measured again when each `fresh/` set joined it, untuned).
-const TUNING_FLOOR: [f64; 4] = [0.90, 0.89, 0.89, 0.89];
+const TUNING_FLOOR: [f64; 4] = [0.94, 0.93, 0.92, 0.93];
 /// Floors for `heldout/`, never tuned on (its misses were seen once, see gold/README.md, and
 /// are no longer printed).
-const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.85, 0.94, 0.88];
+const HELD_OUT_FLOOR: [f64; 4] = [0.88, 0.88, 0.94, 0.90];
 /// Floors for `unseen/`: texts written together with `tuning/`, never tuned on and their
 /// misses never looked at.
-const UNSEEN_FLOOR: [f64; 4] = [0.83, 0.82, 0.85, 0.83];
+const UNSEEN_FLOOR: [f64; 4] = [0.83, 0.86, 0.87, 0.85];
 /// Floors for `blind/`: texts written with the last batch of `tuning/`, never tuned on and
 /// their misses never printed.
-const BLIND_FLOOR: [f64; 4] = [0.78, 0.93, 0.75, 0.83];
+const BLIND_FLOOR: [f64; 4] = [0.79, 0.93, 0.78, 0.84];
 /// Floors for `fresh/`: texts written and annotated before the tagger was run on them (the
 /// third such set; the first two joined `tuning/`), never tuned on and their misses never
-/// printed: their untouched scores.
-const FRESH_FLOOR: [f64; 4] = [0.73, 0.79, 0.70, 0.75];
+/// printed. Untouched they scored [0.74, 0.79, 0.70, 0.75]; the floors are their scores after
+/// the rules and lists written that day without them.
+const FRESH_FLOOR: [f64; 4] = [0.76, 0.83, 0.77, 0.80];
 
 type Key = (usize, EntityKind, String);
 
