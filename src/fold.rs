@@ -155,17 +155,8 @@ pub fn fold_into(text: &str, into: &mut Folded) {
     let mut run = 0;
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() && !b.is_ascii_uppercase() {
-            at += 1;
-            continue;
-        }
-        // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
-        // bytes without decoding.
-        if stays_rtl_letter(b, bytes.get(at + 1)) {
-            at += 2;
-            continue;
-        }
+    loop {
+        at = skip_unchanged(bytes, at);
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
@@ -264,17 +255,11 @@ pub fn fold_onto(text: &str, out: &mut String, origin: &mut Vec<u32>) {
     // Arabic letters) are copied a run at a time; only the others are folded one by one.
     let mut run = 0;
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() && !b.is_ascii_uppercase() {
-            at += 1;
-            continue;
-        }
-        // The common case, a Hebrew or Arabic letter that stays as it is, told from its two
-        // bytes.
-        if stays_rtl_letter(b, bytes.get(at + 1)) {
-            at += 2;
-            continue;
-        }
+    loop {
+        at = skip_unchanged(bytes, at);
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
         // Hebrew and Arabic letters take two bytes: decoded here without the general decoder.
         let two = match bytes.get(at + 1) {
             Some(&t) if b & 0xE0 == 0xC0 => {
@@ -430,6 +415,22 @@ const fn digit(c: char, zero: char) -> char {
         Some(d) => d,
         None => c,
     }
+}
+
+/// The first byte at or after `at` that may start a character folding to something else: the
+/// common characters that stay as they are (lower-case ASCII, and Hebrew or Arabic letters told
+/// from their two bytes without decoding) are passed over.
+fn skip_unchanged(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            at += 1;
+        } else if stays_rtl_letter(b, bytes.get(at + 1)) {
+            at += 2;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
 /// Lead byte `b` and the byte after it are a two-byte Hebrew or Arabic letter that folds to
