@@ -119,6 +119,14 @@ fn status(term: &Terminal) -> String {
     term.screen_rows().pop().unwrap_or_default()
 }
 
+/// Waits until the reader has the whole article (its status stops saying it is reading).
+fn whole_article(term: &mut Terminal) {
+    term.wait_until("the whole article", QUIET, |s| {
+        !s.contents().contains(READING)
+    })
+    .expect("the whole article arrives");
+}
+
 fn quit(mut term: Terminal) {
     term.send_keys("q").expect("q sent");
     assert_eq!(term.wait_exit(), Ok(0));
@@ -128,10 +136,7 @@ fn quit(mut term: Terminal) {
 fn leave_far_on(case: &Case) -> Vec<String> {
     case.open_gate();
     let mut term = case.reader();
-    term.wait_until("the whole article", QUIET, |s| {
-        !s.contents().contains(READING)
-    })
-    .expect("the whole article arrives");
+    whole_article(&mut term);
     term.send_keys("/ zanzibar Enter").expect("search sent");
     term.wait_until("the match", QUIET, |s| s.contents().contains(FAR))
         .expect("the search finds the far paragraph");
@@ -192,10 +197,7 @@ fn a_place_in_the_first_part_is_saved_before_the_rest_arrives_and_shown_at_the_f
         "{before}"
     );
     case.open_gate();
-    term.wait_until("the whole article", QUIET, |s| {
-        !s.contents().contains(READING)
-    })
-    .expect("the whole article arrives");
+    whole_article(&mut term);
     assert_eq!(text_rows(&term), left, "the whole article keeps the place");
     quit(term);
 }
@@ -280,10 +282,7 @@ fn an_edited_big_file_starts_from_the_top() {
         term.screen_text()
     );
     case.open_gate();
-    term.wait_until("the whole article", QUIET, |s| {
-        !s.contents().contains(READING)
-    })
-    .expect("the whole article arrives");
+    whole_article(&mut term);
     assert_eq!(text_rows(&term), top, "still the top");
     quit(term);
 }
@@ -301,10 +300,7 @@ fn a_file_changed_while_it_is_read_starts_from_the_top_and_is_remembered_as_it_i
     let edited = article_text(Some("A paragraph added later."));
     std::fs::write(&case.article, edited).expect("article edited");
     case.open_gate();
-    term.wait_until("the whole article", QUIET, |s| {
-        !s.contents().contains(READING)
-    })
-    .expect("the whole article arrives");
+    whole_article(&mut term);
     assert_eq!(text_rows(&term), top, "still the top");
     quit(term);
     let now = case.saved();
