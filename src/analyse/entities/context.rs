@@ -759,13 +759,7 @@ fn apposition_person(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
 
 /// The units (first, last) of the name [`apposition_person`] finds after title `i`.
 fn apposition_name(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
-    let comma_after = |j: usize| {
-        t.units.get(j + 1).is_some_and(|n| {
-            t.text()
-                .get(t.units[j].end..n.start)
-                .is_some_and(|gap| gap.trim() == "," || gap.trim() == "،")
-        })
-    };
+    let comma_after = |j: usize| t.comma_between(j, j + 1);
     let mut j = i;
     while j + 1 < t.units.len() && j - i < 4 && t.joined_at(j) {
         j += 1;
@@ -803,12 +797,7 @@ fn apposition_name(t: &Text<'_>, i: usize) -> Option<(usize, usize)> {
 /// A name that opens a clause and is followed by a comma and a title is that person: محرم
 /// نویدکیا، سرمربی سپاهان، گفت. Two or three unknown or given-name words, nothing known.
 fn name_before_title(t: &Text<'_>, i: usize, out: &mut Vec<Candidate>) {
-    let comma_before = |j: usize| {
-        j > 0
-            && t.text()
-                .get(t.units[j - 1].end..t.units[j].start)
-                .is_some_and(|gap| gap.trim() == "," || gap.trim() == "،")
-    };
+    let comma_before = |j: usize| j > 0 && t.comma_between(j - 1, j);
     if !comma_before(i) {
         return;
     }

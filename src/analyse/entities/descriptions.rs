@@ -85,15 +85,10 @@ pub fn described(t: &Text<'_>, head: usize, end: usize) -> bool {
     if t.joined_at(head - 1) {
         return t.form(before) == "ديگر";
     }
-    let comma = |a: usize, b: usize| {
-        t.text()
-            .get(t.units[a].end..t.units[b].start)
-            .is_some_and(|gap| gap.trim() == "،" || gap.trim() == ",")
-    };
-    comma(head - 1, head)
+    t.comma_between(head - 1, head)
         && (t.script(before) == Script::Latin || t.kind(before) == Some(EntityKind::Organization))
         && t.units.get(end + 1).is_some()
-        && comma(end, end + 1)
+        && t.comma_between(end, end + 1)
 }
 
 /// Rule 2: the words after `head` up to `end` only say what kind of company it is.

@@ -19,12 +19,6 @@ const HEADS: &[&str] = &["חברת", "חברה"];
 /// Most words of the description after its head, and of the name before the comma.
 const WORDS: usize = 3;
 
-fn comma_between(t: &Text<'_>, a: usize, b: usize) -> bool {
-    t.text()
-        .get(t.units[a].end..t.units[b].start)
-        .is_some_and(|gap| gap.trim() == ",")
-}
-
 /// Whether unit `head` opens a description of a company between commas: a head right after
 /// a comma, then a nationality within three words.
 pub fn description(t: &Text<'_>, head: usize) -> bool {
@@ -35,7 +29,7 @@ pub fn description(t: &Text<'_>, head: usize) -> bool {
         || t.script(u) != Script::Hebrew
         || !t.prefix(u).is_empty()
         || !HEADS.contains(&t.form(u))
-        || !comma_between(t, head - 1, head)
+        || !t.comma_between(head - 1, head)
     {
         return false;
     }

@@ -363,6 +363,17 @@ impl<'a> Text<'a> {
             .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
     }
 
+    /// Units `a` and `b` are separated by a comma alone (Latin or Arabic) and spaces.
+    pub fn comma_between(&self, a: usize, b: usize) -> bool {
+        match (self.units.get(a), self.units.get(b)) {
+            (Some(a), Some(b)) => self
+                .text()
+                .get(a.end..b.start)
+                .is_some_and(|gap| matches!(gap.trim(), "," | "،")),
+            _ => false,
+        }
+    }
+
     /// Whether units `i` and `i + 1` are joined.
     pub fn joined_at(&self, i: usize) -> bool {
         match (self.units.get(i), self.units.get(i + 1)) {
